@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// The only module that reads the environment (STYLE.md: config parsed once into a frozen typed object).
+
+export type DatabaseProvider = 'sqlite' | 'postgresql';
+
+export interface Config {
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string | undefined;
+    readonly appToken: string | undefined;
+    readonly apiUrl: string | undefined;
+  };
+  readonly mode: 'socket' | 'http';
+  readonly database: { readonly provider: DatabaseProvider; readonly url: string };
+  readonly port: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export const DEFAULT_SQLITE_FILE = 'data/peer-support.db';
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(
+    z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with "xoxb-"'),
+  ),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9]{8,}$/, 'must be the app\'s signing secret (letters and digits)'),
+  ),
+  SLACK_APP_TOKEN: optional(
+    z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with "xapp-"'),
+  ),
+  SLACK_API_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)$/,
+        'must be "file:<path>" for SQLite or "postgres://..." for PostgreSQL',
+      ),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535'),
+  ),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  ),
+});
+
+/** A setting that stops start-up; `message` is one line meant for the person starting the bot. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const HOW_TO_CREATE_APP =
+  'Create the Slack app from manifest.yml (https://api.slack.com/apps > Create New App > From a manifest), ' +
+  'install it to your workspace, then set the variables and start again. See README.md.';
+
+function databaseSettings(url: string | undefined, cwd: string): Config['database'] {
+  const databaseUrl = url ?? `file:${resolve(cwd, DEFAULT_SQLITE_FILE)}`;
+  const provider: DatabaseProvider = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
+  return Object.freeze({ provider, url: databaseUrl });
+}
+
+/** Only the database settings, for tools such as `npm run db:migrate` that need no Slack credentials. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config['database'] {
+  const parsed = envSchema.pick({ DATABASE_URL: true }).safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError('DATABASE_URL', `DATABASE_URL ${parsed.error.issues[0]!.message}.`);
+  }
+  return databaseSettings(parsed.data.DATABASE_URL, cwd);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${variable} ${issue.message}.`);
+  }
+  const e = parsed.data;
+
+  const missing: string[] = [];
+  if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
+  const mode = e.SLACK_APP_TOKEN ? 'socket' : 'http';
+  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
+  if (missing.length > 0) {
+    throw new ConfigError(missing[0]!.split(' ')[0]!, `Missing ${missing.join(' and ')}. ${HOW_TO_CREATE_APP}`);
+  }
+
+
+  return Object.freeze({
+    slack: Object.freeze({
+      botToken: e.SLACK_BOT_TOKEN!,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    }),
+    mode,
+    database: databaseSettings(e.DATABASE_URL, cwd),
+    port: e.PORT ?? 3000,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  });
+}
