@@ -9,7 +9,7 @@ import type {
   SchemaFilter,
 } from '@prisma/schema-engine-wasm';
 import { createAdapterFactory, providerOf } from './client.js';
-import { createPostgresEngineAdapterFactory, withWorkingShadowDatabase } from './shadow-database.js';
+import { createPostgresEngineAdapterFactory, engineAdapterFactory } from './shadow-database.js';
 import type { DatabaseProvider } from '../config.js';
 
 // Migrations run on Prisma's official WebAssembly schema engine (the one the CLI bundles), because the
@@ -72,17 +72,17 @@ export async function withSchemaEngine<T>(
   const path = schemaPath(providerOf(url), root);
   const content = readFileSync(path, 'utf8');
   const provider = providerOf(url);
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    withWorkingShadowDatabase(
-      provider,
-      url,
-      provider === 'sqlite' ? createAdapterFactory(url) : createPostgresEngineAdapterFactory(url),
-    ),
+  const adapters = engineAdapterFactory(
+    provider,
+    url,
+    provider === 'sqlite' ? createAdapterFactory(url) : createPostgresEngineAdapterFactory(url),
   );
+  const adapter = bindMigrationAwareSqlAdapterFactory(adapters.factory);
   let engine: SchemaEngine;
   try {
     engine = await SchemaEngine.new({ datamodels: [[path, content]] }, () => {}, adapter);
   } catch (error) {
+    await adapters.disposeAll();
     throw new MigrationError(`Could not connect the schema engine: ${describe(error)}`, error);
   }
   try {
@@ -92,6 +92,7 @@ export async function withSchemaEngine<T>(
   } finally {
     // SQLite: the app's own client cannot open the file while the engine holds it.
     engine.free();
+    await adapters.disposeAll();
   }
 }
 

@@ -109,22 +109,44 @@ async function connectPostgresShadow(url: string): Promise<SqlDriverAdapter> {
   });
 }
 
-/** Wraps an adapter factory so that the engine's shadow databases work on both providers. */
-export function withWorkingShadowDatabase(
+/**
+ * Wraps an adapter factory so that the engine's shadow databases work on both providers, and remembers
+ * every connection the engine opens: `engine.free()` does not close them, and an open SQLite connection
+ * keeps the file locked against the app's own client.
+ */
+export function engineAdapterFactory(
   provider: DatabaseProvider,
   url: string,
   factory: SqlMigrationAwareDriverAdapterFactory,
-): SqlMigrationAwareDriverAdapterFactory {
-  return new Proxy(factory, {
+): { factory: SqlMigrationAwareDriverAdapterFactory; disposeAll(): Promise<void> } {
+  const opened: SqlDriverAdapter[] = [];
+  const remember = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    return adapter;
+  };
+  const wrapped = new Proxy(factory, {
     get(target, property, receiver) {
+      if (property === 'connect') {
+        return async () => remember(await target.connect());
+      }
       if (property === 'connectToShadowDb') {
         return async () =>
-          provider === 'sqlite'
-            ? runScriptsWhole(await new PrismaBetterSqlite3({ url: ':memory:' }).connect())
-            : connectPostgresShadow(url);
+          remember(
+            provider === 'sqlite'
+              ? runScriptsWhole(await new PrismaBetterSqlite3({ url: ':memory:' }).connect())
+              : await connectPostgresShadow(url),
+          );
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return {
+    factory: wrapped,
+    async disposeAll() {
+      const adapters = opened.splice(0);
+      // The engine disposes shadow databases itself; disposing twice is harmless for both adapters.
+      await Promise.allSettled(adapters.map((adapter) => adapter.dispose()));
+    },
+  };
 }

@@ -1,0 +1,88 @@
+import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { AppDeps } from './app-deps.js';
+import { register as registerCommands, codeOf } from './features/commands/listeners.js';
+import { claimEvent } from './features/events/dedupe.js';
+import { healthRoutes } from './http/health.js';
+import type { Logger } from './logger.js';
+
+// Builds the Bolt app: registers every capability and the cross-cutting middleware. It does not start it.
+
+export interface BuiltApp {
+  readonly app: App;
+  /** Resolves when no listener is running; used by graceful shutdown. */
+  whenIdle(): Promise<void>;
+}
+
+export function buildApp(deps: AppDeps): BuiltApp {
+  const { config, database, logger } = deps;
+  const app = new App({
+    token: config.slack.botToken,
+    ...(config.mode === 'socket'
+      ? { socketMode: true, appToken: config.slack.appToken }
+      : { signingSecret: config.slack.signingSecret, customRoutes: healthRoutes(database.db) }),
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    logger: boltLogger(logger),
+    logLevel: LogLevel.WARN,
+  });
+
+  const inFlight = trackInFlight();
+  app.use(async ({ next }) => inFlight.run(next));
+
+  // Deduplicate Events API deliveries by event_id across retries and replicas (DESIGN.md).
+  app.use(async ({ body, next }) => {
+    const eventId = typeof body === 'object' && body !== null && 'event_id' in body ? body.event_id : undefined;
+    if (typeof eventId === 'string' && !(await claimEvent(database.db, eventId, deps.clock.now()))) {
+      logger.debug({ eventId }, 'duplicate event skipped');
+      return;
+    }
+    await next();
+  });
+
+  registerCommands(app, deps, {});
+
+  app.error(async (error) => {
+    logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
+  });
+
+  return { app, whenIdle: inFlight.whenIdle };
+}
+
+function trackInFlight() {
+  let running = 0;
+  let waiters: (() => void)[] = [];
+  return {
+    async run(next: () => Promise<void>): Promise<void> {
+      running += 1;
+      try {
+        await next();
+      } finally {
+        running -= 1;
+        if (running === 0) {
+          for (const resolve of waiters) resolve();
+          waiters = [];
+        }
+      }
+    },
+    whenIdle(): Promise<void> {
+      return running === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
+/** Bolt's own log lines go through pino, without payloads (they can hold message text). */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'bolt' });
+  let level = LogLevel.WARN;
+  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
+  return {
+    debug: (...msg) => child.debug(text(msg)),
+    info: (...msg) => child.info(text(msg)),
+    warn: (...msg) => child.warn(text(msg)),
+    error: (...msg) => child.error(text(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

@@ -1,0 +1,26 @@
+// Warm, plain words (DESIGN.md): peer support is walking alongside, not fixing.
+
+export const HELP_INTRO =
+  'Peer Support connects you, anonymously, with a colleague who has lived through something similar. ' +
+  'It is peer support, not a crisis or clinical service.';
+
+export const HELP_COMMANDS: readonly { command: string; description: string }[] = [
+  { command: '/peer request', description: 'ask for an anonymous pairing with a listener' },
+  { command: '/peer listen', description: 'offer to listen to colleagues (volunteer as a listener)' },
+  { command: '/peer pause', description: 'pause new pairings while you take a break' },
+  { command: '/peer resume', description: 'take new pairings again after a pause' },
+  { command: '/peer stop', description: 'stop being a listener and remove your listener profile' },
+  { command: '/peer my-data', description: 'see everything Peer Support stores about you' },
+  { command: '/peer delete-my-data', description: 'erase everything Peer Support stores about you' },
+  { command: '/peer setup', description: 'set up or edit a peer-support initiative (coordinators)' },
+  { command: '/peer insights', description: 'see anonymous uptake figures (coordinators and HR viewers)' },
+  { command: '/peer help', description: 'show this list' },
+];
+
+export const HELP_CRISIS_NOTE =
+  'If you are in crisis or might harm yourself, please contact your local emergency number or a crisis line now. ' +
+  'Your initiative\'s support resources are shown when you use `/peer request`.';
+
+export function unknownCommandLine(typed: string): string {
+  return `I didn't recognise \`${typed.replace(/[`*_~<>&]/g, '')}\`. Here is what I can do:`;
+}

@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import { buildApp } from './app.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { applyMigrations } from './db/migrations.js';
+import { healthRoutes, startHealthServer } from './http/health.js';
+import { createLogger } from './logger.js';
+
+// Start-up: validate the environment, migrate, open the database, start Bolt. Shutdown on SIGTERM/SIGINT:
+// stop taking requests, let running listeners finish, close the database.
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Peer Support cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const logger = createLogger(config.logLevel);
+  const applied = await applyMigrations(config.database.url);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
+  const database = await openDatabase(config.database.url);
+  const { app, whenIdle } = buildApp({ config, database, logger, clock: systemClock });
+
+  let healthServer: Server | undefined;
+  if (config.mode === 'socket') {
+    await app.start();
+    healthServer = await startHealthServer(healthRoutes(database.db), config.port);
+  } else {
+    await app.start(config.port);
+  }
+  logger.info({ mode: config.mode, port: config.port, database: config.database.provider }, 'peer support is running');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    try {
+      await app.stop();
+      healthServer?.close();
+      await whenIdle();
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // A friendly line instead of a stack trace; the code tells us where to look.
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unexpected';
+  const reason =
+    (error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim() !== '') ?? '';
+  process.stderr.write(`Peer Support could not start (${code}): ${reason}\n`);
+  process.exit(1);
+});
