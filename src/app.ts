@@ -1,4 +1,4 @@
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { AppDeps } from './app-deps.js';
 import { register as registerCommands, codeOf } from './features/commands/listeners.js';
 import { claimEvent } from './features/events/dedupe.js';
@@ -13,13 +13,20 @@ export interface BuiltApp {
   whenIdle(): Promise<void>;
 }
 
-export function buildApp(deps: AppDeps): BuiltApp {
+export interface BuildAppOptions {
+  /** Tests deliver payloads in process through their own receiver (bolt-js test/unit/helpers/receivers.ts). */
+  receiver?: Receiver;
+}
+
+export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp {
   const { config, database, logger } = deps;
   const app = new App({
     token: config.slack.botToken,
-    ...(config.mode === 'socket'
-      ? { socketMode: true, appToken: config.slack.appToken }
-      : { signingSecret: config.slack.signingSecret, customRoutes: healthRoutes(database.db) }),
+    ...(options.receiver
+      ? { receiver: options.receiver }
+      : config.mode === 'socket'
+        ? { socketMode: true, appToken: config.slack.appToken }
+        : { signingSecret: config.slack.signingSecret, customRoutes: healthRoutes(database.db) }),
     clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,

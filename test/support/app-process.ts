@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +7,22 @@ import { fileURLToPath } from 'node:url';
 // Starts the real bot the way `npm start` does (same command line, read from package.json), in HTTP
 // mode against a fake Slack, and stops it with SIGTERM. Requires a build (`npm test` builds first).
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root: the nearest folder above this file with a package.json (also from dist-bench/). */
+export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'prisma'))) return dir;
+  const parent = dirname(dir);
+  if (parent === dir) throw new Error('cannot find the repository root');
+  return findRoot(parent);
+}
 export const E2E_SIGNING_SECRET = 'e2eSigningSecret0123456789';
 export const E2E_BOT_TOKEN = 'xoxb-e2e-fake-token';
 
 export interface AppProcess {
   readonly baseUrl: string;
   readonly port: number;
+  readonly pid: number;
   /** Everything the process wrote, for log assertions (pino JSON lines on stdout). */
   output(): string;
   logLines(): Record<string, unknown>[];
@@ -105,6 +114,7 @@ export async function startAppProcess(options: {
   return {
     baseUrl,
     port,
+    pid: child.pid ?? 0,
     output: () => output,
     logLines: () =>
       output

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as repoRoot } from './app-process.js';
 
 export interface FakeUser {
   id: string;
@@ -85,7 +85,6 @@ interface MethodSpec {
   required: string[];
 }
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const methodsJsonPath = path.resolve(repoRoot, '..', 'shared', 'slack-api', 'methods.json');
 
 let cachedMethods: ReadonlyMap<string, MethodSpec> | undefined;

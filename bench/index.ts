@@ -1,0 +1,14 @@
+// `npm run bench`: prints the numbers behind our speed and memory targets. Each benchmark prints its own
+// lines; BENCH=name runs just one.
+import { benchStartup } from './startup.js';
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+};
+
+const only = process.env.BENCH;
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (only && only !== name) continue;
+  console.log(`\n## ${name}`);
+  await run();
+}

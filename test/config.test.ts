@@ -1,0 +1,179 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadDatabaseConfig } from '../src/config.js';
+
+const CWD = '/srv/peer-support';
+const HTTP_ENV = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+const SOCKET_ENV = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_APP_TOKEN: 'xapp-1-A0-123-abc' };
+
+function configErrorFrom(load: () => unknown): ConfigError {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError, but nothing was thrown');
+}
+
+describe('loadConfig', () => {
+  it('refuses to start without credentials, naming SLACK_BOT_TOKEN and pointing at manifest.yml', () => {
+    const error = configErrorFrom(() => loadConfig({}, CWD));
+    expect(error.variable).toBe('SLACK_BOT_TOKEN');
+    expect(error.code).toBe('config_invalid');
+    expect(error.message).toContain('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('manifest.yml');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('needs SLACK_SIGNING_SECRET in HTTP mode', () => {
+    const error = configErrorFrom(() => loadConfig({ SLACK_BOT_TOKEN: HTTP_ENV.SLACK_BOT_TOKEN }, CWD));
+    expect(error.variable).toBe('SLACK_SIGNING_SECRET');
+    expect(error.message).toContain('SLACK_SIGNING_SECRET');
+    expect(error.message).toContain('SLACK_APP_TOKEN');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('runs in HTTP mode on port 3000 with info logs when only the bot token and signing secret are set', () => {
+    const config = loadConfig(HTTP_ENV, CWD);
+    expect(config.mode).toBe('http');
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(config.slack).toEqual({
+      botToken: HTTP_ENV.SLACK_BOT_TOKEN,
+      signingSecret: HTTP_ENV.SLACK_SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: undefined,
+    });
+  });
+
+  it('selects Socket Mode when SLACK_APP_TOKEN is set, without needing a signing secret', () => {
+    const config = loadConfig(SOCKET_ENV, CWD);
+    expect(config.mode).toBe('socket');
+    expect(config.slack.appToken).toBe(SOCKET_ENV.SLACK_APP_TOKEN);
+    expect(config.slack.signingSecret).toBeUndefined();
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
+    ['SLACK_APP_TOKEN', 'xoxb-not-an-app-token'],
+    ['SLACK_SIGNING_SECRET', 'short'],
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['PORT', '0'],
+    ['PORT', '80.5'],
+    ['LOG_LEVEL', 'loud'],
+    ['SLACK_API_URL', 'ftp://x'],
+    ['SLACK_API_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://x'],
+  ])('rejects %s=%j with a one-line ConfigError naming that variable', (variable, value) => {
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, [variable]: value }, CWD));
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable} `)).toBe(true);
+    expect(error.message).not.toContain('\n');
+    expect(error.message.trim()).toBe(error.message);
+  });
+
+  it('never echoes a malformed secret back in the error message', () => {
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-secret-user-token' }, CWD));
+    expect(error.message).not.toContain('xoxp-secret-user-token');
+  });
+
+  it('defaults the database to a SQLite file under <cwd>/data/', () => {
+    const config = loadConfig(HTTP_ENV, CWD);
+    expect(config.database.provider).toBe('sqlite');
+    expect(config.database.url.startsWith(`file:${join(CWD, 'data')}/`)).toBe(true);
+  });
+
+  it.each(['postgres://postgres@127.0.0.1:5432/peer', 'postgresql://postgres@127.0.0.1:5432/peer'])(
+    'selects PostgreSQL for DATABASE_URL=%s and keeps the URL as given',
+    (url) => {
+      const config = loadConfig({ ...HTTP_ENV, DATABASE_URL: url }, CWD);
+      expect(config.database).toEqual({ provider: 'postgresql', url });
+    },
+  );
+
+  it('keeps an explicit SQLite file: URL', () => {
+    const config = loadConfig({ ...HTTP_ENV, DATABASE_URL: 'file:/tmp/peer.db' }, CWD);
+    expect(config.database).toEqual({ provider: 'sqlite', url: 'file:/tmp/peer.db' });
+  });
+
+  it('adds a trailing slash to SLACK_API_URL and leaves one that has it alone', () => {
+    expect(loadConfig({ ...HTTP_ENV, SLACK_API_URL: 'http://127.0.0.1:9999/api' }, CWD).slack.apiUrl).toBe(
+      'http://127.0.0.1:9999/api/',
+    );
+    expect(loadConfig({ ...HTTP_ENV, SLACK_API_URL: 'https://slack-gov.com/api/' }, CWD).slack.apiUrl).toBe(
+      'https://slack-gov.com/api/',
+    );
+  });
+
+  it('reads PORT and LOG_LEVEL when they are valid', () => {
+    const config = loadConfig({ ...HTTP_ENV, PORT: '8080', LOG_LEVEL: 'debug' }, CWD);
+    expect(config.port).toBe(8080);
+    expect(config.logLevel).toBe('debug');
+  });
+
+  it('treats empty and blank strings as unset', () => {
+    const config = loadConfig(
+      {
+        ...HTTP_ENV,
+        SLACK_APP_TOKEN: '',
+        SLACK_API_URL: '',
+        DATABASE_URL: '  ',
+        PORT: '',
+        LOG_LEVEL: '',
+      },
+      CWD,
+    );
+    expect(config.mode).toBe('http');
+    expect(config.slack.appToken).toBeUndefined();
+    expect(config.slack.apiUrl).toBeUndefined();
+    expect(config.database.provider).toBe('sqlite');
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+
+    const error = configErrorFrom(() => loadConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' }, CWD));
+    expect(error.variable).toBe('SLACK_BOT_TOKEN');
+  });
+
+  it('returns a frozen object, down to its nested settings', () => {
+    const config = loadConfig(HTTP_ENV, CWD);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.slack)).toBe(true);
+    expect(Object.isFrozen(config.database)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('loadDatabaseConfig', () => {
+  it('needs no Slack credentials and defaults to a SQLite file under <cwd>/data/', () => {
+    const database = loadDatabaseConfig({}, CWD);
+    expect(database.provider).toBe('sqlite');
+    expect(database.url.startsWith(`file:${join(CWD, 'data')}/`)).toBe(true);
+    expect(Object.isFrozen(database)).toBe(true);
+  });
+
+  it('selects PostgreSQL for a postgres:// URL', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/peer' }, CWD)).toEqual({
+      provider: 'postgresql',
+      url: 'postgres://postgres@127.0.0.1:5432/peer',
+    });
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: '' }, CWD).provider).toBe('sqlite');
+  });
+
+  it('rejects DATABASE_URL=mysql://x with a one-line ConfigError naming DATABASE_URL', () => {
+    const error = configErrorFrom(() => loadDatabaseConfig({ DATABASE_URL: 'mysql://x' }, CWD));
+    expect(error.variable).toBe('DATABASE_URL');
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('ignores malformed Slack settings it does not need', () => {
+    expect(loadDatabaseConfig({ SLACK_BOT_TOKEN: 'nonsense', PORT: 'eighty' }, CWD).provider).toBe('sqlite');
+  });
+});
