@@ -10,3 +10,8 @@ export interface AppDeps {
   readonly logger: Logger;
   readonly clock: Clock;
 }
+
+/** What each capability's `register(app, deps)` receives. */
+export interface FeatureDeps extends AppDeps {
+  readonly flows: import('./features/common/flows.js').FlowRegistry;
+}

@@ -2,44 +2,70 @@ import { pino, type Logger } from 'pino';
 
 export type { Logger };
 
-// Backstop only: code never passes tokens, message text or a seeker's identity to the logger. These paths
-// catch the shapes that could carry them if a whole object were logged by mistake (DESIGN.md invariant 2).
-export const REDACT_PATHS = [
+// Code never passes tokens, message text or a seeker's identity to the logger (DESIGN.md invariant 2).
+// This is the backstop for an object logged by mistake: keys that can carry those are replaced at any
+// depth, and errors are logged by type, code and stack frames only, because an error's message can quote
+// a payload or a database query's arguments.
+
+export const REDACTED_KEYS: ReadonlySet<string> = new Set([
   'token',
-  '*.token',
   'botToken',
-  '*.botToken',
   'appToken',
-  '*.appToken',
   'signingSecret',
-  '*.signingSecret',
   'authorization',
-  '*.authorization',
-  'headers.authorization',
-  'req.headers.authorization',
-  'req.headers["x-slack-signature"]',
+  'x-slack-signature',
   'text',
-  '*.text',
   'message',
-  '*.message.text',
   'blocks',
-  '*.blocks',
   'body',
-  '*.body',
   'payload',
-  '*.payload',
   'event',
-  '*.event',
-];
+  'note',
+  'intro',
+  'data',
+  'meta',
+]);
+
+const CENSOR = '[redacted]';
+const MAX_DEPTH = 8;
+
+function redact(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return CENSOR;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = REDACTED_KEYS.has(key) ? CENSOR : redact(v, depth + 1);
+  }
+  return out;
+}
+
+/** An error as type, code and stack frames; never its message (it can quote what a person wrote). */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 12)
+    .map((line) => line.trim());
+  return {
+    type: error.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    stack: frames,
+  };
+}
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       base: { app: 'peer-support' },
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // Error messages can quote payloads; keep the code and stack, which is what we debug with.
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: serializeError, error: serializeError },
+      formatters: {
+        log: (object) => redact(object, 0) as Record<string, unknown>,
+      },
     },
     destination,
   );

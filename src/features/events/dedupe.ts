@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 
 // Slack retries an event it got no 2xx for, and with several replicas any of them may receive it.
 // The first process to insert the event id acts on it; the others see the unique key and skip it.
@@ -19,8 +20,4 @@ export async function pruneProcessedEvents(db: Db, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const { count } = await db.processedEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
   return count;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }

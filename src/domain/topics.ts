@@ -1,0 +1,30 @@
+// Topics of lived experience a new initiative starts with; coordinators edit the list (DESIGN.md).
+export const DEFAULT_TOPICS: readonly string[] = [
+  'Anxiety',
+  'Depression',
+  'Stress and burnout',
+  'Bereavement and loss',
+  'Bipolar',
+  'PTSD or service life',
+  'Parenting and caring',
+  'Neurodivergence',
+  'Chronic illness',
+  'LGBTQ+ life',
+];
+
+export const MAX_TOPICS = 50;
+export const MAX_TOPIC_LENGTH = 60;
+
+/** One topic per line; blank lines and repeats (ignoring case) dropped, order kept. */
+export function parseTopicList(text: string): string[] {
+  const seen = new Set<string>();
+  const topics: string[] = [];
+  for (const raw of text.split('\n')) {
+    const topic = raw.trim().replace(/\s+/g, ' ');
+    const key = topic.toLowerCase();
+    if (!topic || seen.has(key)) continue;
+    seen.add(key);
+    topics.push(topic);
+  }
+  return topics;
+}

@@ -1,0 +1,23 @@
+import type { Tx } from '../../db/client.js';
+import { weekStart } from '../../domain/weeks.js';
+
+// Anonymous weekly counters: what aggregates keep once people have erased their data. No person's id.
+
+export type CountMetric = 'listener_joined' | 'listener_left';
+
+export async function incrementCount(
+  tx: Tx,
+  entry: { initiativeId: string; metric: CountMetric; at: Date; topicId?: string; by?: number },
+): Promise<void> {
+  const key = {
+    initiativeId: entry.initiativeId,
+    metric: entry.metric,
+    weekStart: weekStart(entry.at),
+    topicId: entry.topicId ?? '',
+  };
+  await tx.anonymousCount.upsert({
+    where: { initiativeId_metric_weekStart_topicId: key },
+    create: { ...key, count: entry.by ?? 1 },
+    update: { count: { increment: entry.by ?? 1 } },
+  });
+}

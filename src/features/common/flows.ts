@@ -1,0 +1,44 @@
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { loadingModal } from './blocks.js';
+
+// A flow that needs an initiative (listen, request, setup, insights) registers a purpose here; the
+// initiative chooser, shown only when there is more than one initiative, hands the choice back to it.
+
+export interface FlowContext {
+  workspaceId: string;
+  userId: string;
+  initiativeId: string;
+}
+
+export type NextView = (context: FlowContext) => Promise<ModalView>;
+
+export class FlowRegistry {
+  private readonly flows = new Map<string, NextView>();
+
+  register(purpose: string, next: NextView): void {
+    if (this.flows.has(purpose)) throw new Error(`flow ${purpose} registered twice`);
+    this.flows.set(purpose, next);
+  }
+
+  get(purpose: string): NextView | undefined {
+    return this.flows.get(purpose);
+  }
+}
+
+/**
+ * A trigger_id lasts 3 seconds and works once (DESIGN.md), so open a modal at once, then load what the
+ * real view needs and replace it.
+ */
+export async function openThenUpdate(
+  client: WebClient,
+  triggerId: string,
+  title: string,
+  load: () => Promise<ModalView>,
+): Promise<void> {
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
+  const viewId = opened.view?.id;
+  const view = await load();
+  if (!viewId) throw new Error('views.open returned no view id');
+  await client.views.update({ view_id: viewId, view });
+}

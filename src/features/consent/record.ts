@@ -1,0 +1,30 @@
+import { CONSENT_TEXTS, type ConsentAction, type ConsentPurpose } from '../../domain/consent.js';
+import type { Tx } from '../../db/client.js';
+
+// Consent records are append-only (DESIGN.md invariant 3): this module only ever inserts. A row says who,
+// which purpose, which version of the text they saw, through which surface, and when.
+
+export interface ConsentEntry {
+  workspaceId: string;
+  userId: string;
+  initiativeId: string | null;
+  purpose: ConsentPurpose;
+  action: ConsentAction;
+  surface: string;
+  at: Date;
+}
+
+export async function recordConsent(tx: Tx, entry: ConsentEntry): Promise<void> {
+  await tx.consentRecord.create({
+    data: {
+      workspaceId: entry.workspaceId,
+      userId: entry.userId,
+      initiativeId: entry.initiativeId,
+      purpose: entry.purpose,
+      action: entry.action,
+      textVersion: CONSENT_TEXTS[entry.purpose].version,
+      surface: entry.surface,
+      createdAt: entry.at,
+    },
+  });
+}

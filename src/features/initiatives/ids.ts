@@ -1,0 +1,29 @@
+// Action, callback and block ids of the initiatives capability, in one place (STYLE.md).
+export const InitiativeIds = {
+  setupModal: 'initiative.setup',
+  chooseModal: 'initiative.choose',
+  setupButton: 'initiative.setup_button',
+  editButton: 'initiative.edit',
+  acceptRole: 'initiative.accept_role',
+  declineRole: 'initiative.decline_role',
+  blocks: {
+    name: 'name',
+    description: 'description',
+    topics: 'topics',
+    resources: 'resources',
+    guidelines: 'guidelines',
+    approval: 'approval',
+    coordinators: 'coordinators',
+    hrViewers: 'hr_viewers',
+    minGroupSize: 'min_group_size',
+    retentionDays: 'retention_days',
+    firstCheckInDays: 'first_check_in_days',
+    checkInEveryDays: 'check_in_every_days',
+    consent: 'consent',
+    choice: 'choice',
+  },
+} as const;
+
+export const APPROVAL_REQUIRED = 'approval_required';
+export const CONSENT_GIVEN = 'consent_given';
+export const NEW_INITIATIVE = 'new';

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
+import { requiredText, stringList, wholeNumber } from '../common/view-state.js';
+import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
+
+const B = InitiativeIds.blocks;
+
+export const MIN_GROUP_SIZE_FLOOR = 3; // DESIGN.md invariant 4: k never below 3
+
+/** The setup modal's fields, validated; keys are block ids. */
+export function setupInputSchema(needsConsent: boolean) {
+  return z.object({
+    [B.name]: requiredText(80, 'Please give the initiative a name.', 'Please keep the name to 80 characters.'),
+    [B.description]: requiredText(500, 'Please add a short description.', 'Please keep the description to 500 characters.'),
+    [B.topics]: z
+      .string()
+      .nullish()
+      .transform((v) => parseTopicList(v ?? ''))
+      .refine((t) => t.length > 0, 'Please list at least one topic, one per line.')
+      .refine((t) => t.length <= MAX_TOPICS, `Please list at most ${MAX_TOPICS} topics.`)
+      .refine((t) => t.every((topic) => topic.length <= MAX_TOPIC_LENGTH), `Please keep each topic to ${MAX_TOPIC_LENGTH} characters.`),
+    [B.resources]: requiredText(2500, 'Please add the support and crisis resources everyone will see first.', 'Please keep the resources to 2,500 characters.'),
+    [B.guidelines]: requiredText(2500, 'Please add the guidelines listeners agree to.', 'Please keep the guidelines to 2,500 characters.'),
+    [B.approval]: stringList.transform((v) => v.includes(APPROVAL_REQUIRED)),
+    [B.coordinators]: stringList,
+    [B.hrViewers]: stringList,
+    [B.minGroupSize]: wholeNumber(MIN_GROUP_SIZE_FLOOR, 100, 'Please enter a whole number from 3 to 100 (5 is a good default).'),
+    [B.retentionDays]: wholeNumber(7, 3650, 'Please enter a number of days from 7 to 3650.'),
+    [B.firstCheckInDays]: wholeNumber(1, 60, 'Please enter a number of days from 1 to 60.'),
+    [B.checkInEveryDays]: wholeNumber(1, 90, 'Please enter a number of days from 1 to 90.'),
+    [B.consent]: needsConsent
+      ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
+      : stringList,
+  });
+}
+
+export type SetupInput = z.infer<ReturnType<typeof setupInputSchema>>;
+
+export interface InitiativeSettings {
+  name: string;
+  description: string;
+  topics: string[];
+  resources: string;
+  guidelines: string;
+  approvalRequired: boolean;
+  minGroupSize: number;
+  retentionDays: number;
+  firstCheckInDays: number;
+  checkInEveryDays: number;
+  coordinatorIds: string[];
+  hrViewerIds: string[];
+}
+
+export function toSettings(input: SetupInput): InitiativeSettings {
+  return {
+    name: input[B.name],
+    description: input[B.description],
+    topics: input[B.topics],
+    resources: input[B.resources],
+    guidelines: input[B.guidelines],
+    approvalRequired: input[B.approval],
+    minGroupSize: input[B.minGroupSize],
+    retentionDays: input[B.retentionDays],
+    firstCheckInDays: input[B.firstCheckInDays],
+    checkInEveryDays: input[B.checkInEveryDays],
+    coordinatorIds: input[B.coordinators],
+    hrViewerIds: input[B.hrViewers],
+  };
+}

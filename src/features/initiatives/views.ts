@@ -1,0 +1,168 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { DEFAULT_TOPICS } from '../../domain/topics.js';
+import {
+  actions,
+  checkboxes,
+  context,
+  divider,
+  escapeMrkdwn,
+  header,
+  messageModal,
+  modal,
+  numberInput,
+  option,
+  radioButtons,
+  section,
+  textInput,
+  usersSelect,
+} from '../common/blocks.js';
+import * as copy from './copy.js';
+import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE } from './ids.js';
+import type { Initiative, Role } from './service.js';
+
+const B = InitiativeIds.blocks;
+
+export interface SetupMetadata {
+  initiativeId: string | null;
+  needsConsent: boolean;
+}
+
+/** The create (no `initiative`) or edit form. */
+export function renderSetupModal(input: {
+  initiative?: Initiative;
+  members?: { coordinators: string[]; hrViewers: string[] };
+  needsConsent: boolean;
+}): ModalView {
+  const i = input.initiative;
+  const approvalOption = option(copy.APPROVAL_LABEL, APPROVAL_REQUIRED);
+  const consentOption = option(copy.COORDINATOR_CONSENT_LABEL, CONSENT_GIVEN);
+  const blocks: KnownBlock[] = [
+    textInput({ blockId: B.name, label: 'Name', initial: i?.name, maxLength: 80, placeholder: 'e.g. Peer Support UK' }),
+    textInput({ blockId: B.description, label: 'Short description', initial: i?.description, multiline: true, maxLength: 500 }),
+    textInput({
+      blockId: B.topics,
+      label: 'Topics of lived experience',
+      hint: 'One per line. Listeners choose from these, and people asking for support pick one.',
+      initial: (i ? i.topics.map((t) => t.label) : DEFAULT_TOPICS).join('\n'),
+      multiline: true,
+    }),
+    textInput({
+      blockId: B.resources,
+      label: 'Support and crisis resources',
+      hint: 'Shown first to everyone who asks for support. Links are welcome.',
+      initial: i?.resources ?? copy.DEFAULT_RESOURCES,
+      multiline: true,
+      maxLength: 2500,
+    }),
+    textInput({
+      blockId: B.guidelines,
+      label: 'Listener guidelines',
+      hint: 'Values, boundaries, confidentiality and its limits, when to signpost.',
+      initial: i?.guidelines ?? copy.DEFAULT_GUIDELINES,
+      multiline: true,
+      maxLength: 2500,
+    }),
+    checkboxes({
+      blockId: B.approval,
+      label: 'Approval',
+      optional: true,
+      options: [approvalOption],
+      initial: !i || i.approvalRequired ? [approvalOption] : [],
+    }),
+    usersSelect({
+      blockId: B.coordinators,
+      label: 'Other coordinators',
+      optional: true,
+      hint: 'They are invited, and added when they accept.',
+      initial: input.members?.coordinators,
+      placeholder: 'Choose colleagues',
+    }),
+    usersSelect({
+      blockId: B.hrViewers,
+      label: 'HR viewers',
+      optional: true,
+      hint: 'They see anonymous counts only, never a person. They are invited, and added when they accept.',
+      initial: input.members?.hrViewers,
+      placeholder: 'Choose colleagues',
+    }),
+    numberInput({
+      blockId: B.minGroupSize,
+      label: 'Minimum group size for reports',
+      hint: 'Counts below this are never shown. At least 3.',
+      initial: i?.minGroupSize ?? 5,
+      min: 3,
+      max: 100,
+    }),
+    numberInput({ blockId: B.retentionDays, label: 'Keep ended pairings for (days)', initial: i?.retentionDays ?? 90, min: 7, max: 3650 }),
+    numberInput({ blockId: B.firstCheckInDays, label: 'First check-in after (days)', initial: i?.firstCheckInDays ?? 7, min: 1, max: 60 }),
+    numberInput({ blockId: B.checkInEveryDays, label: 'Then check in every (days)', initial: i?.checkInEveryDays ?? 14, min: 1, max: 90 }),
+  ];
+  if (input.needsConsent) {
+    blocks.push(divider(), section(CONSENT_TEXTS.coordinator.text), checkboxes({ blockId: B.consent, label: 'Your consent', options: [consentOption] }));
+  }
+  const metadata: SetupMetadata = { initiativeId: i?.id ?? null, needsConsent: input.needsConsent };
+  return modal({
+    callbackId: InitiativeIds.setupModal,
+    title: i ? copy.EDIT_TITLE : copy.SETUP_TITLE,
+    submit: i ? 'Save' : 'Create',
+    close: 'Cancel',
+    privateMetadata: JSON.stringify(metadata),
+    blocks,
+  });
+}
+
+export interface ChooseMetadata {
+  purpose: string;
+}
+
+/** Asks which initiative, when there is more than one (DESIGN.md: ask only then). */
+export function renderChooseModal(input: { purpose: string; initiatives: { id: string; name: string }[]; allowNew?: boolean }): ModalView {
+  const options = input.initiatives.map((i) => option(i.name, i.id));
+  if (input.allowNew) options.push(option(copy.NEW_INITIATIVE_LABEL, NEW_INITIATIVE));
+  const metadata: ChooseMetadata = { purpose: input.purpose };
+  return modal({
+    callbackId: InitiativeIds.chooseModal,
+    title: copy.CHOOSE_TITLE,
+    submit: 'Next',
+    close: 'Cancel',
+    privateMetadata: JSON.stringify(metadata),
+    blocks: [radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })],
+  });
+}
+
+export function renderNotCoordinator(): ModalView {
+  return messageModal(copy.EDIT_TITLE, copy.NOT_COORDINATOR);
+}
+
+export interface InvitationValue {
+  initiativeId: string;
+  role: Role;
+  userId: string;
+}
+
+export function renderInvitation(input: { inviterId: string; invitation: InvitationValue & { initiativeName: string } }) {
+  const { invitation } = input;
+  const value = JSON.stringify({ initiativeId: invitation.initiativeId, role: invitation.role, userId: invitation.userId });
+  const text = copy.invitationText(input.inviterId, invitation.role, escapeMrkdwn(invitation.initiativeName));
+  return {
+    text,
+    blocks: [
+      header('An invitation to help with peer support'),
+      section(text),
+      section(CONSENT_TEXTS[invitation.role].text),
+      actions([
+        { actionId: InitiativeIds.acceptRole, text: 'I agree and accept', style: 'primary', value },
+        { actionId: InitiativeIds.declineRole, text: 'No, thank you', value },
+      ]),
+    ] as KnownBlock[],
+  };
+}
+
+export function renderInvitationAnswer(text: string) {
+  return { text, blocks: [section(text)] as KnownBlock[] };
+}
+
+export function renderConfirmation(text: string) {
+  return { text, blocks: [section(text), context('Peer support complements professional care and is not a crisis service.')] as KnownBlock[] };
+}

@@ -1,0 +1,253 @@
+import type { Db, Tx } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { incrementCount } from '../common/anonymous-counts.js';
+import { recordConsent } from '../consent/record.js';
+import { getInitiative, hasRole, type ServiceDeps } from '../initiatives/service.js';
+import type { ListenerInput } from './input.js';
+
+// Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
+
+export type ListenerStatus = 'pending' | 'active' | 'paused';
+
+export interface ListenerProfile {
+  id: string;
+  initiativeId: string;
+  initiativeName: string;
+  userId: string;
+  status: ListenerStatus;
+  capacity: number;
+  intro: string | null;
+  languages: string[];
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  topicIds: string[];
+}
+
+const include = { topics: { select: { topicId: true } }, initiative: { select: { name: true } } };
+
+type Row = {
+  id: string;
+  initiativeId: string;
+  userId: string;
+  status: string;
+  capacity: number;
+  intro: string | null;
+  languages: string;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  topics: { topicId: string }[];
+  initiative: { name: string };
+};
+
+function toProfile(row: Row): ListenerProfile {
+  return {
+    id: row.id,
+    initiativeId: row.initiativeId,
+    initiativeName: row.initiative.name,
+    userId: row.userId,
+    status: row.status as ListenerStatus,
+    capacity: row.capacity,
+    intro: row.intro,
+    languages: row.languages ? row.languages.split(',') : [],
+    quietHoursStart: row.quietHoursStart,
+    quietHoursEnd: row.quietHoursEnd,
+    topicIds: row.topics.map((t) => t.topicId),
+  };
+}
+
+export async function getProfile(db: Db | Tx, initiativeId: string, userId: string): Promise<ListenerProfile | null> {
+  const row = await db.listenerProfile.findUnique({ where: { initiativeId_userId: { initiativeId, userId } }, include });
+  return row ? toProfile(row) : null;
+}
+
+export async function profilesOf(db: Db, workspaceId: string, userId: string): Promise<ListenerProfile[]> {
+  const rows = await db.listenerProfile.findMany({ where: { userId, initiative: { workspaceId } }, include, orderBy: { createdAt: 'asc' } });
+  return rows.map(toProfile);
+}
+
+/** Listener statuses for coordinators (DESIGN.md invariant 5: status, never who asked or what was said). */
+export async function listenersOf(db: Db, initiativeId: string): Promise<ListenerProfile[]> {
+  const rows = await db.listenerProfile.findMany({ where: { initiativeId }, include, orderBy: { createdAt: 'asc' } });
+  return rows.map(toProfile);
+}
+
+/** True when the person must tick the consent box: a new profile, or consent text changed since. */
+export async function needsListenerConsent(db: Db, workspaceId: string, initiativeId: string, userId: string): Promise<boolean> {
+  const profile = await getProfile(db, initiativeId, userId);
+  if (!profile) return true;
+  const latest = await db.consentRecord.findFirst({
+    where: { workspaceId, userId, initiativeId, purpose: 'listener' },
+    orderBy: { createdAt: 'desc' },
+  });
+  return !(latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.listener.version);
+}
+
+function profileData(input: ListenerInput) {
+  return {
+    capacity: input.capacity,
+    intro: input.intro,
+    languages: input.languages.join(','),
+    quietHoursStart: input.quietHoursStart,
+    quietHoursEnd: input.quietHoursEnd,
+  };
+}
+
+export type SaveResult =
+  | { kind: 'created'; profile: ListenerProfile; coordinators: string[] }
+  | { kind: 'updated'; profile: ListenerProfile }
+  | { kind: 'initiative-gone' };
+
+/**
+ * Creates the listener profile with its consent record in one transaction, or updates the existing one.
+ * A double submit races to the unique (initiative, person) key: the loser becomes an update, so there
+ * is one profile, never two.
+ */
+export async function saveProfile(
+  deps: ServiceDeps,
+  input: { workspaceId: string; initiativeId: string; userId: string; listener: ListenerInput; consentGiven: boolean },
+): Promise<SaveResult> {
+  const now = deps.clock.now();
+  const attempt = () =>
+    deps.db.$transaction(async (tx): Promise<SaveResult> => {
+      const initiative = await getInitiative(tx, input.workspaceId, input.initiativeId);
+      if (!initiative) return { kind: 'initiative-gone' };
+      const topicIds = input.listener.topicIds.filter((id) => initiative.topics.some((t) => t.id === id));
+      const existing = await tx.listenerProfile.findUnique({
+        where: { initiativeId_userId: { initiativeId: initiative.id, userId: input.userId } },
+      });
+      if (input.consentGiven) {
+        await recordConsent(tx, {
+          workspaceId: input.workspaceId,
+          userId: input.userId,
+          initiativeId: initiative.id,
+          purpose: 'listener',
+          action: 'given',
+          surface: 'modal:listen',
+          at: now,
+        });
+      }
+      if (existing) {
+        await tx.listenerTopic.deleteMany({ where: { listenerId: existing.id } });
+        await tx.listenerProfile.update({
+          where: { id: existing.id },
+          data: { ...profileData(input.listener), topics: { create: topicIds.map((topicId) => ({ topicId })) } },
+        });
+        return { kind: 'updated', profile: (await getProfile(tx, initiative.id, input.userId))! };
+      }
+      if (!input.consentGiven) throw new Error('a listener profile needs consent');
+      const status: ListenerStatus = initiative.approvalRequired ? 'pending' : 'active';
+      await tx.listenerProfile.create({
+        data: {
+          initiativeId: initiative.id,
+          userId: input.userId,
+          status,
+          approvedAt: status === 'active' ? now : null,
+          createdAt: now,
+          ...profileData(input.listener),
+          topics: { create: topicIds.map((topicId) => ({ topicId })) },
+        },
+      });
+      await incrementCount(tx, { initiativeId: initiative.id, metric: 'listener_joined', at: now });
+      const coordinators = await tx.initiativeMember.findMany({ where: { initiativeId: initiative.id, role: 'coordinator' } });
+      return {
+        kind: 'created',
+        profile: (await getProfile(tx, initiative.id, input.userId))!,
+        coordinators: coordinators.map((c) => c.userId),
+      };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+export type StatusChange =
+  | { kind: 'changed'; profile: ListenerProfile }
+  | { kind: 'unchanged'; profile: ListenerProfile }
+  | { kind: 'not-listener' };
+
+/** Pause or resume. Pausing stops new offers at once: matching reads the status in the same database. */
+export async function setPaused(
+  deps: ServiceDeps,
+  input: { initiativeId: string; userId: string; paused: boolean },
+): Promise<StatusChange> {
+  const now = deps.clock.now();
+  const from: ListenerStatus = input.paused ? 'active' : 'paused';
+  const to: ListenerStatus = input.paused ? 'paused' : 'active';
+  const { count } = await deps.db.listenerProfile.updateMany({
+    where: { initiativeId: input.initiativeId, userId: input.userId, status: from },
+    data: { status: to, pausedAt: input.paused ? now : null },
+  });
+  const profile = await getProfile(deps.db, input.initiativeId, input.userId);
+  if (!profile) return { kind: 'not-listener' };
+  return count > 0 ? { kind: 'changed', profile } : { kind: 'unchanged', profile };
+}
+
+export type StopResult = { kind: 'stopped'; initiativeName: string } | { kind: 'not-listener' };
+
+/** Withdraws listener consent and deletes the profile, in one action that takes effect at once. */
+export async function stopListening(
+  deps: ServiceDeps,
+  input: { workspaceId: string; initiativeId: string; userId: string; surface: string },
+): Promise<StopResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<StopResult> => {
+    const profile = await getProfile(tx, input.initiativeId, input.userId);
+    if (!profile) return { kind: 'not-listener' };
+    await recordConsent(tx, {
+      workspaceId: input.workspaceId,
+      userId: input.userId,
+      initiativeId: input.initiativeId,
+      purpose: 'listener',
+      action: 'withdrawn',
+      surface: input.surface,
+      at: now,
+    });
+    await tx.listenerProfile.delete({ where: { id: profile.id } });
+    await incrementCount(tx, { initiativeId: input.initiativeId, metric: 'listener_left', at: now });
+    return { kind: 'stopped', initiativeName: profile.initiativeName };
+  });
+}
+
+export type ApprovalResult =
+  | { kind: 'approved' | 'declined'; listenerUserId: string; initiativeName: string; initiativeId: string }
+  | { kind: 'already-decided' }
+  | { kind: 'not-coordinator' };
+
+/** A coordinator's decision on a pending listener; the first decision wins. */
+export async function decideApproval(
+  deps: ServiceDeps,
+  input: { profileId: string; coordinatorId: string; approve: boolean },
+): Promise<ApprovalResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<ApprovalResult> => {
+    const profile = await tx.listenerProfile.findUnique({ where: { id: input.profileId }, include });
+    if (!profile) return { kind: 'already-decided' };
+    if (!(await hasRole(tx, profile.initiativeId, input.coordinatorId, 'coordinator'))) return { kind: 'not-coordinator' };
+    const base = { listenerUserId: profile.userId, initiativeName: profile.initiative.name, initiativeId: profile.initiativeId };
+    if (input.approve) {
+      const { count } = await tx.listenerProfile.updateMany({
+        where: { id: profile.id, status: 'pending' },
+        data: { status: 'active', approvedAt: now },
+      });
+      return count > 0 ? { kind: 'approved', ...base } : { kind: 'already-decided' };
+    }
+    const { count } = await tx.listenerProfile.deleteMany({ where: { id: profile.id, status: 'pending' } });
+    if (count === 0) return { kind: 'already-decided' };
+    // The profile is gone, so the purpose the person consented to has ended; the log says so.
+    await recordConsent(tx, {
+      workspaceId: (await tx.initiative.findUniqueOrThrow({ where: { id: profile.initiativeId } })).workspaceId,
+      userId: profile.userId,
+      initiativeId: profile.initiativeId,
+      purpose: 'listener',
+      action: 'withdrawn',
+      surface: 'coordinator:declined',
+      at: now,
+    });
+    await incrementCount(tx, { initiativeId: profile.initiativeId, metric: 'listener_left', at: now });
+    return { kind: 'declined', ...base };
+  });
+}
