@@ -33,7 +33,8 @@ function redact(value: unknown, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > MAX_DEPTH) return CENSOR;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value instanceof Date) return value;
+  // Errors pass through to serializeError, which keeps only their type, code and stack frames.
+  if (value instanceof Date || value instanceof Error) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     out[key] = REDACTED_KEYS.has(key) ? CENSOR : redact(v, depth + 1);
