@@ -49,11 +49,15 @@ const envSchema = z.object({
       ),
   ),
   PORT: optional(
-    z.coerce
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z
       .number({ error: 'must be a port number' })
       .int('must be a whole number')
       .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535'),
+      .max(65535, 'must be between 1 and 65535')),
   ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -199,7 +199,13 @@ export async function createMigration(
   const sql = await diffHistoryToSchema(url, root);
   if (!sql) return { directory: null };
   const baseDir = migrationsDir(provider, root);
-  const directory = join(baseDir, migrationDirectoryName(name, now));
+  const directoryName = migrationDirectoryName(name, now);
+  const last = readMigrationList(provider, root).migrationDirectories.at(-1)?.path;
+  if (last && directoryName <= last) {
+    // Its SQL assumes the whole history ran first, so it must sort after the newest migration.
+    throw new MigrationError(`${directoryName} would sort before ${last}; is the clock right?`);
+  }
+  const directory = join(baseDir, directoryName);
   mkdirSync(directory, { recursive: true });
   writeFileSync(join(directory, 'migration.sql'), `${sql}\n`);
   const lockPath = join(baseDir, 'migration_lock.toml');
