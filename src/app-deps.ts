@@ -15,3 +15,8 @@ export interface AppDeps {
 export interface FeatureDeps extends AppDeps {
   readonly flows: import('./features/common/flows.js').FlowRegistry;
 }
+
+/** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */
+export function serviceDeps(deps: AppDeps): { db: Database['db']; clock: Clock; logger: Logger } {
+  return { db: deps.database.db, clock: deps.clock, logger: deps.logger };
+}

@@ -1,5 +1,10 @@
 import { App, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
-import type { AppDeps } from './app-deps.js';
+import type { AppDeps, FeatureDeps } from './app-deps.js';
+import { FlowRegistry } from './features/common/flows.js';
+import { register as registerHome } from './features/home/listeners.js';
+import { register as registerInitiatives } from './features/initiatives/listeners.js';
+import { register as registerListeners } from './features/listeners/listeners.js';
+import { register as registerMyData } from './features/my-data/listeners.js';
 import { register as registerCommands, codeOf } from './features/commands/listeners.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
@@ -45,7 +50,12 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     await next();
   });
 
-  registerCommands(app, deps, {});
+  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry() };
+  registerHome(app, featureDeps);
+  const initiatives = registerInitiatives(app, featureDeps);
+  const listeners = registerListeners(app, featureDeps);
+  const myData = registerMyData(app, featureDeps);
+  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData });
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');

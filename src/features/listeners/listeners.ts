@@ -1,0 +1,207 @@
+import type { AllMiddlewareArgs, App, RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { messageModal } from '../common/blocks.js';
+import { openThenUpdate } from '../common/flows.js';
+import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { fieldErrors, readForm } from '../common/view-state.js';
+import type { CommandHandler } from '../commands/listeners.js';
+import { publishHome, publishHomes } from '../home/publish.js';
+import { getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
+import { renderChooseModal } from '../initiatives/views.js';
+import * as copy from './copy.js';
+import { LISTEN_FLOW, ListenerIds } from './ids.js';
+import { listenInputSchema, toListenerInput } from './input.js';
+import {
+  decideApproval,
+  getProfile,
+  needsListenerConsent,
+  profilesOf,
+  saveProfile,
+  setPaused,
+  stopListening,
+  type ListenerProfile,
+} from './service.js';
+import { renderApprovalRequest, renderChooseProfile, renderListenModal, renderText } from './views.js';
+
+const listenMetadata = z.object({ initiativeId: z.string(), needsConsent: z.boolean() });
+
+type Verb = 'pause' | 'resume' | 'stop';
+const VERB_ACTION: Record<Verb, string> = {
+  pause: ListenerIds.pauseButton,
+  resume: ListenerIds.resumeButton,
+  stop: ListenerIds.stopButton,
+};
+const VERB_LABEL: Record<Verb, string> = { pause: 'Pause', resume: 'Resume', stop: 'Stop' };
+
+export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, CommandHandler> {
+  const services = serviceDeps(deps);
+
+  async function listenView(workspaceId: string, userId: string, initiativeId: string) {
+    const initiative = await getInitiative(services.db, workspaceId, initiativeId);
+    if (!initiative) return messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE);
+    const [profile, needsConsent] = await Promise.all([
+      getProfile(services.db, initiative.id, userId),
+      needsListenerConsent(services.db, workspaceId, initiative.id, userId),
+    ]);
+    return renderListenModal({ initiative, profile, needsConsent });
+  }
+  deps.flows.register(LISTEN_FLOW, ({ workspaceId, userId, initiativeId }) => listenView(workspaceId, userId, initiativeId));
+
+  async function openListen(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId?: string) {
+    await openThenUpdate(client, triggerId, copy.LISTEN_TITLE, async () => {
+      if (initiativeId) return listenView(workspaceId, userId, initiativeId);
+      const initiatives = await listInitiatives(services.db, workspaceId);
+      if (initiatives.length === 0) return messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE);
+      if (initiatives.length === 1) return listenView(workspaceId, userId, initiatives[0]!.id);
+      return renderChooseModal({ purpose: LISTEN_FLOW, initiatives });
+    });
+  }
+
+  app.action(ListenerIds.listenButton, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    if (a.triggerId) await openListen(client, a.triggerId, a.workspaceId, a.userId, a.value ?? undefined);
+  });
+
+  app.view<ViewSubmitAction>(ListenerIds.listenModal, async (args) => submitListen(args));
+
+  async function submitListen({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {
+    const s = parseSubmission(body);
+    const metadata = parseJson(listenMetadata, s.privateMetadata);
+    const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
+    if (!metadata || !initiative) {
+      await ack({ response_action: 'update', view: messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE) });
+      return;
+    }
+    const parsed = listenInputSchema({ topicIds: initiative.topics.map((t) => t.id), needsConsent: metadata.needsConsent }).safeParse(
+      readForm(s.values),
+    );
+    if (!parsed.success) {
+      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(ListenerIds.blocks)) });
+      return;
+    }
+    await ack();
+    const result = await saveProfile(services, {
+      workspaceId: s.workspaceId,
+      initiativeId: initiative.id,
+      userId: s.userId,
+      listener: toListenerInput(parsed.data),
+      consentGiven: metadata.needsConsent,
+    });
+    if (result.kind === 'initiative-gone') return;
+    if (result.kind === 'updated') {
+      await client.chat.postMessage({ channel: s.userId, ...renderText(copy.profileSaved(initiative.name)) });
+      await publishHome(client, services, s.workspaceId, s.userId);
+      return;
+    }
+    const pending = result.profile.status === 'pending';
+    await client.chat.postMessage({
+      channel: s.userId,
+      ...renderText(pending ? copy.welcomePending(initiative.name) : copy.welcomeActive(initiative.name)),
+    });
+    if (pending) {
+      const topicLabels = initiative.topics.filter((t) => result.profile.topicIds.includes(t.id)).map((t) => t.label);
+      for (const coordinator of result.coordinators) {
+        await client.chat.postMessage({ channel: coordinator, ...renderApprovalRequest({ profile: result.profile, topicLabels }) });
+      }
+    }
+    await publishHomes(client, services, s.workspaceId, [s.userId, ...result.coordinators]);
+  }
+
+  /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
+  async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<string> {
+    if (verb === 'stop') {
+      const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
+      return result.kind === 'stopped' ? copy.stopped(result.initiativeName) : copy.NOT_A_LISTENER;
+    }
+    const result = await setPaused(services, { initiativeId, userId, paused: verb === 'pause' });
+    if (result.kind === 'not-listener') return copy.NOT_A_LISTENER;
+    const { profile } = result;
+    if (verb === 'pause') {
+      if (result.kind === 'changed') return copy.paused(profile.initiativeName);
+      return profile.status === 'pending' ? copy.pendingCannotPause(profile.initiativeName) : copy.alreadyPaused(profile.initiativeName);
+    }
+    return result.kind === 'changed' ? copy.resumed(profile.initiativeName) : copy.notPaused(profile.initiativeName, profile.status);
+  }
+
+  function verbCommand(verb: Verb): CommandHandler {
+    return async ({ ack, command, respond, client }) => {
+      await ack();
+      const profiles: ListenerProfile[] = await profilesOf(services.db, command.team_id, command.user_id);
+      if (profiles.length === 0) {
+        await respond({ response_type: 'ephemeral', ...renderText(copy.NOT_A_LISTENER) });
+        return;
+      }
+      if (profiles.length > 1) {
+        await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: VERB_ACTION[verb], verb: VERB_LABEL[verb], profiles }) });
+        return;
+      }
+      const text = await act(verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
+      await respond({ response_type: 'ephemeral', ...renderText(text) });
+      await publishHome(client, services, command.team_id, command.user_id);
+    };
+  }
+
+  for (const verb of ['pause', 'resume', 'stop'] as const) {
+    app.action(VERB_ACTION[verb], async ({ ack, body, client, respond }) => {
+      await ack();
+      const a = parseAction(body);
+      if (!a.value) return;
+      const text = await act(verb, a.workspaceId, a.userId, a.value);
+      await tell(client, respond, body, a.userId, text);
+      await publishHome(client, services, a.workspaceId, a.userId);
+    });
+  }
+
+  for (const [actionId, approve] of [
+    [ListenerIds.approve, true],
+    [ListenerIds.decline, false],
+  ] as const) {
+    app.action(actionId, async ({ ack, body, client, respond }) => {
+      await ack();
+      const a = parseAction(body);
+      if (!a.value) return;
+      const result = await decideApproval(services, { profileId: a.value, coordinatorId: a.userId, approve });
+      if (result.kind === 'not-coordinator') {
+        await tell(client, respond, body, a.userId, copy.NOT_COORDINATOR, false);
+        return;
+      }
+      if (result.kind === 'already-decided') {
+        await tell(client, respond, body, a.userId, copy.ALREADY_DECIDED);
+        await publishHome(client, services, a.workspaceId, a.userId);
+        return;
+      }
+      const forCoordinator = result.kind === 'approved' ? copy.approvedByYou : copy.declinedByYou;
+      await tell(client, respond, body, a.userId, forCoordinator(result.listenerUserId, result.initiativeName));
+      const forListener = result.kind === 'approved' ? copy.approvedForListener : copy.declinedForListener;
+      await client.chat.postMessage({ channel: result.listenerUserId, ...renderText(forListener(result.initiativeName)) });
+      const members = await membersOf(services.db, result.initiativeId);
+      await publishHomes(client, services, a.workspaceId, [result.listenerUserId, ...members.coordinators]);
+    });
+  }
+
+  return {
+    listen: async ({ ack, command, client }) => {
+      await ack();
+      await openListen(client, command.trigger_id, command.team_id, command.user_id);
+    },
+    pause: verbCommand('pause'),
+    resume: verbCommand('resume'),
+    stop: verbCommand('stop'),
+  };
+}
+
+/**
+ * Answers a button click where it happened: replaces the message the button was in (a DM or an
+ * ephemeral message, through its response_url), or, for a Home tab button, sends a DM.
+ */
+async function tell(client: WebClient, respond: RespondFn, body: unknown, userId: string, text: string, replace = true): Promise<void> {
+  const hasResponseUrl = typeof body === 'object' && body !== null && 'response_url' in body && typeof body.response_url === 'string';
+  if (hasResponseUrl) {
+    await respond({ ...renderText(text), replace_original: replace, response_type: 'ephemeral' });
+    return;
+  }
+  await client.chat.postMessage({ channel: userId, ...renderText(text) });
+}

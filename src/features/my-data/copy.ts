@@ -1,0 +1,34 @@
+import { escapeMrkdwn as e } from '../common/blocks.js';
+import type { MyData } from './service.js';
+
+export const CONFIRM_TITLE = 'Delete my data';
+
+export const CONFIRM_TEXT =
+  'This erases everything Peer Support stores about you in this workspace: your listener profiles, your roles in initiatives, and your consent records. It cannot be undone. Only anonymous counts (for example "one listener left this week") remain, and they do not name you.';
+
+export function soleCoordinatorWarning(names: string[]): string {
+  return `You are the only coordinator of ${names.map((n) => `*${e(n)}*`).join(', ')}. After this it will have no coordinator until someone sets one up; you may want to invite another coordinator first.`;
+}
+
+export const ERASED =
+  'Done: everything Peer Support stored about you has been erased. Thank you for being part of it. You are welcome back any time.';
+
+export const NOTHING_STORED = 'Peer Support stores nothing about you at the moment.';
+
+export function myDataSummary(data: MyData): string {
+  const lines: string[] = ['*Everything Peer Support stores about you*'];
+  if (data.listenerProfiles.length === 0 && data.roles.length === 0 && data.consentRecords.length === 0) {
+    return `${lines[0]}\n${NOTHING_STORED}`;
+  }
+  for (const p of data.listenerProfiles) {
+    lines.push(
+      `• Listener in *${e(p.initiative)}*: ${p.status}, up to ${p.capacity} at a time; topics: ${e(p.topics.join(', ')) || 'none'}; languages: ${p.languages.join(', ')}` +
+        (p.quietHours ? `; quiet hours ${p.quietHours.start} to ${p.quietHours.end}` : '') +
+        (p.introduction ? `; introduction: "${e(p.introduction)}"` : ''),
+    );
+  }
+  for (const r of data.roles) lines.push(`• ${r.role === 'coordinator' ? 'Coordinator' : 'HR viewer'} of *${e(r.initiative)}* since ${r.since.slice(0, 10)}`);
+  lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
+  lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');
+  return lines.join('\n');
+}

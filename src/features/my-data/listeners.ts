@@ -1,0 +1,68 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { openThenUpdate } from '../common/flows.js';
+import { parseAction, parseSubmission } from '../common/payloads.js';
+import type { CommandHandler } from '../commands/listeners.js';
+import { publishHome } from '../home/publish.js';
+import * as copy from './copy.js';
+import { MyDataIds } from './ids.js';
+import { collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
+import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
+
+export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
+  const services = serviceDeps(deps);
+
+  /** A readable summary and the full JSON file, in the person's DM with the app. */
+  async function sendMyData(client: WebClient, workspaceId: string, userId: string) {
+    const data = await collectMyData(services.db, workspaceId, userId, services.clock.now());
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    await client.chat.postMessage({ channel, ...renderMyData(data) });
+    await client.files.uploadV2({
+      channel_id: channel,
+      filename: 'peer-support-my-data.json',
+      title: 'Everything Peer Support stores about you',
+      content: JSON.stringify(data, null, 2),
+    });
+  }
+
+  async function openConfirm(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
+    await openThenUpdate(client, triggerId, copy.CONFIRM_TITLE, async () =>
+      renderConfirmDelete(await soleCoordinatorOf(services.db, workspaceId, userId)),
+    );
+  }
+
+  app.action(MyDataIds.showButton, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    await sendMyData(client, a.workspaceId, a.userId);
+  });
+
+  app.action(MyDataIds.deleteButton, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    if (a.triggerId) await openConfirm(client, a.triggerId, a.workspaceId, a.userId);
+  });
+
+  app.view(MyDataIds.confirmModal, async ({ ack, body, client }) => {
+    await ack();
+    const s = parseSubmission(body);
+    await eraseMyData(services, s.workspaceId, s.userId);
+    await client.chat.postMessage({ channel: s.userId, ...renderErased() });
+    await publishHome(client, services, s.workspaceId, s.userId);
+  });
+
+  return {
+    'my-data': async ({ ack, command, client, respond }) => {
+      await ack();
+      await sendMyData(client, command.team_id, command.user_id);
+      await respond({ response_type: 'ephemeral', text: 'I have sent you everything Peer Support stores about you, in your messages with the app.' });
+    },
+    'delete-my-data': async ({ ack, command, client }) => {
+      await ack();
+      await openConfirm(client, command.trigger_id, command.team_id, command.user_id);
+    },
+  };
+}
