@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import type { Random } from './domain/pseudonyms.js';
 
 /** What every capability is built from (STYLE.md: services take { db, slack, clock, logger }). */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   readonly database: Database;
   readonly logger: Logger;
   readonly clock: Clock;
+  /** Randomness (pseudonyms), injected so tests are repeatable. */
+  readonly random: Random;
 }
 
 /** What each capability's `register(app, deps)` receives. */
@@ -17,6 +20,6 @@ export interface FeatureDeps extends AppDeps {
 }
 
 /** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */
-export function serviceDeps(deps: AppDeps): { db: Database['db']; clock: Clock; logger: Logger } {
-  return { db: deps.database.db, clock: deps.clock, logger: deps.logger };
+export function serviceDeps(deps: AppDeps): { db: Database['db']; clock: Clock; logger: Logger; random: Random } {
+  return { db: deps.database.db, clock: deps.clock, logger: deps.logger, random: deps.random };
 }

@@ -5,6 +5,9 @@ import { register as registerHome } from './features/home/listeners.js';
 import { register as registerInitiatives } from './features/initiatives/listeners.js';
 import { register as registerListeners } from './features/listeners/listeners.js';
 import { register as registerMyData } from './features/my-data/listeners.js';
+import { register as registerPairings } from './features/pairings/listeners.js';
+import { register as registerRelay } from './features/relay/listeners.js';
+import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands, codeOf } from './features/commands/listeners.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
@@ -55,7 +58,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const initiatives = registerInitiatives(app, featureDeps);
   const listeners = registerListeners(app, featureDeps);
   const myData = registerMyData(app, featureDeps);
-  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData });
+  const requests = registerRequests(app, featureDeps);
+  registerPairings(app, featureDeps);
+  registerRelay(app, featureDeps);
+  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData, ...requests });
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
@@ -86,15 +92,28 @@ function trackInFlight() {
   };
 }
 
-/** Bolt's own log lines go through pino, without payloads (they can hold message text). */
+const BOLT_LEVELS: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+
+/**
+ * Bolt's own log lines go through pino, without payloads (they can hold message text). Bolt's level is
+ * honoured whatever LOG_LEVEL says: the web client's debug lines quote every request and response body,
+ * which carry introductions and relayed messages (DESIGN.md invariant 2).
+ */
 function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = LogLevel.WARN;
+  const enabled = (at: LogLevel) => BOLT_LEVELS.indexOf(at) >= BOLT_LEVELS.indexOf(level);
   const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
   return {
-    debug: (...msg) => child.debug(text(msg)),
-    info: (...msg) => child.info(text(msg)),
-    warn: (...msg) => child.warn(text(msg)),
+    debug: (...msg) => {
+      if (enabled(LogLevel.DEBUG)) child.debug(text(msg));
+    },
+    info: (...msg) => {
+      if (enabled(LogLevel.INFO)) child.info(text(msg));
+    },
+    warn: (...msg) => {
+      if (enabled(LogLevel.WARN)) child.warn(text(msg));
+    },
     error: (...msg) => child.error(text(msg)),
     setLevel: (l) => {
       level = l;

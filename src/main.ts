@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { serviceDeps } from './app-deps.js';
 import { buildApp } from './app.js';
+import { startScheduler } from './scheduler/index.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -28,7 +30,8 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(config.database.url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
-  const { app, whenIdle } = buildApp({ config, database, logger, clock: systemClock });
+  const deps = { config, database, logger, clock: systemClock, random: Math.random };
+  const { app, whenIdle } = buildApp(deps);
 
   let healthServer: Server | undefined;
   if (config.mode === 'socket') {
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   } else {
     await app.start(config.port);
   }
+  const scheduler = startScheduler(app.client, serviceDeps(deps));
   logger.info({ mode: config.mode, port: config.port, database: config.database.provider }, 'peer support is running');
 
   let stopping = false;
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     try {
       await app.stop();
       healthServer?.close();
+      await scheduler.stop();
       await whenIdle();
       await database.close();
       logger.info('stopped');

@@ -49,7 +49,7 @@ export function createInProcessApp(database: Database, now = '2026-03-02T10:00:0
   const clock = fixedClock(now);
   const receiver = new TestReceiver();
   const { app } = buildApp(
-    { config, database, logger: createLogger('debug', sink), clock },
+    { config, database, logger: createLogger('debug', sink), clock, random: () => 0.5 },
     { receiver },
   );
   return {

@@ -185,8 +185,8 @@ export function modal(spec: {
 }
 
 /** Shown for the moment between opening a modal (trigger_id lasts 3 s) and loading its contents. */
-export function loadingModal(title: string): ModalView {
-  return modal({ callbackId: 'common.loading', title, blocks: [section('One moment…')] });
+export function loadingModal(title: string, text = 'One moment…'): ModalView {
+  return modal({ callbackId: 'common.loading', title, blocks: [section(text)] });
 }
 
 /** A modal that only says something (a refusal, a confirmation, an explanation). */

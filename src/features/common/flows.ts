@@ -35,8 +35,9 @@ export async function openThenUpdate(
   triggerId: string,
   title: string,
   load: () => Promise<ModalView>,
+  loadingText?: string,
 ): Promise<void> {
-  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title, loadingText) });
   const viewId = opened.view?.id;
   const view = await load();
   if (!viewId) throw new Error('views.open returned no view id');

@@ -2,20 +2,22 @@ import type { WebClient } from '@slack/web-api';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { listInitiatives, rolesOf } from '../initiatives/service.js';
 import { listenersOf, profilesOf } from '../listeners/service.js';
+import { openRequestsOf } from '../requests/service.js';
 import { renderHome, type HomeModel } from './views.js';
 
 export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: string): Promise<HomeModel> {
-  const [initiatives, profiles, roles] = await Promise.all([
+  const [initiatives, profiles, roles, requests] = await Promise.all([
     listInitiatives(deps.db, workspaceId),
     profilesOf(deps.db, workspaceId, userId),
     rolesOf(deps.db, workspaceId, userId),
+    openRequestsOf(deps.db, workspaceId, userId),
   ]);
   const coordinated = await Promise.all(
     initiatives
       .filter((i) => roles.coordinatorOf.includes(i.id))
       .map(async (initiative) => ({ initiative, listeners: await listenersOf(deps.db, initiative.id) })),
   );
-  return { initiatives, profiles, coordinated };
+  return { initiatives, requests, profiles, coordinated };
 }
 
 /** Re-renders a person's Home tab; a failure is logged, never shown, since it only affects freshness. */

@@ -5,12 +5,15 @@ import type { Initiative } from '../initiatives/service.js';
 import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
 import { MyDataIds } from '../my-data/ids.js';
+import { RequestIds } from '../requests/ids.js';
+import type { OpenRequest } from '../requests/service.js';
 
 // The App Home tab: what fits each person's role (DESIGN.md): everyone, listeners, coordinators.
 // A pure function of what the person may see; refreshed after every change that affects it.
 
 export interface HomeModel {
   initiatives: Initiative[];
+  requests: OpenRequest[];
   profiles: ListenerProfile[];
   coordinated: { initiative: Initiative; listeners: ListenerProfile[] }[];
 }
@@ -36,6 +39,17 @@ export function renderHome(model: HomeModel): HomeView {
     blocks.push(section('There is no peer-support initiative in this workspace yet. Would you like to start one?'));
     blocks.push(actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative', style: 'primary' }]));
     return { type: 'home', blocks };
+  }
+
+  blocks.push(
+    divider(),
+    section('*Talk to someone*\nAsk for an anonymous pairing with a colleague who has lived through something similar. The support resources come first.'),
+    actions([{ actionId: RequestIds.requestButton, text: 'Ask for a listener', style: 'primary' }]),
+  );
+  for (const r of model.requests) {
+    const what = r.status === 'paired' ? 'you are talking with a listener' : 'waiting for a listener';
+    blocks.push(section(`Your request about *${escapeMrkdwn(r.topic ?? 'a topic')}*: ${what}.`));
+    if (r.status !== 'paired') blocks.push(actions([{ actionId: RequestIds.cancelButton, text: 'Cancel this request', value: r.id }]));
   }
 
   blocks.push(divider(), section('*Listening*'));

@@ -117,7 +117,13 @@ export interface ChooseMetadata {
 }
 
 /** Asks which initiative, when there is more than one (DESIGN.md: ask only then). */
-export function renderChooseModal(input: { purpose: string; initiatives: { id: string; name: string }[]; allowNew?: boolean }): ModalView {
+export function renderChooseModal(input: {
+  purpose: string;
+  initiatives: { id: string; name: string }[];
+  allowNew?: boolean;
+  /** Shown above the question; the request flow puts the resources here (DESIGN.md invariant 6). */
+  lead?: KnownBlock[];
+}): ModalView {
   const options = input.initiatives.map((i) => option(i.name, i.id));
   if (input.allowNew) options.push(option(copy.NEW_INITIATIVE_LABEL, NEW_INITIATIVE));
   const metadata: ChooseMetadata = { purpose: input.purpose };
@@ -127,7 +133,7 @@ export function renderChooseModal(input: { purpose: string; initiatives: { id: s
     submit: 'Next',
     close: 'Cancel',
     privateMetadata: JSON.stringify(metadata),
-    blocks: [radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })],
+    blocks: [...(input.lead ?? []), radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })],
   });
 }
 

@@ -1,13 +1,17 @@
-import type { AllMiddlewareArgs, App, RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
+import { answerClick } from '../common/reply.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
+import { fetchTimezone } from '../common/timezones.js';
 import { publishHome, publishHomes } from '../home/publish.js';
+import { announceEnd } from '../pairings/notify.js';
+import { matchInitiativeAndNotify } from '../requests/notify.js';
 import { getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
@@ -89,11 +93,14 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       userId: s.userId,
       listener: toListenerInput(parsed.data),
       consentGiven: metadata.needsConsent,
+      timezone: await fetchTimezone(client, s.userId, deps.logger),
     });
     if (result.kind === 'initiative-gone') return;
     if (result.kind === 'updated') {
       await client.chat.postMessage({ channel: s.userId, ...renderText(copy.profileSaved(initiative.name)) });
       await publishHome(client, services, s.workspaceId, s.userId);
+      // New topics or a higher capacity can make this listener the one a waiting request needs.
+      await matchInitiativeAndNotify(client, services, initiative.id);
       return;
     }
     const pending = result.profile.status === 'pending';
@@ -108,15 +115,21 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       }
     }
     await publishHomes(client, services, s.workspaceId, [s.userId, ...result.coordinators]);
+    if (!pending) await matchInitiativeAndNotify(client, services, initiative.id);
   }
 
   /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
-  async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<string> {
+  async function act(client: WebClient, verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<string> {
     if (verb === 'stop') {
       const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
-      return result.kind === 'stopped' ? copy.stopped(result.initiativeName) : copy.NOT_A_LISTENER;
+      if (result.kind !== 'stopped') return copy.NOT_A_LISTENER;
+      // Their conversations end kindly and the seekers are offered someone else.
+      for (const pairing of result.withdrawal.endedPairings) await announceEnd(client, pairing, 'listener', 'listener_stopped');
+      await matchInitiativeAndNotify(client, services, result.initiativeId);
+      return copy.stopped(result.initiativeName);
     }
     const result = await setPaused(services, { initiativeId, userId, paused: verb === 'pause' });
+    if (verb === 'resume' && result.kind === 'changed') await matchInitiativeAndNotify(client, services, initiativeId);
     if (result.kind === 'not-listener') return copy.NOT_A_LISTENER;
     const { profile } = result;
     if (verb === 'pause') {
@@ -138,7 +151,7 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
         await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: VERB_ACTION[verb], verb: VERB_LABEL[verb], profiles }) });
         return;
       }
-      const text = await act(verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
+      const text = await act(client, verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
       await respond({ response_type: 'ephemeral', ...renderText(text) });
       await publishHome(client, services, command.team_id, command.user_id);
     };
@@ -149,8 +162,8 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
-      const text = await act(verb, a.workspaceId, a.userId, a.value);
-      await tell(client, respond, body, a.userId, text);
+      const text = await act(client, verb, a.workspaceId, a.userId, a.value);
+      await answerClick(client, respond, body, a.userId, text);
       await publishHome(client, services, a.workspaceId, a.userId);
     });
   }
@@ -165,20 +178,21 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       if (!a.value) return;
       const result = await decideApproval(services, { profileId: a.value, coordinatorId: a.userId, approve });
       if (result.kind === 'not-coordinator') {
-        await tell(client, respond, body, a.userId, copy.NOT_COORDINATOR, false);
+        await answerClick(client, respond, body, a.userId, copy.NOT_COORDINATOR, false);
         return;
       }
       if (result.kind === 'already-decided') {
-        await tell(client, respond, body, a.userId, copy.ALREADY_DECIDED);
+        await answerClick(client, respond, body, a.userId, copy.ALREADY_DECIDED);
         await publishHome(client, services, a.workspaceId, a.userId);
         return;
       }
       const forCoordinator = result.kind === 'approved' ? copy.approvedByYou : copy.declinedByYou;
-      await tell(client, respond, body, a.userId, forCoordinator(result.listenerUserId, result.initiativeName));
+      await answerClick(client, respond, body, a.userId, forCoordinator(result.listenerUserId, result.initiativeName));
       const forListener = result.kind === 'approved' ? copy.approvedForListener : copy.declinedForListener;
       await client.chat.postMessage({ channel: result.listenerUserId, ...renderText(forListener(result.initiativeName)) });
       const members = await membersOf(services.db, result.initiativeId);
       await publishHomes(client, services, a.workspaceId, [result.listenerUserId, ...members.coordinators]);
+      if (result.kind === 'approved') await matchInitiativeAndNotify(client, services, result.initiativeId);
     });
   }
 
@@ -191,17 +205,4 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
     resume: verbCommand('resume'),
     stop: verbCommand('stop'),
   };
-}
-
-/**
- * Answers a button click where it happened: replaces the message the button was in (a DM or an
- * ephemeral message, through its response_url), or, for a Home tab button, sends a DM.
- */
-async function tell(client: WebClient, respond: RespondFn, body: unknown, userId: string, text: string, replace = true): Promise<void> {
-  const hasResponseUrl = typeof body === 'object' && body !== null && 'response_url' in body && typeof body.response_url === 'string';
-  if (hasResponseUrl) {
-    await respond({ ...renderText(text), replace_original: replace, response_type: 'ephemeral' });
-    return;
-  }
-  await client.chat.postMessage({ channel: userId, ...renderText(text) });
 }

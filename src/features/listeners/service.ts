@@ -4,6 +4,7 @@ import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import { getInitiative, hasRole, type ServiceDeps } from '../initiatives/service.js';
+import { withdrawListener, type ListenerWithdrawal } from '../pairings/withdraw.js';
 import type { ListenerInput } from './input.js';
 
 // Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
@@ -76,11 +77,16 @@ export async function listenersOf(db: Db, initiativeId: string): Promise<Listene
 export async function needsListenerConsent(db: Db, workspaceId: string, initiativeId: string, userId: string): Promise<boolean> {
   const profile = await getProfile(db, initiativeId, userId);
   if (!profile) return true;
+  return !(await hasCurrentListenerConsent(db, workspaceId, initiativeId, userId));
+}
+
+/** The person's latest listener consent in this initiative is a 'given' of the current text. */
+async function hasCurrentListenerConsent(db: Db | Tx, workspaceId: string, initiativeId: string, userId: string): Promise<boolean> {
   const latest = await db.consentRecord.findFirst({
     where: { workspaceId, userId, initiativeId, purpose: 'listener' },
     orderBy: { createdAt: 'desc' },
   });
-  return !(latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.listener.version);
+  return latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.listener.version;
 }
 
 function profileData(input: ListenerInput) {
@@ -105,7 +111,14 @@ export type SaveResult =
  */
 export async function saveProfile(
   deps: ServiceDeps,
-  input: { workspaceId: string; initiativeId: string; userId: string; listener: ListenerInput; consentGiven: boolean },
+  input: {
+    workspaceId: string;
+    initiativeId: string;
+    userId: string;
+    listener: ListenerInput;
+    consentGiven: boolean;
+    timezone: string | null;
+  },
 ): Promise<SaveResult> {
   const now = deps.clock.now();
   const attempt = () =>
@@ -116,7 +129,11 @@ export async function saveProfile(
       const existing = await tx.listenerProfile.findUnique({
         where: { initiativeId_userId: { initiativeId: initiative.id, userId: input.userId } },
       });
-      if (input.consentGiven) {
+      // The loser of a double submit retries and finds the winner's profile and consent: one consent
+      // given once is one record, not two.
+      const consentStands =
+        existing !== null && (await hasCurrentListenerConsent(tx, input.workspaceId, initiative.id, input.userId));
+      if (input.consentGiven && !consentStands) {
         await recordConsent(tx, {
           workspaceId: input.workspaceId,
           userId: input.userId,
@@ -131,7 +148,11 @@ export async function saveProfile(
         await tx.listenerTopic.deleteMany({ where: { listenerId: existing.id } });
         await tx.listenerProfile.update({
           where: { id: existing.id },
-          data: { ...profileData(input.listener), topics: { create: topicIds.map((topicId) => ({ topicId })) } },
+          data: {
+            ...profileData(input.listener),
+            timezone: input.timezone,
+            topics: { create: topicIds.map((topicId) => ({ topicId })) },
+          },
         });
         return { kind: 'updated', profile: (await getProfile(tx, initiative.id, input.userId))! };
       }
@@ -144,6 +165,7 @@ export async function saveProfile(
           status,
           approvedAt: status === 'active' ? now : null,
           createdAt: now,
+          timezone: input.timezone,
           ...profileData(input.listener),
           topics: { create: topicIds.map((topicId) => ({ topicId })) },
         },
@@ -186,7 +208,9 @@ export async function setPaused(
   return count > 0 ? { kind: 'changed', profile } : { kind: 'unchanged', profile };
 }
 
-export type StopResult = { kind: 'stopped'; initiativeName: string } | { kind: 'not-listener' };
+export type StopResult =
+  | { kind: 'stopped'; initiativeName: string; initiativeId: string; withdrawal: ListenerWithdrawal }
+  | { kind: 'not-listener' };
 
 /** Withdraws listener consent and deletes the profile, in one action that takes effect at once. */
 export async function stopListening(
@@ -206,9 +230,10 @@ export async function stopListening(
       surface: input.surface,
       at: now,
     });
+    const withdrawal = await withdrawListener(tx, profile.id, now);
     await tx.listenerProfile.delete({ where: { id: profile.id } });
     await incrementCount(tx, { initiativeId: input.initiativeId, metric: 'listener_left', at: now });
-    return { kind: 'stopped', initiativeName: profile.initiativeName };
+    return { kind: 'stopped', initiativeName: profile.initiativeName, initiativeId: profile.initiativeId, withdrawal };
   });
 }
 

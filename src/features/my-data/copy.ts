@@ -17,7 +17,13 @@ export const NOTHING_STORED = 'Peer Support stores nothing about you at the mome
 
 export function myDataSummary(data: MyData): string {
   const lines: string[] = ['*Everything Peer Support stores about you*'];
-  if (data.listenerProfiles.length === 0 && data.roles.length === 0 && data.consentRecords.length === 0) {
+  if (
+    data.listenerProfiles.length === 0 &&
+    data.roles.length === 0 &&
+    data.consentRecords.length === 0 &&
+    data.requests.length === 0 &&
+    data.pairingsAsListener.length === 0
+  ) {
     return `${lines[0]}\n${NOTHING_STORED}`;
   }
   for (const p of data.listenerProfiles) {
@@ -27,6 +33,17 @@ export function myDataSummary(data: MyData): string {
         (p.introduction ? `; introduction: "${e(p.introduction)}"` : ''),
     );
   }
+  for (const r of data.requests) {
+    lines.push(
+      `• A request in *${e(r.initiative)}* about ${e(r.topic ?? 'a topic that no longer exists')} (${r.status}, ${r.createdAt.slice(0, 10)})` +
+        (r.note ? `; your note: "${e(r.note)}"` : '') +
+        (r.pairings.length > 0 ? `; ${r.pairings.length} conversation${r.pairings.length === 1 ? '' : 's'} under the pseudonym ${e(r.pairings[0]!.yourPseudonym)}` : ''),
+    );
+  }
+  if (data.pairingsAsListener.length > 0) {
+    lines.push(`• ${data.pairingsAsListener.length} conversation${data.pairingsAsListener.length === 1 ? '' : 's'} as a listener (only pseudonyms and dates are kept; messages are never stored)`);
+  }
+  if (data.doNotPairAgain > 0) lines.push(`• ${data.doNotPairAgain} "do not pair again" record${data.doNotPairAgain === 1 ? '' : 's'} after a report`);
   for (const r of data.roles) lines.push(`• ${r.role === 'coordinator' ? 'Coordinator' : 'HR viewer'} of *${e(r.initiative)}* since ${r.since.slice(0, 10)}`);
   lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
   lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');

@@ -5,6 +5,10 @@ import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseSubmission } from '../common/payloads.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { publishHome } from '../home/publish.js';
+import { announceEnd } from '../pairings/notify.js';
+import { OFFER_WITHDRAWN } from '../requests/copy.js';
+import { matchInitiativeAndNotify } from '../requests/notify.js';
+import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
 import { MyDataIds } from './ids.js';
 import { collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
@@ -49,8 +53,15 @@ export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandl
   app.view(MyDataIds.confirmModal, async ({ ack, body, client }) => {
     await ack();
     const s = parseSubmission(body);
-    await eraseMyData(services, s.workspaceId, s.userId);
+    const erasure = await eraseMyData(services, s.workspaceId, s.userId);
     await client.chat.postMessage({ channel: s.userId, ...renderErased() });
+    // The people they were talking with are told kindly, by pseudonym; seekers get someone else.
+    for (const pairing of erasure.endedAsSeeker) await announceEnd(client, pairing, 'seeker', 'erased', { onlyListener: true });
+    for (const pairing of erasure.endedAsListener) await announceEnd(client, pairing, 'listener', 'listener_stopped');
+    for (const offer of erasure.withdrawnOffers) {
+      if (offer.channel && offer.messageTs) await client.chat.update({ channel: offer.channel, ts: offer.messageTs, ...renderPlain(OFFER_WITHDRAWN) });
+    }
+    for (const initiativeId of erasure.initiativesToMatch) await matchInitiativeAndNotify(client, services, initiativeId);
     await publishHome(client, services, s.workspaceId, s.userId);
   });
 

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
+import type { Pairing } from '../pairings/service.js';
+import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
 
 // Everything stored about a person, and erasing it (DESIGN.md invariant 3). Adding a table that holds a
 // person's id means adding it to both functions below; test/e2e/my-data.test.ts scans every table.
@@ -20,11 +22,23 @@ export interface MyData {
     createdAt: string;
   }[];
   roles: { initiative: string; role: string; since: string }[];
+  requests: {
+    initiative: string;
+    topic: string | null;
+    note: string | null;
+    language: string | null;
+    similarTimezone: boolean;
+    status: string;
+    createdAt: string;
+    pairings: { yourPseudonym: string; listenerPseudonym: string; status: string; startedAt: string; endedAt: string | null }[];
+  }[];
+  pairingsAsListener: { initiative: string; yourPseudonym: string; seekerPseudonym: string; status: string; startedAt: string; endedAt: string | null }[];
+  doNotPairAgain: number;
   consentRecords: { initiative: string | null; purpose: string; action: string; textVersion: string; surface: string; at: string }[];
 }
 
 export async function collectMyData(db: Db, workspaceId: string, userId: string, now: Date): Promise<MyData> {
-  const [profiles, roles, consents, initiatives] = await Promise.all([
+  const [profiles, roles, consents, initiatives, requests, listened, blocks] = await Promise.all([
     db.listenerProfile.findMany({
       where: { userId, initiative: { workspaceId } },
       include: { initiative: { select: { name: true } }, topics: { include: { topic: { select: { label: true } } } } },
@@ -37,6 +51,17 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     }),
     db.consentRecord.findMany({ where: { workspaceId, userId }, orderBy: { createdAt: 'asc' } }),
     db.initiative.findMany({ where: { workspaceId }, select: { id: true, name: true } }),
+    db.supportRequest.findMany({
+      where: { seekerId: userId, initiative: { workspaceId } },
+      include: { initiative: { select: { name: true } }, topic: { select: { label: true } }, pairings: { orderBy: { startedAt: 'asc' } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+    db.pairing.findMany({
+      where: { listenerUserId: userId, request: { initiative: { workspaceId } } },
+      include: { request: { select: { initiative: { select: { name: true } } } } },
+      orderBy: { startedAt: 'asc' },
+    }),
+    db.pairBlock.count({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } }),
   ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
@@ -54,6 +79,32 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       createdAt: p.createdAt.toISOString(),
     })),
     roles: roles.map((r) => ({ initiative: r.initiative.name, role: r.role, since: r.createdAt.toISOString() })),
+    requests: requests.map((r) => ({
+      initiative: r.initiative.name,
+      topic: r.topic?.label ?? null,
+      note: r.note,
+      language: r.language,
+      similarTimezone: r.sameTimezone,
+      status: r.status,
+      createdAt: r.createdAt.toISOString(),
+      // The listener is named only by pseudonym, even here: their identity is not the seeker's data.
+      pairings: r.pairings.map((p) => ({
+        yourPseudonym: p.seekerPseudonym,
+        listenerPseudonym: p.listenerPseudonym,
+        status: p.status,
+        startedAt: p.startedAt.toISOString(),
+        endedAt: p.endedAt?.toISOString() ?? null,
+      })),
+    })),
+    pairingsAsListener: listened.map((p) => ({
+      initiative: p.request.initiative.name,
+      yourPseudonym: p.listenerPseudonym,
+      seekerPseudonym: p.seekerPseudonym,
+      status: p.status,
+      startedAt: p.startedAt.toISOString(),
+      endedAt: p.endedAt?.toISOString() ?? null,
+    })),
+    doNotPairAgain: blocks,
     consentRecords: consents.map((c) => ({
       initiative: initiativeName(c.initiativeId),
       purpose: c.purpose,
@@ -69,21 +120,48 @@ export interface EraseSummary {
   listenerProfiles: number;
   roles: number;
   consentRecords: number;
+  requests: number;
+}
+
+export interface Erasure {
+  summary: EraseSummary;
+  /** Conversations that ended because the person left; the other person is told. */
+  endedAsSeeker: Pairing[];
+  endedAsListener: Pairing[];
+  withdrawnOffers: { channel: string | null; messageTs: string | null }[];
+  /** Initiatives with requests waiting again, to re-match. */
+  initiativesToMatch: string[];
 }
 
 /** Erases every row that names the person, in one transaction; only anonymous counts remain. */
-export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId: string): Promise<EraseSummary> {
+export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId: string): Promise<Erasure> {
   const now = deps.clock.now();
-  const summary = await deps.db.$transaction(async (tx) => {
+  const erasure = await deps.db.$transaction(async (tx): Promise<Erasure> => {
+    const seeker = await withdrawSeeker(tx, workspaceId, userId, now);
     const profiles = await tx.listenerProfile.findMany({ where: { userId, initiative: { workspaceId } }, select: { id: true, initiativeId: true } });
-    for (const p of profiles) await incrementCount(tx, { initiativeId: p.initiativeId, metric: 'listener_left', at: now });
+    const endedAsListener: Pairing[] = [];
+    const initiativesToMatch = new Set<string>();
+    for (const p of profiles) {
+      const withdrawal = await withdrawListener(tx, p.id, now);
+      endedAsListener.push(...withdrawal.endedPairings);
+      if (withdrawal.endedPairings.length > 0 || withdrawal.requeuedRequestIds.length > 0) initiativesToMatch.add(p.initiativeId);
+      await incrementCount(tx, { initiativeId: p.initiativeId, metric: 'listener_left', at: now });
+    }
+    const requests = (await tx.supportRequest.deleteMany({ where: { seekerId: userId, initiative: { workspaceId } } })).count;
+    await tx.pairBlock.deleteMany({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } });
     const listenerProfiles = (await tx.listenerProfile.deleteMany({ where: { id: { in: profiles.map((p) => p.id) } } })).count;
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
-    return { listenerProfiles, roles, consentRecords };
+    return {
+      summary: { listenerProfiles, roles, consentRecords, requests },
+      endedAsSeeker: seeker.endedPairings,
+      endedAsListener,
+      withdrawnOffers: seeker.withdrawnOffers,
+      initiativesToMatch: [...initiativesToMatch],
+    };
   });
-  deps.logger.info({ erased: summary }, 'a person erased their data');
-  return summary;
+  deps.logger.info({ erased: erasure.summary }, 'a person erased their data');
+  return erasure;
 }
 
 /** Initiatives the person is the only coordinator of, to warn before they erase their data. */

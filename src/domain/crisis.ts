@@ -1,0 +1,33 @@
+// Crisis words in relayed text trigger a private note to both people (issue 4). Nothing is stored:
+// the check runs on the text in memory and returns only whether it matched.
+
+export const DEFAULT_CRISIS_WORDS: readonly string[] = [
+  'suicide',
+  'suicidal',
+  'kill myself',
+  'end my life',
+  'want to die',
+  'self harm',
+  'self-harm',
+  'hurt myself',
+  'overdose',
+  'no reason to live',
+  'better off without me',
+];
+
+export function crisisWordsOf(configured: string): string[] {
+  const words = configured
+    .split(/\n|,/)
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
+  return words.length > 0 ? words : [...DEFAULT_CRISIS_WORDS];
+}
+
+function normalise(text: string): string {
+  return ` ${text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
+}
+
+export function mentionsCrisis(text: string, words: readonly string[]): boolean {
+  const haystack = normalise(text);
+  return words.some((w) => haystack.includes(normalise(w)));
+}

@@ -1,0 +1,55 @@
+import { displayPseudonym } from '../../domain/pseudonyms.js';
+
+export function introForSeeker(listener: string): string {
+  return `You're now talking with *${displayPseudonym(listener)}*, a colleague who knows this from their own life. Just write here: I'll pass your messages on under your pseudonym, and theirs to you. They don't know who you are unless you choose to tell them.`;
+}
+
+export const WHAT_TO_EXPECT =
+  'What to expect: your listener is a colleague, not a therapist. They listen and share what helped them. You decide what to talk about, you can end at any time, and you can ask for someone else without giving a reason. Messages are passed on, never stored. Files are not passed on, to keep you both anonymous.';
+
+export function introForListener(seeker: string, topic: string | null): string {
+  return `You're now listening to *${displayPseudonym(seeker)}*${topic ? ` about *${topic}*` : ''}. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.`;
+}
+
+export function guidelinesReminder(guidelines: string): string {
+  return `*A reminder of the guidelines*\n${guidelines}`;
+}
+
+export const YOUR_PSEUDONYM = (name: string) => `You appear as *${displayPseudonym(name)}*.`;
+
+export const ENDED_BY_YOU = 'You have ended this conversation. Thank you for taking part; reaching out or listening takes courage.';
+export const ENDED_BY_OTHER =
+  'The other person has ended this conversation. That is their choice and nothing you need to carry. Thank you for being there.';
+export const ENDED_FOR_SEEKER_BY_LISTENER =
+  'Your listener has ended this conversation. This is not about you, and you are welcome to ask for a listener again at any time with `/peer request`.';
+export const SOMEONE_ELSE_SEEKER = 'Of course. I\'ve ended this conversation and I\'m looking for someone else for you. I\'ll message you when they say yes.';
+export const SOMEONE_ELSE_LISTENER =
+  'The colleague you were listening to has asked to talk with someone else. This happens, and it is not a judgement of you. Thank you for listening.';
+export const LISTENER_STOPPED_SEEKER =
+  'Your listener has had to step back from listening. This is not about you. I\'m looking for someone else for you and will message you when they say yes; you can cancel any time.';
+export const ALREADY_ENDED = 'This conversation has already ended.';
+
+export const REVEAL_WAITING = 'Thank you. Your name will be shown only if they choose to share theirs too; I\'ve let them know you are willing.';
+export const REVEAL_OFFERED = 'The other person is willing to share their name with you. If you would like to share yours too, press *Reveal my name*. If you don\'t, nothing changes.';
+export function revealed(otherUserId: string): string {
+  return `You have both chosen to share your names: you're talking with <@${otherUserId}>.`;
+}
+
+export const REPORT_TITLE = 'Report a concern';
+export const REPORT_INTRO = 'Coordinators will get a short notice with the initiative, both pseudonyms and the reason you choose. They will not see your name or your messages.';
+export const REPORT_BLOCK_LABEL = 'Do not pair us again (this ends the conversation)';
+export const REPORT_SENT = 'Thank you for telling us. The coordinators have been notified; they never see your name or your messages.';
+export function reportNotice(initiative: string, from: string, about: string, reason: string): string {
+  return `A concern was reported in *${initiative}*: *${displayPseudonym(from)}* reported *${displayPseudonym(about)}*. Reason: ${reason}. No names or messages are shared; please follow your initiative's guidance.`;
+}
+
+export const NO_ACTIVE_PAIRING =
+  'You are not in a conversation at the moment, so this message was not passed on. Use `/peer request` to ask for a listener, or `/peer help` to see what I can do.';
+export const WHICH_PAIRING =
+  'You are in more than one conversation. Please reply in the thread of the conversation you mean, so I pass it to the right person. This message was not passed on.';
+export const FILES_NOT_RELAYED =
+  'Files and images are not passed on, to keep you both anonymous (file names and details can identify people). Your text, if any, was passed on.';
+
+export const CRISIS_NOTE_LISTENER =
+  'Something in this conversation suggests the person may be at risk. Please follow your guidelines: gently encourage them to contact the crisis resources now, and talk to a coordinator. You are not expected to handle a crisis alone.';
+export const CRISIS_NOTE_SEEKER_LEAD = 'If you are thinking about harming yourself or are in danger, please reach out now. You do not have to go through this alone:';

@@ -1,0 +1,79 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { displayPseudonym } from '../../domain/pseudonyms.js';
+import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, type ButtonSpec } from '../common/blocks.js';
+import * as copy from './copy.js';
+import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
+import type { Side } from './service.js';
+
+/** End, reveal and report for both; "Ask for someone else" for the seeker only. */
+export function pairingButtons(pairingId: string, side: Side): KnownBlock {
+  const buttons: ButtonSpec[] = [{ actionId: PairingIds.end, text: 'End conversation', value: pairingId }];
+  if (side === 'seeker') buttons.push({ actionId: PairingIds.someoneElse, text: 'Ask for someone else', value: pairingId });
+  buttons.push({ actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId });
+  buttons.push({ actionId: PairingIds.report, text: 'Report a concern', value: pairingId });
+  return actions(buttons);
+}
+
+export function renderSeekerIntro(input: { pairingId: string; listenerPseudonym: string; seekerPseudonym: string; listenerIntro: string | null }) {
+  const text = copy.introForSeeker(input.listenerPseudonym);
+  const blocks: KnownBlock[] = [section(text)];
+  if (input.listenerIntro) blocks.push(section(`*${displayPseudonym(input.listenerPseudonym)}* says:\n>${escapeMrkdwn(input.listenerIntro).replace(/\n/g, '\n>')}`));
+  blocks.push(section(copy.WHAT_TO_EXPECT), context(copy.YOUR_PSEUDONYM(input.seekerPseudonym)), pairingButtons(input.pairingId, 'seeker'));
+  return { text, blocks };
+}
+
+export function renderListenerIntro(input: { pairingId: string; seekerPseudonym: string; listenerPseudonym: string; topic: string | null; note: string | null; guidelines: string }) {
+  const text = copy.introForListener(input.seekerPseudonym, input.topic ? escapeMrkdwn(input.topic) : null);
+  const blocks: KnownBlock[] = [section(text)];
+  if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
+  blocks.push(
+    section(copy.guidelinesReminder(escapeMrkdwn(input.guidelines))),
+    context(copy.YOUR_PSEUDONYM(input.listenerPseudonym)),
+    pairingButtons(input.pairingId, 'listener'),
+  );
+  return { text, blocks };
+}
+
+/** A relayed message: the sender's pseudonym, then their words, passed through and never stored. */
+export function renderRelayed(pseudonym: string, text: string) {
+  // Section text stops at 3000 characters; a long message becomes several sections, never clipped.
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += 2900) chunks.push(text.slice(i, i + 2900));
+  return {
+    text: `${displayPseudonym(pseudonym)}: ${text}`,
+    blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...chunks.slice(0, 45).map((c) => section(c))] as KnownBlock[],
+  };
+}
+
+export function renderNote(text: string, extra?: string) {
+  const blocks: KnownBlock[] = [section(text)];
+  if (extra) blocks.push(section(escapeMrkdwn(extra)));
+  return { text, blocks };
+}
+
+export function renderRevealOffer(pairingId: string) {
+  return {
+    text: copy.REVEAL_OFFERED,
+    blocks: [section(copy.REVEAL_OFFERED), actions([{ actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId }])] as KnownBlock[],
+  };
+}
+
+export interface ReportMetadata {
+  pairingId: string;
+}
+
+export function renderReportModal(pairingId: string): ModalView {
+  const metadata: ReportMetadata = { pairingId };
+  return modal({
+    callbackId: PairingIds.reportModal,
+    title: copy.REPORT_TITLE,
+    submit: 'Send',
+    close: 'Cancel',
+    privateMetadata: JSON.stringify(metadata),
+    blocks: [
+      section(copy.REPORT_INTRO),
+      radioButtons({ blockId: PairingIds.blocks.reason, label: 'What is the concern?', options: REPORT_REASONS.map((r) => option(r.label, r.value)) }),
+      checkboxes({ blockId: PairingIds.blocks.block, label: 'Pairing', optional: true, options: [option(copy.REPORT_BLOCK_LABEL, BLOCK_PAIR)] }),
+    ],
+  });
+}

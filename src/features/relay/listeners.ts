@@ -1,0 +1,135 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
+import * as copy from '../pairings/copy.js';
+import type { Pairing, Side } from '../pairings/service.js';
+import { renderNote, renderRelayed } from '../pairings/views.js';
+import { crisisWordsFor, findMirror, findOriginalOfMirror, recordRelayed, resourcesFor, routeMessage } from './service.js';
+
+// The anonymous relay: what either person writes to the app in their DM goes to the other under the
+// sender's pseudonym. The text is passed through in memory: never stored, never logged (invariant 2).
+
+const messageEvent = z.object({
+  channel_type: z.string().optional(),
+  channel: z.string(),
+  user: z.string().optional(),
+  bot_id: z.string().optional(),
+  subtype: z.string().optional(),
+  text: z.string().optional(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+  files: z.array(z.unknown()).optional(),
+  message: z.object({ user: z.string().optional(), text: z.string().optional(), ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  previous_message: z.object({ user: z.string().optional(), ts: z.string() }).optional(),
+  deleted_ts: z.string().optional(),
+});
+
+const reactionEvent = z.object({
+  user: z.string(),
+  reaction: z.string(),
+  item: z.object({ type: z.string(), channel: z.string().optional(), ts: z.string().optional() }),
+});
+
+function other(side: Side): Side {
+  return side === 'seeker' ? 'listener' : 'seeker';
+}
+
+function channelOf(pairing: Pairing, side: Side): string {
+  return side === 'seeker' ? pairing.seekerChannel : pairing.listenerChannel;
+}
+
+function threadOf(pairing: Pairing, side: Side): string | null {
+  return side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
+}
+
+export function register(app: App, deps: FeatureDeps): void {
+  const services = serviceDeps(deps);
+
+  async function tell(client: WebClient, channel: string, text: string, threadTs?: string) {
+    await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderNote(text) });
+  }
+
+  app.event('message', async ({ event, client }) => {
+    const parsed = messageEvent.safeParse(event);
+    if (!parsed.success) return;
+    const e = parsed.data;
+    if (e.channel_type !== 'im' || e.bot_id) return;
+
+    if (e.subtype === 'message_changed') {
+      const edited = e.message;
+      if (!edited?.user || edited.text === undefined) return;
+      const route = await routeMessage(services.db, edited.user, edited.thread_ts ?? null);
+      if (route.kind !== 'pairing') return;
+      const mirror = await findMirror(services.db, route.pairing.id, route.side, edited.ts);
+      if (!mirror) return;
+      const pseudonym = route.side === 'seeker' ? route.pairing.seekerPseudonym : route.pairing.listenerPseudonym;
+      await client.chat.update({ channel: channelOf(route.pairing, other(route.side)), ts: mirror, ...renderRelayed(pseudonym, edited.text) });
+      return;
+    }
+
+    if (e.subtype === 'message_deleted') {
+      const author = e.previous_message?.user;
+      const ts = e.deleted_ts ?? e.previous_message?.ts;
+      if (!author || !ts) return;
+      const route = await routeMessage(services.db, author, null);
+      if (route.kind !== 'pairing') return;
+      const mirror = await findMirror(services.db, route.pairing.id, route.side, ts);
+      if (mirror) await client.chat.delete({ channel: channelOf(route.pairing, other(route.side)), ts: mirror });
+      return;
+    }
+
+    if (!e.user || (e.subtype && e.subtype !== 'file_share' && e.subtype !== 'thread_broadcast')) return;
+    const hasFiles = (e.files?.length ?? 0) > 0 || e.subtype === 'file_share';
+    const text = e.text ?? '';
+    const route = await routeMessage(services.db, e.user, e.thread_ts ?? null);
+    if (route.kind === 'none') {
+      await tell(client, e.channel, copy.NO_ACTIVE_PAIRING);
+      return;
+    }
+    if (route.kind === 'ambiguous') {
+      await tell(client, e.channel, copy.WHICH_PAIRING);
+      return;
+    }
+    const { pairing, side } = route;
+    const to = other(side);
+    if (text.trim() !== '') {
+      const pseudonym = side === 'seeker' ? pairing.seekerPseudonym : pairing.listenerPseudonym;
+      const thread = route.counterpartHasOthers ? threadOf(pairing, to) : null;
+      const posted = await client.chat.postMessage({
+        channel: channelOf(pairing, to),
+        ...(thread ? { thread_ts: thread } : {}),
+        ...renderRelayed(pseudonym, text),
+      });
+      if (posted.ts) await recordRelayed(services.db, { pairingId: pairing.id, fromSide: side, sourceTs: e.ts, mirrorTs: posted.ts });
+      deps.logger.debug({ pairingId: pairing.id, from: side }, 'message relayed');
+
+      if (mentionsCrisis(text, crisisWordsOf(await crisisWordsFor(services.db, pairing.initiativeId)))) {
+        // A private note to each side; nothing about it is stored.
+        const resources = await resourcesFor(services.db, pairing.initiativeId);
+        await client.chat.postMessage({ channel: pairing.listenerChannel, ...renderNote(copy.CRISIS_NOTE_LISTENER) });
+        await client.chat.postMessage({ channel: pairing.seekerChannel, ...renderNote(copy.CRISIS_NOTE_SEEKER_LEAD, resources) });
+        deps.logger.info({ pairingId: pairing.id }, 'crisis guidance sent');
+      }
+    }
+    if (hasFiles) await tell(client, e.channel, copy.FILES_NOT_RELAYED, e.thread_ts);
+  });
+
+  // A reaction to a relayed copy is mirrored onto the original, as the app (Slack allows no more).
+  for (const kind of ['reaction_added', 'reaction_removed'] as const) {
+    app.event(kind, async ({ event, client }) => {
+      const parsed = reactionEvent.safeParse(event);
+      if (!parsed.success || parsed.data.item.type !== 'message' || !parsed.data.item.ts) return;
+      const found = await findOriginalOfMirror(services.db, parsed.data.user, parsed.data.item.ts);
+      if (!found) return;
+      const args = { channel: channelOf(found.pairing, found.originalSide), timestamp: found.originalTs, name: parsed.data.reaction };
+      try {
+        if (kind === 'reaction_added') await client.reactions.add(args);
+        else await client.reactions.remove(args);
+      } catch (error) {
+        deps.logger.debug({ err: error, code: 'reaction_not_mirrored' }, 'reaction not mirrored');
+      }
+    });
+  }
+}

@@ -1,0 +1,41 @@
+export const REQUEST_TITLE = 'Ask for a listener';
+export const HELP_NOW_TITLE = 'Help right now';
+
+export const RESOURCES_FIRST =
+  '*Before anything else:* if you are in danger or might harm yourself, please use these now. You do not have to wait for a listener.';
+
+export const HELP_NOW_LEAD =
+  '*You matter, and help is available right now.* Please reach out to one of these. If you are in immediate danger, call your local emergency number.';
+
+export const WHAT_HAPPENS =
+  'A colleague who has lived through something similar will be asked to listen. They will not learn who you are unless you choose to tell them. You can end the conversation or ask for someone else at any time.';
+
+export const NOTE_HINT = 'Optional, at most 500 characters. Your listener sees it with the offer. Please leave out names.';
+
+export function requestReceived(topic: string): string {
+  return `Thank you for reaching out. I'm looking for a listener who knows *${topic}* from their own life, and I'll message you here as soon as someone says yes. Nobody will learn who you are unless you choose to tell them.`;
+}
+
+export function noListenerYet(topic: string): string {
+  return `Thank you for reaching out. To be honest with you: no listener for *${topic}* is free right now. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:`;
+}
+
+export const CANCELLED = 'Your request is cancelled. You can ask again whenever you like.';
+export const NOT_OPEN = 'That request is no longer open.';
+export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. Anyone can start one with `/peer setup`.';
+
+export function offerText(pseudonym: string, topic: string | null): string {
+  return `*${pseudonym}* would like to talk with someone who has lived experience of *${topic ?? 'a topic you listen on'}*. Would you like to listen?`;
+}
+
+export function offerExpiry(hours: number): string {
+  return `If you don't answer within ${hours} hour${hours === 1 ? '' : 's'}, I'll ask another listener. Declining is always fine.`;
+}
+
+export const OFFER_DECLINED = 'Thank you for letting me know. I\'ll ask someone else; there is no need to explain.';
+export const OFFER_EXPIRED = 'This offer has passed to another listener because it wasn\'t answered in time. That\'s completely fine.';
+export const OFFER_GONE = 'This offer is no longer open: the colleague may have cancelled, or it has passed to another listener.';
+export const OFFER_WITHDRAWN = 'This offer was withdrawn: the colleague no longer needs a listener. Thank you for being there.';
+export const NOT_YOUR_OFFER = 'This offer was meant for someone else.';
+
+export const LOADING = 'One moment… If you are in danger right now, please call your local emergency number.';

@@ -1,0 +1,145 @@
+import type { Db } from '../../db/client.js';
+import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
+import { recordConsent } from '../consent/record.js';
+import type { ServiceDeps } from '../initiatives/service.js';
+import { releaseSlot } from './matching.js';
+
+// Requests for a listener: created with the seeker's consent for this request, cancelled at any time.
+
+export interface NewRequest {
+  workspaceId: string;
+  initiativeId: string;
+  seekerId: string;
+  topicId: string;
+  note: string | null;
+  language: string | null;
+  sameTimezone: boolean;
+  seekerTimezone: string | null;
+}
+
+/** Records consent and the request together, or neither. */
+export async function createRequest(deps: ServiceDeps & { random: Random }, input: NewRequest): Promise<{ requestId: string }> {
+  const now = deps.clock.now();
+  const request = await deps.db.$transaction(async (tx) => {
+    await recordConsent(tx, {
+      workspaceId: input.workspaceId,
+      userId: input.seekerId,
+      initiativeId: input.initiativeId,
+      purpose: 'seeker_request',
+      action: 'given',
+      surface: 'modal:request',
+      at: now,
+    });
+    return tx.supportRequest.create({
+      data: {
+        initiativeId: input.initiativeId,
+        seekerId: input.seekerId,
+        seekerPseudonym: pickPseudonym(deps.random),
+        topicId: input.topicId,
+        note: input.note,
+        language: input.language,
+        sameTimezone: input.sameTimezone,
+        seekerTimezone: input.sameTimezone ? input.seekerTimezone : null,
+        status: 'waiting',
+        createdAt: now,
+      },
+    });
+  });
+  deps.logger.info({ requestId: request.id, initiativeId: input.initiativeId }, 'support request created');
+  return { requestId: request.id };
+}
+
+export interface OpenRequest {
+  id: string;
+  initiativeId: string;
+  status: 'waiting' | 'offered' | 'paired';
+  topic: string | null;
+  createdAt: Date;
+}
+
+/** A seeker's requests that are not closed (waiting, offered or paired). */
+export async function openRequestsOf(db: Db, workspaceId: string, seekerId: string): Promise<OpenRequest[]> {
+  const rows = await db.supportRequest.findMany({
+    where: { seekerId, status: { in: ['waiting', 'offered', 'paired'] }, initiative: { workspaceId } },
+    include: { topic: { select: { label: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    initiativeId: r.initiativeId,
+    status: r.status as OpenRequest['status'],
+    topic: r.topic?.label ?? null,
+    createdAt: r.createdAt,
+  }));
+}
+
+export type CancelResult =
+  | { kind: 'cancelled'; withdrawnOffer: { listenerUserId: string; channel: string | null; messageTs: string | null } | null }
+  | { kind: 'not-open' };
+
+/** The seeker cancels a request that is waiting or on offer; an open offer is withdrawn. */
+export async function cancelRequest(deps: ServiceDeps, input: { requestId: string; seekerId: string }): Promise<CancelResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<CancelResult> => {
+    const closed = await tx.supportRequest.updateMany({
+      where: { id: input.requestId, seekerId: input.seekerId, status: { in: ['waiting', 'offered'] } },
+      data: { status: 'closed', closedReason: 'cancelled', closedAt: now },
+    });
+    if (closed.count !== 1) return { kind: 'not-open' };
+    const offer = await tx.offer.findFirst({ where: { requestId: input.requestId, status: 'pending' }, include: { listener: true } });
+    if (!offer) return { kind: 'cancelled', withdrawnOffer: null };
+    await tx.offer.update({ where: { id: offer.id }, data: { status: 'withdrawn', respondedAt: now } });
+    await releaseSlot(tx, offer.listenerId);
+    return { kind: 'cancelled', withdrawnOffer: { listenerUserId: offer.listener.userId, channel: offer.channel, messageTs: offer.messageTs } };
+  });
+}
+
+export interface ExpiredOffer {
+  offerId: string;
+  requestId: string;
+  initiativeId: string;
+  listenerUserId: string;
+  channel: string | null;
+  messageTs: string | null;
+}
+
+/**
+ * Times out offers nobody answered. Each offer is claimed with a conditional update, so with two
+ * processes sweeping at once each expiry happens once; the requests go back to waiting.
+ */
+export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffer[]> {
+  const now = deps.clock.now();
+  const due = await deps.db.offer.findMany({
+    where: { status: 'pending', expiresAt: { lte: now } },
+    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true } } },
+    orderBy: { expiresAt: 'asc' },
+    take: 500,
+  });
+  const expired: ExpiredOffer[] = [];
+  for (const offer of due) {
+    const done = await deps.db.$transaction(async (tx) => {
+      const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'timed_out', respondedAt: now } });
+      if (claimed.count !== 1) return false;
+      await releaseSlot(tx, offer.listenerId);
+      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+      return true;
+    });
+    if (done) {
+      expired.push({
+        offerId: offer.id,
+        requestId: offer.requestId,
+        initiativeId: offer.request.initiativeId,
+        listenerUserId: offer.listener.userId,
+        channel: offer.channel,
+        messageTs: offer.messageTs,
+      });
+    }
+  }
+  return expired;
+}
+
+/** Initiatives with requests waiting, for the scheduler's matching sweep. */
+export async function initiativesWithWaitingRequests(db: Db): Promise<string[]> {
+  const rows = await db.supportRequest.findMany({ where: { status: 'waiting' }, distinct: ['initiativeId'], select: { initiativeId: true } });
+  return rows.map((r) => r.initiativeId);
+}
