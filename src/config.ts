@@ -15,6 +15,8 @@ export interface Config {
   readonly mode: 'socket' | 'http';
   readonly database: { readonly provider: DatabaseProvider; readonly url: string };
   readonly port: number;
+  /** How often the scheduler wakes up to claim due work from the database. */
+  readonly schedulerTickSeconds: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -58,6 +60,13 @@ const envSchema = z.object({
       .int('must be a whole number')
       .min(1, 'must be between 1 and 65535')
       .max(65535, 'must be between 1 and 65535')),
+  ),
+  SCHEDULER_TICK_SECONDS: optional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of seconds')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be between 1 and 3600').max(3600, 'must be between 1 and 3600')),
   ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -125,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     mode,
     database: databaseSettings(e.DATABASE_URL, cwd),
     port: e.PORT ?? 3000,
+    schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS ?? 60,
     logLevel: e.LOG_LEVEL ?? 'info',
   });
 }

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   } else {
     await app.start(config.port);
   }
-  const scheduler = startScheduler(app.client, serviceDeps(deps));
+  const scheduler = startScheduler(app.client, serviceDeps(deps), config.schedulerTickSeconds);
   logger.info({ mode: config.mode, port: config.port, database: config.database.provider }, 'peer support is running');
 
   let stopping = false;

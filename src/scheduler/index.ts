@@ -11,16 +11,24 @@ export interface Scheduler {
 
 type Job = (client: WebClient, deps: NotifyDeps) => Promise<number>;
 
-const JOBS: { name: string; cron: string; run: Job }[] = [
-  { name: 'expire-offers', cron: '* * * * *', run: expireOffersJob },
-  { name: 'match-waiting', cron: '*/5 * * * *', run: matchWaitingJob },
+/** Jobs and how many ticks apart they run. */
+const JOBS: { name: string; everyTicks: number; run: Job }[] = [
+  { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
+  { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
 ];
 
-export function startScheduler(client: WebClient, deps: NotifyDeps): Scheduler {
+/** A node-cron expression for "every n seconds" (a six-field expression with seconds). */
+export function everySeconds(n: number): string {
+  if (n < 60) return `*/${n} * * * * *`;
+  const minutes = Math.max(1, Math.round(n / 60));
+  return minutes >= 60 ? '0 0 * * * *' : `0 */${minutes} * * * *`;
+}
+
+export function startScheduler(client: WebClient, deps: NotifyDeps, tickSeconds: number): Scheduler {
   const running = new Set<Promise<unknown>>();
   const tasks = JOBS.map((job) =>
     cron.schedule(
-      job.cron,
+      everySeconds(tickSeconds * job.everyTicks),
       async () => {
         const work = job.run(client, deps).catch((error: unknown) => {
           deps.logger.error({ err: error, code: 'job_failed', job: job.name }, 'scheduled job failed');
