@@ -9,7 +9,8 @@ import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.j
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
 import type { DatabaseProvider } from '../config.js';
 
-export type { Prisma } from '../generated/sqlite/client.js';
+// Prisma.sql and Prisma.join build raw SQL the same way for both providers.
+export { Prisma } from '../generated/sqlite/client.js';
 
 /**
  * The Prisma client the application uses. Both providers' clients are generated from the same model

@@ -16,7 +16,15 @@ import type { DatabaseProvider } from '../config.js';
 // native engine the CLI wants cannot be downloaded on our machines. `applyMigrations` records
 // `_prisma_migrations` exactly as `prisma migrate deploy` does, so the CLI can take over where it exists.
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The nearest folder above this module with package.json and prisma/ (from src/, dist/ or dist-bench/). */
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'prisma', 'model.prisma'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '..', '..');
+  }
+}
+
+const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export const PROVIDERS: readonly DatabaseProvider[] = ['sqlite', 'postgresql'];

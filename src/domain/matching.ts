@@ -57,20 +57,32 @@ export function ineligibility(request: RequestToMatch, listener: CandidateListen
 /** Hours apart that still count as "a similar timezone". */
 export const TIMEZONE_OVERLAP_HOURS = 3;
 
-function timezoneClose(request: RequestToMatch, listener: CandidateListener, now: Date): boolean {
-  const diff = Math.abs(utcOffsetMinutes(now, request.seekerTimezone) - utcOffsetMinutes(now, listener.timezone));
+/** UTC offsets at one instant, computed once per timezone (Intl is slow enough to matter at scale). */
+function offsetCache(now: Date): (timeZone: string | null) => number {
+  const cache = new Map<string | null, number>();
+  return (timeZone) => {
+    let offset = cache.get(timeZone);
+    if (offset === undefined) cache.set(timeZone, (offset = utcOffsetMinutes(now, timeZone)));
+    return offset;
+  };
+}
+
+function timezonesClose(a: number, b: number): boolean {
+  const diff = Math.abs(a - b);
   return Math.min(diff, 24 * 60 - diff) <= TIMEZONE_OVERLAP_HOURS * 60;
 }
 
+type Key = [language: number, timezone: number, reserved: number, lastOffer: number, id: string];
+
 /** Sort key: smaller is better. */
-function score(request: RequestToMatch, listener: CandidateListener, now: Date): [number, number, number, number, string] {
+function keyOf(request: RequestToMatch, listener: CandidateListener, reserved: number, seekerOffset: number, listenerOffset: number): Key {
   const language = request.language && !listener.languages.includes(request.language) ? 1 : 0;
-  const timezone = request.sameTimezone && !timezoneClose(request, listener, now) ? 1 : 0;
+  const timezone = request.sameTimezone && !timezonesClose(seekerOffset, listenerOffset) ? 1 : 0;
   const lastOffer = listener.lastOfferAt ? listener.lastOfferAt.getTime() : 0;
-  return [language, timezone, listener.reservedSlots, lastOffer, listener.id];
+  return [language, timezone, reserved, lastOffer, listener.id];
 }
 
-function compare(a: [number, number, number, number, string], b: [number, number, number, number, string]): number {
+function compare(a: Key, b: Key): number {
   for (let i = 0; i < 4; i++) {
     const d = (a[i] as number) - (b[i] as number);
     if (d !== 0) return d;
@@ -84,11 +96,13 @@ export type MatchOutcome =
 
 /** Eligible listeners for one request, best first. */
 export function rankListeners(request: RequestToMatch, listeners: readonly CandidateListener[], now: Date): MatchOutcome {
+  const offset = offsetCache(now);
+  const seekerOffset = offset(request.seekerTimezone);
   let quiet = false;
-  const eligible: { listener: CandidateListener; key: ReturnType<typeof score> }[] = [];
+  const eligible: { listener: CandidateListener; key: Key }[] = [];
   for (const listener of listeners) {
     const why = ineligibility(request, listener, now);
-    if (why === null) eligible.push({ listener, key: score(request, listener, now) });
+    if (why === null) eligible.push({ listener, key: keyOf(request, listener, listener.reservedSlots, seekerOffset, offset(listener.timezone)) });
     else if (why === 'quiet-hours') quiet = true;
   }
   if (eligible.length === 0) return { kind: 'no-listener', waitingForQuietHours: quiet };
@@ -103,31 +117,48 @@ export interface PlannedOffer {
 
 /**
  * Plans one offer for each of many waiting requests (oldest first), so a sweep after a listener frees
- * up, or a bench of 1,000 requests against 5,000 listeners, is one pass in memory. Slots are counted
- * down as they are planned; the service still takes each slot atomically in the database, because
- * another process may be planning at the same time.
+ * up, or 1,000 requests against 5,000 listeners, is one pass in memory: the same rules as
+ * `rankListeners`, with everything that does not depend on the request worked out once per listener.
+ * Slots are counted down as they are planned; the service still takes each slot atomically in the
+ * database, because another process may be planning at the same time.
  */
 export function planOffers(requests: readonly RequestToMatch[], listeners: readonly CandidateListener[], now: Date): PlannedOffer[] {
-  const byTopic = new Map<string, CandidateListener[]>();
+  const offset = offsetCache(now);
+  interface Ready {
+    listener: CandidateListener;
+    offset: number;
+    reserved: number;
+  }
+  const byTopic = new Map<string, Ready[]>();
   for (const l of listeners) {
     if (l.status !== 'active' || l.reservedSlots >= l.capacity) continue;
     if (isInQuietHours(now, l.timezone, l.quietHoursStart, l.quietHoursEnd)) continue;
+    const ready: Ready = { listener: l, offset: offset(l.timezone), reserved: l.reservedSlots };
     for (const t of l.topicIds) {
       let list = byTopic.get(t);
       if (!list) byTopic.set(t, (list = []));
-      list.push(l);
+      list.push(ready);
     }
   }
-  const reserved = new Map<string, number>();
   const plans: PlannedOffer[] = [];
   for (const request of requests) {
     if (request.topicId === null) continue;
-    const pool = (byTopic.get(request.topicId) ?? []).map((l) => ({ ...l, reservedSlots: l.reservedSlots + (reserved.get(l.id) ?? 0) }));
-    const outcome = rankListeners(request, pool, now);
-    if (outcome.kind !== 'matched') continue;
-    const best = outcome.ranked[0]!;
-    reserved.set(best.id, (reserved.get(best.id) ?? 0) + 1);
-    plans.push({ requestId: request.id, listenerId: best.id });
+    const seekerOffset = offset(request.seekerTimezone);
+    let best: Ready | undefined;
+    let bestKey: Key | undefined;
+    for (const ready of byTopic.get(request.topicId) ?? []) {
+      const l = ready.listener;
+      if (ready.reserved >= l.capacity || l.userId === request.seekerId) continue;
+      if (request.excludedListenerIds.has(l.id) || request.blockedListenerUserIds.has(l.userId)) continue;
+      const key = keyOf(request, l, ready.reserved, seekerOffset, ready.offset);
+      if (!bestKey || compare(key, bestKey) < 0) {
+        best = ready;
+        bestKey = key;
+      }
+    }
+    if (!best) continue;
+    best.reserved += 1;
+    plans.push({ requestId: request.id, listenerId: best.listener.id });
   }
   return plans;
 }

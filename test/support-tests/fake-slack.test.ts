@@ -209,6 +209,7 @@ describe('fake Slack Web API', () => {
       'files.completeUploadExternal',
     ]);
     expect(fake.callsTo('upload')[0]?.args.bytes).toBeGreaterThan(0);
+    expect(fake.callsTo('upload')[0]?.args.content).toBe('a,b\n1,2\n');
     expect(fake.callsTo('files.completeUploadExternal')[0]?.args.files).toEqual([
       expect.objectContaining({ id: expect.stringMatching(/^F/) }),
     ]);

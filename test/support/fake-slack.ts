@@ -156,6 +156,15 @@ async function parseArgs(req: IncomingMessage, body: Buffer, query: URLSearchPar
   return args;
 }
 
+/** The file in an upload: the client sends it as the one file part of a multipart form, or as the raw body. */
+async function uploadedText(req: IncomingMessage, body: Buffer): Promise<string> {
+  const contentType = (req.headers['content-type'] ?? '').toLowerCase();
+  if (!contentType.startsWith('multipart/form-data')) return body.toString('utf8');
+  const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  for (const [, value] of form) return typeof value === 'string' ? value : value.text();
+  return '';
+}
+
 function bearerToken(req: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
@@ -373,7 +382,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const upload = /^\/upload\/([^/]+)$/.exec(requestUrl.pathname);
     if (upload?.[1] !== undefined) {
-      record('upload', { file_id: upload[1], bytes: body.length }, bearerToken(req));
+      // `content` is the uploaded file as text, so a test can check what a person was sent.
+      record('upload', { file_id: upload[1], bytes: body.length, content: await uploadedText(req, body) }, bearerToken(req));
       // Slack's upload endpoint answers plain text, not JSON.
       res.writeHead(uploads.has(upload[1]) ? 200 : 404, { 'content-type': 'text/plain' });
       res.end(`OK - ${body.length}`);

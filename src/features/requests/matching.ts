@@ -1,4 +1,5 @@
-import type { Db, Tx } from '../../db/client.js';
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Db, type Tx } from '../../db/client.js';
 import {
   planOffers,
   rankListeners,
@@ -27,33 +28,52 @@ export type MatchResult =
 
 const HOUR = 60 * 60 * 1000;
 
-async function loadRequestToMatch(db: Db | Tx, requestId: string): Promise<(RequestToMatch & { initiativeId: string; status: string }) | null> {
-  const request = await db.supportRequest.findUnique({
-    where: { id: requestId },
-    include: {
-      offers: { where: { status: { in: ['declined', 'timed_out'] } }, select: { listenerId: true } },
-      pairings: { select: { listenerId: true } },
-    },
-  });
-  if (!request) return null;
-  const blocks = await db.pairBlock.findMany({
-    where: { initiativeId: request.initiativeId, seekerId: request.seekerId },
-    select: { listenerUserId: true },
-  });
+const requestInclude = {
+  offers: { where: { status: { in: ['declined', 'timed_out'] } }, select: { listenerId: true } },
+  pairings: { select: { listenerId: true } },
+} satisfies Prisma.SupportRequestInclude;
+
+type RequestRow = {
+  id: string;
+  initiativeId: string;
+  status: string;
+  seekerId: string;
+  topicId: string | null;
+  language: string | null;
+  sameTimezone: boolean;
+  seekerTimezone: string | null;
+  offers: { listenerId: string }[];
+  pairings: { listenerId: string }[];
+};
+
+function toRequestToMatch(row: RequestRow, blocked: Set<string>): RequestToMatch {
   return {
-    id: request.id,
-    initiativeId: request.initiativeId,
-    status: request.status,
-    seekerId: request.seekerId,
-    topicId: request.topicId,
-    language: request.language,
-    sameTimezone: request.sameTimezone,
-    seekerTimezone: request.seekerTimezone,
+    id: row.id,
+    seekerId: row.seekerId,
+    topicId: row.topicId,
+    language: row.language,
+    sameTimezone: row.sameTimezone,
+    seekerTimezone: row.seekerTimezone,
     // A listener who declined, timed out, or was already paired on this request (for example before
     // the seeker asked for someone else) is not offered it again.
-    excludedListenerIds: new Set([...request.offers.map((o) => o.listenerId), ...request.pairings.map((p) => p.listenerId)]),
-    blockedListenerUserIds: new Set(blocks.map((b) => b.listenerUserId)),
+    excludedListenerIds: new Set([...row.offers.map((o) => o.listenerId), ...row.pairings.map((p) => p.listenerId)]),
+    blockedListenerUserIds: blocked,
   };
+}
+
+/** Blocked listener user ids per seeker in an initiative. */
+async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds: string[]): Promise<Map<string, Set<string>>> {
+  const rows = await db.pairBlock.findMany({
+    where: { initiativeId, seekerId: { in: seekerIds } },
+    select: { seekerId: true, listenerUserId: true },
+  });
+  const blocks = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = blocks.get(r.seekerId);
+    if (!set) blocks.set(r.seekerId, (set = new Set()));
+    set.add(r.listenerUserId);
+  }
+  return blocks;
 }
 
 async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
@@ -82,92 +102,126 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
     }));
 }
 
+type Claim = { kind: 'made'; offer: OfferMade } | { kind: 'request-gone' } | { kind: 'slot-gone' };
+
 /**
- * Makes one offer atomically, or nothing: the request must still be waiting and the listener must still
- * be active with a free slot. Returns null when either changed under us.
+ * Makes one offer inside `tx`, or changes nothing: the request must still be waiting and the listener
+ * must still be active with a free slot. Decided by the row counts of conditional updates, so it holds
+ * with any number of processes, and several claims can share one transaction.
  */
-async function makeOffer(deps: ServiceDeps, requestId: string, listener: CandidateListener, timeoutHours: number): Promise<OfferMade | null> {
-  const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + timeoutHours * HOUR);
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      const claimed = await tx.supportRequest.updateMany({ where: { id: requestId, status: 'waiting' }, data: { status: 'offered' } });
-      if (claimed.count !== 1) throw new Abort('request');
-      // One statement compares and increments, so the last free slot goes to exactly one request.
-      const slot = await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + 1 WHERE "id" = ${listener.id} AND "status" = 'active' AND "reservedSlots" < "capacity"`;
-      if (slot !== 1) throw new Abort('slot');
-      await tx.listenerProfile.update({ where: { id: listener.id }, data: { lastOfferAt: now } });
-      const offer = await tx.offer.create({
-        data: { requestId, listenerId: listener.id, status: 'pending', offeredAt: now, expiresAt },
-      });
-      return { offerId: offer.id, requestId, listenerId: listener.id, listenerUserId: listener.userId, expiresAt };
-    });
-  } catch (error) {
-    if (error instanceof Abort) {
-      if (error.what === 'request') throw error;
-      return null;
-    }
-    throw error;
+async function claimOffer(tx: Tx, requestId: string, listener: CandidateListener, now: Date, expiresAt: Date): Promise<Claim> {
+  const claimed = await tx.supportRequest.updateMany({ where: { id: requestId, status: 'waiting' }, data: { status: 'offered' } });
+  if (claimed.count !== 1) return { kind: 'request-gone' };
+  // One statement compares and increments, so the last free slot goes to exactly one request.
+  const slot = await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + 1, "lastOfferAt" = ${now} WHERE "id" = ${listener.id} AND "status" = 'active' AND "reservedSlots" < "capacity"`;
+  if (slot !== 1) {
+    await tx.supportRequest.update({ where: { id: requestId }, data: { status: 'waiting' } });
+    return { kind: 'slot-gone' };
   }
+  const offer = await tx.offer.create({ data: { requestId, listenerId: listener.id, status: 'pending', offeredAt: now, expiresAt } });
+  return { kind: 'made', offer: { offerId: offer.id, requestId, listenerId: listener.id, listenerUserId: listener.userId, expiresAt } };
 }
 
-class Abort extends Error {
-  constructor(readonly what: 'request' | 'slot') {
-    super(`claim lost: ${what}`);
+/**
+ * Many claims in one transaction, set-based: one statement claims the requests that are still waiting,
+ * one takes every listener's planned slots only where all of them still fit, and one inserts the
+ * offers. Requests whose listener no longer had room go back to waiting and are returned in `lost`.
+ */
+export async function claimBatch(
+  tx: Tx,
+  plans: readonly { requestId: string; listener: CandidateListener }[],
+  now: Date,
+  expiresAt: Date,
+): Promise<{ made: OfferMade[]; lost: string[] }> {
+  const claimedRows = await tx.$queryRaw<{ id: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "status" = 'waiting' AND "id" IN (${Prisma.join(plans.map((p) => p.requestId))}) RETURNING "id"`;
+  const claimed = new Set(claimedRows.map((r) => r.id));
+  const mine = plans.filter((p) => claimed.has(p.requestId));
+  if (mine.length === 0) return { made: [], lost: [] };
+
+  const perListener = new Map<string, number>();
+  for (const p of mine) perListener.set(p.listener.id, (perListener.get(p.listener.id) ?? 0) + 1);
+  const ids = [...perListener.keys()];
+  const increment = Prisma.sql`CASE "id" ${Prisma.join(
+    ids.map((id) => Prisma.sql`WHEN ${id} THEN ${perListener.get(id)!}`),
+    ' ',
+  )} ELSE 0 END`;
+  const fitted = await tx.$queryRaw<{ id: string }[]>`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + ${increment}, "lastOfferAt" = ${now} WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'active' AND "reservedSlots" + ${increment} <= "capacity" RETURNING "id"`;
+  const fits = new Set(fitted.map((r) => r.id));
+
+  const lost = mine.filter((p) => !fits.has(p.listener.id)).map((p) => p.requestId);
+  if (lost.length > 0) {
+    await tx.supportRequest.updateMany({ where: { id: { in: lost } }, data: { status: 'waiting' } });
   }
+  const made = mine
+    .filter((p) => fits.has(p.listener.id))
+    .map((p) => ({ offerId: randomUUID(), requestId: p.requestId, listenerId: p.listener.id, listenerUserId: p.listener.userId, expiresAt }));
+  await tx.offer.createMany({
+    data: made.map((o) => ({ id: o.offerId, requestId: o.requestId, listenerId: o.listenerId, status: 'pending', offeredAt: now, expiresAt })),
+  });
+  return { made, lost };
 }
 
 /** Offers a waiting request to the best eligible listener, trying the next if a slot was just taken. */
 export async function matchRequest(deps: ServiceDeps, requestId: string): Promise<MatchResult> {
-  const request = await loadRequestToMatch(deps.db, requestId);
-  if (!request || request.status !== 'waiting') return { kind: 'not-waiting' };
-  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: request.initiativeId }, select: { offerTimeoutHours: true } });
-  const candidates = await loadCandidates(deps.db, request.initiativeId, request.topicId ? [request.topicId] : []);
-  const outcome = rankListeners(request, candidates, deps.clock.now());
+  const row = await deps.db.supportRequest.findUnique({ where: { id: requestId }, include: requestInclude });
+  if (!row || row.status !== 'waiting') return { kind: 'not-waiting' };
+  const blocks = await loadBlocks(deps.db, row.initiativeId, [row.seekerId]);
+  const request = toRequestToMatch(row, blocks.get(row.seekerId) ?? new Set());
+  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: row.initiativeId }, select: { offerTimeoutHours: true } });
+  const candidates = await loadCandidates(deps.db, row.initiativeId, request.topicId ? [request.topicId] : []);
+  const now = deps.clock.now();
+  const outcome = rankListeners(request, candidates, now);
   if (outcome.kind === 'no-listener') return { kind: 'waiting', quietHours: outcome.waitingForQuietHours };
+  const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
   for (const listener of outcome.ranked) {
-    try {
-      const offer = await makeOffer(deps, request.id, listener, initiative.offerTimeoutHours);
-      if (offer) return { kind: 'offered', offer };
-    } catch (error) {
-      if (error instanceof Abort) return { kind: 'not-waiting' };
-      throw error;
-    }
+    const claim = await deps.db.$transaction((tx) => claimOffer(tx, request.id, listener, now, expiresAt));
+    if (claim.kind === 'made') return { kind: 'offered', offer: claim.offer };
+    if (claim.kind === 'request-gone') return { kind: 'not-waiting' };
   }
   return { kind: 'waiting', quietHours: false };
 }
 
+const CLAIMS_PER_TRANSACTION = 100;
+
 /**
- * Offers every waiting request of an initiative that can be offered now, oldest first. Run when a
- * listener becomes available (new, resumed, a slot freed) and by the scheduler (quiet hours ending).
+ * Offers every waiting request of an initiative that can be offered now, oldest first: three queries
+ * to load, one pass to plan (domain/matching.ts), then the claims in transactions of up to 100. Run
+ * when a listener becomes available (new, resumed, a slot freed) and by the scheduler.
  */
 export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: string): Promise<OfferMade[]> {
-  const waiting = await deps.db.supportRequest.findMany({
+  const rows = await deps.db.supportRequest.findMany({
     where: { initiativeId, status: 'waiting' },
+    include: requestInclude,
     orderBy: { createdAt: 'asc' },
-    select: { id: true },
   });
-  if (waiting.length === 0) return [];
+  if (rows.length === 0) return [];
   const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true } });
-  const requests = (await Promise.all(waiting.map((w) => loadRequestToMatch(deps.db, w.id)))).filter(
-    (r): r is NonNullable<typeof r> => r !== null && r.status === 'waiting',
-  );
-  const candidates = await loadCandidates(deps.db, initiativeId);
-  const plans = planOffers(requests, candidates, deps.clock.now());
+  const blocks = await loadBlocks(deps.db, initiativeId, [...new Set(rows.map((r) => r.seekerId))]);
+  const requests = rows.map((r) => toRequestToMatch(r, blocks.get(r.seekerId) ?? new Set()));
+  const candidates = new Map((await loadCandidates(deps.db, initiativeId)).map((c) => [c.id, c]));
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
+  const plans = planOffers(requests, [...candidates.values()], now);
+
   const made: OfferMade[] = [];
-  for (const plan of plans) {
-    const listener = candidates.find((c) => c.id === plan.listenerId)!;
+  const retry: string[] = [];
+  for (let i = 0; i < plans.length; i += CLAIMS_PER_TRANSACTION) {
+    const chunk = plans.slice(i, i + CLAIMS_PER_TRANSACTION).map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
     try {
-      const offer = await makeOffer(deps, plan.requestId, listener, initiative.offerTimeoutHours);
-      if (offer) made.push(offer);
-      else {
-        // The planned slot went elsewhere meanwhile: fall back to matching this request on its own.
-        const retry = await matchRequest(deps, plan.requestId);
-        if (retry.kind === 'offered') made.push(retry.offer);
-      }
+      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt));
+      made.push(...result.made);
+      retry.push(...result.lost);
     } catch (error) {
-      if (!(error instanceof Abort)) throw error;
+      // Another process may hold the same rows (PostgreSQL can pick this transaction as a deadlock
+      // victim); nothing of the chunk was kept, so match its requests one by one instead.
+      deps.logger.warn({ err: error, code: 'batch_claim_failed' }, 'matching one by one');
+      retry.push(...chunk.map((p) => p.requestId));
     }
+  }
+  // A planned slot went elsewhere meanwhile: match those requests on their own.
+  for (const requestId of retry) {
+    const result = await matchRequest(deps, requestId);
+    if (result.kind === 'offered') made.push(result.offer);
   }
   return made;
 }

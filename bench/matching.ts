@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { fixedClock } from '../src/clock.js';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { planOffers, type CandidateListener, type RequestToMatch } from '../src/domain/matching.js';
+import { matchWaitingRequests } from '../src/features/requests/matching.js';
+import { createLogger } from '../src/logger.js';
+import { createEmptyDatabase } from '../test/support/databases.js';
+import { line, percentile, timed } from './report.js';
+import { seededRandom } from './seeded-random.js';
+
+const LISTENERS = 5_000;
+const REQUESTS = 1_000;
+const TOPICS = 10;
+const NOW = new Date('2026-03-02T10:00:00Z');
+const ZONES = ['Europe/London', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'];
+const LANGS = ['en', 'fr', 'de', 'es'];
+
+function makeData(random: () => number) {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  const listeners: CandidateListener[] = Array.from({ length: LISTENERS }, (_, i) => ({
+    id: `L${i}`,
+    userId: `UL${i}`,
+    status: 'active',
+    capacity: 1 + Math.floor(random() * 5),
+    reservedSlots: 0,
+    topicIds: [...new Set([pick(Array.from({ length: TOPICS }, (_, t) => `T${t}`)), pick(Array.from({ length: TOPICS }, (_, t) => `T${t}`))])],
+    languages: [...new Set(['en', pick(LANGS)])],
+    timezone: pick(ZONES),
+    quietHoursStart: random() < 0.3 ? '22:00' : null,
+    quietHoursEnd: random() < 0.3 ? '07:00' : null,
+    lastOfferAt: random() < 0.5 ? new Date(NOW.getTime() - Math.floor(random() * 1e9)) : null,
+  }));
+  const requests: RequestToMatch[] = Array.from({ length: REQUESTS }, (_, i) => ({
+    id: `R${i}`,
+    seekerId: `US${i}`,
+    topicId: `T${Math.floor(random() * TOPICS)}`,
+    language: random() < 0.3 ? pick(LANGS) : null,
+    sameTimezone: random() < 0.3,
+    seekerTimezone: pick(ZONES),
+    excludedListenerIds: new Set(),
+    blockedListenerUserIds: new Set(),
+  }));
+  return { listeners, requests };
+}
+
+/** The planner alone, in memory. */
+function benchPlanner(): void {
+  const { listeners, requests } = makeData(seededRandom(42));
+  const times: number[] = [];
+  let offers = 0;
+  for (let run = 0; run < 7; run++) {
+    const start = process.hrtime.bigint();
+    offers = planOffers(requests, listeners, NOW).length;
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  line(`plan ${REQUESTS} requests x ${LISTENERS} listeners (in memory), median of 7`, percentile(times, 50), 'ms');
+  line('  offers planned', offers);
+}
+
+async function seed(url: string) {
+  const database = await openDatabase(url);
+  const { db } = database;
+  const random = seededRandom(7);
+  const workspaceId = `TBENCH${randomUUID().slice(0, 6)}`;
+  await db.workspace.create({ data: { id: workspaceId } });
+  const initiative = await db.initiative.create({
+    data: {
+      workspaceId,
+      name: 'Bench',
+      description: 'bench',
+      resources: 'r',
+      guidelines: 'g',
+      approvalRequired: false,
+      topics: { create: Array.from({ length: TOPICS }, (_, t) => ({ label: `Topic ${t}`, position: t })) },
+    },
+    include: { topics: true },
+  });
+  const topicIds = initiative.topics.map((t) => t.id);
+  const { listeners, requests } = makeData(random);
+  const profileRows = listeners.map((l) => ({
+    id: randomUUID(),
+    initiativeId: initiative.id,
+    userId: l.userId,
+    status: 'active',
+    capacity: l.capacity,
+    languages: l.languages.join(','),
+    timezone: l.timezone,
+    quietHoursStart: l.quietHoursStart && l.quietHoursEnd ? l.quietHoursStart : null,
+    quietHoursEnd: l.quietHoursStart && l.quietHoursEnd ? l.quietHoursEnd : null,
+    lastOfferAt: l.lastOfferAt,
+  }));
+  for (let i = 0; i < profileRows.length; i += 1000) await db.listenerProfile.createMany({ data: profileRows.slice(i, i + 1000) });
+  const topicRows = listeners.flatMap((l, i) => l.topicIds.map((t) => ({ listenerId: profileRows[i]!.id, topicId: topicIds[Number(t.slice(1))]! })));
+  for (let i = 0; i < topicRows.length; i += 1000) await db.listenerTopic.createMany({ data: topicRows.slice(i, i + 1000) });
+  const requestRows = requests.map((r, i) => ({
+    initiativeId: initiative.id,
+    seekerId: r.seekerId,
+    seekerPseudonym: 'Otter',
+    topicId: topicIds[Number(r.topicId!.slice(1))]!,
+    language: r.language,
+    sameTimezone: r.sameTimezone,
+    seekerTimezone: r.seekerTimezone,
+    status: 'waiting',
+    createdAt: new Date(NOW.getTime() - (REQUESTS - i) * 1000),
+  }));
+  for (let i = 0; i < requestRows.length; i += 500) await db.supportRequest.createMany({ data: requestRows.slice(i, i + 500) });
+  return { database, initiativeId: initiative.id };
+}
+
+/** Load, plan and claim 1,000 offers atomically in the database. */
+async function benchDatabase(provider: 'sqlite' | 'postgresql'): Promise<void> {
+  const empty = await createEmptyDatabase(provider);
+  try {
+    await applyMigrations(empty.url);
+    const { database, initiativeId } = await seed(empty.url);
+    try {
+      const deps = { db: database.db, clock: fixedClock(NOW), logger: createLogger('silent') };
+      const { ms, value } = await timed(() => matchWaitingRequests(deps, initiativeId));
+      line(`${provider}: match ${REQUESTS} waiting x ${LISTENERS} listeners (load, plan, claim)`, ms, 'ms');
+      line(`${provider}:   offers made atomically`, value.length);
+      const over = await database.db.$queryRawUnsafe<{ n: number | bigint }[]>(
+        'SELECT COUNT(*) AS n FROM "ListenerProfile" WHERE "reservedSlots" > "capacity"',
+      );
+      line(`${provider}:   listeners over capacity (must be 0)`, Number(over[0]?.n ?? 0));
+    } finally {
+      await database.close();
+    }
+  } finally {
+    await empty.drop();
+  }
+}
+
+export async function benchMatching(): Promise<void> {
+  benchPlanner();
+  await benchDatabase('sqlite');
+  await benchDatabase('postgresql');
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { crisisWordsOf, DEFAULT_CRISIS_WORDS, mentionsCrisis } from '../../src/domain/crisis.js';
+import { displayPseudonym, pickPseudonym, PSEUDONYM_NAMES } from '../../src/domain/pseudonyms.js';
+
+describe('pseudonyms', () => {
+  it('never gives the listener the seeker\'s pseudonym', () => {
+    for (let i = 0; i < PSEUDONYM_NAMES.length; i++) {
+      const seeker = PSEUDONYM_NAMES[i]!;
+      for (const r of [0, 0.3, 0.5, 0.999]) expect(pickPseudonym(() => r, seeker)).not.toBe(seeker);
+    }
+  });
+
+  it('shows a pseudonym as "a colleague (Name)"', () => {
+    expect(displayPseudonym('Otter')).toBe('a colleague (Otter)');
+  });
+
+  it('stays in range for a random source that returns values close to 1', () => {
+    expect(PSEUDONYM_NAMES).toContain(pickPseudonym(() => 0.9999999));
+  });
+});
+
+describe('crisis words', () => {
+  it('uses the built-in list when the initiative has none', () => {
+    expect(crisisWordsOf('  \n ')).toEqual([...DEFAULT_CRISIS_WORDS]);
+    expect(crisisWordsOf('hopeless\nNo way out, end it')).toEqual(['hopeless', 'no way out', 'end it']);
+  });
+
+  it.each([
+    ['I want to die', true],
+    ['Sometimes I think about SUICIDE.', true],
+    ['i might hurt myself tonight', true],
+    ['This project is killing me, lol', false],
+    ['I died laughing', false],
+    ['', false],
+  ])('%s → %s', (text, expected) => {
+    expect(mentionsCrisis(text, DEFAULT_CRISIS_WORDS)).toBe(expected);
+  });
+
+  it('matches whole words and phrases, not parts of words', () => {
+    expect(mentionsCrisis('overdosed on coffee is not a thing', ['overdose'])).toBe(false);
+    expect(mentionsCrisis('took an overdose', ['overdose'])).toBe(true);
+  });
+});
