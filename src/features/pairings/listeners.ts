@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { publishHomes } from '../home/publish.js';
 import { readForm } from '../common/view-state.js';
 import { matchAndNotify, introducePairing, type NotifyDeps } from '../requests/notify.js';
 import * as requestCopy from '../requests/copy.js';
@@ -53,10 +54,11 @@ export function register(app: App, deps: FeatureDeps): void {
       }
       await respond({ ...renderPlain('Thank you for saying yes. I\'ve introduced you below.'), replace_original: true });
       await introducePairing(client, services, answer.pairing);
+      await publishHomes(client, services, a.workspaceId, [answer.pairing.seekerId, answer.pairing.listenerUserId]);
     });
   }
 
-  async function end(client: WebClient, pairingId: string, userId: string, reason: EndReason): Promise<string | null> {
+  async function end(client: WebClient, workspaceId: string, pairingId: string, userId: string, reason: EndReason): Promise<string | null> {
     const pairing = await getPairing(services.db, pairingId);
     const side = pairing ? sideOf(pairing, userId) : null;
     if (!pairing || !side) return null;
@@ -65,6 +67,7 @@ export function register(app: App, deps: FeatureDeps): void {
     if (result.kind === 'already-ended') return copy.ALREADY_ENDED;
     await announceEnd(client, result.pairing, side, reason);
     if (result.requeued) await matchAndNotify(client, services, result.pairing.requestId);
+    await publishHomes(client, services, workspaceId, [result.pairing.seekerId, result.pairing.listenerUserId]);
     return null;
   }
 
@@ -72,7 +75,7 @@ export function register(app: App, deps: FeatureDeps): void {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const note = await end(client, a.value, a.userId, 'ended');
+    const note = await end(client, a.workspaceId, a.value, a.userId, 'ended');
     if (note) await respond({ ...renderPlain(note), replace_original: false, response_type: 'ephemeral' });
   });
 
@@ -80,7 +83,7 @@ export function register(app: App, deps: FeatureDeps): void {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const note = await end(client, a.value, a.userId, 'someone_else');
+    const note = await end(client, a.workspaceId, a.value, a.userId, 'someone_else');
     if (note) await respond({ ...renderPlain(note), replace_original: false, response_type: 'ephemeral' });
   });
 
