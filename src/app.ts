@@ -1,5 +1,6 @@
 import { App, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { AppDeps, FeatureDeps } from './app-deps.js';
+import { register as registerCheckIns } from './features/check-ins/listeners.js';
 import { FlowRegistry } from './features/common/flows.js';
 import { register as registerHome } from './features/home/listeners.js';
 import { register as registerInitiatives } from './features/initiatives/listeners.js';
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const requests = registerRequests(app, featureDeps);
   registerPairings(app, featureDeps);
   registerRelay(app, featureDeps);
+  registerCheckIns(app, featureDeps);
   registerCommands(app, deps, { ...initiatives, ...listeners, ...myData, ...requests });
 
   app.error(async (error) => {

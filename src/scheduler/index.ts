@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import type { NotifyDeps } from '../features/requests/notify.js';
-import { expireOffersJob, matchWaitingJob } from './jobs.js';
+import { randomUUID } from 'node:crypto';
+import { dispatchCheckInsJob, expireOffersJob, matchWaitingJob, retentionJob } from './jobs.js';
 
 // node-cron only wakes the scheduler; the database decides what is due (issue 5).
 
@@ -11,11 +12,15 @@ export interface Scheduler {
 
 type Job = (client: WebClient, deps: NotifyDeps) => Promise<number>;
 
-/** Jobs and how many ticks apart they run. */
-const JOBS: { name: string; everyTicks: number; run: Job }[] = [
-  { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
-  { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
-];
+/** Jobs and how many ticks apart they run; `owner` names this process's check-in leases. */
+function jobs(owner: string): { name: string; everyTicks: number; run: Job }[] {
+  return [
+    { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
+    { name: 'dispatch-check-ins', everyTicks: 1, run: dispatchCheckInsJob(owner) },
+    { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
+    { name: 'retention', everyTicks: 60, run: retentionJob },
+  ];
+}
 
 /** A node-cron expression for "every n seconds" (a six-field expression with seconds). */
 export function everySeconds(n: number): string {
@@ -26,7 +31,7 @@ export function everySeconds(n: number): string {
 
 export function startScheduler(client: WebClient, deps: NotifyDeps, tickSeconds: number): Scheduler {
   const running = new Set<Promise<unknown>>();
-  const tasks = JOBS.map((job) =>
+  const tasks = jobs(randomUUID()).map((job) =>
     cron.schedule(
       everySeconds(tickSeconds * job.everyTicks),
       async () => {

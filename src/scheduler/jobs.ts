@@ -1,4 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import { dispatchDueCheckIns } from '../features/check-ins/dispatcher.js';
+import { pruneProcessedEvents } from '../features/events/dedupe.js';
+import { applyRetention } from '../features/pairings/retention.js';
 import { OFFER_EXPIRED } from '../features/requests/copy.js';
 import { matchInitiativeAndNotify, type NotifyDeps } from '../features/requests/notify.js';
 import { expireOffers, initiativesWithWaitingRequests } from '../features/requests/service.js';
@@ -31,4 +34,23 @@ export async function matchWaitingJob(client: WebClient, deps: NotifyDeps): Prom
     offered += await matchInitiativeAndNotify(client, deps, initiativeId);
   }
   return offered;
+}
+
+/** Due check-ins and waiting updates, each sent once across every process (leases in the database). */
+export function dispatchCheckInsJob(owner: string) {
+  return async (client: WebClient, deps: NotifyDeps): Promise<number> => {
+    const report = await dispatchDueCheckIns(client, deps, { owner });
+    const total = report.sent + report.postponed + report.cancelled + report.retried + report.failed;
+    if (total > 0) deps.logger.info({ ...report }, 'check-ins dispatched');
+    return report.sent;
+  };
+}
+
+/** Ended pairings past retention are deleted (counts were kept as they happened); old event ids too. */
+export async function retentionJob(_client: WebClient, deps: NotifyDeps): Promise<number> {
+  const now = deps.clock.now();
+  const removed = await applyRetention(deps.db, now);
+  await pruneProcessedEvents(deps.db, now);
+  if (removed.pairings + removed.requests > 0) deps.logger.info({ ...removed }, 'retention applied');
+  return removed.pairings + removed.requests;
 }

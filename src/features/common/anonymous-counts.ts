@@ -3,7 +3,20 @@ import { weekStart } from '../../domain/weeks.js';
 
 // Anonymous weekly counters: what aggregates keep once people have erased their data. No person's id.
 
-export type CountMetric = 'listener_joined' | 'listener_left';
+export type CountMetric =
+  | 'listener_joined'
+  | 'listener_left'
+  | 'request_opened'
+  | 'request_matched'
+  | 'request_withdrawn'
+  | 'pairing_ended'
+  | 'checkin_helpful'
+  | 'checkin_not_yet'
+  | 'checkin_someone_else'
+  | 'checkin_end'
+  | 'checkin_fine'
+  | 'checkin_break'
+  | 'checkin_coordinator';
 
 export async function incrementCount(
   tx: Tx,

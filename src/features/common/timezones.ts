@@ -1,5 +1,8 @@
 import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
+
+const REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A person's IANA timezone from Slack, or null if Slack can't tell us (we then assume UTC). */
 export async function fetchTimezone(client: WebClient, userId: string, logger: Logger): Promise<string | null> {
@@ -10,4 +13,13 @@ export async function fetchTimezone(client: WebClient, userId: string, logger: L
     logger.warn({ err: error, code: 'timezone_unavailable' }, 'could not read a timezone from Slack');
     return null;
   }
+}
+
+/** The timezone from the cache, asking Slack (users.info) when it is missing or a week old. */
+export async function cachedTimezone(client: WebClient, db: Db, userId: string, now: Date, logger: Logger): Promise<string | null> {
+  const cached = await db.personTimezone.findUnique({ where: { userId } });
+  if (cached && now.getTime() - cached.fetchedAt.getTime() < REFRESH_MS) return cached.timezone;
+  const timezone = await fetchTimezone(client, userId, logger);
+  await db.personTimezone.upsert({ where: { userId }, create: { userId, timezone, fetchedAt: now }, update: { timezone, fetchedAt: now } });
+  return timezone;
 }

@@ -34,11 +34,13 @@ export interface MyData {
   }[];
   pairingsAsListener: { initiative: string; yourPseudonym: string; seekerPseudonym: string; status: string; startedAt: string; endedAt: string | null }[];
   doNotPairAgain: number;
+  timezone: string | null;
+  checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
   consentRecords: { initiative: string | null; purpose: string; action: string; textVersion: string; surface: string; at: string }[];
 }
 
 export async function collectMyData(db: Db, workspaceId: string, userId: string, now: Date): Promise<MyData> {
-  const [profiles, roles, consents, initiatives, requests, listened, blocks] = await Promise.all([
+  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns] = await Promise.all([
     db.listenerProfile.findMany({
       where: { userId, initiative: { workspaceId } },
       include: { initiative: { select: { name: true } }, topics: { include: { topic: { select: { label: true } } } } },
@@ -62,6 +64,8 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       orderBy: { startedAt: 'asc' },
     }),
     db.pairBlock.count({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } }),
+    db.personTimezone.findUnique({ where: { userId } }),
+    db.checkIn.findMany({ where: { recipientId: userId }, orderBy: { dueAt: 'asc' } }),
   ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
@@ -105,6 +109,8 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       endedAt: p.endedAt?.toISOString() ?? null,
     })),
     doNotPairAgain: blocks,
+    timezone: timezone?.timezone ?? null,
+    checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     consentRecords: consents.map((c) => ({
       initiative: initiativeName(c.initiativeId),
       purpose: c.purpose,
@@ -151,6 +157,8 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     await tx.pairBlock.deleteMany({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } });
     const listenerProfiles = (await tx.listenerProfile.deleteMany({ where: { id: { in: profiles.map((p) => p.id) } } })).count;
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
+    await tx.checkIn.deleteMany({ where: { recipientId: userId } });
+    await tx.personTimezone.deleteMany({ where: { userId } });
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
     return {
       summary: { listenerProfiles, roles, consentRecords, requests },

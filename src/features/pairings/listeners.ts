@@ -98,16 +98,22 @@ export function register(app: App, deps: FeatureDeps): void {
     }
     const p = result.pairing;
     const side = sideOf(p, a.userId)!;
-    const mine = side === 'seeker' ? p.seekerChannel : p.listenerChannel;
-    const theirs = side === 'seeker' ? p.listenerChannel : p.seekerChannel;
+    // Each note goes in its conversation's thread (broadcast to the DM), so someone in two conversations
+    // knows which person offered, and reveals themselves only to the one they mean.
+    const seekerThread = p.seekerThreadTs ? { thread_ts: p.seekerThreadTs, reply_broadcast: true } : {};
+    const listenerThread = p.listenerThreadTs ? { thread_ts: p.listenerThreadTs, reply_broadcast: true } : {};
+    const [mine, mineThread, theirs, theirsThread] =
+      side === 'seeker'
+        ? [p.seekerChannel, seekerThread, p.listenerChannel, listenerThread]
+        : [p.listenerChannel, listenerThread, p.seekerChannel, seekerThread];
     if (result.kind === 'waiting-for-other') {
-      await client.chat.postMessage({ channel: mine, ...renderNote(copy.REVEAL_WAITING) });
-      await client.chat.postMessage({ channel: theirs, ...renderRevealOffer(p.id) });
+      await client.chat.postMessage({ channel: mine, ...mineThread, ...renderNote(copy.REVEAL_WAITING) });
+      await client.chat.postMessage({ channel: theirs, ...theirsThread, ...renderRevealOffer(p.id) });
       return;
     }
     // Both chose: only now does either side's user id go to the other (DESIGN.md invariant 1).
-    await client.chat.postMessage({ channel: p.seekerChannel, ...renderNote(copy.revealed(p.listenerUserId)) });
-    await client.chat.postMessage({ channel: p.listenerChannel, ...renderNote(copy.revealed(p.seekerId)) });
+    await client.chat.postMessage({ channel: p.seekerChannel, ...seekerThread, ...renderNote(copy.revealed(p.listenerUserId)) });
+    await client.chat.postMessage({ channel: p.listenerChannel, ...listenerThread, ...renderNote(copy.revealed(p.seekerId)) });
   });
 
   app.action(PairingIds.report, async ({ ack, body, client }) => {

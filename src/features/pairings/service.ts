@@ -1,6 +1,9 @@
 import type { Db, Tx } from '../../db/client.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
 import type { ServiceDeps } from '../initiatives/service.js';
+import { weekStart } from '../../domain/weeks.js';
+import { cancelForPairing, scheduleForPairing, scheduleWaitingUpdate } from '../check-ins/service.js';
+import { incrementCount } from '../common/anonymous-counts.js';
 import { releaseSlot } from '../requests/matching.js';
 
 // Offers answered, pairings started and ended, mutual reveal, reports. Each state change is one
@@ -167,6 +170,13 @@ export async function answerOffer(
       },
       include: withRequest,
     });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: offer.request.initiativeId }, select: { id: true, firstCheckInDays: true } });
+    await scheduleForPairing(tx, { ...row, startedAt: now }, initiative);
+    await incrementCount(tx, { initiativeId: initiative.id, metric: 'request_matched', at: now, topicId: offer.request.topicId ?? undefined });
+    // How long the request waited, without who waited (for the median and 90th percentile).
+    await tx.matchTime.create({
+      data: { initiativeId: initiative.id, weekStart: weekStart(now), minutes: Math.round((now.getTime() - offer.request.createdAt.getTime()) / 60_000) },
+    });
     return { kind: 'paired', pairing: toPairing(row) };
   });
 }
@@ -204,11 +214,17 @@ export async function endPairing(
     if (ended.count !== 1) return { kind: 'already-ended' };
     const pairing = (await getPairing(tx, input.pairingId))!;
     await releaseSlot(tx, pairing.listenerId);
+    await cancelForPairing(tx, pairing.id);
+    await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
     const requeued = input.reason === 'someone_else' || input.reason === 'listener_stopped';
     await tx.supportRequest.update({
       where: { id: pairing.requestId },
       data: requeued ? { status: 'waiting' } : { status: 'closed', closedReason: 'ended', closedAt: now },
     });
+    if (requeued) {
+      const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { id: true, checkInEveryDays: true } });
+      await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
+    }
     return { kind: 'ended', pairing, requeued };
   });
 }

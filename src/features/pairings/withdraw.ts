@@ -1,4 +1,6 @@
 import type { Tx } from '../../db/client.js';
+import { scheduleWaitingUpdate } from '../check-ins/service.js';
+import { incrementCount } from '../common/anonymous-counts.js';
 import { releaseSlot } from '../requests/matching.js';
 import { getPairing, type Pairing } from './service.js';
 
@@ -24,6 +26,9 @@ export async function withdrawListener(tx: Tx, profileId: string, now: Date): Pr
     await tx.pairing.update({ where: { id }, data: { status: 'ended', endedAt: now, endedBy: 'listener', endReason: 'listener_stopped' } });
     const pairing = (await getPairing(tx, id))!;
     await tx.supportRequest.update({ where: { id: pairing.requestId }, data: { status: 'waiting' } });
+    await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { id: true, checkInEveryDays: true } });
+    await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
     endedPairings.push(pairing);
   }
   return { endedPairings, requeuedRequestIds: offers.map((o) => o.requestId) };
@@ -55,6 +60,7 @@ export async function withdrawSeeker(tx: Tx, workspaceId: string, seekerId: stri
     for (const p of active) {
       await tx.pairing.update({ where: { id: p.id }, data: { status: 'ended', endedAt: now, endedBy: 'seeker', endReason: 'erased' } });
       const pairing = (await getPairing(tx, p.id))!;
+      await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
       await releaseSlot(tx, pairing.listenerId);
       endedPairings.push(pairing);
     }

@@ -22,7 +22,7 @@ const messageEvent = z.object({
   thread_ts: z.string().optional(),
   files: z.array(z.unknown()).optional(),
   message: z.object({ user: z.string().optional(), text: z.string().optional(), ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  previous_message: z.object({ user: z.string().optional(), ts: z.string() }).optional(),
+  previous_message: z.object({ user: z.string().optional(), ts: z.string(), thread_ts: z.string().optional() }).optional(),
   deleted_ts: z.string().optional(),
 });
 
@@ -42,6 +42,12 @@ function channelOf(pairing: Pairing, side: Side): string {
 
 function threadOf(pairing: Pairing, side: Side): string | null {
   return side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
+}
+
+/** Thread arguments for a note about `pairing` in `side`'s DM: its introduction's thread, broadcast. */
+function inThread(pairing: Pairing, side: Side) {
+  const ts = threadOf(pairing, side);
+  return ts ? { thread_ts: ts, reply_broadcast: true } : {};
 }
 
 export function register(app: App, deps: FeatureDeps): void {
@@ -73,7 +79,9 @@ export function register(app: App, deps: FeatureDeps): void {
       const author = e.previous_message?.user;
       const ts = e.deleted_ts ?? e.previous_message?.ts;
       if (!author || !ts) return;
-      const route = await routeMessage(services.db, author, null);
+      // A reply in a conversation's thread names its pairing, as for new messages and edits: without
+      // it, someone in two conversations could not delete a message they had sent.
+      const route = await routeMessage(services.db, author, e.previous_message?.thread_ts ?? null);
       if (route.kind !== 'pairing') return;
       const mirror = await findMirror(services.db, route.pairing.id, route.side, ts);
       if (mirror) await client.chat.delete({ channel: channelOf(route.pairing, other(route.side)), ts: mirror });
@@ -106,10 +114,11 @@ export function register(app: App, deps: FeatureDeps): void {
       deps.logger.debug({ pairingId: pairing.id, from: side }, 'message relayed');
 
       if (mentionsCrisis(text, crisisWordsOf(await crisisWordsFor(services.db, pairing.initiativeId)))) {
-        // A private note to each side; nothing about it is stored.
+        // A private note to each side; nothing about it is stored. Each goes in its conversation's thread
+        // (broadcast to the DM), so a listener in two conversations knows which one it is about.
         const resources = await resourcesFor(services.db, pairing.initiativeId);
-        await client.chat.postMessage({ channel: pairing.listenerChannel, ...renderNote(copy.CRISIS_NOTE_LISTENER) });
-        await client.chat.postMessage({ channel: pairing.seekerChannel, ...renderNote(copy.CRISIS_NOTE_SEEKER_LEAD, resources) });
+        await client.chat.postMessage({ channel: pairing.listenerChannel, ...inThread(pairing, 'listener'), ...renderNote(copy.CRISIS_NOTE_LISTENER) });
+        await client.chat.postMessage({ channel: pairing.seekerChannel, ...inThread(pairing, 'seeker'), ...renderNote(copy.CRISIS_NOTE_SEEKER_LEAD, resources) });
         deps.logger.info({ pairingId: pairing.id }, 'crisis guidance sent');
       }
     }

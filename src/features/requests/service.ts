@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
+import { scheduleWaitingUpdate } from '../check-ins/service.js';
+import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { releaseSlot } from './matching.js';
@@ -30,7 +32,7 @@ export async function createRequest(deps: ServiceDeps & { random: Random }, inpu
       surface: 'modal:request',
       at: now,
     });
-    return tx.supportRequest.create({
+    const created = await tx.supportRequest.create({
       data: {
         initiativeId: input.initiativeId,
         seekerId: input.seekerId,
@@ -44,6 +46,10 @@ export async function createRequest(deps: ServiceDeps & { random: Random }, inpu
         createdAt: now,
       },
     });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: input.initiativeId }, select: { id: true, checkInEveryDays: true } });
+    await scheduleWaitingUpdate(tx, { id: created.id, seekerId: input.seekerId }, initiative, now);
+    await incrementCount(tx, { initiativeId: input.initiativeId, metric: 'request_opened', at: now, topicId: input.topicId });
+    return created;
   });
   deps.logger.info({ requestId: request.id, initiativeId: input.initiativeId }, 'support request created');
   return { requestId: request.id };
@@ -86,6 +92,8 @@ export async function cancelRequest(deps: ServiceDeps, input: { requestId: strin
       data: { status: 'closed', closedReason: 'cancelled', closedAt: now },
     });
     if (closed.count !== 1) return { kind: 'not-open' };
+    const request = await tx.supportRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { initiativeId: true, topicId: true } });
+    await incrementCount(tx, { initiativeId: request.initiativeId, metric: 'request_withdrawn', at: now, topicId: request.topicId ?? undefined });
     const offer = await tx.offer.findFirst({ where: { requestId: input.requestId, status: 'pending' }, include: { listener: true } });
     if (!offer) return { kind: 'cancelled', withdrawnOffer: null };
     await tx.offer.update({ where: { id: offer.id }, data: { status: 'withdrawn', respondedAt: now } });

@@ -1,0 +1,59 @@
+import { inWindow, localTime, parseClock } from './local-time.js';
+
+// When a message may reach a person: a workday (Monday to Friday) between 09:00 and 17:00 in their
+// timezone, and outside their quiet hours (issue 5). Plain rules; the caller brings `now`.
+
+export const WORKDAY_START = 9 * 60;
+export const WORKDAY_END = 17 * 60;
+const STEP_MINUTES = 5;
+const SEARCH_DAYS = 9;
+
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+export function isHumaneTime(at: Date, timeZone: string | null, quiet: QuietHours | null): boolean {
+  const local = localTime(at, timeZone);
+  if (local.weekday === 0 || local.weekday === 6) return false;
+  if (local.minutes < WORKDAY_START || local.minutes >= WORKDAY_END) return false;
+  if (quiet) {
+    const s = parseClock(quiet.start);
+    const e = parseClock(quiet.end);
+    if (s !== null && e !== null && s !== e && inWindow(local.minutes, s, e)) return false;
+  }
+  return true;
+}
+
+/**
+ * The earliest humane moment at or after `from`, to the minute. Steps through time in 5-minute slots
+ * aligned to the local clock, so an offset like UTC+13 or UTC+5:45 lands on 09:00 local exactly.
+ * Quiet hours that cover every working hour are ignored rather than delaying forever.
+ */
+export function nextDeliveryTime(from: Date, timeZone: string | null, quiet: QuietHours | null): Date {
+  if (isHumaneTime(from, timeZone, quiet)) return from;
+  const start = new Date(Math.floor(from.getTime() / 60_000) * 60_000);
+  const local = localTime(start, timeZone);
+  const toNextSlot = (STEP_MINUTES - (local.minutes % STEP_MINUTES)) % STEP_MINUTES || STEP_MINUTES;
+  let t = new Date(start.getTime() + toNextSlot * 60_000);
+  const limit = from.getTime() + SEARCH_DAYS * 24 * 60 * 60_000;
+  while (t.getTime() <= limit) {
+    if (isHumaneTime(t, timeZone, quiet)) return t;
+    t = new Date(t.getTime() + STEP_MINUTES * 60_000);
+  }
+  return quiet ? nextDeliveryTime(from, timeZone, null) : from;
+}
+
+/** The next time on a cadence after `now`: `due + k * every` for the smallest k that is in the future. */
+export function nextOnCadence(due: Date, everyDays: number, now: Date): Date {
+  const every = everyDays * 24 * 60 * 60_000;
+  const k = Math.max(1, Math.floor((now.getTime() - due.getTime()) / every) + 1);
+  return new Date(due.getTime() + k * every);
+}
+
+/** Backoff before retrying a failed send: 1, 5, 15, 60 minutes. */
+export function retryDelayMinutes(attempt: number): number {
+  return [1, 5, 15, 60][Math.min(Math.max(attempt, 1), 4) - 1]!;
+}
+
+export const MAX_SEND_ATTEMPTS = 5;
