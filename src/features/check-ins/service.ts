@@ -84,6 +84,11 @@ export interface ClaimedCheckIn {
  * RETURNING decides; a row another process claimed first is simply not returned.
  */
 export async function claimDue(db: Db, input: { owner: string; now: Date; limit: number }): Promise<ClaimedCheckIn[]> {
+  return claimCheckIns(db, { ...input, ids: await dueCheckInIds(db, input) });
+}
+
+/** Ids of check-ins that look due now; only a claim makes one this process's to send. */
+export async function dueCheckInIds(db: Db, input: { now: Date; limit: number }): Promise<string[]> {
   const candidates = await db.checkIn.findMany({
     where: {
       OR: [
@@ -95,9 +100,14 @@ export async function claimDue(db: Db, input: { owner: string; now: Date; limit:
     take: input.limit,
     select: { id: true },
   });
-  if (candidates.length === 0) return [];
+  return candidates.map((c) => c.id);
+}
+
+/** The claim itself: the conditions are checked again in the UPDATE, so stale ids claim nothing. */
+export async function claimCheckIns(db: Db, input: { owner: string; now: Date; ids: string[] }): Promise<ClaimedCheckIn[]> {
+  if (input.ids.length === 0) return [];
   const leaseUntil = new Date(input.now.getTime() + LEASE_MS);
-  const claimed = await db.$queryRaw<{ id: string }[]>`UPDATE "CheckIn" SET "status" = 'sending', "leaseOwner" = ${input.owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" IN (${Prisma.join(candidates.map((c) => c.id))}) AND (("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now})) RETURNING "id"`;
+  const claimed = await db.$queryRaw<{ id: string }[]>`UPDATE "CheckIn" SET "status" = 'sending', "leaseOwner" = ${input.owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" IN (${Prisma.join(input.ids)}) AND (("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now})) RETURNING "id"`;
   if (claimed.length === 0) return [];
   const rows = await db.checkIn.findMany({ where: { id: { in: claimed.map((c) => c.id) }, leaseOwner: input.owner } });
   return rows.map((r) => ({
