@@ -1,11 +1,13 @@
 // `npm run bench`: prints the numbers behind our speed and memory targets. Each benchmark prints its own
 // lines; BENCH=name runs just one.
+import { benchCheckIns } from './check-ins.js';
 import { benchMatching } from './matching.js';
 import { benchStartup } from './startup.js';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   matching: benchMatching,
+  'check-ins': benchCheckIns,
 };
 
 const only = process.env.BENCH;

@@ -8,7 +8,6 @@ import {
   markSent,
   postpone,
   recordFailure,
-  subjectIsOpen,
   type ClaimedCheckIn,
 } from './service.js';
 import { renderListenerCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
@@ -35,19 +34,67 @@ export interface DispatchReport {
   lostLease: number;
 }
 
-async function render(deps: NotifyDeps, c: ClaimedCheckIn) {
-  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: c.initiativeId }, select: { resources: true, checkInEveryDays: true } });
-  if (c.kind === 'waiting') return { initiative, message: renderWaitingUpdate({ requestId: c.subjectId, resources: initiative.resources }), quiet: null };
-  const pairing = await deps.db.pairing.findUniqueOrThrow({
-    where: { id: c.subjectId },
-    select: { listenerPseudonym: true, listener: { select: { quietHoursStart: true, quietHoursEnd: true } } },
-  });
-  if (c.kind === 'seeker') {
-    return { initiative, message: renderSeekerCheckIn({ checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources: initiative.resources }), quiet: null };
+/** Everything a batch of claimed check-ins needs, loaded with one query per table. */
+interface BatchContext {
+  initiatives: Map<string, { resources: string; checkInEveryDays: number }>;
+  requests: Map<string, string>;
+  pairings: Map<string, { status: string; listenerPseudonym: string; quiet: QuietHours | null }>;
+  timezones: Map<string, { timezone: string | null; fetchedAt: Date }>;
+}
+
+async function loadContext(deps: NotifyDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
+  const waiting = claimed.filter((c) => c.kind === 'waiting').map((c) => c.subjectId);
+  const paired = claimed.filter((c) => c.kind !== 'waiting').map((c) => c.subjectId);
+  const [initiatives, requests, pairings, timezones] = await Promise.all([
+    deps.db.initiative.findMany({
+      where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
+      select: { id: true, resources: true, checkInEveryDays: true },
+    }),
+    deps.db.supportRequest.findMany({ where: { id: { in: waiting } }, select: { id: true, status: true } }),
+    deps.db.pairing.findMany({
+      where: { id: { in: paired } },
+      select: { id: true, status: true, listenerPseudonym: true, listener: { select: { quietHoursStart: true, quietHoursEnd: true } } },
+    }),
+    deps.db.personTimezone.findMany({ where: { userId: { in: [...new Set(claimed.map((c) => c.recipientId))] } } }),
+  ]);
+  return {
+    initiatives: new Map(initiatives.map((i) => [i.id, i])),
+    requests: new Map(requests.map((r) => [r.id, r.status])),
+    pairings: new Map(
+      pairings.map((p) => {
+        const { quietHoursStart: start, quietHoursEnd: end } = p.listener;
+        return [p.id, { status: p.status, listenerPseudonym: p.listenerPseudonym, quiet: start && end ? { start, end } : null }];
+      }),
+    ),
+    timezones: new Map(timezones.map((t) => [t.userId, t])),
+  };
+}
+
+/** The pairing must still be active, or the request still waiting, for its check-in to go. */
+function isOpen(context: BatchContext, c: ClaimedCheckIn): boolean {
+  if (c.kind === 'waiting') {
+    const status = context.requests.get(c.subjectId);
+    return status === 'waiting' || status === 'offered';
   }
-  const { quietHoursStart: start, quietHoursEnd: end } = pairing.listener;
-  const quiet: QuietHours | null = start && end ? { start, end } : null;
-  return { initiative, message: renderListenerCheckIn({ checkInId: c.id }), quiet };
+  return context.pairings.get(c.subjectId)?.status === 'active';
+}
+
+function render(context: BatchContext, c: ClaimedCheckIn) {
+  const resources = context.initiatives.get(c.initiativeId)?.resources ?? '';
+  if (c.kind === 'waiting') return { message: renderWaitingUpdate({ requestId: c.subjectId, resources }), quiet: null };
+  const pairing = context.pairings.get(c.subjectId)!;
+  if (c.kind === 'seeker') {
+    return { message: renderSeekerCheckIn({ checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources }), quiet: null };
+  }
+  return { message: renderListenerCheckIn({ checkInId: c.id }), quiet: pairing.quiet };
+}
+
+const TIMEZONE_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
+
+async function timezoneFor(client: WebClient, deps: NotifyDeps, context: BatchContext, userId: string, now: Date): Promise<string | null> {
+  const cached = context.timezones.get(userId);
+  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return cached.timezone;
+  return cachedTimezone(client, deps.db, userId, now, deps.logger);
 }
 
 function errorCode(error: unknown): string {
@@ -57,15 +104,22 @@ function errorCode(error: unknown): string {
   return typeof code === 'string' ? code : 'send_failed';
 }
 
-async function handle(client: WebClient, deps: NotifyDeps, owner: string, c: ClaimedCheckIn, report: DispatchReport): Promise<void> {
+async function handle(
+  client: WebClient,
+  deps: NotifyDeps,
+  owner: string,
+  context: BatchContext,
+  c: ClaimedCheckIn,
+  report: DispatchReport,
+): Promise<void> {
   const now = deps.clock.now();
-  if (!(await subjectIsOpen(deps.db, c))) {
+  if (!isOpen(context, c)) {
     await cancelClaimed(deps.db, { id: c.id, owner });
     report.cancelled += 1;
     return;
   }
-  const { initiative, message, quiet } = await render(deps, c);
-  const timezone = await cachedTimezone(client, deps.db, c.recipientId, now, deps.logger);
+  const { message, quiet } = render(context, c);
+  const timezone = await timezoneFor(client, deps, context, c.recipientId, now);
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { id: c.id, owner, deliverAt: nextDeliveryTime(now, timezone, quiet) });
     report.postponed += 1;
@@ -92,7 +146,7 @@ async function handle(client: WebClient, deps: NotifyDeps, owner: string, c: Cla
     now: deps.clock.now(),
     channel: posted.channel ?? c.recipientId,
     ts: posted.ts ?? '',
-    everyDays: initiative.checkInEveryDays,
+    everyDays: context.initiatives.get(c.initiativeId)?.checkInEveryDays ?? 14,
   });
   if (recorded) report.sent += 1;
   else {
@@ -109,12 +163,13 @@ export async function dispatchDueCheckIns(client: WebClient, deps: NotifyDeps, o
   for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
     const claimed = await claimDue(deps.db, { owner: options.owner, now: deps.clock.now(), limit: batchSize });
     if (claimed.length === 0) break;
+    const context = await loadContext(deps, claimed);
     let next = 0;
     const worker = async () => {
       while (next < claimed.length) {
         const c = claimed[next++]!;
         try {
-          await handle(client, deps, options.owner, c, report);
+          await handle(client, deps, options.owner, context, c, report);
         } catch (error) {
           deps.logger.error({ err: error, checkInId: c.id, code: 'check_in_dispatch_failed' }, 'check-in dispatch failed');
         }

@@ -122,16 +122,6 @@ export async function claimCheckIns(db: Db, input: { owner: string; now: Date; i
   }));
 }
 
-/** Whether the pairing is still active, or the request still waiting for a listener. */
-export async function subjectIsOpen(db: Db, checkIn: ClaimedCheckIn): Promise<boolean> {
-  if (checkIn.kind === 'waiting') {
-    const request = await db.supportRequest.findUnique({ where: { id: checkIn.subjectId }, select: { status: true } });
-    return request?.status === 'waiting' || request?.status === 'offered';
-  }
-  const pairing = await db.pairing.findUnique({ where: { id: checkIn.subjectId }, select: { status: true } });
-  return pairing?.status === 'active';
-}
-
 /**
  * Records the send and schedules the next check-in on the cadence, in one transaction. Returns false
  * if the lease was lost (another sender took over), which is logged as a possible duplicate.

@@ -212,15 +212,12 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const second: Database = await openDatabase(database.url);
     try {
       const [a, b] = await Promise.all([
-        dispatchDueCheckIns(client, deps(), { owner: 'process-a', batchSize: 50 }),
-        dispatchDueCheckIns(client, deps(second.db), { owner: 'process-b', batchSize: 50 }),
+        dispatchDueCheckIns(client, deps(), { owner: 'process-a', batchSize: 20 }),
+        dispatchDueCheckIns(client, deps(second.db), { owner: 'process-b', batchSize: 20 }),
       ]);
+      // How the work splits depends on timing (one may even do it all); that each is sent once does not.
       expect(a.sent + b.sent).toBe(count);
-      // On PostgreSQL both really run at once; SQLite serialises writers, so one may do it all.
-      if (provider === 'postgresql') {
-        expect(a.sent).toBeGreaterThan(0);
-        expect(b.sent).toBeGreaterThan(0);
-      }
+      expect(a.lostLease + b.lostLease).toBe(0);
     } finally {
       await second.close();
     }
