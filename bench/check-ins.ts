@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { fixedClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
@@ -55,7 +55,7 @@ async function benchOne(provider: 'sqlite' | 'postgresql'): Promise<void> {
       }
       const limiter = rateLimiter(ALLOWED_PER_SECOND);
       slack.setResponse('chat.postMessage', (_call, reply) => limiter.take(reply));
-      const client = new WebClient('xoxb-bench-fake', { slackApiUrl: slack.url });
+      const client = new WebClient('xoxb-bench-fake', { slackApiUrl: slack.url, logLevel: LogLevel.ERROR });
       const deps = { db, clock: fixedClock(NOW), logger: createLogger('silent'), random: Math.random };
       const { ms, value } = await timed(async () => {
         let sent = 0;

@@ -4,6 +4,7 @@ import { register as registerCheckIns } from './features/check-ins/listeners.js'
 import { FlowRegistry } from './features/common/flows.js';
 import { register as registerHome } from './features/home/listeners.js';
 import { register as registerInitiatives } from './features/initiatives/listeners.js';
+import { register as registerInsights } from './features/insights/listeners.js';
 import { register as registerListeners } from './features/listeners/listeners.js';
 import { register as registerMyData } from './features/my-data/listeners.js';
 import { register as registerPairings } from './features/pairings/listeners.js';
@@ -63,7 +64,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerPairings(app, featureDeps);
   registerRelay(app, featureDeps);
   registerCheckIns(app, featureDeps);
-  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData, ...requests });
+  const insights = registerInsights(app, featureDeps);
+  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData, ...requests, ...insights });
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');

@@ -148,7 +148,8 @@ async function handle(
     ts: posted.ts ?? '',
     everyDays: context.initiatives.get(c.initiativeId)?.checkInEveryDays ?? 14,
   });
-  if (recorded) report.sent += 1;
+  if (recorded === true) report.sent += 1;
+  else if (recorded === 'cancelled') report.cancelled += 1;
   else {
     report.lostLease += 1;
     deps.logger.error({ checkInId: c.id, code: 'lease_lost' }, 'a check-in lease expired while sending');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type Db, type Tx } from '../../db/client.js';
 import { MAX_SEND_ATTEMPTS, nextOnCadence, retryDelayMinutes } from '../../domain/delivery.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import type { CheckInAnswer, CheckInKind } from './ids.js';
+import { SEEKER_ANSWERS, type CheckInAnswer, type CheckInKind } from './ids.js';
 
 // Check-ins as rows (issue 5). Creating, claiming with a lease, marking sent, rescheduling and
 // answering are each conditional updates, so two app processes on one database send each check-in
@@ -129,13 +129,17 @@ export async function claimCheckIns(db: Db, input: { owner: string; now: Date; i
 export async function markSent(
   db: Db,
   input: { checkIn: ClaimedCheckIn; owner: string; now: Date; channel: string; ts: string; everyDays: number },
-): Promise<boolean> {
+): Promise<true | false | 'cancelled'> {
   return db.$transaction(async (tx) => {
     const done = await tx.checkIn.updateMany({
       where: { id: input.checkIn.id, status: 'sending', leaseOwner: input.owner },
       data: { status: 'sent', sentAt: input.now, channel: input.channel, messageTs: input.ts, leaseOwner: null, leaseUntil: null },
     });
-    if (done.count !== 1) return false;
+    if (done.count !== 1) {
+      const row = await tx.checkIn.findUnique({ where: { id: input.checkIn.id }, select: { status: true } });
+      // The pairing ended while this was being sent: it was cancelled meanwhile, not taken over.
+      return row?.status === 'cancelled' ? 'cancelled' : false;
+    }
     // After a long downtime, one check-in goes now and the next is a full period away, not overdue.
     const dueAt = nextOnCadence(input.checkIn.dueAt, input.everyDays, input.now);
     const c = input.checkIn;
@@ -205,8 +209,10 @@ export async function recordAnswer(
   input: { checkInId: string; userId: string; answer: CheckInAnswer },
 ): Promise<AnsweredCheckIn | null> {
   const now = deps.clock.now();
+  // An answer must be one offered for that kind of check-in (a listener's choices never apply to a seeker's).
+  const kinds = (SEEKER_ANSWERS as readonly string[]).includes(input.answer) ? ['seeker'] : ['listener'];
   const done = await deps.db.checkIn.updateMany({
-    where: { id: input.checkInId, recipientId: input.userId, status: 'sent', answer: null },
+    where: { id: input.checkInId, recipientId: input.userId, status: 'sent', answer: null, kind: { in: kinds } },
     data: { answer: input.answer, answeredAt: now },
   });
   if (done.count !== 1) return null;

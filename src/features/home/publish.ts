@@ -17,7 +17,8 @@ export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: s
       .filter((i) => roles.coordinatorOf.includes(i.id))
       .map(async (initiative) => ({ initiative, listeners: await listenersOf(deps.db, initiative.id) })),
   );
-  return { initiatives, requests, profiles, coordinated };
+  const insightsOf = initiatives.filter((i) => roles.coordinatorOf.includes(i.id) || roles.hrViewerOf.includes(i.id));
+  return { initiatives, requests, profiles, coordinated, insightsOf };
 }
 
 /** Re-renders a person's Home tab; a failure is logged, never shown, since it only affects freshness. */

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { actions, context, divider, escapeMrkdwn, header, section, type ButtonSpec } from '../common/blocks.js';
 import { InitiativeIds } from '../initiatives/ids.js';
+import { InsightsIds } from '../insights/ids.js';
 import type { Initiative } from '../initiatives/service.js';
 import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
@@ -16,6 +17,8 @@ export interface HomeModel {
   requests: OpenRequest[];
   profiles: ListenerProfile[];
   coordinated: { initiative: Initiative; listeners: ListenerProfile[] }[];
+  /** Initiatives whose anonymous insights this person may see (HR viewer or coordinator). */
+  insightsOf: Initiative[];
 }
 
 const STATUS: Record<ListenerProfile['status'], string> = {
@@ -88,6 +91,14 @@ export function renderHome(model: HomeModel): HomeView {
       blocks.push(section(others.map((l) => `• <@${l.userId}>: ${STATUS[l.status]}`).join('\n')));
     }
     blocks.push(actions([{ actionId: InitiativeIds.editButton, text: 'Edit settings', value: initiative.id }]));
+  }
+
+  if (model.insightsOf.length > 0) {
+    blocks.push(
+      divider(),
+      section('*Insights*\nAnonymous uptake: counts only, never a person.'),
+      actions(model.insightsOf.slice(0, 5).map((i) => ({ actionId: InsightsIds.openButton, text: `Insights: ${i.name}`, value: i.id }))),
+    );
   }
 
   blocks.push(

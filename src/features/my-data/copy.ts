@@ -46,6 +46,7 @@ export function myDataSummary(data: MyData): string {
   if (data.doNotPairAgain > 0) lines.push(`• ${data.doNotPairAgain} "do not pair again" record${data.doNotPairAgain === 1 ? '' : 's'} after a report`);
   if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);
   if (data.checkIns.length > 0) lines.push(`• ${data.checkIns.length} check-in${data.checkIns.length === 1 ? '' : 's'} (when they were due and the choice you made, if any)`);
+  if (data.insightsAccess.length > 0) lines.push(`• ${data.insightsAccess.length} record${data.insightsAccess.length === 1 ? '' : 's'} of viewing or exporting insights (kept so coordinators can see who looked)`);
   for (const r of data.roles) lines.push(`• ${r.role === 'coordinator' ? 'Coordinator' : 'HR viewer'} of *${e(r.initiative)}* since ${r.since.slice(0, 10)}`);
   lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
   lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');

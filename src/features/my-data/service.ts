@@ -36,11 +36,12 @@ export interface MyData {
   doNotPairAgain: number;
   timezone: string | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
+  insightsAccess: { initiative: string; action: string; at: string }[];
   consentRecords: { initiative: string | null; purpose: string; action: string; textVersion: string; surface: string; at: string }[];
 }
 
 export async function collectMyData(db: Db, workspaceId: string, userId: string, now: Date): Promise<MyData> {
-  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns] = await Promise.all([
+  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns, access] = await Promise.all([
     db.listenerProfile.findMany({
       where: { userId, initiative: { workspaceId } },
       include: { initiative: { select: { name: true } }, topics: { include: { topic: { select: { label: true } } } } },
@@ -66,6 +67,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     db.pairBlock.count({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } }),
     db.personTimezone.findUnique({ where: { userId } }),
     db.checkIn.findMany({ where: { recipientId: userId }, orderBy: { dueAt: 'asc' } }),
+    db.insightsAccess.findMany({ where: { viewerId: userId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
@@ -111,6 +113,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     doNotPairAgain: blocks,
     timezone: timezone?.timezone ?? null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
+    insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
     consentRecords: consents.map((c) => ({
       initiative: initiativeName(c.initiativeId),
       purpose: c.purpose,
@@ -159,6 +162,7 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });
     await tx.personTimezone.deleteMany({ where: { userId } });
+    await tx.insightsAccess.deleteMany({ where: { viewerId: userId } });
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
     return {
       summary: { listenerProfiles, roles, consentRecords, requests },

@@ -1,0 +1,71 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ShownInsights } from '../../domain/insights-table.js';
+
+// The chart people would rather look at than read: weekly requests and matches, and demand against
+// supply by topic. Vega-Lite draws SVG without a browser; resvg turns it into a PNG. Only cells that
+// survived suppression are plotted; a suppressed cell is left out, never drawn to scale.
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function chartSpec(shown: ShownInsights, title: string): TopLevelSpec {
+  const weekly = shown.weeks.flatMap((w, i) =>
+    (['request_opened', 'request_matched'] as const).flatMap((m) => {
+      const cell = shown.weekly[m][i]!;
+      return cell.kind === 'count' ? [{ week: day(w), series: m === 'request_opened' ? 'Requests' : 'Matched', count: cell.value }] : [];
+    }),
+  );
+  const topics = shown.topicsHidden
+    ? []
+    : shown.topics.flatMap((t) => [
+        ...(t.demand.kind === 'count' ? [{ topic: t.label, series: 'Requests (12 weeks)', count: t.demand.value }] : []),
+        ...(t.supply.kind === 'count' ? [{ topic: t.label, series: 'Active listeners', count: t.supply.value }] : []),
+      ]);
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, subtitle: `Counts below ${shown.k} are not shown.` },
+    config: { font: 'DejaVu Sans', view: { stroke: null } },
+    vconcat: [
+      {
+        title: 'Requests and matches by week',
+        width: 560,
+        height: 180,
+        data: { values: weekly },
+        mark: { type: 'bar' },
+        encoding: {
+          x: { field: 'week', type: 'ordinal', title: 'Week starting', sort: shown.weeks.map(day) },
+          xOffset: { field: 'series' },
+          y: { field: 'count', type: 'quantitative', title: 'Count', axis: { tickMinStep: 1 } },
+          color: { field: 'series', title: null, scale: { range: ['#2c5f5d', '#e07a5f'] } },
+        },
+      },
+      {
+        title: 'What people ask about, and who can listen',
+        width: 560,
+        height: { step: 14 },
+        data: { values: topics },
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'topic', type: 'nominal', title: null },
+          yOffset: { field: 'series' },
+          x: { field: 'count', type: 'quantitative', title: 'Count', axis: { tickMinStep: 1 } },
+          color: { field: 'series', title: null, scale: { range: ['#81b29a', '#3d405b'] } },
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export async function renderChartPng(shown: ShownInsights, title: string): Promise<Buffer> {
+  const view = new vega.View(vega.parse(compile(chartSpec(shown, title)).spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  return new Resvg(svg, {
+    background: 'white',
+    fitTo: { mode: 'zoom', value: 2 },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+  })
+    .render()
+    .asPng();
+}

@@ -1,0 +1,79 @@
+import type { KnownBlock, ModalView } from '@slack/types';
+import { METRIC_LABELS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
+import { formatShown, type Shown } from '../../domain/suppression.js';
+import { actions, context, divider, escapeMrkdwn, header, modal, section, type ButtonSpec } from '../common/blocks.js';
+import * as copy from './copy.js';
+import { InsightsIds } from './ids.js';
+
+const SHORT: Record<(typeof WEEKLY_METRICS)[number], string> = {
+  request_opened: 'Opened',
+  request_matched: 'Matched',
+  request_withdrawn: 'Withdrawn',
+  pairing_ended: 'Ended',
+  checkin_helpful: 'Helpful',
+  checkin_not_yet: 'Not yet',
+  checkin_someone_else: 'Else',
+  checkin_end: 'End',
+};
+
+function minutesText(m: number): string {
+  if (m < 90) return `${m} min`;
+  if (m < 48 * 60) return `${(m / 60).toFixed(1)} h`;
+  return `${(m / 1440).toFixed(1)} days`;
+}
+
+/** The weekly table as monospaced text: "<k" stands for "fewer than k" where columns are narrow. */
+function weeklyTable(shown: ShownInsights): string {
+  const cell = (s: Shown) => (s.kind === 'count' ? String(s.value) : `<${shown.k}`);
+  const metrics = WEEKLY_METRICS;
+  const head = ['Week', ...metrics.map((m) => SHORT[m])];
+  const lines = shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...metrics.map((m) => cell(shown.weekly[m][i]!))]);
+  lines.push(['12 wk', ...metrics.map((m) => cell(shown.totals[m]))]);
+  const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
+  const fmt = (row: string[]) => row.map((x, c) => x.padStart(widths[c]!)).join(' ');
+  return ['```', fmt(head), ...lines.map(fmt), '```'].join('\n');
+}
+
+export interface InsightsMetadata {
+  initiativeId: string;
+}
+
+export function renderInsights(input: {
+  initiative: { id: string; name: string };
+  shown: ShownInsights;
+  chartFileId: string | null;
+  isCoordinator: boolean;
+}): ModalView {
+  const { shown } = input;
+  const f = (s: Shown) => formatShown(s, shown.k);
+  const blocks: KnownBlock[] = [
+    header(input.initiative.name),
+    context(copy.explainer(shown.k)),
+    section(
+      `*Now*\nListeners: ${f(shown.now.listenersActive)} active, ${f(shown.now.listenersPaused)} paused, ${f(shown.now.listenersPending)} waiting for approval (${f(shown.now.listenersTotal)} in all)\n` +
+        `Requests waiting for a listener: ${f(shown.now.requestsWaiting)}\nPairings active: ${f(shown.now.pairingsActive)}`,
+    ),
+    section(
+      `*Last 12 weeks*\n` +
+        WEEKLY_METRICS.map((m) => `${METRIC_LABELS[m]}: ${f(shown.totals[m])}`).join('\n') +
+        `\nTime to match: ${shown.timeToMatch ? `median ${minutesText(shown.timeToMatch.median)}, 90th percentile ${minutesText(shown.timeToMatch.p90)}` : `fewer than ${shown.k} matches, so not shown`}`,
+    ),
+  ];
+  if (input.chartFileId) blocks.push({ type: 'image', slack_file: { id: input.chartFileId }, alt_text: copy.CHART_TITLE, title: { type: 'plain_text', text: copy.CHART_TITLE } } as KnownBlock);
+  blocks.push(section(`*By week*\n${weeklyTable(shown)}`));
+  const topicLines = shown.topicsHidden
+    ? [`Fewer than ${shown.k} requests in all, so demand by topic is not shown.`]
+    : shown.topics.map((t) => `• ${escapeMrkdwn(t.label)}: ${f(t.demand)} requested, ${f(t.supply)} active listeners`);
+  blocks.push(section(`*Demand and supply by topic* (where to recruit listeners)\n${topicLines.join('\n')}`));
+  blocks.push(divider());
+  const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: 'Export CSV', value: input.initiative.id }];
+  if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: 'Who viewed insights', value: input.initiative.id });
+  blocks.push(actions(buttons));
+  const metadata: InsightsMetadata = { initiativeId: input.initiative.id };
+  return modal({ callbackId: InsightsIds.modal, title: copy.TITLE, close: 'Close', privateMetadata: JSON.stringify(metadata), blocks });
+}
+
+export function renderAccessLog(initiativeName: string, entries: { viewerId: string; action: string; at: Date }[]): ModalView {
+  const lines = entries.length === 0 ? ['Nobody has viewed the insights yet.'] : entries.map((e) => `• <@${e.viewerId}> ${e.action === 'export' ? 'exported' : 'viewed'} on ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  return modal({ callbackId: 'insights.access_log_view', title: 'Insights access', close: 'Close', blocks: [section(`*${escapeMrkdwn(initiativeName)}*`), section(lines.join('\n'))] });
+}
