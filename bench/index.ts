@@ -1,6 +1,7 @@
 // `npm run bench`: prints the numbers behind our speed and memory targets. Each benchmark prints its own
 // lines; BENCH=name runs just one.
 import { benchCheckIns } from './check-ins.js';
+import { benchInsights } from './insights.js';
 import { benchMatching } from './matching.js';
 import { benchStartup } from './startup.js';
 
@@ -8,11 +9,12 @@ const benchmarks: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   matching: benchMatching,
   'check-ins': benchCheckIns,
+  insights: benchInsights,
 };
 
-const only = process.env.BENCH;
+const only = process.env.BENCH?.split(',');
 for (const [name, run] of Object.entries(benchmarks)) {
-  if (only && only !== name) continue;
+  if (only && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
   await run();
 }
