@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../../clock.js';
 import { recordConsent } from '../consent/record.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import type { InitiativeSettings } from './input.js';
 
 // Initiatives: create, edit, roles. Plain data in and out; no Slack types.
@@ -258,11 +258,6 @@ export async function acceptRole(
     });
     return { kind: 'accepted', initiativeName: initiative.name };
   });
-  try {
-    return await accept();
-  } catch (error) {
-    // A double click races to the unique key; the second click finds the role already there.
-    if (isUniqueViolation(error)) return accept();
-    throw error;
-  }
+  // A double click races to the unique key; the second click finds the role already there.
+  return retryOnceOnUniqueViolation(accept);
 }

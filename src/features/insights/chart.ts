@@ -26,6 +26,8 @@ export function chartSpec(shown: ShownInsights, title: string): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, subtitle: `Counts below ${shown.k} are not shown.` },
     config: { font: 'DejaVu Sans', view: { stroke: null } },
+    // Each panel has its own series; a shared colour scale would give one legend with two series per colour.
+    resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     vconcat: [
       {
         title: 'Requests and matches by week',
@@ -34,7 +36,8 @@ export function chartSpec(shown: ShownInsights, title: string): TopLevelSpec {
         data: { values: weekly },
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'week', type: 'ordinal', title: 'Week starting', sort: shown.weeks.map(day) },
+          // Every week keeps its place on the axis, even one whose counts are all suppressed or zero.
+          x: { field: 'week', type: 'ordinal', title: 'Week starting', scale: { domain: shown.weeks.map(day) } },
           xOffset: { field: 'series' },
           y: { field: 'count', type: 'quantitative', title: 'Count', axis: { tickMinStep: 1 } },
           color: { field: 'series', title: null, scale: { range: ['#2c5f5d', '#e07a5f'] } },

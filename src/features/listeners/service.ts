@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
@@ -178,12 +178,7 @@ export async function saveProfile(
         coordinators: coordinators.map((c) => c.userId),
       };
     });
-  try {
-    return await attempt();
-  } catch (error) {
-    if (isUniqueViolation(error)) return attempt();
-    throw error;
-  }
+  return retryOnceOnUniqueViolation(attempt);
 }
 
 export type StatusChange =
