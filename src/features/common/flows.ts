@@ -9,6 +9,8 @@ export interface FlowContext {
   workspaceId: string;
   userId: string;
   initiativeId: string;
+  /** The modal being replaced, for a flow that shows a placeholder and updates it when ready. */
+  viewId: string;
 }
 
 export type NextView = (context: FlowContext) => Promise<ModalView>;

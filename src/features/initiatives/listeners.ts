@@ -83,7 +83,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       await ack({ response_action: 'errors', errors: { [InitiativeIds.blocks.choice]: 'Please choose one.' } });
       return;
     }
-    const view = await next({ workspaceId: s.workspaceId, userId: s.userId, initiativeId: choice });
+    const view = await next({ workspaceId: s.workspaceId, userId: s.userId, initiativeId: choice, viewId: s.viewId });
     await ack({ response_action: 'update', view });
   });
 

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { buildInsights } from '../../domain/insights-table.js';
-import { messageModal } from '../common/blocks.js';
+import { loadingModal, messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction } from '../common/payloads.js';
 import { answerClick } from '../common/reply.js';
@@ -56,7 +56,14 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
     });
   }
 
-  deps.flows.register(INSIGHTS_FLOW, ({ workspaceId, userId, initiativeId }) => insightsView(app.client, workspaceId, userId, initiativeId));
+  // The chooser must answer within 3 seconds, and a chart takes a moment: answer with a placeholder and
+  // replace it when the insights are ready.
+  deps.flows.register(INSIGHTS_FLOW, async ({ workspaceId, userId, initiativeId, viewId }) => {
+    void insightsView(app.client, workspaceId, userId, initiativeId)
+      .then((view) => app.client.views.update({ view_id: viewId, view }))
+      .catch((error: unknown) => deps.logger.error({ err: error, code: 'insights_failed' }, 'insights view failed'));
+    return loadingModal(copy.TITLE);
+  });
 
   app.action(InsightsIds.openButton, async ({ ack, body, client }) => {
     await ack();

@@ -1,0 +1,512 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { METRIC_LABELS, WEEKLY_METRICS, type WeeklyMetric } from '../../src/domain/insights-table.js';
+import { weekStart } from '../../src/domain/weeks.js';
+import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import * as copy from '../../src/features/insights/copy.js';
+import { InsightsIds } from '../../src/features/insights/ids.js';
+import { ListenerIds } from '../../src/features/listeners/ids.js';
+import { RequestIds } from '../../src/features/requests/ids.js';
+import { TEST_PROVIDERS } from '../support/databases.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import {
+  acceptInvitation,
+  asView,
+  buttonValue,
+  click,
+  invitationFor,
+  jsonOf,
+  openedModal,
+  optionValues,
+  setUpInitiative,
+  submit,
+  textOf,
+  updatedView,
+  volunteer,
+  type Block,
+  type ModalView,
+  type OpenedModal,
+} from '../support/flows.js';
+import { acceptOffer, identityOf, nextOffer, openCommandModal, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
+
+// Issue 6 end to end: HR insights for an initiative's HR viewers and coordinators only, with the chart
+// uploaded to Slack, the CSV export in the viewer's DM, the access record coordinators can see, and
+// small-number suppression (DESIGN.md invariant 4) in the view and the export alike. The real process
+// against a fake Slack; requests are made through the real request flow, so the anonymous weekly
+// counters the insights read are the ones the app wrote.
+
+const K = 5;
+const COORDINATOR = person('U0COORD001', 'Philippa', 'Wetherington');
+const HR_VIEWER = person('U0HRVIEW01', 'Gwendolyn', 'Hargreaves');
+const OTHER_COORDINATOR = person('U0COORD009', 'Reginald', 'Featherstonehaugh');
+const ANXIETY_LISTENER = person('U0LISTNA01', 'Perpetua', 'Lindqvist');
+const PARENTING_LISTENER = person('U0LISTNB01', 'Thaddeus', 'Ravensworth');
+const SEEKERS = [
+  person('U0SEEKER01', 'Zebulon', 'Quackenbush'),
+  person('U0SEEKER02', 'Ottoline', 'Marchetti'),
+  person('U0SEEKER03', 'Casimir', 'Abernathy'),
+  person('U0SEEKER04', 'Henrietta', 'Okonkwo'),
+  person('U0SEEKER05', 'Ignatius', 'Pemberton'),
+  person('U0SEEKER06', 'Wilhelmina', 'Castellanos'),
+];
+const LISTENERS = [ANXIETY_LISTENER, PARENTING_LISTENER];
+const PEOPLE: Person[] = [COORDINATOR, HR_VIEWER, OTHER_COORDINATOR, ...LISTENERS, ...SEEKERS];
+
+const INTROS: Record<string, string> = {
+  [ANXIETY_LISTENER.id]: 'Panic attacks shaped my twenties; walking helped: heron-lantern-4471.',
+  [PARENTING_LISTENER.id]: 'Single parent of twins, I know the tired: juniper-kettle-5823.',
+};
+const noteOf = (i: number) => `Since the restructure I cannot switch off at night, marigold-anchor-${7100 + i}.`;
+// The first four requests: three on Anxiety, one on Parenting; then two more on Anxiety.
+const TOPIC_OF = ['Anxiety', 'Anxiety', 'Parenting', 'Anxiety', 'Anxiety', 'Anxiety'];
+
+/** A Slack user id anywhere in a text. */
+const USER_ID = /\bU[A-Z0-9]{6,}\b/;
+
+// ---- Reading the insights view and the CSV ---------------------------------------------------------
+
+type Cell = number | 'suppressed';
+
+function cellOf(text: string): Cell {
+  const t = text.trim();
+  if (t === `<${K}` || t.startsWith(`fewer than ${K}`)) return 'suppressed';
+  if (/^\d+$/.test(t)) return Number(t);
+  throw new Error(`not a count: "${text}"`);
+}
+
+/** A count HR may see: 0, at least k, or hidden (DESIGN.md invariant 4). */
+const allowed = (c: Cell) => c === 'suppressed' || c === 0 || c >= K;
+
+function sectionStarting(view: ModalView, heading: string): string {
+  const found = view.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith(`*${heading}*`));
+  if (!found?.text) throw new Error(`the view has no section "${heading}"`);
+  return found.text.text;
+}
+
+interface ParsedView {
+  /** Cells keyed as the CSV keys them: section|period|measure. */
+  cells: Map<string, Cell>;
+  weekLabels: string[];
+  weekly: Record<WeeklyMetric, Cell[]>;
+  totals: Record<WeeklyMetric, Cell>;
+  topicsHidden: boolean;
+}
+
+/** Every count the insights modal shows, with where it is. Throws on anything unexpected. */
+function parseInsightsView(view: ModalView): ParsedView {
+  const cells = new Map<string, Cell>();
+
+  const now = sectionStarting(view, 'Now');
+  const listeners = /Listeners: (.+?) active, (.+?) paused, (.+?) waiting for approval \((.+?) in all\)/.exec(now);
+  const waiting = /Requests waiting for a listener: (.+)/.exec(now);
+  const pairings = /Pairings active: (.+)/.exec(now);
+  if (!listeners || !waiting || !pairings) throw new Error(`unexpected Now section:\n${now}`);
+  cells.set('now|now|Listeners active', cellOf(listeners[1]!));
+  cells.set('now|now|Listeners paused', cellOf(listeners[2]!));
+  cells.set('now|now|Listeners waiting for approval', cellOf(listeners[3]!));
+  cells.set('now|now|Listeners in all', cellOf(listeners[4]!));
+  cells.set('now|now|Requests waiting', cellOf(waiting[1]!));
+  cells.set('now|now|Pairings active', cellOf(pairings[1]!));
+
+  const last = sectionStarting(view, 'Last 12 weeks');
+  const totals = {} as Record<WeeklyMetric, Cell>;
+  for (const m of WEEKLY_METRICS) {
+    const line = new RegExp(`^${METRIC_LABELS[m]}: (.+)$`, 'm').exec(last);
+    if (!line) throw new Error(`no total for ${m} in:\n${last}`);
+    totals[m] = cellOf(line[1]!);
+    cells.set(`weekly|last 12 weeks|${METRIC_LABELS[m]}`, totals[m]);
+  }
+
+  // The weekly table: a code block, one row per week, then the 12-week row; the last 8 tokens are cells.
+  const table = /```\n([\s\S]*?)\n```/.exec(sectionStarting(view, 'By week'));
+  if (!table) throw new Error('no weekly table');
+  const rows = table[1]!.split('\n').slice(1);
+  expect(rows).toHaveLength(13);
+  const weekly = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, [] as Cell[]])) as Record<WeeklyMetric, Cell[]>;
+  const weekLabels: string[] = [];
+  rows.forEach((row, r) => {
+    const tokens = row.trim().split(/\s+/);
+    const values = tokens.slice(-WEEKLY_METRICS.length).map(cellOf);
+    const label = tokens.slice(0, -WEEKLY_METRICS.length).join(' ');
+    if (r === 12) {
+      expect(label).toBe('12 wk');
+      WEEKLY_METRICS.forEach((m, c) => expect(values[c], `12-week ${m} in the table and the totals`).toEqual(totals[m]));
+      return;
+    }
+    expect(label).toMatch(/^\d\d-\d\d$/);
+    weekLabels.push(label);
+    WEEKLY_METRICS.forEach((m, c) => weekly[m].push(values[c]!));
+  });
+
+  const topicsText = sectionStarting(view, 'Demand and supply by topic');
+  const topicsHidden = topicsText.includes(`Fewer than ${K} requests in all, so demand by topic is not shown.`);
+  if (!topicsHidden) {
+    const lines = topicsText.split('\n').slice(1);
+    for (const line of lines) {
+      const m = /^• (.+): (.+?) requested, (.+?) active listeners$/.exec(line);
+      if (!m) throw new Error(`unexpected topic line "${line}"`);
+      cells.set(`topics|last 12 weeks|Requests: ${m[1]}`, cellOf(m[2]!));
+      cells.set(`topics|now|Active listeners: ${m[1]}`, cellOf(m[3]!));
+    }
+  }
+  return { cells, weekLabels, weekly, totals, topicsHidden };
+}
+
+/** RFC 4180 fields: commas, quotes doubled inside quoted fields, newlines inside quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+interface ParsedCsv {
+  rows: { section: string; period: string; measure: string; value: string }[];
+  cells: Map<string, Cell>;
+}
+
+function readCsv(text: string): ParsedCsv {
+  const [head, ...body] = parseCsv(text);
+  expect(head).toEqual(['section', 'period', 'measure', 'value']);
+  const rows = body.map((r) => {
+    expect(r).toHaveLength(4);
+    return { section: r[0]!, period: r[1]!, measure: r[2]!, value: r[3]! };
+  });
+  const cells = new Map<string, Cell>();
+  for (const r of rows) {
+    if (r.section === 'about' || r.section === 'time to match') continue;
+    cells.set(`${r.section}|${r.period}|${r.measure}`, cellOf(r.value));
+  }
+  return { rows, cells };
+}
+
+/** Text of the view with its own copy taken out, so that what is left of numbers is counts. */
+function countText(view: ModalView): string {
+  return textOf(view.blocks)
+    .replace(copy.explainer(K), '')
+    .replace(copy.CHART_TITLE, '')
+    .replace(/\b\d\d-\d\d\b/g, '')
+    .replace(/12 wk|Last 12 weeks|90th percentile/g, '')
+    .replace(new RegExp(`<${K}|fewer than ${K}`, 'gi'), '');
+}
+
+// ---- The run ----------------------------------------------------------------------------------------
+
+describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
+  let e2e: PairingE2E;
+  let initiative: { id: string; name: string };
+  let other: { id: string; name: string };
+  /** The HR viewer's insights modal, as the app filled it in. */
+  let hrModal: OpenedModal;
+  let csvText = '';
+  let requested = 0;
+
+  const filesCallsSince = (since: number) => e2e.slack.calls.slice(since).filter((c) => c.method.startsWith('files.') || c.method === 'upload');
+  const actionIdsOf = (view: ModalView) => view.blocks.flatMap((b: Block) => (b.elements ?? []).map((e) => e.action_id));
+
+  /** `/peer request` by the next seeker, through the initiative chooser (there are two initiatives). */
+  async function ask(): Promise<{ seeker: Person; requestId: string; since: number }> {
+    const seeker = SEEKERS[requested]!;
+    const topic = TOPIC_OF[requested]!;
+    const note = noteOf(requested);
+    requested += 1;
+    let modal: OpenedModal = await openCommandModal(e2e, seeker.id, 'request');
+    if (modal.view.callback_id === InitiativeIds.chooseModal) {
+      const chosen = await submit(e2e, seeker.id, modal, { [InitiativeIds.blocks.choice]: initiative.id });
+      modal = { viewId: modal.viewId, view: updatedView(chosen) };
+    }
+    expect(modal.view.callback_id).toBe(RequestIds.requestModal);
+    const B = RequestIds.blocks;
+    const since = e2e.mark();
+    const response = await submit(e2e, seeker.id, modal, { [B.topic]: optionValues(modal.view, B.topic, [topic])[0]!, [B.note]: note });
+    expect(response.text).toBe('');
+    const waitingDm = await e2e.next('chat.postMessage', since, (c) => c.args.channel === seeker.id && jsonOf(c.args.blocks).includes(RequestIds.cancelButton));
+    return { seeker, requestId: buttonValue(waitingDm.args.blocks, RequestIds.cancelButton), since };
+  }
+
+  /** `/peer insights` by `userId`: the loading view, then the real one. */
+  async function insightsCommand(userId: string) {
+    const since = e2e.mark();
+    const opened = await openCommandModal(e2e, userId, 'insights');
+    return { ...opened, since };
+  }
+
+  /** The App Home button "Insights: <initiative>" (`insights.open`, value = initiative id). */
+  async function homeButton(userId: string, initiativeId: string) {
+    const since = e2e.mark();
+    const { triggerId } = await click(e2e, { actionId: InsightsIds.openButton, value: initiativeId, userId, view: { type: 'home', id: `VHOME${userId}` } });
+    return { ...(await openedModal(e2e, since, triggerId)), since };
+  }
+
+  /** A button in the insights modal. */
+  function clickInModal(userId: string, actionId: string, value: string, modal: OpenedModal) {
+    return click(e2e, {
+      actionId,
+      value,
+      userId,
+      view: { id: modal.viewId, callback_id: InsightsIds.modal, private_metadata: modal.view.private_metadata ?? '' },
+    });
+  }
+
+  /** The file uploaded with title `title` after `since`: its three calls, checked to belong together. */
+  async function uploadTitled(since: number, title: string) {
+    const complete = await e2e.next('files.completeUploadExternal', since, (c) => {
+      const files = c.args.files as { title?: string }[] | undefined;
+      return files?.[0]?.title === title;
+    });
+    const fileId = (complete.args.files as { id: string }[])[0]!.id;
+    const upload = e2e.slack.calls.slice(since).find((c) => c.method === 'upload' && c.args.file_id === fileId);
+    const getUrl = e2e.slack.calls.slice(since).filter((c) => c.method === 'files.getUploadURLExternal');
+    expect(upload, `bytes uploaded for ${fileId}`).toBeDefined();
+    return { complete, fileId, upload: upload!, getUrl };
+  }
+
+  /** Export CSV by `userId` from their insights modal; resolves with the CSV text Slack received. */
+  async function exportCsv(userId: string, modal: OpenedModal): Promise<{ text: string; since: number; complete: RecordedCall }> {
+    const since = e2e.mark();
+    await clickInModal(userId, InsightsIds.exportButton, initiative.id, modal);
+    const { complete, upload } = await uploadTitled(since, `${initiative.name}: insights (CSV)`);
+    return { text: String(upload.args.content), since, complete };
+  }
+
+  async function accessRows(viewerId: string) {
+    return e2e.db.insightsAccess.findMany({ where: { viewerId }, orderBy: { createdAt: 'asc' } });
+  }
+
+  beforeAll(async () => {
+    e2e = await startPairingE2E(provider, inject('templates'), PEOPLE);
+    let since = e2e.mark();
+    initiative = await setUpInitiative(e2e, COORDINATOR.id, {
+      [InitiativeIds.blocks.name]: 'Harbour Circle',
+      [InitiativeIds.blocks.topics]: 'Anxiety\nBereavement\nParenting',
+      [InitiativeIds.blocks.approval]: [],
+      [InitiativeIds.blocks.hrViewers]: [HR_VIEWER.id],
+      [InitiativeIds.blocks.minGroupSize]: String(K),
+    });
+    await acceptInvitation(e2e, HR_VIEWER.id, await invitationFor(e2e, HR_VIEWER.id, since));
+    await volunteer(e2e, ANXIETY_LISTENER.id, { fields: { topicLabels: ['Anxiety'], [ListenerIds.blocks.intro]: INTROS[ANXIETY_LISTENER.id]! } });
+    await volunteer(e2e, PARENTING_LISTENER.id, { fields: { topicLabels: ['Parenting'], [ListenerIds.blocks.intro]: INTROS[PARENTING_LISTENER.id]! } });
+    other = await setUpInitiative(e2e, OTHER_COORDINATOR.id, { [InitiativeIds.blocks.name]: 'Riverside Circle' });
+
+    // Four requests this week; the Anxiety listener takes the first, so one is matched.
+    const first = await ask();
+    const offer = await nextOffer(e2e, first.since, ANXIETY_LISTENER.id);
+    for (let i = 1; i < 4; i++) await ask();
+    since = e2e.mark();
+    await acceptOffer(e2e, offer, first.seeker.id);
+    expect(await e2e.db.initiativeMember.count({ where: { initiativeId: initiative.id, userId: HR_VIEWER.id, role: 'hr_viewer' } })).toBe(1);
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('shows an HR viewer the initiative aggregates with the chart uploaded to their DM, and records the view', async () => {
+    const opened = await insightsCommand(HR_VIEWER.id);
+    hrModal = opened;
+    const view = opened.view;
+    expect(view.callback_id).toBe(InsightsIds.modal);
+    expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: initiative.name } });
+    const parsed = parseInsightsView(view);
+    expect(parsed.weekLabels).toHaveLength(12);
+    expect(parsed.cells.get('now|now|Listeners active')).toBe('suppressed'); // two listeners
+    expect(parsed.cells.get('now|now|Listeners paused')).toBe(0);
+
+    // The chart: a PNG uploaded to the viewer's DM, then shown in the modal by its Slack file id.
+    const { complete, fileId, upload, getUrl } = await uploadTitled(opened.since, `${initiative.name}: insights chart`);
+    expect(getUrl.map((c) => c.args.filename)).toContain('peer-support-insights.png');
+    expect(Number(upload.args.bytes)).toBeGreaterThan(1000);
+    expect(String(upload.args.content).slice(1, 4)).toBe('PNG'); // \x89PNG, decoded as text
+    expect(complete.args.channel_id).toBe(`D${HR_VIEWER.id}`);
+    const image = view.blocks.find((b) => b.type === 'image') as { slack_file?: { id?: string }; alt_text?: string } | undefined;
+    expect(image?.slack_file?.id).toBe(fileId);
+    expect(image?.alt_text).toBe(copy.CHART_TITLE);
+    // The upload finished before the modal was filled in.
+    expect(e2e.slack.calls.indexOf(complete)).toBeLessThan(e2e.slack.calls.findIndex((c, i) => i >= opened.since && c.method === 'views.update'));
+
+    expect(await accessRows(HR_VIEWER.id)).toEqual([
+      expect.objectContaining({ initiativeId: initiative.id, viewerId: HR_VIEWER.id, action: 'view' }),
+    ]);
+    // An HR viewer can export, but only coordinators see who viewed.
+    expect(actionIdsOf(view)).toContain(InsightsIds.exportButton);
+    expect(actionIdsOf(view)).not.toContain(InsightsIds.accessLogButton);
+  });
+
+  it('sends an HR viewer the CSV in their DM with the same counts and suppression as the view, and records the export', async () => {
+    const { text, complete } = await exportCsv(HR_VIEWER.id, hrModal);
+    csvText = text;
+    expect(complete.args.channel_id).toBe(`D${HR_VIEWER.id}`);
+    expect(complete.args.initial_comment).toBe(copy.EXPORT_SENT);
+    expect(e2e.slack.callsTo('files.getUploadURLExternal').map((c) => c.args.filename)).toContain('peer-support-insights.csv');
+
+    const csv = readCsv(text);
+    const view = parseInsightsView(hrModal.view);
+    // Every count in the view is in the CSV, the same number or hidden alike.
+    for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
+    const weeks = csv.rows.filter((r) => r.section === 'weekly' && r.measure === METRIC_LABELS.request_opened && r.period !== 'last 12 weeks');
+    expect(weeks.map((r) => r.period.slice(5))).toEqual(view.weekLabels);
+    for (const m of WEEKLY_METRICS) {
+      const csvWeeks = weeks.map((r) => csv.cells.get(`weekly|${r.period}|${METRIC_LABELS[m]}`));
+      expect(csvWeeks, m).toEqual(view.weekly[m]);
+    }
+    if (view.topicsHidden) {
+      for (const r of csv.rows.filter((row) => row.section === 'topics' && row.measure.startsWith('Requests: '))) expect(r.value).toBe(`fewer than ${K} in all`);
+    }
+
+    expect(text).not.toMatch(USER_ID);
+    for (let i = 0; i < SEEKERS.length; i++) expect(text).not.toContain(noteOf(i));
+    for (const intro of Object.values(INTROS)) expect(text).not.toContain(intro);
+
+    const rows = await accessRows(HR_VIEWER.id);
+    expect(rows.map((r) => r.action)).toEqual(['view', 'export']);
+    expect(rows[1]).toMatchObject({ initiativeId: initiative.id });
+  });
+
+  it('shows a coordinator who viewed and exported the insights, and refuses that record to an HR viewer', async () => {
+    // The coordinator opens the insights from their App Home.
+    const opened = await homeButton(COORDINATOR.id, initiative.id);
+    expect(opened.view.callback_id).toBe(InsightsIds.modal);
+    expect(actionIdsOf(opened.view)).toContain(InsightsIds.accessLogButton);
+    expect(buttonValue(opened.view.blocks, InsightsIds.accessLogButton)).toBe(initiative.id);
+
+    let since = e2e.mark();
+    const { triggerId } = await clickInModal(COORDINATOR.id, InsightsIds.accessLogButton, initiative.id, opened);
+    const pushed = await e2e.next('views.push', since, (c) => c.args.trigger_id === triggerId);
+    const log = textOf(asView(pushed.args.view).blocks);
+    expect(log).toContain(initiative.name);
+    expect(log).toMatch(new RegExp(`<@${HR_VIEWER.id}> viewed on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+    expect(log).toContain(`<@${HR_VIEWER.id}> exported on`);
+    expect(log).toContain(`<@${COORDINATOR.id}> viewed on`);
+
+    // An HR viewer who sends the click anyway gets the refusal, not the record.
+    since = e2e.mark();
+    const hr = await clickInModal(HR_VIEWER.id, InsightsIds.accessLogButton, initiative.id, hrModal);
+    const refused = await e2e.next('views.push', since, (c) => c.args.trigger_id === hr.triggerId);
+    expect(textOf(asView(refused.args.view).blocks)).toBe(copy.REFUSED);
+  });
+
+  it('refuses a listener, a seeker and a coordinator of another initiative, politely and without a count or a record', async () => {
+    const outsiders = [ANXIETY_LISTENER, SEEKERS[0]!, OTHER_COORDINATOR];
+    const since = e2e.mark();
+    const refusedViews: ModalView[] = [];
+    for (const p of [ANXIETY_LISTENER, SEEKERS[0]!]) refusedViews.push((await insightsCommand(p.id)).view);
+    for (const p of outsiders) refusedViews.push((await homeButton(p.id, initiative.id)).view);
+    for (const view of refusedViews) {
+      expect(view.callback_id).toBe('common.message');
+      expect(textOf(view.blocks)).toBe(copy.REFUSED);
+    }
+
+    // The buttons inside the modal, sent with this initiative's id, are refused too.
+    for (const p of outsiders) {
+      const mark = e2e.mark();
+      await clickInModal(p.id, InsightsIds.exportButton, initiative.id, hrModal);
+      const dm = await e2e.next('chat.postMessage', mark, (c) => c.args.channel === p.id);
+      expect(dm.args.text).toBe(copy.REFUSED);
+      const log = await clickInModal(p.id, InsightsIds.accessLogButton, initiative.id, hrModal);
+      const pushed = await e2e.next('views.push', mark, (c) => c.args.trigger_id === log.triggerId);
+      expect(textOf(asView(pushed.args.view).blocks)).toBe(copy.REFUSED);
+    }
+
+    expect(filesCallsSince(since)).toEqual([]);
+    for (const call of e2e.slack.calls.slice(since).filter((c) => c.method.startsWith('views.') || c.method === 'chat.postMessage')) {
+      const shown = textOf(call.args.view ?? call.args.blocks);
+      expect(shown).not.toMatch(/Listeners:|Last 12 weeks|Requests opened|```/);
+    }
+    for (const p of outsiders) expect(await accessRows(p.id)).toEqual([]);
+    // The other coordinator still sees their own initiative's insights, and only those.
+    expect(await e2e.db.initiativeMember.count({ where: { initiativeId: other.id, userId: OTHER_COORDINATOR.id } })).toBe(1);
+  });
+
+  it('DESIGN.md invariant 4: with 4 requests this week, the week shows "fewer than 5" in the view and the CSV, and no count from 1 to 4 anywhere', async () => {
+    const counted = await e2e.db.anonymousCount.findMany({ where: { initiativeId: initiative.id, metric: 'request_opened' } });
+    expect(counted.reduce((sum, c) => sum + c.count, 0)).toBe(4);
+    expect(new Set(counted.map((c) => c.weekStart.getTime()))).toEqual(new Set([weekStart(new Date()).getTime()]));
+
+    const view = parseInsightsView(hrModal.view);
+    expect(view.weekly.request_opened[11]).toBe('suppressed');
+    expect(view.weekly.request_opened.slice(0, 11)).toEqual(Array(11).fill(0));
+    expect(view.weekly.request_matched[11]).toBe('suppressed');
+    expect(view.totals.request_opened).toBe('suppressed');
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: fewer than ${K}`);
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`Time to match: fewer than ${K} matches, so not shown`);
+    expect(view.topicsHidden).toBe(true);
+    // The table's cell for this week reads "<5".
+    const table = sectionStarting(hrModal.view, 'By week').split('\n');
+    const thisWeek = table.find((l) => l.trim().startsWith(weekStart(new Date()).toISOString().slice(5, 10)));
+    expect(thisWeek?.trim().split(/\s+/)[1]).toBe(`<${K}`);
+
+    for (const [key, cell] of view.cells) expect(allowed(cell), `${key} = ${cell}`).toBe(true);
+    for (const m of WEEKLY_METRICS) for (const cell of view.weekly[m]) expect(allowed(cell), m).toBe(true);
+    expect(countText(hrModal.view)).not.toMatch(/\b[1-4]\b/);
+
+    const csv = readCsv(csvText);
+    const thisWeekRow = csv.rows.find((r) => r.period === weekStart(new Date()).toISOString().slice(0, 10) && r.measure === METRIC_LABELS.request_opened);
+    expect(thisWeekRow?.value).toBe(`fewer than ${K}`);
+    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe(`fewer than ${K}`);
+    for (const r of csv.rows) {
+      if (r.section === 'about') continue;
+      expect(r.value === '0' || Number(r.value) >= K || r.value.startsWith('fewer than'), `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
+    }
+  });
+
+  it('no name, user id or free text is in the insights view, the chart upload or the CSV', async () => {
+    const calls = e2e.slack.calls.filter((c) => c.method === 'views.update' && asView(c.args.view).callback_id === InsightsIds.modal);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    const insightsFiles = e2e.slack.calls.filter((c) => c.method === 'files.getUploadURLExternal' || c.method === 'files.completeUploadExternal');
+    const shown = [...calls.map((c) => JSON.stringify(c.args.view)), ...insightsFiles.map((c) => JSON.stringify(c.args)), csvText];
+    for (const text of shown) {
+      expect(text).not.toMatch(USER_ID);
+      for (const p of [...SEEKERS, ...LISTENERS]) for (const id of identityOf(p)) expect(text.toLowerCase()).not.toContain(id.toLowerCase());
+      for (let i = 0; i < SEEKERS.length; i++) expect(text).not.toContain(noteOf(i));
+      for (const intro of Object.values(INTROS)) expect(text).not.toContain(intro);
+    }
+  });
+
+  it('shows the numbers once 6 requests were made, hiding a second topic where one could be worked out', async () => {
+    await ask();
+    await ask();
+    const opened = await insightsCommand(HR_VIEWER.id);
+    const view = parseInsightsView(opened.view);
+    expect(view.weekly.request_opened[11]).toBe(6);
+    expect(view.totals.request_opened).toBe(6);
+    expect(sectionStarting(opened.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: 6`);
+    expect(view.weekly.request_matched[11]).toBe('suppressed'); // still one match
+    expect(view.topicsHidden).toBe(false);
+    // Anxiety 5 and Parenting 1 of 6: Parenting is hidden, and Anxiety too, or 6 - Anxiety would tell it.
+    expect(view.cells.get('topics|last 12 weeks|Requests: Parenting')).toBe('suppressed');
+    expect(view.cells.get('topics|last 12 weeks|Requests: Anxiety')).toBe('suppressed');
+    expect(view.cells.get('topics|last 12 weeks|Requests: Bereavement')).toBe(0);
+    for (const [key, cell] of view.cells) expect(allowed(cell), `${key} = ${cell}`).toBe(true);
+    expect(countText(opened.view)).not.toMatch(/\b[1-4]\b/);
+
+    const { text } = await exportCsv(HR_VIEWER.id, opened);
+    const csv = readCsv(text);
+    for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
+    expect(csv.rows.find((r) => r.period === weekStart(new Date()).toISOString().slice(0, 10) && r.measure === METRIC_LABELS.request_opened)?.value).toBe('6');
+    for (const r of csv.rows) {
+      if (r.section === 'about') continue;
+      expect(r.value === '0' || Number(r.value) >= K || r.value.startsWith('fewer than'), `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
+    }
+    expect(text).not.toMatch(USER_ID);
+  });
+});
