@@ -105,7 +105,6 @@ const WITH_FILE = 'Here is the letter they sent me: ochre-lantern-3346';
 const CRISIS = 'Some nights I want to die, if I am honest: indigo-cormorant-8853';
 const RELAYED = [FROM_SEEKER, FROM_LISTENER, EDITED_BEFORE, EDITED_AFTER, PRIVATE_PHRASE, REPLY_PHRASE, WITH_FILE, CRISIS];
 
-const blocksOf = (call: RecordedCall) => (call.args.blocks ?? []) as Block[];
 const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
 
 /** Everything a DM shows, its fallback text and its blocks. */

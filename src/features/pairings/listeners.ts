@@ -19,8 +19,6 @@ import {
   getPairing,
   sideOf,
   type EndReason,
-  type Pairing,
-  type Side,
 } from './service.js';
 import { announceEnd } from './notify.js';
 import { renderNote, renderReportModal, renderRevealOffer } from './views.js';
