@@ -8,7 +8,7 @@ import { publishHome } from '../home/publish.js';
 import { setPaused } from '../listeners/service.js';
 import { announceEnd } from '../pairings/notify.js';
 import { coordinatorsOf, endPairing, getPairing } from '../pairings/service.js';
-import { matchAndNotify } from '../requests/notify.js';
+import { rematchForSeeker } from '../requests/notify.js';
 import * as copy from './copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from './ids.js';
 import { recordAnswer } from './service.js';
@@ -41,7 +41,7 @@ export function register(app: App, deps: FeatureDeps): void {
       const result = await endPairing(services, { pairingId: pairing.id, by: 'seeker', reason });
       if (result.kind === 'ended') {
         await announceEnd(client, result.pairing, 'seeker', reason);
-        if (result.requeued) await matchAndNotify(client, services, result.pairing.requestId);
+        if (result.requeued) await rematchForSeeker(client, services, result.pairing.requestId);
       }
     } else if (value.a === 'break') {
       await setPaused(services, { initiativeId: pairing.initiativeId, userId: a.userId, paused: true });

@@ -5,7 +5,7 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { publishHomes } from '../home/publish.js';
 import { readForm } from '../common/view-state.js';
-import { matchAndNotify, introducePairing, type NotifyDeps } from '../requests/notify.js';
+import { introducePairing, rematchForSeeker, type NotifyDeps } from '../requests/notify.js';
 import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
@@ -47,7 +47,7 @@ export function register(app: App, deps: FeatureDeps): void {
       }
       if (answer.kind === 'declined') {
         await respond({ ...renderPlain(requestCopy.OFFER_DECLINED), replace_original: true });
-        await matchAndNotify(client, services, answer.requestId);
+        await rematchForSeeker(client, services, answer.requestId);
         return;
       }
       await respond({ ...renderPlain('Thank you for saying yes. I\'ve introduced you below.'), replace_original: true });
@@ -64,7 +64,7 @@ export function register(app: App, deps: FeatureDeps): void {
     const result = await endPairing(services, { pairingId, by: side, reason });
     if (result.kind === 'already-ended') return copy.ALREADY_ENDED;
     await announceEnd(client, result.pairing, side, reason);
-    if (result.requeued) await matchAndNotify(client, services, result.pairing.requestId);
+    if (result.requeued) await rematchForSeeker(client, services, result.pairing.requestId);
     await publishHomes(client, services, workspaceId, [result.pairing.seekerId, result.pairing.listenerUserId]);
     return null;
   }

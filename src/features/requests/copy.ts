@@ -39,3 +39,6 @@ export const OFFER_WITHDRAWN = 'This offer was withdrawn: the colleague no longe
 export const NOT_YOUR_OFFER = 'This offer was meant for someone else.';
 
 export const LOADING = 'One moment… If you are in danger right now, please call your local emergency number.';
+
+export const STILL_LOOKING =
+  'I haven\'t been able to find a free listener for you just yet. Your request is waiting, and I\'ll pair you as soon as someone is available. In the meantime, these are here for you:';

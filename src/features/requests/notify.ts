@@ -6,7 +6,8 @@ import { PairingIds } from '../pairings/ids.js';
 import { getOffer, recordIntroductions, recordOfferMessage, type Pairing } from '../pairings/service.js';
 import { renderListenerIntro, renderSeekerIntro } from '../pairings/views.js';
 import { matchRequest, matchWaitingRequests, type MatchResult, type OfferMade } from './matching.js';
-import { renderOffer } from './views.js';
+import { STILL_LOOKING } from './copy.js';
+import { renderOffer, renderWaiting } from './views.js';
 
 // Matching's messages: the offer DM to a listener, and the two introductions when a pairing starts.
 // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1).
@@ -37,6 +38,27 @@ export async function sendOffer(client: WebClient, deps: NotifyDeps, made: Offer
 export async function matchAndNotify(client: WebClient, deps: NotifyDeps, requestId: string): Promise<MatchResult> {
   const result = await matchRequest(deps, requestId);
   if (result.kind === 'offered') await sendOffer(client, deps, result.offer);
+  return result;
+}
+
+/**
+ * Re-matches a request that is waiting again (a decline, "someone else", a listener who stopped) and,
+ * when nobody is free, tells the seeker honestly and shows the resources again.
+ */
+export async function rematchForSeeker(client: WebClient, deps: NotifyDeps, requestId: string): Promise<MatchResult> {
+  const result = await matchAndNotify(client, deps, requestId);
+  if (result.kind === 'waiting') {
+    const request = await deps.db.supportRequest.findUnique({
+      where: { id: requestId },
+      select: { seekerId: true, initiative: { select: { resources: true } } },
+    });
+    if (request) {
+      await client.chat.postMessage({
+        channel: request.seekerId,
+        ...renderWaiting({ text: STILL_LOOKING, resources: request.initiative.resources, requestId }),
+      });
+    }
+  }
   return result;
 }
 
