@@ -580,6 +580,10 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     declined = e2e.mark();
     const { responseKey } = await answerOffer(e2e, third, 'decline');
     expect(shown(await answered(e2e, declined, responseKey))).toContain(requestCopy.OFFER_DECLINED);
+    // The seeker is told honestly that nobody is free yet, with the resources and a Cancel button.
+    const stillLooking = await e2e.next('chat.postMessage', declined, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(requestCopy.STILL_LOOKING));
+    expect(jsonOf(stillLooking.args.blocks)).toContain(RequestIds.cancelButton);
+    expect(jsonOf(stillLooking.args.blocks)).not.toContain(third.listenerId);
     switching.requestId = asked.requestId;
     switching.declinedAt = declined;
   });
