@@ -8,7 +8,6 @@ import { parseAction } from '../common/payloads.js';
 import { answerClick } from '../common/reply.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { renderChooseModal } from '../initiatives/views.js';
-import { renderChartPng } from './chart.js';
 import * as copy from './copy.js';
 import { renderCsv } from './csv.js';
 import { INSIGHTS_FLOW, InsightsIds } from './ids.js';
@@ -32,6 +31,8 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
     await recordAccess(services, { initiativeId, viewerId: userId, action: 'view' });
     let chartFileId: string | null = null;
     try {
+      // Vega and resvg are loaded on first use: most processes never draw a chart, and they are large.
+      const { renderChartPng } = await import('./chart.js');
       const png = await renderChartPng(shown, access.initiative.name);
       const uploaded = await client.files.uploadV2({
         channel_id: await dmChannel(client, userId),
