@@ -107,7 +107,11 @@ function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = LogLevel.WARN;
   const enabled = (at: LogLevel) => BOLT_LEVELS.indexOf(at) >= BOLT_LEVELS.indexOf(level);
-  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : '[object]')).join(' ');
+  // An error's message can quote a payload or a query's arguments: log its name and code instead.
+  const text = (msg: unknown[]) =>
+    msg
+      .map((m) => (m instanceof Error ? `${m.name}${(m as { code?: unknown }).code ? ` (${String((m as { code?: unknown }).code)})` : ''}` : typeof m === 'string' ? m : '[object]'))
+      .join(' ');
   return {
     debug: (...msg) => {
       if (enabled(LogLevel.DEBUG)) child.debug(text(msg));
