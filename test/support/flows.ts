@@ -13,7 +13,7 @@ import { CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } f
 import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from './app-process.js';
 import { createTestDatabase, type Templates, type TestDatabase } from './databases.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from './fake-slack.js';
+import { startFakeSlack, type FakeSlack, type FakeUser, type RecordedCall } from './fake-slack.js';
 import {
   blockAction,
   sendToApp,
@@ -46,13 +46,17 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(provider: DatabaseProvider, templates: Templates): Promise<E2E> {
-  const slack = await startFakeSlack({ teamId: TEAM });
+export async function startE2E(
+  provider: DatabaseProvider,
+  templates: Templates,
+  options: { users?: FakeUser[]; env?: Record<string, string> } = {},
+): Promise<E2E> {
+  const slack = await startFakeSlack({ teamId: TEAM, ...(options.users ? { users: options.users } : {}) });
   let database: TestDatabase | undefined;
   let bot: AppProcess | undefined;
   try {
     database = await createTestDatabase(provider, templates);
-    bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url });
+    bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, ...(options.env ? { env: options.env } : {}) });
     const opened = await openDatabase(database.url);
     const started = { database, bot };
     return {

@@ -6,12 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DatabaseProvider } from '../../src/config.js';
-import { openDatabase, type Db } from '../../src/db/client.js';
+import type { Db } from '../../src/db/client.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
-import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from './app-process.js';
-import { createTestDatabase, type Templates, type TestDatabase } from './databases.js';
-import { startFakeSlack, type FakeUser, type RecordedCall } from './fake-slack.js';
+import { E2E_SIGNING_SECRET } from './app-process.js';
+import type { Templates } from './databases.js';
+import type { FakeUser, RecordedCall } from './fake-slack.js';
 import {
   buttonValue,
   click,
@@ -19,6 +19,7 @@ import {
   jsonOf,
   openedModal,
   optionValues,
+  startE2E,
   submit,
   TEAM,
   type E2E,
@@ -70,43 +71,7 @@ export async function startPairingE2E(
   people: Person[],
   env: Record<string, string> = { SCHEDULER_TICK_SECONDS: '1' },
 ): Promise<PairingE2E> {
-  const slack = await startFakeSlack({ teamId: TEAM, users: people });
-  let database: TestDatabase | undefined;
-  let bot: AppProcess | undefined;
-  try {
-    database = await createTestDatabase(provider, templates);
-    bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env });
-    const opened = await openDatabase(database.url);
-    const started = { database, bot };
-    const wait = (method: string, since: number, predicate: (call: RecordedCall) => boolean, timeoutMs: number) =>
-      slack.waitFor(method, (call) => slack.calls.indexOf(call) >= since && predicate(call), timeoutMs);
-    return {
-      provider,
-      slack,
-      bot,
-      db: opened.db,
-      databaseUrl: database.url,
-      owners: new Map(),
-      send: (body) => sendToApp(started.bot.baseUrl, body, { secret: E2E_SIGNING_SECRET }),
-      mark: () => slack.calls.length,
-      next: (method, since, predicate = () => true, timeoutMs = 8000) => wait(method, since, predicate, timeoutMs),
-      nth: (n, method, since, predicate = () => true) => {
-        const matches = (call: RecordedCall) => call.method === method && predicate(call);
-        return wait(method, since, (call) => matches(call) && slack.calls.slice(since, slack.calls.indexOf(call) + 1).filter(matches).length === n, 8000);
-      },
-      async close() {
-        await started.bot.stop();
-        await opened.close();
-        await slack.close();
-        await started.database.drop();
-      },
-    };
-  } catch (error) {
-    await bot?.stop();
-    await slack.close();
-    await database?.drop();
-    throw error;
-  }
+  return { ...(await startE2E(provider, templates, { users: people, env })), owners: new Map() };
 }
 
 function newKey(userId: string, kind: string): string {
