@@ -63,24 +63,3 @@ export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, ConsentText>> = Obje
 );
 
 export type ConsentAction = 'given' | 'withdrawn';
-
-export interface ConsentEvent {
-  purpose: ConsentPurpose;
-  initiativeId: string | null;
-  action: ConsentAction;
-  at: Date;
-}
-
-/** Whether consent for `purpose` in `initiativeId` currently stands: the latest event decides. */
-export function hasStandingConsent(
-  events: readonly ConsentEvent[],
-  purpose: ConsentPurpose,
-  initiativeId: string | null,
-): boolean {
-  let latest: ConsentEvent | undefined;
-  for (const event of events) {
-    if (event.purpose !== purpose || event.initiativeId !== initiativeId) continue;
-    if (!latest || event.at.getTime() >= latest.at.getTime()) latest = event;
-  }
-  return latest?.action === 'given';
-}

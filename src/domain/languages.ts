@@ -25,7 +25,3 @@ export const LANGUAGES: readonly { code: string; name: string }[] = [
 ];
 
 export const LANGUAGE_CODES: ReadonlySet<string> = new Set(LANGUAGES.map((l) => l.code));
-
-export function languageName(code: string): string {
-  return LANGUAGES.find((l) => l.code === code)?.name ?? code;
-}

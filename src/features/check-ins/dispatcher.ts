@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { isHumaneTime, nextDeliveryTime, type QuietHours } from '../../domain/delivery.js';
-import { cachedTimezone } from '../common/timezones.js';
+import { cachedTimezone, type CachedTimezone } from '../common/timezones.js';
 import type { NotifyDeps } from '../requests/notify.js';
 import {
   cancelClaimed,
@@ -39,7 +39,7 @@ interface BatchContext {
   initiatives: Map<string, { resources: string; checkInEveryDays: number }>;
   requests: Map<string, string>;
   pairings: Map<string, { status: string; listenerPseudonym: string; quiet: QuietHours | null }>;
-  timezones: Map<string, { timezone: string | null; fetchedAt: Date }>;
+  timezones: Map<string, CachedTimezone>;
 }
 
 async function loadContext(deps: NotifyDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
@@ -89,14 +89,6 @@ function render(context: BatchContext, c: ClaimedCheckIn) {
   return { message: renderListenerCheckIn({ checkInId: c.id }), quiet: pairing.quiet };
 }
 
-const TIMEZONE_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
-
-async function timezoneFor(client: WebClient, deps: NotifyDeps, context: BatchContext, userId: string, now: Date): Promise<string | null> {
-  const cached = context.timezones.get(userId);
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return cached.timezone;
-  return cachedTimezone(client, deps.db, userId, now, deps.logger);
-}
-
 function errorCode(error: unknown): string {
   const data = (error as { data?: { error?: unknown } }).data;
   if (data && typeof data.error === 'string') return data.error;
@@ -119,7 +111,7 @@ async function handle(
     return;
   }
   const { message, quiet } = render(context, c);
-  const timezone = await timezoneFor(client, deps, context, c.recipientId, now);
+  const timezone = await cachedTimezone(client, deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { id: c.id, owner, deliverAt: nextDeliveryTime(now, timezone, quiet) });
     report.postponed += 1;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Prisma, type Db, type Tx } from '../../db/client.js';
 import { MAX_SEND_ATTEMPTS, nextOnCadence, retryDelayMinutes } from '../../domain/delivery.js';
 import type { ServiceDeps } from '../initiatives/service.js';
@@ -218,8 +217,4 @@ export async function recordAnswer(
   if (done.count !== 1) return null;
   const row = await deps.db.checkIn.findUniqueOrThrow({ where: { id: input.checkInId } });
   return { id: row.id, initiativeId: row.initiativeId, kind: row.kind as CheckInKind, subjectId: row.subjectId, channel: row.channel, messageTs: row.messageTs };
-}
-
-export function newOwner(): string {
-  return randomUUID();
 }

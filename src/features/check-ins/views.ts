@@ -30,7 +30,3 @@ export function renderWaitingUpdate(input: { requestId: string; resources: strin
     ] as KnownBlock[],
   };
 }
-
-export function renderAnswered(text: string) {
-  return { text, blocks: [section(text)] as KnownBlock[] };
-}

@@ -15,9 +15,24 @@ export async function fetchTimezone(client: WebClient, userId: string, logger: L
   }
 }
 
-/** The timezone from the cache, asking Slack (users.info) when it is missing or a week old. */
-export async function cachedTimezone(client: WebClient, db: Db, userId: string, now: Date, logger: Logger): Promise<string | null> {
-  const cached = await db.personTimezone.findUnique({ where: { userId } });
+export interface CachedTimezone {
+  timezone: string | null;
+  fetchedAt: Date;
+}
+
+/**
+ * The timezone from the cache, asking Slack (users.info) when it is missing or a week old. A caller
+ * that loaded cache rows in bulk passes the person's row (or null) to skip the lookup.
+ */
+export async function cachedTimezone(
+  client: WebClient,
+  db: Db,
+  userId: string,
+  now: Date,
+  logger: Logger,
+  prefetched?: CachedTimezone | null,
+): Promise<string | null> {
+  const cached = prefetched !== undefined ? prefetched : await db.personTimezone.findUnique({ where: { userId } });
   if (cached && now.getTime() - cached.fetchedAt.getTime() < REFRESH_MS) return cached.timezone;
   const timezone = await fetchTimezone(client, userId, logger);
   await db.personTimezone.upsert({ where: { userId }, create: { userId, timezone, fetchedAt: now }, update: { timezone, fetchedAt: now } });

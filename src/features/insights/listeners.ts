@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { buildInsights } from '../../domain/insights-table.js';
 import { loadingModal, messageModal } from '../common/blocks.js';
+import { openDm } from '../common/dm.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction } from '../common/payloads.js';
 import { answerClick } from '../common/reply.js';
@@ -17,12 +18,6 @@ import { renderAccessLog, renderInsights } from './views.js';
 export function register(app: App, deps: FeatureDeps): { insights: CommandHandler } {
   const services = serviceDeps(deps);
 
-  async function dmChannel(client: WebClient, userId: string): Promise<string> {
-    const opened = await client.conversations.open({ users: userId });
-    if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
-    return opened.channel.id;
-  }
-
   /** The view for one initiative: refused, or suppressed aggregates with the chart uploaded to Slack. */
   async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
     const access = await insightsAccess(services.db, workspaceId, initiativeId, userId);
@@ -35,7 +30,7 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
       const { renderChartPng } = await import('./chart.js');
       const png = await renderChartPng(shown, access.initiative.name);
       const uploaded = await client.files.uploadV2({
-        channel_id: await dmChannel(client, userId),
+        channel_id: await openDm(client, userId),
         filename: 'peer-support-insights.png',
         title: `${access.initiative.name}: insights chart`,
         file: png,
@@ -84,7 +79,7 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
     const shown = buildInsights(await loadInsights(services.db, access.initiative, services.clock.now()));
     await recordAccess(services, { initiativeId: access.initiative.id, viewerId: a.userId, action: 'export' });
     await client.files.uploadV2({
-      channel_id: await dmChannel(client, a.userId),
+      channel_id: await openDm(client, a.userId),
       filename: 'peer-support-insights.csv',
       title: `${access.initiative.name}: insights (CSV)`,
       content: renderCsv(shown, access.initiative.name),

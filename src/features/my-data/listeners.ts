@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { openDm } from '../common/dm.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseSubmission } from '../common/payloads.js';
 import type { CommandHandler } from '../commands/listeners.js';
@@ -20,9 +21,7 @@ export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandl
   /** A readable summary and the full JSON file, in the person's DM with the app. */
   async function sendMyData(client: WebClient, workspaceId: string, userId: string) {
     const data = await collectMyData(services.db, workspaceId, userId, services.clock.now());
-    const opened = await client.conversations.open({ users: userId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
+    const channel = await openDm(client, userId);
     await client.chat.postMessage({ channel, ...renderMyData(data) });
     await client.files.uploadV2({
       channel_id: channel,
