@@ -1,9 +1,9 @@
-import { LogLevel, WebClient } from '@slack/web-api';
 import { fixedClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { dispatchDueCheckIns } from '../src/features/check-ins/dispatcher.js';
 import { createLogger } from '../src/logger.js';
+import { createBulkSender } from '../src/slack/bulk-sender.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeReply } from '../test/support/fake-slack.js';
 import { line, timed } from './report.js';
@@ -55,13 +55,14 @@ async function benchOne(provider: 'sqlite' | 'postgresql'): Promise<void> {
       }
       const limiter = rateLimiter(ALLOWED_PER_SECOND);
       slack.setResponse('chat.postMessage', (_call, reply) => limiter.take(reply));
-      const client = new WebClient('xoxb-bench-fake', { slackApiUrl: slack.url, logLevel: LogLevel.ERROR });
-      const deps = { db, clock: fixedClock(NOW), logger: createLogger('silent'), random: Math.random };
+      const logger = createLogger('silent');
+      const sender = createBulkSender({ token: 'xoxb-bench-fake', slackApiUrl: slack.url, logger });
+      const deps = { db, clock: fixedClock(NOW), logger };
       const { ms, value } = await timed(async () => {
         let sent = 0;
         // Ticks, as the scheduler would run them, until nothing is due.
         for (let tick = 0; tick < 100 && sent < CHECK_INS; tick++) {
-          const report = await dispatchDueCheckIns(client, deps, { owner: `bench-${tick}`, batchSize: 200, concurrency: 16, maxBatches: 1000 });
+          const report = await dispatchDueCheckIns(sender, deps, { owner: `bench-${tick}`, batchSize: 200, concurrency: 16, maxBatches: 1000 });
           sent += report.sent;
           if (report.sent === 0 && report.retried === 0) break;
         }

@@ -119,7 +119,7 @@ async function benchDatabase(provider: 'sqlite' | 'postgresql'): Promise<void> {
       const deps = { db: database.db, clock: fixedClock(NOW), logger: createLogger('silent') };
       const { ms, value } = await timed(() => matchWaitingRequests(deps, initiativeId));
       line(`${provider}: match ${REQUESTS} waiting x ${LISTENERS} listeners (load, plan, claim)`, ms, 'ms');
-      line(`${provider}:   offers made atomically`, value.length);
+      line(`${provider}:   offers made atomically`, value.offers.length);
       const over = await database.db.$queryRawUnsafe<{ n: number | bigint }[]>(
         'SELECT COUNT(*) AS n FROM "ListenerProfile" WHERE "reservedSlots" > "capacity"',
       );

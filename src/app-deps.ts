@@ -17,6 +17,8 @@ export interface AppDeps {
 /** What each capability's `register(app, deps)` receives. */
 export interface FeatureDeps extends AppDeps {
   readonly flows: import('./features/common/flows.js').FlowRegistry;
+  /** Performs what use cases return (src/effects): the only way one capability sets off another. */
+  readonly effects: import('./effects/effects.js').EffectRunner;
 }
 
 /** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */

@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { App, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import type { AppDeps, FeatureDeps } from './app-deps.js';
+import type { PacedSender } from './delivery/dispatcher.js';
+import type { EffectRunner } from './effects/effects.js';
+import { createEffectRunner } from './effects/run-effects.js';
+import { answerFailures, codeOf } from './features/common/answer-failures.js';
+import { createBulkSender } from './slack/bulk-sender.js';
 import { register as registerCheckIns } from './features/check-ins/listeners.js';
 import { FlowRegistry } from './features/common/flows.js';
 import { register as registerHome } from './features/home/listeners.js';
@@ -10,15 +16,22 @@ import { register as registerMyData } from './features/my-data/listeners.js';
 import { register as registerPairings } from './features/pairings/listeners.js';
 import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
-import { register as registerCommands, codeOf } from './features/commands/listeners.js';
+import { register as registerCommands } from './features/commands/listeners.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
 import type { Logger } from './logger.js';
+
+const INTERACTIVE_TIMEOUT_MS = 5_000;
 
 // Builds the Bolt app: registers every capability and the cross-cutting middleware. It does not start it.
 
 export interface BuiltApp {
   readonly app: App;
+  /** The paced Web API client for sends that can wait (check-ins, the outbox). */
+  readonly sender: PacedSender;
+  readonly effects: EffectRunner;
+  /** This process's name on leases. */
+  readonly owner: string;
   /** Resolves when no listener is running; used by graceful shutdown. */
   whenIdle(): Promise<void>;
 }
@@ -37,13 +50,23 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
       : config.mode === 'socket'
         ? { socketMode: true, appToken: config.slack.appToken }
         : { signingSecret: config.slack.signingSecret, customRoutes: healthRoutes(database.db) }),
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    // Interactive calls (views.open within a trigger's 3 seconds, replies to the person who acted) fail
+    // fast rather than wait: bounded time, one quick retry, and a 429 is an answer, never a pause of
+    // the whole client. Bulk sends have a client of their own (src/slack/bulk-sender.ts).
+    clientOptions: {
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      timeout: INTERACTIVE_TIMEOUT_MS,
+      retryConfig: { retries: 1, factor: 1, minTimeout: 300, maxTimeout: 300 },
+      rejectRateLimitedCalls: true,
+    },
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
   });
 
   const inFlight = trackInFlight();
   app.use(async ({ next }) => inFlight.run(next));
+  // Before anything that can fail (the event dedupe reads the database), so every failure is answered.
+  app.use(answerFailures(logger));
 
   // Deduplicate Events API deliveries by event_id across retries and replicas (DESIGN.md).
   app.use(async ({ body, next }) => {
@@ -55,7 +78,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     await next();
   });
 
-  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry() };
+  const owner = randomUUID();
+  const sender = createBulkSender({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger });
+  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner });
+  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects };
   registerHome(app, featureDeps);
   const initiatives = registerInitiatives(app, featureDeps);
   const listeners = registerListeners(app, featureDeps);
@@ -65,13 +91,13 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerRelay(app, featureDeps);
   registerCheckIns(app, featureDeps);
   const insights = registerInsights(app, featureDeps);
-  registerCommands(app, deps, { ...initiatives, ...listeners, ...myData, ...requests, ...insights });
+  registerCommands(app, { ...initiatives, ...listeners, ...myData, ...requests, ...insights });
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
   });
 
-  return { app, whenIdle: inFlight.whenIdle };
+  return { app, sender, effects, owner, whenIdle: inFlight.whenIdle };
 }
 
 function trackInFlight() {

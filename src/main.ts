@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { serviceDeps } from './app-deps.js';
 import { buildApp } from './app.js';
 import { startScheduler } from './scheduler/index.js';
 import { systemClock } from './clock.js';
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
   const deps = { config, database, logger, clock: systemClock, random: Math.random };
-  const { app, whenIdle } = buildApp(deps);
+  const { app, whenIdle, sender, effects, owner } = buildApp(deps);
 
   let healthServer: Server | undefined;
   if (config.mode === 'socket') {
@@ -40,7 +39,7 @@ async function main(): Promise<void> {
   } else {
     await app.start(config.port);
   }
-  const scheduler = startScheduler(app.client, serviceDeps(deps), config.schedulerTickSeconds);
+  const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner }, config.schedulerTickSeconds);
   logger.info({ mode: config.mode, port: config.port, database: config.database.provider }, 'peer support is running');
 
   let stopping = false;

@@ -57,3 +57,39 @@ export function retryDelayMinutes(attempt: number): number {
 }
 
 export const MAX_SEND_ATTEMPTS = 5;
+
+/**
+ * Backoff before retrying an outbox message (an introduction, an offer, a note): people are waiting
+ * for these, so the first retries come within seconds, then back off: 5 s, 30 s, 2, 10, 30, 60 minutes.
+ */
+export function outboxRetryDelaySeconds(attempt: number): number {
+  return [5, 30, 120, 600, 1800, 3600][Math.min(Math.max(attempt, 1), 6) - 1]!;
+}
+
+export const MAX_OUTBOX_ATTEMPTS = 8;
+
+/** Slack answers that no retry can change (the message or its address is wrong): give up at once. */
+const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_blocks',
+  'invalid_arguments',
+  'invalid_attachments',
+  'no_text',
+  'msg_too_long',
+  'channel_not_found',
+  'user_not_found',
+  'not_in_channel',
+  'is_archived',
+  'cannot_dm_bot',
+  'user_disabled',
+  'account_inactive',
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
+  'invalid_auth',
+  'token_revoked',
+  'not_authed',
+]);
+
+export function isPermanentSlackError(code: string): boolean {
+  return PERMANENT_ERRORS.has(code);
+}

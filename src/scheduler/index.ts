@@ -1,8 +1,5 @@
-import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
-import type { NotifyDeps } from '../features/requests/notify.js';
-import { randomUUID } from 'node:crypto';
-import { dispatchCheckInsJob, expireOffersJob, matchWaitingJob, retentionJob } from './jobs.js';
+import { deliverJob, expireOffersJob, matchWaitingJob, retentionJob, type JobDeps } from './jobs.js';
 
 // node-cron only wakes the scheduler; the database decides what is due (issue 5).
 
@@ -10,17 +7,15 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-type Job = (client: WebClient, deps: NotifyDeps) => Promise<number>;
+type Job = (deps: JobDeps) => Promise<number>;
 
-/** Jobs and how many ticks apart they run; `owner` names this process's check-in leases. */
-function jobs(owner: string): { name: string; everyTicks: number; run: Job }[] {
-  return [
-    { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
-    { name: 'dispatch-check-ins', everyTicks: 1, run: dispatchCheckInsJob(owner) },
-    { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
-    { name: 'retention', everyTicks: 60, run: retentionJob },
-  ];
-}
+/** Jobs and how many ticks apart they run. */
+const JOBS: { name: string; everyTicks: number; run: Job }[] = [
+  { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
+  { name: 'deliver', everyTicks: 1, run: deliverJob },
+  { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
+  { name: 'retention', everyTicks: 60, run: retentionJob },
+];
 
 /** A node-cron expression for "every n seconds" (a six-field expression with seconds). */
 export function everySeconds(n: number): string {
@@ -29,13 +24,13 @@ export function everySeconds(n: number): string {
   return minutes >= 60 ? '0 0 * * * *' : `0 */${minutes} * * * *`;
 }
 
-export function startScheduler(client: WebClient, deps: NotifyDeps, tickSeconds: number): Scheduler {
+export function startScheduler(deps: JobDeps, tickSeconds: number): Scheduler {
   const running = new Set<Promise<unknown>>();
-  const tasks = jobs(randomUUID()).map((job) =>
+  const tasks = JOBS.map((job) =>
     cron.schedule(
       everySeconds(tickSeconds * job.everyTicks),
       async () => {
-        const work = job.run(client, deps).catch((error: unknown) => {
+        const work = job.run(deps).catch((error: unknown) => {
           deps.logger.error({ err: error, code: 'job_failed', job: job.name }, 'scheduled job failed');
         });
         running.add(work);

@@ -5,7 +5,7 @@ import { isHumaneTime, WORKDAY_END, WORKDAY_START } from '../../src/domain/deliv
 import { localTime } from '../../src/domain/local-time.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
-import { CheckInIds } from '../../src/features/check-ins/ids.js';
+import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
@@ -127,11 +127,18 @@ function labelsOf(blocks: unknown): string[] {
   return buttonsOf(blocks).map((b) => b.text?.text ?? '');
 }
 
-/** The value of the check-in answer button labelled `label`, exactly as the app posted it. */
-function answerValue(call: RecordedCall, label: string): string {
-  const found = buttonsOf(call.args.blocks).find((b) => b.action_id === CheckInIds.answer && b.text?.text === label);
-  if (!found?.value) throw new Error(`no "${label}" answer in the message`);
-  return found.value;
+/** Every answer's own action id: Slack refuses a block whose action ids repeat. */
+const ANSWER_IDS: readonly string[] = Object.values(CheckInIds.answer);
+
+/** The check-in answer button labelled `label` (its action id and value), exactly as the app posted it. */
+function answerButton(call: RecordedCall, label: string): { actionId: string; value: string } {
+  const found = buttonsOf(call.args.blocks).find((b) => ANSWER_IDS.includes(b.action_id ?? '') && b.text?.text === label);
+  if (!found?.action_id || !found.value) throw new Error(`no "${label}" answer in the message`);
+  return { actionId: found.action_id, value: found.value };
+}
+
+function isCheckIn(blocks: unknown): boolean {
+  return buttonsOf(blocks).some((b) => ANSWER_IDS.includes(b.action_id ?? ''));
 }
 
 const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
@@ -228,15 +235,14 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
   function checkInPostsSince(since: number, checkInId: string): RecordedCall[] {
     return e2e.slack.calls
       .slice(since)
-      .filter((c) => c.method === 'chat.postMessage' && jsonOf(c.args.blocks).includes(CheckInIds.answer) && jsonOf(c.args.blocks).includes(checkInId));
+      .filter((c) => c.method === 'chat.postMessage' && isCheckIn(c.args.blocks) && jsonOf(c.args.blocks).includes(checkInId));
   }
 
   /** `userId` clicks the answer labelled `label` in a check-in message; resolves with the app's answer. */
   async function answer(userId: string, message: RecordedCall, label: string): Promise<RecordedCall> {
     const since = e2e.mark();
     const { responseKey } = await clickAs(e2e, userId, {
-      actionId: CheckInIds.answer,
-      value: answerValue(message, label),
+      ...answerButton(message, label),
       channelId: `D${userId}`,
       messageTs: postedTs.get(message) ?? '1700000000.000100',
       message: { text: message.args.text, blocks: message.args.blocks },
@@ -284,7 +290,8 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     expect(firstToSeeker.args.text).toBe(checkInCopy.seekerQuestion(first.listenerPseudonym));
     expect(shown(firstToSeeker)).toContain(displayPseudonym(first.listenerPseudonym));
     expect(labelsOf(firstToSeeker.args.blocks)).toEqual(SEEKER_LABELS);
-    expect(buttonsOf(firstToSeeker.args.blocks).every((b) => b.action_id === CheckInIds.answer)).toBe(true);
+    // Each answer has its own action id (one block of buttons); Slack refuses repeated ones.
+    expect(buttonsOf(firstToSeeker.args.blocks).map((b) => b.action_id)).toEqual(SEEKER_ANSWERS.map((a) => CheckInIds.answer[a]));
     expect(textOf(firstToSeeker.args.blocks)).toContain(RESOURCES);
     // Invariant 1: nothing in it identifies the listener, not even their user id.
     expect(JSON.stringify(firstToSeeker.args)).not.toContain(first.listener.id);
@@ -294,6 +301,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     expect(String(firstToListener.args.text)).toMatch(/^How are you doing\?/);
     expect(firstToListener.args.text).toBe(checkInCopy.LISTENER_QUESTION);
     expect(labelsOf(firstToListener.args.blocks)).toEqual(LISTENER_LABELS);
+    expect(buttonsOf(firstToListener.args.blocks).map((b) => b.action_id)).toEqual(LISTENER_ANSWERS.map((a) => CheckInIds.answer[a]));
     expect(leaksTo([firstToListener], e2e.owners, first.listener.id, [PAIRED_SEEKER])).toEqual([]);
 
     // Recorded as sent with the ts Slack answered, and the next one scheduled a period (14 days) later.

@@ -224,6 +224,153 @@ describe('fake Slack Web API', () => {
   });
 });
 
+describe('fake Slack refuses what Slack refuses (Block Kit)', () => {
+  const button = (actionId: string, text = 'Go') => ({ type: 'button', action_id: actionId, text: { type: 'plain_text', text } });
+  const section = (text: string, blockId?: string) => ({ type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text } });
+  const modal = (extra: Record<string, unknown>) => ({ type: 'modal', title: { type: 'plain_text', text: 'Request' }, blocks: [], ...extra });
+  const input = {
+    type: 'input',
+    block_id: 'topic',
+    label: { type: 'plain_text', text: 'Topic' },
+    element: { type: 'plain_text_input', action_id: 'value' },
+  };
+
+  /** The whole body Slack answers a refused call with. */
+  async function refusal(promise: Promise<unknown>): Promise<Record<string, unknown>> {
+    const error = await caught(promise);
+    if (!(error instanceof WebAPIPlatformError)) throw error;
+    return error.data as unknown as Record<string, unknown>;
+  }
+
+  it('refuses a message whose block repeats an action_id with invalid_blocks, naming the place', async () => {
+    const blocks = [{ type: 'actions', elements: [button('checkin.answer', 'Helpful'), button('checkin.answer', 'Not yet')] }];
+
+    const body = await refusal(clientFor(fake).apiCall('chat.postMessage', { channel: 'C1', text: 'How is it going?', blocks }));
+
+    expect(body).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(body.errors).toEqual([expect.stringMatching(/duplicate action_id "checkin\.answer".*json-pointer:\/blocks\/0\/elements\/1\/action_id/)]);
+    // Recorded, but marked: nobody received it.
+    expect(fake.callsTo('chat.postMessage')[0]?.refusal?.error).toBe('invalid_blocks');
+  });
+
+  it('accepts the same buttons once each has its own action_id', async () => {
+    const blocks = [{ type: 'actions', elements: [button('checkin.answer.helpful', 'Helpful'), button('checkin.answer.not_yet', 'Not yet')] }];
+    await expect(clientFor(fake).chat.postMessage({ channel: 'C1', text: 'How is it going?', blocks })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a message that repeats a block_id', async () => {
+    const blocks = [section('One', 'intro'), section('Two', 'intro')];
+
+    const body = await refusal(clientFor(fake).apiCall('chat.postMessage', { channel: 'C1', text: 'x', blocks }));
+
+    expect(body.error).toBe('invalid_blocks');
+    expect(body.errors).toEqual([expect.stringContaining('duplicate block_id "intro"')]);
+  });
+
+  it('refuses a Home tab that repeats a block_id with invalid_arguments', async () => {
+    const view = { type: 'home', blocks: [section('One', 'intro'), { type: 'divider', block_id: 'intro' }] };
+
+    const body = await refusal(clientFor(fake).apiCall('views.publish', { user_id: 'U0ALEX', view }));
+
+    expect(body).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    expect(body.response_metadata).toEqual({ messages: [expect.stringContaining('duplicate block_id "intro"')] });
+  });
+
+  it('refuses a message of 51 blocks, and takes one of 50', async () => {
+    const client = clientFor(fake);
+    const blocks = (n: number) => Array.from({ length: n }, (_, i) => section(`Line ${i}`));
+
+    const body = await refusal(client.apiCall('chat.postMessage', { channel: 'C1', text: 'x', blocks: blocks(51) }));
+    expect(body.error).toBe('invalid_blocks');
+    expect(body.errors).toEqual([expect.stringMatching(/no more than 50 items.*json-pointer:\/blocks\]/)]);
+
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: blocks(50) })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a modal with an input block and no submit button', async () => {
+    const client = clientFor(fake);
+
+    const body = await refusal(client.apiCall('views.open', { trigger_id: '1.2.abc', view: modal({ blocks: [input] }) }));
+    expect(body).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    expect(body.response_metadata).toEqual({ messages: [expect.stringMatching(/^\[ERROR\] required when the modal has an input block.*\/view\/submit/)] });
+
+    const fixed = modal({ blocks: [input], submit: { type: 'plain_text', text: 'Send' } });
+    await expect(client.apiCall('views.open', { trigger_id: '1.2.abc', view: fixed })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a modal title of 25 characters on open, push and update', async () => {
+    const client = clientFor(fake);
+    const view = modal({ title: { type: 'plain_text', text: 'A'.repeat(25) } });
+
+    for (const [method, args] of [
+      ['views.open', { trigger_id: '1.2.abc' }],
+      ['views.push', { trigger_id: '1.2.abc' }],
+      ['views.update', { view_id: 'V1' }],
+    ] as const) {
+      const body = await refusal(client.apiCall(method, { ...args, view }));
+      expect(body.error).toBe('invalid_arguments');
+      expect(body.response_metadata).toEqual({ messages: [expect.stringContaining('must be less than 25 characters (is 25) [json-pointer:/view/title/text]')] });
+    }
+    await expect(client.apiCall('views.open', { trigger_id: '1.2.abc', view: modal({ title: { type: 'plain_text', text: 'A'.repeat(24) } }) })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a button text of 76 characters in an ephemeral message and in an update', async () => {
+    const client = clientFor(fake);
+    const blocks = [{ type: 'actions', elements: [button('pairing.end', 'E'.repeat(76))] }];
+
+    const ephemeral = await refusal(client.apiCall('chat.postEphemeral', { channel: 'C1', user: 'U0ALEX', text: 'x', blocks }));
+    expect(ephemeral).toMatchObject({ error: 'invalid_blocks', errors: [expect.stringContaining('/blocks/0/elements/0/text/text')] });
+
+    const update = await refusal(client.apiCall('chat.update', { channel: 'C1', ts: '1.000100', text: 'x', blocks }));
+    expect(update.error).toBe('invalid_blocks');
+  });
+
+  it('refuses a message with neither text nor blocks with no_text', async () => {
+    expect(await platformError(clientFor(fake).apiCall('chat.postMessage', { channel: 'C1' }))).toBe('no_text');
+    expect(await platformError(clientFor(fake).apiCall('chat.update', { channel: 'C1', ts: '1.000100', text: '' }))).toBe('no_text');
+  });
+
+  it('checks before an override answers, as Slack refuses the call before anything else happens', async () => {
+    let overridden = 0;
+    fake.setResponse('chat.postMessage', (_call, defaultReply) => {
+      overridden += 1;
+      return defaultReply();
+    });
+    const blocks = [section('One', 'x'), section('Two', 'x')];
+
+    expect(await platformError(clientFor(fake).apiCall('chat.postMessage', { channel: 'C1', text: 'x', blocks }))).toBe('invalid_blocks');
+    expect(overridden).toBe(0);
+  });
+
+  it('answers a response_url post with invalid blocks HTTP 200 invalid_blocks, and records it', async () => {
+    const post = (payload: unknown) =>
+      fetch(fake.responseUrl('click-1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const blocks = [{ type: 'actions', elements: [button('listener.pause', 'Pause: A'), button('listener.pause', 'Pause: B')] }];
+
+    const refused = await post({ text: 'Which one?', blocks, response_type: 'ephemeral' });
+    expect(refused.status).toBe(200);
+    expect(await refused.json()).toEqual({ ok: false, error: 'invalid_blocks' });
+
+    const accepted = await post({ text: 'Done.', replace_original: true });
+    expect(await accepted.json()).toEqual({ ok: true });
+    const deleted = await post({ delete_original: true });
+    expect(await deleted.json()).toEqual({ ok: true });
+
+    expect(fake.callsTo('response_url').map((c) => c.refusal?.error)).toEqual(['invalid_blocks', undefined, undefined]);
+  });
+
+  it('waitFor fails at once, with Slack\'s reasons, on a refused call instead of resolving with it', async () => {
+    const waiting = expect(fake.waitFor('chat.postMessage', (call) => call.args.channel === 'C9', 2000)).rejects.toThrow(
+      /refused.*invalid_blocks: must be plain_text \[json-pointer:\/blocks\/0\/text\/type\]/,
+    );
+    const blocks = [{ type: 'header', text: { type: 'mrkdwn', text: 'Hi' } }];
+    await caught(clientFor(fake).apiCall('chat.postMessage', { channel: 'C9', text: 'x', blocks }));
+
+    await waiting;
+    await expect(fake.waitFor('chat.postMessage', (call) => call.args.channel === 'C9', 20)).rejects.toThrow(/refused/);
+  });
+});
+
 describe('signed Slack requests', () => {
   it("signs exactly like Slack's documented example", () => {
     // The example from Slack's "Verifying requests from Slack" guide.

@@ -4,13 +4,18 @@
  * Slack is never reachable from development or CI machines (DESIGN.md), so the app is started with
  * `SLACK_API_URL` pointing here. The fake checks every call against the published method list in
  * `../shared/slack-api/methods.json`, so a misspelt method or a forgotten required argument fails the
- * test the way it would fail against Slack, instead of passing silently.
+ * test the way it would fail against Slack, instead of passing silently. Messages and views go through
+ * the same Block Kit validation as `test/slack/surfaces.test.ts` (`src/slack/block-kit.ts`): what Slack
+ * would refuse is refused here too, and `waitFor` never mistakes a refused message for one that arrived.
  */
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { isEmptyMessage, validateMessage, validateView } from '../../src/slack/block-kit.js';
 import { REPO_ROOT as repoRoot } from './app-process.js';
 
 export interface FakeUser {
@@ -35,6 +40,17 @@ export interface RecordedCall {
   token?: string;
   /** `Date.now()` when the request arrived. */
   at: number;
+  /**
+   * Set when the fake refused the message or view as Slack would (`invalid_blocks`, `no_text`,
+   * `invalid_arguments` for a view): it never reached anyone, so `waitFor` fails on it instead of resolving.
+   */
+  refusal?: Refusal;
+}
+
+export interface Refusal {
+  error: string;
+  /** Slack-style reasons, `<what> [json-pointer:<where>]`. */
+  errors: string[];
 }
 
 /** A full HTTP answer, for overrides that need a status other than 200 or extra headers. */
@@ -67,7 +83,10 @@ export interface FakeSlack {
   readonly botUserId: string;
   readonly botId: string;
   callsTo(method: string): RecordedCall[];
-  /** Resolves with the first recorded call (past or future) to `method` that matches `predicate`. */
+  /**
+   * Resolves with the first recorded call (past or future) to `method` that matches `predicate`; rejects
+   * at once, with Slack's reasons, when the matching call was refused as Slack would refuse it.
+   */
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Forgets recorded calls; users and overrides stay. */
   reset(): void;
@@ -114,7 +133,9 @@ function stringArg(args: Record<string, unknown>, name: string): string | undefi
 }
 
 /** The web client JSON-encodes object arguments inside form bodies; recover them so tests can assert on blocks. */
-function decodeFormValue(value: string): unknown {
+function decodeFormValue(key: string, value: string): unknown {
+  // A message's text is words even when they look like JSON ("[1]").
+  if (key === 'text') return value;
   const trimmed = value.trim();
   if ((trimmed.startsWith('{') && trimmed.endsWith('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']'))) {
     try {
@@ -137,7 +158,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function parseArgs(req: IncomingMessage, body: Buffer, query: URLSearchParams): Promise<Record<string, unknown>> {
   const args: Record<string, unknown> = {};
   // Slack accepts arguments in the query string too (GET methods), so merge them under the body's.
-  for (const [key, value] of query) args[key] = decodeFormValue(value);
+  for (const [key, value] of query) args[key] = decodeFormValue(key, value);
   if (body.length === 0) return args;
 
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
@@ -148,10 +169,10 @@ async function parseArgs(req: IncomingMessage, body: Buffer, query: URLSearchPar
     // The client switches to multipart when an argument is a Buffer; keep files as their size only.
     const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
     for (const [key, value] of form) {
-      args[key] = typeof value === 'string' ? decodeFormValue(value) : { filename: value.name, bytes: value.size };
+      args[key] = typeof value === 'string' ? decodeFormValue(key, value) : { filename: value.name, bytes: value.size };
     }
   } else {
-    for (const [key, value] of new URLSearchParams(body.toString('utf8'))) args[key] = decodeFormValue(value);
+    for (const [key, value] of new URLSearchParams(body.toString('utf8'))) args[key] = decodeFormValue(key, value);
   }
   return args;
 }
@@ -196,6 +217,34 @@ function createIdSequence(prefix: string): () => string {
   };
 }
 
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
+const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update', 'views.publish']);
+
+/** A message Slack would not deliver: neither text nor blocks (`no_text`), or blocks it refuses (`invalid_blocks`). */
+function messageRefusal(args: Record<string, unknown>): Refusal | undefined {
+  if (isEmptyMessage(args)) return { error: 'no_text', errors: [] };
+  const errors = validateMessage(args);
+  return errors.length > 0 ? { error: 'invalid_blocks', errors } : undefined;
+}
+
+/** What Slack would refuse in a Web API call's message or view, checked before any override answers. */
+function apiRefusal(method: string, args: Record<string, unknown>): Refusal | undefined {
+  if (MESSAGE_METHODS.has(method)) return messageRefusal(args);
+  if (VIEW_METHODS.has(method)) {
+    const errors = validateView(args.view);
+    return errors.length > 0 ? { error: 'invalid_arguments', errors } : undefined;
+  }
+  return undefined;
+}
+
+/** Slack's shapes: views list their reasons in `response_metadata.messages`, messages in `errors` as well. */
+function refusalReply(method: string, refusal: Refusal): FakeReply {
+  const messages = refusal.errors.map((error) => `[ERROR] ${error}`);
+  if (VIEW_METHODS.has(method)) return { body: { ok: false, error: refusal.error, response_metadata: { messages } } };
+  if (refusal.errors.length === 0) return fail(refusal.error);
+  return { body: { ok: false, error: refusal.error, errors: refusal.errors, response_metadata: { messages } } };
+}
+
 /** The DM channel with a user is stable in Slack, so the fake derives it from the user id. */
 function dmChannelFor(userId: string): string {
   return `D${userId}`;
@@ -231,9 +280,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   addUser({ id: botUserId, name: 'peer-support', real_name: 'Peer Support', is_bot: true });
   for (const user of options.users ?? []) addUser(user);
 
-  const record = (method: string, args: Record<string, unknown>, token: string | undefined): RecordedCall => {
+  const record = (method: string, args: Record<string, unknown>, token: string | undefined, refusal?: Refusal): RecordedCall => {
     const call: RecordedCall = { method, args, at: Date.now() };
     if (token !== undefined) call.token = token;
+    // Set before anyone is told of the call, so a waiting test never takes a refused one.
+    if (refusal !== undefined) call.refusal = refusal;
+    if (refusal !== undefined) require('node:fs').appendFileSync('/tmp/bk-helper/refusals.log', `${method} ${JSON.stringify(refusal)}\n`);
     calls.push(call);
     events.emit('call', call);
     return call;
@@ -373,6 +425,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (call.token === undefined || call.token === '') return fail('not_authed');
     const missing = (spec?.required ?? []).filter((arg) => call.args[arg] === undefined || call.args[arg] === '');
     if (missing.length > 0) return fail('invalid_arguments');
+    if (call.refusal) return refusalReply(method, call.refusal);
     return override ? override(call, () => defaultReply(call)) : defaultReply(call);
   };
 
@@ -393,8 +446,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const response = /^\/response\/([^/]*)$/.exec(requestUrl.pathname);
     if (response?.[1] !== undefined) {
       const args = await parseArgs(req, body, requestUrl.searchParams);
-      record('response_url', { key: decodeURIComponent(response[1]), ...args }, undefined);
-      sendJson(res, { body: { ok: true } });
+      // Deleting the original needs no content; anything else is a message like any other.
+      const refusal = args.delete_original === true ? undefined : messageRefusal(args);
+      record('response_url', { key: decodeURIComponent(response[1]), ...args }, undefined, refusal);
+      // A response_url answers HTTP 200 even when it refuses the message.
+      sendJson(res, { body: refusal ? { ok: false, error: refusal.error } : { ok: true } });
       return;
     }
 
@@ -408,7 +464,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const args = await parseArgs(req, body, requestUrl.searchParams);
     const tokenArg = stringArg(args, 'token');
     delete args.token;
-    const call = record(method, args, bearerToken(req) ?? tokenArg);
+    const call = record(method, args, bearerToken(req) ?? tokenArg, apiRefusal(method, args));
     sendJson(res, await answerApiCall(method, call));
   };
 
@@ -433,20 +489,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const callsTo = (method: string): RecordedCall[] => calls.filter((call) => call.method === method);
 
+  const describeRefusal = (call: RecordedCall): string =>
+    `fake-slack: the matching ${call.method} call was refused as Slack would refuse it: ` +
+    `${call.refusal?.error ?? ''}${call.refusal?.errors.length ? `: ${call.refusal.errors.join('; ')}` : ''}`;
+
   const waitFor = (
     method: string,
     predicate: (call: RecordedCall) => boolean = () => true,
     timeoutMs = 5000,
   ): Promise<RecordedCall> => {
     const matches = (call: RecordedCall): boolean => call.method === method && predicate(call);
-    const existing = calls.find(matches);
+    const existing = calls.find((call) => matches(call) && call.refusal === undefined);
     if (existing) return Promise.resolve(existing);
+    // A refused call never reached anyone: fail at once with Slack's reasons instead of waiting out the timeout.
+    const refused = calls.find(matches);
+    if (refused) return Promise.reject(new Error(describeRefusal(refused)));
     return new Promise<RecordedCall>((resolve, reject) => {
       const onCall = (call: RecordedCall): void => {
         if (!matches(call)) return;
         clearTimeout(timer);
         events.off('call', onCall);
-        resolve(call);
+        if (call.refusal) reject(new Error(describeRefusal(call)));
+        else resolve(call);
       };
       const timer = setTimeout(() => {
         events.off('call', onCall);

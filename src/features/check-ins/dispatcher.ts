@@ -1,54 +1,31 @@
-import type { WebClient } from '@slack/web-api';
 import { isHumaneTime, nextDeliveryTime, type QuietHours } from '../../domain/delivery.js';
+import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../../delivery/dispatcher.js';
+import type { Claim } from '../../delivery/lease.js';
+import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
 import { cachedTimezone, type CachedTimezone } from '../common/timezones.js';
-import type { NotifyDeps } from '../requests/notify.js';
-import {
-  cancelClaimed,
-  claimDue,
-  markSent,
-  postpone,
-  recordFailure,
-  type ClaimedCheckIn,
-} from './service.js';
+import { cancelClaimed, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
 import { renderListenerCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
 
-// Sends due check-ins: claim with a lease, check the subject is still open and the hour is humane for
-// the recipient, send, record Slack's ts. Sends run a few at a time; the Web API client itself waits
-// out Retry-After on HTTP 429 (it pauses its whole queue), and a send that still fails is retried
-// with backoff and given up after a bounded number of tries.
-
-export interface DispatchOptions {
-  owner: string;
-  batchSize?: number;
-  concurrency?: number;
-  /** Stop after this many batches in one tick, so one tick never runs for ever. */
-  maxBatches?: number;
-}
-
-export interface DispatchReport {
-  sent: number;
-  postponed: number;
-  cancelled: number;
-  retried: number;
-  failed: number;
-  lostLease: number;
-}
+// Sends due check-ins through the one dispatcher (src/delivery/dispatcher.ts): check the subject is
+// still open and the hour is humane for the recipient, send through the paced bulk client, record
+// Slack's ts and schedule the next. A 429 puts the row back for Retry-After without counting an
+// attempt; any other failure is retried with backoff and given up after a bounded number of tries.
 
 /** Everything a batch of claimed check-ins needs, loaded with one query per table. */
 interface BatchContext {
-  initiatives: Map<string, { resources: string; checkInEveryDays: number }>;
+  initiatives: Map<string, { resources: string; checkInEveryDays: number; workspaceId: string }>;
   requests: Map<string, string>;
   pairings: Map<string, { status: string; listenerPseudonym: string; quiet: QuietHours | null }>;
   timezones: Map<string, CachedTimezone>;
 }
 
-async function loadContext(deps: NotifyDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
+async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
   const waiting = claimed.filter((c) => c.kind === 'waiting').map((c) => c.subjectId);
   const paired = claimed.filter((c) => c.kind !== 'waiting').map((c) => c.subjectId);
   const [initiatives, requests, pairings, timezones] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
-      select: { id: true, resources: true, checkInEveryDays: true },
+      select: { id: true, resources: true, checkInEveryDays: true, workspaceId: true },
     }),
     deps.db.supportRequest.findMany({ where: { id: { in: waiting } }, select: { id: true, status: true } }),
     deps.db.pairing.findMany({
@@ -89,86 +66,63 @@ function render(context: BatchContext, c: ClaimedCheckIn) {
   return { message: renderListenerCheckIn({ checkInId: c.id }), quiet: pairing.quiet };
 }
 
-function errorCode(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } }).data;
-  if (data && typeof data.error === 'string') return data.error;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'send_failed';
-}
-
-async function handle(
-  client: WebClient,
-  deps: NotifyDeps,
-  owner: string,
-  context: BatchContext,
-  c: ClaimedCheckIn,
-  report: DispatchReport,
-): Promise<void> {
+async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: BatchContext, c: ClaimedCheckIn): Promise<SendOutcome> {
   const now = deps.clock.now();
   if (!isOpen(context, c)) {
-    await cancelClaimed(deps.db, { id: c.id, owner });
-    report.cancelled += 1;
-    return;
+    await cancelClaimed(deps.db, { claim: c.claim });
+    return 'cancelled';
   }
   const { message, quiet } = render(context, c);
-  const timezone = await cachedTimezone(client, deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
+  const timezone = await cachedTimezone(sender.client, deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
   if (!isHumaneTime(now, timezone, quiet)) {
-    await postpone(deps.db, { id: c.id, owner, deliverAt: nextDeliveryTime(now, timezone, quiet) });
-    report.postponed += 1;
-    return;
+    await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
+    return 'postponed';
   }
+  const initiative = context.initiatives.get(c.initiativeId);
   let posted: { channel?: string; ts?: string };
   try {
-    posted = await client.chat.postMessage({ channel: c.recipientId, ...message });
+    posted = await sender.paced(initiative?.workspaceId ?? '', (client) => client.chat.postMessage({ channel: c.recipientId, ...message }));
   } catch (error) {
-    const code = errorCode(error);
-    const outcome = await recordFailure(deps.db, { checkIn: c, owner, now: deps.clock.now(), code });
-    if (outcome === 'gave-up') {
-      report.failed += 1;
-      deps.logger.error({ checkInId: c.id, code, attempts: c.attempts }, 'gave up sending a check-in');
-    } else {
-      report.retried += 1;
-      deps.logger.warn({ checkInId: c.id, code, attempts: c.attempts }, 'check-in send failed; will retry');
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== null) {
+      // Slack asked us to slow down: not a failed attempt, so it does not use up the row's tries.
+      await postpone(deps.db, { claim: c.claim, deliverAt: new Date(deps.clock.now().getTime() + retryAfter * 1000) });
+      return 'rate-limited';
     }
-    return;
+    const code = errorCodeOf(error);
+    const outcome = await recordFailure(deps.db, { checkIn: c, now: deps.clock.now(), code });
+    if (outcome === 'gave-up') deps.logger.error({ checkInId: c.id, code, attempts: c.attempts }, 'gave up sending a check-in');
+    else if (outcome === 'retry') deps.logger.warn({ checkInId: c.id, code, attempts: c.attempts }, 'check-in send failed; will retry');
+    return outcome === 'gave-up' ? 'failed' : outcome === 'retry' ? 'retried' : 'lease-lost';
   }
   const recorded = await markSent(deps.db, {
     checkIn: c,
-    owner,
     now: deps.clock.now(),
     channel: posted.channel ?? c.recipientId,
     ts: posted.ts ?? '',
-    everyDays: context.initiatives.get(c.initiativeId)?.checkInEveryDays ?? 14,
+    everyDays: initiative?.checkInEveryDays ?? 14,
   });
-  if (recorded === true) report.sent += 1;
-  else if (recorded === 'cancelled') report.cancelled += 1;
-  else {
-    report.lostLease += 1;
-    deps.logger.error({ checkInId: c.id, code: 'lease_lost' }, 'a check-in lease expired while sending');
-  }
+  if (recorded === true) return 'sent';
+  if (recorded === 'cancelled') return 'cancelled';
+  deps.logger.error({ checkInId: c.id, code: 'lease_lost' }, 'a check-in lease expired while sending');
+  return 'lease-lost';
+}
+
+/** The check-in queue for the dispatcher. */
+export function checkInQueue(sender: PacedSender, deps: DeliveryDeps): Queue<{ context: BatchContext; checkIn: ClaimedCheckIn }> {
+  return {
+    name: 'check_in',
+    table: 'CheckIn',
+    async load(claims: Claim[]) {
+      const claimed = await loadClaimed(deps.db, claims);
+      const context = await loadContext(deps, claimed);
+      return claimed.map((checkIn) => ({ context, checkIn }));
+    },
+    send: ({ context, checkIn }) => sendCheckIn(sender, deps, context, checkIn),
+  };
 }
 
 /** Sends everything due now, a few at a time. Safe to run in any number of processes at once. */
-export async function dispatchDueCheckIns(client: WebClient, deps: NotifyDeps, options: DispatchOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { sent: 0, postponed: 0, cancelled: 0, retried: 0, failed: 0, lostLease: 0 };
-  const batchSize = options.batchSize ?? 100;
-  const concurrency = options.concurrency ?? 8;
-  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
-    const claimed = await claimDue(deps.db, { owner: options.owner, now: deps.clock.now(), limit: batchSize });
-    if (claimed.length === 0) break;
-    const context = await loadContext(deps, claimed);
-    let next = 0;
-    const worker = async () => {
-      while (next < claimed.length) {
-        const c = claimed[next++]!;
-        try {
-          await handle(client, deps, options.owner, context, c, report);
-        } catch (error) {
-          deps.logger.error({ err: error, checkInId: c.id, code: 'check_in_dispatch_failed' }, 'check-in dispatch failed');
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
-  }
-  return report;
+export async function dispatchDueCheckIns(sender: PacedSender, deps: DeliveryDeps, options: DispatchOptions): Promise<DispatchReport> {
+  return drain(deps, checkInQueue(sender, deps), options);
 }

@@ -1,5 +1,11 @@
-import { Prisma, type Db, type Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { claimRows, dueIds, RELEASED, underClaim, type Claim } from '../../delivery/lease.js';
 import { MAX_SEND_ATTEMPTS, nextOnCadence, retryDelayMinutes } from '../../domain/delivery.js';
+import { enqueue, outboxKey } from '../../outbox/outbox.js';
+import { incrementCount } from '../common/anonymous-counts.js';
+import { section } from '../common/blocks.js';
+import { endPairingIn, type Ended } from '../pairings/end.js';
+import * as copy from './copy.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { SEEKER_ANSWERS, type CheckInAnswer, type CheckInKind } from './ids.js';
 
@@ -8,7 +14,7 @@ import { SEEKER_ANSWERS, type CheckInAnswer, type CheckInKind } from './ids.js';
 // once, and a process that dies after claiming leaves a row another process sends once the lease ends.
 
 const DAY = 24 * 60 * 60 * 1000;
-export const LEASE_MS = 10 * 60 * 1000;
+export { LEASE_MS } from '../../delivery/lease.js';
 
 /** The first seeker and listener check-ins of a new pairing, N days after it starts. */
 export async function scheduleForPairing(
@@ -75,6 +81,8 @@ export interface ClaimedCheckIn {
   sequence: number;
   dueAt: Date;
   attempts: number;
+  /** The claim it was taken under; every change to the row until it is settled is fenced by it. */
+  claim: Claim;
 }
 
 /**
@@ -88,37 +96,35 @@ export async function claimDue(db: Db, input: { owner: string; now: Date; limit:
 
 /** Ids of check-ins that look due now; only a claim makes one this process's to send. */
 export async function dueCheckInIds(db: Db, input: { now: Date; limit: number }): Promise<string[]> {
-  const candidates = await db.checkIn.findMany({
-    where: {
-      OR: [
-        { status: 'scheduled', deliverAt: { lte: input.now } },
-        { status: 'sending', leaseUntil: { lt: input.now } },
-      ],
-    },
-    orderBy: { deliverAt: 'asc' },
-    take: input.limit,
-    select: { id: true },
-  });
-  return candidates.map((c) => c.id);
+  return dueIds(db, 'CheckIn', input);
 }
 
 /** The claim itself: the conditions are checked again in the UPDATE, so stale ids claim nothing. */
 export async function claimCheckIns(db: Db, input: { owner: string; now: Date; ids: string[] }): Promise<ClaimedCheckIn[]> {
-  if (input.ids.length === 0) return [];
-  const leaseUntil = new Date(input.now.getTime() + LEASE_MS);
-  const claimed = await db.$queryRaw<{ id: string }[]>`UPDATE "CheckIn" SET "status" = 'sending', "leaseOwner" = ${input.owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" IN (${Prisma.join(input.ids)}) AND (("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now})) RETURNING "id"`;
-  if (claimed.length === 0) return [];
-  const rows = await db.checkIn.findMany({ where: { id: { in: claimed.map((c) => c.id) }, leaseOwner: input.owner } });
-  return rows.map((r) => ({
-    id: r.id,
-    initiativeId: r.initiativeId,
-    kind: r.kind as CheckInKind,
-    subjectId: r.subjectId,
-    recipientId: r.recipientId,
-    sequence: r.sequence,
-    dueAt: r.dueAt,
-    attempts: r.attempts,
-  }));
+  return loadClaimed(db, await claimRows(db, 'CheckIn', input));
+}
+
+/** The rows behind claims the dispatcher made. */
+export async function loadClaimed(db: Db, claims: Claim[]): Promise<ClaimedCheckIn[]> {
+  if (claims.length === 0) return [];
+  const rows = new Map((await db.checkIn.findMany({ where: { id: { in: claims.map((c) => c.id) } } })).map((r) => [r.id, r]));
+  return claims.flatMap((claim) => {
+    const r = rows.get(claim.id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        initiativeId: r.initiativeId,
+        kind: r.kind as CheckInKind,
+        subjectId: r.subjectId,
+        recipientId: r.recipientId,
+        sequence: r.sequence,
+        dueAt: r.dueAt,
+        attempts: claim.attempt,
+        claim,
+      },
+    ];
+  });
 }
 
 /**
@@ -127,12 +133,12 @@ export async function claimCheckIns(db: Db, input: { owner: string; now: Date; i
  */
 export async function markSent(
   db: Db,
-  input: { checkIn: ClaimedCheckIn; owner: string; now: Date; channel: string; ts: string; everyDays: number },
+  input: { checkIn: ClaimedCheckIn; now: Date; channel: string; ts: string; everyDays: number },
 ): Promise<true | false | 'cancelled'> {
   return db.$transaction(async (tx) => {
     const done = await tx.checkIn.updateMany({
-      where: { id: input.checkIn.id, status: 'sending', leaseOwner: input.owner },
-      data: { status: 'sent', sentAt: input.now, channel: input.channel, messageTs: input.ts, leaseOwner: null, leaseUntil: null },
+      where: underClaim(input.checkIn.claim),
+      data: { status: 'sent', sentAt: input.now, channel: input.channel, messageTs: input.ts, ...RELEASED },
     });
     if (done.count !== 1) {
       const row = await tx.checkIn.findUnique({ where: { id: input.checkIn.id }, select: { status: true } });
@@ -161,60 +167,90 @@ export async function markSent(
 }
 
 /** Not a humane hour for the recipient: put it back for later; this was not a failed attempt. */
-export async function postpone(db: Db, input: { id: string; owner: string; deliverAt: Date }): Promise<void> {
-  await db.checkIn.updateMany({
-    where: { id: input.id, status: 'sending', leaseOwner: input.owner },
-    data: { status: 'scheduled', deliverAt: input.deliverAt, leaseOwner: null, leaseUntil: null, attempts: { decrement: 1 } },
+/** Also for a 429: Slack asked us to wait, which is not a failed attempt either. */
+export async function postpone(db: Db, input: { claim: Claim; deliverAt: Date }): Promise<boolean> {
+  const { count } = await db.checkIn.updateMany({
+    where: underClaim(input.claim),
+    data: { status: 'scheduled', deliverAt: input.deliverAt, ...RELEASED, attempts: { decrement: 1 } },
   });
+  return count === 1;
 }
 
-export async function cancelClaimed(db: Db, input: { id: string; owner: string }): Promise<void> {
-  await db.checkIn.updateMany({ where: { id: input.id, status: 'sending', leaseOwner: input.owner }, data: { status: 'cancelled', leaseOwner: null, leaseUntil: null } });
+export async function cancelClaimed(db: Db, input: { claim: Claim }): Promise<void> {
+  await db.checkIn.updateMany({ where: underClaim(input.claim), data: { status: 'cancelled', ...RELEASED } });
 }
 
 /** A failed send is retried with backoff, and given up after a bounded number of tries. */
 export async function recordFailure(
   db: Db,
-  input: { checkIn: ClaimedCheckIn; owner: string; now: Date; code: string },
-): Promise<'retry' | 'gave-up'> {
+  input: { checkIn: ClaimedCheckIn; now: Date; code: string },
+): Promise<'retry' | 'gave-up' | 'lease-lost'> {
   const gaveUp = input.checkIn.attempts >= MAX_SEND_ATTEMPTS;
-  await db.checkIn.updateMany({
-    where: { id: input.checkIn.id, status: 'sending', leaseOwner: input.owner },
+  const { count } = await db.checkIn.updateMany({
+    where: underClaim(input.checkIn.claim),
     data: gaveUp
-      ? { status: 'failed', lastError: input.code, leaseOwner: null, leaseUntil: null }
+      ? { status: 'failed', lastError: input.code, ...RELEASED }
       : {
           status: 'scheduled',
           lastError: input.code,
           deliverAt: new Date(input.now.getTime() + retryDelayMinutes(input.checkIn.attempts) * 60_000),
-          leaseOwner: null,
-          leaseUntil: null,
+          ...RELEASED,
         },
   });
+  if (count !== 1) return 'lease-lost';
   return gaveUp ? 'gave-up' : 'retry';
 }
 
-export interface AnsweredCheckIn {
-  id: string;
-  initiativeId: string;
-  kind: CheckInKind;
-  subjectId: string;
-  channel: string | null;
-  messageTs: string | null;
-}
+export type AnswerResult =
+  | { kind: 'already-answered' }
+  | { kind: 'answered'; answer: CheckInAnswer; workspaceId: string; ended: Ended | null; paused: boolean; outboxIds: string[] };
 
-/** The first answer counts; a second click changes nothing. Answers are choices, never free text. */
-export async function recordAnswer(
+/**
+ * A check-in answer and what it sets off, in one transaction (issue 5): stored as a choice (never free
+ * text), counted anonymously, and acted on: "someone else" and "end" end the pairing through the one
+ * path (pairings/end.ts), "a break" pauses new offers, "talk to a coordinator" writes a note to each
+ * coordinator naming the listener, never whom they support (invariant 5). The first answer counts.
+ */
+export async function answerCheckIn(
   deps: ServiceDeps,
   input: { checkInId: string; userId: string; answer: CheckInAnswer },
-): Promise<AnsweredCheckIn | null> {
+): Promise<AnswerResult> {
   const now = deps.clock.now();
   // An answer must be one offered for that kind of check-in (a listener's choices never apply to a seeker's).
   const kinds = (SEEKER_ANSWERS as readonly string[]).includes(input.answer) ? ['seeker'] : ['listener'];
-  const done = await deps.db.checkIn.updateMany({
-    where: { id: input.checkInId, recipientId: input.userId, status: 'sent', answer: null, kind: { in: kinds } },
-    data: { answer: input.answer, answeredAt: now },
+  return deps.db.$transaction(async (tx): Promise<AnswerResult> => {
+    const done = await tx.checkIn.updateMany({
+      where: { id: input.checkInId, recipientId: input.userId, status: 'sent', answer: null, kind: { in: kinds } },
+      data: { answer: input.answer, answeredAt: now },
+    });
+    if (done.count !== 1) return { kind: 'already-answered' };
+    const row = await tx.checkIn.findUniqueOrThrow({ where: { id: input.checkInId } });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: row.initiativeId }, select: { name: true, workspaceId: true } });
+    await incrementCount(tx, { initiativeId: row.initiativeId, metric: `checkin_${input.answer}`, at: now });
+    const result: AnswerResult = { kind: 'answered', answer: input.answer, workspaceId: initiative.workspaceId, ended: null, paused: false, outboxIds: [] };
+    if (row.kind === 'waiting' || !row.pairingId) return result;
+    if (input.answer === 'someone_else' || input.answer === 'end') {
+      result.ended = await endPairingIn(tx, { pairingId: row.pairingId, by: 'seeker', reason: input.answer === 'end' ? 'ended' : 'someone_else', now });
+    } else if (input.answer === 'break') {
+      const { count } = await tx.listenerProfile.updateMany({
+        where: { initiativeId: row.initiativeId, userId: input.userId, status: 'active' },
+        data: { status: 'paused', pausedAt: now },
+      });
+      result.paused = count > 0;
+    } else if (input.answer === 'coordinator') {
+      const coordinators = await tx.initiativeMember.findMany({ where: { initiativeId: row.initiativeId, role: 'coordinator' }, select: { userId: true } });
+      const notice = copy.coordinatorNotice(input.userId, initiative.name);
+      result.outboxIds = await enqueue(
+        tx,
+        now,
+        coordinators.map((c) => ({
+          key: outboxKey.once(`checkin-coordinator:${row.id}`),
+          workspaceId: initiative.workspaceId,
+          recipientId: c.userId,
+          message: { kind: 'message', message: { text: notice, blocks: [section(notice)] } },
+        })),
+      );
+    }
+    return result;
   });
-  if (done.count !== 1) return null;
-  const row = await deps.db.checkIn.findUniqueOrThrow({ where: { id: input.checkInId } });
-  return { id: row.id, initiativeId: row.initiativeId, kind: row.kind as CheckInKind, subjectId: row.subjectId, channel: row.channel, messageTs: row.messageTs };
 }

@@ -5,7 +5,7 @@ import * as copy from './copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS, type CheckInAnswer } from './ids.js';
 
 function answerButtons(checkInId: string, answers: readonly CheckInAnswer[]): KnownBlock {
-  return actions(answers.map((a) => ({ actionId: CheckInIds.answer, text: copy.ANSWER_LABELS[a]!, value: JSON.stringify({ c: checkInId, a }) })));
+  return actions(answers.map((a) => ({ actionId: CheckInIds.answer[a], text: copy.ANSWER_LABELS[a]!, value: JSON.stringify({ c: checkInId, a }) })));
 }
 
 export function renderSeekerCheckIn(input: { checkInId: string; listenerPseudonym: string; resources: string }) {

@@ -1,6 +1,4 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { AppDeps } from '../../app-deps.js';
-import { SOMETHING_WENT_WRONG } from '../common/copy.js';
 import { renderHelp } from '../help/views.js';
 import { parseCommand, type Subcommand } from './parse-command.js';
 
@@ -11,7 +9,7 @@ export type CommandHandler = (args: CommandArgs) => Promise<void>;
 export type CommandHandlers = Partial<Record<Subcommand, CommandHandler>>;
 
 /** One switch from subcommand to capability (pairing-bot's dispatch.go); unknown text shows help. */
-export function register(app: App, deps: AppDeps, handlers: CommandHandlers): void {
+export function register(app: App, handlers: CommandHandlers): void {
   app.command(PEER_COMMAND, async (args) => {
     const parsed = parseCommand(args.command.text);
     const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;
@@ -23,27 +21,7 @@ export function register(app: App, deps: AppDeps, handlers: CommandHandlers): vo
       return;
     }
 
-    let acked = false;
-    const ack: typeof args.ack = async (response) => {
-      acked = true;
-      await args.ack(response);
-    };
-    try {
-      await handler({ ...args, ack, rest: parsed.kind === 'subcommand' ? parsed.rest : '' });
-    } catch (error) {
-      deps.logger.error(
-        { err: error, code: codeOf(error), subcommand: parsed.kind === 'subcommand' ? parsed.name : 'unknown' },
-        'peer command failed',
-      );
-      if (!acked) await args.ack({ response_type: 'ephemeral', text: SOMETHING_WENT_WRONG });
-      else await args.respond({ response_type: 'ephemeral', text: SOMETHING_WENT_WRONG }).catch(() => {});
-    }
+    // A failure is answered by the global answer-failures middleware (ack if not yet, else respond).
+    await handler({ ...args, rest: parsed.kind === 'subcommand' ? parsed.rest : '' });
   });
-}
-
-export function codeOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
-    return error.code;
-  }
-  return 'unexpected';
 }

@@ -15,6 +15,7 @@ export const LIMITS = {
   modalBlocks: 100,
   messageBlocks: 50,
   staticSelectOptions: 100,
+  radioOptions: 10,
   checkboxOptions: 10,
 } as const;
 
@@ -135,7 +136,7 @@ export function staticSelect(
 export function radioButtons(common: InputCommon & { options: PlainTextOption[]; initial?: PlainTextOption }): KnownBlock {
   return input(common, {
     type: 'radio_buttons',
-    options: common.options.slice(0, 10),
+    options: common.options.slice(0, LIMITS.radioOptions),
     ...(common.initial ? { initial_option: common.initial } : {}),
   });
 }

@@ -27,7 +27,10 @@ const STATUS: Record<ListenerProfile['status'], string> = {
   pending: 'waiting for a coordinator\'s approval',
 };
 
-const MAX_LISTED = 15; // keeps the tab under Slack's 100 blocks with several initiatives
+// Slack refuses a Home tab of more than 100 blocks (invalid_arguments), so pending listeners, the only part
+// that grows with other people's actions, are listed within what the rest of the tab leaves.
+const MAX_BLOCKS = 100;
+const MAX_LISTED = 15;
 
 export function renderHome(model: HomeModel): HomeView {
   const blocks: KnownBlock[] = [
@@ -69,39 +72,13 @@ export function renderHome(model: HomeModel): HomeView {
     blocks.push(actions(buttons));
   }
 
-  for (const { initiative, listeners } of model.coordinated) {
-    const count = (s: ListenerProfile['status']) => listeners.filter((l) => l.status === s).length;
-    blocks.push(
-      divider(),
-      section(`*${escapeMrkdwn(initiative.name)}*: you coordinate this initiative`),
-      context(`Listeners: ${count('active')} active, ${count('paused')} paused, ${count('pending')} waiting for approval.`),
-    );
-    const pending = listeners.filter((l) => l.status === 'pending').slice(0, MAX_LISTED);
-    for (const l of pending) {
-      blocks.push(section(`<@${l.userId}> volunteered and is waiting for approval.`));
-      blocks.push(
-        actions([
-          { actionId: ListenerIds.approve, text: 'Approve', style: 'primary', value: l.id },
-          { actionId: ListenerIds.decline, text: 'Decline', value: l.id },
-        ]),
-      );
-    }
-    const others = listeners.filter((l) => l.status !== 'pending').slice(0, MAX_LISTED);
-    if (others.length > 0) {
-      blocks.push(section(others.map((l) => `• <@${l.userId}>: ${STATUS[l.status]}`).join('\n')));
-    }
-    blocks.push(actions([{ actionId: InitiativeIds.editButton, text: 'Edit settings', value: initiative.id }]));
-  }
-
+  const tail: KnownBlock[] = [];
   if (model.insightsOf.length > 0) {
-    blocks.push(
-      divider(),
-      section('*Insights*\nAnonymous uptake: counts only, never a person.'),
-      actions(model.insightsOf.slice(0, 5).map((i) => ({ actionId: InsightsIds.openButton, text: `Insights: ${i.name}`, value: i.id }))),
-    );
+    tail.push(divider(), section('*Insights*\nAnonymous uptake: counts only, never a person.'));
+    // One actions block per initiative: the buttons share an action id, which Slack refuses twice in one block.
+    for (const i of model.insightsOf) tail.push(actions([{ actionId: InsightsIds.openButton, text: `Insights: ${i.name}`, value: i.id }]));
   }
-
-  blocks.push(
+  tail.push(
     divider(),
     section('*Your data*'),
     actions([
@@ -111,5 +88,43 @@ export function renderHome(model: HomeModel): HomeView {
     divider(),
     actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative' }]),
   );
-  return { type: 'home', blocks: blocks.slice(0, 100) };
+
+  const coordinated = model.coordinated.map(({ initiative, listeners }) => ({
+    initiative,
+    pending: listeners.filter((l) => l.status === 'pending'),
+    others: listeners.filter((l) => l.status !== 'pending').slice(0, MAX_LISTED),
+    counts: (s: ListenerProfile['status']) => listeners.filter((l) => l.status === s).length,
+  }));
+  // Fixed per initiative: divider, title, counts, the others' list, the settings button, and a "more" line.
+  const fixed = coordinated.reduce((n, c) => n + 5 + (c.others.length > 0 ? 1 : 0), 0);
+  const pendingRoom = Math.max(0, MAX_BLOCKS - blocks.length - tail.length - fixed);
+  // Each pending listener takes two blocks (who, and Approve / Decline); share the room between initiatives.
+  const perInitiative = coordinated.length === 0 ? 0 : Math.min(MAX_LISTED, Math.floor(pendingRoom / 2 / coordinated.length));
+
+  for (const { initiative, pending, others, counts } of coordinated) {
+    blocks.push(
+      divider(),
+      section(`*${escapeMrkdwn(initiative.name)}*: you coordinate this initiative`),
+      context(`Listeners: ${counts('active')} active, ${counts('paused')} paused, ${counts('pending')} waiting for approval.`),
+    );
+    for (const l of pending.slice(0, perInitiative)) {
+      blocks.push(section(`<@${l.userId}> volunteered and is waiting for approval.`));
+      blocks.push(
+        actions([
+          { actionId: ListenerIds.approve, text: 'Approve', style: 'primary', value: l.id },
+          { actionId: ListenerIds.decline, text: 'Decline', value: l.id },
+        ]),
+      );
+    }
+    if (pending.length > perInitiative) {
+      blocks.push(context(`${pending.length - perInitiative} more waiting for approval: the message I sent you about each one has Approve and Decline too.`));
+    }
+    if (others.length > 0) {
+      blocks.push(section(others.map((l) => `• <@${l.userId}>: ${STATUS[l.status]}`).join('\n')));
+    }
+    blocks.push(actions([{ actionId: InitiativeIds.editButton, text: 'Edit settings', value: initiative.id }]));
+  }
+
+  // A backstop for a person in more initiatives than one tab can show; the tail (your data) stays.
+  return { type: 'home', blocks: [...blocks.slice(0, Math.max(0, MAX_BLOCKS - tail.length)), ...tail].slice(0, MAX_BLOCKS) };
 }

@@ -7,7 +7,7 @@ import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
-import { publishHome, publishHomes } from '../home/publish.js';
+import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
 import { InitiativeIds, NEW_INITIATIVE } from './ids.js';
 import { setupInputSchema, toSettings } from './input.js';
@@ -110,7 +110,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       });
       await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.created(initiative.name, invitations.length)) });
       await sendInvitations(client, s.userId, invitations);
-      await publishHome(client, services, s.workspaceId, s.userId);
+      await deps.effects.run(effects.refreshHomes(s.workspaceId, [s.userId]));
       return;
     }
 
@@ -132,7 +132,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
     await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.saved(result.initiative.name, result.invitations.length)) });
     await sendInvitations(client, s.userId, result.invitations);
     const members = await membersOf(services.db, result.initiative.id);
-    await publishHomes(client, services, s.workspaceId, [s.userId, ...members.coordinators, ...result.removedMembers]);
+    await deps.effects.run(effects.refreshHomes(s.workspaceId, [s.userId, ...members.coordinators, ...result.removedMembers]));
   }
 
   async function sendInvitations(client: WebClient, inviterId: string, invitations: Invitation[]) {
@@ -171,7 +171,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       });
       const text = result.kind === 'not-found' ? copy.INITIATIVE_GONE : copy.roleAccepted(invitation.role, result.initiativeName);
       await client.chat.update({ channel: a.message.channel, ts: a.message.ts, ...renderInvitationAnswer(text) });
-      await publishHome(client, services, a.workspaceId, a.userId);
+      await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
     });
   }
 

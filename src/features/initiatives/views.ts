@@ -8,12 +8,14 @@ import {
   divider,
   escapeMrkdwn,
   header,
+  LIMITS,
   messageModal,
   modal,
   numberInput,
   option,
   radioButtons,
   section,
+  staticSelect,
   textInput,
   usersSelect,
 } from '../common/blocks.js';
@@ -133,7 +135,13 @@ export function renderChooseModal(input: {
     submit: 'Next',
     close: 'Cancel',
     privateMetadata: JSON.stringify(metadata),
-    blocks: [...(input.lead ?? []), radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })],
+    // Radio buttons hold at most 10 options (Slack); more initiatives than that get a menu, read the same way.
+    blocks: [
+      ...(input.lead ?? []),
+      options.length <= LIMITS.radioOptions
+        ? radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })
+        : staticSelect({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options, placeholder: copy.CHOOSE_TITLE }),
+    ],
   });
 }
 

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { METRIC_LABELS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
 import { formatShown, type Shown } from '../../domain/suppression.js';
-import { actions, context, divider, escapeMrkdwn, header, modal, section, type ButtonSpec } from '../common/blocks.js';
+import { actions, context, divider, escapeMrkdwn, header, LIMITS, modal, section, type ButtonSpec } from '../common/blocks.js';
 import * as copy from './copy.js';
 import { InsightsIds } from './ids.js';
 
@@ -34,6 +34,17 @@ function weeklyTable(shown: ShownInsights): string {
   return ['```', fmt(head), ...lines.map(fmt), '```'].join('\n');
 }
 
+/** Lines packed into sections of at most Slack's 3000 characters, so a long topic list is split, never cut short. */
+function sectionsOf(lines: readonly string[]): KnownBlock[] {
+  const chunks: string[] = [];
+  for (const line of lines) {
+    const last = chunks.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= LIMITS.sectionText) chunks[chunks.length - 1] = `${last}\n${line}`;
+    else chunks.push(line);
+  }
+  return chunks.map((chunk) => section(chunk));
+}
+
 export interface InsightsMetadata {
   initiativeId: string;
 }
@@ -64,7 +75,7 @@ export function renderInsights(input: {
   const topicLines = shown.topicsHidden
     ? [`Fewer than ${shown.k} requests in all, so demand by topic is not shown.`]
     : shown.topics.map((t) => `• ${escapeMrkdwn(t.label)}: ${f(t.demand)} requested, ${f(t.supply)} active listeners`);
-  blocks.push(section(`*Demand and supply by topic* (where to recruit listeners)\n${topicLines.join('\n')}`));
+  blocks.push(...sectionsOf(['*Demand and supply by topic* (where to recruit listeners)', ...topicLines]));
   blocks.push(divider());
   const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: 'Export CSV', value: input.initiative.id }];
   if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: 'Who viewed insights', value: input.initiative.id });

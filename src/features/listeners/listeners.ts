@@ -9,9 +9,7 @@ import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { fetchTimezone } from '../common/timezones.js';
-import { publishHome, publishHomes } from '../home/publish.js';
-import { announceEnd } from '../pairings/notify.js';
-import { matchInitiativeAndNotify } from '../requests/notify.js';
+import { effects, type Effect } from '../../effects/effects.js';
 import { getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
@@ -22,12 +20,13 @@ import {
   getProfile,
   needsListenerConsent,
   profilesOf,
+  recordListenerTimezone,
   saveProfile,
   setPaused,
   stopListening,
   type ListenerProfile,
 } from './service.js';
-import { renderApprovalRequest, renderChooseProfile, renderListenModal, renderText } from './views.js';
+import { renderChooseProfile, renderListenModal, renderText } from './views.js';
 
 const listenMetadata = z.object({ initiativeId: z.string(), needsConsent: z.boolean() });
 
@@ -86,21 +85,21 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(ListenerIds.blocks)) });
       return;
     }
-    await ack();
+    // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
     const result = await saveProfile(services, {
       workspaceId: s.workspaceId,
       initiativeId: initiative.id,
       userId: s.userId,
       listener: toListenerInput(parsed.data),
       consentGiven: metadata.needsConsent,
-      timezone: await fetchTimezone(client, s.userId, deps.logger),
     });
+    await ack();
     if (result.kind === 'initiative-gone') return;
+    await recordListenerTimezone(services.db, initiative.id, s.userId, await fetchTimezone(client, s.userId, deps.logger));
     if (result.kind === 'updated') {
       await client.chat.postMessage({ channel: s.userId, ...renderText(copy.profileSaved(initiative.name)) });
-      await publishHome(client, services, s.workspaceId, s.userId);
       // New topics or a higher capacity can make this listener the one a waiting request needs.
-      await matchInitiativeAndNotify(client, services, initiative.id);
+      await deps.effects.run([...effects.refreshHomes(s.workspaceId, [s.userId]), effects.matchInitiative(initiative.id)]);
       return;
     }
     const pending = result.profile.status === 'pending';
@@ -108,39 +107,44 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       channel: s.userId,
       ...renderText(pending ? copy.welcomePending(initiative.name) : copy.welcomeActive(initiative.name)),
     });
-    if (pending) {
-      const topicLabels = initiative.topics.filter((t) => result.profile.topicIds.includes(t.id)).map((t) => t.label);
-      for (const coordinator of result.coordinators) {
-        await client.chat.postMessage({ channel: coordinator, ...renderApprovalRequest({ profile: result.profile, topicLabels }) });
-      }
-    }
-    await publishHomes(client, services, s.workspaceId, [s.userId, ...result.coordinators]);
-    if (!pending) await matchInitiativeAndNotify(client, services, initiative.id);
+    await deps.effects.run([
+      ...effects.send(result.outboxIds),
+      ...effects.refreshHomes(s.workspaceId, [s.userId, ...result.coordinators]),
+      ...(pending ? [] : [effects.matchInitiative(initiative.id)]),
+    ]);
   }
 
   /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
-  async function act(client: WebClient, verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<string> {
+  async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<{ text: string; effects: Effect[] }> {
+    const home = effects.refreshHomes(workspaceId, [userId]);
     if (verb === 'stop') {
       const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
-      if (result.kind !== 'stopped') return copy.NOT_A_LISTENER;
-      // Their conversations end kindly and the seekers are offered someone else.
-      for (const pairing of result.withdrawal.endedPairings) await announceEnd(client, pairing, 'listener', 'listener_stopped');
-      await matchInitiativeAndNotify(client, services, result.initiativeId);
-      return copy.stopped(result.initiativeName);
+      if (result.kind !== 'stopped') return { text: copy.NOT_A_LISTENER, effects: home };
+      // Their conversations end kindly (the notes are in the outbox) and the seekers are offered someone else.
+      const { withdrawal } = result;
+      return {
+        text: copy.stopped(result.initiativeName),
+        effects: [
+          ...effects.send(withdrawal.outboxIds),
+          effects.matchInitiative(result.initiativeId),
+          ...effects.refreshHomes(workspaceId, [userId, ...withdrawal.ended.map((e) => e.pairing.seekerId)]),
+        ],
+      };
     }
     const result = await setPaused(services, { initiativeId, userId, paused: verb === 'pause' });
-    if (verb === 'resume' && result.kind === 'changed') await matchInitiativeAndNotify(client, services, initiativeId);
-    if (result.kind === 'not-listener') return copy.NOT_A_LISTENER;
+    if (result.kind === 'not-listener') return { text: copy.NOT_A_LISTENER, effects: home };
     const { profile } = result;
     if (verb === 'pause') {
-      if (result.kind === 'changed') return copy.paused(profile.initiativeName);
-      return profile.status === 'pending' ? copy.pendingCannotPause(profile.initiativeName) : copy.alreadyPaused(profile.initiativeName);
+      if (result.kind === 'changed') return { text: copy.paused(profile.initiativeName), effects: home };
+      const text = profile.status === 'pending' ? copy.pendingCannotPause(profile.initiativeName) : copy.alreadyPaused(profile.initiativeName);
+      return { text, effects: home };
     }
-    return result.kind === 'changed' ? copy.resumed(profile.initiativeName) : copy.notPaused(profile.initiativeName, profile.status);
+    if (result.kind === 'changed') return { text: copy.resumed(profile.initiativeName), effects: [...home, effects.matchInitiative(initiativeId)] };
+    return { text: copy.notPaused(profile.initiativeName, profile.status), effects: home };
   }
 
   function verbCommand(verb: Verb): CommandHandler {
-    return async ({ ack, command, respond, client }) => {
+    return async ({ ack, command, respond }) => {
       await ack();
       const profiles: ListenerProfile[] = await profilesOf(services.db, command.team_id, command.user_id);
       if (profiles.length === 0) {
@@ -151,9 +155,9 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
         await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: VERB_ACTION[verb], verb: VERB_LABEL[verb], profiles }) });
         return;
       }
-      const text = await act(client, verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
-      await respond({ response_type: 'ephemeral', ...renderText(text) });
-      await publishHome(client, services, command.team_id, command.user_id);
+      const result = await act(verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
+      await respond({ response_type: 'ephemeral', ...renderText(result.text) });
+      await deps.effects.run(result.effects);
     };
   }
 
@@ -162,9 +166,9 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
-      const text = await act(client, verb, a.workspaceId, a.userId, a.value);
-      await answerClick(client, respond, body, a.userId, text);
-      await publishHome(client, services, a.workspaceId, a.userId);
+      const result = await act(verb, a.workspaceId, a.userId, a.value);
+      await answerClick(client, respond, body, a.userId, result.text);
+      await deps.effects.run(result.effects);
     });
   }
 
@@ -183,16 +187,17 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       }
       if (result.kind === 'already-decided') {
         await answerClick(client, respond, body, a.userId, copy.ALREADY_DECIDED);
-        await publishHome(client, services, a.workspaceId, a.userId);
+        await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
         return;
       }
       const forCoordinator = result.kind === 'approved' ? copy.approvedByYou : copy.declinedByYou;
       await answerClick(client, respond, body, a.userId, forCoordinator(result.listenerUserId, result.initiativeName));
-      const forListener = result.kind === 'approved' ? copy.approvedForListener : copy.declinedForListener;
-      await client.chat.postMessage({ channel: result.listenerUserId, ...renderText(forListener(result.initiativeName)) });
       const members = await membersOf(services.db, result.initiativeId);
-      await publishHomes(client, services, a.workspaceId, [result.listenerUserId, ...members.coordinators]);
-      if (result.kind === 'approved') await matchInitiativeAndNotify(client, services, result.initiativeId);
+      await deps.effects.run([
+        ...effects.send(result.outboxIds),
+        ...effects.refreshHomes(a.workspaceId, [result.listenerUserId, ...members.coordinators]),
+        ...(result.kind === 'approved' ? [effects.matchInitiative(result.initiativeId)] : []),
+      ]);
     });
   }
 

@@ -4,8 +4,11 @@ import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import { getInitiative, hasRole, type ServiceDeps } from '../initiatives/service.js';
-import { withdrawListener, type ListenerWithdrawal } from '../pairings/withdraw.js';
+import { enqueue, outboxKey } from '../../outbox/outbox.js';
+import { withdrawListener, type Withdrawal } from '../pairings/withdraw.js';
+import * as copy from './copy.js';
 import type { ListenerInput } from './input.js';
+import { renderApprovalRequest, renderText } from './views.js';
 
 // Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
 
@@ -100,7 +103,7 @@ function profileData(input: ListenerInput) {
 }
 
 export type SaveResult =
-  | { kind: 'created'; profile: ListenerProfile; coordinators: string[] }
+  | { kind: 'created'; profile: ListenerProfile; coordinators: string[]; outboxIds: string[] }
   | { kind: 'updated'; profile: ListenerProfile }
   | { kind: 'initiative-gone' };
 
@@ -117,7 +120,8 @@ export async function saveProfile(
     userId: string;
     listener: ListenerInput;
     consentGiven: boolean;
-    timezone: string | null;
+    /** Left as it is when undefined (it is asked from Slack after the form has closed). */
+    timezone?: string | null;
   },
 ): Promise<SaveResult> {
   const now = deps.clock.now();
@@ -171,12 +175,25 @@ export async function saveProfile(
         },
       });
       await incrementCount(tx, { initiativeId: initiative.id, metric: 'listener_joined', at: now });
-      const coordinators = await tx.initiativeMember.findMany({ where: { initiativeId: initiative.id, role: 'coordinator' } });
-      return {
-        kind: 'created',
-        profile: (await getProfile(tx, initiative.id, input.userId))!,
-        coordinators: coordinators.map((c) => c.userId),
-      };
+      const coordinators = (await tx.initiativeMember.findMany({ where: { initiativeId: initiative.id, role: 'coordinator' } })).map((c) => c.userId);
+      const profile = (await getProfile(tx, initiative.id, input.userId))!;
+      // Coordinators are asked to approve in the same transaction, so no volunteer waits unseen.
+      const topicLabels = initiative.topics.filter((t) => profile.topicIds.includes(t.id)).map((t) => t.label);
+      const outboxIds =
+        status === 'pending'
+          ? await enqueue(
+              tx,
+              now,
+              coordinators.map((coordinator) => ({
+                key: outboxKey.once(`approval:${profile.id}`),
+                workspaceId: input.workspaceId,
+                recipientId: coordinator,
+                subjectId: profile.id,
+                message: { kind: 'message', message: renderApprovalRequest({ profile, topicLabels }) },
+              })),
+            )
+          : [];
+      return { kind: 'created', profile, coordinators, outboxIds };
     });
   return retryOnceOnUniqueViolation(attempt);
 }
@@ -204,7 +221,7 @@ export async function setPaused(
 }
 
 export type StopResult =
-  | { kind: 'stopped'; initiativeName: string; initiativeId: string; withdrawal: ListenerWithdrawal }
+  | { kind: 'stopped'; initiativeName: string; initiativeId: string; withdrawal: Withdrawal }
   | { kind: 'not-listener' };
 
 /** Withdraws listener consent and deletes the profile, in one action that takes effect at once. */
@@ -233,7 +250,7 @@ export async function stopListening(
 }
 
 export type ApprovalResult =
-  | { kind: 'approved' | 'declined'; listenerUserId: string; initiativeName: string; initiativeId: string }
+  | { kind: 'approved' | 'declined'; listenerUserId: string; initiativeName: string; initiativeId: string; outboxIds: string[] }
   | { kind: 'already-decided' }
   | { kind: 'not-coordinator' };
 
@@ -248,18 +265,25 @@ export async function decideApproval(
     if (!profile) return { kind: 'already-decided' };
     if (!(await hasRole(tx, profile.initiativeId, input.coordinatorId, 'coordinator'))) return { kind: 'not-coordinator' };
     const base = { listenerUserId: profile.userId, initiativeName: profile.initiative.name, initiativeId: profile.initiativeId };
+    const workspaceId = (await tx.initiative.findUniqueOrThrow({ where: { id: profile.initiativeId }, select: { workspaceId: true } })).workspaceId;
+    // The volunteer hears the decision either way, through the outbox.
+    const tellListener = (text: string) =>
+      enqueue(tx, now, [
+        { key: outboxKey.once(`approval-decided:${profile.id}`), workspaceId, recipientId: profile.userId, message: { kind: 'message', message: renderText(text) } },
+      ]);
     if (input.approve) {
       const { count } = await tx.listenerProfile.updateMany({
         where: { id: profile.id, status: 'pending' },
         data: { status: 'active', approvedAt: now },
       });
-      return count > 0 ? { kind: 'approved', ...base } : { kind: 'already-decided' };
+      if (count === 0) return { kind: 'already-decided' };
+      return { kind: 'approved', ...base, outboxIds: await tellListener(copy.approvedForListener(profile.initiative.name)) };
     }
     const { count } = await tx.listenerProfile.deleteMany({ where: { id: profile.id, status: 'pending' } });
     if (count === 0) return { kind: 'already-decided' };
     // The profile is gone, so the purpose the person consented to has ended; the log says so.
     await recordConsent(tx, {
-      workspaceId: (await tx.initiative.findUniqueOrThrow({ where: { id: profile.initiativeId } })).workspaceId,
+      workspaceId,
       userId: profile.userId,
       initiativeId: profile.initiativeId,
       purpose: 'listener',
@@ -268,6 +292,11 @@ export async function decideApproval(
       at: now,
     });
     await incrementCount(tx, { initiativeId: profile.initiativeId, metric: 'listener_left', at: now });
-    return { kind: 'declined', ...base };
+    return { kind: 'declined', ...base, outboxIds: await tellListener(copy.declinedForListener(profile.initiative.name)) };
   });
+}
+
+/** The listener's timezone from Slack (quiet hours, similar-timezone matching), asked after the form closed. */
+export async function recordListenerTimezone(db: Db, initiativeId: string, userId: string, timezone: string | null): Promise<void> {
+  await db.listenerProfile.updateMany({ where: { initiativeId, userId }, data: { timezone } });
 }

@@ -111,7 +111,8 @@ export function renderChooseProfile(input: { actionId: string; verb: string; pro
     text,
     blocks: [
       section(text),
-      actions(input.profiles.map((p) => ({ actionId: input.actionId, text: `${input.verb}: ${p.initiativeName}`, value: p.initiativeId }))),
+      // One actions block per initiative: the buttons share an action id, which Slack refuses twice in one block.
+      ...input.profiles.map((p) => actions([{ actionId: input.actionId, text: `${input.verb}: ${p.initiativeName}`, value: p.initiativeId }])),
     ] as KnownBlock[],
   };
 }

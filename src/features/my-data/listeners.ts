@@ -5,11 +5,7 @@ import { openDm } from '../common/dm.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseSubmission } from '../common/payloads.js';
 import type { CommandHandler } from '../commands/listeners.js';
-import { publishHome } from '../home/publish.js';
-import { announceEnd } from '../pairings/notify.js';
-import { OFFER_WITHDRAWN } from '../requests/copy.js';
-import { matchInitiativeAndNotify } from '../requests/notify.js';
-import { renderPlain } from '../requests/views.js';
+import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
 import { MyDataIds } from './ids.js';
 import { collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
@@ -50,18 +46,17 @@ export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandl
   });
 
   app.view(MyDataIds.confirmModal, async ({ ack, body, client }) => {
-    await ack();
     const s = parseSubmission(body);
+    // Erased before the form closes: if it fails, the form says nothing was deleted (answer-failures.ts).
     const erasure = await eraseMyData(services, s.workspaceId, s.userId);
+    await ack();
     await client.chat.postMessage({ channel: s.userId, ...renderErased() });
-    // The people they were talking with are told kindly, by pseudonym; seekers get someone else.
-    for (const pairing of erasure.endedAsSeeker) await announceEnd(client, pairing, 'seeker', 'erased', { onlyListener: true });
-    for (const pairing of erasure.endedAsListener) await announceEnd(client, pairing, 'listener', 'listener_stopped');
-    for (const offer of erasure.withdrawnOffers) {
-      if (offer.channel && offer.messageTs) await client.chat.update({ channel: offer.channel, ts: offer.messageTs, ...renderPlain(OFFER_WITHDRAWN) });
-    }
-    for (const initiativeId of erasure.initiativesToMatch) await matchInitiativeAndNotify(client, services, initiativeId);
-    await publishHome(client, services, s.workspaceId, s.userId);
+    // The people they were talking with are told kindly, by pseudonym (outbox); seekers get someone else.
+    await deps.effects.run([
+      ...effects.send(erasure.outboxIds),
+      ...erasure.initiativesToMatch.map(effects.matchInitiative),
+      ...effects.refreshHomes(s.workspaceId, [s.userId, ...erasure.affectedUserIds]),
+    ]);
   });
 
   return {

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import type { Pairing } from '../pairings/service.js';
 import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
 
 // Everything stored about a person, and erasing it (DESIGN.md invariant 3). Adding a table that holds a
@@ -134,10 +133,10 @@ export interface EraseSummary {
 
 export interface Erasure {
   summary: EraseSummary;
-  /** Conversations that ended because the person left; the other person is told. */
-  endedAsSeeker: Pairing[];
-  endedAsListener: Pairing[];
-  withdrawnOffers: { channel: string | null; messageTs: string | null }[];
+  /** Notes to the people they were talking with, and replaced offers, already in the outbox. */
+  outboxIds: string[];
+  /** Seekers whose listener left, to refresh their Home tabs. */
+  affectedUserIds: string[];
   /** Initiatives with requests waiting again, to re-match. */
   initiativesToMatch: string[];
 }
@@ -146,14 +145,17 @@ export interface Erasure {
 export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId: string): Promise<Erasure> {
   const now = deps.clock.now();
   const erasure = await deps.db.$transaction(async (tx): Promise<Erasure> => {
+    // Conversations end through the one path (pairings/end.ts), so the other person is told kindly.
     const seeker = await withdrawSeeker(tx, workspaceId, userId, now);
     const profiles = await tx.listenerProfile.findMany({ where: { userId, initiative: { workspaceId } }, select: { id: true, initiativeId: true } });
-    const endedAsListener: Pairing[] = [];
+    const outboxIds = [...seeker.outboxIds];
+    const affectedUserIds = seeker.ended.map((e) => e.pairing.listenerUserId);
     const initiativesToMatch = new Set<string>();
     for (const p of profiles) {
       const withdrawal = await withdrawListener(tx, p.id, now);
-      endedAsListener.push(...withdrawal.endedPairings);
-      if (withdrawal.endedPairings.length > 0 || withdrawal.requeuedRequestIds.length > 0) initiativesToMatch.add(p.initiativeId);
+      outboxIds.push(...withdrawal.outboxIds);
+      affectedUserIds.push(...withdrawal.ended.map((e) => e.pairing.seekerId));
+      if (withdrawal.requeuedRequestIds.length > 0) initiativesToMatch.add(p.initiativeId);
       await incrementCount(tx, { initiativeId: p.initiativeId, metric: 'listener_left', at: now });
     }
     const requests = (await tx.supportRequest.deleteMany({ where: { seekerId: userId, initiative: { workspaceId } } })).count;
@@ -163,12 +165,14 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });
     await tx.personTimezone.deleteMany({ where: { userId } });
     await tx.insightsAccess.deleteMany({ where: { viewerId: userId } });
+    // Messages to them, and any message that names them (a revealed name, a note to coordinators).
+    await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: userId }, { args: { contains: userId } }] } });
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
     return {
       summary: { listenerProfiles, roles, consentRecords, requests },
-      endedAsSeeker: seeker.endedPairings,
-      endedAsListener,
-      withdrawnOffers: seeker.withdrawnOffers,
+      // The notes just written to the people they talked with stay (they name nobody but pseudonyms).
+      outboxIds,
+      affectedUserIds,
       initiativesToMatch: [...initiativesToMatch],
     };
   });

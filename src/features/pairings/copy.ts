@@ -53,3 +53,5 @@ export const FILES_NOT_RELAYED =
 export const CRISIS_NOTE_LISTENER =
   'Something in this conversation suggests the person may be at risk. Please follow your guidelines: gently encourage them to contact the crisis resources now, and talk to a coordinator. You are not expected to handle a crisis alone.';
 export const CRISIS_NOTE_SEEKER_LEAD = 'If you are thinking about harming yourself or are in danger, please reach out now. You do not have to go through this alone:';
+
+export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';

@@ -1,62 +1,17 @@
 import type { Db, Tx } from '../../db/client.js';
-import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
+import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import { weekStart } from '../../domain/weeks.js';
-import { cancelForPairing, scheduleForPairing, scheduleWaitingUpdate } from '../check-ins/service.js';
-import { incrementCount } from '../common/anonymous-counts.js';
-import { releaseSlot } from '../requests/matching.js';
+import * as copy from './copy.js';
+import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
+import { getPairing, toPairing, withRequest, type Pairing, type Side } from './pairing-row.js';
+import { renderNote, renderRevealOffer } from './views.js';
 
-// Offers answered, pairings started and ended, mutual reveal, reports. Each state change is one
-// conditional update inside a transaction, so a double click or a second process changes nothing twice.
+// Pairings: who is in which, ending, mutual reveal, reports. Each state change is one conditional
+// update inside a transaction, so a double click or a second process changes nothing twice, and the
+// messages that must follow it are outbox rows in that same transaction.
 
-export type Side = 'seeker' | 'listener';
-
-export interface Pairing {
-  id: string;
-  requestId: string;
-  initiativeId: string;
-  listenerId: string;
-  seekerId: string;
-  listenerUserId: string;
-  seekerPseudonym: string;
-  listenerPseudonym: string;
-  seekerChannel: string;
-  listenerChannel: string;
-  seekerThreadTs: string | null;
-  listenerThreadTs: string | null;
-  status: 'active' | 'ended';
-  seekerRevealed: boolean;
-  listenerRevealed: boolean;
-}
-
-type PairingRow = Omit<Pairing, 'initiativeId' | 'status'> & { status: string; request: { initiativeId: string } };
-
-function toPairing(row: PairingRow): Pairing {
-  return {
-    id: row.id,
-    requestId: row.requestId,
-    initiativeId: row.request.initiativeId,
-    listenerId: row.listenerId,
-    seekerId: row.seekerId,
-    listenerUserId: row.listenerUserId,
-    seekerPseudonym: row.seekerPseudonym,
-    listenerPseudonym: row.listenerPseudonym,
-    seekerChannel: row.seekerChannel,
-    listenerChannel: row.listenerChannel,
-    seekerThreadTs: row.seekerThreadTs,
-    listenerThreadTs: row.listenerThreadTs,
-    status: row.status === 'active' ? 'active' : 'ended',
-    seekerRevealed: row.seekerRevealed,
-    listenerRevealed: row.listenerRevealed,
-  };
-}
-
-const withRequest = { request: { select: { initiativeId: true } } };
-
-export async function getPairing(db: Db | Tx, pairingId: string): Promise<Pairing | null> {
-  const row = await db.pairing.findUnique({ where: { id: pairingId }, include: withRequest });
-  return row ? toPairing(row) : null;
-}
+export { getPairing, type Pairing, type Side } from './pairing-row.js';
+export type { EndReason } from './end.js';
 
 /** Active pairings a person is in, on either side. */
 export async function activePairingsOf(db: Db, userId: string): Promise<{ pairing: Pairing; side: Side }[]> {
@@ -77,183 +32,105 @@ export function sideOf(pairing: Pairing, userId: string): Side | null {
   return null;
 }
 
-export interface OfferDetails {
-  offerId: string;
-  requestId: string;
-  initiativeId: string;
-  initiativeName: string;
-  topic: string | null;
-  note: string | null;
-  seekerPseudonym: string;
-  listenerUserId: string;
-  expiresAt: Date;
-  status: string;
-}
-
-export async function getOffer(db: Db, offerId: string): Promise<OfferDetails | null> {
-  const offer = await db.offer.findUnique({
-    where: { id: offerId },
-    include: {
-      listener: { select: { userId: true } },
-      request: { include: { topic: { select: { label: true } }, initiative: { select: { name: true } } } },
-    },
-  });
-  if (!offer) return null;
-  return {
-    offerId: offer.id,
-    requestId: offer.requestId,
-    initiativeId: offer.request.initiativeId,
-    initiativeName: offer.request.initiative.name,
-    topic: offer.request.topic?.label ?? null,
-    note: offer.request.note,
-    seekerPseudonym: offer.request.seekerPseudonym,
-    listenerUserId: offer.listener.userId,
-    expiresAt: offer.expiresAt,
-    status: offer.status,
-  };
-}
-
-export async function recordOfferMessage(db: Db, offerId: string, channel: string, ts: string): Promise<void> {
-  await db.offer.update({ where: { id: offerId }, data: { channel, messageTs: ts } });
-}
-
-export type OfferAnswer =
-  | { kind: 'paired'; pairing: Pairing }
-  | { kind: 'declined'; requestId: string; initiativeId: string }
-  | { kind: 'gone' }
-  | { kind: 'not-yours' };
-
-/**
- * The listener accepts or declines. Accepting turns the reserved slot into a pairing; declining gives
- * the slot back and puts the request back in the queue (the caller re-matches it).
- */
-export async function answerOffer(
-  deps: ServiceDeps & { random: Random },
-  input: { offerId: string; userId: string; accept: boolean },
-): Promise<OfferAnswer> {
-  const now = deps.clock.now();
-  return deps.db.$transaction(async (tx): Promise<OfferAnswer> => {
-    const offer = await tx.offer.findUnique({ where: { id: input.offerId }, include: { listener: true, request: true } });
-    if (!offer) return { kind: 'gone' };
-    if (offer.listener.userId !== input.userId) return { kind: 'not-yours' };
-    const settled = await tx.offer.updateMany({
-      where: { id: offer.id, status: 'pending' },
-      data: { status: input.accept ? 'accepted' : 'declined', respondedAt: now },
-    });
-    if (settled.count !== 1) return { kind: 'gone' };
-    if (!input.accept) {
-      await releaseSlot(tx, offer.listenerId);
-      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-      return { kind: 'declined', requestId: offer.requestId, initiativeId: offer.request.initiativeId };
-    }
-    const moved = await tx.supportRequest.updateMany({
-      where: { id: offer.requestId, status: 'offered' },
-      data: { status: 'paired', matchedAt: now },
-    });
-    if (moved.count !== 1) {
-      await releaseSlot(tx, offer.listenerId);
-      return { kind: 'gone' };
-    }
-    const row = await tx.pairing.create({
-      data: {
-        requestId: offer.requestId,
-        listenerId: offer.listenerId,
-        seekerId: offer.request.seekerId,
-        listenerUserId: offer.listener.userId,
-        seekerPseudonym: offer.request.seekerPseudonym,
-        listenerPseudonym: pickPseudonym(deps.random, offer.request.seekerPseudonym),
-        // Posting to a user id opens the DM; the real channel ids are recorded after the introductions.
-        seekerChannel: offer.request.seekerId,
-        listenerChannel: offer.listener.userId,
-        status: 'active',
-        startedAt: now,
-      },
-      include: withRequest,
-    });
-    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: offer.request.initiativeId }, select: { id: true, firstCheckInDays: true } });
-    await scheduleForPairing(tx, { ...row, startedAt: now }, initiative);
-    await incrementCount(tx, { initiativeId: initiative.id, metric: 'request_matched', at: now, topicId: offer.request.topicId ?? undefined });
-    // How long the request waited, without who waited (for the median and 90th percentile).
-    await tx.matchTime.create({
-      data: { initiativeId: initiative.id, weekStart: weekStart(now), minutes: Math.round((now.getTime() - offer.request.createdAt.getTime()) / 60_000) },
-    });
-    return { kind: 'paired', pairing: toPairing(row) };
-  });
-}
-
-export async function recordIntroductions(
-  db: Db,
-  pairingId: string,
-  seeker: { channel: string; ts: string },
-  listener: { channel: string; ts: string },
-): Promise<void> {
-  await db.pairing.update({
+/** Records where one side's introduction went: replies in its thread belong to this pairing. */
+export async function recordIntroduction(db: Db | Tx, pairingId: string, side: Side, channel: string, ts: string): Promise<void> {
+  await db.pairing.updateMany({
     where: { id: pairingId },
-    data: { seekerChannel: seeker.channel, seekerThreadTs: seeker.ts, listenerChannel: listener.channel, listenerThreadTs: listener.ts },
+    data: side === 'seeker' ? { seekerChannel: channel, seekerThreadTs: ts } : { listenerChannel: channel, listenerThreadTs: ts },
   });
 }
 
-export type EndReason = 'ended' | 'someone_else' | 'listener_stopped' | 'reported' | 'erased';
+export type EndResult = { kind: 'ended'; ended: Ended } | { kind: 'already-ended' };
 
-export type EndResult = { kind: 'ended'; pairing: Pairing; requeued: boolean } | { kind: 'already-ended' };
-
-/**
- * Ends an active pairing once. `someone_else` (the seeker's choice) and `listener_stopped` put the
- * request back in the queue without this listener; anything else closes the request.
- */
-export async function endPairing(
-  deps: ServiceDeps,
-  input: { pairingId: string; by: Side | 'system'; reason: EndReason },
-): Promise<EndResult> {
+/** Ends an active pairing once (the one path in end.ts), in its own transaction. */
+export async function endPairing(deps: ServiceDeps, input: { pairingId: string; by: Side | 'system'; reason: EndReason }): Promise<EndResult> {
   const now = deps.clock.now();
-  return deps.db.$transaction(async (tx): Promise<EndResult> => {
-    const ended = await tx.pairing.updateMany({
-      where: { id: input.pairingId, status: 'active' },
-      data: { status: 'ended', endedAt: now, endedBy: input.by, endReason: input.reason },
-    });
-    if (ended.count !== 1) return { kind: 'already-ended' };
-    const pairing = (await getPairing(tx, input.pairingId))!;
-    await releaseSlot(tx, pairing.listenerId);
-    await cancelForPairing(tx, pairing.id);
-    await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
-    const requeued = input.reason === 'someone_else' || input.reason === 'listener_stopped';
-    await tx.supportRequest.update({
-      where: { id: pairing.requestId },
-      data: requeued ? { status: 'waiting' } : { status: 'closed', closedReason: 'ended', closedAt: now },
-    });
-    if (requeued) {
-      const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { id: true, checkInEveryDays: true } });
-      await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
-    }
-    return { kind: 'ended', pairing, requeued };
-  });
+  const ended = await deps.db.$transaction((tx) => endPairingIn(tx, { ...input, now }));
+  return ended ? { kind: 'ended', ended } : { kind: 'already-ended' };
 }
 
 export type RevealResult =
-  | { kind: 'both'; pairing: Pairing }
-  | { kind: 'waiting-for-other'; pairing: Pairing }
+  | { kind: 'both' | 'waiting-for-other'; pairing: Pairing; outboxIds: string[] }
   | { kind: 'not-active' };
+
+async function workspaceOfInitiative(tx: Tx, initiativeId: string): Promise<string> {
+  return (await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { workspaceId: true } })).workspaceId;
+}
 
 /** Names are shown only when both have chosen to reveal them (DESIGN.md invariant 1). */
 export async function chooseReveal(deps: ServiceDeps, input: { pairingId: string; userId: string }): Promise<RevealResult> {
+  const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<RevealResult> => {
     const pairing = await getPairing(tx, input.pairingId);
     if (!pairing || pairing.status !== 'active') return { kind: 'not-active' };
     const side = sideOf(pairing, input.userId);
     if (!side) return { kind: 'not-active' };
-    const updated = await tx.pairing.update({
-      where: { id: pairing.id },
-      data: side === 'seeker' ? { seekerRevealed: true } : { listenerRevealed: true },
-      include: withRequest,
-    });
-    const now = toPairing(updated);
-    return now.seekerRevealed && now.listenerRevealed ? { kind: 'both', pairing: now } : { kind: 'waiting-for-other', pairing: now };
+    const updated = toPairing(
+      await tx.pairing.update({
+        where: { id: pairing.id },
+        data: side === 'seeker' ? { seekerRevealed: true } : { listenerRevealed: true },
+        include: withRequest,
+      }),
+    );
+    const workspaceId = await workspaceOfInitiative(tx, pairing.initiativeId);
+    const other: Side = side === 'seeker' ? 'listener' : 'seeker';
+    const both = updated.seekerRevealed && updated.listenerRevealed;
+    // Each note goes in its conversation's thread, so someone in two conversations knows which person
+    // offered, and reveals themselves only to the one they mean. Only when both chose does either
+    // side's user id go to the other.
+    const entries: OutboxEntry[] = both
+      ? [
+          pairingNote(updated, 'seeker', workspaceId, outboxKey.once(`revealed:${pairing.id}`), renderNote(copy.revealed(updated.listenerUserId))),
+          pairingNote(updated, 'listener', workspaceId, outboxKey.once(`revealed:${pairing.id}`), renderNote(copy.revealed(updated.seekerId))),
+        ]
+      : [
+          pairingNote(updated, side, workspaceId, outboxKey.once(`reveal-waiting:${pairing.id}`), renderNote(copy.REVEAL_WAITING)),
+          pairingNote(updated, other, workspaceId, outboxKey.once(`reveal-offer:${pairing.id}`), renderRevealOffer(pairing.id)),
+        ];
+    return { kind: both ? 'both' : 'waiting-for-other', pairing: updated, outboxIds: await enqueue(tx, now, entries) };
+  });
+}
+
+export type ReportResult = { kind: 'reported'; outboxIds: string[]; ended: Ended | null } | { kind: 'not-in-pairing' };
+
+/**
+ * A concern about a pairing: coordinators get the initiative, both pseudonyms and the reason, never a
+ * name or a message (invariant 5); the reporter is thanked; with `block`, the pair is never matched
+ * again and the pairing ends. One transaction.
+ */
+export async function reportConcern(
+  deps: ServiceDeps,
+  input: { pairingId: string; userId: string; reasonLabel: string; block: boolean },
+): Promise<ReportResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<ReportResult> => {
+    const pairing = await getPairing(tx, input.pairingId);
+    const side = pairing ? sideOf(pairing, input.userId) : null;
+    if (!pairing || !side) return { kind: 'not-in-pairing' };
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { name: true, workspaceId: true } });
+    const [from, about] = side === 'seeker' ? [pairing.seekerPseudonym, pairing.listenerPseudonym] : [pairing.listenerPseudonym, pairing.seekerPseudonym];
+    const notice = renderNote(copy.reportNotice(initiative.name, from, about, input.reasonLabel));
+    const entries: OutboxEntry[] = (await coordinatorsOf(tx, pairing.initiativeId)).map((coordinator) => ({
+      key: outboxKey.once(`report:${pairing.id}`),
+      workspaceId: initiative.workspaceId,
+      recipientId: coordinator,
+      subjectId: pairing.id,
+      message: { kind: 'message', message: notice },
+    }));
+    entries.push(pairingNote(pairing, side, initiative.workspaceId, outboxKey.once(`report-sent:${pairing.id}`), renderNote(copy.REPORT_SENT)));
+    const outboxIds = await enqueue(tx, now, entries);
+    let ended: Ended | null = null;
+    if (input.block) {
+      await blockPairIn(tx, pairing);
+      ended = await endPairingIn(tx, { pairingId: pairing.id, by: side, reason: 'reported', now });
+    }
+    return { kind: 'reported', outboxIds, ended };
   });
 }
 
 /** Stops this seeker and listener from being paired again in the initiative. */
-export async function blockPair(db: Db, pairing: Pairing): Promise<void> {
-  await db.pairBlock.upsert({
+async function blockPairIn(tx: Tx, pairing: Pairing): Promise<void> {
+  await tx.pairBlock.upsert({
     where: {
       initiativeId_seekerId_listenerUserId: {
         initiativeId: pairing.initiativeId,
@@ -266,7 +143,7 @@ export async function blockPair(db: Db, pairing: Pairing): Promise<void> {
   });
 }
 
-export async function coordinatorsOf(db: Db, initiativeId: string): Promise<string[]> {
+export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
   const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
   return rows.map((r) => r.userId);
 }

@@ -1,70 +1,53 @@
 import type { Tx } from '../../db/client.js';
-import { scheduleWaitingUpdate } from '../check-ins/service.js';
-import { incrementCount } from '../common/anonymous-counts.js';
-import { releaseSlot } from '../requests/matching.js';
-import { getPairing, type Pairing } from './service.js';
+import { endPairingIn, type Ended } from './end.js';
+import { withdrawOffers } from './offers.js';
 
 // When a person leaves (a listener stops, or anyone erases their data), their offers and pairings end
-// before their rows go, so the other person is told and nobody is left holding a slot.
+// before their rows go, through the same paths as everything else (offers.ts, end.ts), so the other
+// person is told (outbox) and nobody is left holding a slot.
 
-export interface ListenerWithdrawal {
-  /** Pairings that ended; their requests are waiting again for someone else. */
-  endedPairings: Pairing[];
-  /** Requests whose open offer to this listener was withdrawn; waiting again. */
+export interface Withdrawal {
+  ended: Ended[];
+  /** Requests waiting again (their listener left); the caller re-matches their initiatives. */
   requeuedRequestIds: string[];
+  outboxIds: string[];
 }
 
-export async function withdrawListener(tx: Tx, profileId: string, now: Date): Promise<ListenerWithdrawal> {
-  const offers = await tx.offer.findMany({ where: { listenerId: profileId, status: 'pending' } });
-  for (const offer of offers) {
-    await tx.offer.update({ where: { id: offer.id }, data: { status: 'withdrawn', respondedAt: now } });
-    await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-  }
+export async function withdrawListener(tx: Tx, profileId: string, now: Date): Promise<Withdrawal> {
+  const offers = await withdrawOffers(tx, { listenerId: profileId }, now);
   const active = await tx.pairing.findMany({ where: { listenerId: profileId, status: 'active' }, select: { id: true } });
-  const endedPairings: Pairing[] = [];
+  const ended: Ended[] = [];
   for (const { id } of active) {
-    await tx.pairing.update({ where: { id }, data: { status: 'ended', endedAt: now, endedBy: 'listener', endReason: 'listener_stopped' } });
-    const pairing = (await getPairing(tx, id))!;
-    await tx.supportRequest.update({ where: { id: pairing.requestId }, data: { status: 'waiting' } });
-    await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
-    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { id: true, checkInEveryDays: true } });
-    await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
-    endedPairings.push(pairing);
+    const done = await endPairingIn(tx, { pairingId: id, by: 'listener', reason: 'listener_stopped', now });
+    if (done) ended.push(done);
   }
-  return { endedPairings, requeuedRequestIds: offers.map((o) => o.requestId) };
+  return {
+    ended,
+    requeuedRequestIds: [...offers.requestIds, ...ended.map((e) => e.pairing.requestId)],
+    outboxIds: [...offers.outboxIds, ...ended.flatMap((e) => e.outboxIds)],
+  };
 }
 
-export interface SeekerWithdrawal {
-  /** Pairings that ended because the seeker left; the listener is told. */
-  endedPairings: Pairing[];
-  /** Offers withdrawn from listeners, to update their offer messages. */
-  withdrawnOffers: { channel: string | null; messageTs: string | null }[];
-}
-
-/** Ends a seeker's open requests in a workspace: offers withdrawn, pairings ended, slots released. */
-export async function withdrawSeeker(tx: Tx, workspaceId: string, seekerId: string, now: Date): Promise<SeekerWithdrawal> {
+/** Ends a seeker's open requests in a workspace: offers withdrawn, pairings ended, requests closed. */
+export async function withdrawSeeker(tx: Tx, workspaceId: string, seekerId: string, now: Date): Promise<Withdrawal> {
   const requests = await tx.supportRequest.findMany({
     where: { seekerId, initiative: { workspaceId }, status: { in: ['waiting', 'offered', 'paired'] } },
     select: { id: true },
   });
-  const endedPairings: Pairing[] = [];
-  const withdrawnOffers: SeekerWithdrawal['withdrawnOffers'] = [];
+  const ended: Ended[] = [];
+  const outboxIds: string[] = [];
   for (const { id } of requests) {
-    const offers = await tx.offer.findMany({ where: { requestId: id, status: 'pending' } });
-    for (const offer of offers) {
-      await tx.offer.update({ where: { id: offer.id }, data: { status: 'withdrawn', respondedAt: now } });
-      await releaseSlot(tx, offer.listenerId);
-      withdrawnOffers.push({ channel: offer.channel, messageTs: offer.messageTs });
-    }
+    // Closed first, so a withdrawn offer does not put it back in the queue.
+    await tx.supportRequest.update({ where: { id }, data: { status: 'closed', closedReason: 'erased', closedAt: now } });
+    outboxIds.push(...(await withdrawOffers(tx, { requestId: id }, now)).outboxIds);
     const active = await tx.pairing.findMany({ where: { requestId: id, status: 'active' }, select: { id: true } });
     for (const p of active) {
-      await tx.pairing.update({ where: { id: p.id }, data: { status: 'ended', endedAt: now, endedBy: 'seeker', endReason: 'erased' } });
-      const pairing = (await getPairing(tx, p.id))!;
-      await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
-      await releaseSlot(tx, pairing.listenerId);
-      endedPairings.push(pairing);
+      const done = await endPairingIn(tx, { pairingId: p.id, by: 'seeker', reason: 'erased', now });
+      if (done) {
+        ended.push(done);
+        outboxIds.push(...done.outboxIds);
+      }
     }
-    await tx.supportRequest.update({ where: { id }, data: { status: 'closed', closedReason: 'erased', closedAt: now } });
   }
-  return { endedPairings, withdrawnOffers };
+  return { ended, requeuedRequestIds: [], outboxIds };
 }

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
+import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
 import * as copy from '../pairings/copy.js';
 import type { Pairing, Side } from '../pairings/service.js';
 import { renderNote, renderRelayed } from '../pairings/views.js';
@@ -105,16 +106,26 @@ export function register(app: App, deps: FeatureDeps): void {
     if (text.trim() !== '') {
       const pseudonym = side === 'seeker' ? pairing.seekerPseudonym : pairing.listenerPseudonym;
       const thread = route.counterpartHasOthers ? threadOf(pairing, to) : null;
-      const posted = await client.chat.postMessage({
-        channel: channelOf(pairing, to),
-        ...(thread ? { thread_ts: thread } : {}),
-        ...renderRelayed(pseudonym, text),
-      });
+      let posted: { ts?: string };
+      try {
+        posted = await client.chat.postMessage({
+          channel: channelOf(pairing, to),
+          ...(thread ? { thread_ts: thread } : {}),
+          ...renderRelayed(pseudonym, text),
+        });
+      } catch (error) {
+        // The text is never stored (invariant 2), so it cannot be sent later: the sender is told at
+        // once that it was not passed on, and can send it again.
+        deps.logger.warn({ err: error, code: 'relay_failed', pairingId: pairing.id }, 'a message was not relayed');
+        await tell(client, e.channel, MESSAGE_NOT_PASSED_ON, e.thread_ts);
+        return;
+      }
       if (posted.ts) await recordRelayed(services.db, { pairingId: pairing.id, fromSide: side, sourceTs: e.ts, mirrorTs: posted.ts });
       deps.logger.debug({ pairingId: pairing.id, from: side }, 'message relayed');
 
       if (mentionsCrisis(text, crisisWordsOf(await crisisWordsFor(services.db, pairing.initiativeId)))) {
-        // A private note to each side; nothing about it is stored. Each goes in its conversation's thread
+        // A private note to each side, sent directly and never through the outbox: nothing is stored
+        // that says a conversation touched on a crisis. Each goes in its conversation's thread
         // (broadcast to the DM), so a listener in two conversations knows which one it is about.
         const resources = await resourcesFor(services.db, pairing.initiativeId);
         await client.chat.postMessage({ channel: pairing.listenerChannel, ...inThread(pairing, 'listener'), ...renderNote(copy.CRISIS_NOTE_LISTENER) });

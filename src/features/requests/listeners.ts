@@ -2,10 +2,11 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { effects } from '../../effects/effects.js';
+import { resourcesIn } from '../common/answer-failures.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { answerClick } from '../common/reply.js';
-import { publishHome } from '../home/publish.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
@@ -15,11 +16,17 @@ import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
 import { REQUEST_FLOW, RequestIds } from './ids.js';
 import { requestInputSchema, toRequestInput } from './input.js';
-import { matchAndNotify } from './notify.js';
-import { cancelRequest, createRequest } from './service.js';
-import { renderHelpNowModal, renderPlain, renderRequestModal, renderResourcesLead, renderWaiting } from './views.js';
+import { matchRequest } from './matching.js';
+import { cancelRequest, createRequest, recordSeekerTimezone, tellSeeker } from './service.js';
+import { renderHelpNowModal, renderRequestModal, renderResourcesLead } from './views.js';
 
 const requestMetadata = z.object({ initiativeId: z.string() });
+const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
+
+/** The resources block holds mrkdwn as the app escaped it; the help modal escapes it again. */
+function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
 
 export function register(app: App, deps: FeatureDeps): { request: CommandHandler } {
   const services = serviceDeps(deps);
@@ -45,13 +52,15 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
     if (a.triggerId) await openRequest(client, a.triggerId, a.workspaceId);
   });
 
-  // "I need help right now" skips pairing and shows the resources at once (DESIGN.md invariant 6).
+  // "I need help right now" skips pairing and shows the resources at once (DESIGN.md invariant 6). They
+  // are read from the form it was clicked in, so they show even when the database cannot be reached.
   app.action(RequestIds.helpNowButton, async ({ ack, body, client }) => {
     await ack();
     const a = parseAction(body);
     if (!a.viewId) return;
-    const initiative = a.value ? await getInitiative(services.db, a.workspaceId, a.value) : null;
-    await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(initiative?.resources ?? null) });
+    const shown = resourcesIn(viewBlocks.parse(body).view?.blocks);
+    const resources = shown !== null ? unescapeMrkdwn(shown) : a.value ? ((await getInitiative(services.db, a.workspaceId, a.value))?.resources ?? null) : null;
+    await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(resources) });
   });
 
   app.view<ViewSubmitAction>(RequestIds.requestModal, async (args) => submitRequest(args));
@@ -69,21 +78,27 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(RequestIds.blocks)) });
       return;
     }
-    await ack();
     const input = toRequestInput(parsed.data);
-    const seekerTimezone = input.sameTimezone ? await fetchTimezone(client, s.userId, deps.logger) : null;
+    // Stored before the form closes, so a failure shows in the form itself, with the resources, and
+    // the person knows their request was not sent (answer-failures.ts).
     const { requestId } = await createRequest(services, {
       workspaceId: s.workspaceId,
       initiativeId: initiative.id,
       seekerId: s.userId,
       ...input,
-      seekerTimezone,
+      seekerTimezone: null,
     });
+    await ack();
+    // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
+    if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
     const topic = initiative.topics.find((t) => t.id === input.topicId)?.label ?? 'this';
-    const result = await matchAndNotify(client, services, requestId);
+    const result = await matchRequest(services, requestId);
     const text = result.kind === 'offered' ? copy.requestReceived(topic) : copy.noListenerYet(topic);
-    await client.chat.postMessage({ channel: s.userId, ...renderWaiting({ text, resources: initiative.resources, requestId }) });
-    await publishHome(client, services, s.workspaceId, s.userId);
+    const told = await tellSeeker(services, { requestId, text });
+    await deps.effects.run([
+      ...effects.send([...(result.kind === 'offered' ? result.outboxIds : []), ...told]),
+      ...effects.refreshHomes(s.workspaceId, [s.userId]),
+    ]);
   }
 
   app.action(RequestIds.cancelButton, async ({ ack, body, client, respond }) => {
@@ -92,14 +107,7 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
     if (!a.value) return;
     const result = await cancelRequest(services, { requestId: a.value, seekerId: a.userId });
     await answerClick(client, respond, body, a.userId, result.kind === 'cancelled' ? copy.CANCELLED : copy.NOT_OPEN);
-    await publishHome(client, services, a.workspaceId, a.userId);
-    if (result.kind === 'cancelled' && result.withdrawnOffer?.channel && result.withdrawnOffer.messageTs) {
-      await client.chat.update({
-        channel: result.withdrawnOffer.channel,
-        ts: result.withdrawnOffer.messageTs,
-        ...renderPlain(copy.OFFER_WITHDRAWN),
-      });
-    }
+    await deps.effects.run([...effects.send(result.kind === 'cancelled' ? result.outboxIds : []), ...effects.refreshHomes(a.workspaceId, [a.userId])]);
   });
 
   return {

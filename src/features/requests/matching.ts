@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { Prisma, type Db, type Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
 import {
   planOffers,
   rankListeners,
@@ -7,22 +7,17 @@ import {
   type RequestToMatch,
 } from '../../domain/matching.js';
 import type { ServiceDeps } from '../initiatives/service.js';
+import type { Prisma } from '../../db/client.js';
 
 // Turns the matching rules into offers. Everything that must happen once is a conditional update in one
 // transaction (DESIGN.md "Data layer"): the request moves from waiting to offered only once, and a
 // listener's slot is taken only while reserved < capacity, so two processes on one database can never
 // offer one request twice or push a listener over capacity.
 
-export interface OfferMade {
-  offerId: string;
-  requestId: string;
-  listenerId: string;
-  listenerUserId: string;
-  expiresAt: Date;
-}
+export type { OfferMade } from '../pairings/offers.js';
 
 export type MatchResult =
-  | { kind: 'offered'; offer: OfferMade }
+  | { kind: 'offered'; offer: OfferMade; outboxIds: string[] }
   | { kind: 'waiting'; quietHours: boolean }
   | { kind: 'not-waiting' };
 
@@ -102,65 +97,6 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
     }));
 }
 
-type Claim = { kind: 'made'; offer: OfferMade } | { kind: 'request-gone' } | { kind: 'slot-gone' };
-
-/**
- * Makes one offer inside `tx`, or changes nothing: the request must still be waiting and the listener
- * must still be active with a free slot. Decided by the row counts of conditional updates, so it holds
- * with any number of processes, and several claims can share one transaction.
- */
-async function claimOffer(tx: Tx, requestId: string, listener: CandidateListener, now: Date, expiresAt: Date): Promise<Claim> {
-  const claimed = await tx.supportRequest.updateMany({ where: { id: requestId, status: 'waiting' }, data: { status: 'offered' } });
-  if (claimed.count !== 1) return { kind: 'request-gone' };
-  // One statement compares and increments, so the last free slot goes to exactly one request.
-  const slot = await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + 1, "lastOfferAt" = ${now} WHERE "id" = ${listener.id} AND "status" = 'active' AND "reservedSlots" < "capacity"`;
-  if (slot !== 1) {
-    await tx.supportRequest.update({ where: { id: requestId }, data: { status: 'waiting' } });
-    return { kind: 'slot-gone' };
-  }
-  const offer = await tx.offer.create({ data: { requestId, listenerId: listener.id, status: 'pending', offeredAt: now, expiresAt } });
-  return { kind: 'made', offer: { offerId: offer.id, requestId, listenerId: listener.id, listenerUserId: listener.userId, expiresAt } };
-}
-
-/**
- * Many claims in one transaction, set-based: one statement claims the requests that are still waiting,
- * one takes every listener's planned slots only where all of them still fit, and one inserts the
- * offers. Requests whose listener no longer had room go back to waiting and are returned in `lost`.
- */
-export async function claimBatch(
-  tx: Tx,
-  plans: readonly { requestId: string; listener: CandidateListener }[],
-  now: Date,
-  expiresAt: Date,
-): Promise<{ made: OfferMade[]; lost: string[] }> {
-  const claimedRows = await tx.$queryRaw<{ id: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "status" = 'waiting' AND "id" IN (${Prisma.join(plans.map((p) => p.requestId))}) RETURNING "id"`;
-  const claimed = new Set(claimedRows.map((r) => r.id));
-  const mine = plans.filter((p) => claimed.has(p.requestId));
-  if (mine.length === 0) return { made: [], lost: [] };
-
-  const perListener = new Map<string, number>();
-  for (const p of mine) perListener.set(p.listener.id, (perListener.get(p.listener.id) ?? 0) + 1);
-  const ids = [...perListener.keys()];
-  const increment = Prisma.sql`CASE "id" ${Prisma.join(
-    ids.map((id) => Prisma.sql`WHEN ${id} THEN ${perListener.get(id)!}`),
-    ' ',
-  )} ELSE 0 END`;
-  const fitted = await tx.$queryRaw<{ id: string }[]>`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + ${increment}, "lastOfferAt" = ${now} WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'active' AND "reservedSlots" + ${increment} <= "capacity" RETURNING "id"`;
-  const fits = new Set(fitted.map((r) => r.id));
-
-  const lost = mine.filter((p) => !fits.has(p.listener.id)).map((p) => p.requestId);
-  if (lost.length > 0) {
-    await tx.supportRequest.updateMany({ where: { id: { in: lost } }, data: { status: 'waiting' } });
-  }
-  const made = mine
-    .filter((p) => fits.has(p.listener.id))
-    .map((p) => ({ offerId: randomUUID(), requestId: p.requestId, listenerId: p.listener.id, listenerUserId: p.listener.userId, expiresAt }));
-  await tx.offer.createMany({
-    data: made.map((o) => ({ id: o.offerId, requestId: o.requestId, listenerId: o.listenerId, status: 'pending', offeredAt: now, expiresAt })),
-  });
-  return { made, lost };
-}
-
 /** Offers a waiting request to the best eligible listener, trying the next if a slot was just taken. */
 export async function matchRequest(deps: ServiceDeps, requestId: string): Promise<MatchResult> {
   const row = await deps.db.supportRequest.findUnique({ where: { id: requestId }, include: requestInclude });
@@ -175,7 +111,7 @@ export async function matchRequest(deps: ServiceDeps, requestId: string): Promis
   const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
   for (const listener of outcome.ranked) {
     const claim = await deps.db.$transaction((tx) => claimOffer(tx, request.id, listener, now, expiresAt));
-    if (claim.kind === 'made') return { kind: 'offered', offer: claim.offer };
+    if (claim.kind === 'made') return { kind: 'offered', offer: claim.offer, outboxIds: claim.outboxIds };
     if (claim.kind === 'request-gone') return { kind: 'not-waiting' };
   }
   return { kind: 'waiting', quietHours: false };
@@ -188,14 +124,14 @@ const CLAIMS_PER_TRANSACTION = 100;
  * to load, one pass to plan (domain/matching.ts), then the claims in transactions of up to 100. Run
  * when a listener becomes available (new, resumed, a slot freed) and by the scheduler.
  */
-export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: string): Promise<OfferMade[]> {
+export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: string): Promise<{ offers: OfferMade[]; outboxIds: string[] }> {
   const rows = await deps.db.supportRequest.findMany({
     where: { initiativeId, status: 'waiting' },
     include: requestInclude,
     orderBy: { createdAt: 'asc' },
   });
-  if (rows.length === 0) return [];
-  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true } });
+  if (rows.length === 0) return { offers: [], outboxIds: [] };
+  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true, workspaceId: true } });
   const blocks = await loadBlocks(deps.db, initiativeId, [...new Set(rows.map((r) => r.seekerId))]);
   const requests = rows.map((r) => toRequestToMatch(r, blocks.get(r.seekerId) ?? new Set()));
   const candidates = new Map((await loadCandidates(deps.db, initiativeId)).map((c) => [c.id, c]));
@@ -204,12 +140,14 @@ export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: stri
   const plans = planOffers(requests, [...candidates.values()], now);
 
   const made: OfferMade[] = [];
+  const outboxIds: string[] = [];
   const retry: string[] = [];
   for (let i = 0; i < plans.length; i += CLAIMS_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + CLAIMS_PER_TRANSACTION).map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
     try {
-      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt));
+      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId));
       made.push(...result.made);
+      outboxIds.push(...result.outboxIds);
       retry.push(...result.lost);
     } catch (error) {
       // Another process may hold the same rows (PostgreSQL can pick this transaction as a deadlock
@@ -221,12 +159,10 @@ export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: stri
   // A planned slot went elsewhere meanwhile: match those requests on their own.
   for (const requestId of retry) {
     const result = await matchRequest(deps, requestId);
-    if (result.kind === 'offered') made.push(result.offer);
+    if (result.kind === 'offered') {
+      made.push(result.offer);
+      outboxIds.push(...result.outboxIds);
+    }
   }
-  return made;
-}
-
-/** Gives a reserved slot back (offer declined or expired, pairing ended); never below zero. */
-export async function releaseSlot(tx: Tx | Db, listenerId: string): Promise<void> {
-  await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" - 1 WHERE "id" = ${listenerId} AND "reservedSlots" > 0`;
+  return { offers: made, outboxIds };
 }

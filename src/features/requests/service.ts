@@ -4,7 +4,9 @@ import { scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import { releaseSlot } from './matching.js';
+import { enqueue, outboxKey } from '../../outbox/outbox.js';
+import { withdrawOffers } from '../pairings/offers.js';
+import { renderWaiting } from './views.js';
 
 // Requests for a listener: created with the seeker's consent for this request, cancelled at any time.
 
@@ -55,6 +57,11 @@ export async function createRequest(deps: ServiceDeps & { random: Random }, inpu
   return { requestId: request.id };
 }
 
+/** The seeker's timezone from Slack, asked after the form closed, when they want a similar one. */
+export async function recordSeekerTimezone(db: Db, requestId: string, timezone: string | null): Promise<void> {
+  await db.supportRequest.updateMany({ where: { id: requestId, sameTimezone: true }, data: { seekerTimezone: timezone } });
+}
+
 export interface OpenRequest {
   id: string;
   initiativeId: string;
@@ -79,9 +86,7 @@ export async function openRequestsOf(db: Db, workspaceId: string, seekerId: stri
   }));
 }
 
-export type CancelResult =
-  | { kind: 'cancelled'; withdrawnOffer: { listenerUserId: string; channel: string | null; messageTs: string | null } | null }
-  | { kind: 'not-open' };
+export type CancelResult = { kind: 'cancelled'; outboxIds: string[] } | { kind: 'not-open' };
 
 /** The seeker cancels a request that is waiting or on offer; an open offer is withdrawn. */
 export async function cancelRequest(deps: ServiceDeps, input: { requestId: string; seekerId: string }): Promise<CancelResult> {
@@ -94,56 +99,33 @@ export async function cancelRequest(deps: ServiceDeps, input: { requestId: strin
     if (closed.count !== 1) return { kind: 'not-open' };
     const request = await tx.supportRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { initiativeId: true, topicId: true } });
     await incrementCount(tx, { initiativeId: request.initiativeId, metric: 'request_withdrawn', at: now, topicId: request.topicId ?? undefined });
-    const offer = await tx.offer.findFirst({ where: { requestId: input.requestId, status: 'pending' }, include: { listener: true } });
-    if (!offer) return { kind: 'cancelled', withdrawnOffer: null };
-    await tx.offer.update({ where: { id: offer.id }, data: { status: 'withdrawn', respondedAt: now } });
-    await releaseSlot(tx, offer.listenerId);
-    return { kind: 'cancelled', withdrawnOffer: { listenerUserId: offer.listener.userId, channel: offer.channel, messageTs: offer.messageTs } };
+    const { outboxIds } = await withdrawOffers(tx, { requestId: input.requestId }, now);
+    return { kind: 'cancelled', outboxIds };
   });
-}
-
-export interface ExpiredOffer {
-  offerId: string;
-  requestId: string;
-  initiativeId: string;
-  listenerUserId: string;
-  channel: string | null;
-  messageTs: string | null;
 }
 
 /**
- * Times out offers nobody answered. Each offer is claimed with a conditional update, so with two
- * processes sweeping at once each expiry happens once; the requests go back to waiting.
+ * A message to a seeker about their request (received, nobody free yet, still looking), with the
+ * initiative's resources first and a Cancel button, through the outbox so it arrives.
  */
-export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffer[]> {
+export async function tellSeeker(deps: ServiceDeps, input: { requestId: string; text: string }): Promise<string[]> {
   const now = deps.clock.now();
-  const due = await deps.db.offer.findMany({
-    where: { status: 'pending', expiresAt: { lte: now } },
-    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true } } },
-    orderBy: { expiresAt: 'asc' },
-    take: 500,
-  });
-  const expired: ExpiredOffer[] = [];
-  for (const offer of due) {
-    const done = await deps.db.$transaction(async (tx) => {
-      const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'timed_out', respondedAt: now } });
-      if (claimed.count !== 1) return false;
-      await releaseSlot(tx, offer.listenerId);
-      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-      return true;
+  return deps.db.$transaction(async (tx) => {
+    const request = await tx.supportRequest.findUnique({
+      where: { id: input.requestId },
+      select: { seekerId: true, initiative: { select: { resources: true, workspaceId: true } } },
     });
-    if (done) {
-      expired.push({
-        offerId: offer.id,
-        requestId: offer.requestId,
-        initiativeId: offer.request.initiativeId,
-        listenerUserId: offer.listener.userId,
-        channel: offer.channel,
-        messageTs: offer.messageTs,
-      });
-    }
-  }
-  return expired;
+    if (!request) return [];
+    return enqueue(tx, now, [
+      {
+        key: outboxKey.once(`seeker:${input.requestId}`),
+        workspaceId: request.initiative.workspaceId,
+        recipientId: request.seekerId,
+        subjectId: input.requestId,
+        message: { kind: 'message', message: renderWaiting({ text: input.text, resources: request.initiative.resources, requestId: input.requestId }) },
+      },
+    ]);
+  });
 }
 
 /** Initiatives with requests waiting, for the scheduler's matching sweep. */

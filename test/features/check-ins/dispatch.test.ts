@@ -5,7 +5,9 @@ import { openDatabase, type Database } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/logger.js';
 import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.js';
 import { claimCheckIns, claimDue, dueCheckInIds, LEASE_MS } from '../../../src/features/check-ins/service.js';
-import { answerOffer, endPairing } from '../../../src/features/pairings/service.js';
+import { answerOffer } from '../../../src/features/pairings/offers.js';
+import { endPairing } from '../../../src/features/pairings/service.js';
+import type { PacedSender } from '../../../src/delivery/dispatcher.js';
 import { matchRequest } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
@@ -18,6 +20,8 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let slack: FakeSlack;
   let client: WebClient;
+  /** The bulk client's interface without pacing: these tests are about what is sent, not how fast. */
+  let sender: PacedSender;
   const clock = fixedClock('2026-03-02T10:00:00Z'); // Monday
   const logger = createLogger('silent');
   const deps = (db = database.db) => ({ db, clock, logger, random: () => 0.3 });
@@ -26,6 +30,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     database = await openTestDatabase(provider, inject('templates'));
     slack = await startFakeSlack();
     client = new WebClient('xoxb-test-fake', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+    sender = { client, paced: (_workspace, call) => call(client) };
   });
   afterAll(async () => {
     await slack?.close();
@@ -60,10 +65,10 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
   it('sends the first check-ins N days after the pairing starts, then every M days', async () => {
     const { pairing, seekerId, listenerUserId } = await pair({ first: 7, every: 14 });
     clock.advance(6 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.advance(1 * DAY); // Monday 9 March, 10:00 London
-    const report = await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    const report = await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
     expect(postsTo(listenerUserId)).toHaveLength(1);
     expect(report.sent).toBeGreaterThanOrEqual(2);
@@ -75,10 +80,10 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const next = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 2 } });
     expect(next.dueAt.toISOString()).toBe('2026-03-23T10:00:00.000Z');
     clock.advance(13 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
     clock.advance(1 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(2);
   });
 
@@ -86,7 +91,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     // Due Monday 9 March 10:00 UTC: 23:00 in Tonga, 00:00 in Hawaii.
     const { pairing, seekerId, listenerUserId } = await pair({ seekerTz: 'Pacific/Tongatapu', listenerTz: 'Pacific/Honolulu' });
     clock.advance(7 * DAY);
-    const first = await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    const first = await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(first.postponed).toBe(2);
     expect(postsTo(seekerId)).toHaveLength(0);
     const rows = await database.db.checkIn.findMany({ where: { pairingId: pairing.id, sequence: 1 }, orderBy: { kind: 'asc' } });
@@ -94,18 +99,18 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     expect(byKind.seeker).toBe('2026-03-09T20:00:00.000Z'); // Tuesday 09:00 in Tonga
     expect(byKind.listener).toBe('2026-03-09T19:00:00.000Z'); // Monday 09:00 in Hawaii
     clock.set('2026-03-09T19:00:00Z');
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(listenerUserId)).toHaveLength(1);
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.set('2026-03-09T20:00:00Z');
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
   });
 
   it('keeps out of a listener\'s quiet hours', async () => {
     const { listenerUserId, pairing } = await pair({ quiet: ['09:00', '13:00'] });
     clock.advance(7 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(listenerUserId)).toHaveLength(0);
     const row = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'listener' } });
     expect(row.deliverAt.toISOString()).toBe('2026-03-09T13:00:00.000Z');
@@ -116,7 +121,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     clock.advance(3 * DAY);
     await endPairing(deps(), { pairingId: pairing.id, by: 'seeker', reason: 'ended' });
     clock.advance(5 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(0);
     expect(postsTo(listenerUserId)).toHaveLength(0);
     expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, status: { in: ['scheduled', 'sending', 'sent'] } } })).toBe(0);
@@ -128,11 +133,11 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const claimed = await claimDue(database.db, { owner: 'dead-process', now: clock.now(), limit: 1000 });
     expect(claimed.length).toBeGreaterThan(0);
     // The claimer "dies": nothing is sent. Before the lease ends, nobody else may take the row.
-    await dispatchDueCheckIns(client, deps(), { owner: 'b' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'b' });
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.advance(LEASE_MS + 1000);
-    await dispatchDueCheckIns(client, deps(), { owner: 'b' });
-    await dispatchDueCheckIns(client, deps(), { owner: 'c' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'b' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'c' });
     expect(postsTo(seekerId)).toHaveLength(1);
   });
 
@@ -151,7 +156,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
   it('after a long downtime sends what is due once, not once per missed tick', async () => {
     const { seekerId, pairing } = await pair({ first: 7, every: 7 });
     clock.advance(91 * DAY); // a Monday, three months on
-    for (let tick = 0; tick < 5; tick++) await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    for (let tick = 0; tick < 5; tick++) await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
     const next = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } });
     expect(next.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
@@ -164,7 +169,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     );
     clock.advance(7 * DAY);
     for (let attempt = 0; attempt < 8; attempt++) {
-      await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+      await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
       clock.advance(61 * 60_000);
     }
     slack.clearResponse('chat.postMessage');
@@ -181,7 +186,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     slack.addUser({ id: seekerId, tz: 'Europe/London' });
     const { requestId } = await createRequest(deps(), { workspaceId: initiative.workspaceId, initiativeId: initiative.id, seekerId, topicId: initiative.topics[0]!.id, note: null, language: null, sameTimezone: false, seekerTimezone: null });
     clock.advance(14 * DAY);
-    await dispatchDueCheckIns(client, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     const posts = postsTo(seekerId);
     expect(posts).toHaveLength(1);
     expect(JSON.stringify(posts[0]!.args)).toContain('0800 000 000');
@@ -212,12 +217,12 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const second: Database = await openDatabase(database.url);
     try {
       const [a, b] = await Promise.all([
-        dispatchDueCheckIns(client, deps(), { owner: 'process-a', batchSize: 20 }),
-        dispatchDueCheckIns(client, deps(second.db), { owner: 'process-b', batchSize: 20 }),
+        dispatchDueCheckIns(sender, deps(), { owner: 'process-a', batchSize: 20 }),
+        dispatchDueCheckIns(sender, deps(second.db), { owner: 'process-b', batchSize: 20 }),
       ]);
       // How the work splits depends on timing (one may even do it all); that each is sent once does not.
       expect(a.sent + b.sent).toBe(count);
-      expect(a.lostLease + b.lostLease).toBe(0);
+      expect(a['lease-lost'] + b['lease-lost']).toBe(0);
     } finally {
       await second.close();
     }

@@ -1,0 +1,55 @@
+import { Prisma, type Db } from '../db/client.js';
+
+// Leases for rows that are sent once (check-ins, outbox messages). A sender claims due rows in one
+// UPDATE ... RETURNING, so two processes never claim the same row; a sender that dies leaves its rows
+// to whoever claims them once the lease has run out. Every later change to a claimed row (sent,
+// postponed, retried, given up) is fenced by the claim it was made under, owner AND attempt: a sender
+// whose lease ran out and whose row was claimed again (by another process, or by itself on a later
+// tick) changes nothing, so it can never mark sent, or schedule the next, what someone else now owns.
+
+/** Longer than any one send can take: the bulk Web API client times out after seconds, never retries. */
+export const LEASE_MS = 10 * 60 * 1000;
+
+/** Tables that hold leased rows; each has id, status, deliverAt, leaseOwner, leaseUntil and attempts. */
+export type LeasedTable = 'CheckIn' | 'OutboxMessage';
+
+export type DeliveryStatus = 'scheduled' | 'sending' | 'sent' | 'cancelled' | 'failed';
+
+/** What a claim hands its sender: the row, and the attempt number the claim was made under. */
+export interface Claim {
+  id: string;
+  owner: string;
+  attempt: number;
+  leaseUntil: Date;
+}
+
+/** The `where` of any change to a claimed row: it still belongs to this very claim. */
+export function underClaim(claim: Claim) {
+  return { id: claim.id, status: 'sending' as DeliveryStatus, leaseOwner: claim.owner, attempts: claim.attempt };
+}
+
+export const RELEASED = { leaseOwner: null, leaseUntil: null } as const;
+
+const table = (name: LeasedTable) => Prisma.raw(`"${name}"`);
+
+/** Ids of rows that look due now: scheduled and due, or claimed by a sender whose lease ran out. */
+export async function dueIds(db: Db, name: LeasedTable, input: { now: Date; limit: number }): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${table(name)} WHERE ("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now}) ORDER BY "deliverAt" LIMIT ${input.limit}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Claims the given ids for `owner`. The due conditions are checked again in the UPDATE, so ids another
+ * process claimed meanwhile (or stale ids) are simply not returned.
+ */
+export async function claimRows(db: Db, name: LeasedTable, input: { owner: string; now: Date; ids: string[] }): Promise<Claim[]> {
+  if (input.ids.length === 0) return [];
+  const leaseUntil = new Date(input.now.getTime() + LEASE_MS);
+  const rows = await db.$queryRaw<{ id: string; attempts: number | bigint }[]>`UPDATE ${table(name)} SET "status" = 'sending', "leaseOwner" = ${input.owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" IN (${Prisma.join(input.ids)}) AND (("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now})) RETURNING "id", "attempts"`;
+  return rows.map((r) => ({ id: r.id, owner: input.owner, attempt: Number(r.attempts), leaseUntil }));
+}
+
+/** Time left on a claim: a sender does not start a send it could not finish inside its lease. */
+export function leaseLeftMs(claim: Claim, now: Date): number {
+  return claim.leaseUntil.getTime() - now.getTime();
+}

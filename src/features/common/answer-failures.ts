@@ -1,0 +1,113 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { z } from 'zod';
+import type { Logger } from '../../logger.js';
+import { modal, section } from './blocks.js';
+import * as copy from './copy.js';
+
+// Every handler answers (STYLE.md): a command, button, form or message that fails tells the person
+// within seconds, in plain words, that it did not work and what to do, instead of leaving them with
+// silence that looks like success. One global middleware, around every listener; the log gets a code,
+// never the error's message. It never throws itself: failing to tell someone is logged, nothing more.
+
+export function codeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return 'unexpected';
+}
+
+const MULTIPLE_ACK = 'slack_bolt_receiver_ack_multiple_error';
+
+const failureBody = z.object({
+  type: z.string().optional(),
+  command: z.string().optional(),
+  user: z.object({ id: z.string() }).optional(),
+  user_id: z.string().optional(),
+  response_url: z.string().optional(),
+  view: z.object({ id: z.string(), type: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
+  event: z.object({ type: z.string(), channel_type: z.string().optional(), channel: z.string().optional(), user: z.string().optional(), bot_id: z.string().optional(), subtype: z.string().optional() }).optional(),
+});
+
+/** The resources block of the surface the person acted from, so they are shown even with the database down. */
+export function resourcesIn(blocks: readonly unknown[] | undefined): string | null {
+  const block = z.object({ block_id: z.literal('resources'), text: z.object({ text: z.string() }) });
+  for (const b of blocks ?? []) {
+    const parsed = block.safeParse(b);
+    if (parsed.success) return parsed.data.text.text;
+  }
+  return null;
+}
+
+export function renderFailureModal(text: string, resources: string | null) {
+  const blocks: KnownBlock[] = [section(text)];
+  blocks.push(section(resources ? `${copy.RESOURCES_STILL_HERE}\n${resources}` : copy.CRISIS_LINE_FALLBACK));
+  return modal({ callbackId: 'common.failed', title: copy.FAILED_TITLE, blocks });
+}
+
+export function answerFailures(logger: Logger): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    try {
+      await args.next();
+    } catch (error) {
+      const body = failureBody.safeParse(args.body);
+      const kind = body.success ? (body.data.command ? 'command' : (body.data.type ?? 'unknown')) : 'unknown';
+      logger.error({ err: error, code: codeOf(error), payload_type: kind }, 'a handler failed; telling the person');
+      if (!body.success) return;
+      try {
+        await tell(args, body.data);
+      } catch (tellError) {
+        logger.error({ err: tellError, code: codeOf(tellError) }, 'could not tell the person a handler failed');
+      }
+    }
+  };
+}
+
+type Ack = (response?: unknown) => Promise<void>;
+
+/** Acks with `response` if nobody has acked yet; false if the listener had acked already. */
+async function ackIfStill(args: AnyMiddlewareArgs, response?: unknown): Promise<boolean> {
+  const ack = (args as { ack?: Ack }).ack;
+  if (!ack) return false;
+  try {
+    await ack(response);
+    return true;
+  } catch (error) {
+    if (codeOf(error) === MULTIPLE_ACK) return false;
+    throw error;
+  }
+}
+
+async function tell(args: AnyMiddlewareArgs, body: z.infer<typeof failureBody>): Promise<void> {
+  const { client } = args as unknown as { client: import('@slack/web-api').WebClient };
+  const respond = (args as { respond?: (message: Record<string, unknown>) => Promise<unknown> }).respond;
+  const userId = body.user?.id ?? body.user_id ?? body.event?.user;
+
+  if (body.command) {
+    if (await ackIfStill(args, { response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG })) return;
+    if (respond) await respond({ response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG });
+    return;
+  }
+  if (body.type === 'view_submission') {
+    const view = renderFailureModal(copy.FORM_NOT_SAVED, resourcesIn(body.view?.blocks));
+    if (await ackIfStill(args, { response_action: 'update', view })) return;
+    if (userId) await client.chat.postMessage({ channel: userId, text: copy.SOMETHING_WENT_WRONG });
+    return;
+  }
+  if (body.type === 'block_actions') {
+    await ackIfStill(args);
+    if (body.view?.type === 'modal') {
+      await client.views.update({ view_id: body.view.id, view: renderFailureModal(copy.SOMETHING_WENT_WRONG, resourcesIn(body.view.blocks)) });
+    } else if (respond && body.response_url) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: copy.SOMETHING_WENT_WRONG });
+    } else if (userId) {
+      await client.chat.postMessage({ channel: userId, text: copy.SOMETHING_WENT_WRONG });
+    }
+    return;
+  }
+  // A direct message a person wrote to the app (the relay): it was not passed on, so say so.
+  const event = body.event;
+  if (event?.type === 'message' && event.channel_type === 'im' && event.user && !event.bot_id && event.channel) {
+    if (event.subtype === undefined || event.subtype === 'file_share' || event.subtype === 'thread_broadcast') {
+      await client.chat.postMessage({ channel: event.channel, text: copy.MESSAGE_NOT_PASSED_ON });
+    }
+  }
+}

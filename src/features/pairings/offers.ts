@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Db, type Tx } from '../../db/client.js';
+import type { CandidateListener } from '../../domain/matching.js';
+import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
+import { weekStart } from '../../domain/weeks.js';
+import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
+import { scheduleForPairing } from '../check-ins/service.js';
+import { incrementCount } from '../common/anonymous-counts.js';
+import type { ServiceDeps } from '../initiatives/service.js';
+import * as requestCopy from '../requests/copy.js';
+import { renderPlain } from '../requests/views.js';
+import { toPairing, withRequest, type Pairing } from './pairing-row.js';
+
+// The one owner of offers and listeners' slots (STYLE.md "One owner per lifecycle"): an offer is
+// claimed with a slot, answered, expired or withdrawn here and nowhere else. Every change is a
+// conditional update inside a transaction, so a double click or a second process changes nothing
+// twice, and a listener's slot is taken only while reserved < capacity (DESIGN.md "Data layer").
+// The offer DM and the note that replaces it are outbox rows written in the same transaction.
+
+export interface OfferMade {
+  offerId: string;
+  requestId: string;
+  listenerId: string;
+  listenerUserId: string;
+  expiresAt: Date;
+}
+
+/** Outbox rows that offer a listener a request; sent right after commit, or later by the scheduler. */
+function offerMessages(workspaceId: string, made: readonly OfferMade[]): OutboxEntry[] {
+  return made.map((o) => ({
+    key: outboxKey.offer(o.offerId),
+    workspaceId,
+    recipientId: o.listenerUserId,
+    subjectId: o.offerId,
+    message: { kind: 'offer', offerId: o.offerId },
+  }));
+}
+
+/** The note that replaces an offer message once it can no longer be answered. */
+function offerClosedMessage(workspaceId: string, offer: { id: string; listenerUserId: string }, text: string): OutboxEntry {
+  return {
+    key: outboxKey.offerClosed(offer.id),
+    workspaceId,
+    recipientId: offer.listenerUserId,
+    subjectId: offer.id,
+    message: { kind: 'offer_closed', offerId: offer.id, message: renderPlain(text) },
+  };
+}
+
+async function workspaceOf(tx: Tx, initiativeId: string): Promise<string> {
+  return (await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { workspaceId: true } })).workspaceId;
+}
+
+export type Claim = { kind: 'made'; offer: OfferMade; outboxIds: string[] } | { kind: 'request-gone' } | { kind: 'slot-gone' };
+
+/**
+ * Makes one offer inside `tx`, or changes nothing: the request must still be waiting and the listener
+ * must still be active with a free slot. Decided by the row counts of conditional updates, so it holds
+ * with any number of processes.
+ */
+export async function claimOffer(tx: Tx, requestId: string, listener: CandidateListener, now: Date, expiresAt: Date): Promise<Claim> {
+  const claimed = await tx.supportRequest.updateMany({ where: { id: requestId, status: 'waiting' }, data: { status: 'offered' } });
+  if (claimed.count !== 1) return { kind: 'request-gone' };
+  // One statement compares and increments, so the last free slot goes to exactly one request.
+  const slot = await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + 1, "lastOfferAt" = ${now} WHERE "id" = ${listener.id} AND "status" = 'active' AND "reservedSlots" < "capacity"`;
+  if (slot !== 1) {
+    await tx.supportRequest.update({ where: { id: requestId }, data: { status: 'waiting' } });
+    return { kind: 'slot-gone' };
+  }
+  const row = await tx.offer.create({
+    data: { requestId, listenerId: listener.id, status: 'pending', offeredAt: now, expiresAt },
+    include: { request: { select: { initiative: { select: { workspaceId: true } } } } },
+  });
+  const offer = { offerId: row.id, requestId, listenerId: listener.id, listenerUserId: listener.userId, expiresAt };
+  const outboxIds = await enqueue(tx, now, offerMessages(row.request.initiative.workspaceId, [offer]));
+  return { kind: 'made', offer, outboxIds };
+}
+
+/**
+ * Many claims in one transaction, set-based: one statement claims the requests that are still waiting,
+ * one takes every listener's planned slots only where all of them still fit, and one inserts the
+ * offers. Requests whose listener no longer had room go back to waiting and are returned in `lost`.
+ */
+export async function claimBatch(
+  tx: Tx,
+  plans: readonly { requestId: string; listener: CandidateListener }[],
+  now: Date,
+  expiresAt: Date,
+  workspaceId: string,
+): Promise<{ made: OfferMade[]; lost: string[]; outboxIds: string[] }> {
+  const claimedRows = await tx.$queryRaw<{ id: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "status" = 'waiting' AND "id" IN (${Prisma.join(plans.map((p) => p.requestId))}) RETURNING "id"`;
+  const claimed = new Set(claimedRows.map((r) => r.id));
+  const mine = plans.filter((p) => claimed.has(p.requestId));
+  if (mine.length === 0) return { made: [], lost: [], outboxIds: [] };
+
+  const perListener = new Map<string, number>();
+  for (const p of mine) perListener.set(p.listener.id, (perListener.get(p.listener.id) ?? 0) + 1);
+  const ids = [...perListener.keys()];
+  const increment = Prisma.sql`CASE "id" ${Prisma.join(
+    ids.map((id) => Prisma.sql`WHEN ${id} THEN ${perListener.get(id)!}`),
+    ' ',
+  )} ELSE 0 END`;
+  const fitted = await tx.$queryRaw<{ id: string }[]>`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + ${increment}, "lastOfferAt" = ${now} WHERE "id" IN (${Prisma.join(ids)}) AND "status" = 'active' AND "reservedSlots" + ${increment} <= "capacity" RETURNING "id"`;
+  const fits = new Set(fitted.map((r) => r.id));
+
+  const lost = mine.filter((p) => !fits.has(p.listener.id)).map((p) => p.requestId);
+  if (lost.length > 0) {
+    await tx.supportRequest.updateMany({ where: { id: { in: lost } }, data: { status: 'waiting' } });
+  }
+  const made = mine
+    .filter((p) => fits.has(p.listener.id))
+    .map((p) => ({ offerId: randomUUID(), requestId: p.requestId, listenerId: p.listener.id, listenerUserId: p.listener.userId, expiresAt }));
+  await tx.offer.createMany({
+    data: made.map((o) => ({ id: o.offerId, requestId: o.requestId, listenerId: o.listenerId, status: 'pending', offeredAt: now, expiresAt })),
+  });
+  const outboxIds = await enqueue(tx, now, offerMessages(workspaceId, made));
+  return { made, lost, outboxIds };
+}
+
+/** Gives a reserved slot back (offer declined or expired, pairing ended); never below zero. */
+export async function releaseSlot(tx: Tx | Db, listenerId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" - 1 WHERE "id" = ${listenerId} AND "reservedSlots" > 0`;
+}
+
+export type OfferAnswer =
+  | { kind: 'paired'; pairing: Pairing; workspaceId: string; outboxIds: string[] }
+  | { kind: 'declined'; requestId: string; initiativeId: string }
+  | { kind: 'gone' }
+  | { kind: 'not-yours' };
+
+/**
+ * The listener accepts or declines. Accepting turns the reserved slot into a pairing and writes both
+ * introductions to the outbox in the same transaction, so a pairing never exists that nobody is told
+ * about; declining gives the slot back and puts the request back in the queue.
+ */
+export async function answerOffer(
+  deps: ServiceDeps & { random: Random },
+  input: { offerId: string; userId: string; accept: boolean },
+): Promise<OfferAnswer> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<OfferAnswer> => {
+    const offer = await tx.offer.findUnique({ where: { id: input.offerId }, include: { listener: true, request: true } });
+    if (!offer) return { kind: 'gone' };
+    if (offer.listener.userId !== input.userId) return { kind: 'not-yours' };
+    const settled = await tx.offer.updateMany({
+      where: { id: offer.id, status: 'pending' },
+      data: { status: input.accept ? 'accepted' : 'declined', respondedAt: now },
+    });
+    if (settled.count !== 1) return { kind: 'gone' };
+    if (!input.accept) {
+      await releaseSlot(tx, offer.listenerId);
+      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+      return { kind: 'declined', requestId: offer.requestId, initiativeId: offer.request.initiativeId };
+    }
+    const moved = await tx.supportRequest.updateMany({
+      where: { id: offer.requestId, status: 'offered' },
+      data: { status: 'paired', matchedAt: now },
+    });
+    if (moved.count !== 1) {
+      await releaseSlot(tx, offer.listenerId);
+      return { kind: 'gone' };
+    }
+    const row = await tx.pairing.create({
+      data: {
+        requestId: offer.requestId,
+        listenerId: offer.listenerId,
+        seekerId: offer.request.seekerId,
+        listenerUserId: offer.listener.userId,
+        seekerPseudonym: offer.request.seekerPseudonym,
+        listenerPseudonym: pickPseudonym(deps.random, offer.request.seekerPseudonym),
+        // Posting to a user id opens the DM; the real channel ids are recorded as each introduction goes.
+        seekerChannel: offer.request.seekerId,
+        listenerChannel: offer.listener.userId,
+        status: 'active',
+        startedAt: now,
+      },
+      include: withRequest,
+    });
+    const initiative = await tx.initiative.findUniqueOrThrow({
+      where: { id: offer.request.initiativeId },
+      select: { id: true, firstCheckInDays: true, workspaceId: true },
+    });
+    await scheduleForPairing(tx, { ...row, startedAt: now }, initiative);
+    await incrementCount(tx, { initiativeId: initiative.id, metric: 'request_matched', at: now, topicId: offer.request.topicId ?? undefined });
+    // How long the request waited, without who waited (for the median and 90th percentile).
+    await tx.matchTime.create({
+      data: { initiativeId: initiative.id, weekStart: weekStart(now), minutes: Math.round((now.getTime() - offer.request.createdAt.getTime()) / 60_000) },
+    });
+    const pairing = toPairing(row);
+    const outboxIds = await enqueue(
+      tx,
+      now,
+      (['seeker', 'listener'] as const).map((side) => ({
+        key: outboxKey.intro(pairing.id, side),
+        workspaceId: initiative.workspaceId,
+        recipientId: side === 'seeker' ? pairing.seekerId : pairing.listenerUserId,
+        subjectId: pairing.id,
+        message: { kind: 'intro', pairingId: pairing.id, side },
+      })),
+    );
+    return { kind: 'paired', pairing, workspaceId: initiative.workspaceId, outboxIds };
+  });
+}
+
+export interface ExpiredOffers {
+  count: number;
+  initiativeIds: string[];
+  outboxIds: string[];
+}
+
+/**
+ * Times out offers nobody answered. Each offer is claimed with a conditional update, so with two
+ * processes sweeping at once each expiry happens once; the requests go back to waiting and the offer
+ * message is replaced (through the outbox).
+ */
+export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffers> {
+  const now = deps.clock.now();
+  const due = await deps.db.offer.findMany({
+    where: { status: 'pending', expiresAt: { lte: now } },
+    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true, initiative: { select: { workspaceId: true } } } } },
+    orderBy: { expiresAt: 'asc' },
+    take: 500,
+  });
+  const result: ExpiredOffers = { count: 0, initiativeIds: [], outboxIds: [] };
+  for (const offer of due) {
+    const ids = await deps.db.$transaction(async (tx) => {
+      const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'timed_out', respondedAt: now } });
+      if (claimed.count !== 1) return null;
+      await releaseSlot(tx, offer.listenerId);
+      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+      return enqueue(tx, now, [
+        offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_EXPIRED),
+      ]);
+    });
+    if (ids) {
+      result.count += 1;
+      result.outboxIds.push(...ids);
+      if (!result.initiativeIds.includes(offer.request.initiativeId)) result.initiativeIds.push(offer.request.initiativeId);
+    }
+  }
+  return result;
+}
+
+/**
+ * Withdraws pending offers (the seeker cancelled or left, or the listener stopped): each slot is given
+ * back, each request that was on offer waits again, and each offer message is replaced.
+ */
+export async function withdrawOffers(
+  tx: Tx,
+  where: { requestId: string } | { listenerId: string },
+  now: Date,
+): Promise<{ requestIds: string[]; outboxIds: string[] }> {
+  const offers = await tx.offer.findMany({
+    where: { ...where, status: 'pending' },
+    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true } } },
+  });
+  const outboxIds: string[] = [];
+  for (const offer of offers) {
+    const withdrawn = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'withdrawn', respondedAt: now } });
+    if (withdrawn.count !== 1) continue;
+    await releaseSlot(tx, offer.listenerId);
+    await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+    const workspaceId = await workspaceOf(tx, offer.request.initiativeId);
+    outboxIds.push(...(await enqueue(tx, now, [offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_WITHDRAWN)])));
+  }
+  return { requestIds: offers.map((o) => o.requestId), outboxIds };
+}
+
+export interface OfferDetails {
+  offerId: string;
+  requestId: string;
+  initiativeId: string;
+  initiativeName: string;
+  offerTimeoutHours: number;
+  topic: string | null;
+  note: string | null;
+  seekerPseudonym: string;
+  listenerUserId: string;
+  expiresAt: Date;
+  status: string;
+  channel: string | null;
+  messageTs: string | null;
+}
+
+export async function getOffer(db: Db | Tx, offerId: string): Promise<OfferDetails | null> {
+  const offer = await db.offer.findUnique({
+    where: { id: offerId },
+    include: {
+      listener: { select: { userId: true } },
+      request: { include: { topic: { select: { label: true } }, initiative: { select: { name: true, offerTimeoutHours: true } } } },
+    },
+  });
+  if (!offer) return null;
+  return {
+    offerId: offer.id,
+    requestId: offer.requestId,
+    initiativeId: offer.request.initiativeId,
+    initiativeName: offer.request.initiative.name,
+    offerTimeoutHours: offer.request.initiative.offerTimeoutHours,
+    topic: offer.request.topic?.label ?? null,
+    note: offer.request.note,
+    seekerPseudonym: offer.request.seekerPseudonym,
+    listenerUserId: offer.listener.userId,
+    expiresAt: offer.expiresAt,
+    status: offer.status,
+    channel: offer.channel,
+    messageTs: offer.messageTs,
+  };
+}
+
+export async function recordOfferMessage(db: Db | Tx, offerId: string, channel: string, ts: string): Promise<void> {
+  await db.offer.updateMany({ where: { id: offerId }, data: { channel, messageTs: ts } });
+}

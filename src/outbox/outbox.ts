@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { KnownBlock } from '@slack/types';
+import type { Tx } from '../db/client.js';
+
+// The transactional outbox: a message that must follow a committed change is a row written in the
+// same transaction as the change, so the change and the promise to tell someone commit together or
+// not at all. It is sent right after commit (src/outbox/send.ts) and, if that fails or the process
+// dies, by the scheduler under a lease (src/delivery/lease.ts).
+//
+// What a row may hold: ids, choices, and messages made only of the app's own copy, pseudonyms,
+// initiative names and resources. Never relayed text (DESIGN.md invariant 2), and never free text a
+// person wrote (a note, an introduction): messages that carry those are rendered from their own rows
+// when sent, so erasing those rows leaves nothing behind here.
+
+export type Side = 'seeker' | 'listener';
+
+/** A message rendered when it is enqueued: app copy only (see above). */
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export type OutboxMessage =
+  /** Post a rendered message to the recipient's DM (channel: the user id, or a known DM channel). */
+  | { kind: 'message'; message: RenderedMessage; channel?: string; threadTs?: string | null; broadcast?: boolean }
+  /** The offer to a listener: rendered when sent (it carries the seeker's note); its ts is recorded. */
+  | { kind: 'offer'; offerId: string }
+  /** Replace an offer message that can no longer be answered. */
+  | { kind: 'offer_closed'; offerId: string; message: RenderedMessage }
+  /** One side's introduction to a new pairing: rendered when sent (note, introduction); ts recorded. */
+  | { kind: 'intro'; pairingId: string; side: Side };
+
+export interface OutboxEntry {
+  /** Unique per change: a second enqueue of the same key is a bug, and fails the transaction. */
+  key: string;
+  workspaceId: string;
+  recipientId: string;
+  subjectId?: string | null;
+  message: OutboxMessage;
+}
+
+/** Writes the entries inside the caller's transaction; returns their ids, to send right after commit. */
+export async function enqueue(tx: Tx, now: Date, entries: readonly OutboxEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const rows = entries.map((e) => ({
+    id: randomUUID(),
+    dedupeKey: e.key,
+    workspaceId: e.workspaceId,
+    kind: e.message.kind,
+    recipientId: e.recipientId,
+    subjectId: e.subjectId ?? null,
+    args: JSON.stringify(e.message),
+    status: 'scheduled',
+    deliverAt: now,
+    createdAt: now,
+  }));
+  await tx.outboxMessage.createMany({ data: rows });
+  return rows.map((r) => r.id);
+}
+
+/** Keys that make each enqueue unique without a lookup. */
+export const outboxKey = {
+  intro: (pairingId: string, side: Side) => `intro:${pairingId}:${side}`,
+  ended: (pairingId: string, side: Side) => `ended:${pairingId}:${side}`,
+  offer: (offerId: string) => `offer:${offerId}`,
+  offerClosed: (offerId: string) => `offer-closed:${offerId}`,
+  /** Anything that can happen more than once for the same subject. */
+  once: (what: string) => `${what}:${randomUUID()}`,
+} as const;

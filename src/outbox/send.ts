@@ -1,0 +1,180 @@
+import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
+import type { Db, Tx } from '../db/client.js';
+import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../delivery/dispatcher.js';
+import { RELEASED, underClaim, type Claim } from '../delivery/lease.js';
+import { isPermanentSlackError, MAX_OUTBOX_ATTEMPTS, outboxRetryDelaySeconds } from '../domain/delivery.js';
+import { getOffer, recordOfferMessage } from '../features/pairings/offers.js';
+import { getPairing } from '../features/pairings/pairing-row.js';
+import { PairingIds } from '../features/pairings/ids.js';
+import { recordIntroduction } from '../features/pairings/service.js';
+import { renderListenerIntro, renderSeekerIntro } from '../features/pairings/views.js';
+import { renderOffer } from '../features/requests/views.js';
+import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
+import type { OutboxMessage } from './outbox.js';
+
+// Sends outbox rows (src/outbox/outbox.ts) through the one dispatcher: right after the commit that
+// wrote them (only those ids), and on every scheduler tick for whatever is due (a failed send, or a
+// process that died before or during the send). A message whose subject is gone is cancelled, not sent.
+
+interface OutboxRow {
+  id: string;
+  workspaceId: string;
+  recipientId: string;
+  message: OutboxMessage;
+  claim: Claim;
+}
+
+type Prepared =
+  | { method: 'post'; args: ChatPostMessageArguments; after?: (tx: Tx, posted: { channel?: string; ts?: string }) => Promise<void> }
+  | { method: 'update'; args: ChatUpdateArguments };
+
+/** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
+async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
+  const m = row.message;
+  switch (m.kind) {
+    case 'message':
+      return {
+        method: 'post',
+        args: {
+          channel: m.channel ?? row.recipientId,
+          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
+          ...m.message,
+        } as ChatPostMessageArguments,
+      };
+    case 'offer': {
+      const offer = await getOffer(db, m.offerId);
+      if (!offer || offer.status !== 'pending') return null;
+      return {
+        method: 'post',
+        args: {
+          channel: offer.listenerUserId,
+          ...renderOffer({
+            offerId: offer.offerId,
+            seekerPseudonym: offer.seekerPseudonym,
+            topic: offer.topic,
+            note: offer.note,
+            timeoutHours: offer.offerTimeoutHours,
+            acceptId: PairingIds.acceptOffer,
+            declineId: PairingIds.declineOffer,
+          }),
+        },
+        after: async (tx, posted) => {
+          if (posted.channel && posted.ts) await recordOfferMessage(tx, offer.offerId, posted.channel, posted.ts);
+        },
+      };
+    }
+    case 'offer_closed': {
+      const offer = await getOffer(db, m.offerId);
+      // An offer message that never went out needs no replacing (its own row is cancelled when sent).
+      if (!offer?.channel || !offer.messageTs) return null;
+      return { method: 'update', args: { channel: offer.channel, ts: offer.messageTs, ...m.message } };
+    }
+    case 'intro': {
+      const pairing = await getPairing(db, m.pairingId);
+      if (!pairing || pairing.status !== 'active') return null;
+      const [initiative, request, listener] = await Promise.all([
+        db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { guidelines: true } }),
+        db.supportRequest.findUniqueOrThrow({ where: { id: pairing.requestId }, include: { topic: { select: { label: true } } } }),
+        db.listenerProfile.findUnique({ where: { id: pairing.listenerId }, select: { intro: true } }),
+      ]);
+      // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1).
+      const rendered =
+        m.side === 'seeker'
+          ? renderSeekerIntro({
+              pairingId: pairing.id,
+              listenerPseudonym: pairing.listenerPseudonym,
+              seekerPseudonym: pairing.seekerPseudonym,
+              listenerIntro: listener?.intro ?? null,
+            })
+          : renderListenerIntro({
+              pairingId: pairing.id,
+              seekerPseudonym: pairing.seekerPseudonym,
+              listenerPseudonym: pairing.listenerPseudonym,
+              topic: request.topic?.label ?? null,
+              note: request.note,
+              guidelines: initiative.guidelines,
+            });
+      return {
+        method: 'post',
+        args: { channel: m.side === 'seeker' ? pairing.seekerId : pairing.listenerUserId, ...rendered },
+        after: async (tx, posted) => {
+          if (posted.ts) await recordIntroduction(tx, pairing.id, m.side, posted.channel ?? (m.side === 'seeker' ? pairing.seekerId : pairing.listenerUserId), posted.ts);
+        },
+      };
+    }
+  }
+}
+
+async function settle(db: Db, claim: Claim, data: Record<string, unknown>): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({ where: underClaim(claim), data: { ...data, ...RELEASED } });
+  return count === 1;
+}
+
+async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow): Promise<SendOutcome> {
+  const prepared = await prepare(deps.db, row);
+  if (!prepared) return (await settle(deps.db, row.claim, { status: 'cancelled' })) ? 'cancelled' : 'lease-lost';
+  let posted: { channel?: string; ts?: string };
+  try {
+    posted = await sender.paced(row.workspaceId, async (client): Promise<{ channel?: string; ts?: string }> =>
+      prepared.method === 'post' ? client.chat.postMessage(prepared.args) : client.chat.update(prepared.args),
+    );
+  } catch (error) {
+    const now = deps.clock.now();
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== null) {
+      // Slack asked us to slow down: not a failed attempt, so it does not use up the row's tries.
+      const ok = await settle(deps.db, row.claim, { status: 'scheduled', deliverAt: new Date(now.getTime() + retryAfter * 1000), attempts: { decrement: 1 } });
+      return ok ? 'rate-limited' : 'lease-lost';
+    }
+    const code = errorCodeOf(error);
+    const giveUp = isPermanentSlackError(code) || row.claim.attempt >= MAX_OUTBOX_ATTEMPTS;
+    const ok = await settle(
+      deps.db,
+      row.claim,
+      giveUp
+        ? { status: 'failed', lastError: code }
+        : { status: 'scheduled', lastError: code, deliverAt: new Date(now.getTime() + outboxRetryDelaySeconds(row.claim.attempt) * 1000) },
+    );
+    const log = { outboxId: row.id, kind: row.message.kind, code, attempts: row.claim.attempt };
+    if (giveUp) deps.logger.error(log, 'gave up sending a message');
+    else deps.logger.warn(log, 'message send failed; will retry');
+    return !ok ? 'lease-lost' : giveUp ? 'failed' : 'retried';
+  }
+  const recorded = await deps.db.$transaction(async (tx) => {
+    const { count } = await tx.outboxMessage.updateMany({ where: underClaim(row.claim), data: { status: 'sent', sentAt: deps.clock.now(), ...RELEASED } });
+    if (count !== 1) return false;
+    if (prepared.method === 'post' && prepared.after) await prepared.after(tx, posted);
+    return true;
+  });
+  if (!recorded) deps.logger.error({ outboxId: row.id, code: 'lease_lost' }, 'an outbox lease expired while sending');
+  return recorded ? 'sent' : 'lease-lost';
+}
+
+export function outboxQueue(sender: PacedSender, deps: DeliveryDeps): Queue<OutboxRow> {
+  return {
+    name: 'outbox',
+    table: 'OutboxMessage',
+    async load(claims) {
+      const rows = new Map(
+        (await deps.db.outboxMessage.findMany({ where: { id: { in: claims.map((c) => c.id) } } })).map((r) => [r.id, r]),
+      );
+      return claims.flatMap((claim) => {
+        const r = rows.get(claim.id);
+        return r ? [{ id: r.id, workspaceId: r.workspaceId, recipientId: r.recipientId, message: JSON.parse(r.args) as OutboxMessage, claim }] : [];
+      });
+    },
+    send: (row) => sendRow(sender, deps, row),
+  };
+}
+
+/** Sends outbox rows: the given ids (right after commit), or whatever is due (a scheduler tick). */
+export function sendOutbox(sender: PacedSender, deps: DeliveryDeps, options: DispatchOptions): Promise<DispatchReport> {
+  return drain(deps, outboxQueue(sender, deps), options);
+}
+
+/** Sent, cancelled and failed rows are kept a day for diagnosis, then deleted. */
+export async function pruneOutbox(db: Db, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const { count } = await db.outboxMessage.deleteMany({ where: { status: { in: ['sent', 'cancelled', 'failed'] }, createdAt: { lt: cutoff } } });
+  return count;
+}

@@ -1,0 +1,123 @@
+import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import type { Logger } from '../logger.js';
+import { createRatePacer, type RatePacer } from './pacer.js';
+
+// A Web API client for bulk sends (check-ins, the outbox), separate from Bolt's. Bolt's client answers a
+// 429 by pausing its whole queue for Retry-After and retrying for up to half an hour without a timeout:
+// that would hold up interactive calls (a views.open has 3 seconds before its trigger_id expires) and
+// let a send outlive the lease on the row being sent. This one never retries, gives up after a bounded
+// time and rejects a 429 at once; the pacer slows down only the workspace that got it, and the caller
+// puts the row back for Retry-After.
+
+export interface BulkSenderOptions {
+  /** The bot token; leave it out when every call passes its workspace's own token. */
+  token?: string;
+  /** Web API base URL; Slack's by default (DESIGN.md: SLACK_API_URL). */
+  slackApiUrl?: string;
+  logger: Logger;
+  /** Whole-request timeout per call. */
+  timeoutMs?: number;
+  pacer?: RatePacer;
+}
+
+export interface BulkSender {
+  /** Bounded timeout, no retries, 429 rejected at once: never pauses other calls. */
+  readonly client: WebClient;
+  /** Waits for the workspace's pace, then makes the call; a 429 slows that workspace only and is rethrown. */
+  paced<T>(workspaceKey: string, call: (client: WebClient) => Promise<T>): Promise<T>;
+}
+
+export function createBulkSender(options: BulkSenderOptions): BulkSender {
+  const { token, slackApiUrl, logger, timeoutMs = 10_000 } = options;
+  const pacer = options.pacer ?? createRatePacer();
+  const client = new WebClient(token, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    timeout: timeoutMs,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: webClientLogger(logger),
+  });
+
+  return {
+    client,
+    async paced(workspaceKey, call) {
+      await pacer.acquire(workspaceKey);
+      try {
+        const result = await call(client);
+        pacer.succeeded(workspaceKey);
+        return result;
+      } catch (error) {
+        const retryAfter = retryAfterOf(error);
+        if (retryAfter !== null) pacer.rateLimited(workspaceKey, retryAfter);
+        // Slack refusing the call (invalid_blocks, channel_not_found) still passed its rate limiter.
+        else if (codeOf(error) === ErrorCode.PlatformError) pacer.succeeded(workspaceKey);
+        throw error;
+      }
+    },
+  };
+}
+
+/** Seconds Slack asked us to wait when it rate-limited a call, else null. */
+export function retryAfterOf(error: unknown): number | null {
+  if (!isRecord(error)) return null;
+  if (error.code === ErrorCode.RateLimitedError) {
+    const seconds = error.retryAfter;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+  }
+  // Some methods answer `ok: false, error: 'ratelimited'` with HTTP 200; Retry-After then sits in the metadata.
+  if (error.code === ErrorCode.PlatformError && isRecord(error.data) && error.data.error === 'ratelimited') {
+    const seconds = isRecord(error.data.response_metadata) ? error.data.response_metadata.retryAfter : undefined;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : 1;
+  }
+  return null;
+}
+
+const SAFE_CODE = /^[a-z0-9_.-]{1,80}$/i;
+
+/**
+ * A short, stable code for logs and the row's last error: Slack's own (`invalid_blocks`), else the
+ * client's (`slack_webapi_request_error` on a timeout), else `send_failed`. Never the error's message,
+ * which can quote a request.
+ */
+export function errorCodeOf(error: unknown): string {
+  if (!isRecord(error)) return 'send_failed';
+  if (isRecord(error.data) && typeof error.data.error === 'string' && SAFE_CODE.test(error.data.error)) return error.data.error;
+  const code = codeOf(error);
+  return code !== null && SAFE_CODE.test(code) ? code : 'send_failed';
+}
+
+function codeOf(error: unknown): string | null {
+  return isRecord(error) && typeof error.code === 'string' ? error.code : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * The web client's debug and info lines quote every request and response body, which carry check-ins,
+ * introductions and relayed notes (DESIGN.md invariant 2), so they are dropped whatever the level.
+ * Warnings and errors keep only their leading text (Slack's warning codes, a fixed sentence) and, for
+ * an error object, its name and code: a message's further arguments can quote a payload.
+ */
+function webClientLogger(logger: Logger): SlackLogger {
+  const child = logger.child({ component: 'bulk-sender' });
+  let level = LogLevel.WARN;
+  const text = (msg: unknown[]) => {
+    const [first] = msg;
+    if (typeof first === 'string') return first.slice(0, 200);
+    if (first instanceof Error) return `${first.name}${codeOf(first) ? ` (${codeOf(first)})` : ''}`;
+    return '[object]';
+  };
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: (...msg) => child.warn(text(msg)),
+    error: (...msg) => child.error(text(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

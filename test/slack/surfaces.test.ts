@@ -1,0 +1,407 @@
+import { describe, expect, it } from 'vitest';
+import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
+import { MAX_TOPIC_LENGTH, MAX_TOPICS } from '../../src/domain/topics.js';
+import * as checkInViews from '../../src/features/check-ins/views.js';
+import * as answerFailures from '../../src/features/common/answer-failures.js';
+import * as commonBlocks from '../../src/features/common/blocks.js';
+import * as helpViews from '../../src/features/help/views.js';
+import * as homeViews from '../../src/features/home/views.js';
+import type { Initiative } from '../../src/features/initiatives/service.js';
+import * as initiativeViews from '../../src/features/initiatives/views.js';
+import { InsightsIds } from '../../src/features/insights/ids.js';
+import * as insightsViews from '../../src/features/insights/views.js';
+import { INTRO_MAX, ListenerIds } from '../../src/features/listeners/ids.js';
+import type { ListenerProfile, ListenerStatus } from '../../src/features/listeners/service.js';
+import * as listenerViews from '../../src/features/listeners/views.js';
+import type { MyData } from '../../src/features/my-data/service.js';
+import * as myDataViews from '../../src/features/my-data/views.js';
+import { PairingIds } from '../../src/features/pairings/ids.js';
+import * as pairingViews from '../../src/features/pairings/views.js';
+import { NOTE_MAX } from '../../src/features/requests/ids.js';
+import type { OpenRequest } from '../../src/features/requests/service.js';
+import * as requestViews from '../../src/features/requests/views.js';
+import { validateMessage, validateView } from '../../src/slack/block-kit.js';
+
+// Every surface the app can send, rendered with realistic and worst-case data, through the same Block Kit
+// validation the fake Slack applies (DESIGN.md "Slack facts"): a view Slack would refuse fails here, with
+// the rule and the place, before any end-to-end run. A new exported view without a case fails too.
+
+// ---- Knowing which views the cases call ----------------------------------------------------------------
+
+const called = new Set<string>();
+
+/** The module with each exported function wrapped to note that a case called it. */
+function tracked<M extends object>(name: string, mod: M): M {
+  const wrapped = Object.entries(mod).map(([key, value]) => {
+    if (typeof value !== 'function') return [key, value];
+    const fn = value as (...args: unknown[]) => unknown;
+    return [key, (...args: unknown[]) => (called.add(`${name}.${key}`), fn(...args))];
+  });
+  return Object.fromEntries(wrapped) as M;
+}
+
+const checkIns = tracked('check-ins', checkInViews);
+const help = tracked('help', helpViews);
+const home = tracked('home', homeViews);
+const initiatives = tracked('initiatives', initiativeViews);
+const insights = tracked('insights', insightsViews);
+const listeners = tracked('listeners', listenerViews);
+const myData = tracked('my-data', myDataViews);
+const pairings = tracked('pairings', pairingViews);
+const requests = tracked('requests', requestViews);
+const common = tracked('common', commonBlocks);
+const failures = tracked('answer-failures', answerFailures);
+
+/** Every function these modules export renders a surface (or part of one) and needs a case. */
+const VIEW_MODULES: Record<string, object> = {
+  'check-ins': checkInViews,
+  help: helpViews,
+  home: homeViews,
+  initiatives: initiativeViews,
+  insights: insightsViews,
+  listeners: listenerViews,
+  'my-data': myDataViews,
+  pairings: pairingViews,
+  requests: requestViews,
+};
+/** Modules that export surfaces among other helpers: only these exports. */
+const OTHER_SURFACES = ['common.loadingModal', 'common.messageModal', 'answer-failures.renderFailureModal'];
+
+// ---- Realistic, and worst-case, data --------------------------------------------------------------------
+
+const NOW = new Date('2026-12-03T09:00:00Z');
+
+/** Text of exactly `n` characters with the characters mrkdwn escapes (&, <, >), which make it longer once escaped. */
+function words(n: number, seed = 'Call the EAP on 0800 555 0142 & <ask> for "Peer Support" > day or night. '): string {
+  return seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
+}
+
+/** Ids as Prisma makes them (cuid, 25 characters). */
+const cuid = (kind: string, i: number) => `c${kind.slice(0, 2)}${String(i).padStart(22, '0')}`;
+const userId = (i: number) => `U${String(i).padStart(10, '0')}`;
+
+function topics(n: number, length = 24): Initiative['topics'] {
+  return Array.from({ length: n }, (_, i) => ({ id: cuid('topic', i), label: `${i} ${words(length - String(i).length - 1, 'Lived experience & more ')}` }));
+}
+
+function initiative(i: number, overrides: Partial<Initiative> = {}): Initiative {
+  return {
+    id: cuid('initiative', i),
+    workspaceId: 'T0WORKSPACE',
+    name: `${i} ${words(77, 'Peer Support & <Wellbeing> Network ')}`.slice(0, 80),
+    description: words(500),
+    resources: words(2500),
+    guidelines: words(2500),
+    approvalRequired: true,
+    minGroupSize: 5,
+    retentionDays: 90,
+    firstCheckInDays: 7,
+    checkInEveryDays: 14,
+    topics: topics(10),
+    ...overrides,
+  };
+}
+
+const SMALL = initiative(1, { name: 'Lighthouse Circle', description: 'Colleagues who listen.', resources: 'Samaritans 116 123.', guidelines: 'Be kind.', topics: topics(3) });
+const BIG = initiative(2, { topics: topics(MAX_TOPICS, MAX_TOPIC_LENGTH - 2) });
+const SEVERAL = Array.from({ length: 7 }, (_, i) => initiative(10 + i));
+
+function profile(i: number, status: ListenerStatus, of: Initiative = BIG): ListenerProfile {
+  return {
+    id: cuid('profile', i),
+    initiativeId: of.id,
+    initiativeName: of.name,
+    userId: userId(i),
+    status,
+    capacity: 5,
+    intro: words(INTRO_MAX),
+    languages: ['en', 'fr', 'de'],
+    quietHoursStart: '20:00',
+    quietHoursEnd: '08:00',
+    topicIds: of.topics.map((t) => t.id),
+  };
+}
+
+const listenersOf = (of: Initiative, counts: Record<ListenerStatus, number>, from: number): ListenerProfile[] =>
+  (['pending', 'active', 'paused'] as const).flatMap((status, s) =>
+    Array.from({ length: counts[status] }, (_, i) => profile(from + s * 100 + i, status, of)),
+  );
+
+const requestsOf = (statuses: OpenRequest['status'][]): OpenRequest[] =>
+  statuses.map((status, i) => ({ id: cuid('request', i), initiativeId: SEVERAL[i % SEVERAL.length]!.id, status, topic: topics(1, MAX_TOPIC_LENGTH)[0]!.label, createdAt: NOW }));
+
+function rawInsights(k: number, topicCount: number, scale: number): RawInsights {
+  const weeks = Array.from({ length: 12 }, (_, w) => new Date(Date.UTC(2026, 8, 7 + 7 * w)));
+  const weekly = Object.fromEntries(WEEKLY_METRICS.map((m, j) => [m, weeks.map((_, w) => ((w + j) % 4) * scale)])) as RawInsights['weekly'];
+  return {
+    k,
+    weeks,
+    weekly,
+    now: { listenersActive: 12 * scale, listenersPaused: scale, listenersPending: 2 * scale, requestsWaiting: 3 * scale, pairingsActive: 9 * scale },
+    matchMinutes: [{ minutes: 45, count: 10 * scale }, { minutes: 3000, count: 4 * scale }],
+    topics: topics(topicCount, MAX_TOPIC_LENGTH).map((t, i) => ({ label: t.label, demand: (i % 7) * scale, supply: (i % 5) * scale })),
+  };
+}
+
+function myDataOf(many: boolean): MyData {
+  const n = many ? 20 : 0;
+  return {
+    generatedAt: NOW.toISOString(),
+    workspaceId: 'T0WORKSPACE',
+    userId: userId(1),
+    listenerProfiles: Array.from({ length: n }, (_, i) => ({
+      initiative: SEVERAL[i % SEVERAL.length]!.name,
+      status: 'active',
+      capacity: 3,
+      introduction: words(INTRO_MAX),
+      languages: ['en', 'de'],
+      quietHours: { start: '20:00', end: '08:00' },
+      topics: topics(10, MAX_TOPIC_LENGTH).map((t) => t.label),
+      createdAt: NOW.toISOString(),
+    })),
+    roles: Array.from({ length: n }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', since: NOW.toISOString() })),
+    requests: Array.from({ length: n }, (_, i) => ({
+      initiative: SEVERAL[i % SEVERAL.length]!.name,
+      topic: i % 3 ? topics(1, MAX_TOPIC_LENGTH)[0]!.label : null,
+      note: words(NOTE_MAX),
+      language: 'en',
+      similarTimezone: true,
+      status: 'closed',
+      createdAt: NOW.toISOString(),
+      pairings: [{ yourPseudonym: 'Quiet Otter', listenerPseudonym: 'Kind Heron', status: 'ended', startedAt: NOW.toISOString(), endedAt: NOW.toISOString() }],
+    })),
+    pairingsAsListener: Array.from({ length: n }, () => ({ initiative: BIG.name, yourPseudonym: 'Kind Heron', seekerPseudonym: 'Quiet Otter', status: 'ended', startedAt: NOW.toISOString(), endedAt: null })),
+    doNotPairAgain: many ? 3 : 0,
+    timezone: many ? 'Europe/Berlin' : null,
+    checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
+    insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
+    consentRecords: Array.from({ length: n }, () => ({ initiative: BIG.name, purpose: 'listener', action: 'given', textVersion: 'listener-0123456789', surface: 'modal', at: NOW.toISOString() })),
+  };
+}
+
+/** Everything a person can be at once: several requests and profiles, coordinator of 3 busy initiatives, HR viewer of 7. */
+const BUSIEST_HOME: homeViews.HomeModel = {
+  initiatives: SEVERAL,
+  requests: requestsOf(['waiting', 'offered', 'paired', 'waiting', 'paired']),
+  profiles: [profile(1, 'active', SEVERAL[0]), profile(2, 'paused', SEVERAL[1]), profile(3, 'pending', SEVERAL[2])],
+  coordinated: SEVERAL.slice(0, 3).map((of, i) => ({ initiative: of, listeners: listenersOf(of, { pending: 20, active: 25, paused: 5 }, 1000 * (i + 1)) })),
+  insightsOf: SEVERAL,
+};
+
+// ---- The cases ------------------------------------------------------------------------------------------
+
+type Surface = { kind: 'message'; render: () => { text?: unknown; blocks?: unknown } } | { kind: 'view'; render: () => unknown };
+type SurfaceCase = Surface & { name: string };
+
+const message = (name: string, render: () => { text?: unknown; blocks?: unknown }): SurfaceCase => ({ name, kind: 'message', render });
+const view = (name: string, render: () => unknown): SurfaceCase => ({ name, kind: 'view', render });
+
+const CASES: SurfaceCase[] = [
+  // check-ins
+  message('seeker check-in, with long resources', () => checkIns.renderSeekerCheckIn({ checkInId: cuid('checkin', 1), listenerPseudonym: 'kind-heron', resources: words(2500) })),
+  message('listener check-in', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2) })),
+  message('waiting update, with long resources', () => checkIns.renderWaitingUpdate({ requestId: cuid('request', 1), resources: words(2500) })),
+
+  // help
+  message('help', () => help.renderHelp()),
+  message('help after an unknown command', () => help.renderHelp(words(30))),
+
+  // home
+  view('Home tab, no initiative yet', () => home.renderHome({ initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+  view('Home tab, one initiative, nothing yet', () => home.renderHome({ initiatives: [SMALL], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+  view('Home tab, several initiatives and open requests, a listener in three', () =>
+    home.renderHome({ initiatives: SEVERAL, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting']), profiles: BUSIEST_HOME.profiles, coordinated: [], insightsOf: [] }),
+  ),
+  view('Home tab, coordinator of 3 initiatives with pending listeners', () =>
+    home.renderHome({ ...BUSIEST_HOME, requests: [], profiles: [], insightsOf: SEVERAL.slice(0, 3) }),
+  ),
+  view('Home tab, HR viewer of 7 initiatives', () => home.renderHome({ initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
+  view('Home tab, all of it at once', () => home.renderHome(BUSIEST_HOME)),
+
+  // initiatives
+  view('setup modal, new initiative, with consent', () => initiatives.renderSetupModal({ needsConsent: true })),
+  view('setup modal, editing the largest initiative', () =>
+    initiatives.renderSetupModal({
+      initiative: BIG,
+      members: { coordinators: Array.from({ length: 10 }, (_, i) => userId(i)), hrViewers: Array.from({ length: 10 }, (_, i) => userId(50 + i)) },
+      needsConsent: false,
+    }),
+  ),
+  view('choose modal, an initiative to edit, and a new one', () => initiatives.renderChooseModal({ purpose: 'setup', initiatives: SEVERAL.slice(0, 3), allowNew: true })),
+  view('choose modal, request flow with every resource first', () =>
+    initiatives.renderChooseModal({ purpose: 'request', initiatives: SEVERAL, lead: requests.renderResourcesLead(SEVERAL) }),
+  ),
+  view('choose modal, more initiatives than radio buttons hold', () =>
+    initiatives.renderChooseModal({ purpose: 'listen', initiatives: Array.from({ length: 14 }, (_, i) => initiative(40 + i)), allowNew: true }),
+  ),
+  view('not a coordinator', () => initiatives.renderNotCoordinator()),
+  message('coordinator invitation, long initiative name', () =>
+    initiatives.renderInvitation({ inviterId: userId(1), invitation: { initiativeId: BIG.id, role: 'coordinator', userId: userId(2), initiativeName: BIG.name } }),
+  ),
+  message('HR viewer invitation', () =>
+    initiatives.renderInvitation({ inviterId: userId(1), invitation: { initiativeId: BIG.id, role: 'hr_viewer', userId: userId(3), initiativeName: BIG.name } }),
+  ),
+  message('invitation answered', () => initiatives.renderInvitationAnswer(`You are now a coordinator of *${BIG.name}*.`)),
+  message('initiative saved', () => initiatives.renderConfirmation(`*${BIG.name}* is set up.`)),
+
+  // insights
+  view('insights for a coordinator, with a chart and 50 long topics', () =>
+    insights.renderInsights({ initiative: BIG, shown: buildInsights(rawInsights(5, MAX_TOPICS, 40)), chartFileId: 'F0CHART0001', isCoordinator: true }),
+  ),
+  view('insights for an HR viewer, mostly suppressed, no chart', () =>
+    insights.renderInsights({ initiative: SMALL, shown: buildInsights(rawInsights(10, 3, 1)), chartFileId: null, isCoordinator: false }),
+  ),
+  view('insights access log, empty', () => insights.renderAccessLog(SMALL.name, [])),
+  view('insights access log, long', () =>
+    insights.renderAccessLog(BIG.name, Array.from({ length: 300 }, (_, i) => ({ viewerId: userId(i), action: i % 2 ? 'export' : 'view', at: NOW }))),
+  ),
+
+  // listeners
+  view('listen modal, volunteering for the largest initiative, with consent', () => listeners.renderListenModal({ initiative: BIG, profile: null, needsConsent: true })),
+  view('listen modal, editing a full profile', () => listeners.renderListenModal({ initiative: BIG, profile: profile(5, 'active'), needsConsent: false })),
+  view('listen modal, a profile without quiet hours or intro', () =>
+    listeners.renderListenModal({ initiative: SMALL, profile: { ...profile(6, 'paused', SMALL), intro: null, quietHoursStart: null, quietHoursEnd: null, languages: [] }, needsConsent: false }),
+  ),
+  message('listener note', () => listeners.renderText('You are paused.')),
+  message('approval request, long intro and every topic', () =>
+    listeners.renderApprovalRequest({ profile: profile(7, 'pending'), topicLabels: BIG.topics.map((t) => t.label) }),
+  ),
+  message('which initiative to pause, listening in three', () =>
+    listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }),
+  ),
+  message('which initiative to stop, listening in seven', () =>
+    listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: SEVERAL.map((of, i) => profile(20 + i, 'active', of)) }),
+  ),
+
+  // my data
+  message('my data, nothing stored', () => myData.renderMyData(myDataOf(false))),
+  message('my data, a lot stored', () => myData.renderMyData(myDataOf(true))),
+  view('confirm delete', () => myData.renderConfirmDelete([])),
+  view('confirm delete, sole coordinator of seven', () => myData.renderConfirmDelete(SEVERAL.map((i) => i.name))),
+  message('erased', () => myData.renderErased()),
+
+  // pairings
+  message('pairing buttons, seeker', () => ({ text: 'x', blocks: [pairings.pairingButtons(cuid('pairing', 1), 'seeker')] })),
+  message('pairing buttons, listener', () => ({ text: 'x', blocks: [pairings.pairingButtons(cuid('pairing', 1), 'listener')] })),
+  message('seeker intro, with the listener intro', () =>
+    pairings.renderSeekerIntro({ pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: words(INTRO_MAX) }),
+  ),
+  message('seeker intro, no listener intro', () =>
+    pairings.renderSeekerIntro({ pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }),
+  ),
+  message('listener intro, long note and guidelines', () =>
+    pairings.renderListenerIntro({ pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: BIG.topics[0]!.label, note: words(NOTE_MAX), guidelines: words(2500) }),
+  ),
+  message('listener intro, no topic or note', () =>
+    pairings.renderListenerIntro({ pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }),
+  ),
+  message('relayed message, short', () => pairings.renderRelayed('quiet-otter', 'Thank you for listening.')),
+  // Slack's own message limit is 40,000 characters; a relayed message is at most that.
+  message('relayed message, as long as Slack allows', () => pairings.renderRelayed('quiet-otter', words(40_000))),
+  message('pairing note', () => pairings.renderNote('The conversation has ended.')),
+  message('pairing note with resources', () => pairings.renderNote('The conversation has ended.', words(2500))),
+  message('reveal offer', () => pairings.renderRevealOffer(cuid('pairing', 3))),
+  view('report modal', () => pairings.renderReportModal(cuid('pairing', 4))),
+
+  // requests
+  view('request modal, small initiative', () => requests.renderRequestModal(SMALL)),
+  view('request modal, 50 long topics and long resources', () => requests.renderRequestModal(BIG)),
+  view('help right now, with resources', () => requests.renderHelpNowModal(words(2500))),
+  view('help right now, no resources', () => requests.renderHelpNowModal(null)),
+  message('waiting for a listener', () => requests.renderWaiting({ text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 2) })),
+  message('offer to a listener, long topic and note', () =>
+    requests.renderOffer({
+      offerId: cuid('offer', 1),
+      seekerPseudonym: 'quiet-otter',
+      topic: BIG.topics[0]!.label,
+      note: words(NOTE_MAX),
+      timeoutHours: 24,
+      acceptId: PairingIds.acceptOffer,
+      declineId: PairingIds.declineOffer,
+    }),
+  ),
+  message('offer to a listener, no topic or note', () =>
+    requests.renderOffer({ offerId: cuid('offer', 2), seekerPseudonym: 'quiet-otter', topic: null, note: null, timeoutHours: 1, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
+  ),
+  message('plain request note', () => requests.renderPlain('Your request is cancelled.')),
+  view('resources before choosing, the most initiatives', () =>
+    common.modal({ callbackId: 'x', title: 'Choose', blocks: requests.renderResourcesLead(Array.from({ length: 14 }, (_, i) => initiative(60 + i))) }),
+  ),
+
+  // shared modals
+  view('loading modal', () => common.loadingModal('Ask for a listener')),
+  view('loading modal, long title and text', () => common.loadingModal(words(40), words(4000))),
+  view('message modal, long title and text', () => common.messageModal(words(40), words(4000))),
+  view('failure modal, with resources', () => failures.renderFailureModal('That did not work.', words(2500))),
+  view('failure modal, no resources', () => failures.renderFailureModal('That did not work.', null)),
+];
+
+function errorsOf(surface: SurfaceCase): string[] {
+  return surface.kind === 'message' ? validateMessage(surface.render()) : validateView(surface.render());
+}
+
+describe('every surface the app sends is one Slack accepts', () => {
+  it.each(CASES)('$name', (surface) => {
+    expect(errorsOf(surface)).toEqual([]);
+  });
+
+  it('every exported view has at least one case, so a new view cannot skip this check', () => {
+    called.clear();
+    for (const surface of CASES) surface.render();
+
+    const exported = Object.entries(VIEW_MODULES).flatMap(([name, mod]) =>
+      Object.entries(mod)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([key]) => `${name}.${key}`),
+    );
+    expect(exported.length).toBeGreaterThan(30);
+    expect([...exported, ...OTHER_SURFACES].filter((name) => !called.has(name))).toEqual([]);
+  });
+});
+
+describe('the hard cases keep what matters', () => {
+  const buttons = (blocks: unknown): { action_id?: string; value?: string }[] =>
+    (blocks as { elements?: { action_id?: string; value?: string }[] }[]).flatMap((b) => b.elements ?? []);
+
+  it('the busiest Home tab still shows an insights button per initiative and the data and setup buttons', () => {
+    const { blocks } = home.renderHome(BUSIEST_HOME);
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    const ids = buttons(blocks).map((b) => b.action_id);
+    expect(buttons(blocks).filter((b) => b.action_id === InsightsIds.openButton).map((b) => b.value)).toEqual(SEVERAL.map((i) => i.id));
+    expect(ids.at(-1)).toBe('initiative.setup_button');
+    expect(ids).toContain('my_data.delete');
+    // Every coordinated initiative keeps its settings button, and says how many more wait.
+    expect(buttons(blocks).filter((b) => b.action_id === 'initiative.edit')).toHaveLength(3);
+    expect(JSON.stringify(blocks)).toContain('more waiting for approval');
+  });
+
+  it('the pause question offers every initiative the person listens in', () => {
+    const { blocks } = listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles });
+    expect(buttons(blocks).map((b) => b.value)).toEqual(BUSIEST_HOME.profiles.map((p) => p.initiativeId));
+  });
+
+  it('insights list every topic, split over sections rather than cut at 3000 characters', () => {
+    const shown = buildInsights(rawInsights(5, MAX_TOPICS, 40));
+    const text = JSON.stringify(insights.renderInsights({ initiative: BIG, shown, chartFileId: null, isCoordinator: true }).blocks);
+    const last = shown.topics.at(-1)!.label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(text).toContain(JSON.stringify(last).slice(1, -1));
+  });
+
+  it('more initiatives than radio buttons hold are offered in a menu, the new one included', () => {
+    const many = Array.from({ length: 14 }, (_, i) => initiative(40 + i));
+    const chosen = initiatives.renderChooseModal({ purpose: 'setup', initiatives: many, allowNew: true });
+    const element = (chosen.blocks.at(-1) as { element: { type: string; options: { value: string }[] } }).element;
+    expect(element.type).toBe('static_select');
+    expect(element.options.map((o) => o.value)).toEqual([...many.map((i) => i.id), 'new']);
+    const few = initiatives.renderChooseModal({ purpose: 'setup', initiatives: many.slice(0, 3), allowNew: true });
+    expect((few.blocks.at(-1) as { element: { type: string } }).element.type).toBe('radio_buttons');
+  });
+
+  // The setup form shows the topic list in one text input, which Slack caps at 3000 characters, but the
+  // form accepts MAX_TOPICS topics of MAX_TOPIC_LENGTH characters (50 x 60 + 49 newlines = 3049): editing
+  // such an initiative would be refused. `.fails` until src/domain/topics.ts makes them fit (e.g. 59).
+  it.fails('the longest topic list the setup form accepts fits in its text input when edited', () => {
+    const longest = initiative(3, { topics: topics(MAX_TOPICS, MAX_TOPIC_LENGTH) });
+    expect(validateView(initiatives.renderSetupModal({ initiative: longest, needsConsent: false }))).toEqual([]);
+  });
+});
