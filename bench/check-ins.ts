@@ -1,7 +1,7 @@
-import { fixedClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { dispatchDueCheckIns } from '../src/features/check-ins/dispatcher.js';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { createLogger } from '../src/logger.js';
 import { createBulkSender } from '../src/slack/bulk-sender.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
@@ -57,17 +57,39 @@ async function benchOne(provider: 'sqlite' | 'postgresql'): Promise<void> {
       slack.setResponse('chat.postMessage', (_call, reply) => limiter.take(reply));
       const logger = createLogger('silent');
       const sender = createBulkSender({ token: 'xoxb-bench-fake', slackApiUrl: slack.url, logger });
-      const deps = { db, clock: fixedClock(NOW), logger };
+      // Real time from a Tuesday morning in London, so a 429's Retry-After passes as it would.
+      const started = Date.now();
+      const deps = { db, clock: { now: () => new Date(NOW.getTime() + Date.now() - started) }, logger };
+      // An interactive client set up as Bolt's is (src/app.ts) opens a modal every 100 ms meanwhile.
+      const interactive = new WebClient('xoxb-bench-fake', {
+        slackApiUrl: slack.url,
+        timeout: 5_000,
+        retryConfig: { retries: 1, factor: 1, minTimeout: 300, maxTimeout: 300 },
+        rejectRateLimitedCalls: true,
+        logLevel: LogLevel.ERROR,
+      });
+      const opens: number[] = [];
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const at = performance.now();
+          await interactive.views.open({ trigger_id: `bench.${opens.length}`, view: { type: 'modal', title: { type: 'plain_text', text: 'Bench' }, blocks: [] } });
+          opens.push(performance.now() - at);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
       const { ms, value } = await timed(async () => {
         let sent = 0;
-        // Ticks, as the scheduler would run them, until nothing is due.
-        for (let tick = 0; tick < 100 && sent < CHECK_INS; tick++) {
-          const report = await dispatchDueCheckIns(sender, deps, { owner: `bench-${tick}`, batchSize: 200, concurrency: 16, maxBatches: 1000 });
+        // Ticks, as the scheduler would run them (one owner per process), until everything is sent.
+        for (let tick = 0; tick < 1000 && sent < CHECK_INS; tick++) {
+          const report = await dispatchDueCheckIns(sender, deps, { owner: 'bench', batchSize: 200, concurrency: 16, maxBatches: 1000 });
           sent += report.sent;
-          if (report.sent === 0 && report.retried === 0) break;
+          if (report.sent === 0) await new Promise((resolve) => setTimeout(resolve, 50));
         }
         return sent;
       });
+      probing = false;
+      await probe;
       const delivered = new Map<string, number>();
       for (const call of slack.callsTo('chat.postMessage')) {
         // Rate-limited answers are recorded too; count only what the fake accepted.
@@ -81,6 +103,9 @@ async function benchOne(provider: 'sqlite' | 'postgresql'): Promise<void> {
       line(`${provider}:   throughput`, rate, 'per s');
       line(`${provider}:   share of the allowed rate`, `${((rate / ALLOWED_PER_SECOND) * 100).toFixed(1)} %`);
       line(`${provider}:   duplicates (must be 0)`, Math.max(0, duplicates));
+      const sorted = [...opens].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      line(`${provider}:   views.open meanwhile (${sorted.length} calls): p50 / p99 / max`, `${at(0.5).toFixed(1)} / ${at(0.99).toFixed(1)} / ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
     } finally {
       await database.close();
     }

@@ -70,12 +70,20 @@ export async function openDatabase(url: string): Promise<Database> {
   };
 }
 
-/** True when the database answers a trivial query; used by GET /readyz. */
-export async function isDatabaseReachable(db: Db): Promise<boolean> {
+/**
+ * True when the database answers a trivial query within `timeoutMs`; used by GET /readyz, which must
+ * answer quickly even while a connection attempt hangs.
+ */
+export async function isDatabaseReachable(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
   try {
-    await db.$queryRawUnsafe('SELECT 1');
-    return true;
+    return await Promise.race([db.$queryRawUnsafe('SELECT 1').then(() => true), timedOut]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
-import { addReports, type PacedSender } from '../delivery/dispatcher.js';
+import { addReports, type DispatchReport, type PacedSender } from '../delivery/dispatcher.js';
 import { effects, type EffectRunner } from '../effects/effects.js';
 import { dispatchDueCheckIns } from '../features/check-ins/dispatcher.js';
 import { pruneProcessedEvents } from '../features/events/dedupe.js';
@@ -43,11 +43,14 @@ export async function matchWaitingJob(deps: JobDeps): Promise<number> {
  */
 export async function deliverJob(deps: JobDeps): Promise<number> {
   const outbox = await sendOutbox(deps.sender, deps, { owner: deps.owner });
+  if (total(outbox) > 0) deps.logger.info({ ...outbox }, 'outbox dispatched');
   const checkIns = await dispatchDueCheckIns(deps.sender, deps, { owner: deps.owner });
-  const report = addReports(outbox, checkIns);
-  const total = Object.values(report).reduce((a, b) => a + b, 0);
-  if (total > 0) deps.logger.info({ outbox, checkIns }, 'messages dispatched');
-  return report.sent;
+  if (total(checkIns) > 0) deps.logger.info({ ...checkIns }, 'check-ins dispatched');
+  return addReports(outbox, checkIns).sent;
+}
+
+function total(report: DispatchReport): number {
+  return Object.values(report).reduce((a, b) => a + b, 0);
 }
 
 /** Ended pairings past retention are deleted (counts were kept as they happened); old ids and rows too. */

@@ -632,7 +632,7 @@ describe.skipIf(!ZONE || !TEST_PROVIDERS.includes('postgresql'))('two app proces
   function reported(p: AppProcess) {
     const lines = p.logLines().filter((l) => l.msg === 'check-ins dispatched');
     const sum = (key: string) => lines.reduce((total, l) => total + (typeof l[key] === 'number' ? (l[key] as number) : 0), 0);
-    return { ticks: lines.length, sent: sum('sent'), lostLease: sum('lostLease'), cancelled: sum('cancelled'), postponed: sum('postponed'), failed: sum('failed'), retried: sum('retried') };
+    return { ticks: lines.length, sent: sum('sent'), lostLease: sum('lease-lost'), cancelled: sum('cancelled'), postponed: sum('postponed'), failed: sum('failed'), retried: sum('retried') };
   }
 
   it(`sends each of ${BULK} due check-ins exactly once between them`, { timeout: 90_000 }, async () => {

@@ -9,8 +9,6 @@
  * would refuse is refused here too, and `waitFor` never mistakes a refused message for one that arrived.
  */
 import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
-const require = createRequire(import.meta.url);
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -285,7 +283,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (token !== undefined) call.token = token;
     // Set before anyone is told of the call, so a waiting test never takes a refused one.
     if (refusal !== undefined) call.refusal = refusal;
-    if (refusal !== undefined) require('node:fs').appendFileSync('/tmp/bk-helper/refusals.log', `${method} ${JSON.stringify(refusal)}\n`);
     calls.push(call);
     events.emit('call', call);
     return call;

@@ -255,6 +255,8 @@ export interface ViewSubmissionInput {
   viewId?: string;
   hash?: string;
   triggerId?: string;
+  /** The view's blocks, as Slack sends them with every submission; none unless given. */
+  blocks?: unknown[];
 }
 
 export function viewSubmission(input: ViewSubmissionInput): SlackRequestBody {
@@ -272,6 +274,7 @@ export function viewSubmission(input: ViewSubmissionInput): SlackRequestBody {
       state: { values: input.values },
       ...(input.viewId !== undefined ? { id: input.viewId } : {}),
       ...(input.hash !== undefined ? { hash: input.hash } : {}),
+      ...(input.blocks !== undefined ? { blocks: input.blocks } : {}),
     }),
     response_urls: [],
     is_enterprise_install: false,

@@ -51,7 +51,8 @@ export function answerFailures(logger: Logger): Middleware<AnyMiddlewareArgs> {
       const body = failureBody.safeParse(args.body);
       const kind = body.success ? (body.data.command ? 'command' : (body.data.type ?? 'unknown')) : 'unknown';
       logger.error({ err: error, code: codeOf(error), payload_type: kind }, 'a handler failed; telling the person');
-      if (!body.success) return;
+      // Already answered where it happened (a modal replaced with the failure), so say nothing twice.
+      if (!body.success || (error as { answered?: unknown }).answered === true) return;
       try {
         await tell(args, body.data);
       } catch (tellError) {

@@ -1,6 +1,8 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { renderFailureModal } from './answer-failures.js';
 import { loadingModal } from './blocks.js';
+import { SOMETHING_WENT_WRONG } from './copy.js';
 
 // A flow that needs an initiative (listen, request, setup, insights) registers a purpose here; the
 // initiative chooser, shown only when there is more than one initiative, hands the choice back to it.
@@ -41,7 +43,14 @@ export async function openThenUpdate(
 ): Promise<void> {
   const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title, loadingText) });
   const viewId = opened.view?.id;
-  const view = await load();
   if (!viewId) throw new Error('views.open returned no view id');
+  let view: ModalView;
+  try {
+    view = await load();
+  } catch (error) {
+    // The open modal must not keep saying "one moment" (answer-failures.ts logs the error).
+    await client.views.update({ view_id: viewId, view: renderFailureModal(SOMETHING_WENT_WRONG, null) });
+    throw Object.assign(error instanceof Error ? error : new Error('load failed'), { answered: true });
+  }
   await client.views.update({ view_id: viewId, view });
 }
