@@ -13,7 +13,8 @@ export const DEFAULT_TOPICS: readonly string[] = [
 ];
 
 export const MAX_TOPICS = 50;
-export const MAX_TOPIC_LENGTH = 60;
+// 50 topics of 58 characters, one per line, fit the 3000 characters Slack allows in the form's text input.
+export const MAX_TOPIC_LENGTH = 58;
 
 /** One topic per line; blank lines and repeats (ignoring case) dropped, order kept. */
 export function parseTopicList(text: string): string[] {
