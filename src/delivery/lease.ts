@@ -53,3 +53,22 @@ export async function claimRows(db: Db, name: LeasedTable, input: { owner: strin
 export function leaseLeftMs(claim: Claim, now: Date): number {
   return claim.leaseUntil.getTime() - now.getTime();
 }
+
+/** More than one bulk send can take (its client times out after 10 s and never retries). */
+export const SEND_BUDGET_MS = 30_000;
+
+/** Thrown instead of sending when a row waited (for the pacer, a Retry-After) until its lease ran low. */
+export class LeaseRunningOut extends Error {
+  readonly code = 'lease_running_out';
+}
+
+/**
+ * Runs `send` only if the claim still has time for it. Checked at the last moment, after any wait for
+ * the workspace's pace: otherwise a row held up past its lease could be claimed and sent by another
+ * process and then sent again by this one (the fencing keeps the database right, but the person would
+ * get the message twice).
+ */
+export function withinLease<T>(claim: Claim, now: () => Date, send: () => Promise<T>): Promise<T> {
+  if (leaseLeftMs(claim, now()) < SEND_BUDGET_MS) return Promise.reject(new LeaseRunningOut('lease running out'));
+  return send();
+}

@@ -1,7 +1,7 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import type { Db, Tx } from '../db/client.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../delivery/dispatcher.js';
-import { RELEASED, underClaim, type Claim } from '../delivery/lease.js';
+import { LeaseRunningOut, RELEASED, underClaim, withinLease, type Claim } from '../delivery/lease.js';
 import { isPermanentSlackError, MAX_OUTBOX_ATTEMPTS, outboxRetryDelaySeconds } from '../domain/delivery.js';
 import { getOffer, recordOfferMessage } from '../features/pairings/offers.js';
 import { getPairing } from '../features/pairings/pairing-row.js';
@@ -115,11 +115,18 @@ async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow):
   if (!prepared) return (await settle(deps.db, row.claim, { status: 'cancelled' })) ? 'cancelled' : 'lease-lost';
   let posted: { channel?: string; ts?: string };
   try {
-    posted = await sender.paced(row.workspaceId, async (client): Promise<{ channel?: string; ts?: string }> =>
-      prepared.method === 'post' ? client.chat.postMessage(prepared.args) : client.chat.update(prepared.args),
+    posted = await sender.paced(row.workspaceId, (client) =>
+      withinLease(row.claim, () => deps.clock.now(), async (): Promise<{ channel?: string; ts?: string }> =>
+        prepared.method === 'post' ? client.chat.postMessage(prepared.args) : client.chat.update(prepared.args),
+      ),
     );
   } catch (error) {
     const now = deps.clock.now();
+    if (error instanceof LeaseRunningOut) {
+      // Not sent and not an attempt: back in the queue at once, for whoever claims it next.
+      const ok = await settle(deps.db, row.claim, { status: 'scheduled', deliverAt: now, attempts: { decrement: 1 } });
+      return ok ? 'postponed' : 'lease-lost';
+    }
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== null) {
       // Slack asked us to slow down: not a failed attempt, so it does not use up the row's tries.

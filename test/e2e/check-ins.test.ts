@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { isHumaneTime, WORKDAY_END, WORKDAY_START } from '../../src/domain/delivery.js';
-import { localTime } from '../../src/domain/local-time.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
@@ -14,6 +12,7 @@ import { RequestIds } from '../../src/features/requests/ids.js';
 import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
 import { makeInitiative } from '../support/factories.js';
+import { zoneInWorkingHours } from '../support/working-hours.js';
 import { startFakeSlack, type FakeSlack, type RecordedCall, type ResponseHandler } from '../support/fake-slack.js';
 import { acceptInvitation, buttonValue, invitationFor, jsonOf, setUpInitiative, TEAM, textOf, volunteer, type Block } from '../support/flows.js';
 import {
@@ -39,30 +38,6 @@ import {
 // timezones, quiet hours, leases and retries with a fixed clock are in test/features/check-ins/.
 
 // ---- A timezone where it is working hours now ---------------------------------------------------------
-
-/** Real zones covering every whole-hour offset from UTC-12 to UTC+14. */
-const ZONES = [
-  'Etc/GMT+12', 'Pacific/Pago_Pago', 'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Denver',
-  'America/Chicago', 'America/New_York', 'America/Halifax', 'America/Sao_Paulo', 'America/Noronha', 'Atlantic/Cape_Verde',
-  'Europe/London', 'Europe/Berlin', 'Europe/Athens', 'Europe/Moscow', 'Asia/Dubai', 'Asia/Karachi', 'Asia/Dhaka',
-  'Asia/Bangkok', 'Asia/Shanghai', 'Asia/Tokyo', 'Australia/Brisbane', 'Pacific/Noumea', 'Pacific/Auckland',
-  'Pacific/Tongatapu', 'Pacific/Kiritimati',
-];
-
-/**
- * The zone where it is a workday nearest midday now, and still working hours in 15 minutes (the run is
- * shorter). Null from Saturday about 05:00 to Sunday about 19:00 UTC, when it is a workday nowhere
- * between 09:00 and 17:00: the process uses the real clock, so these tests cannot run then.
- */
-function zoneInWorkingHours(now: Date): string | null {
-  const later = new Date(now.getTime() + 15 * 60_000);
-  const fits = ZONES.filter((zone) => isHumaneTime(now, zone, null) && isHumaneTime(later, zone, null));
-  const margin = (zone: string) => {
-    const minutes = localTime(now, zone).minutes;
-    return Math.min(minutes - WORKDAY_START, WORKDAY_END - minutes);
-  };
-  return fits.sort((a, b) => margin(b) - margin(a))[0] ?? null;
-}
 
 const ZONE = zoneInWorkingHours(new Date());
 if (!ZONE) console.warn('check-ins e2e: it is a workday between 09:00 and 17:00 in no timezone right now, so these tests are skipped');

@@ -8,6 +8,7 @@ import { matchRequest } from '../../src/features/requests/matching.js';
 import { createRequest } from '../../src/features/requests/service.js';
 import { createLogger } from '../../src/logger.js';
 import { sendOutbox } from '../../src/outbox/send.js';
+import { LEASE_MS } from '../../src/delivery/lease.js';
 import { createBulkSender } from '../../src/slack/bulk-sender.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
@@ -133,6 +134,19 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
     expect(logs).toContain('channel_not_found');
     expect(logs).not.toContain(NOTE);
     expect(logs).not.toContain('xoxb-outbox-test');
+  });
+
+  it('does not send a message whose lease ran low while it waited for the pace; it goes back in the queue', async () => {
+    const paired = await accepted();
+    // A pacer that keeps the row waiting until its lease is nearly over (a long 429 storm).
+    const slow: PacedSender = { client: sender.client, paced: async (_key, call) => (clock.advance(LEASE_MS - 5_000), call(sender.client)) };
+    const report = await sendOutbox(slow, deps(), { owner: 'a', ids: paired.outboxIds.slice(0, 1) });
+    expect(report.postponed).toBe(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    const [row] = await rows(paired.outboxIds.slice(0, 1));
+    expect([row!.status, row!.attempts, row!.leaseOwner]).toEqual(['scheduled', 0, null]);
+    // Whoever claims it next sends it, once.
+    expect((await sendOutbox(sender, deps(), { owner: 'b', ids: paired.outboxIds.slice(0, 1) })).sent).toBe(1);
   });
 
   it('cancels an introduction whose pairing ended before it could be sent, and sends the end notes instead', async () => {

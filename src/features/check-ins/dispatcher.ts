@@ -1,6 +1,6 @@
 import { isHumaneTime, nextDeliveryTime, type QuietHours } from '../../domain/delivery.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../../delivery/dispatcher.js';
-import type { Claim } from '../../delivery/lease.js';
+import { LeaseRunningOut, withinLease, type Claim } from '../../delivery/lease.js';
 import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
 import { cachedTimezone, type CachedTimezone } from '../common/timezones.js';
 import { cancelClaimed, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
@@ -81,8 +81,14 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
   const initiative = context.initiatives.get(c.initiativeId);
   let posted: { channel?: string; ts?: string };
   try {
-    posted = await sender.paced(initiative?.workspaceId ?? '', (client) => client.chat.postMessage({ channel: c.recipientId, ...message }));
+    posted = await sender.paced(initiative?.workspaceId ?? '', (client) =>
+      withinLease(c.claim, () => deps.clock.now(), () => client.chat.postMessage({ channel: c.recipientId, ...message })),
+    );
   } catch (error) {
+    if (error instanceof LeaseRunningOut) {
+      // Not sent and not an attempt: back in the queue at once, for whoever claims it next.
+      return (await postpone(deps.db, { claim: c.claim, deliverAt: deps.clock.now() })) ? 'postponed' : 'lease-lost';
+    }
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== null) {
       // Slack asked us to slow down: not a failed attempt, so it does not use up the row's tries.
