@@ -18,6 +18,8 @@ export interface Config {
   /** How often the scheduler wakes up to claim due work from the database. */
   readonly schedulerTickSeconds: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Slack user ids who may create initiatives besides workspace admins, owners and existing coordinators. */
+  readonly initiativeCreators: readonly string[];
 }
 
 export const DEFAULT_SQLITE_FILE = 'data/peer-support.db';
@@ -67,6 +69,15 @@ const envSchema = z.object({
       .regex(/^\d+$/, 'must be a whole number of seconds')
       .transform(Number)
       .pipe(z.number().int().min(1, 'must be between 1 and 3600').max(3600, 'must be between 1 and 3600')),
+  ),
+  INITIATIVE_CREATORS: optional(
+    z
+      .string()
+      .transform((value) => value.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .refine(
+        (ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
+        'must be Slack user IDs separated by commas, such as U012ABCDEF,U034GHIJKL',
+      ),
   ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -136,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     port: e.PORT ?? 3000,
     schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS ?? 60,
     logLevel: e.LOG_LEVEL ?? 'info',
+    initiativeCreators: Object.freeze([...new Set(e.INITIATIVE_CREATORS ?? [])]),
   });
 }

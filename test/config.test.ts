@@ -66,12 +66,24 @@ describe('loadConfig', () => {
     ['SLACK_API_URL', 'ftp://x'],
     ['SLACK_API_URL', 'not a url'],
     ['DATABASE_URL', 'mysql://x'],
+    ['INITIATIVE_CREATORS', 'alice'],
+    ['INITIATIVE_CREATORS', 'U012ABCDEF;U034GHIJKL'],
   ])('rejects %s=%j with a one-line ConfigError naming that variable', (variable, value) => {
     const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, [variable]: value }, CWD));
     expect(error.variable).toBe(variable);
     expect(error.message.startsWith(`${variable} `)).toBe(true);
     expect(error.message).not.toContain('\n');
     expect(error.message.trim()).toBe(error.message);
+  });
+
+  it('reads INITIATIVE_CREATORS as a list of Slack user IDs (none when unset), and says what it expects when malformed', () => {
+    expect(loadConfig(HTTP_ENV, CWD).initiativeCreators).toEqual([]);
+    expect(loadConfig({ ...HTTP_ENV, INITIATIVE_CREATORS: ' U012ABCDEF, W034GHIJKL,U012ABCDEF,' }, CWD).initiativeCreators).toEqual([
+      'U012ABCDEF',
+      'W034GHIJKL',
+    ]);
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, INITIATIVE_CREATORS: '@alice' }, CWD));
+    expect(error.message).toBe('INITIATIVE_CREATORS must be Slack user IDs separated by commas, such as U012ABCDEF,U034GHIJKL.');
   });
 
   it('never echoes a malformed secret back in the error message', () => {

@@ -49,6 +49,9 @@ export function sqliteFilePath(url: string): string {
   return rest.startsWith('//') ? fileURLToPath(url) : rest;
 }
 
+/** Clients opened on SQLite, so file-level work (clearDeletedRemnants) can tell providers apart from a `Db`. */
+const sqliteClients = new WeakSet<Db>();
+
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   const adapter = createAdapterFactory(url);
@@ -62,12 +65,52 @@ export async function openDatabase(url: string): Promise<Database> {
     // WAL lets readers carry on while a write is in progress; foreign keys are off by default in SQLite.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+    // Erased means unreadable, not only gone from every table (invariant 3): SQLite otherwise leaves a
+    // deleted row's bytes in the page's free space and on free pages. The setting is per connection and
+    // this client is the only one that deletes rows; the migration engine's own connection never holds
+    // a person's data (migrations run before any is written), so it needs nothing.
+    await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+    sqliteClients.add(db);
   }
   return {
     db,
     provider,
     close: () => db.$disconnect(),
   };
+}
+
+/**
+ * Clears the remnants of deleted rows from the database files, after an erasure and after retention.
+ *
+ * SQLite: `secure_delete` zeroes a row where it is deleted, but in WAL mode that only writes a new,
+ * zeroed image of the page to the WAL; the frames written before (when the row was inserted or
+ * updated) keep the old page images, readable in the -wal file until the WAL is reset and overwritten.
+ * Measured in test/e2e/my-data.test.ts after delete-my-data: without secure_delete the -wal file held
+ * the person's id 45 times, and the main file 16 to 22 times in free space once checkpointed; with it,
+ * the main file was clean after a checkpoint but the -wal file still held the id 29 times. A TRUNCATE
+ * checkpoint copies the newest (zeroed) pages into the main file and cuts the WAL to zero bytes; both
+ * are needed (with the checkpoint alone the main file held the id 22 times). It waits (the busy timeout,
+ * blocking: better-sqlite3 is synchronous) for other connections' reads to finish; when it cannot
+ * finish it returns false, and the hourly retention job tries again. The -shm file holds only the WAL's
+ * index (page numbers), never row content.
+ *
+ * PostgreSQL: the equivalent is VACUUM, and it is weaker: a deleted row stays in its page until VACUUM
+ * (autovacuum, within minutes on a busy table) marks the space reusable and later writes overwrite it;
+ * VACUUM does not promise to overwrite the bytes, and the server's WAL, archives, replicas and backups
+ * keep old row images until they are recycled. VACUUM FULL rewrites a table but locks it and leaves the old file's
+ * blocks to the filesystem. So nothing is done here: the rows are gone for every query at once, and the
+ * server's files are protected by its operator (disk encryption, WAL and backup retention; see README).
+ */
+export async function clearDeletedRemnants(db: Db): Promise<boolean> {
+  if (!sqliteClients.has(db)) return true;
+  try {
+    const rows = await db.$queryRawUnsafe<{ busy: number | bigint }[]>('PRAGMA wal_checkpoint(TRUNCATE)');
+    return rows.every((row) => Number(row.busy) === 0);
+  } catch {
+    // SQLITE_LOCKED: the one connection is inside another flow's transaction at this moment. Nothing is
+    // lost; the next call (the hourly retention job) clears it.
+    return false;
+  }
 }
 
 /**

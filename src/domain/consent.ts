@@ -17,36 +17,52 @@ const VOLUNTARY =
   'Taking part is voluntary and has no bearing on your job, your performance reviews or anyone\'s view of you at work.';
 const HR_COUNTS = 'HR sees only anonymous counts (never fewer than the initiative\'s minimum group size), never a name.';
 
+// Each text lists everything stored for its purpose (issue 13), including what the app learns on its own
+// (a timezone from Slack, offers, check-in answers), and how long it is kept, in plain words.
+const RETENTION = 'the initiative\'s retention period (90 days unless its coordinators set another)';
+const CHECK_IN_ANSWERS = 'your answers to check-ins, stored only as the choice you picked, never as free text';
+const RELAYED =
+  'The messages you exchange are passed on and never stored: we keep only their timestamps, so an edit or a deletion reaches the other person too.';
+
 const TEXTS: Record<ConsentPurpose, string> = {
   listener: [
-    '*What we store:* your Slack ID, the topics, capacity, introduction, languages and quiet hours you enter here, whether you are active or paused, and a record of this consent.',
-    '*Why:* to offer you pairings with colleagues who share an experience you have lived.',
+    '*What we store:* your Slack ID; the topics, capacity, introduction, languages and quiet hours you enter here; whether you are active or paused; your timezone from your Slack profile, so quiet hours and check-ins follow your day; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
+      CHECK_IN_ANSWERS +
+      '; if a conversation is reported and the two of you are kept apart, a note not to pair you again; and a record of this consent. ' +
+      RELAYED,
+    '*Why:* to offer you pairings with colleagues who share an experience you have lived, at times that suit you, and to check how you are doing.',
     '*Who can see it:* the initiative\'s coordinators see that you are a listener and your status. People you support see only a pseudonym and your introduction, unless you both choose to share your names. ' +
       HR_COUNTS,
+    `*How long:* your profile stays until you stop. An ended conversation, with its offers and check-in answers, is deleted after ${RETENTION}. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* `/peer stop` (or *Stop being a listener* in the app\'s Home tab) withdraws this consent and deletes your listener profile at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),
   coordinator: [
-    '*What we store:* your Slack ID as a coordinator of this initiative, and a record of this consent.',
+    '*What we store:* your Slack ID as a coordinator of this initiative; if a colleague invited you, the invitation (this initiative, the role, your Slack ID and when it was sent); a record of each time you view or export the initiative\'s insights; and a record of this consent.',
     '*Why:* so you can run the initiative: edit its settings, approve listeners and hear from listeners who need support.',
     '*Who can see it:* other coordinators, and listeners who ask to talk to a coordinator. You never see who asked for support or what was said. ' +
       HR_COUNTS,
+    `*How long:* an invitation is deleted once you answer it, when it is withdrawn, or after 14 days without an answer. Your role stays until you are removed or erase your data. Records of viewing insights are deleted after ${RETENTION}.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* `/peer delete-my-data` removes you as coordinator and erases everything about you, at once.',
   ].join('\n'),
   hr_viewer: [
-    '*What we store:* your Slack ID as an HR viewer of this initiative, a record of each time you view its insights, and a record of this consent.',
+    '*What we store:* your Slack ID as an HR viewer of this initiative; the invitation you received (this initiative, the role, your Slack ID and when it was sent); a record of each time you view or export its insights; and a record of this consent.',
     '*Why:* so you can see anonymous uptake figures for the initiative.',
     '*Who can see it:* the initiative\'s coordinators see who the HR viewers are and when insights were viewed. Insights never show a person, only counts of at least the minimum group size.',
+    `*How long:* the invitation is deleted once you answer it, when it is withdrawn, or after 14 days without an answer. Your role stays until you are removed or erase your data. Records of viewing insights are deleted after ${RETENTION}.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* `/peer delete-my-data` removes you as HR viewer and erases everything about you, at once.',
   ].join('\n'),
   seeker_request: [
-    '*What we store:* the topic, note, language and timezone preference you choose here, linked to your Slack ID so we can reach you, and a record of this consent. The messages you exchange are relayed and never stored.',
+    '*What we store:* your Slack ID, so we can reach you; the topic, note, language and timezone preference you choose here; your timezone from your Slack profile, so check-ins arrive at a reasonable hour for you and, if you ask, to find a listener near it; which listeners were asked and their answers, so nobody is asked twice; the pseudonyms and when your conversation started and ended; ' +
+      CHECK_IN_ANSWERS +
+      '; if you report a concern and ask not to be paired with that listener again, a note of that; and a record of this consent. ' +
+      RELAYED,
     '*Why:* to find a listener who shares this experience and to check in on how it is going.',
     '*Who can see it:* nobody learns who you are: your listener sees only a pseudonym and your note, coordinators never see who asked, and ' +
-      HR_COUNTS.charAt(0).toLowerCase() +
-      HR_COUNTS.slice(1),
+      HR_COUNTS,
+    `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a note not to pair you again goes too once you have no request left. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* you can end the pairing or cancel the request at any time, and `/peer delete-my-data` erases everything about you at once.',
   ].join('\n'),

@@ -1,8 +1,19 @@
-import { percentilesFromCounts, suppress, type Group, type Shown } from './suppression.js';
+import { completedWeeks } from './weeks.js';
+import { groupSize, percentilesFromCounts, suppress, type Group, type Shown } from './suppression.js';
 
 // Lays out an initiative's aggregates as cells and the groups that relate them, applies suppression
 // (DESIGN.md invariant 4) and returns only what may be shown. Every view, chart and CSV export is made
 // from this one result, so they all hide the same cells.
+//
+// Suppression holds for one view; these rules make it hold across views over time (issue 13). An HR
+// viewer who looks, waits for a colleague to ask, and looks again must see nothing change that day:
+// - only completed weeks are reported, so what happens today lands in a week no view shows yet;
+// - the "now" figures (listeners by status, requests waiting, pairings active, active listeners by
+//   topic) come from a snapshot taken once a day (`NowSnapshot`), never from the live tables;
+// - the minimum group size is the snapshot's too, so a change of k applies from the next day: the same
+//   figures suppressed with two values of k hide different cells, and the two views together could
+//   give away a cell each hides.
+// A day and a week both start at midnight UTC, so one day never spans two sets of reported weeks.
 
 export const WEEKLY_METRICS = [
   'request_opened',
@@ -27,12 +38,80 @@ export const METRIC_LABELS: Record<WeeklyMetric, string> = {
   checkin_end: 'Check-ins: ended',
 };
 
+/** How many completed weeks are reported. */
+export const WEEKS_SHOWN = 12;
+
+/** The weeks a view on `now` reports: the 12 completed weeks before the current one, oldest first. */
+export function reportedWeeks(now: Date): Date[] {
+  return completedWeeks(now, WEEKS_SHOWN);
+}
+
+export interface NowFigures {
+  listenersActive: number;
+  listenersPaused: number;
+  listenersPending: number;
+  requestsWaiting: number;
+  pairingsActive: number;
+}
+
+/**
+ * The day's "now" figures, taken once per initiative and UTC day and stored as JSON: counts only, and
+ * the topics as they were then (with active listeners per topic), so the topic list cannot change
+ * under a viewer during the day either.
+ */
+export interface NowSnapshot {
+  k: number;
+  /** When the figures were counted. */
+  takenAt: Date;
+  now: NowFigures;
+  topics: { id: string; label: string; supply: number }[];
+}
+
+/** What the database aggregations over completed weeks return (anonymous counters, match minutes). */
+export interface WeeklyAggregates {
+  weekly: { metric: string; weekStart: Date; count: number }[];
+  demandByTopic: { topicId: string; count: number }[];
+  /** Minutes from request to match, ascending. */
+  matchMinutes: { minutes: number; count: number }[];
+}
+
+export const OTHER_TOPIC = 'Other (topic since removed)';
+
+/** One view's raw figures: the day's snapshot for "now" (and k), the aggregates for `weeks`. */
+export function assembleInsights(input: { weeks: Date[]; aggregates: WeeklyAggregates; snapshot: NowSnapshot }): RawInsights {
+  const { weeks, aggregates, snapshot } = input;
+  const weekly = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, weeks.map(() => 0)])) as Record<WeeklyMetric, number[]>;
+  const isMetric = (m: string): m is WeeklyMetric => (WEEKLY_METRICS as readonly string[]).includes(m);
+  for (const row of aggregates.weekly) {
+    const index = weeks.findIndex((w) => w.getTime() === row.weekStart.getTime());
+    if (index >= 0 && isMetric(row.metric)) weekly[row.metric][index] = (weekly[row.metric][index] ?? 0) + row.count;
+  }
+  const demandOf = new Map(aggregates.demandByTopic.map((r) => [r.topicId, r.count]));
+  const known = new Set(snapshot.topics.map((t) => t.id));
+  // Requests whose topic was removed before the day's snapshot still count as demand, under "Other".
+  const other = aggregates.demandByTopic.filter((r) => !known.has(r.topicId)).reduce((sum, r) => sum + r.count, 0);
+  return {
+    k: snapshot.k,
+    weeks,
+    weekly,
+    now: { ...snapshot.now },
+    nowTakenAt: snapshot.takenAt,
+    matchMinutes: aggregates.matchMinutes,
+    topics: [
+      ...snapshot.topics.map((t) => ({ label: t.label, demand: demandOf.get(t.id) ?? 0, supply: t.supply })),
+      ...(other > 0 ? [{ label: OTHER_TOPIC, demand: other, supply: 0 }] : []),
+    ],
+  };
+}
+
 export interface RawInsights {
   k: number;
-  /** Monday 00:00 UTC of each of the last 12 weeks, oldest first. */
+  /** Monday 00:00 UTC of each reported (completed) week, oldest first. */
   weeks: Date[];
   weekly: Record<WeeklyMetric, number[]>;
-  now: { listenersActive: number; listenersPaused: number; listenersPending: number; requestsWaiting: number; pairingsActive: number };
+  now: NowFigures;
+  /** When the "now" figures were counted (the day's snapshot). */
+  nowTakenAt?: Date;
   /** Minutes from request to match, as (minutes, how many) pairs, ascending. */
   matchMinutes: { minutes: number; count: number }[];
   topics: { label: string; demand: number; supply: number }[];
@@ -45,9 +124,14 @@ export interface ShownInsights {
   totals: Record<WeeklyMetric, Shown>;
   checkInsTotal: Shown;
   now: Record<keyof RawInsights['now'], Shown> & { listenersTotal: Shown };
+  nowTakenAt?: Date;
+  /** Null below 2k matches (src/domain/suppression.ts). */
   timeToMatch: { median: number; p90: number } | null;
   topics: { label: string; demand: Shown; supply: Shown }[];
-  /** Topic demand is hidden whole when fewer than k requests were made. */
+  /**
+   * Topic demand is hidden whole when fewer than k requests were made: every topic's demand reads
+   * hidden, zeros included, or the zeros would say which topic those few people asked about.
+   */
   topicsHidden: boolean;
 }
 
@@ -80,11 +164,16 @@ export function buildInsights(raw: RawInsights): ShownInsights {
   cells.set('topics:demand', demandTotal);
   groups.push({ total: 'topics:demand', parts: raw.topics.map((_, i) => `topic:${i}:demand`) });
 
-  const shown = suppress(cells, groups, raw.k);
+  const k = groupSize(raw.k);
+  const topicsHidden = demandTotal > 0 && demandTotal < k;
+  const shown = suppress(cells, groups, k);
+  // Only the topics group holds these cells, and its total is hidden too, so hiding more of them
+  // cannot leave any group with a single hidden member.
+  if (topicsHidden) raw.topics.forEach((_, i) => shown.set(`topic:${i}:demand`, { kind: 'suppressed' }));
   const get = (id: string) => shown.get(id)!;
 
   return {
-    k: Math.max(3, raw.k),
+    k,
     weeks: raw.weeks,
     weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, raw.weeks.map((_, w) => get(`${m}:w${w}`))])) as ShownInsights['weekly'],
     totals: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, get(`${m}:total`)])) as ShownInsights['totals'],
@@ -97,8 +186,9 @@ export function buildInsights(raw: RawInsights): ShownInsights {
       requestsWaiting: get('now:requestsWaiting'),
       pairingsActive: get('now:pairingsActive'),
     },
-    timeToMatch: percentilesFromCounts(raw.matchMinutes, raw.k),
+    ...(raw.nowTakenAt ? { nowTakenAt: raw.nowTakenAt } : {}),
+    timeToMatch: percentilesFromCounts(raw.matchMinutes, k),
     topics: raw.topics.map((t, i) => ({ label: t.label, demand: get(`topic:${i}:demand`), supply: get(`topic:${i}:supply`) })),
-    topicsHidden: demandTotal > 0 && demandTotal < Math.max(3, raw.k),
+    topicsHidden,
   };
 }

@@ -1,13 +1,19 @@
 // Small-number suppression for aggregates (DESIGN.md invariant 4).
 //
-// - A count from 1 to k-1 is shown as "fewer than k" (primary suppression).
+// - A count from 1 to k-1 is hidden (primary suppression).
 // - Where counts add up to a total that is shown (a group), one hidden member could be worked out by
 //   subtraction, so a second member is hidden too (complementary suppression); repeated until every
 //   group has no hidden member, or at least two.
 // - A group whose total is under k (a whole breakdown with fewer than k people) is hidden entirely.
+// - Every hidden cell reads the same, whichever rule hid it: a cell hidden to protect another usually
+//   holds k or more, so labelling hidden cells "fewer than k" would be false for those, and a reader
+//   who checks the labels against a shown total could tell the two kinds apart.
 // Plain data in, plain data out; no Slack or Prisma.
 
 export type Shown = { kind: 'count'; value: number } | { kind: 'suppressed' };
+
+/** How every hidden cell reads, in the view, the CSV and the chart's alt text. */
+export const HIDDEN = 'hidden';
 
 export interface Group {
   /** The cell holding the total of `parts`. */
@@ -17,9 +23,22 @@ export interface Group {
 
 export const MIN_K = 3;
 
+/** The minimum group size actually applied: the initiative's, never below 3. */
+export function groupSize(k: number): number {
+  return Math.max(MIN_K, Math.floor(k));
+}
+
+/**
+ * Medians and percentiles need at least 2k values: with fewer, the median of a small group is close to
+ * one person's own wait, and one more value moves it by an amount that can be read off.
+ */
+export function percentileMinimum(k: number): number {
+  return 2 * groupSize(k);
+}
+
 /** Suppresses counts for minimum group size `k` (never below 3). Every cell in `groups` must exist. */
 export function suppress(cells: ReadonlyMap<string, number>, groups: readonly Group[], k: number): Map<string, Shown> {
-  const threshold = Math.max(MIN_K, Math.floor(k));
+  const threshold = groupSize(k);
   const hidden = new Set<string>();
   for (const [id, value] of cells) if (value >= 1 && value < threshold) hidden.add(id);
 
@@ -60,14 +79,14 @@ function complement(g: Group, cells: ReadonlyMap<string, number>, hidden: Readon
   return enough ?? visibleParts[visibleParts.length - 1]!;
 }
 
-/** How a shown count reads: the number, or "fewer than k". */
-export function formatShown(shown: Shown, k: number): string {
-  return shown.kind === 'count' ? String(shown.value) : `fewer than ${Math.max(MIN_K, Math.floor(k))}`;
+/** How a shown count reads: the number, or the one word every hidden cell reads, whatever hid it. */
+export function formatShown(shown: Shown): string {
+  return shown.kind === 'count' ? String(shown.value) : HIDDEN;
 }
 
-/** Median and 90th percentile of minutes, or null when fewer than k values (they would describe people). */
+/** Median and 90th percentile of minutes, or null when fewer than 2k values (they would describe people). */
 export function percentiles(sortedMinutes: readonly number[], k: number): { median: number; p90: number } | null {
-  if (sortedMinutes.length < Math.max(MIN_K, k)) return null;
+  if (sortedMinutes.length < percentileMinimum(k)) return null;
   const at = (p: number) => sortedMinutes[Math.min(sortedMinutes.length - 1, Math.max(0, Math.ceil(p * sortedMinutes.length) - 1))]!;
   return { median: at(0.5), p90: at(0.9) };
 }
@@ -75,7 +94,7 @@ export function percentiles(sortedMinutes: readonly number[], k: number): { medi
 /** The same, from (minutes, how many) pairs in ascending order, as an aggregation query returns them. */
 export function percentilesFromCounts(pairs: readonly { minutes: number; count: number }[], k: number): { median: number; p90: number } | null {
   const n = pairs.reduce((sum, p) => sum + p.count, 0);
-  if (n < Math.max(MIN_K, k)) return null;
+  if (n < percentileMinimum(k)) return null;
   const at = (p: number) => {
     const rank = Math.min(n, Math.max(1, Math.ceil(p * n)));
     let seen = 0;

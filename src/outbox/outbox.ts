@@ -28,7 +28,13 @@ export type OutboxMessage =
   /** Replace an offer message that can no longer be answered. */
   | { kind: 'offer_closed'; offerId: string; message: RenderedMessage }
   /** One side's introduction to a new pairing: rendered when sent (note, introduction); ts recorded. */
-  | { kind: 'intro'; pairingId: string; side: Side };
+  | { kind: 'intro'; pairingId: string; side: Side }
+  /** A coordinator's invitation: rendered when sent from its Invitation row (gone: not sent); ts recorded. */
+  | { kind: 'invitation'; invitationId: string; inviterId: string }
+  /** Coordinators asked to approve a volunteer: rendered when sent (it carries their introduction). */
+  | { kind: 'approval_request'; profileId: string }
+  /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */
+  | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage };
 
 export interface OutboxEntry {
   /** Unique per change: a second enqueue of the same key is a bug, and fails the transaction. */
@@ -64,6 +70,8 @@ export const outboxKey = {
   ended: (pairingId: string, side: Side) => `ended:${pairingId}:${side}`,
   offer: (offerId: string) => `offer:${offerId}`,
   offerClosed: (offerId: string) => `offer-closed:${offerId}`,
+  invitation: (invitationId: string) => `invitation:${invitationId}`,
+  invitationClosed: (invitationId: string) => `invitation-closed:${invitationId}`,
   /** Anything that can happen more than once for the same subject. */
   once: (what: string) => `${what}:${randomUUID()}`,
 } as const;

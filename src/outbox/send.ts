@@ -8,7 +8,11 @@ import { getPairing } from '../features/pairings/pairing-row.js';
 import { PairingIds } from '../features/pairings/ids.js';
 import { recordIntroduction } from '../features/pairings/service.js';
 import { renderListenerIntro, renderSeekerIntro } from '../features/pairings/views.js';
+import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
+import { renderInvitation } from '../features/initiatives/views.js';
 import { renderOffer } from '../features/requests/views.js';
+import { pendingProfileForApproval } from '../features/listeners/service.js';
+import { renderApprovalRequest } from '../features/listeners/views.js';
 import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
 import type { OutboxMessage } from './outbox.js';
 
@@ -25,7 +29,7 @@ interface OutboxRow {
 }
 
 type Prepared =
-  | { method: 'post'; args: ChatPostMessageArguments; after?: (tx: Tx, posted: { channel?: string; ts?: string }) => Promise<void> }
+  | { method: 'post'; args: ChatPostMessageArguments; after?: (tx: Tx, posted: { channel?: string; ts?: string }, now: Date) => Promise<void> }
   | { method: 'update'; args: ChatUpdateArguments };
 
 /** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
@@ -102,6 +106,35 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
         },
       };
     }
+    case 'invitation': {
+      // Rendered from the stored invitation: one withdrawn, answered or expired before sending is not sent.
+      const invitation = await invitationForMessage(db, m.invitationId);
+      if (!invitation) return null;
+      return {
+        method: 'post',
+        args: { channel: invitation.inviteeId, ...renderInvitation({ inviterId: m.inviterId, invitation }) },
+        after: async (tx, posted, now) => {
+          if (!posted.channel || !posted.ts) return;
+          await recordInvitationMessage(tx, now, {
+            invitationId: invitation.id,
+            workspaceId: row.workspaceId,
+            inviteeId: invitation.inviteeId,
+            role: invitation.role,
+            initiativeName: invitation.initiativeName,
+            channel: posted.channel,
+            ts: posted.ts,
+          });
+        },
+      };
+    }
+    case 'invitation_closed':
+      return { method: 'update', args: { channel: m.channel, ts: m.ts, ...m.message } };
+    case 'approval_request': {
+      // A volunteer already decided on (or who withdrew) needs no approval message any more.
+      const pending = await pendingProfileForApproval(db, m.profileId);
+      if (!pending) return null;
+      return { method: 'post', args: { channel: row.recipientId, ...renderApprovalRequest(pending) } };
+    }
   }
 }
 
@@ -150,7 +183,7 @@ async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow):
   const recorded = await deps.db.$transaction(async (tx) => {
     const { count } = await tx.outboxMessage.updateMany({ where: underClaim(row.claim), data: { status: 'sent', sentAt: deps.clock.now(), ...RELEASED } });
     if (count !== 1) return false;
-    if (prepared.method === 'post' && prepared.after) await prepared.after(tx, posted);
+    if (prepared.method === 'post' && prepared.after) await prepared.after(tx, posted, deps.clock.now());
     return true;
   });
   if (!recorded) deps.logger.error({ outboxId: row.id, code: 'lease_lost' }, 'an outbox lease expired while sending');

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import { deliverJob, expireOffersJob, matchWaitingJob, retentionJob, type JobDeps } from './jobs.js';
+import { deliverJob, expireInvitationsJob, expireOffersJob, insightsSnapshotJob, matchWaitingJob, retentionJob, type JobDeps } from './jobs.js';
 
 // node-cron only wakes the scheduler; the database decides what is due (issue 5).
 
@@ -15,6 +15,9 @@ const JOBS: { name: string; everyTicks: number; run: Job }[] = [
   { name: 'deliver', everyTicks: 1, run: deliverJob },
   { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
   { name: 'retention', everyTicks: 60, run: retentionJob },
+  // Hourly with the default tick: the day's snapshot is taken within the first hour of the UTC day.
+  { name: 'insights-snapshot', everyTicks: 60, run: insightsSnapshotJob },
+  { name: 'expire-invitations', everyTicks: 60, run: expireInvitationsJob },
 ];
 
 /** A node-cron expression for "every n seconds" (a six-field expression with seconds). */

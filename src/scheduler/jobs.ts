@@ -1,9 +1,11 @@
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/client.js';
+import { clearDeletedRemnants, type Db } from '../db/client.js';
 import { addReports, type DispatchReport, type PacedSender } from '../delivery/dispatcher.js';
 import { effects, type EffectRunner } from '../effects/effects.js';
 import { dispatchDueCheckIns } from '../features/check-ins/dispatcher.js';
 import { pruneProcessedEvents } from '../features/events/dedupe.js';
+import { takeDueSnapshots } from '../features/insights/service.js';
+import { expireInvitations } from '../features/initiatives/invitations.js';
 import { expireOffers } from '../features/pairings/offers.js';
 import { applyRetention } from '../features/pairings/retention.js';
 import { initiativesWithWaitingRequests } from '../features/requests/service.js';
@@ -30,6 +32,14 @@ export async function expireOffersJob(deps: JobDeps): Promise<number> {
   return expired.count;
 }
 
+/** Invitations unanswered for 14 days are deleted and their DMs say so (DESIGN.md invariant 3). */
+export async function expireInvitationsJob(deps: JobDeps): Promise<number> {
+  const { expired, outboxIds } = await expireInvitations(deps);
+  await deps.effects.run(effects.send(outboxIds));
+  if (expired > 0) deps.logger.info({ expired }, 'invitations expired');
+  return expired;
+}
+
 /** Waiting requests are offered whenever a listener can take them (for example, quiet hours ended). */
 export async function matchWaitingJob(deps: JobDeps): Promise<number> {
   const initiatives = await initiativesWithWaitingRequests(deps.db);
@@ -53,12 +63,30 @@ function total(report: DispatchReport): number {
   return Object.values(report).reduce((a, b) => a + b, 0);
 }
 
-/** Ended pairings past retention are deleted (counts were kept as they happened); old ids and rows too. */
+/**
+ * Ended pairings past retention are deleted (counts were kept as they happened); old ids and rows too,
+ * the timezone cache, the insights access log and do-not-pair records. Then what deleted rows left in
+ * the database files is cleared (src/db/client.ts), which also finishes any erasure whose own clearing
+ * had to wait.
+ */
 export async function retentionJob(deps: JobDeps): Promise<number> {
   const now = deps.clock.now();
   const removed = await applyRetention(deps.db, now);
   await pruneProcessedEvents(deps.db, now);
   await pruneOutbox(deps.db, now);
-  if (removed.pairings + removed.requests > 0) deps.logger.info({ ...removed }, 'retention applied');
-  return removed.pairings + removed.requests;
+  const total = Object.values(removed).reduce((a, b) => a + b, 0);
+  if (total > 0) deps.logger.info({ ...removed }, 'retention applied');
+  if (!(await clearDeletedRemnants(deps.db))) deps.logger.warn({ code: 'remnants_pending' }, 'deleted rows stay in the database files until the next retention run');
+  return total;
+}
+
+/**
+ * Each initiative's insights snapshot for the day (issue 13): the "now" figures every view shows that
+ * day. Taken once per initiative and UTC day; the unique key makes one row whichever process runs it
+ * first, and a view takes it itself if it looks before this job has run.
+ */
+export async function insightsSnapshotJob(deps: JobDeps): Promise<number> {
+  const { taken, pruned } = await takeDueSnapshots(deps.db, deps.clock.now());
+  if (taken + pruned > 0) deps.logger.info({ taken, pruned }, 'insights snapshots taken');
+  return taken;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatShown, percentiles, suppress, type Group, type Shown } from '../../src/domain/suppression.js';
+import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
+import { formatShown, HIDDEN, percentiles, percentilesFromCounts, suppress, type Group, type Shown } from '../../src/domain/suppression.js';
 
 const value = (s: Shown | undefined) => (s?.kind === 'count' ? s.value : null);
 
@@ -8,7 +9,7 @@ describe('suppress', () => {
   it('shows counts of 0 and of k or more, and hides 1 to k-1', () => {
     const out = suppress(new Map([['a', 0], ['b', 1], ['c', 4], ['d', 5], ['e', 40]]), [], 5);
     expect([...out.values()].map((s) => (s.kind === 'count' ? s.value : 'x'))).toEqual([0, 'x', 'x', 5, 40]);
-    expect(formatShown(out.get('c')!, 5)).toBe('fewer than 5');
+    expect(formatShown(out.get('c')!)).toBe(HIDDEN);
   });
 
   it('never uses k below 3', () => {
@@ -33,11 +34,16 @@ describe('suppress', () => {
     expect(out.get('a')).toEqual({ kind: 'suppressed' });
   });
 
-  it('with 4 requests in a week and k = 5, that week reads "fewer than 5"', () => {
+  it('DESIGN.md invariant 4: a cell hidden only to protect another reads exactly as a small count does', () => {
+    // 4 requests in one week and 9 in the other, 13 shown in all: the 4 is hidden, and the 9 with it, or
+    // 13 - 9 would give it away. Labelling both "fewer than 5" was false for the 9, and anyone adding
+    // up the labels against the 13 could tell there was a protecting cell; both now read alike.
     const cells = new Map([['opened:w1', 4], ['opened:w2', 9], ['opened:total', 13]]);
     const out = suppress(cells, [{ total: 'opened:total', parts: ['opened:w1', 'opened:w2'] }], 5);
-    expect(formatShown(out.get('opened:w1')!, 5)).toBe('fewer than 5');
-    expect(formatShown(out.get('opened:w2')!, 5)).toBe('fewer than 5');
+    expect(out.get('opened:w1')).toEqual(out.get('opened:w2'));
+    expect(formatShown(out.get('opened:w1')!)).toBe(HIDDEN);
+    expect(formatShown(out.get('opened:w2')!)).toBe(HIDDEN);
+    expect(formatShown(out.get('opened:total')!)).toBe('13');
   });
 
   it('follows a hidden total into the group where it is a part', () => {
@@ -114,8 +120,39 @@ describe('suppress (property-based)', () => {
 });
 
 describe('percentiles', () => {
-  it('gives the median and 90th percentile, or nothing below k values', () => {
+  it('gives the median and 90th percentile only from 2k values on', () => {
     expect(percentiles([1, 2, 3, 4], 5)).toBeNull();
+    // k values were enough before issue 13: with 5, one person's wait was the median.
+    expect(percentiles([10, 20, 30, 40, 50, 60, 70, 80, 90], 5)).toBeNull();
     expect(percentiles([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 5)).toEqual({ median: 50, p90: 90 });
+    expect(percentilesFromCounts([{ minutes: 5, count: 9 }], 5)).toBeNull();
+    expect(percentilesFromCounts([{ minutes: 5, count: 4 }, { minutes: 50, count: 6 }], 5)).toEqual({ median: 50, p90: 50 });
+    // Never below 2 x 3, whatever the initiative's k.
+    expect(percentiles([1, 2, 3, 4, 5], 1)).toBeNull();
+    expect(percentiles([1, 2, 3, 4, 5, 6], 1)).not.toBeNull();
+  });
+});
+
+describe('buildInsights', () => {
+  const raw = (demand: number[], k = 5): RawInsights => ({
+    k,
+    weeks: [new Date('2026-03-02T00:00:00Z')],
+    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, [m === 'request_opened' ? demand.reduce((a, b) => a + b, 0) : 0]])) as RawInsights['weekly'],
+    now: { listenersActive: 7, listenersPaused: 0, listenersPending: 0, requestsWaiting: 0, pairingsActive: 0 },
+    matchMinutes: [{ minutes: 30, count: 9 }],
+    topics: demand.map((d, i) => ({ label: `Topic ${i}`, demand: d, supply: 7 })),
+  });
+
+  it('hides every topic\'s demand, zeros included, when fewer than k requests were made in all', () => {
+    const shown = buildInsights(raw([3, 0, 0]));
+    expect(shown.topicsHidden).toBe(true);
+    // A zero beside one hidden topic would say which topic those 3 people asked about.
+    expect(shown.topics.map((t) => formatShown(t.demand))).toEqual([HIDDEN, HIDDEN, HIDDEN]);
+    expect(shown.topics.map((t) => formatShown(t.supply))).toEqual(['7', '7', '7']);
+  });
+
+  it('shows no time to match below 2k matches (9 with k = 5)', () => {
+    expect(buildInsights(raw([9])).timeToMatch).toBeNull();
+    expect(buildInsights({ ...raw([9]), matchMinutes: [{ minutes: 30, count: 10 }] }).timeToMatch).toEqual({ median: 30, p90: 30 });
   });
 });

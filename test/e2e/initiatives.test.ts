@@ -13,6 +13,7 @@ import {
   initiativeFields,
   inputBlock,
   invitationFor,
+  makeWorkspaceAdmin,
   openedModal,
   openSetupForm,
   startE2E,
@@ -38,6 +39,8 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
 
   beforeAll(async () => {
     e2e = await startE2E(provider, inject('templates'));
+    // Only workspace admins and owners, INITIATIVE_CREATORS and coordinators may set one up (issue 13).
+    makeWorkspaceAdmin(e2e, COORDINATOR);
   });
 
   afterAll(async () => {
@@ -50,6 +53,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     expect(await e2e.db.initiativeTopic.count()).toBe(0);
     expect(await e2e.db.initiativeMember.count()).toBe(0);
     expect(await e2e.db.consentRecord.count()).toBe(0);
+    expect(await e2e.db.invitation.count()).toBe(0);
   }
 
   it('opens a loading modal at once, then fills in the setup form with default topics and the consent text', async () => {
@@ -135,12 +139,16 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     expect(consents[0]!.createdAt.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
-  it('invites a named HR viewer without storing anything about them until they accept', async () => {
+  it('invites a named HR viewer, storing only the invitation (initiative, role, person, time) until they accept', async () => {
     const invitation = await invitationFor(e2e, HR_VIEWER);
     expect(String(invitation.call.args.text)).toContain(copy.roleName('hr_viewer'));
     expect(textOf(invitation.call.args.blocks)).toContain(CONSENT_TEXTS.hr_viewer.text);
     expect(await e2e.db.initiativeMember.count({ where: { userId: HR_VIEWER } })).toBe(0);
     expect(await e2e.db.consentRecord.count({ where: { userId: HR_VIEWER } })).toBe(0);
+    // DESIGN.md invariant 3's one exception; the button carries only the invitation's id.
+    const stored = await e2e.db.invitation.findFirstOrThrow({ where: { inviteeId: HR_VIEWER } });
+    expect(stored).toMatchObject({ initiativeId, role: 'hr_viewer' });
+    expect(invitation.value).toBe(stored.id);
   });
 
   it('refuses an invitation clicked by someone other than the invited person', async () => {
@@ -163,6 +171,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
 
     const member = await e2e.db.initiativeMember.findFirstOrThrow({ where: { userId: HR_VIEWER } });
     expect(member).toMatchObject({ initiativeId, role: 'hr_viewer' });
+    expect(await e2e.db.invitation.count({ where: { inviteeId: HR_VIEWER } })).toBe(0);
     const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: HR_VIEWER } });
     expect(consent).toMatchObject({
       initiativeId,
@@ -191,9 +200,10 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
   });
 
   it('refuses a forged settings submission from someone who is not a coordinator, changing nothing', async () => {
+    // The outsider may not open the form at all, so the forgery starts from the coordinator's.
     const form = {
       view: {
-        ...(await openSetupForm(e2e, OUTSIDER)).view,
+        ...(await openSetupForm(e2e, COORDINATOR)).view,
         private_metadata: JSON.stringify({ initiativeId, needsConsent: false }),
       },
     };
@@ -247,6 +257,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     });
     const updated = await e2e.next('chat.update', since, (call) => call.args.channel === `D${SECOND_COORDINATOR}`);
     expect(updated.args.text).toBe(copy.ROLE_DECLINED);
+    expect(await e2e.db.invitation.count({ where: { inviteeId: SECOND_COORDINATOR } })).toBe(0);
     expect(await e2e.db.initiativeMember.count({ where: { userId: SECOND_COORDINATOR } })).toBe(0);
     expect(await e2e.db.consentRecord.count({ where: { userId: SECOND_COORDINATOR } })).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { METRIC_LABELS, WEEKLY_METRICS, type WeeklyMetric } from '../../src/domain/insights-table.js';
-import { weekStart } from '../../src/domain/weeks.js';
+import { HIDDEN } from '../../src/domain/suppression.js';
+import { dayStart, WEEK, weekStart } from '../../src/domain/weeks.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/insights/copy.js';
 import { InsightsIds } from '../../src/features/insights/ids.js';
@@ -28,11 +29,17 @@ import {
 } from '../support/flows.js';
 import { acceptOffer, identityOf, nextOffer, openCommandModal, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 
-// Issue 6 end to end: HR insights for an initiative's HR viewers and coordinators only, with the chart
-// uploaded to Slack, the CSV export in the viewer's DM, the access record coordinators can see, and
-// small-number suppression (DESIGN.md invariant 4) in the view and the export alike. The real process
-// against a fake Slack; requests are made through the real request flow, so the anonymous weekly
-// counters the insights read are the ones the app wrote.
+// Issues 6 and 13 end to end: HR insights for an initiative's HR viewers and coordinators only, with
+// the day's chart uploaded to Slack once, the CSV export in the viewer's DM, the access record
+// coordinators can see, and small-number suppression (DESIGN.md invariant 4) in the view and the
+// export alike, holding across views over time: complete weeks only, "now" figures from the day's
+// snapshot, so an HR viewer who looks, waits for a colleague to ask, and looks again sees nothing change.
+// The real process against a fake Slack; requests are made through the real request flow, so the
+// anonymous weekly counters the insights read are the ones the app wrote.
+//
+// The process runs on the real clock, and only complete weeks are reported, so what the app records
+// today would show only next week. `aWeekPasses` stands in for the calendar: it moves the counters the
+// app wrote (and the day's snapshot) back seven days, as if they had been written a week earlier.
 
 const K = 5;
 const COORDINATOR = person('U0COORD001', 'Philippa', 'Wetherington');
@@ -40,6 +47,8 @@ const HR_VIEWER = person('U0HRVIEW01', 'Gwendolyn', 'Hargreaves');
 const OTHER_COORDINATOR = person('U0COORD009', 'Reginald', 'Featherstonehaugh');
 const ANXIETY_LISTENER = person('U0LISTNA01', 'Perpetua', 'Lindqvist');
 const PARENTING_LISTENER = person('U0LISTNB01', 'Thaddeus', 'Ravensworth');
+/** Joins between two views on the same day (issue 13). */
+const LATE_LISTENER = person('U0LISTNC01', 'Araminta', 'Blackwood');
 const SEEKERS = [
   person('U0SEEKER01', 'Zebulon', 'Quackenbush'),
   person('U0SEEKER02', 'Ottoline', 'Marchetti'),
@@ -48,15 +57,17 @@ const SEEKERS = [
   person('U0SEEKER05', 'Ignatius', 'Pemberton'),
   person('U0SEEKER06', 'Wilhelmina', 'Castellanos'),
 ];
-const LISTENERS = [ANXIETY_LISTENER, PARENTING_LISTENER];
+const LISTENERS = [ANXIETY_LISTENER, PARENTING_LISTENER, LATE_LISTENER];
 const PEOPLE: Person[] = [COORDINATOR, HR_VIEWER, OTHER_COORDINATOR, ...LISTENERS, ...SEEKERS];
 
 const INTROS: Record<string, string> = {
   [ANXIETY_LISTENER.id]: 'Panic attacks shaped my twenties; walking helped: heron-lantern-4471.',
   [PARENTING_LISTENER.id]: 'Single parent of twins, I know the tired: juniper-kettle-5823.',
+  [LATE_LISTENER.id]: 'Lost my father last spring, still learning to carry it: saffron-ledger-6614.',
 };
 const noteOf = (i: number) => `Since the restructure I cannot switch off at night, marigold-anchor-${7100 + i}.`;
-// The first four requests: three on Anxiety, one on Parenting; then two more on Anxiety.
+// The first four requests: three on Anxiety, one on Parenting; then two more on Anxiety, on the day HR
+// looks twice.
 const TOPIC_OF = ['Anxiety', 'Anxiety', 'Parenting', 'Anxiety', 'Anxiety', 'Anxiety'];
 
 /** A Slack user id anywhere in a text. */
@@ -68,7 +79,8 @@ type Cell = number | 'suppressed';
 
 function cellOf(text: string): Cell {
   const t = text.trim();
-  if (t === `<${K}` || t.startsWith(`fewer than ${K}`)) return 'suppressed';
+  // Every hidden cell reads the same, whichever rule hid it (issue 13): nothing else may mean hidden.
+  if (t === HIDDEN) return 'suppressed';
   if (/^\d+$/.test(t)) return Number(t);
   throw new Error(`not a count: "${text}"`);
 }
@@ -88,24 +100,24 @@ interface ParsedView {
   weekLabels: string[];
   weekly: Record<WeeklyMetric, Cell[]>;
   totals: Record<WeeklyMetric, Cell>;
-  topicsHidden: boolean;
 }
 
 /** Every count the insights modal shows, with where it is. Throws on anything unexpected. */
 function parseInsightsView(view: ModalView): ParsedView {
   const cells = new Map<string, Cell>();
 
-  const now = sectionStarting(view, 'Now');
-  const listeners = /Listeners: (.+?) active, (.+?) paused, (.+?) waiting for approval \((.+?) in all\)/.exec(now);
+  const now = sectionStarting(view, 'Today');
+  expect(now.split('\n')[0]).toMatch(/^\*Today\* \(counted at \d\d:\d\d UTC\)$/);
+  const listeners = /Listeners active: (.+?), paused: (.+?), waiting for approval: (.+?) \(in all: (.+?)\)/.exec(now);
   const waiting = /Requests waiting for a listener: (.+)/.exec(now);
   const pairings = /Pairings active: (.+)/.exec(now);
   if (!listeners || !waiting || !pairings) throw new Error(`unexpected Now section:\n${now}`);
-  cells.set('now|now|Listeners active', cellOf(listeners[1]!));
-  cells.set('now|now|Listeners paused', cellOf(listeners[2]!));
-  cells.set('now|now|Listeners waiting for approval', cellOf(listeners[3]!));
-  cells.set('now|now|Listeners in all', cellOf(listeners[4]!));
-  cells.set('now|now|Requests waiting', cellOf(waiting[1]!));
-  cells.set('now|now|Pairings active', cellOf(pairings[1]!));
+  cells.set('now|today|Listeners active', cellOf(listeners[1]!));
+  cells.set('now|today|Listeners paused', cellOf(listeners[2]!));
+  cells.set('now|today|Listeners waiting for approval', cellOf(listeners[3]!));
+  cells.set('now|today|Listeners in all', cellOf(listeners[4]!));
+  cells.set('now|today|Requests waiting', cellOf(waiting[1]!));
+  cells.set('now|today|Pairings active', cellOf(pairings[1]!));
 
   const last = sectionStarting(view, 'Last 12 weeks');
   const totals = {} as Record<WeeklyMetric, Cell>;
@@ -138,17 +150,13 @@ function parseInsightsView(view: ModalView): ParsedView {
   });
 
   const topicsText = sectionStarting(view, 'Demand and supply by topic');
-  const topicsHidden = topicsText.includes(`Fewer than ${K} requests in all, so demand by topic is not shown.`);
-  if (!topicsHidden) {
-    const lines = topicsText.split('\n').slice(1);
-    for (const line of lines) {
-      const m = /^• (.+): (.+?) requested, (.+?) active listeners$/.exec(line);
-      if (!m) throw new Error(`unexpected topic line "${line}"`);
-      cells.set(`topics|last 12 weeks|Requests: ${m[1]}`, cellOf(m[2]!));
-      cells.set(`topics|now|Active listeners: ${m[1]}`, cellOf(m[3]!));
-    }
+  for (const line of topicsText.split('\n').slice(1)) {
+    const m = /^• (.+): requests (.+?), active listeners (.+)$/.exec(line);
+    if (!m) throw new Error(`unexpected topic line "${line}"`);
+    cells.set(`topics|last 12 weeks|Requests: ${m[1]}`, cellOf(m[2]!));
+    cells.set(`topics|today|Active listeners: ${m[1]}`, cellOf(m[3]!));
   }
-  return { cells, weekLabels, weekly, totals, topicsHidden };
+  return { cells, weekLabels, weekly, totals };
 }
 
 /** RFC 4180 fields: commas, quotes doubled inside quoted fields, newlines inside quotes. */
@@ -206,9 +214,13 @@ function countText(view: ModalView): string {
     .replace(copy.explainer(K), '')
     .replace(copy.CHART_TITLE, '')
     .replace(/\b\d\d-\d\d\b/g, '')
-    .replace(/12 wk|Last 12 weeks|90th percentile/g, '')
-    .replace(new RegExp(`<${K}|fewer than ${K}`, 'gi'), '');
+    .replace(/\d\d:\d\d UTC/g, '')
+    .replace(/12 wk|Last 12 weeks|the 12 weeks|90th percentile/g, '');
 }
+
+/** A week's first day as the view labels it (MM-DD) and as the CSV does (YYYY-MM-DD). */
+const shortDay = (d: Date) => d.toISOString().slice(5, 10);
+const longDay = (d: Date) => d.toISOString().slice(0, 10);
 
 // ---- The run ----------------------------------------------------------------------------------------
 
@@ -293,6 +305,33 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     return e2e.db.insightsAccess.findMany({ where: { viewerId }, orderBy: { createdAt: 'asc' } });
   }
 
+  /** The image block of an insights view, if it has one. */
+  const imageOf = (view: ModalView) => view.blocks.find((b) => b.type === 'image') as { slack_file?: { id?: string }; image_url?: string; alt_text?: string } | undefined;
+  const chartUploadsSince = (since: number) => e2e.slack.calls.slice(since).filter((c) => c.method === 'files.getUploadURLExternal' && c.args.filename === copy.CHART_FILENAME);
+
+  /**
+   * As if a week had passed (the app's clock is the real one): every counter and match time the app
+   * wrote for the initiative moves back seven days, and so does the day's snapshot, so the next view
+   * takes a new one. Oldest first, so no row lands on one not moved yet (unique keys).
+   */
+  async function aWeekPasses(): Promise<void> {
+    const counts = await e2e.db.anonymousCount.findMany({ where: { initiativeId: initiative.id }, orderBy: { weekStart: 'asc' } });
+    for (const c of counts) await e2e.db.anonymousCount.update({ where: { id: c.id }, data: { weekStart: new Date(c.weekStart.getTime() - WEEK) } });
+    const times = await e2e.db.matchTime.findMany({ where: { initiativeId: initiative.id } });
+    for (const t of times) await e2e.db.matchTime.update({ where: { id: t.id }, data: { weekStart: new Date(t.weekStart.getTime() - WEEK) } });
+    const snapshots = await e2e.db.insightsSnapshot.findMany({ where: { initiativeId: initiative.id }, orderBy: { day: 'asc' } });
+    for (const row of snapshots) await e2e.db.insightsSnapshot.update({ where: { id: row.id }, data: { day: new Date(row.day.getTime() - WEEK) } });
+  }
+
+  /** As if a day had passed: the day's snapshot becomes yesterday's, so the next view takes today's. */
+  async function aDayPasses(): Promise<void> {
+    const snapshots = await e2e.db.insightsSnapshot.findMany({ where: { initiativeId: initiative.id }, orderBy: { day: 'asc' } });
+    for (const row of snapshots) await e2e.db.insightsSnapshot.update({ where: { id: row.id }, data: { day: new Date(row.day.getTime() - 24 * 60 * 60 * 1000) } });
+  }
+
+  /** The week the app's counters of the first four requests now sit in: the last complete one. */
+  const lastWeek = () => new Date(weekStart(new Date()).getTime() - WEEK);
+
   beforeAll(async () => {
     e2e = await startPairingE2E(provider, inject('templates'), PEOPLE);
     let since = e2e.mark();
@@ -308,41 +347,65 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     await volunteer(e2e, PARENTING_LISTENER.id, { fields: { topicLabels: ['Parenting'], [ListenerIds.blocks.intro]: INTROS[PARENTING_LISTENER.id]! } });
     other = await setUpInitiative(e2e, OTHER_COORDINATOR.id, { [InitiativeIds.blocks.name]: 'Riverside Circle' });
 
-    // Four requests this week; the Anxiety listener takes the first, so one is matched.
+    // Four requests; the Anxiety listener takes the first, so one is matched. Then a week passes: they
+    // were made last week, the last complete one.
     const first = await ask();
     const offer = await nextOffer(e2e, first.since, ANXIETY_LISTENER.id);
     for (let i = 1; i < 4; i++) await ask();
     since = e2e.mark();
     await acceptOffer(e2e, offer, first.seeker.id);
     expect(await e2e.db.initiativeMember.count({ where: { initiativeId: initiative.id, userId: HR_VIEWER.id, role: 'hr_viewer' } })).toBe(1);
+    await aWeekPasses();
   });
 
   afterAll(async () => {
     await e2e?.close();
   });
 
-  it('shows an HR viewer the initiative aggregates with the chart uploaded to their DM, and records the view', async () => {
+  it('shows an HR viewer the complete weeks and the day\'s figures, with the day\'s chart uploaded once, to no channel, and records the view', async () => {
     const opened = await insightsCommand(HR_VIEWER.id);
     hrModal = opened;
     const view = opened.view;
     expect(view.callback_id).toBe(InsightsIds.modal);
     expect(view.blocks[0]).toMatchObject({ type: 'header', text: { text: initiative.name } });
     const parsed = parseInsightsView(view);
+    // The 12 weeks before this one; this week, still filling up, is not among them.
     expect(parsed.weekLabels).toHaveLength(12);
-    expect(parsed.cells.get('now|now|Listeners active')).toBe('suppressed'); // two listeners
-    expect(parsed.cells.get('now|now|Listeners paused')).toBe(0);
+    expect(parsed.weekLabels.at(-1)).toBe(shortDay(lastWeek()));
+    expect(parsed.weekLabels).not.toContain(shortDay(weekStart(new Date())));
+    expect(parsed.cells.get('now|today|Listeners active')).toBe('suppressed'); // two listeners
+    expect(parsed.cells.get('now|today|Listeners paused')).toBe(0);
 
-    // The chart: a PNG uploaded to the viewer's DM, then shown in the modal by its Slack file id.
+    // The day's snapshot: one row for today, holding the counts the "Today" section shows.
+    const snapshots = await e2e.db.insightsSnapshot.findMany({ where: { initiativeId: initiative.id, day: dayStart(new Date()) } });
+    expect(snapshots).toHaveLength(1);
+    expect(JSON.parse(snapshots[0]!.figures)).toMatchObject({ k: K, now: { listenersActive: 2, listenersPaused: 0, requestsWaiting: 3, pairingsActive: 1 } });
+
+    // The chart: a PNG uploaded with no channel (the app's own file, in nobody's DM), shown in the
+    // modal by its Slack file id, and stored as the day's chart.
     const { complete, fileId, upload, getUrl } = await uploadTitled(opened.since, `${initiative.name}: insights chart`);
-    expect(getUrl.map((c) => c.args.filename)).toContain('peer-support-insights.png');
+    expect(getUrl.map((c) => c.args.filename)).toContain(copy.CHART_FILENAME);
     expect(Number(upload.args.bytes)).toBeGreaterThan(1000);
     expect(String(upload.args.content).slice(1, 4)).toBe('PNG'); // \x89PNG, decoded as text
-    expect(complete.args.channel_id).toBe(`D${HR_VIEWER.id}`);
-    const image = view.blocks.find((b) => b.type === 'image') as { slack_file?: { id?: string }; alt_text?: string } | undefined;
+    expect(complete.args.channel_id).toBeUndefined();
+    expect(complete.args.channels).toBeUndefined();
+    expect(complete.args.initial_comment).toBeUndefined();
+    expect(e2e.slack.calls.slice(opened.since).filter((c) => c.method === 'conversations.open' && c.args.users === HR_VIEWER.id)).toEqual([]);
+    const image = imageOf(view);
     expect(image?.slack_file?.id).toBe(fileId);
-    expect(image?.alt_text).toBe(copy.CHART_TITLE);
+    expect(image?.image_url).toBeUndefined();
+    expect(snapshots[0]!.chartFileId).toBe(fileId);
     // The upload finished before the modal was filled in.
     expect(e2e.slack.calls.indexOf(complete)).toBeLessThan(e2e.slack.calls.findIndex((c, i) => i >= opened.since && c.method === 'views.update'));
+
+    // The alt text says in words what the chart draws, from the same hidden and shown figures.
+    const alt = image!.alt_text!;
+    expect(alt).not.toBe(copy.CHART_TITLE);
+    expect(alt).toContain(`to the week of ${longDay(lastWeek())}`);
+    expect(alt).toContain(`${METRIC_LABELS.request_opened}: ${[...Array(11).fill('0'), HIDDEN].join(', ')}.`);
+    expect(alt).toContain(`Anxiety: requests ${HIDDEN}, active listeners ${HIDDEN}.`);
+    expect(alt).toContain(`Bereavement: requests ${HIDDEN}, active listeners 0.`);
+    expect(alt).not.toMatch(/\b[1-4]\b/);
 
     expect(await accessRows(HR_VIEWER.id)).toEqual([
       expect.objectContaining({ initiativeId: initiative.id, viewerId: HR_VIEWER.id, action: 'view' }),
@@ -361,16 +424,13 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
 
     const csv = readCsv(text);
     const view = parseInsightsView(hrModal.view);
-    // Every count in the view is in the CSV, the same number or hidden alike.
+    // Every count in the view is in the CSV, the same number or hidden alike, and nothing more.
     for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
     const weeks = csv.rows.filter((r) => r.section === 'weekly' && r.measure === METRIC_LABELS.request_opened && r.period !== 'last 12 weeks');
     expect(weeks.map((r) => r.period.slice(5))).toEqual(view.weekLabels);
     for (const m of WEEKLY_METRICS) {
       const csvWeeks = weeks.map((r) => csv.cells.get(`weekly|${r.period}|${METRIC_LABELS[m]}`));
       expect(csvWeeks, m).toEqual(view.weekly[m]);
-    }
-    if (view.topicsHidden) {
-      for (const r of csv.rows.filter((row) => row.section === 'topics' && row.measure.startsWith('Requests: '))) expect(r.value).toBe(`fewer than ${K} in all`);
     }
 
     expect(text).not.toMatch(USER_ID);
@@ -382,12 +442,14 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     expect(rows[1]).toMatchObject({ initiativeId: initiative.id });
   });
 
-  it('shows a coordinator who viewed and exported the insights, and refuses that record to an HR viewer', async () => {
+  it('shows a coordinator the same day\'s chart without drawing a new one, and who viewed and exported; refuses that record to an HR viewer', async () => {
     // The coordinator opens the insights from their App Home.
     const opened = await homeButton(COORDINATOR.id, initiative.id);
     expect(opened.view.callback_id).toBe(InsightsIds.modal);
     expect(actionIdsOf(opened.view)).toContain(InsightsIds.accessLogButton);
     expect(buttonValue(opened.view.blocks, InsightsIds.accessLogButton)).toBe(initiative.id);
+    expect(imageOf(opened.view)).toEqual(imageOf(hrModal.view));
+    expect(chartUploadsSince(opened.since)).toEqual([]);
 
     let since = e2e.mark();
     const { triggerId } = await clickInModal(COORDINATOR.id, InsightsIds.accessLogButton, initiative.id, opened);
@@ -430,42 +492,45 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     expect(filesCallsSince(since)).toEqual([]);
     for (const call of e2e.slack.calls.slice(since).filter((c) => c.method.startsWith('views.') || c.method === 'chat.postMessage')) {
       const shown = textOf(call.args.view ?? call.args.blocks);
-      expect(shown).not.toMatch(/Listeners:|Last 12 weeks|Requests opened|```/);
+      expect(shown).not.toMatch(/Listeners active|Last 12 weeks|Requests opened|```/);
     }
     for (const p of outsiders) expect(await accessRows(p.id)).toEqual([]);
     // The other coordinator still sees their own initiative's insights, and only those.
     expect(await e2e.db.initiativeMember.count({ where: { initiativeId: other.id, userId: OTHER_COORDINATOR.id } })).toBe(1);
   });
 
-  it('DESIGN.md invariant 4: with 4 requests this week, the week shows "fewer than 5" in the view and the CSV, and no count from 1 to 4 anywhere', async () => {
+  it('DESIGN.md invariant 4: with 4 requests last week, that week reads "hidden" in the view, the chart\'s alt text and the CSV, and no count from 1 to 4 shows anywhere', async () => {
     const counted = await e2e.db.anonymousCount.findMany({ where: { initiativeId: initiative.id, metric: 'request_opened' } });
     expect(counted.reduce((sum, c) => sum + c.count, 0)).toBe(4);
-    expect(new Set(counted.map((c) => c.weekStart.getTime()))).toEqual(new Set([weekStart(new Date()).getTime()]));
+    expect(new Set(counted.map((c) => c.weekStart.getTime()))).toEqual(new Set([lastWeek().getTime()]));
 
     const view = parseInsightsView(hrModal.view);
     expect(view.weekly.request_opened[11]).toBe('suppressed');
     expect(view.weekly.request_opened.slice(0, 11)).toEqual(Array(11).fill(0));
     expect(view.weekly.request_matched[11]).toBe('suppressed');
     expect(view.totals.request_opened).toBe('suppressed');
-    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: fewer than ${K}`);
-    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`Time to match: fewer than ${K} matches, so not shown`);
-    expect(view.topicsHidden).toBe(true);
-    // The table's cell for this week reads "<5".
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: ${HIDDEN}`);
+    // One match; a median needs 2k = 10.
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`Time to match: ${copy.timeToMatchHidden(2 * K)}`);
+    // Fewer than k requests in all: every topic's demand is hidden, the topic nobody asked about too.
+    for (const topic of ['Anxiety', 'Bereavement', 'Parenting']) expect(view.cells.get(`topics|last 12 weeks|Requests: ${topic}`), topic).toBe('suppressed');
+    // The table's cell for last week reads as every hidden cell does.
     const table = sectionStarting(hrModal.view, 'By week').split('\n');
-    const thisWeek = table.find((l) => l.trim().startsWith(weekStart(new Date()).toISOString().slice(5, 10)));
-    expect(thisWeek?.trim().split(/\s+/)[1]).toBe(`<${K}`);
+    const row = table.find((l) => l.trim().startsWith(shortDay(lastWeek())));
+    expect(row?.trim().split(/\s+/)[1]).toBe(HIDDEN);
 
     for (const [key, cell] of view.cells) expect(allowed(cell), `${key} = ${cell}`).toBe(true);
     for (const m of WEEKLY_METRICS) for (const cell of view.weekly[m]) expect(allowed(cell), m).toBe(true);
     expect(countText(hrModal.view)).not.toMatch(/\b[1-4]\b/);
 
     const csv = readCsv(csvText);
-    const thisWeekRow = csv.rows.find((r) => r.period === weekStart(new Date()).toISOString().slice(0, 10) && r.measure === METRIC_LABELS.request_opened);
-    expect(thisWeekRow?.value).toBe(`fewer than ${K}`);
-    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe(`fewer than ${K}`);
+    const lastWeekRow = csv.rows.find((r) => r.period === longDay(lastWeek()) && r.measure === METRIC_LABELS.request_opened);
+    expect(lastWeekRow?.value).toBe(HIDDEN);
+    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe(HIDDEN);
+    expect(csv.rows.some((r) => r.period === longDay(weekStart(new Date())))).toBe(false);
     for (const r of csv.rows) {
-      if (r.section === 'about') continue;
-      expect(r.value === '0' || Number(r.value) >= K || r.value.startsWith('fewer than'), `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
+      if (r.section === 'about' || r.section === 'time to match') continue;
+      expect(r.value === '0' || Number(r.value) >= K || r.value === HIDDEN, `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
     }
   });
 
@@ -482,16 +547,51 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     }
   });
 
-  it('shows the numbers once 6 requests were made, hiding a second topic where one could be worked out', async () => {
+  it('issue 13, done when: HR views, colleagues ask and a listener joins, HR views again the same day, and no figure differs', async (context) => {
+    const day = dayStart(new Date()).getTime();
+    const first = await insightsCommand(HR_VIEWER.id);
+    const firstCsv = await exportCsv(HR_VIEWER.id, first);
+
+    // Between the looks, through the app's own flows: two colleagues ask on Anxiety, and a listener
+    // joins for Bereavement.
+    const waitingBefore = await e2e.db.supportRequest.count({ where: { initiativeId: initiative.id, status: { in: ['waiting', 'offered'] } } });
     await ask();
     await ask();
+    await volunteer(e2e, LATE_LISTENER.id, { initiativeId: initiative.id, fields: { topicLabels: ['Bereavement'], [ListenerIds.blocks.intro]: INTROS[LATE_LISTENER.id]! } });
+    // They happened: a view counted live would differ. Requests waiting went from 3 (hidden) to 5,
+    // which it would show; listeners from 2 to 3; this week's requests from 0 to 2.
+    expect(waitingBefore).toBe(3);
+    expect(await e2e.db.supportRequest.count({ where: { initiativeId: initiative.id, status: { in: ['waiting', 'offered'] } } })).toBe(5);
+    expect(await e2e.db.listenerProfile.count({ where: { initiativeId: initiative.id, status: 'active' } })).toBe(3);
+    const thisWeek = await e2e.db.anonymousCount.findMany({ where: { initiativeId: initiative.id, metric: 'request_opened', weekStart: weekStart(new Date()) } });
+    expect(thisWeek.reduce((sum, c) => sum + c.count, 0)).toBe(2);
+
+    const second = await insightsCommand(HR_VIEWER.id);
+    const secondCsv = await exportCsv(HR_VIEWER.id, second);
+    // The suite crossed midnight UTC: the second look belongs to another day, with its own snapshot.
+    if (dayStart(new Date()).getTime() !== day) context.skip('the two looks fell on two UTC days');
+
+    // The same view, block for block and figure for figure: same counts, same hidden cells, same
+    // chart (no new upload), same alt text; and the same CSV, byte for byte. So also as the first view
+    // of the day, before any of this.
+    expect(second.view).toEqual(first.view);
+    expect(parseInsightsView(second.view).cells).toEqual(parseInsightsView(first.view).cells);
+    expect(first.view).toEqual(hrModal.view);
+    expect(secondCsv.text).toBe(firstCsv.text);
+    expect(secondCsv.text).toBe(csvText);
+    expect(chartUploadsSince(first.since)).toEqual([]);
+    expect(await e2e.db.insightsSnapshot.count({ where: { initiativeId: initiative.id, day: new Date(day) } })).toBe(1);
+  });
+
+  it('a week later shows those requests: 6 in all, hiding a second topic where one could be worked out, with a new chart and the old one deleted', async () => {
+    const oldChart = imageOf(hrModal.view)!.slack_file!.id!;
+    await aWeekPasses();
     const opened = await insightsCommand(HR_VIEWER.id);
     const view = parseInsightsView(opened.view);
-    expect(view.weekly.request_opened[11]).toBe(6);
+    expect(view.weekly.request_opened.slice(-2)).toEqual(['suppressed', 'suppressed']); // 4, then 2
     expect(view.totals.request_opened).toBe(6);
     expect(sectionStarting(opened.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: 6`);
-    expect(view.weekly.request_matched[11]).toBe('suppressed'); // still one match
-    expect(view.topicsHidden).toBe(false);
+    expect(view.totals.request_matched).toBe('suppressed'); // still one match
     // Anxiety 5 and Parenting 1 of 6: Parenting is hidden, and Anxiety too, or 6 - Anxiety would tell it.
     expect(view.cells.get('topics|last 12 weeks|Requests: Parenting')).toBe('suppressed');
     expect(view.cells.get('topics|last 12 weeks|Requests: Anxiety')).toBe('suppressed');
@@ -499,14 +599,55 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     for (const [key, cell] of view.cells) expect(allowed(cell), `${key} = ${cell}`).toBe(true);
     expect(countText(opened.view)).not.toMatch(/\b[1-4]\b/);
 
+    // A new day's snapshot (the listener who joined is in it) and a new day's chart; the week-old one
+    // is deleted from Slack.
+    const snapshot = await e2e.db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day: dayStart(new Date()) } } });
+    expect(JSON.parse(snapshot.figures)).toMatchObject({ now: { listenersActive: 3, requestsWaiting: 5 } });
+    const { fileId } = await uploadTitled(opened.since, `${initiative.name}: insights chart`);
+    expect(fileId).not.toBe(oldChart);
+    expect(imageOf(opened.view)?.slack_file?.id).toBe(fileId);
+    expect(snapshot.chartFileId).toBe(fileId);
+    const deleted = await e2e.next('files.delete', opened.since);
+    expect(deleted.args.file).toBe(oldChart);
+
     const { text } = await exportCsv(HR_VIEWER.id, opened);
     const csv = readCsv(text);
     for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
-    expect(csv.rows.find((r) => r.period === weekStart(new Date()).toISOString().slice(0, 10) && r.measure === METRIC_LABELS.request_opened)?.value).toBe('6');
+    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe('6');
     for (const r of csv.rows) {
-      if (r.section === 'about') continue;
-      expect(r.value === '0' || Number(r.value) >= K || r.value.startsWith('fewer than'), `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
+      if (r.section === 'about' || r.section === 'time to match') continue;
+      expect(r.value === '0' || Number(r.value) >= K || r.value === HIDDEN, `${r.measure} (${r.period}) = ${r.value}`).toBe(true);
     }
     expect(text).not.toMatch(USER_ID);
+  });
+
+  it('shows the day\'s first view without its chart when Slack has not finished processing the upload, and the next view with it', async () => {
+    await aDayPasses();
+    // Slack processes an upload after completeUploadExternal answers; until then an image block naming
+    // the file is refused with the whole view. Refuse the first view that shows an image, as Slack does.
+    let refused = 0;
+    e2e.slack.setResponse('views.update', (call, reply) => {
+      const view = call.args.view as ModalView | undefined;
+      if (refused > 0 || !view?.blocks.some((b) => b.type === 'image')) return reply();
+      refused += 1;
+      return { body: { ok: false, error: 'invalid_blocks', errors: ['invalid slack file [json-pointer:/view/blocks/4/slack_file]'] } };
+    });
+    try {
+      const opened = await insightsCommand(HR_VIEWER.id);
+      const fileId = imageOf(opened.view)?.slack_file?.id;
+      expect(fileId).toBeDefined();
+      const retried = await e2e.nth(2, 'views.update', opened.since);
+      expect(retried.args.view_id).toBe(opened.viewId);
+      const shown = asView(retried.args.view);
+      expect(imageOf(shown)).toBeUndefined();
+      expect(parseInsightsView(shown).cells).toEqual(parseInsightsView(opened.view).cells);
+      expect(refused).toBe(1);
+    } finally {
+      e2e.slack.clearResponse('views.update');
+    }
+    // By the next view Slack has it: the same chart, no new upload.
+    const later = await insightsCommand(HR_VIEWER.id);
+    expect(imageOf(later.view)?.slack_file?.id).toBe((await e2e.db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day: dayStart(new Date()) } } })).chartFileId);
+    expect(chartUploadsSince(later.since)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sqliteFilePath } from '../../src/db/client.js';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
@@ -96,6 +99,22 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     return { tables, rows };
   }
 
+  /**
+   * Where `needle` occurs as raw bytes in the SQLite database's files (the main file, the -wal and -shm
+   * files), free space and deleted pages included, as "file@offset". A row gone from every table can still
+   * be readable there; PostgreSQL's files are the server's and are not scanned (see src/db/client.ts).
+   */
+  function fileRemnants(needle: string): string[] {
+    const main = sqliteFilePath(e2e.databaseUrl);
+    const hits: string[] = [];
+    for (const file of [main, `${main}-wal`, `${main}-shm`]) {
+      if (!existsSync(file)) continue;
+      const bytes = readFileSync(file);
+      for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) hits.push(`${basename(file)}@${at}`);
+    }
+    return hits;
+  }
+
   it('sends a readable summary to the person\'s DM and a JSON file with their profile, roles and consent records', async () => {
     const { ephemeral, summary, urlRequest, upload, completed, file } = await myData(SUBJECT);
     expect(ephemeral.args.response_type).toBe('ephemeral');
@@ -152,10 +171,23 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
   });
 
   it('asks for confirmation, then erases every row that names the person and keeps the anonymous counts', async () => {
+    // Rows other flows write about the person (the check-in dispatcher's timezone cache, a report's
+    // do-not-pair record, an insights view), written here directly so erasure is checked on them too.
+    await e2e.db.personTimezone.create({ data: { userId: SUBJECT, timezone: 'Europe/Lisbon', fetchedAt: new Date() } });
+    await e2e.db.pairBlock.create({ data: { initiativeId, seekerId: NOBODY, listenerUserId: SUBJECT } });
+    await e2e.db.insightsAccess.create({ data: { initiativeId, viewerId: SUBJECT, action: 'view' } });
+    await e2e.db.personTimezone.create({ data: { userId: OTHER, timezone: 'Europe/Paris', fetchedAt: new Date() } });
+
     const before = await rowsNaming(SUBJECT);
     expect(before.tables).toEqual(expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord', 'AnonymousCount']));
     // The scan sees the person before erasure, so an empty result afterwards means something.
-    expect(before.rows.map((r) => r.split(':')[0])).toEqual(expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord']));
+    expect(before.rows.map((r) => r.split(':')[0])).toEqual(
+      expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord', 'PersonTimezone', 'PairBlock', 'InsightsAccess']),
+    );
+    if (provider === 'sqlite') {
+      expect(fileRemnants(SUBJECT)).not.toEqual([]);
+      expect(fileRemnants(SUBJECT_INTRO)).not.toEqual([]);
+    }
 
     const confirm = await commandModal(e2e, SUBJECT, 'delete-my-data');
     expect(confirm.view.callback_id).toBe(MyDataIds.confirmModal);
@@ -171,6 +203,17 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     expect(done.args.text).toBe(copy.ERASED);
 
     expect((await rowsNaming(SUBJECT)).rows).toEqual([]);
+    if (provider === 'sqlite') {
+      // The files as the app left them (secure_delete zeroes what is deleted; a TRUNCATE checkpoint right
+      // after the erasure empties the WAL, whose older frames still hold the rows), then after a checkpoint
+      // of our own. Each half fails alone: src/db/client.ts has the counts measured here. On PostgreSQL
+      // the row scan above is the check: the server's files are its operator's (VACUUM; nothing done).
+      expect.soft(fileRemnants(SUBJECT), 'the erased user id is readable in the database files').toEqual([]);
+      expect.soft(fileRemnants(SUBJECT_INTRO), 'the erased introduction is readable in the database files').toEqual([]);
+      await e2e.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      expect.soft(fileRemnants(SUBJECT), 'the erased user id is readable after a checkpoint').toEqual([]);
+      expect.soft(fileRemnants(SUBJECT_INTRO), 'the erased introduction is readable after a checkpoint').toEqual([]);
+    }
 
     const counts = await e2e.db.anonymousCount.findMany({ where: { initiativeId } });
     const total = (metric: string) => counts.filter((c) => c.metric === metric).reduce((sum, c) => sum + c.count, 0);
@@ -181,6 +224,8 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     expect(await e2e.db.listenerProfile.count({ where: { userId: OTHER } })).toBe(1);
     expect(await e2e.db.initiativeMember.count({ where: { userId: OTHER, role: 'coordinator' } })).toBe(1);
     expect(await e2e.db.consentRecord.count({ where: { userId: OTHER } })).toBe(2);
+    expect(await e2e.db.personTimezone.count({ where: { userId: OTHER } })).toBe(1);
+    if (provider === 'sqlite') expect(fileRemnants(OTHER_INTRO)).not.toEqual([]);
   });
 
   it('has nothing left to send after erasure, and sending it stores nothing new', async () => {

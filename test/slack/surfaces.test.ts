@@ -6,6 +6,7 @@ import * as answerFailures from '../../src/features/common/answer-failures.js';
 import * as commonBlocks from '../../src/features/common/blocks.js';
 import * as helpViews from '../../src/features/help/views.js';
 import * as homeViews from '../../src/features/home/views.js';
+import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import type { Initiative } from '../../src/features/initiatives/service.js';
 import * as initiativeViews from '../../src/features/initiatives/views.js';
 import { InsightsIds } from '../../src/features/insights/ids.js';
@@ -175,6 +176,7 @@ function myDataOf(many: boolean): MyData {
     timezone: many ? 'Europe/Berlin' : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
     insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
+    invitations: Array.from({ length: many ? 5 : 0 }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', invitedAt: NOW.toISOString() })),
     consentRecords: Array.from({ length: n }, () => ({ initiative: BIG.name, purpose: 'listener', action: 'given', textVersion: 'listener-0123456789', surface: 'modal', at: NOW.toISOString() })),
   };
 }
@@ -223,9 +225,15 @@ const CASES: SurfaceCase[] = [
   view('setup modal, editing the largest initiative', () =>
     initiatives.renderSetupModal({
       initiative: BIG,
-      members: { coordinators: Array.from({ length: 10 }, (_, i) => userId(i)), hrViewers: Array.from({ length: 10 }, (_, i) => userId(50 + i)) },
+      people: { coordinators: Array.from({ length: 10 }, (_, i) => userId(i)), hrViewers: Array.from({ length: 10 }, (_, i) => userId(50 + i)) },
       needsConsent: false,
     }),
+  ),
+  view('setup modal, editing, consent asked again after the text changed', () =>
+    initiatives.renderSetupModal({ initiative: BIG, people: { coordinators: [userId(1)], hrViewers: [] }, needsConsent: true }),
+  ),
+  view('not allowed to create an initiative, with ten named creators', () =>
+    initiatives.renderNotAllowedToCreate(Array.from({ length: 10 }, (_, i) => userId(70 + i))),
   ),
   view('choose modal, an initiative to edit, and a new one', () => initiatives.renderChooseModal({ purpose: 'setup', initiatives: SEVERAL.slice(0, 3), allowNew: true })),
   view('choose modal, request flow with every resource first', () =>
@@ -236,12 +244,14 @@ const CASES: SurfaceCase[] = [
   ),
   view('not a coordinator', () => initiatives.renderNotCoordinator()),
   message('coordinator invitation, long initiative name', () =>
-    initiatives.renderInvitation({ inviterId: userId(1), invitation: { initiativeId: BIG.id, role: 'coordinator', userId: userId(2), initiativeName: BIG.name } }),
+    initiatives.renderInvitation({ inviterId: userId(1), invitation: { id: '8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4e', role: 'coordinator', initiativeName: BIG.name } }),
   ),
   message('HR viewer invitation', () =>
-    initiatives.renderInvitation({ inviterId: userId(1), invitation: { initiativeId: BIG.id, role: 'hr_viewer', userId: userId(3), initiativeName: BIG.name } }),
+    initiatives.renderInvitation({ inviterId: userId(1), invitation: { id: '8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4f', role: 'hr_viewer', initiativeName: BIG.name } }),
   ),
   message('invitation answered', () => initiatives.renderInvitationAnswer(`You are now a coordinator of *${BIG.name}*.`)),
+  message('invitation withdrawn', () => initiatives.renderInvitationAnswer(initiativeCopy.invitationWithdrawn('hr_viewer', BIG.name))),
+  message('invitation expired', () => initiatives.renderInvitationAnswer(initiativeCopy.invitationExpired('coordinator', BIG.name))),
   message('initiative saved', () => initiatives.renderConfirmation(`*${BIG.name}* is set up.`)),
 
   // insights

@@ -42,3 +42,47 @@ export async function makeListener(
     },
   });
 }
+
+/** A seeker's request as it stands at some point of its life (status and times given, no flow run). */
+export async function makeRequest(
+  db: Db,
+  options: { initiativeId: string; seekerId: string; status?: string; createdAt?: Date; closedAt?: Date | null; topicId?: string },
+) {
+  const closed = (options.status ?? 'waiting') === 'closed';
+  return db.supportRequest.create({
+    data: {
+      initiativeId: options.initiativeId,
+      seekerId: options.seekerId,
+      seekerPseudonym: 'Otter',
+      topicId: options.topicId ?? null,
+      status: options.status ?? 'waiting',
+      closedReason: closed ? 'ended' : null,
+      createdAt: options.createdAt ?? new Date(),
+      closedAt: options.closedAt ?? null,
+    },
+  });
+}
+
+/** A pairing between a request's seeker and a listener, active or ended at `endedAt`. */
+export async function makePairing(
+  db: Db,
+  options: { request: { id: string; seekerId: string }; listener: { id: string; userId: string }; startedAt: Date; endedAt?: Date | null },
+) {
+  return db.pairing.create({
+    data: {
+      requestId: options.request.id,
+      listenerId: options.listener.id,
+      seekerId: options.request.seekerId,
+      listenerUserId: options.listener.userId,
+      seekerPseudonym: 'Otter',
+      listenerPseudonym: 'Heron',
+      seekerChannel: `D${options.request.seekerId}`,
+      listenerChannel: `D${options.listener.userId}`,
+      status: options.endedAt ? 'ended' : 'active',
+      startedAt: options.startedAt,
+      endedAt: options.endedAt ?? null,
+      endedBy: options.endedAt ? 'seeker' : null,
+      endReason: options.endedAt ? 'ended' : null,
+    },
+  });
+}

@@ -28,6 +28,9 @@ export interface FakeUser {
   tz_offset?: number;
   tz_label?: string;
   is_bot?: boolean;
+  /** Workspace admin or owner, as users.info says (who may create initiatives, issue 13). */
+  is_admin?: boolean;
+  is_owner?: boolean;
 }
 
 export interface RecordedCall {
@@ -93,6 +96,8 @@ export interface FakeSlack {
   /** Removes the override for `method`, or every override when no method is given. */
   clearResponse(method?: string): void;
   addUser(user: FakeUser): void;
+  /** The user as the fake knows them, if it does. */
+  user(id: string): FakeUser | undefined;
   /** A URL to use as a payload's `response_url`; posts to it are recorded as method `response_url`. */
   responseUrl(key?: string): string;
   close(): Promise<void>;
@@ -303,6 +308,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       tz_label: user.tz_label ?? (tz === 'Europe/London' && tzOffset === 0 ? 'Greenwich Mean Time' : tz),
       is_bot: user.is_bot ?? false,
       is_app_user: false,
+      is_admin: user.is_admin ?? user.is_owner ?? false,
+      is_owner: user.is_owner ?? false,
       profile: {
         display_name: user.display_name ?? '',
         real_name: realName,
@@ -543,6 +550,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       else overrides.delete(method);
     },
     addUser,
+    user: (id) => users.get(id),
     responseUrl: (key = 'default') => `${origin}/response/${encodeURIComponent(key)}`,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -372,12 +372,24 @@ export async function openSetupForm(e2e: E2E, userId: string): Promise<OpenedMod
   return { viewId: opened.viewId, view: updatedView(response) };
 }
 
-/** A colleague sets up an initiative through `/peer setup`; resolves once they got the confirmation DM. */
+/**
+ * Makes `userId` a workspace admin in the fake Slack (users.info `is_admin`), so they may create
+ * initiatives (issue 13). Whatever else the fake knows about them (timezone, name) stays.
+ */
+export function makeWorkspaceAdmin(e2e: E2E, userId: string): void {
+  e2e.slack.addUser({ ...(e2e.slack.user(userId) ?? { id: userId }), is_admin: true });
+}
+
+/**
+ * A colleague sets up an initiative through `/peer setup`; resolves once they got the confirmation DM.
+ * They are made a workspace admin first: only admins, owners, INITIATIVE_CREATORS and coordinators may.
+ */
 export async function setUpInitiative(
   e2e: E2E,
   coordinatorId: string,
   overrides: Record<string, FieldValue> = {},
 ): Promise<{ id: string; name: string }> {
+  makeWorkspaceAdmin(e2e, coordinatorId);
   const form = await openSetupForm(e2e, coordinatorId);
   const fields = initiativeFields(overrides);
   const since = e2e.mark();

@@ -1,4 +1,5 @@
 import { displayPseudonym } from '../../domain/pseudonyms.js';
+import { escapeMrkdwn as e } from '../common/blocks.js';
 
 export function seekerQuestion(listenerPseudonym: string): string {
   return `How is it going with *${displayPseudonym(listenerPseudonym)}*? Whatever you choose is fine, and only you see this.`;
@@ -32,5 +33,5 @@ export const THANKS: Record<string, string> = {
 export const ALREADY_ANSWERED = 'Thank you, your answer was already noted.';
 
 export function coordinatorNotice(listenerId: string, initiative: string): string {
-  return `<@${listenerId}>, a listener with *${initiative}*, asked to talk with a coordinator after a check-in. Please reach out to them. (Nothing about the people they support is shared.)`;
+  return `<@${listenerId}>, a listener with *${e(initiative)}*, asked to talk with a coordinator after a check-in. Please reach out to them. (Nothing about the people they support is shared.)`;
 }

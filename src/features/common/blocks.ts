@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { safePrefix } from './mrkdwn.js';
 import { FIELD_ACTION_ID } from './view-state.js';
 
 // Small builders that keep Block Kit limits in one place (DESIGN.md "Slack facts"). Views stay pure.
@@ -20,10 +21,23 @@ export const LIMITS = {
 } as const;
 
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  // Never half a surrogate pair (an emoji): Slack cannot read a lone one.
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
 }
 
-/** Slack's mrkdwn treats &, < and > as control characters; escape anything a person typed. */
+/** As `clip`, for mrkdwn: never cuts inside a `<...>` link or mention or an `&...;` entity either. */
+export function clipMrkdwn(text: string, max: number): string {
+  return text.length <= max ? text : `${safePrefix(text, max - 1)}…`;
+}
+
+/**
+ * Slack's mrkdwn treats &, < and > as control characters; escape anything a person typed. Escaped once,
+ * where a person's string is put into mrkdwn: views and the copy functions that build mrkdwn take the
+ * raw string and escape it themselves, so callers never escape (twice would show `&amp;amp;`).
+ * plain_text (headers, buttons, options, titles) is never escaped: Slack shows it as it is.
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -31,7 +45,7 @@ export function escapeMrkdwn(text: string): string {
 export const plain = (text: string, max: number = LIMITS.sectionText) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: true });
 
 export function section(text: string, blockId?: string): KnownBlock {
-  return { type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } };
+  return { type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text: clipMrkdwn(text, LIMITS.sectionText) } };
 }
 
 export function header(text: string): KnownBlock {
@@ -39,7 +53,7 @@ export function header(text: string): KnownBlock {
 }
 
 export function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipMrkdwn(text, LIMITS.sectionText) }] };
 }
 
 export const divider = (): KnownBlock => ({ type: 'divider' });
@@ -149,11 +163,12 @@ export function checkboxes(common: InputCommon & { options: PlainTextOption[]; i
   });
 }
 
-export function usersSelect(common: InputCommon & { initial?: string[]; placeholder: string }): KnownBlock {
+export function usersSelect(common: InputCommon & { initial?: string[]; placeholder: string; maxSelected?: number }): KnownBlock {
   return input(common, {
     type: 'multi_users_select',
     placeholder: plain(common.placeholder, 150),
     ...(common.initial && common.initial.length > 0 ? { initial_users: common.initial } : {}),
+    ...(common.maxSelected !== undefined ? { max_selected_items: common.maxSelected } : {}),
   });
 }
 

@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 
-const REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
+/** A cached timezone older than this is asked of Slack again before use (and pruned by retention). */
+export const TIMEZONE_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A person's IANA timezone from Slack, or null if Slack can't tell us (we then assume UTC). */
 export async function fetchTimezone(client: WebClient, userId: string, logger: Logger): Promise<string | null> {
@@ -33,7 +34,7 @@ export async function cachedTimezone(
   prefetched?: CachedTimezone | null,
 ): Promise<string | null> {
   const cached = prefetched !== undefined ? prefetched : await db.personTimezone.findUnique({ where: { userId } });
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < REFRESH_MS) return cached.timezone;
+  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return cached.timezone;
   const timezone = await fetchTimezone(client, userId, logger);
   await db.personTimezone.upsert({ where: { userId }, create: { userId, timezone, fetchedAt: now }, update: { timezone, fetchedAt: now } });
   return timezone;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../../domain/text.js';
 
 // Reads a submitted modal's state into plain values. Convention: each input block's action id is
 // `value`, so a field is addressed by its block id alone. Validation of the values is zod's job
@@ -70,12 +71,13 @@ export function fieldErrors(error: z.ZodError, knownBlocks: readonly string[]): 
   return errors;
 }
 
-// Field helpers for input schemas: Slack sends null for an empty optional field.
+// Field helpers for input schemas: Slack sends null for an empty optional field. Typed text is cleaned
+// of control, bidi and zero-width characters before it is measured or stored (domain/text.ts).
 export const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .nullish()
-    .transform((v) => (v ?? '').trim())
+    .transform((v) => cleanText(v ?? '').trim())
     .refine((v) => v.length <= max, tooLong)
     .transform((v) => (v === '' ? null : v));
 
@@ -83,7 +85,7 @@ export const requiredText = (max: number, missing: string, tooLong: string) =>
   z
     .string({ error: missing })
     .nullish()
-    .transform((v) => (v ?? '').trim())
+    .transform((v) => cleanText(v ?? '').trim())
     .refine((v) => v.length > 0, missing)
     .refine((v) => v.length <= max, tooLong);
 

@@ -1,3 +1,7 @@
+import { escapeMrkdwn as e } from '../common/blocks.js';
+
+// Functions here build mrkdwn: each escapes the names people typed that it puts in (never its callers).
+
 export const SETUP_TITLE = 'Set up peer support';
 export const EDIT_TITLE = 'Initiative settings';
 
@@ -21,12 +25,12 @@ export const INITIATIVE_GONE = 'That initiative no longer exists.';
 
 export function created(name: string, invited: number): string {
   const invites = invited > 0 ? ` I've invited the ${invited} colleague${invited === 1 ? '' : 's'} you named; they'll be added when they accept.` : '';
-  return `Thank you for setting up *${name}*. You are its coordinator.${invites} Colleagues can now volunteer with \`/peer listen\`.`;
+  return `Thank you for setting up *${e(name)}*. You are its coordinator.${invites} Colleagues can now volunteer with \`/peer listen\`.`;
 }
 
 export function saved(name: string, invited: number): string {
   const invites = invited > 0 ? ` Invitations went to ${invited} new colleague${invited === 1 ? '' : 's'}.` : '';
-  return `Saved the settings of *${name}*.${invites}`;
+  return `Saved the settings of *${e(name)}*.${invites}`;
 }
 
 export function roleName(role: 'coordinator' | 'hr_viewer'): string {
@@ -38,18 +42,43 @@ export function invitationText(inviterId: string, role: 'coordinator' | 'hr_view
     role === 'coordinator'
       ? 'Coordinators edit the settings, approve listeners and hear from listeners who need support. They never see who asked for support or what was said.'
       : 'HR viewers see anonymous uptake figures: counts only, never a person.';
-  return `<@${inviterId}> invited you to be ${roleName(role)} of the peer-support initiative *${initiative}*. ${what}`;
+  return `<@${inviterId}> invited you to be ${roleName(role)} of the peer-support initiative *${e(initiative)}*. ${what}`;
 }
 
 export function roleAccepted(role: 'coordinator' | 'hr_viewer', initiative: string): string {
-  return `Thank you. You are now ${roleName(role)} of *${initiative}*. Your tools are in the app's Home tab.`;
+  return `Thank you. You are now ${roleName(role)} of *${e(initiative)}*. Your tools are in the app's Home tab.`;
 }
 
 export const ROLE_DECLINED = 'No problem, nothing was stored about you. Thank you for letting us know.';
 export const NOT_YOUR_INVITATION = 'This invitation is for someone else.';
+export const INVITATION_GONE =
+  'This invitation is no longer open: it was withdrawn, already answered, or more than 14 days old. If you would like to help, please ask one of the initiative\'s coordinators.';
+
+/** The invitation DM once the coordinators took the person off the form before they answered. */
+export function invitationWithdrawn(role: 'coordinator' | 'hr_viewer', initiative: string): string {
+  return `The invitation to be ${roleName(role)} of *${e(initiative)}* was withdrawn by its coordinators. Nothing about you was kept.`;
+}
+
+/** The invitation DM once it went unanswered for 14 days (DESIGN.md invariant 3). */
+export function invitationExpired(role: 'coordinator' | 'hr_viewer', initiative: string): string {
+  return `The invitation to be ${roleName(role)} of *${e(initiative)}* has closed after 14 days without an answer, and nothing about you was kept. A coordinator can invite you again.`;
+}
+
+export const MAX_PEOPLE_PER_PICKER = 10;
+export const TOO_MANY_PEOPLE = `Please choose at most ${MAX_PEOPLE_PER_PICKER} people at a time. You can add more after saving.`;
+
+/** A kind refusal naming who can set up an initiative (issue 13). */
+export function notAllowedToCreate(creators: readonly string[]): string {
+  const named = creators.length > 0 ? `, the people named in this app's settings (${creators.map((id) => `<@${id}>`).join(', ')})` : '';
+  return (
+    `Thank you for wanting to start peer support. New initiatives are set up by workspace admins and owners${named}, ` +
+    'and by the coordinators of an existing initiative. Please ask one of them to set it up, or to name you as a coordinator; ' +
+    'you can still volunteer as a listener with `/peer listen` once there is an initiative.'
+  );
+}
 
 export const CHOOSE_TITLE = 'Choose an initiative';
 export const CHOOSE_PROMPT = 'Which peer-support initiative is this for?';
 export const NEW_INITIATIVE_LABEL = 'Set up a new initiative';
 export const NO_INITIATIVE =
-  'There is no peer-support initiative in this workspace yet. Anyone can start one with `/peer setup`.';
+  'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';

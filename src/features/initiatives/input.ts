@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
 import { requiredText, stringList, wholeNumber } from '../common/view-state.js';
+import { MAX_PEOPLE_PER_PICKER, TOO_MANY_PEOPLE } from './copy.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
 
 const B = InitiativeIds.blocks;
 
 export const MIN_GROUP_SIZE_FLOOR = 3; // DESIGN.md invariant 4: k never below 3
 
-/** The setup modal's fields, validated; keys are block ids. */
+const people = stringList
+  .transform((ids) => [...new Set(ids)])
+  .refine((ids) => ids.length <= MAX_PEOPLE_PER_PICKER, TOO_MANY_PEOPLE);
+
+/**
+ * The setup modal's fields, validated; keys are block ids. Whether consent is asked is decided by the
+ * server (a new initiative, or a coordinator whose consent is not to the current text), never by the form.
+ */
 export function setupInputSchema(needsConsent: boolean) {
   return z.object({
     [B.name]: requiredText(80, 'Please give the initiative a name.', 'Please keep the name to 80 characters.'),
@@ -22,8 +30,9 @@ export function setupInputSchema(needsConsent: boolean) {
     [B.resources]: requiredText(2500, 'Please add the support and crisis resources everyone will see first.', 'Please keep the resources to 2,500 characters.'),
     [B.guidelines]: requiredText(2500, 'Please add the guidelines listeners agree to.', 'Please keep the guidelines to 2,500 characters.'),
     [B.approval]: stringList.transform((v) => v.includes(APPROVAL_REQUIRED)),
-    [B.coordinators]: stringList,
-    [B.hrViewers]: stringList,
+    // Each person named is sent a DM: a cap keeps one save from messaging hundreds of people (issue 13).
+    [B.coordinators]: people,
+    [B.hrViewers]: people,
     [B.minGroupSize]: wholeNumber(MIN_GROUP_SIZE_FLOOR, 100, 'Please enter a whole number from 3 to 100 (5 is a good default).'),
     [B.retentionDays]: wholeNumber(7, 3650, 'Please enter a number of days from 7 to 3650.'),
     [B.firstCheckInDays]: wholeNumber(1, 60, 'Please enter a number of days from 1 to 60.'),

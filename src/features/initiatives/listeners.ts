@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { errorCodeOf } from '../../slack/bulk-sender.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
@@ -9,45 +10,81 @@ import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
-import { InitiativeIds, NEW_INITIATIVE } from './ids.js';
-import { setupInputSchema, toSettings } from './input.js';
+import { CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE } from './ids.js';
+import { setupInputSchema, toSettings, type InitiativeSettings } from './input.js';
+import { answerInvitation } from './invitations.js';
 import {
-  acceptRole,
   createInitiative,
   getInitiative,
   hasRole,
   listInitiatives,
+  mayCreateInitiative,
   membersOf,
+  needsCoordinatorConsent,
+  peopleOf,
   updateInitiative,
-  type Invitation,
+  type Initiative,
 } from './service.js';
 import {
   renderChooseModal,
   renderConfirmation,
-  renderInvitation,
   renderInvitationAnswer,
+  renderNotAllowedToCreate,
   renderNotCoordinator,
   renderSetupModal,
 } from './views.js';
 
 export const SETUP_FLOW = 'setup';
 
-const setupMetadata = z.object({ initiativeId: z.string().nullable(), needsConsent: z.boolean() });
+// Only which initiative the form edits; anything else a forged form carries is ignored (issue 13).
+const setupMetadata = z.object({ initiativeId: z.string().nullable() });
 const chooseMetadata = z.object({ purpose: z.string() });
-const invitationValue = z.object({ initiativeId: z.string(), role: z.enum(['coordinator', 'hr_viewer']), userId: z.string() });
 
 export function register(app: App, deps: FeatureDeps): { setup: CommandHandler } {
   const services = serviceDeps(deps);
 
-  /** The setup form for `initiativeId` (edit, coordinators only) or a new initiative. */
-  async function setupView(workspaceId: string, userId: string, initiativeId: string) {
-    if (initiativeId === NEW_INITIATIVE) return renderSetupModal({ needsConsent: true });
+  /** Slack's word on whether the person is a workspace admin or owner (users.info, interactive client). */
+  async function isAdminOrOwner(client: WebClient, userId: string): Promise<boolean> {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      return user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true;
+    } catch (error) {
+      if (errorCodeOf(error) === 'user_not_found') return false;
+      throw error;
+    }
+  }
+
+  const mayCreate = (client: WebClient, workspaceId: string, userId: string) =>
+    mayCreateInitiative(services.db, {
+      workspaceId,
+      userId,
+      creators: deps.config.initiativeCreators,
+      isAdminOrOwner: () => isAdminOrOwner(client, userId),
+    });
+
+  /** A new-initiative form for someone who may create one, else a kind answer naming who can. */
+  async function newInitiativeView(client: WebClient, workspaceId: string, userId: string) {
+    const check = await mayCreate(client, workspaceId, userId);
+    return check.kind === 'allowed' ? renderSetupModal({ needsConsent: true }) : renderNotAllowedToCreate(check.creators);
+  }
+
+  /** The edit form, for coordinators only; consent is asked again when the text changed since they gave it. */
+  async function editView(workspaceId: string, userId: string, initiativeId: string) {
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
     if (!initiative) return messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE);
     if (!(await hasRole(services.db, initiative.id, userId, 'coordinator'))) return renderNotCoordinator();
-    return renderSetupModal({ initiative, members: await membersOf(services.db, initiative.id), needsConsent: false });
+    const [people, needsConsent] = await Promise.all([
+      peopleOf(services.db, initiative.id, services.clock.now()),
+      needsCoordinatorConsent(services.db, workspaceId, initiative.id, userId),
+    ]);
+    return renderSetupModal({ initiative, people, needsConsent });
   }
-  deps.flows.register(SETUP_FLOW, ({ workspaceId, userId, initiativeId }) => setupView(workspaceId, userId, initiativeId));
+
+  /** The setup form for `initiativeId` (edit, coordinators only) or a new initiative. */
+  function setupView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
+    return initiativeId === NEW_INITIATIVE ? newInitiativeView(client, workspaceId, userId) : editView(workspaceId, userId, initiativeId);
+  }
+  deps.flows.register(SETUP_FLOW, ({ workspaceId, userId, initiativeId }) => setupView(app.client, workspaceId, userId, initiativeId));
 
   /** Setting up: straight to a new form, unless the person coordinates initiatives they may want to edit. */
   async function openSetup(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
@@ -55,7 +92,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       const initiatives = await listInitiatives(services.db, workspaceId);
       const coordinated = [];
       for (const i of initiatives) if (await hasRole(services.db, i.id, userId, 'coordinator')) coordinated.push(i);
-      if (coordinated.length === 0) return renderSetupModal({ needsConsent: true });
+      if (coordinated.length === 0) return newInitiativeView(client, workspaceId, userId);
       return renderChooseModal({ purpose: SETUP_FLOW, initiatives: coordinated, allowNew: true });
     });
   }
@@ -71,7 +108,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
     const a = parseAction(body);
     if (!a.triggerId || !a.value) return;
     const initiativeId = a.value;
-    await openThenUpdate(client, a.triggerId, copy.EDIT_TITLE, () => setupView(a.workspaceId, a.userId, initiativeId));
+    await openThenUpdate(client, a.triggerId, copy.EDIT_TITLE, () => editView(a.workspaceId, a.userId, initiativeId));
   });
 
   app.view(InitiativeIds.chooseModal, async ({ ack, body }) => {
@@ -83,42 +120,86 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       await ack({ response_action: 'errors', errors: { [InitiativeIds.blocks.choice]: 'Please choose one.' } });
       return;
     }
+    // Each flow checks the person and the choice against the database itself: the chooser trusts neither.
     const view = await next({ workspaceId: s.workspaceId, userId: s.userId, initiativeId: choice, viewId: s.viewId });
     await ack({ response_action: 'update', view });
   });
 
   app.view<ViewSubmitAction>(InitiativeIds.setupModal, async (args) => submitSetup(args));
 
+  /** The form again, with consent asked, keeping what was typed: the server decided consent is needed. */
+  function askConsentAgain(settings: InitiativeSettings, current: Initiative | null) {
+    const people = { coordinators: settings.coordinatorIds, hrViewers: settings.hrViewerIds };
+    const typed = { ...settings, topics: settings.topics.map((label) => ({ label })) };
+    return renderSetupModal({ initiative: current ? { ...typed, id: current.id } : typed, people, needsConsent: true });
+  }
+
   async function submitSetup({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {
     const s = parseSubmission(body);
-    const metadata = parseJson(setupMetadata, s.privateMetadata) ?? { initiativeId: null, needsConsent: true };
-    const blocks = Object.values(InitiativeIds.blocks);
-    const parsed = setupInputSchema(metadata.needsConsent).safeParse(readForm(s.values));
+    const initiativeId = parseJson(setupMetadata, s.privateMetadata)?.initiativeId ?? null;
+    // Who may save and whether consent is due are decided here, from the database, whatever the form says.
+    let current: Initiative | null = null;
+    if (initiativeId === null) {
+      // Before the ack, so a refusal replaces the form. Slack is asked only for people nothing stored
+      // allows; users.info is Tier 4 and the interactive client never waits out a 429 (README).
+      const check = await mayCreate(client, s.workspaceId, s.userId);
+      if (check.kind === 'refused') {
+        await ack({ response_action: 'update', view: renderNotAllowedToCreate(check.creators) });
+        return;
+      }
+    } else {
+      current = await getInitiative(services.db, s.workspaceId, initiativeId);
+      if (!current) {
+        await ack({ response_action: 'update', view: messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE) });
+        return;
+      }
+      if (!(await hasRole(services.db, current.id, s.userId, 'coordinator'))) {
+        await ack({ response_action: 'update', view: renderNotCoordinator() });
+        return;
+      }
+    }
+    const needsConsent = current === null || (await needsCoordinatorConsent(services.db, s.workspaceId, current.id, s.userId));
+    const form = readForm(s.values);
+    const consentShown = InitiativeIds.blocks.consent in form;
+    // Errors go only on fields the form has: a missing consent box is answered with the form that has it.
+    const parsed = setupInputSchema(needsConsent && consentShown).safeParse(form);
     if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, blocks) });
+      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(InitiativeIds.blocks)) });
       return;
     }
     const settings = toSettings(parsed.data);
+    if (needsConsent && !consentShown) {
+      // A form without the consent box (opened before the text changed, or forged): show it, save nothing.
+      await ack({ response_action: 'update', view: askConsentAgain(settings, current) });
+      return;
+    }
+    const consentGiven = parsed.data[InitiativeIds.blocks.consent].includes(CONSENT_GIVEN);
 
-    if (metadata.initiativeId === null) {
-      await ack();
-      const { initiative, invitations } = await createInitiative(services, {
+    if (current === null) {
+      // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
+      const result = await createInitiative(services, {
         workspaceId: s.workspaceId,
         enterpriseId: s.enterpriseId,
         actorId: s.userId,
         settings,
+        consentGiven,
       });
-      await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.created(initiative.name, invitations.length)) });
-      await sendInvitations(client, s.userId, invitations);
-      await deps.effects.run(effects.refreshHomes(s.workspaceId, [s.userId]));
+      if (result.kind === 'consent-needed') {
+        await ack({ response_action: 'update', view: askConsentAgain(settings, null) });
+        return;
+      }
+      await ack();
+      await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.created(result.initiative.name, result.invited)) });
+      await deps.effects.run([...effects.send(result.outboxIds), ...effects.refreshHomes(s.workspaceId, [s.userId])]);
       return;
     }
 
     const result = await updateInitiative(services, {
       workspaceId: s.workspaceId,
-      initiativeId: metadata.initiativeId,
+      initiativeId: current.id,
       actorId: s.userId,
       settings,
+      consentGiven,
     });
     if (result.kind === 'not-coordinator') {
       await ack({ response_action: 'update', view: renderNotCoordinator() });
@@ -128,23 +209,20 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       await ack({ response_action: 'update', view: messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE) });
       return;
     }
-    await ack();
-    await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.saved(result.initiative.name, result.invitations.length)) });
-    await sendInvitations(client, s.userId, result.invitations);
-    const members = await membersOf(services.db, result.initiative.id);
-    await deps.effects.run(effects.refreshHomes(s.workspaceId, [s.userId, ...members.coordinators, ...result.removedMembers]));
-  }
-
-  async function sendInvitations(client: WebClient, inviterId: string, invitations: Invitation[]) {
-    for (const invitation of invitations) {
-      try {
-        await client.chat.postMessage({ channel: invitation.userId, ...renderInvitation({ inviterId, invitation }) });
-      } catch (error) {
-        deps.logger.warn({ err: error, code: 'invitation_failed', initiativeId: invitation.initiativeId }, 'could not send an invitation');
-      }
+    if (result.kind === 'consent-needed') {
+      await ack({ response_action: 'update', view: askConsentAgain(settings, current) });
+      return;
     }
+    await ack();
+    await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.saved(result.initiative.name, result.invited)) });
+    const members = await membersOf(services.db, result.initiative.id);
+    await deps.effects.run([
+      ...effects.send(result.outboxIds),
+      ...effects.refreshHomes(s.workspaceId, [s.userId, ...members.coordinators, ...result.removedMembers]),
+    ]);
   }
 
+  // The buttons carry only the invitation's id; the stored invitation decides who, what and which role.
   for (const [actionId, accepting] of [
     [InitiativeIds.acceptRole, true],
     [InitiativeIds.declineRole, false],
@@ -152,26 +230,19 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
     app.action(actionId, async ({ ack, body, client }) => {
       await ack();
       const a = parseAction(body);
-      const invitation = parseJson(invitationValue, a.value);
-      if (!invitation || !a.message) return;
-      // Only the invited person can answer; the button lives in their DM, but check all the same.
-      if (invitation.userId !== a.userId) {
-        await client.chat.postEphemeral({ channel: a.message.channel, user: a.userId, text: copy.NOT_YOUR_INVITATION });
-        return;
-      }
-      if (!accepting) {
-        await client.chat.update({ channel: a.message.channel, ts: a.message.ts, ...renderInvitationAnswer(copy.ROLE_DECLINED) });
-        return;
-      }
-      const result = await acceptRole(services, {
-        workspaceId: a.workspaceId,
-        initiativeId: invitation.initiativeId,
-        userId: a.userId,
-        role: invitation.role,
-      });
-      const text = result.kind === 'not-found' ? copy.INITIATIVE_GONE : copy.roleAccepted(invitation.role, result.initiativeName);
-      await client.chat.update({ channel: a.message.channel, ts: a.message.ts, ...renderInvitationAnswer(text) });
-      await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
+      if (!a.value) return;
+      const result = await answerInvitation(services, { workspaceId: a.workspaceId, invitationId: a.value, userId: a.userId, accept: accepting });
+      const refuse = async (text: string) => {
+        // Said only to the person who clicked; the invitation message stays as it is.
+        if (a.message) await client.chat.postEphemeral({ channel: a.message.channel, user: a.userId, text });
+        else await client.chat.postMessage({ channel: a.userId, text });
+      };
+      if (result.kind === 'not-yours') return refuse(copy.NOT_YOUR_INVITATION);
+      if (result.kind === 'gone') return refuse(copy.INVITATION_GONE);
+      const text = result.kind === 'declined' ? copy.ROLE_DECLINED : copy.roleAccepted(result.role, result.initiativeName);
+      if (a.message) await client.chat.update({ channel: a.message.channel, ts: a.message.ts, ...renderInvitationAnswer(text) });
+      else await client.chat.postMessage({ channel: a.userId, ...renderInvitationAnswer(text) });
+      if (result.kind === 'accepted') await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
     });
   }
 

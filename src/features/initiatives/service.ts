@@ -1,9 +1,10 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../../clock.js';
+import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { recordConsent } from '../consent/record.js';
-import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import type { InitiativeSettings } from './input.js';
+import { pendingInvitations, syncInvitations } from './invitations.js';
 
 // Initiatives: create, edit, roles. Plain data in and out; no Slack types.
 
@@ -33,13 +34,6 @@ export interface Initiative {
   firstCheckInDays: number;
   checkInEveryDays: number;
   topics: Topic[];
-}
-
-export interface Invitation {
-  userId: string;
-  role: Role;
-  initiativeId: string;
-  initiativeName: string;
 }
 
 const withTopics = { topics: { orderBy: { position: 'asc' as const }, select: { id: true, label: true } } };
@@ -89,7 +83,7 @@ export async function hasRole(db: Db | Tx, initiativeId: string, userId: string,
   return row !== null;
 }
 
-export async function membersOf(db: Db, initiativeId: string): Promise<{ coordinators: string[]; hrViewers: string[] }> {
+export async function membersOf(db: Db | Tx, initiativeId: string): Promise<{ coordinators: string[]; hrViewers: string[] }> {
   const rows = await db.initiativeMember.findMany({ where: { initiativeId }, orderBy: { createdAt: 'asc' } });
   return {
     coordinators: rows.filter((r) => r.role === 'coordinator').map((r) => r.userId),
@@ -111,33 +105,62 @@ function settingsData(settings: InitiativeSettings) {
   };
 }
 
-function invitationsFor(
-  settings: InitiativeSettings,
-  initiative: { id: string; name: string },
-  existing: { coordinators: string[]; hrViewers: string[] },
-  actorId: string,
-): Invitation[] {
-  const invite = (ids: string[], role: Role, already: string[]) =>
-    [...new Set(ids)]
-      .filter((id) => id !== actorId && !already.includes(id))
-      .map((userId) => ({ userId, role, initiativeId: initiative.id, initiativeName: initiative.name }));
-  return [
-    ...invite(settings.coordinatorIds, 'coordinator', existing.coordinators),
-    ...invite(settings.hrViewerIds, 'hr_viewer', existing.hrViewers),
-  ];
+/** Whether the person must (re)consent as coordinator: no 'given' record of the current text stands. */
+export async function needsCoordinatorConsent(db: Db | Tx, workspaceId: string, initiativeId: string, userId: string): Promise<boolean> {
+  const latest = await db.consentRecord.findFirst({
+    where: { workspaceId, userId, initiativeId, purpose: 'coordinator' },
+    orderBy: { createdAt: 'desc' },
+  });
+  return !(latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.coordinator.version);
 }
+
+/** Who the setup form's pickers show: members and people invited who have not answered yet. */
+export async function peopleOf(db: Db | Tx, initiativeId: string, now: Date): Promise<{ coordinators: string[]; hrViewers: string[] }> {
+  const [members, invited] = await Promise.all([membersOf(db, initiativeId), pendingInvitations(db, initiativeId, now)]);
+  const add = (list: string[], role: Role) => [...new Set([...list, ...invited.filter((i) => i.role === role).map((i) => i.inviteeId)])];
+  return { coordinators: add(members.coordinators, 'coordinator'), hrViewers: add(members.hrViewers, 'hr_viewer') };
+}
+
+export type CreatorCheck = { kind: 'allowed'; because: 'listed' | 'coordinator' | 'admin' } | { kind: 'refused'; creators: readonly string[] };
+
+/**
+ * Who may create an initiative (issue 13): people listed in INITIATIVE_CREATORS, coordinators of an
+ * existing initiative in the workspace, and workspace admins and owners. `isAdminOrOwner` asks Slack, so
+ * it is asked last, only when nothing stored already allows the person.
+ */
+export async function mayCreateInitiative(
+  db: Db,
+  input: { workspaceId: string; userId: string; creators: readonly string[]; isAdminOrOwner: () => Promise<boolean> },
+): Promise<CreatorCheck> {
+  if (input.creators.includes(input.userId)) return { kind: 'allowed', because: 'listed' };
+  const coordinator = await db.initiativeMember.findFirst({
+    where: { userId: input.userId, role: 'coordinator', initiative: { workspaceId: input.workspaceId } },
+    select: { id: true },
+  });
+  if (coordinator) return { kind: 'allowed', because: 'coordinator' };
+  if (await input.isAdminOrOwner()) return { kind: 'allowed', because: 'admin' };
+  return { kind: 'refused', creators: input.creators };
+}
+
+export type CreateResult =
+  | { kind: 'created'; initiative: Initiative; invited: number; outboxIds: string[] }
+  /** The consent box was not ticked: nothing is stored. */
+  | { kind: 'consent-needed' };
 
 /**
  * Creates an initiative whose coordinator is the person who set it up, with their consent recorded.
- * People named as coordinators or HR viewers are not stored: they are invited and stored only when they
- * accept (DESIGN.md invariant 3).
+ * People named as coordinators or HR viewers are not members: each gets an Invitation row and a DM
+ * (outbox), in the same transaction, and is stored as a member only when they accept (DESIGN.md
+ * invariant 3). The caller has checked that the person may create initiatives (mayCreateInitiative).
  */
 export async function createInitiative(
   deps: ServiceDeps,
-  input: { workspaceId: string; enterpriseId?: string | null; actorId: string; settings: InitiativeSettings },
-): Promise<{ initiative: Initiative; invitations: Invitation[] }> {
+  input: { workspaceId: string; enterpriseId?: string | null; actorId: string; settings: InitiativeSettings; consentGiven: boolean },
+): Promise<CreateResult> {
+  // A new initiative always asks: its creator has never consented to coordinate it.
+  if (!input.consentGiven) return { kind: 'consent-needed' };
   const now = deps.clock.now();
-  const initiative = await deps.db.$transaction(async (tx) => {
+  const result = await deps.db.$transaction(async (tx): Promise<CreateResult & { kind: 'created' }> => {
     await tx.workspace.upsert({
       where: { id: input.workspaceId },
       create: { id: input.workspaceId, enterpriseId: input.enterpriseId ?? null },
@@ -161,29 +184,54 @@ export async function createInitiative(
       surface: 'modal:setup',
       at: now,
     });
-    return toInitiative(created);
+    const initiative = toInitiative(created);
+    const invitations = await syncInvitations(tx, now, {
+      workspaceId: input.workspaceId,
+      initiative,
+      actorId: input.actorId,
+      named: { coordinator: input.settings.coordinatorIds, hr_viewer: input.settings.hrViewerIds },
+      members: [{ userId: input.actorId, role: 'coordinator' }],
+    });
+    return { kind: 'created', initiative, invited: invitations.invited, outboxIds: invitations.outboxIds };
   });
-  deps.logger.info({ initiativeId: initiative.id }, 'initiative created');
-  return {
-    initiative,
-    invitations: invitationsFor(input.settings, initiative, { coordinators: [input.actorId], hrViewers: [] }, input.actorId),
-  };
+  deps.logger.info({ initiativeId: result.initiative.id, invited: result.invited }, 'initiative created');
+  return result;
 }
 
 export type UpdateResult =
-  | { kind: 'updated'; initiative: Initiative; invitations: Invitation[]; removedMembers: string[] }
+  | { kind: 'updated'; initiative: Initiative; invited: number; withdrawn: number; removedMembers: string[]; outboxIds: string[] }
   | { kind: 'not-coordinator' }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  /** The coordinator's consent is not to the current text and the box was not ticked: nothing saved. */
+  | { kind: 'consent-needed' };
 
-/** Saves edited settings. Topics are matched by label (ignoring case) so listeners keep their choices. */
+/**
+ * Saves edited settings. Topics are matched by label (ignoring case) so listeners keep their choices.
+ * Whether the coordinator must consent again is decided here, from their stored consent and the current
+ * text, never from the form. Members left off the form lose the role (a 'withdrawn' consent record says
+ * so); invitations follow the form (syncInvitations).
+ */
 export async function updateInitiative(
   deps: ServiceDeps,
-  input: { workspaceId: string; initiativeId: string; actorId: string; settings: InitiativeSettings },
+  input: { workspaceId: string; initiativeId: string; actorId: string; settings: InitiativeSettings; consentGiven: boolean },
 ): Promise<UpdateResult> {
+  const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<UpdateResult> => {
     const current = await getInitiative(tx, input.workspaceId, input.initiativeId);
     if (!current) return { kind: 'not-found' };
     if (!(await hasRole(tx, current.id, input.actorId, 'coordinator'))) return { kind: 'not-coordinator' };
+    if (await needsCoordinatorConsent(tx, input.workspaceId, current.id, input.actorId)) {
+      if (!input.consentGiven) return { kind: 'consent-needed' };
+      await recordConsent(tx, {
+        workspaceId: input.workspaceId,
+        userId: input.actorId,
+        initiativeId: current.id,
+        purpose: 'coordinator',
+        action: 'given',
+        surface: 'modal:setup',
+        at: now,
+      });
+    }
 
     await tx.initiative.update({ where: { id: current.id }, data: settingsData(input.settings) });
 
@@ -211,53 +259,35 @@ export async function updateInitiative(
         !(m.role === 'coordinator' ? input.settings.coordinatorIds : input.settings.hrViewerIds).includes(m.userId),
     );
     if (removed.length > 0) await tx.initiativeMember.deleteMany({ where: { id: { in: removed.map((m) => m.id) } } });
+    // The purpose they consented to has ended for them: the log says so (DESIGN.md invariant 3).
+    for (const m of removed) {
+      await recordConsent(tx, {
+        workspaceId: input.workspaceId,
+        userId: m.userId,
+        initiativeId: current.id,
+        purpose: m.role === 'coordinator' ? 'coordinator' : 'hr_viewer',
+        action: 'withdrawn',
+        surface: 'coordinator:removed',
+        at: now,
+      });
+    }
 
     const kept = members.filter((m) => !removed.includes(m));
     const updated = (await getInitiative(tx, input.workspaceId, current.id))!;
+    const invitations = await syncInvitations(tx, now, {
+      workspaceId: input.workspaceId,
+      initiative: updated,
+      actorId: input.actorId,
+      named: { coordinator: input.settings.coordinatorIds, hr_viewer: input.settings.hrViewerIds },
+      members: kept,
+    });
     return {
       kind: 'updated',
       initiative: updated,
       removedMembers: removed.map((m) => m.userId),
-      invitations: invitationsFor(
-        input.settings,
-        updated,
-        {
-          coordinators: kept.filter((m) => m.role === 'coordinator').map((m) => m.userId),
-          hrViewers: kept.filter((m) => m.role === 'hr_viewer').map((m) => m.userId),
-        },
-        input.actorId,
-      ),
+      invited: invitations.invited,
+      withdrawn: invitations.withdrawn,
+      outboxIds: invitations.outboxIds,
     };
   });
-}
-
-export type AcceptResult =
-  | { kind: 'accepted'; initiativeName: string }
-  | { kind: 'already'; initiativeName: string }
-  | { kind: 'not-found' };
-
-/** The invited person accepts a role: consent and membership are stored together, or not at all. */
-export async function acceptRole(
-  deps: ServiceDeps,
-  input: { workspaceId: string; initiativeId: string; userId: string; role: Role },
-): Promise<AcceptResult> {
-  const now = deps.clock.now();
-  const accept = () => deps.db.$transaction(async (tx): Promise<AcceptResult> => {
-    const initiative = await tx.initiative.findFirst({ where: { id: input.initiativeId, workspaceId: input.workspaceId } });
-    if (!initiative) return { kind: 'not-found' };
-    if (await hasRole(tx, initiative.id, input.userId, input.role)) return { kind: 'already', initiativeName: initiative.name };
-    await tx.initiativeMember.create({ data: { initiativeId: initiative.id, userId: input.userId, role: input.role, createdAt: now } });
-    await recordConsent(tx, {
-      workspaceId: input.workspaceId,
-      userId: input.userId,
-      initiativeId: initiative.id,
-      purpose: input.role,
-      action: 'given',
-      surface: 'message:invitation',
-      at: now,
-    });
-    return { kind: 'accepted', initiativeName: initiative.name };
-  });
-  // A double click races to the unique key; the second click finds the role already there.
-  return retryOnceOnUniqueViolation(accept);
 }

@@ -6,7 +6,6 @@ import {
   checkboxes,
   context,
   divider,
-  escapeMrkdwn,
   header,
   LIMITS,
   messageModal,
@@ -25,15 +24,23 @@ import type { Initiative, Role } from './service.js';
 
 const B = InitiativeIds.blocks;
 
+/**
+ * Only which initiative the form edits: who may save it, and whether consent must be given, are decided
+ * on the server when it is submitted (issue 13), never read back from the form.
+ */
 export interface SetupMetadata {
   initiativeId: string | null;
-  needsConsent: boolean;
 }
 
-/** The create (no `initiative`) or edit form. */
+/**
+ * The create (no `initiative`, or one without an id: values typed so far) or edit form. `people`: members
+ * and pending invitees, shown in the pickers.
+ */
 export function renderSetupModal(input: {
-  initiative?: Initiative;
-  members?: { coordinators: string[]; hrViewers: string[] };
+  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays'> & {
+    topics: { label: string }[];
+  };
+  people?: { coordinators: string[]; hrViewers: string[] };
   needsConsent: boolean;
 }): ModalView {
   const i = input.initiative;
@@ -76,17 +83,19 @@ export function renderSetupModal(input: {
       blockId: B.coordinators,
       label: 'Other coordinators',
       optional: true,
-      hint: 'They are invited, and added when they accept.',
-      initial: input.members?.coordinators,
+      hint: `They are invited, and added when they accept. At most ${copy.MAX_PEOPLE_PER_PICKER}.`,
+      initial: input.people?.coordinators,
       placeholder: 'Choose colleagues',
+      maxSelected: copy.MAX_PEOPLE_PER_PICKER,
     }),
     usersSelect({
       blockId: B.hrViewers,
       label: 'HR viewers',
       optional: true,
-      hint: 'They see anonymous counts only, never a person. They are invited, and added when they accept.',
-      initial: input.members?.hrViewers,
+      hint: `They see anonymous counts only, never a person. They are invited, and added when they accept. At most ${copy.MAX_PEOPLE_PER_PICKER}.`,
+      initial: input.people?.hrViewers,
       placeholder: 'Choose colleagues',
+      maxSelected: copy.MAX_PEOPLE_PER_PICKER,
     }),
     numberInput({
       blockId: B.minGroupSize,
@@ -103,11 +112,11 @@ export function renderSetupModal(input: {
   if (input.needsConsent) {
     blocks.push(divider(), section(CONSENT_TEXTS.coordinator.text), checkboxes({ blockId: B.consent, label: 'Your consent', options: [consentOption] }));
   }
-  const metadata: SetupMetadata = { initiativeId: i?.id ?? null, needsConsent: input.needsConsent };
+  const metadata: SetupMetadata = { initiativeId: i?.id ?? null };
   return modal({
     callbackId: InitiativeIds.setupModal,
-    title: i ? copy.EDIT_TITLE : copy.SETUP_TITLE,
-    submit: i ? 'Save' : 'Create',
+    title: i?.id ? copy.EDIT_TITLE : copy.SETUP_TITLE,
+    submit: i?.id ? 'Save' : 'Create',
     close: 'Cancel',
     privateMetadata: JSON.stringify(metadata),
     blocks,
@@ -149,16 +158,18 @@ export function renderNotCoordinator(): ModalView {
   return messageModal(copy.EDIT_TITLE, copy.NOT_COORDINATOR);
 }
 
-export interface InvitationValue {
-  initiativeId: string;
-  role: Role;
-  userId: string;
+export function renderNotAllowedToCreate(creators: readonly string[]): ModalView {
+  return messageModal(copy.SETUP_TITLE, copy.notAllowedToCreate(creators));
 }
 
-export function renderInvitation(input: { inviterId: string; invitation: InvitationValue & { initiativeName: string } }) {
+/**
+ * The invitation DM. Its buttons carry only the invitation's id: who is invited, to what and in which
+ * role is read from the stored Invitation when they answer (issue 13), never from the button.
+ */
+export function renderInvitation(input: { inviterId: string; invitation: { id: string; role: Role; initiativeName: string } }) {
   const { invitation } = input;
-  const value = JSON.stringify({ initiativeId: invitation.initiativeId, role: invitation.role, userId: invitation.userId });
-  const text = copy.invitationText(input.inviterId, invitation.role, escapeMrkdwn(invitation.initiativeName));
+  const value = invitation.id;
+  const text = copy.invitationText(input.inviterId, invitation.role, invitation.initiativeName);
   return {
     text,
     blocks: [

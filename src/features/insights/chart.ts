@@ -5,7 +5,9 @@ import type { ShownInsights } from '../../domain/insights-table.js';
 
 // The chart people would rather look at than read: weekly requests and matches, and demand against
 // supply by topic. Vega-Lite draws SVG without a browser; resvg turns it into a PNG. Only cells that
-// survived suppression are plotted; a suppressed cell is left out, never drawn to scale.
+// survived suppression are plotted; a hidden cell is left out, never drawn to scale, whichever rule hid
+// it. One chart is drawn per initiative and day and reused by every view that day (listeners.ts); its
+// alt text is written from the same figures (alt-text.ts).
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -16,21 +18,19 @@ export function chartSpec(shown: ShownInsights, title: string): TopLevelSpec {
       return cell.kind === 'count' ? [{ week: day(w), series: m === 'request_opened' ? 'Requests' : 'Matched', count: cell.value }] : [];
     }),
   );
-  const topics = shown.topicsHidden
-    ? []
-    : shown.topics.flatMap((t) => [
-        ...(t.demand.kind === 'count' ? [{ topic: t.label, series: 'Requests (12 weeks)', count: t.demand.value }] : []),
-        ...(t.supply.kind === 'count' ? [{ topic: t.label, series: 'Active listeners', count: t.supply.value }] : []),
-      ]);
+  const topics = shown.topics.flatMap((t) => [
+    ...(t.demand.kind === 'count' ? [{ topic: t.label, series: 'Requests (12 weeks)', count: t.demand.value }] : []),
+    ...(t.supply.kind === 'count' ? [{ topic: t.label, series: 'Active listeners today', count: t.supply.value }] : []),
+  ]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: `Counts below ${shown.k} are not shown.` },
+    title: { text: title, subtitle: 'Complete weeks only (Monday to Sunday, UTC). Hidden counts are not drawn.' },
     config: { font: 'DejaVu Sans', view: { stroke: null } },
     // Each panel has its own series; a shared colour scale would give one legend with two series per colour.
     resolve: { scale: { color: 'independent' }, legend: { color: 'independent' } },
     vconcat: [
       {
-        title: 'Requests and matches by week',
+        title: 'Requests and matches by complete week',
         width: 560,
         height: 180,
         data: { values: weekly },

@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
-import { buildInsights } from '../../domain/insights-table.js';
+import { buildInsights, type ShownInsights } from '../../domain/insights-table.js';
+import { renderFailureModal } from '../common/answer-failures.js';
 import { loadingModal, messageModal } from '../common/blocks.js';
+import { SOMETHING_WENT_WRONG } from '../common/copy.js';
 import { openDm } from '../common/dm.js';
-import { openThenUpdate } from '../common/flows.js';
 import { parseAction } from '../common/payloads.js';
 import { answerClick } from '../common/reply.js';
 import type { CommandHandler } from '../commands/listeners.js';
@@ -12,51 +14,112 @@ import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
 import { renderCsv } from './csv.js';
 import { INSIGHTS_FLOW, InsightsIds } from './ids.js';
-import { accessLog, insightsAccess, insightsInitiativesOf, loadInsights, recordAccess } from './service.js';
+import {
+  accessLog,
+  insightsAccess,
+  insightsInitiativesOf,
+  loadDailyInsights,
+  recordAccess,
+  retireOldCharts,
+  storeChart,
+  type DailyInsights,
+} from './service.js';
 import { renderAccessLog, renderInsights } from './views.js';
+
+/** A view ready to show, and whether its chart was uploaded just now (Slack may not show it yet). */
+interface Prepared {
+  view: ModalView;
+  freshChart: boolean;
+}
 
 export function register(app: App, deps: FeatureDeps): { insights: CommandHandler } {
   const services = serviceDeps(deps);
 
-  /** The view for one initiative: refused, or suppressed aggregates with the chart uploaded to Slack. */
-  async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
-    const access = await insightsAccess(services.db, workspaceId, initiativeId, userId);
-    if (access.kind === 'refused') return messageModal(copy.TITLE, copy.REFUSED);
-    const shown = buildInsights(await loadInsights(services.db, access.initiative, services.clock.now()));
-    await recordAccess(services, { initiativeId, viewerId: userId, action: 'view' });
-    let chartFileId: string | null = null;
+  /**
+   * The day's chart: the stored one, or drawn and uploaded now by the first view of the day. Uploaded
+   * with no channel, so the file is the app's own, in nobody's DM, and shown only through the image
+   * block; a viewer who can see the insights sees the chart, and a second view makes no new file.
+   */
+  async function chartOf(client: WebClient, initiative: { id: string; name: string }, daily: DailyInsights, shown: ShownInsights): Promise<{ fileId: string | null; fresh: boolean }> {
+    if (daily.snapshot.chartFileId) return { fileId: daily.snapshot.chartFileId, fresh: false };
     try {
       // Vega and resvg are loaded on first use: most processes never draw a chart, and they are large.
       const { renderChartPng } = await import('./chart.js');
-      const png = await renderChartPng(shown, access.initiative.name);
-      const uploaded = await client.files.uploadV2({
-        channel_id: await openDm(client, userId),
-        filename: 'peer-support-insights.png',
-        title: `${access.initiative.name}: insights chart`,
-        file: png,
-      });
-      chartFileId = firstFileId(uploaded);
+      const png = await renderChartPng(shown, initiative.name);
+      const uploaded = await client.files.uploadV2({ filename: copy.CHART_FILENAME, title: `${initiative.name}: insights chart`, file: png });
+      const fileId = firstFileId(uploaded);
+      if (!fileId) return { fileId: null, fresh: false };
+      const kept = await storeChart(services.db, daily.snapshot.id, fileId);
+      // Another view drew the day's chart at the same moment and stored it first: show that one.
+      if (kept !== fileId) await deleteFiles(client, [fileId]);
+      else await deleteFiles(client, await retireOldCharts(services.db, initiative.id, services.clock.now()));
+      return { fileId: kept, fresh: kept === fileId };
     } catch (error) {
-      deps.logger.warn({ err: error, code: 'chart_failed', initiativeId }, 'insights chart not shown');
+      deps.logger.warn({ err: error, code: 'chart_failed', initiativeId: initiative.id }, 'insights chart not shown');
+      return { fileId: null, fresh: false };
     }
-    return renderInsights({ initiative: access.initiative, shown, chartFileId, isCoordinator: access.isCoordinator });
   }
 
+  async function deleteFiles(client: WebClient, fileIds: string[]): Promise<void> {
+    for (const file of fileIds) {
+      await client.files.delete({ file }).catch((error: unknown) => deps.logger.warn({ err: error, code: 'chart_not_deleted' }, 'an old insights chart was not deleted'));
+    }
+  }
+
+  /** The view for one initiative: refused, or the day's suppressed aggregates with the day's chart. */
+  async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string): Promise<Prepared> {
+    const access = await insightsAccess(services.db, workspaceId, initiativeId, userId);
+    if (access.kind === 'refused') return { view: messageModal(copy.TITLE, copy.REFUSED), freshChart: false };
+    const daily = await loadDailyInsights(services.db, access.initiative, services.clock.now());
+    const shown = buildInsights(daily.raw);
+    await recordAccess(services, { initiativeId, viewerId: userId, action: 'view' });
+    const chart = await chartOf(client, access.initiative, daily, shown);
+    const view = renderInsights({ initiative: access.initiative, shown, chartFileId: chart.fileId, isCoordinator: access.isCoordinator });
+    return { view, freshChart: chart.fresh };
+  }
+
+  /**
+   * Slack processes an upload after completeUploadExternal answers, and an image block naming a file
+   * it has not finished refuses the whole view (invalid_blocks). Only the first view of the day meets
+   * a fresh file: if Slack refuses it, that view shows the figures without the chart.
+   */
+  async function show(client: WebClient, viewId: string, prepared: Prepared): Promise<void> {
+    try {
+      await client.views.update({ view_id: viewId, view: prepared.view });
+    } catch (error) {
+      if (!prepared.freshChart || slackError(error) !== 'invalid_blocks') throw error;
+      deps.logger.warn({ code: 'chart_not_ready' }, 'insights shown without the chart Slack has not processed yet');
+      await client.views.update({ view_id: viewId, view: { ...prepared.view, blocks: prepared.view.blocks.filter((b) => b.type !== 'image') } });
+    }
+  }
+
+  /** As openThenUpdate (common/flows.ts): open at once (the trigger lasts 3 seconds), then load and show. */
   async function openInsights(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId?: string) {
-    await openThenUpdate(client, triggerId, copy.TITLE, async () => {
-      if (initiativeId) return insightsView(client, workspaceId, userId, initiativeId);
-      const mine = await insightsInitiativesOf(services.db, workspaceId, userId);
-      if (mine.length === 0) return messageModal(copy.TITLE, copy.REFUSED);
-      if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id);
-      return renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine });
-    });
+    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(copy.TITLE) });
+    const viewId = opened.view?.id;
+    if (!viewId) throw new Error('views.open returned no view id');
+    let prepared: Prepared;
+    try {
+      prepared = await (async (): Promise<Prepared> => {
+        if (initiativeId) return insightsView(client, workspaceId, userId, initiativeId);
+        const mine = await insightsInitiativesOf(services.db, workspaceId, userId);
+        if (mine.length === 0) return { view: messageModal(copy.TITLE, copy.REFUSED), freshChart: false };
+        if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id);
+        return { view: renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine }), freshChart: false };
+      })();
+    } catch (error) {
+      // The open modal must not keep saying "one moment" (answer-failures.ts logs the error).
+      await client.views.update({ view_id: viewId, view: renderFailureModal(SOMETHING_WENT_WRONG, null) });
+      throw Object.assign(error instanceof Error ? error : new Error('load failed'), { answered: true });
+    }
+    await show(client, viewId, prepared);
   }
 
   // The chooser must answer within 3 seconds, and a chart takes a moment: answer with a placeholder and
   // replace it when the insights are ready.
   deps.flows.register(INSIGHTS_FLOW, async ({ workspaceId, userId, initiativeId, viewId }) => {
     void insightsView(app.client, workspaceId, userId, initiativeId)
-      .then((view) => app.client.views.update({ view_id: viewId, view }))
+      .then((prepared) => show(app.client, viewId, prepared))
       .catch((error: unknown) => deps.logger.error({ err: error, code: 'insights_failed' }, 'insights view failed'));
     return loadingModal(copy.TITLE);
   });
@@ -76,7 +139,8 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
       await answerClick(client, respond, body, a.userId, copy.REFUSED, false);
       return;
     }
-    const shown = buildInsights(await loadInsights(services.db, access.initiative, services.clock.now()));
+    // The same day's figures as the view: an export later in the day differs from the view in nothing.
+    const shown = buildInsights((await loadDailyInsights(services.db, access.initiative, services.clock.now())).raw);
     await recordAccess(services, { initiativeId: access.initiative.id, viewerId: a.userId, action: 'export' });
     await client.files.uploadV2({
       channel_id: await openDm(client, a.userId),
@@ -111,4 +175,10 @@ function firstFileId(uploaded: unknown): string | null {
   const files = (uploaded as { files?: { files?: { id?: string }[]; id?: string }[] }).files;
   const first = files?.[0];
   return first?.files?.[0]?.id ?? first?.id ?? null;
+}
+
+/** Slack's error code on a refused Web API call (`invalid_blocks`), else null. */
+function slackError(error: unknown): string | null {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  return typeof data?.error === 'string' ? data.error : null;
 }

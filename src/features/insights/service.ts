@@ -1,13 +1,24 @@
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { WEEKLY_METRICS, type RawInsights, type WeeklyMetric } from '../../domain/insights-table.js';
-import { weekStart } from '../../domain/weeks.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import {
+  assembleInsights,
+  reportedWeeks,
+  WEEKLY_METRICS,
+  type NowSnapshot,
+  type RawInsights,
+  type WeeklyAggregates,
+} from '../../domain/insights-table.js';
+import { dayStart } from '../../domain/weeks.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 
 // Aggregates for HR viewers and coordinators, each from a database aggregation (GROUP BY, COUNT, SUM)
-// over anonymous counters and current states: no per-person rows are loaded (issue 6).
+// over anonymous counters and current states: no per-person rows are loaded (issue 6). What a view
+// shows holds for the whole UTC day (issue 13): completed weeks only, and "now" figures from the day's
+// snapshot (src/domain/insights-table.ts says why).
 
-const WEEK = 7 * 24 * 60 * 60 * 1000;
-export const WEEKS_SHOWN = 12;
+const DAY = 24 * 60 * 60 * 1000;
+export { WEEKS_SHOWN } from '../../domain/insights-table.js';
 
 export type Access = { kind: 'allowed'; initiative: { id: string; name: string; minGroupSize: number }; isCoordinator: boolean } | { kind: 'refused' };
 
@@ -30,31 +41,39 @@ export async function insightsInitiativesOf(db: Db, workspaceId: string, userId:
   return rows.map((r) => r.initiative);
 }
 
-export async function loadInsights(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<RawInsights> {
-  const current = weekStart(now);
-  const weeks = Array.from({ length: WEEKS_SHOWN }, (_, i) => new Date(current.getTime() - (WEEKS_SHOWN - 1 - i) * WEEK));
-  const since = weeks[0]!;
+/** The day's snapshot row of an initiative, with its figures read back. */
+export interface DailySnapshot {
+  id: string;
+  day: Date;
+  figures: NowSnapshot;
+  /** The day's chart, once rendered and uploaded (one per initiative and day). */
+  chartFileId: string | null;
+}
 
-  const [weekly, byTopic, statuses, waiting, active, minutes, topics, supply] = await Promise.all([
-    db.anonymousCount.groupBy({
-      by: ['metric', 'weekStart'],
-      where: { initiativeId: initiative.id, weekStart: { gte: since }, metric: { in: [...WEEKLY_METRICS] } },
-      _sum: { count: true },
-    }),
-    db.anonymousCount.groupBy({
-      by: ['topicId'],
-      where: { initiativeId: initiative.id, weekStart: { gte: since }, metric: 'request_opened' },
-      _sum: { count: true },
-    }),
+const figuresSchema = z.object({
+  k: z.number().int(),
+  takenAt: z.iso.datetime(),
+  now: z.object({
+    listenersActive: z.number().int().nonnegative(),
+    listenersPaused: z.number().int().nonnegative(),
+    listenersPending: z.number().int().nonnegative(),
+    requestsWaiting: z.number().int().nonnegative(),
+    pairingsActive: z.number().int().nonnegative(),
+  }),
+  topics: z.array(z.object({ id: z.string(), label: z.string(), supply: z.number().int().nonnegative() })),
+});
+
+function toDailySnapshot(row: { id: string; day: Date; figures: string; chartFileId: string | null }): DailySnapshot {
+  const parsed = figuresSchema.parse(JSON.parse(row.figures));
+  return { id: row.id, day: row.day, chartFileId: row.chartFileId, figures: { ...parsed, takenAt: new Date(parsed.takenAt) } };
+}
+
+/** Counts the "now" figures from the live tables: only ever stored as the day's snapshot, never shown live. */
+export async function countNowFigures(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<NowSnapshot> {
+  const [statuses, waiting, active, topics, supply] = await Promise.all([
     db.listenerProfile.groupBy({ by: ['status'], where: { initiativeId: initiative.id }, _count: { _all: true } }),
     db.supportRequest.count({ where: { initiativeId: initiative.id, status: { in: ['waiting', 'offered'] } } }),
     db.pairing.count({ where: { status: 'active', request: { initiativeId: initiative.id } } }),
-    db.matchTime.groupBy({
-      by: ['minutes'],
-      where: { initiativeId: initiative.id, weekStart: { gte: since } },
-      _count: { _all: true },
-      orderBy: { minutes: 'asc' },
-    }),
     db.initiativeTopic.findMany({ where: { initiativeId: initiative.id }, orderBy: { position: 'asc' }, select: { id: true, label: true } }),
     db.listenerTopic.groupBy({
       by: ['topicId'],
@@ -62,24 +81,11 @@ export async function loadInsights(db: Db, initiative: { id: string; minGroupSiz
       _count: { _all: true },
     }),
   ]);
-
-  const empty = () => weeks.map(() => 0);
-  const weeklyCounts = Object.fromEntries(WEEKLY_METRICS.map((m) => [m, empty()])) as Record<WeeklyMetric, number[]>;
-  for (const row of weekly) {
-    const index = weeks.findIndex((w) => w.getTime() === row.weekStart.getTime());
-    if (index >= 0) weeklyCounts[row.metric as WeeklyMetric][index] = row._sum.count ?? 0;
-  }
   const statusCount = (s: string) => statuses.find((r) => r.status === s)?._count._all ?? 0;
-  const demandOf = new Map(byTopic.map((r) => [r.topicId, r._sum.count ?? 0]));
   const supplyOf = new Map(supply.map((r) => [r.topicId, r._count._all]));
-  const known = new Set(topics.map((t) => t.id));
-  // Requests whose topic was since removed still count as demand, under "Other".
-  const other = byTopic.filter((r) => !known.has(r.topicId)).reduce((sum, r) => sum + (r._sum.count ?? 0), 0);
-
   return {
     k: initiative.minGroupSize,
-    weeks,
-    weekly: weeklyCounts,
+    takenAt: now,
     now: {
       listenersActive: statusCount('active'),
       listenersPaused: statusCount('paused'),
@@ -87,12 +93,119 @@ export async function loadInsights(db: Db, initiative: { id: string; minGroupSiz
       requestsWaiting: waiting,
       pairingsActive: active,
     },
-    matchMinutes: minutes.map((m) => ({ minutes: m.minutes, count: m._count._all })),
-    topics: [
-      ...topics.map((t) => ({ label: t.label, demand: demandOf.get(t.id) ?? 0, supply: supplyOf.get(t.id) ?? 0 })),
-      ...(other > 0 ? [{ label: 'Other (topic since removed)', demand: other, supply: 0 }] : []),
-    ],
+    topics: topics.map((t) => ({ id: t.id, label: t.label, supply: supplyOf.get(t.id) ?? 0 })),
   };
+}
+
+/**
+ * The initiative's snapshot for the UTC day of `now`: read, or taken now if this is the first look of
+ * the day (the hourly job usually took it already). Two processes taking it at once create one row:
+ * the unique (initiative, day) key refuses the second insert, and the loser reads the winner's row.
+ */
+export async function dailySnapshot(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<DailySnapshot> {
+  const day = dayStart(now);
+  const existing = await db.insightsSnapshot.findUnique({ where: { initiativeId_day: { initiativeId: initiative.id, day } } });
+  if (existing) return toDailySnapshot(existing);
+  const figures = await countNowFigures(db, initiative, now);
+  try {
+    const row = await db.insightsSnapshot.create({
+      data: { initiativeId: initiative.id, day, figures: JSON.stringify(figures), createdAt: now },
+    });
+    return toDailySnapshot(row);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return toDailySnapshot(await db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day } } }));
+  }
+}
+
+/** Anonymous counters, topic demand and match minutes over `weeks` (completed weeks only). */
+export async function loadWeeklyAggregates(db: Db, initiativeId: string, weeks: Date[]): Promise<WeeklyAggregates> {
+  const weekStart = { gte: weeks[0]!, lte: weeks[weeks.length - 1]! };
+  const [weekly, byTopic, minutes] = await Promise.all([
+    db.anonymousCount.groupBy({
+      by: ['metric', 'weekStart'],
+      where: { initiativeId, weekStart, metric: { in: [...WEEKLY_METRICS] } },
+      _sum: { count: true },
+    }),
+    db.anonymousCount.groupBy({
+      by: ['topicId'],
+      where: { initiativeId, weekStart, metric: 'request_opened' },
+      _sum: { count: true },
+    }),
+    db.matchTime.groupBy({
+      by: ['minutes'],
+      where: { initiativeId, weekStart },
+      _count: { _all: true },
+      orderBy: { minutes: 'asc' },
+    }),
+  ]);
+  return {
+    weekly: weekly.map((r) => ({ metric: r.metric, weekStart: r.weekStart, count: r._sum.count ?? 0 })),
+    demandByTopic: byTopic.map((r) => ({ topicId: r.topicId, count: r._sum.count ?? 0 })),
+    matchMinutes: minutes.map((m) => ({ minutes: m.minutes, count: m._count._all })),
+  };
+}
+
+export interface DailyInsights {
+  raw: RawInsights;
+  snapshot: DailySnapshot;
+}
+
+/**
+ * What every view and export of the day shows: completed weeks only, and the day's "now" snapshot.
+ * Nothing that happens later the same day changes it (issue 13; test/domain/insights-over-time.test.ts).
+ */
+export async function loadDailyInsights(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<DailyInsights> {
+  const weeks = reportedWeeks(now);
+  const [snapshot, aggregates] = await Promise.all([dailySnapshot(db, initiative, now), loadWeeklyAggregates(db, initiative.id, weeks)]);
+  return { raw: assembleInsights({ weeks, aggregates, snapshot: snapshot.figures }), snapshot };
+}
+
+export async function loadInsights(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<RawInsights> {
+  return (await loadDailyInsights(db, initiative, now)).raw;
+}
+
+/**
+ * Stores the day's chart unless another view stored one first; returns the file id to show. The loser
+ * of that race gets the winner's id back and should delete its own upload.
+ */
+export async function storeChart(db: Db, snapshotId: string, fileId: string): Promise<string | null> {
+  const { count } = await db.insightsSnapshot.updateMany({ where: { id: snapshotId, chartFileId: null }, data: { chartFileId: fileId } });
+  if (count === 1) return fileId;
+  return (await db.insightsSnapshot.findUnique({ where: { id: snapshotId }, select: { chartFileId: true } }))?.chartFileId ?? null;
+}
+
+/**
+ * Charts of days before yesterday, no longer shown by any view: their file ids are taken off the rows
+ * (so the job can prune the rows) and handed back to be deleted from Slack. Yesterday's stays, as a
+ * modal opened just before midnight may still show it.
+ */
+export async function retireOldCharts(db: Db, initiativeId: string, now: Date): Promise<string[]> {
+  const before = new Date(dayStart(now).getTime() - DAY);
+  const rows = await db.insightsSnapshot.findMany({ where: { initiativeId, day: { lt: before }, chartFileId: { not: null } }, select: { id: true, chartFileId: true } });
+  const retired: string[] = [];
+  for (const row of rows) {
+    const { count } = await db.insightsSnapshot.updateMany({ where: { id: row.id, chartFileId: row.chartFileId }, data: { chartFileId: null } });
+    if (count === 1 && row.chartFileId) retired.push(row.chartFileId);
+  }
+  return retired;
+}
+
+/** How long snapshot rows are kept (counts only); rows still naming a chart wait until it is retired. */
+const SNAPSHOT_KEEP_DAYS = 14;
+
+/**
+ * The scheduled half of the daily snapshot: takes today's for every initiative that has none yet, so
+ * the figures are usually counted early in the day rather than at whatever time someone first looks.
+ */
+export async function takeDueSnapshots(db: Db, now: Date): Promise<{ taken: number; pruned: number }> {
+  const day = dayStart(now);
+  const due = await db.initiative.findMany({ where: { snapshots: { none: { day } } }, select: { id: true, minGroupSize: true } });
+  for (const initiative of due) await dailySnapshot(db, initiative, now);
+  const { count: pruned } = await db.insightsSnapshot.deleteMany({
+    where: { day: { lt: new Date(day.getTime() - SNAPSHOT_KEEP_DAYS * DAY) }, chartFileId: null },
+  });
+  return { taken: due.length, pruned };
 }
 
 /** Every view and export is recorded: who, which initiative, when (coordinators can see this). */

@@ -1,7 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { METRIC_LABELS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
-import { formatShown, type Shown } from '../../domain/suppression.js';
+import { formatShown, percentileMinimum, type Shown } from '../../domain/suppression.js';
 import { actions, context, divider, escapeMrkdwn, header, LIMITS, modal, section, type ButtonSpec } from '../common/blocks.js';
+import { chartAltText } from './alt-text.js';
 import * as copy from './copy.js';
 import { InsightsIds } from './ids.js';
 
@@ -22,9 +23,9 @@ function minutesText(m: number): string {
   return `${(m / 1440).toFixed(1)} days`;
 }
 
-/** The weekly table as monospaced text: "<k" stands for "fewer than k" where columns are narrow. */
+/** The weekly table as monospaced text; a hidden cell reads as it does everywhere else. */
 function weeklyTable(shown: ShownInsights): string {
-  const cell = (s: Shown) => (s.kind === 'count' ? String(s.value) : `<${shown.k}`);
+  const cell = (s: Shown) => formatShown(s);
   const metrics = WEEKLY_METRICS;
   const head = ['Week', ...metrics.map((m) => SHORT[m])];
   const lines = shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...metrics.map((m) => cell(shown.weekly[m][i]!))]);
@@ -56,26 +57,26 @@ export function renderInsights(input: {
   isCoordinator: boolean;
 }): ModalView {
   const { shown } = input;
-  const f = (s: Shown) => formatShown(s, shown.k);
+  const f = (s: Shown) => formatShown(s);
   const blocks: KnownBlock[] = [
     header(input.initiative.name),
     context(copy.explainer(shown.k)),
     section(
-      `*Now*\nListeners: ${f(shown.now.listenersActive)} active, ${f(shown.now.listenersPaused)} paused, ${f(shown.now.listenersPending)} waiting for approval (${f(shown.now.listenersTotal)} in all)\n` +
+      `${copy.todayHeading(shown.nowTakenAt)}\nListeners active: ${f(shown.now.listenersActive)}, paused: ${f(shown.now.listenersPaused)}, waiting for approval: ${f(shown.now.listenersPending)} (in all: ${f(shown.now.listenersTotal)})\n` +
         `Requests waiting for a listener: ${f(shown.now.requestsWaiting)}\nPairings active: ${f(shown.now.pairingsActive)}`,
     ),
     section(
       `*Last 12 weeks*\n` +
         WEEKLY_METRICS.map((m) => `${METRIC_LABELS[m]}: ${f(shown.totals[m])}`).join('\n') +
-        `\nTime to match: ${shown.timeToMatch ? `median ${minutesText(shown.timeToMatch.median)}, 90th percentile ${minutesText(shown.timeToMatch.p90)}` : `fewer than ${shown.k} matches, so not shown`}`,
+        `\nTime to match: ${shown.timeToMatch ? `median ${minutesText(shown.timeToMatch.median)}, 90th percentile ${minutesText(shown.timeToMatch.p90)}` : copy.timeToMatchHidden(percentileMinimum(shown.k))}`,
     ),
   ];
-  if (input.chartFileId) blocks.push({ type: 'image', slack_file: { id: input.chartFileId }, alt_text: copy.CHART_TITLE, title: { type: 'plain_text', text: copy.CHART_TITLE } } as KnownBlock);
+  // The day's chart, uploaded once without a channel (so only the app can see the file) and shown here
+  // by its id; its alt text says in words what it draws, from the same suppressed figures.
+  if (input.chartFileId) blocks.push({ type: 'image', slack_file: { id: input.chartFileId }, alt_text: chartAltText(shown), title: { type: 'plain_text', text: copy.CHART_TITLE } } as KnownBlock);
   blocks.push(section(`*By week*\n${weeklyTable(shown)}`));
-  const topicLines = shown.topicsHidden
-    ? [`Fewer than ${shown.k} requests in all, so demand by topic is not shown.`]
-    : shown.topics.map((t) => `• ${escapeMrkdwn(t.label)}: ${f(t.demand)} requested, ${f(t.supply)} active listeners`);
-  blocks.push(...sectionsOf(['*Demand and supply by topic* (where to recruit listeners)', ...topicLines]));
+  const topicLines = shown.topics.map((t) => `• ${escapeMrkdwn(t.label)}: requests ${f(t.demand)}, active listeners ${f(t.supply)}`);
+  blocks.push(...sectionsOf(['*Demand and supply by topic* (requests over the 12 weeks, active listeners today)', ...topicLines]));
   blocks.push(divider());
   const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: 'Export CSV', value: input.initiative.id }];
   if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: 'Who viewed insights', value: input.initiative.id });

@@ -13,7 +13,7 @@ import { effects, type Effect } from '../../effects/effects.js';
 import { getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
-import { LISTEN_FLOW, ListenerIds } from './ids.js';
+import { CONSENT_GIVEN, LISTEN_FLOW, ListenerIds } from './ids.js';
 import { listenInputSchema, toListenerInput } from './input.js';
 import {
   decideApproval,
@@ -28,7 +28,8 @@ import {
 } from './service.js';
 import { renderChooseProfile, renderListenModal, renderText } from './views.js';
 
-const listenMetadata = z.object({ initiativeId: z.string(), needsConsent: z.boolean() });
+// Only which initiative; whether consent is due is decided on the server at submission (issue 13).
+const listenMetadata = z.object({ initiativeId: z.string() });
 
 type Verb = 'pause' | 'resume' | 'stop';
 const VERB_ACTION: Record<Verb, string> = {
@@ -78,21 +79,28 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       await ack({ response_action: 'update', view: messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE) });
       return;
     }
-    const parsed = listenInputSchema({ topicIds: initiative.topics.map((t) => t.id), needsConsent: metadata.needsConsent }).safeParse(
-      readForm(s.values),
-    );
+    const needsConsent = await needsListenerConsent(services.db, s.workspaceId, initiative.id, s.userId);
+    const form = readForm(s.values);
+    const consentShown = ListenerIds.blocks.consent in form;
+    // Errors go only on fields the form has: a missing consent box is answered with the form that has it.
+    const parsed = listenInputSchema({ topicIds: initiative.topics.map((t) => t.id), needsConsent: needsConsent && consentShown }).safeParse(form);
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(ListenerIds.blocks)) });
       return;
     }
+    const askConsent = async () =>
+      ack({ response_action: 'update', view: await listenView(s.workspaceId, s.userId, initiative.id) });
+    // A form without the consent box (opened before the text changed, or forged): show it, save nothing.
+    if (needsConsent && !consentShown) return void (await askConsent());
     // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
     const result = await saveProfile(services, {
       workspaceId: s.workspaceId,
       initiativeId: initiative.id,
       userId: s.userId,
       listener: toListenerInput(parsed.data),
-      consentGiven: metadata.needsConsent,
+      consentGiven: parsed.data[ListenerIds.blocks.consent].includes(CONSENT_GIVEN),
     });
+    if (result.kind === 'consent-needed') return void (await askConsent());
     await ack();
     if (result.kind === 'initiative-gone') return;
     await recordListenerTimezone(services.db, initiative.id, s.userId, await fetchTimezone(client, s.userId, deps.logger));
@@ -117,6 +125,8 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
   /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
   async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<{ text: string; effects: Effect[] }> {
     const home = effects.refreshHomes(workspaceId, [userId]);
+    // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
+    if (!(await getInitiative(services.db, workspaceId, initiativeId))) return { text: copy.NOT_A_LISTENER, effects: home };
     if (verb === 'stop') {
       const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
       if (result.kind !== 'stopped') return { text: copy.NOT_A_LISTENER, effects: home };

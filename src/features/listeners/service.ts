@@ -8,7 +8,7 @@ import { enqueue, outboxKey } from '../../outbox/outbox.js';
 import { withdrawListener, type Withdrawal } from '../pairings/withdraw.js';
 import * as copy from './copy.js';
 import type { ListenerInput } from './input.js';
-import { renderApprovalRequest, renderText } from './views.js';
+import { renderText } from './views.js';
 
 // Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
 
@@ -105,7 +105,9 @@ function profileData(input: ListenerInput) {
 export type SaveResult =
   | { kind: 'created'; profile: ListenerProfile; coordinators: string[]; outboxIds: string[] }
   | { kind: 'updated'; profile: ListenerProfile }
-  | { kind: 'initiative-gone' };
+  | { kind: 'initiative-gone' }
+  /** No current consent stands and the box was not ticked: nothing saved (decided here, not by the form). */
+  | { kind: 'consent-needed' };
 
 /**
  * Creates the listener profile with its consent record in one transaction, or updates the existing one.
@@ -119,6 +121,7 @@ export async function saveProfile(
     initiativeId: string;
     userId: string;
     listener: ListenerInput;
+    /** The person ticked the consent box on this submission. Whether consent was due is decided here. */
     consentGiven: boolean;
     /** Left as it is when undefined (it is asked from Slack after the form has closed). */
     timezone?: string | null;
@@ -137,7 +140,8 @@ export async function saveProfile(
       // given once is one record, not two.
       const consentStands =
         existing !== null && (await hasCurrentListenerConsent(tx, input.workspaceId, initiative.id, input.userId));
-      if (input.consentGiven && !consentStands) {
+      if (!consentStands && !input.consentGiven) return { kind: 'consent-needed' };
+      if (!consentStands) {
         await recordConsent(tx, {
           workspaceId: input.workspaceId,
           userId: input.userId,
@@ -160,7 +164,6 @@ export async function saveProfile(
         });
         return { kind: 'updated', profile: (await getProfile(tx, initiative.id, input.userId))! };
       }
-      if (!input.consentGiven) throw new Error('a listener profile needs consent');
       const status: ListenerStatus = initiative.approvalRequired ? 'pending' : 'active';
       await tx.listenerProfile.create({
         data: {
@@ -177,8 +180,8 @@ export async function saveProfile(
       await incrementCount(tx, { initiativeId: initiative.id, metric: 'listener_joined', at: now });
       const coordinators = (await tx.initiativeMember.findMany({ where: { initiativeId: initiative.id, role: 'coordinator' } })).map((c) => c.userId);
       const profile = (await getProfile(tx, initiative.id, input.userId))!;
-      // Coordinators are asked to approve in the same transaction, so no volunteer waits unseen.
-      const topicLabels = initiative.topics.filter((t) => profile.topicIds.includes(t.id)).map((t) => t.label);
+      // Coordinators are asked to approve in the same transaction, so no volunteer waits unseen; the
+      // message is rendered when sent, as it carries the introduction (free text stays out of the outbox).
       const outboxIds =
         status === 'pending'
           ? await enqueue(
@@ -189,7 +192,7 @@ export async function saveProfile(
                 workspaceId: input.workspaceId,
                 recipientId: coordinator,
                 subjectId: profile.id,
-                message: { kind: 'message', message: renderApprovalRequest({ profile, topicLabels }) },
+                message: { kind: 'approval_request', profileId: profile.id },
               })),
             )
           : [];
@@ -299,4 +302,12 @@ export async function decideApproval(
 /** The listener's timezone from Slack (quiet hours, similar-timezone matching), asked after the form closed. */
 export async function recordListenerTimezone(db: Db, initiativeId: string, userId: string, timezone: string | null): Promise<void> {
   await db.listenerProfile.updateMany({ where: { initiativeId, userId }, data: { timezone } });
+}
+
+/** A volunteer still waiting for approval, with their topics' labels, for the coordinators' message. */
+export async function pendingProfileForApproval(db: Db, profileId: string): Promise<{ profile: ListenerProfile; topicLabels: string[] } | null> {
+  const row = await db.listenerProfile.findUnique({ where: { id: profileId }, include });
+  if (!row || row.status !== 'pending') return null;
+  const topics = await db.initiativeTopic.findMany({ where: { id: { in: row.topics.map((t) => t.topicId) } }, orderBy: { position: 'asc' }, select: { label: true } });
+  return { profile: toProfile(row), topicLabels: topics.map((t) => t.label) };
 }

@@ -23,9 +23,9 @@ import type { ListenerProfile } from './service.js';
 
 const B = ListenerIds.blocks;
 
+/** Only which initiative: whether consent is due is decided on the server at submission (issue 13). */
 export interface ListenMetadata {
   initiativeId: string;
-  needsConsent: boolean;
 }
 
 export function renderListenModal(input: { initiative: Initiative; profile: ListenerProfile | null; needsConsent: boolean }): ModalView {
@@ -75,7 +75,7 @@ export function renderListenModal(input: { initiative: Initiative; profile: List
   if (input.needsConsent) {
     blocks.push(divider(), section(CONSENT_TEXTS.listener.text), checkboxes({ blockId: B.consent, label: 'Your consent', options: [consentOption] }));
   }
-  const metadata: ListenMetadata = { initiativeId: initiative.id, needsConsent: input.needsConsent };
+  const metadata: ListenMetadata = { initiativeId: initiative.id };
   return modal({
     callbackId: ListenerIds.listenModal,
     title: profile ? copy.EDIT_TITLE : copy.LISTEN_TITLE,
@@ -92,7 +92,7 @@ export function renderText(text: string) {
 
 export function renderApprovalRequest(input: { profile: ListenerProfile; topicLabels: string[] }) {
   const { profile } = input;
-  const text = copy.approvalRequest(profile.userId, escapeMrkdwn(profile.initiativeName), escapeMrkdwn(input.topicLabels.join(', ')));
+  const text = copy.approvalRequest(profile.userId, profile.initiativeName, input.topicLabels.join(', '));
   const blocks: KnownBlock[] = [header('A new listener to review'), section(text)];
   if (profile.intro) blocks.push(context(`Their introduction: ${escapeMrkdwn(profile.intro)}`));
   blocks.push(

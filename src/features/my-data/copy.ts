@@ -22,7 +22,8 @@ export function myDataSummary(data: MyData): string {
     data.roles.length === 0 &&
     data.consentRecords.length === 0 &&
     data.requests.length === 0 &&
-    data.pairingsAsListener.length === 0
+    data.pairingsAsListener.length === 0 &&
+    data.invitations.length === 0
   ) {
     return `${lines[0]}\n${NOTHING_STORED}`;
   }
@@ -47,6 +48,9 @@ export function myDataSummary(data: MyData): string {
   if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);
   if (data.checkIns.length > 0) lines.push(`• ${data.checkIns.length} check-in${data.checkIns.length === 1 ? '' : 's'} (when they were due and the choice you made, if any)`);
   if (data.insightsAccess.length > 0) lines.push(`• ${data.insightsAccess.length} record${data.insightsAccess.length === 1 ? '' : 's'} of viewing or exporting insights (kept so coordinators can see who looked)`);
+  for (const i of data.invitations) {
+    lines.push(`• An invitation to be ${i.role === 'coordinator' ? 'a coordinator' : 'an HR viewer'} of *${e(i.initiative)}* (${i.invitedAt.slice(0, 10)}), not answered yet; it is deleted if you decline or after 14 days`);
+  }
   for (const r of data.roles) lines.push(`• ${r.role === 'coordinator' ? 'Coordinator' : 'HR viewer'} of *${e(r.initiative)}* since ${r.since.slice(0, 10)}`);
   lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
   lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');

@@ -8,7 +8,7 @@ import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
 import { MyDataIds } from './ids.js';
-import { collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
+import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 
 export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
@@ -50,6 +50,8 @@ export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandl
     // Erased before the form closes: if it fails, the form says nothing was deleted (answer-failures.ts).
     const erasure = await eraseMyData(services, s.workspaceId, s.userId);
     await ack();
+    // Before the confirmation, so "erased" is true of the database files too (invariant 3).
+    await clearErasureRemnants(services);
     await client.chat.postMessage({ channel: s.userId, ...renderErased() });
     // The people they were talking with are told kindly, by pseudonym (outbox); seekers get someone else.
     await deps.effects.run([

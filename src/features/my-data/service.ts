@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import { clearDeletedRemnants, type Db } from '../../db/client.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
@@ -36,11 +36,13 @@ export interface MyData {
   timezone: string | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
   insightsAccess: { initiative: string; action: string; at: string }[];
+  /** Invitations to a role not answered yet: the one thing stored before consent (DESIGN.md invariant 3). */
+  invitations: { initiative: string; role: string; invitedAt: string }[];
   consentRecords: { initiative: string | null; purpose: string; action: string; textVersion: string; surface: string; at: string }[];
 }
 
 export async function collectMyData(db: Db, workspaceId: string, userId: string, now: Date): Promise<MyData> {
-  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns, access] = await Promise.all([
+  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns, access, invitations] = await Promise.all([
     db.listenerProfile.findMany({
       where: { userId, initiative: { workspaceId } },
       include: { initiative: { select: { name: true } }, topics: { include: { topic: { select: { label: true } } } } },
@@ -67,6 +69,11 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     db.personTimezone.findUnique({ where: { userId } }),
     db.checkIn.findMany({ where: { recipientId: userId }, orderBy: { dueAt: 'asc' } }),
     db.insightsAccess.findMany({ where: { viewerId: userId }, orderBy: { createdAt: 'asc' } }),
+    db.invitation.findMany({
+      where: { inviteeId: userId, initiative: { workspaceId } },
+      include: { initiative: { select: { name: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
   ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
@@ -113,6 +120,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     timezone: timezone?.timezone ?? null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
+    invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString() })),
     consentRecords: consents.map((c) => ({
       initiative: initiativeName(c.initiativeId),
       purpose: c.purpose,
@@ -165,6 +173,8 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });
     await tx.personTimezone.deleteMany({ where: { userId } });
     await tx.insightsAccess.deleteMany({ where: { viewerId: userId } });
+    // Invitations to them: their DMs' buttons then find nothing standing, and grant nothing.
+    await tx.invitation.deleteMany({ where: { inviteeId: userId, initiative: { workspaceId } } });
     // Messages to them, and any message that names them (a revealed name, a note to coordinators).
     await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: userId }, { args: { contains: userId } }] } });
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
@@ -178,6 +188,17 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
   });
   deps.logger.info({ erased: erasure.summary }, 'a person erased their data');
   return erasure;
+}
+
+/**
+ * After an erasure has committed: clears what the deleted rows left in the database files (old page
+ * images in SQLite's WAL; src/db/client.ts). Called once the person has been answered, since it may wait
+ * for other connections' reads; it never throws, because the erasure itself has already happened, and
+ * the hourly retention job clears anything left.
+ */
+export async function clearErasureRemnants(deps: Pick<ServiceDeps, 'db' | 'logger'>): Promise<void> {
+  if (await clearDeletedRemnants(deps.db)) return;
+  deps.logger.warn({ code: 'remnants_pending' }, 'erased rows stay in the database files until the next retention run');
 }
 
 /** Initiatives the person is the only coordinator of, to warn before they erase their data. */

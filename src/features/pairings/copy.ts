@@ -1,4 +1,7 @@
 import { displayPseudonym } from '../../domain/pseudonyms.js';
+import { escapeMrkdwn as e } from '../common/blocks.js';
+
+// Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
 
 export function introForSeeker(listener: string): string {
   return `You're now talking with *${displayPseudonym(listener)}*, a colleague who knows this from their own life. Just write here: I'll pass your messages on under your pseudonym, and theirs to you. They don't know who you are unless you choose to tell them.`;
@@ -8,11 +11,11 @@ export const WHAT_TO_EXPECT =
   'What to expect: your listener is a colleague, not a therapist. They listen and share what helped them. You decide what to talk about, you can end at any time, and you can ask for someone else without giving a reason. Messages are passed on, never stored. Files are not passed on, to keep you both anonymous.';
 
 export function introForListener(seeker: string, topic: string | null): string {
-  return `You're now listening to *${displayPseudonym(seeker)}*${topic ? ` about *${topic}*` : ''}. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.`;
+  return `You're now listening to *${displayPseudonym(seeker)}*${topic ? ` about *${e(topic)}*` : ''}. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.`;
 }
 
 export function guidelinesReminder(guidelines: string): string {
-  return `*A reminder of the guidelines*\n${guidelines}`;
+  return `*A reminder of the guidelines*\n${e(guidelines)}`;
 }
 
 export const YOUR_PSEUDONYM = (name: string) => `You appear as *${displayPseudonym(name)}*.`;
@@ -40,7 +43,7 @@ export const REPORT_INTRO = 'Coordinators will get a short notice with the initi
 export const REPORT_BLOCK_LABEL = 'Do not pair us again (this ends the conversation)';
 export const REPORT_SENT = 'Thank you for telling us. The coordinators have been notified; they never see your name or your messages.';
 export function reportNotice(initiative: string, from: string, about: string, reason: string): string {
-  return `A concern was reported in *${initiative}*: *${displayPseudonym(from)}* reported *${displayPseudonym(about)}*. Reason: ${reason}. No names or messages are shared; please follow your initiative's guidance.`;
+  return `A concern was reported in *${e(initiative)}*: *${displayPseudonym(from)}* reported *${displayPseudonym(about)}*. Reason: ${reason}. No names or messages are shared; please follow your initiative's guidance.`;
 }
 
 export const NO_ACTIVE_PAIRING =

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, type ButtonSpec } from '../common/blocks.js';
+import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
 import * as copy from './copy.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
 import type { Side } from './service.js';
@@ -23,25 +24,35 @@ export function renderSeekerIntro(input: { pairingId: string; listenerPseudonym:
 }
 
 export function renderListenerIntro(input: { pairingId: string; seekerPseudonym: string; listenerPseudonym: string; topic: string | null; note: string | null; guidelines: string }) {
-  const text = copy.introForListener(input.seekerPseudonym, input.topic ? escapeMrkdwn(input.topic) : null);
+  const text = copy.introForListener(input.seekerPseudonym, input.topic);
   const blocks: KnownBlock[] = [section(text)];
   if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(
-    section(copy.guidelinesReminder(escapeMrkdwn(input.guidelines))),
+    section(copy.guidelinesReminder(input.guidelines)),
     context(copy.YOUR_PSEUDONYM(input.listenerPseudonym)),
     pairingButtons(input.pairingId, 'listener'),
   );
   return { text, blocks };
 }
 
-/** A relayed message: the sender's pseudonym, then their words, passed through and never stored. */
+/** Section text stops at 3000 characters (Slack); a little room is left. */
+const RELAYED_PIECE = 2900;
+
+/**
+ * A relayed message: the sender's pseudonym, then their words, passed through and never stored. The
+ * words stay theirs, but nothing in them may mention or ping anyone through the app (neutraliseRelayed),
+ * and a long message becomes several sections cut only where no link, mention or entity breaks.
+ */
 export function renderRelayed(pseudonym: string, text: string) {
-  // Section text stops at 3000 characters; a long message becomes several sections, never clipped.
-  const chunks: string[] = [];
-  for (let i = 0; i < text.length; i += 2900) chunks.push(text.slice(i, i + 2900));
+  const words = neutraliseRelayed(text);
+  // verbatim: no automatic parsing of a person's words (Slack would link channel names and parse "certain
+  // mentions" it finds in plain text); Slack already delivered their links as <...>, which still work.
+  const sections = splitMrkdwn(words, RELAYED_PIECE)
+    .slice(0, 45)
+    .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece, verbatim: true } }));
   return {
-    text: `${displayPseudonym(pseudonym)}: ${text}`,
-    blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...chunks.slice(0, 45).map((c) => section(c))] as KnownBlock[],
+    text: `${displayPseudonym(pseudonym)}: ${words}`,
+    blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...sections] as KnownBlock[],
   };
 }
 

@@ -1,3 +1,7 @@
+import { escapeMrkdwn as e } from '../common/blocks.js';
+
+// Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
+
 export const REQUEST_TITLE = 'Ask for a listener';
 export const HELP_NOW_TITLE = 'Help right now';
 
@@ -13,19 +17,19 @@ export const WHAT_HAPPENS =
 export const NOTE_HINT = 'Optional, at most 500 characters. Your listener sees it with the offer. Please leave out names.';
 
 export function requestReceived(topic: string): string {
-  return `Thank you for reaching out. I'm looking for a listener who knows *${topic}* from their own life, and I'll message you here as soon as someone says yes. Nobody will learn who you are unless you choose to tell them.`;
+  return `Thank you for reaching out. I'm looking for a listener who knows *${e(topic)}* from their own life, and I'll message you here as soon as someone says yes. Nobody will learn who you are unless you choose to tell them.`;
 }
 
 export function noListenerYet(topic: string): string {
-  return `Thank you for reaching out. To be honest with you: no listener for *${topic}* is free right now. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:`;
+  return `Thank you for reaching out. To be honest with you: no listener for *${e(topic)}* is free right now. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:`;
 }
 
 export const CANCELLED = 'Your request is cancelled. You can ask again whenever you like.';
 export const NOT_OPEN = 'That request is no longer open.';
-export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. Anyone can start one with `/peer setup`.';
+export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. A workspace admin can start one with `/peer setup`.';
 
 export function offerText(pseudonym: string, topic: string | null): string {
-  return `*${pseudonym}* would like to talk with someone who has lived experience of *${topic ?? 'a topic you listen on'}*. Would you like to listen?`;
+  return `*${pseudonym}* would like to talk with someone who has lived experience of *${topic === null ? 'a topic you listen on' : e(topic)}*. Would you like to listen?`;
 }
 
 export function offerExpiry(hours: number): string {

@@ -89,7 +89,7 @@ export function renderOffer(input: {
   acceptId: string;
   declineId: string;
 }) {
-  const text = copy.offerText(displayPseudonym(input.seekerPseudonym), input.topic ? escapeMrkdwn(input.topic) : null);
+  const text = copy.offerText(displayPseudonym(input.seekerPseudonym), input.topic);
   const blocks: KnownBlock[] = [header('Someone would like to talk'), section(text)];
   if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(

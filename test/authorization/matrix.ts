@@ -1,0 +1,724 @@
+import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
+import { APPROVAL_REQUIRED, CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
+import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
+import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
+import * as initiativeCopy from '../../src/features/initiatives/copy.js';
+import * as insightsCopy from '../../src/features/insights/copy.js';
+import * as listenerCopy from '../../src/features/listeners/copy.js';
+import * as pairingCopy from '../../src/features/pairings/copy.js';
+import * as requestCopy from '../../src/features/requests/copy.js';
+import * as myDataCopy from '../../src/features/my-data/copy.js';
+import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
+import { dm, ROLES, USERS, type Role, type World } from './world.js';
+
+// The authorization matrix of issue 13, as data: one row per cell (surface, role, payload, expected
+// outcome). Surfaces are every `/peer` subcommand, every action id, every modal callback id and every
+// event the app handles; roles are in world.ts. A row's payload is what that person's Slack client
+// would send (their own button, or a forged value or private_metadata); its outcome is:
+// - allowed: the state change happens (`changes`: tables that must change), or the person is shown
+//   what they asked for (`sees`); `reaches`: people who must be messaged; `onlyTo`: nobody else is;
+//   `owns`: what was written is the acting person's own, whatever ids the payload named.
+// - refused: nothing in the database changes and nothing is sent to anyone but the person acting;
+//   `sees`: the kind refusal they must be shown; `tolerates`: tables a refusal may clean up.
+// `hides`: text that must not appear in anything the person acting is shown.
+// Surface ids are written out rather than imported: buttons already sent carry them, so renaming one is
+// a change this file should notice (the completeness test then fails until the row is renamed too).
+
+export type Person = Role | 'otherSeeker' | 'pendingListener';
+export type Text = string | ((w: World) => string);
+
+export interface Allowed {
+  kind: 'allowed';
+  changes?: readonly string[];
+  /** New or changed rows of `table` are the acting person's own (`column` holds their user id). */
+  owns?: readonly { table: string; column: string }[];
+  sees?: readonly Text[];
+  hides?: readonly Text[];
+  reaches?: readonly Person[];
+  onlyTo?: readonly Person[];
+}
+export interface Refused {
+  kind: 'refused';
+  sees?: readonly Text[];
+  hides?: readonly Text[];
+  /** Tables a refusal may still change without granting anything (an expired row cleaned up); say why in the variant. */
+  tolerates?: readonly string[];
+}
+export type Outcome = Allowed | Refused;
+
+export interface CellContext {
+  world: World;
+  actor: string;
+  role: Role;
+  delivery: Delivery;
+}
+
+export interface Cell {
+  /** `command:<subcommand>`, `action:<action id>`, `view:<callback id>` or `event:<event>`. */
+  surface: string;
+  role: Role;
+  /** Empty for the payload the role's own client sends; otherwise what is forged, in words. */
+  variant: string;
+  payload(c: CellContext): Record<string, unknown>;
+  expect: Outcome;
+  /** The handler answers later than it returns (the insights chooser updates its modal afterwards). */
+  settle?: 'views.update';
+}
+
+export const allowed = (o: Omit<Allowed, 'kind'> = {}): Allowed => ({ kind: 'allowed', ...o });
+export const refused = (o: Omit<Refused, 'kind'> = {}): Refused => ({ kind: 'refused', ...o });
+
+/** The outcome for each role: `fallback` unless named. Every role gets a row. */
+function byRole(fallback: Outcome, named: Partial<Record<Role, Outcome>>): Record<Role, Outcome> {
+  return Object.fromEntries(ROLES.map((r) => [r, named[r] ?? fallback])) as Record<Role, Outcome>;
+}
+
+function surface(
+  id: string,
+  payload: (c: CellContext) => Record<string, unknown>,
+  outcomes: Record<Role, Outcome>,
+  options: { settle?: 'views.update' } = {},
+): Cell[] {
+  return ROLES.map((role) => ({ surface: id, role, variant: '', payload, expect: outcomes[role], ...options }));
+}
+
+/** One row: a forged payload (say what is forged in `variant`), or a role's own one where a surface needs per-role payloads. */
+function row(id: string, role: Role, variant: string, payload: (c: CellContext) => Record<string, unknown>, expect: Outcome, options: { settle?: 'views.update' } = {}): Cell {
+  return { surface: id, role, variant, payload, expect, ...options };
+}
+
+// ---- What people are shown --------------------------------------------------------------------------
+
+const NOT_A_LISTENER = listenerCopy.NOT_A_LISTENER;
+const INSIGHTS_REFUSED = insightsCopy.REFUSED;
+const SETUP_FORM = '"callback_id":"initiative.setup"';
+const CHOOSER = '"callback_id":"initiative.choose"';
+const COORDINATOR_ONLY = ['listener.approve', 'initiative.edit'];
+/** Everyone in the world but the person acting: none of them may appear in what a person is shown about themselves. */
+const othersThan = (self: string): Text[] => Object.values(USERS).filter((u) => u !== self);
+
+// ---- Payload pieces -----------------------------------------------------------------------------------
+
+const A = (w: World) => w.initiative.id;
+const OWN_PROFILE = [{ table: 'ListenerProfile', column: 'userId' }, { table: 'ConsentRecord', column: 'userId' }];
+const OWN_REQUEST = [{ table: 'SupportRequest', column: 'seekerId' }, { table: 'ConsentRecord', column: 'userId' }];
+const OWN_ROLE = [{ table: 'InitiativeMember', column: 'userId' }, { table: 'ConsentRecord', column: 'userId' }];
+const CHOICE = InitiativeIds.blocks.choice;
+
+function setupForm(options: { consent: boolean; name?: string; coordinators?: string[]; hrViewers?: string[] }): FormState {
+  const B = InitiativeIds.blocks;
+  return {
+    [B.name]: field.text(options.name ?? 'A New Circle'),
+    [B.description]: field.text('Colleagues listening to colleagues.'),
+    [B.topics]: field.text('Anxiety\nBereavement'),
+    [B.resources]: field.text('Call the EAP line on 0800 111 222.'),
+    [B.guidelines]: field.text('Listen kindly.'),
+    [B.approval]: field.checkboxes([APPROVAL_REQUIRED]),
+    [B.coordinators]: field.users(options.coordinators ?? []),
+    [B.hrViewers]: field.users(options.hrViewers ?? []),
+    [B.minGroupSize]: field.number('5'),
+    [B.retentionDays]: field.number('90'),
+    [B.firstCheckInDays]: field.number('7'),
+    [B.checkInEveryDays]: field.number('14'),
+    ...(options.consent ? { [B.consent]: field.checkboxes([COORDINATOR_CONSENT]) } : {}),
+  };
+}
+
+/** The edit form as the coordinators of A see it: its people kept (H a member, I invited). */
+const editForm = (name: string) => setupForm({ consent: false, name, coordinators: [USERS.invitee], hrViewers: [USERS.hrViewer] });
+
+function listenForm(w: World, consent: boolean): FormState {
+  const B = ListenerIds.blocks;
+  return {
+    [B.topics]: field.multiSelect([w.initiative.anxietyTopicId]),
+    [B.capacity]: field.number('2'),
+    [B.intro]: field.text(null),
+    [B.languages]: field.multiSelect(['en']),
+    [B.quietStart]: field.time(null),
+    [B.quietEnd]: field.time(null),
+    ...(consent ? { [B.consent]: field.checkboxes([LISTENER_CONSENT]) } : {}),
+  };
+}
+
+function requestForm(topicId: string): FormState {
+  const B = RequestIds.blocks;
+  return { [B.topic]: field.select(topicId), [B.note]: field.text(null), [B.language]: field.select(ANY_LANGUAGE), [B.timezone]: field.checkboxes([]) };
+}
+
+const reportForm = (block: boolean): FormState => ({
+  [PairingIds.blocks.reason]: field.radio('safety'),
+  [PairingIds.blocks.block]: field.checkboxes(block ? [BLOCK_PAIR] : []),
+});
+const answer = (checkInId: string, a: string) => JSON.stringify({ c: checkInId, a });
+const resourcesBlock = (text: string) => ({ type: 'section', block_id: 'resources', text: { type: 'mrkdwn', text } });
+
+function dmMessage(c: CellContext, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return eventBody(c.delivery, { type: 'message', channel_type: 'im', channel: dm(c.actor), user: c.actor, text: 'Thank you for listening today', ts: '1772445600.000100', ...extra });
+}
+
+// ---- The matrix ------------------------------------------------------------------------------------
+
+const commands: Cell[] = [
+  ...surface('command:help', (c) => command(c.delivery, 'help'), byRole(allowed({ sees: ['/peer request'] }), {})),
+  // Who may create an initiative (issue 13): workspace admins and owners, coordinators of an existing
+  // initiative, INITIATIVE_CREATORS. Coordinators are offered their initiatives to edit, or a new one.
+  ...surface(
+    'command:setup',
+    (c) => command(c.delivery, 'setup'),
+    byRole(refused({ hides: [SETUP_FORM] }), {
+      coordinator: allowed({ sees: [CHOOSER, A] }),
+      otherCoordinator: allowed({ sees: [CHOOSER, (w) => w.otherInitiative.id], hides: [A] }),
+      admin: allowed({ sees: [SETUP_FORM] }),
+    }),
+  ),
+  ...surface('command:listen', (c) => command(c.delivery, 'listen'), byRole(allowed({ sees: [CHOOSER] }), {})),
+  ...surface('command:request', (c) => command(c.delivery, 'request'), byRole(allowed({ sees: [CHOOSER, (w) => w.initiative.resources] }), {})),
+  ...surface(
+    'command:pause',
+    (c) => command(c.delivery, 'pause'),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ changes: ['ListenerProfile'], onlyTo: [] }),
+      // L2 is paused already: told so, nothing to change.
+      otherSide: allowed({ sees: [(w) => listenerCopy.alreadyPaused(w.initiative.name)] }),
+    }),
+  ),
+  ...surface(
+    'command:resume',
+    (c) => command(c.delivery, 'resume'),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ sees: [(w) => listenerCopy.notPaused(w.initiative.name, 'active')] }),
+      otherSide: allowed({ changes: ['ListenerProfile'] }),
+    }),
+  ),
+  ...surface(
+    'command:stop',
+    (c) => command(c.delivery, 'stop'),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ changes: ['ListenerProfile', 'Pairing', 'Offer'], reaches: ['seeker'] }),
+      otherSide: allowed({ changes: ['ListenerProfile', 'Pairing'], reaches: ['otherSeeker'] }),
+    }),
+  ),
+  // Everyone's own data, to them alone, naming nobody else.
+  ...ROLES.map((role) =>
+    row('command:my-data', role, '', (c) => command(c.delivery, 'my-data'), allowed({ sees: ['"generatedAt"'], onlyTo: [], hides: othersThan(USERS[role]) })),
+  ),
+  ...surface('command:delete-my-data', (c) => command(c.delivery, 'delete-my-data'), byRole(allowed({ sees: ['"callback_id":"my_data.confirm_delete"'] }), {})),
+  ...surface(
+    'command:insights',
+    (c) => command(c.delivery, 'insights'),
+    byRole(refused({ sees: [INSIGHTS_REFUSED] }), {
+      coordinator: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+      hrViewer: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+      // X sees their own initiative's insights, never A's.
+      otherCoordinator: allowed({ changes: ['InsightsAccess'], onlyTo: [], hides: [(w) => w.initiative.name] }),
+    }),
+  ),
+];
+
+const pairingActions: Cell[] = [
+  ...surface(
+    'action:pairing.accept_offer',
+    (c) => buttonInMessage(c.delivery, 'pairing.accept_offer', c.world.offerId),
+    byRole(refused({ sees: [requestCopy.NOT_YOUR_OFFER] }), { listener: allowed({ changes: ['Offer', 'Pairing'], reaches: ['seeker'] }) }),
+  ),
+  row('action:pairing.accept_offer', 'listener', 'an offer id that does not exist', (c) => buttonInMessage(c.delivery, 'pairing.accept_offer', '00000000-0000-4000-8000-000000000000'), refused()),
+  ...surface(
+    'action:pairing.decline_offer',
+    (c) => buttonInMessage(c.delivery, 'pairing.decline_offer', c.world.offerId),
+    byRole(refused({ sees: [requestCopy.NOT_YOUR_OFFER] }), { listener: allowed({ changes: ['Offer'] }) }),
+  ),
+  ...surface(
+    'action:pairing.end',
+    (c) => buttonInMessage(c.delivery, 'pairing.end', c.world.pairing.id),
+    byRole(refused(), {
+      seeker: allowed({ changes: ['Pairing'], reaches: ['listener'], onlyTo: ['listener'] }),
+      listener: allowed({ changes: ['Pairing'], reaches: ['seeker'], onlyTo: ['seeker'] }),
+    }),
+  ),
+  row('action:pairing.end', 'seeker', "the id of another pairing (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.end', c.world.otherPairing.id), refused()),
+  ...surface(
+    'action:pairing.someone_else',
+    (c) => buttonInMessage(c.delivery, 'pairing.someone_else', c.world.pairing.id),
+    byRole(refused(), { seeker: allowed({ changes: ['Pairing', 'SupportRequest'], reaches: ['listener'] }) }),
+  ),
+  row('action:pairing.someone_else', 'otherSide', "another pairing's id, as its listener", (c) => buttonInMessage(c.delivery, 'pairing.someone_else', c.world.otherPairing.id), refused()),
+  // The form opens for whoever clicks (it carries only the pairing id); its submission is what is checked.
+  ...surface(
+    'action:pairing.report',
+    (c) => buttonInMessage(c.delivery, 'pairing.report', c.world.pairing.id),
+    byRole(refused(), {
+      seeker: allowed({ sees: ['"callback_id":"pairing.report_modal"'] }),
+      listener: allowed({ sees: ['"callback_id":"pairing.report_modal"'] }),
+    }),
+  ),
+  ...surface(
+    'action:pairing.reveal',
+    (c) => buttonInMessage(c.delivery, 'pairing.reveal', c.world.pairing.id),
+    byRole(refused({ hides: [USERS.seeker, USERS.listener] }), {
+      seeker: allowed({ changes: ['Pairing', 'OutboxMessage'], reaches: ['listener'], hides: [USERS.listener] }),
+      listener: allowed({ changes: ['Pairing', 'OutboxMessage'], reaches: ['seeker'], hides: [USERS.seeker] }),
+    }),
+  ),
+  row('action:pairing.reveal', 'seeker', "another pairing's id", (c) => buttonInMessage(c.delivery, 'pairing.reveal', c.world.otherPairing.id), refused({ hides: [USERS.otherSide] })),
+];
+
+const seekerAnswers = [
+  ['helpful', []],
+  ['not_yet', []],
+  ['someone_else', ['Pairing']],
+  ['end', ['Pairing']],
+] as const;
+const listenerAnswers = [
+  ['fine', [], []],
+  ['break', ['ListenerProfile'], []],
+  ['coordinator', ['OutboxMessage'], ['coordinator']],
+] as const;
+
+const checkInActions: Cell[] = [
+  ...seekerAnswers.flatMap(([a, changes]) =>
+    surface(
+      `action:checkin.answer.${a}`,
+      (c) => buttonInMessage(c.delivery, `checkin.answer.${a}`, answer(c.world.seekerCheckInId, a)),
+      byRole(refused(), { seeker: allowed({ changes: ['CheckIn', ...changes] }) }),
+    ),
+  ),
+  ...listenerAnswers.flatMap(([a, changes, reaches]) =>
+    surface(
+      `action:checkin.answer.${a}`,
+      (c) => buttonInMessage(c.delivery, `checkin.answer.${a}`, answer(c.world.listenerCheckInId, a)),
+      byRole(refused(), { listener: allowed({ changes: ['CheckIn', ...changes], reaches }) }),
+    ),
+  ),
+  row('action:checkin.answer.end', 'seeker', "the check-in of another seeker (S2's)", (c) => buttonInMessage(c.delivery, 'checkin.answer.end', answer(c.world.otherSeekerCheckInId, 'end')), refused()),
+  row('action:checkin.answer.fine', 'seeker', "the listener's check-in of the same pairing", (c) => buttonInMessage(c.delivery, 'checkin.answer.fine', answer(c.world.listenerCheckInId, 'fine')), refused()),
+  row('action:checkin.answer.break', 'seeker', "a listener's answer on the seeker's own check-in", (c) => buttonInMessage(c.delivery, 'checkin.answer.break', answer(c.world.seekerCheckInId, 'break')), refused()),
+  row('action:checkin.answer.end', 'listener', "a seeker's answer (end the pairing) on the listener's own check-in", (c) => buttonInMessage(c.delivery, 'checkin.answer.end', answer(c.world.listenerCheckInId, 'end')), refused()),
+  row('action:checkin.answer.coordinator', 'listener', 'an answer that is not one of the choices', (c) => buttonInMessage(c.delivery, 'checkin.answer.coordinator', answer(c.world.listenerCheckInId, 'delete_everything')), refused()),
+];
+
+const requestActions: Cell[] = [
+  ...surface('action:request.request_button', (c) => buttonInHome(c.delivery, 'request.request_button', undefined), byRole(allowed({ sees: [CHOOSER, (w) => w.initiative.resources] }), {})),
+  // The resources of the form it was clicked in, at once, for anyone (DESIGN.md invariant 6).
+  ...surface(
+    'action:request.help_now',
+    (c) => buttonInModal(c.delivery, 'request.help_now', c.world.initiative.id, [resourcesBlock(c.world.initiative.resources)]),
+    byRole(allowed({ sees: [(w) => w.initiative.resources] }), {}),
+  ),
+  row(
+    'action:request.help_now',
+    'anyone',
+    "another workspace's initiative id, from a form without resources",
+    (c) => buttonInModal(c.delivery, 'request.help_now', c.world.foreignInitiative.id),
+    refused({ hides: [(w) => w.foreignInitiative.resources] }),
+  ),
+  ...surface(
+    'action:request.cancel',
+    (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.openRequestId),
+    byRole(refused({ sees: [requestCopy.NOT_OPEN] }), {
+      // Cancelling withdraws the offer L holds; L's offer message is replaced.
+      seeker: allowed({ changes: ['SupportRequest', 'Offer'], sees: [requestCopy.CANCELLED] }),
+    }),
+  ),
+  row('action:request.cancel', 'seeker', "another seeker's request id (S2's)", (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.otherPairedRequestId), refused({ sees: [requestCopy.NOT_OPEN] })),
+];
+
+const listenerActions: Cell[] = [
+  ...surface('action:listener.listen_button', (c) => buttonInHome(c.delivery, 'listener.listen_button', c.world.initiative.id), byRole(allowed({ sees: ['"callback_id":"listener.listen"'] }), {})),
+  row(
+    'action:listener.listen_button',
+    'anyone',
+    "another workspace's initiative id",
+    (c) => buttonInHome(c.delivery, 'listener.listen_button', c.world.foreignInitiative.id),
+    refused({ sees: [listenerCopy.NO_INITIATIVE], hides: [(w) => w.foreignInitiative.name] }),
+  ),
+  ...surface(
+    'action:listener.pause',
+    (c) => buttonInHome(c.delivery, 'listener.pause', c.world.initiative.id),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ changes: ['ListenerProfile'] }),
+      otherSide: allowed({ sees: [(w) => listenerCopy.alreadyPaused(w.initiative.name)] }),
+    }),
+  ),
+  row('action:listener.pause', 'otherCoordinator', "an initiative where the person is not a listener (A, as X)", (c) => buttonInHome(c.delivery, 'listener.pause', c.world.initiative.id), refused({ sees: [NOT_A_LISTENER] })),
+  ...surface(
+    'action:listener.resume',
+    (c) => buttonInHome(c.delivery, 'listener.resume', c.world.initiative.id),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ sees: [(w) => listenerCopy.notPaused(w.initiative.name, 'active')] }),
+      otherSide: allowed({ changes: ['ListenerProfile'] }),
+    }),
+  ),
+  ...surface(
+    'action:listener.stop',
+    (c) => buttonInHome(c.delivery, 'listener.stop', c.world.initiative.id),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ changes: ['ListenerProfile', 'Pairing', 'Offer'], reaches: ['seeker'] }),
+      otherSide: allowed({ changes: ['ListenerProfile', 'Pairing'], reaches: ['otherSeeker'] }),
+    }),
+  ),
+  row('action:listener.stop', 'listener', 'another initiative, where L has no profile (B)', (c) => buttonInHome(c.delivery, 'listener.stop', c.world.otherInitiative.id), refused({ sees: [NOT_A_LISTENER] })),
+  ...surface(
+    'action:listener.approve',
+    (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.pendingProfileId),
+    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'] }) }),
+  ),
+  row('action:listener.approve', 'coordinator', "a listener who is not waiting (L's active profile)", (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.listenerProfileId), refused()),
+  ...surface(
+    'action:listener.decline',
+    (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.pendingProfileId),
+    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'] }) }),
+  ),
+  row('action:listener.decline', 'coordinator', "an active listener's profile id (L)", (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.listenerProfileId), refused()),
+];
+
+const myDataActions: Cell[] = [
+  ...ROLES.map((role) =>
+    row('action:my_data.show', role, '', (c) => buttonInHome(c.delivery, 'my_data.show', undefined), allowed({ sees: ['"generatedAt"'], onlyTo: [], hides: othersThan(USERS[role]) })),
+  ),
+  row('action:my_data.show', 'anyone', "a button value naming another person (S)", (c) => buttonInHome(c.delivery, 'my_data.show', USERS.seeker), allowed({ onlyTo: [], sees: ['"generatedAt"', `"userId": "${USERS.anyone}"`], hides: [(w) => w.openRequestId, 'Otter'] })),
+  ...surface('action:my_data.delete', (c) => buttonInHome(c.delivery, 'my_data.delete', undefined), byRole(allowed({ sees: ['"callback_id":"my_data.confirm_delete"'] }), {})),
+];
+
+const insightsActions: Cell[] = [
+  ...surface(
+    'action:insights.open',
+    (c) => buttonInHome(c.delivery, 'insights.open', c.world.initiative.id),
+    byRole(refused({ sees: [INSIGHTS_REFUSED] }), {
+      coordinator: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+      hrViewer: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+    }),
+  ),
+  row('action:insights.open', 'hrViewer', "another initiative's id (B)", (c) => buttonInHome(c.delivery, 'insights.open', c.world.otherInitiative.id), refused({ sees: [INSIGHTS_REFUSED] })),
+  row('action:insights.open', 'coordinator', "another workspace's initiative id", (c) => buttonInHome(c.delivery, 'insights.open', c.world.foreignInitiative.id), refused({ sees: [INSIGHTS_REFUSED] })),
+  ...surface(
+    'action:insights.export_csv',
+    (c) => buttonInModal(c.delivery, 'insights.export_csv', c.world.initiative.id),
+    byRole(refused({ sees: [INSIGHTS_REFUSED] }), {
+      coordinator: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+      hrViewer: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+    }),
+  ),
+  row('action:insights.export_csv', 'otherCoordinator', "another initiative's id (A, as B's coordinator)", (c) => buttonInModal(c.delivery, 'insights.export_csv', c.world.initiative.id), refused({ sees: [INSIGHTS_REFUSED] })),
+  row('action:insights.export_csv', 'hrViewer', "another initiative's id (B)", (c) => buttonInModal(c.delivery, 'insights.export_csv', c.world.otherInitiative.id), refused({ sees: [INSIGHTS_REFUSED] })),
+  // Who viewed the insights: coordinators only; HR viewers see the figures, not the record.
+  ...surface(
+    'action:insights.access_log',
+    (c) => buttonInModal(c.delivery, 'insights.access_log', c.world.initiative.id),
+    byRole(refused({ sees: [INSIGHTS_REFUSED] }), { coordinator: allowed({ sees: ['insights.access_log_view'] }) }),
+  ),
+  row('action:insights.access_log', 'coordinator', "another initiative's id (B)", (c) => buttonInModal(c.delivery, 'insights.access_log', c.world.otherInitiative.id), refused({ sees: [INSIGHTS_REFUSED] })),
+];
+
+/** A standing invitation is answered with its id; V answers with the id their revoked invitation had. */
+const invitationButton = (actionId: string) => (c: CellContext) =>
+  buttonInMessage(c.delivery, actionId, c.role === 'revokedInvitee' ? c.world.revokedInvitationId : c.world.invitationId, '1700000300.000100');
+/** The value the invitation buttons carried before issue 13: the role, decided by the client. */
+const legacyInvitation = (c: CellContext, role: 'coordinator' | 'hr_viewer') => JSON.stringify({ initiativeId: c.world.initiative.id, role, userId: c.actor });
+
+const initiativeActions: Cell[] = [
+  ...surface(
+    'action:initiative.setup_button',
+    (c) => buttonInHome(c.delivery, 'initiative.setup_button', undefined),
+    byRole(refused({ hides: [SETUP_FORM] }), {
+      coordinator: allowed({ sees: [CHOOSER, A] }),
+      otherCoordinator: allowed({ sees: [CHOOSER], hides: [A] }),
+      admin: allowed({ sees: [SETUP_FORM] }),
+    }),
+  ),
+  ...surface(
+    'action:initiative.edit',
+    (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.initiative.id),
+    byRole(refused({ sees: [initiativeCopy.NOT_COORDINATOR], hides: [SETUP_FORM] }), { coordinator: allowed({ sees: [SETUP_FORM, A] }) }),
+  ),
+  row('action:initiative.edit', 'coordinator', "another initiative's id (B)", (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.otherInitiative.id), refused({ hides: [SETUP_FORM] })),
+  row('action:initiative.edit', 'coordinator', "another workspace's initiative id", (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.foreignInitiative.id), refused({ hides: [SETUP_FORM, (w) => w.foreignInitiative.name] })),
+  ...surface(
+    'action:initiative.accept_role',
+    invitationButton('initiative.accept_role'),
+    byRole(refused({ hides: [(w) => initiativeCopy.roleAccepted('coordinator', w.initiative.name)] }), {
+      invitee: allowed({ changes: ['InitiativeMember', 'ConsentRecord', 'Invitation'], owns: OWN_ROLE }),
+    }),
+  ),
+  row('action:initiative.accept_role', 'anyone', 'the pre-issue-13 value {initiativeId, role: hr_viewer, userId: self}', (c) => buttonInMessage(c.delivery, 'initiative.accept_role', legacyInvitation(c, 'hr_viewer')), refused()),
+  row('action:initiative.accept_role', 'revokedInvitee', 'the pre-issue-13 value of the revoked invitation', (c) => buttonInMessage(c.delivery, 'initiative.accept_role', legacyInvitation(c, 'hr_viewer')), refused()),
+  row('action:initiative.accept_role', 'invitee', 'the pre-issue-13 value with another role (hr_viewer instead of coordinator)', (c) => buttonInMessage(c.delivery, 'initiative.accept_role', legacyInvitation(c, 'hr_viewer')), refused()),
+  row('action:initiative.accept_role', 'removedMember', 'the pre-issue-13 value of the role they were removed from', (c) => buttonInMessage(c.delivery, 'initiative.accept_role', legacyInvitation(c, 'coordinator')), refused()),
+  row(
+    'action:initiative.accept_role',
+    'admin',
+    'their own invitation, unanswered for 15 days (expired, not yet pruned): only the expired row may go',
+    (c) => buttonInMessage(c.delivery, 'initiative.accept_role', c.world.expiredInvitationId),
+    refused({ sees: [initiativeCopy.INVITATION_GONE], tolerates: ['Invitation'] }),
+  ),
+  row('action:initiative.accept_role', 'invitee', "their own invitation to another workspace's initiative", (c) => buttonInMessage(c.delivery, 'initiative.accept_role', c.world.foreignInvitationId), refused()),
+  ...surface(
+    'action:initiative.decline_role',
+    invitationButton('initiative.decline_role'),
+    byRole(refused(), { invitee: allowed({ changes: ['Invitation'] }) }),
+  ),
+];
+
+const metadata = (value: unknown) => JSON.stringify(value);
+
+const views: Cell[] = [
+  // A new initiative: only those who may create one (issue 13). The form is submitted as the old one
+  // was (needsConsent in private_metadata), which the server must now ignore.
+  ...surface(
+    'view:initiative.setup',
+    (c) => submission(c.delivery, 'initiative.setup', setupForm({ consent: true }), metadata({ initiativeId: null, needsConsent: true })),
+    byRole(refused(), {
+      coordinator: allowed({ changes: ['Initiative', 'InitiativeMember', 'ConsentRecord'], owns: OWN_ROLE }),
+      otherCoordinator: allowed({ changes: ['Initiative', 'InitiativeMember', 'ConsentRecord'], owns: OWN_ROLE }),
+      admin: allowed({ changes: ['Initiative', 'InitiativeMember', 'ConsentRecord'], owns: OWN_ROLE }),
+    }),
+  ),
+  ...ROLES.map((role) =>
+    row(
+      'view:initiative.setup',
+      role,
+      "A's id in private_metadata (the edit form)",
+      (c) => submission(c.delivery, 'initiative.setup', editForm('Renamed by the form'), metadata({ initiativeId: c.world.initiative.id, needsConsent: false })),
+      role === 'coordinator' ? allowed({ changes: ['Initiative'] }) : refused({ sees: [initiativeCopy.NOT_COORDINATOR] }),
+    ),
+  ),
+  row(
+    'view:initiative.setup',
+    'hrViewer',
+    "A's id with C's user id and a coordinator role in private_metadata",
+    (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.initiative.id, userId: USERS.coordinator, role: 'coordinator', needsConsent: false })),
+    refused({ sees: [initiativeCopy.NOT_COORDINATOR] }),
+  ),
+  row('view:initiative.setup', 'coordinator', "another initiative's id (B) in private_metadata", (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.otherInitiative.id, needsConsent: false })), refused({ sees: [initiativeCopy.NOT_COORDINATOR] })),
+  row('view:initiative.setup', 'otherCoordinator', "another workspace's initiative id in private_metadata", (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.foreignInitiative.id, needsConsent: false })), refused()),
+  row(
+    'view:initiative.setup',
+    'admin',
+    'needsConsent: false in private_metadata, consent box not ticked (a new initiative)',
+    (c) => submission(c.delivery, 'initiative.setup', setupForm({ consent: false }), metadata({ initiativeId: null, needsConsent: false })),
+    refused(),
+  ),
+  row(
+    'view:initiative.setup',
+    'coordinator',
+    'needsConsent: false in private_metadata, consent box not ticked (a new initiative)',
+    (c) => submission(c.delivery, 'initiative.setup', setupForm({ consent: false }), metadata({ initiativeId: null, needsConsent: false })),
+    refused(),
+  ),
+  // The chooser hands the choice to the flow named in private_metadata; each flow checks the person.
+  ...surface(
+    'view:initiative.choose',
+    (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'insights' })),
+    byRole(refused({ sees: [INSIGHTS_REFUSED] }), {
+      coordinator: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+      hrViewer: allowed({ changes: ['InsightsAccess'], onlyTo: [] }),
+    }),
+    { settle: 'views.update' },
+  ),
+  row('view:initiative.choose', 'hrViewer', "purpose insights, another initiative (B)", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.otherInitiative.id) }, metadata({ purpose: 'insights' })), refused({ sees: [INSIGHTS_REFUSED] }), { settle: 'views.update' }),
+  ...(['anyone', 'hrViewer', 'otherCoordinator', 'removedMember'] as const).map((role) =>
+    row('view:initiative.choose', role, "purpose setup, A chosen (its edit form)", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'setup' })), refused({ sees: [initiativeCopy.NOT_COORDINATOR], hides: [SETUP_FORM] })),
+  ),
+  row('view:initiative.choose', 'coordinator', 'purpose setup, A chosen (its edit form)', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'setup' })), allowed({ sees: [SETUP_FORM, A] })),
+  row('view:initiative.choose', 'anyone', 'purpose setup, a new initiative chosen', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(NEW_INITIATIVE) }, metadata({ purpose: 'setup' })), refused({ hides: [SETUP_FORM] })),
+  row('view:initiative.choose', 'admin', 'purpose setup, a new initiative chosen', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(NEW_INITIATIVE) }, metadata({ purpose: 'setup' })), allowed({ sees: [SETUP_FORM] })),
+  row('view:initiative.choose', 'anyone', 'purpose listen, A chosen', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'listen' })), allowed({ sees: ['"callback_id":"listener.listen"'] })),
+  row('view:initiative.choose', 'anyone', "purpose request, another workspace's initiative", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.foreignInitiative.id) }, metadata({ purpose: 'request' })), refused({ hides: [(w) => w.foreignInitiative.resources] })),
+  row('view:initiative.choose', 'anyone', 'a purpose no flow has', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'grant_role' })), refused()),
+
+  // Anyone in the workspace may volunteer; the profile is theirs, whatever the form says.
+  ...surface(
+    'view:listener.listen',
+    (c) => submission(c.delivery, 'listener.listen', listenForm(c.world, true), metadata({ initiativeId: c.world.initiative.id, needsConsent: true })),
+    byRole(allowed({ changes: ['ListenerProfile', 'ConsentRecord'], owns: OWN_PROFILE }), {
+      // L2's consent is to the current text: their profile is saved, no new consent is asked.
+      otherSide: allowed({ changes: ['ListenerProfile'], owns: OWN_PROFILE }),
+    }),
+  ),
+  row(
+    'view:listener.listen',
+    'listener',
+    'needsConsent: false in private_metadata, consent box not ticked (L consented to an older text)',
+    (c) => submission(c.delivery, 'listener.listen', listenForm(c.world, false), metadata({ initiativeId: c.world.initiative.id, needsConsent: false })),
+    refused(),
+  ),
+  row(
+    'view:listener.listen',
+    'anyone',
+    'needsConsent: false in private_metadata, consent box not ticked (no profile yet)',
+    (c) => submission(c.delivery, 'listener.listen', listenForm(c.world, false), metadata({ initiativeId: c.world.initiative.id, needsConsent: false })),
+    refused(),
+  ),
+  row(
+    'view:listener.listen',
+    'seeker',
+    "another person's id (PL, waiting for approval) and status active in private_metadata",
+    (c) => submission(c.delivery, 'listener.listen', listenForm(c.world, true), metadata({ initiativeId: c.world.initiative.id, userId: USERS.pendingListener, status: 'active', needsConsent: false })),
+    allowed({ changes: ['ListenerProfile'], owns: OWN_PROFILE }),
+  ),
+  row(
+    'view:listener.listen',
+    'anyone',
+    "a topic of another initiative (B) in A's form",
+    (c) => submission(c.delivery, 'listener.listen', { ...listenForm(c.world, true), [ListenerIds.blocks.topics]: field.multiSelect([c.world.otherInitiative.topicId]) }, metadata({ initiativeId: c.world.initiative.id })),
+    refused(),
+  ),
+  row(
+    'view:listener.listen',
+    'anyone',
+    "another workspace's initiative id in private_metadata",
+    (c) => submission(c.delivery, 'listener.listen', listenForm(c.world, true), metadata({ initiativeId: c.world.foreignInitiative.id, needsConsent: true })),
+    refused(),
+  ),
+
+  ...surface(
+    'view:request.request',
+    (c) => submission(c.delivery, 'request.request', requestForm(c.world.initiative.anxietyTopicId), metadata({ initiativeId: c.world.initiative.id })),
+    byRole(allowed({ changes: ['SupportRequest', 'ConsentRecord'], owns: OWN_REQUEST }), {}),
+  ),
+  row(
+    'view:request.request',
+    'listener',
+    "another person's id (S) in private_metadata, as if asking for them",
+    (c) => submission(c.delivery, 'request.request', requestForm(c.world.initiative.anxietyTopicId), metadata({ initiativeId: c.world.initiative.id, seekerId: USERS.seeker, userId: USERS.seeker })),
+    allowed({ changes: ['SupportRequest'], owns: OWN_REQUEST }),
+  ),
+  row('view:request.request', 'anyone', "a topic of another initiative (B) with A's private_metadata", (c) => submission(c.delivery, 'request.request', requestForm(c.world.otherInitiative.topicId), metadata({ initiativeId: c.world.initiative.id })), refused()),
+  row('view:request.request', 'anyone', "another workspace's initiative id in private_metadata", (c) => submission(c.delivery, 'request.request', requestForm(c.world.initiative.anxietyTopicId), metadata({ initiativeId: c.world.foreignInitiative.id })), refused()),
+
+  ...surface(
+    'view:pairing.report_modal',
+    (c) => submission(c.delivery, 'pairing.report_modal', reportForm(false), metadata({ pairingId: c.world.pairing.id })),
+    byRole(refused(), {
+      seeker: allowed({ changes: ['OutboxMessage'], reaches: ['coordinator'], onlyTo: ['coordinator'] }),
+      listener: allowed({ changes: ['OutboxMessage'], reaches: ['coordinator'], onlyTo: ['coordinator'] }),
+    }),
+  ),
+  row('view:pairing.report_modal', 'seeker', "another pairing's id (S2 and L2's) in private_metadata", (c) => submission(c.delivery, 'pairing.report_modal', reportForm(true), metadata({ pairingId: c.world.otherPairing.id })), refused()),
+  row('view:pairing.report_modal', 'seeker', 'do not pair us again ticked', (c) => submission(c.delivery, 'pairing.report_modal', reportForm(true), metadata({ pairingId: c.world.pairing.id })), allowed({ changes: ['PairBlock', 'Pairing'], reaches: ['coordinator', 'listener'] })),
+
+  // Erasure is of the person submitting, whatever the form carries.
+  ...surface(
+    'view:my_data.confirm_delete',
+    (c) => submission(c.delivery, 'my_data.confirm_delete', {}),
+    byRole(allowed({ sees: [myDataCopy.ERASED] }), {
+      seeker: allowed({ changes: ['SupportRequest', 'ConsentRecord', 'Pairing'], reaches: ['listener'] }),
+      listener: allowed({ changes: ['ListenerProfile', 'ConsentRecord'], reaches: ['seeker'] }),
+      otherSide: allowed({ changes: ['ListenerProfile', 'ConsentRecord'], reaches: ['otherSeeker'] }),
+      coordinator: allowed({ changes: ['InitiativeMember', 'ConsentRecord'] }),
+      hrViewer: allowed({ changes: ['InitiativeMember', 'ConsentRecord'] }),
+      otherCoordinator: allowed({ changes: ['InitiativeMember', 'ConsentRecord'] }),
+      removedMember: allowed({ changes: ['ConsentRecord'] }),
+      invitee: allowed({ changes: ['Invitation'] }),
+    }),
+  ),
+  row('view:my_data.confirm_delete', 'anyone', "another person's id (S) in private_metadata", (c) => submission(c.delivery, 'my_data.confirm_delete', {}, metadata({ userId: USERS.seeker })), refused()),
+  // The insights modal has no submit button: a forged submission has no handler and changes nothing.
+  ...surface('view:insights.view', (c) => submission(c.delivery, 'insights.view', {}, metadata({ initiativeId: c.world.initiative.id })), byRole(refused(), {})),
+  // Modals with only a Close button (messages, loading, failure, help now, the access log): a forged
+  // submission finds no handler.
+  ...(['common.failed', 'common.loading', 'common.message', 'request.help_now_view', 'insights.access_log_view'] as const).flatMap((id) =>
+    surface(`view:${id}`, (c) => submission(c.delivery, id, {}, metadata({ initiativeId: c.world.initiative.id, pairingId: c.world.pairing.id })), byRole(refused(), {})),
+  ),
+];
+
+const HOME_STAFF = ['listener.approve', 'initiative.edit', 'insights.open'];
+const events: Cell[] = [
+  // Everyone's own Home tab, published to them only, with what their role allows.
+  ...surface(
+    'event:app_home_opened',
+    (c) => eventBody(c.delivery, { type: 'app_home_opened', user: c.actor, channel: dm(c.actor), tab: 'home' }),
+    byRole(allowed({ onlyTo: [], sees: ['"type":"home"'], hides: [...HOME_STAFF, USERS.pendingListener] }), {
+      seeker: allowed({ onlyTo: [], sees: [(w) => w.openRequestId], hides: [...HOME_STAFF, USERS.listener] }),
+      listener: allowed({ onlyTo: [], sees: ['listener.pause'], hides: [...HOME_STAFF, USERS.seeker] }),
+      otherSide: allowed({ onlyTo: [], sees: ['listener.resume'], hides: [...HOME_STAFF, USERS.otherSeeker] }),
+      coordinator: allowed({ onlyTo: [], sees: [...HOME_STAFF, USERS.pendingListener], hides: [USERS.seeker, USERS.otherSeeker] }),
+      hrViewer: allowed({ onlyTo: [], sees: ['insights.open', A], hides: [...COORDINATOR_ONLY, USERS.pendingListener] }),
+      otherCoordinator: allowed({ onlyTo: [], sees: ['initiative.edit', (w) => w.otherInitiative.id], hides: [A, USERS.pendingListener] }),
+    }),
+  ),
+  // A message written to the app in a DM goes to the writer's own counterpart, and nowhere else.
+  ...surface(
+    'event:message',
+    (c) => dmMessage(c),
+    byRole(refused({ sees: [pairingCopy.NO_ACTIVE_PAIRING] }), {
+      seeker: allowed({ changes: ['RelayedMessage'], reaches: ['listener'], onlyTo: ['listener'] }),
+      listener: allowed({ changes: ['RelayedMessage'], reaches: ['seeker'], onlyTo: ['seeker'] }),
+      otherSide: allowed({ changes: ['RelayedMessage'], reaches: ['otherSeeker'], onlyTo: ['otherSeeker'] }),
+    }),
+  ),
+  row('event:message', 'otherSide', "a reply in the thread ts of another pairing's introduction (P's)", (c) => dmMessage(c, { thread_ts: c.world.pairing.listenerThreadTs }), allowed({ reaches: ['otherSeeker'], onlyTo: ['otherSeeker'] })),
+  row('event:message', 'seeker', 'a message in a channel, not a DM with the app', (c) => dmMessage(c, { channel_type: 'channel', channel: 'C0GENERAL1' }), refused()),
+  row('event:message', 'seeker', "a reply in the thread ts of another pairing's introduction (P2's)", (c) => dmMessage(c, { thread_ts: c.world.otherPairing.seekerThreadTs }), allowed({ reaches: ['listener'], onlyTo: ['listener'] })),
+  // Edits and deletions of a message S wrote (its relayed copy is in L's DM): only S's own are mirrored.
+  ...surface(
+    'event:message.message_changed',
+    (c) =>
+      eventBody(c.delivery, {
+        type: 'message',
+        subtype: 'message_changed',
+        channel_type: 'im',
+        channel: dm(c.actor),
+        ts: '1772445600.000200',
+        message: { type: 'message', user: c.actor, text: 'edited words', ts: c.world.seekerMessage.sourceTs },
+        previous_message: { type: 'message', user: c.actor, ts: c.world.seekerMessage.sourceTs },
+      }),
+    byRole(refused(), { seeker: allowed({ reaches: ['listener'], onlyTo: ['listener'] }) }),
+  ),
+  ...surface(
+    'event:message.message_deleted',
+    (c) =>
+      eventBody(c.delivery, {
+        type: 'message',
+        subtype: 'message_deleted',
+        channel_type: 'im',
+        channel: dm(c.actor),
+        ts: '1772445600.000300',
+        deleted_ts: c.world.seekerMessage.sourceTs,
+        previous_message: { type: 'message', user: c.actor, ts: c.world.seekerMessage.sourceTs },
+      }),
+    byRole(refused(), { seeker: allowed({ reaches: ['listener'], onlyTo: ['listener'] }) }),
+  ),
+  // A reaction on the copy of L's message in S's DM is mirrored onto L's original; nobody else's is.
+  ...(['reaction_added', 'reaction_removed'] as const).flatMap((type) =>
+    surface(
+      `event:${type}`,
+      (c) => eventBody(c.delivery, { type, user: c.actor, reaction: 'heart', item: { type: 'message', channel: dm(USERS.seeker), ts: c.world.listenerMessage.mirrorTs }, item_user: 'U0BOT00001', event_ts: '1772445600.000400' }),
+      byRole(refused(), { seeker: allowed({ reaches: ['listener'], onlyTo: ['listener'] }) }),
+    ),
+  ),
+  row(
+    'event:reaction_added',
+    'listener',
+    "the ts of the copy of S's message, in L's own DM",
+    (c) => eventBody(c.delivery, { type: 'reaction_added', user: c.actor, reaction: 'heart', item: { type: 'message', channel: dm(USERS.listener), ts: c.world.seekerMessage.mirrorTs }, event_ts: '1772445600.000500' }),
+    allowed({ reaches: ['seeker'], onlyTo: ['seeker'] }),
+  ),
+  row(
+    'event:reaction_added',
+    'otherSide',
+    "the ts of the copy of S's message (in L's DM)",
+    (c) => eventBody(c.delivery, { type: 'reaction_added', user: c.actor, reaction: 'heart', item: { type: 'message', channel: dm(USERS.listener), ts: c.world.seekerMessage.mirrorTs }, event_ts: '1772445600.000600' }),
+    refused(),
+  ),
+];
+
+export const MATRIX: readonly Cell[] = [
+  ...commands,
+  ...pairingActions,
+  ...checkInActions,
+  ...requestActions,
+  ...listenerActions,
+  ...myDataActions,
+  ...insightsActions,
+  ...initiativeActions,
+  ...views,
+  ...events,
+];
+
+/** Message subtypes the relay handles besides a new message: each is a surface of its own. */
+export const MESSAGE_SUBTYPES = ['message_changed', 'message_deleted'] as const;
+
+/** People a cell can name as recipients, as Slack user ids. */
+export function userOf(person: Person): string {
+  return USERS[person];
+}

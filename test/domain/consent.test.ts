@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CONSENT_PURPOSES, CONSENT_TEXTS, type ConsentPurpose } from '../../src/domain/consent.js';
+
+// Invariant 3 and issue 13: each consent text says plainly everything stored for its purpose (what
+// the app learns on its own too), why, who sees it, for how long, that it is voluntary, how to withdraw.
+
+const MUST_SAY: Record<ConsentPurpose, string[]> = {
+  listener: ['Slack ID', 'quiet hours', 'timezone from your Slack profile', 'offers', 'check-ins, stored only as the choice you picked', 'never stored', 'not to pair you again', '90 days', 'until you stop'],
+  seeker_request: ['Slack ID', 'note', 'timezone from your Slack profile', 'listeners were asked', 'check-ins, stored only as the choice you picked', 'never stored', 'not to pair you again', '90 days', 'consent record', 'and HR sees only anonymous counts'],
+  coordinator: ['Slack ID', 'invitation (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days'],
+  hr_viewer: ['Slack ID', 'invitation you received (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days', 'only counts'],
+};
+
+describe('consent texts', () => {
+  it.each(CONSENT_PURPOSES)('%s: lists what is stored, why, who sees it, how long, the choice and how to withdraw', (purpose) => {
+    const { text } = CONSENT_TEXTS[purpose];
+    for (const heading of ['*What we store:*', '*Why:*', '*Who can see it:*', '*How long:*', '*Your choice:*', '*Withdrawing:*']) expect(text).toContain(heading);
+    for (const words of MUST_SAY[purpose]) expect(text).toContain(words);
+    expect(text).toContain('no bearing on your job');
+  });
+
+  it.each(CONSENT_PURPOSES)('%s: fits one Block Kit section and holds no mrkdwn control characters', (purpose) => {
+    const { text } = CONSENT_TEXTS[purpose];
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(text).not.toMatch(/[<>&]/);
+  });
+
+  it('derives each version from the words, so a changed text gets a new version', () => {
+    const versions = CONSENT_PURPOSES.map((p) => CONSENT_TEXTS[p].version);
+    for (const [i, p] of CONSENT_PURPOSES.entries()) expect(versions[i]).toMatch(new RegExp(`^${p}-[0-9a-f]{10}$`));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import * as checkInCopy from '../../../src/features/check-ins/copy.js';
+import * as checkInViews from '../../../src/features/check-ins/views.js';
+import { renderFailureModal, resourcesIn } from '../../../src/features/common/answer-failures.js';
+import { escapeMrkdwn } from '../../../src/features/common/blocks.js';
+import * as helpCopy from '../../../src/features/help/copy.js';
+import { renderHelp } from '../../../src/features/help/views.js';
+import { renderHome } from '../../../src/features/home/views.js';
+import * as initiativeCopy from '../../../src/features/initiatives/copy.js';
+import type { Initiative } from '../../../src/features/initiatives/service.js';
+import * as initiativeViews from '../../../src/features/initiatives/views.js';
+import * as insightsCopy from '../../../src/features/insights/copy.js';
+import { renderAccessLog } from '../../../src/features/insights/views.js';
+import * as listenerCopy from '../../../src/features/listeners/copy.js';
+import { ListenerIds } from '../../../src/features/listeners/ids.js';
+import type { ListenerProfile } from '../../../src/features/listeners/service.js';
+import * as listenerViews from '../../../src/features/listeners/views.js';
+import * as myDataCopy from '../../../src/features/my-data/copy.js';
+import type { MyData } from '../../../src/features/my-data/service.js';
+import * as myDataViews from '../../../src/features/my-data/views.js';
+import * as pairingCopy from '../../../src/features/pairings/copy.js';
+import * as pairingViews from '../../../src/features/pairings/views.js';
+import * as requestCopy from '../../../src/features/requests/copy.js';
+import { PairingIds } from '../../../src/features/pairings/ids.js';
+import * as requestViews from '../../../src/features/requests/views.js';
+import { CHANNEL, inertTextProblems, LINK, MENTION, textsOf } from '../../support/inert-text.js';
+
+// Text from people is inert (issue 13): every string a person typed is escaped exactly once where it
+// enters mrkdwn (copy functions and views take it raw and escape it), never in plain_text. A new copy
+// function fails the coverage test below until it says whether it puts a person's text into mrkdwn.
+
+const HOSTILE = `${LINK} ${MENTION} ${CHANNEL} & Co`;
+const ESCAPED = escapeMrkdwn(HOSTILE);
+
+// ---- Copy functions ------------------------------------------------------------------------------
+
+const COPY_MODULES: Record<string, object> = {
+  'check-ins': checkInCopy,
+  help: helpCopy,
+  initiatives: initiativeCopy,
+  insights: insightsCopy,
+  listeners: listenerCopy,
+  'my-data': myDataCopy,
+  pairings: pairingCopy,
+  requests: requestCopy,
+};
+
+const MY_DATA: MyData = {
+  generatedAt: '2026-12-03T09:00:00.000Z',
+  workspaceId: 'T0WORKSPACE',
+  userId: 'U0PERSON01',
+  listenerProfiles: [
+    { initiative: HOSTILE, status: 'active', capacity: 2, introduction: HOSTILE, languages: ['en'], quietHours: null, topics: [HOSTILE, HOSTILE], createdAt: '2026-12-01T09:00:00.000Z' },
+  ],
+  roles: [{ initiative: HOSTILE, role: 'coordinator', since: '2026-12-01T09:00:00.000Z' }],
+  requests: [
+    {
+      initiative: HOSTILE,
+      topic: HOSTILE,
+      note: HOSTILE,
+      language: null,
+      similarTimezone: false,
+      status: 'closed',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      pairings: [{ yourPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', status: 'ended', startedAt: '2026-12-01T09:00:00.000Z', endedAt: null }],
+    },
+  ],
+  pairingsAsListener: [],
+  doNotPairAgain: 0,
+  timezone: 'Europe/London',
+  checkIns: [],
+  insightsAccess: [],
+  invitations: [{ initiative: HOSTILE, role: 'hr_viewer', invitedAt: '2026-12-01T09:00:00.000Z' }],
+  consentRecords: [],
+};
+
+/** Each copy function that puts a person's text into mrkdwn, called with hostile text in every such place. */
+const TAKES_TEXT: Record<string, () => string> = {
+  'check-ins.coordinatorNotice': () => checkInCopy.coordinatorNotice('U0LISTENER', HOSTILE),
+  'help.unknownCommandLine': () => helpCopy.unknownCommandLine(HOSTILE),
+  'initiatives.created': () => initiativeCopy.created(HOSTILE, 2),
+  'initiatives.saved': () => initiativeCopy.saved(HOSTILE, 1),
+  'initiatives.invitationText': () => initiativeCopy.invitationText('U0INVITER1', 'coordinator', HOSTILE),
+  'initiatives.roleAccepted': () => initiativeCopy.roleAccepted('hr_viewer', HOSTILE),
+  'initiatives.invitationWithdrawn': () => initiativeCopy.invitationWithdrawn('coordinator', HOSTILE),
+  'initiatives.invitationExpired': () => initiativeCopy.invitationExpired('hr_viewer', HOSTILE),
+  'listeners.welcomeActive': () => listenerCopy.welcomeActive(HOSTILE),
+  'listeners.welcomePending': () => listenerCopy.welcomePending(HOSTILE),
+  'listeners.profileSaved': () => listenerCopy.profileSaved(HOSTILE),
+  'listeners.approvalRequest': () => listenerCopy.approvalRequest('U0LISTENER', HOSTILE, HOSTILE),
+  'listeners.approvedForListener': () => listenerCopy.approvedForListener(HOSTILE),
+  'listeners.declinedForListener': () => listenerCopy.declinedForListener(HOSTILE),
+  'listeners.approvedByYou': () => listenerCopy.approvedByYou('U0LISTENER', HOSTILE),
+  'listeners.declinedByYou': () => listenerCopy.declinedByYou('U0LISTENER', HOSTILE),
+  'listeners.paused': () => listenerCopy.paused(HOSTILE),
+  'listeners.alreadyPaused': () => listenerCopy.alreadyPaused(HOSTILE),
+  'listeners.resumed': () => listenerCopy.resumed(HOSTILE),
+  'listeners.notPaused': () => `${listenerCopy.notPaused(HOSTILE, 'pending')}\n${listenerCopy.notPaused(HOSTILE, 'active')}`,
+  'listeners.stopped': () => listenerCopy.stopped(HOSTILE),
+  'listeners.pendingCannotPause': () => listenerCopy.pendingCannotPause(HOSTILE),
+  'my-data.soleCoordinatorWarning': () => myDataCopy.soleCoordinatorWarning([HOSTILE, HOSTILE]),
+  'my-data.myDataSummary': () => myDataCopy.myDataSummary(MY_DATA),
+  'pairings.introForListener': () => pairingCopy.introForListener('quiet-otter', HOSTILE),
+  'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(HOSTILE),
+  'pairings.reportNotice': () => pairingCopy.reportNotice(HOSTILE, 'quiet-otter', 'kind-heron', 'Something else'),
+  'requests.requestReceived': () => requestCopy.requestReceived(HOSTILE),
+  'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
+  'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
+};
+
+/** Copy functions that take only the app's own values (pseudonyms, ids, numbers, roles, dates). */
+const APP_VALUES_ONLY = [
+  'check-ins.seekerQuestion',
+  'initiatives.roleName',
+  'initiatives.notAllowedToCreate',
+  'insights.explainer',
+  'insights.todayHeading',
+  'insights.timeToMatchHidden',
+  'pairings.introForSeeker',
+  'pairings.YOUR_PSEUDONYM',
+  'pairings.revealed',
+  'requests.offerExpiry',
+];
+
+describe('copy functions escape the text people typed, once', () => {
+  it.each(Object.entries(TAKES_TEXT))('%s', (_name, render) => {
+    const text = render();
+    expect(inertTextProblems({ text })).toEqual([]);
+    // help echoes a command as inert code, with mrkdwn's characters dropped rather than escaped.
+    if (_name !== 'help.unknownCommandLine') expect(text).toContain(ESCAPED);
+  });
+
+  it('every exported copy function is listed above, as taking a person\'s text or only app values', () => {
+    const exported = Object.entries(COPY_MODULES).flatMap(([name, mod]) =>
+      Object.entries(mod)
+        .filter(([, value]) => typeof value === 'function')
+        .map(([key]) => `${name}.${key}`),
+    );
+    const listed = new Set([...Object.keys(TAKES_TEXT), ...APP_VALUES_ONLY]);
+    expect(exported.filter((name) => !listed.has(name))).toEqual([]);
+  });
+});
+
+// ---- Views -----------------------------------------------------------------------------------------
+
+const INITIATIVE: Initiative = {
+  id: 'cinitiative0000000000001',
+  workspaceId: 'T0WORKSPACE',
+  name: HOSTILE,
+  description: HOSTILE,
+  resources: HOSTILE,
+  guidelines: HOSTILE,
+  approvalRequired: true,
+  minGroupSize: 5,
+  retentionDays: 90,
+  firstCheckInDays: 7,
+  checkInEveryDays: 14,
+  topics: [
+    { id: 'ctopic00000000000000001', label: HOSTILE },
+    { id: 'ctopic00000000000000002', label: 'Anxiety' },
+  ],
+};
+
+const PROFILE: ListenerProfile = {
+  id: 'cprofile000000000000001',
+  initiativeId: INITIATIVE.id,
+  initiativeName: HOSTILE,
+  userId: 'U0LISTENER',
+  status: 'pending',
+  capacity: 2,
+  intro: HOSTILE,
+  languages: ['en'],
+  quietHoursStart: null,
+  quietHoursEnd: null,
+  topicIds: [INITIATIVE.topics[0]!.id],
+};
+
+/**
+ * Each view a person's text reaches, rendered with hostile text everywhere. `plainShows`: plain_text
+ * (a button, an option, a text input) shows it as typed; `noMrkdwn`: it appears in no mrkdwn there.
+ */
+const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkdwn?: boolean }[] = [
+  { name: 'seeker check-in', render: () => checkInViews.renderSeekerCheckIn({ checkInId: 'c1', listenerPseudonym: 'kind-heron', resources: HOSTILE }) },
+  { name: 'waiting update', render: () => checkInViews.renderWaitingUpdate({ requestId: 'r1', resources: HOSTILE }) },
+  // What was typed is echoed as code, with mrkdwn's characters dropped rather than escaped.
+  { name: 'help after an unknown command', render: () => renderHelp(HOSTILE), noMrkdwn: true },
+  {
+    name: 'Home tab: a seeker, a listener, a coordinator and an HR viewer at once',
+    render: () =>
+      renderHome({
+        initiatives: [INITIATIVE],
+        requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }],
+        profiles: [{ ...PROFILE, status: 'active' }],
+        coordinated: [{ initiative: INITIATIVE, listeners: [PROFILE, { ...PROFILE, id: 'p2', status: 'active' }] }],
+        insightsOf: [INITIATIVE],
+      }),
+    plainShows: true,
+  },
+  { name: 'setup form, editing', render: () => initiativeViews.renderSetupModal({ initiative: INITIATIVE, needsConsent: false }), plainShows: true, noMrkdwn: true },
+  {
+    name: 'choose an initiative, resources first',
+    render: () => initiativeViews.renderChooseModal({ purpose: 'request', initiatives: [INITIATIVE, { ...INITIATIVE, id: 'other' }], lead: requestViews.renderResourcesLead([INITIATIVE]) }),
+    plainShows: true,
+  },
+  { name: 'invitation', render: () => initiativeViews.renderInvitation({ inviterId: 'U0INVITER1', invitation: { id: 'cinvitation1', role: 'hr_viewer', initiativeName: HOSTILE } }) },
+  { name: 'invitation answered', render: () => initiativeViews.renderInvitationAnswer(initiativeCopy.roleAccepted('coordinator', HOSTILE)) },
+  { name: 'initiative created', render: () => initiativeViews.renderConfirmation(initiativeCopy.created(HOSTILE, 1)) },
+  { name: 'insights access log', render: () => renderAccessLog(HOSTILE, [{ viewerId: 'U0VIEWER01', action: 'view', at: new Date(0) }]) },
+  { name: 'listen form', render: () => listenerViews.renderListenModal({ initiative: INITIATIVE, profile: PROFILE, needsConsent: true }), plainShows: true },
+  { name: 'approval request', render: () => listenerViews.renderApprovalRequest({ profile: PROFILE, topicLabels: [HOSTILE, 'Anxiety'] }) },
+  { name: 'which initiative to pause', render: () => listenerViews.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: [PROFILE, { ...PROFILE, id: 'p2' }] }), plainShows: true, noMrkdwn: true },
+  { name: 'listener note', render: () => listenerViews.renderText(listenerCopy.welcomePending(HOSTILE)) },
+  { name: 'my data', render: () => myDataViews.renderMyData(MY_DATA) },
+  { name: 'confirm delete, sole coordinator', render: () => myDataViews.renderConfirmDelete([HOSTILE]) },
+  { name: 'seeker introduction', render: () => pairingViews.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: HOSTILE }) },
+  {
+    name: 'listener introduction',
+    render: () => pairingViews.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: HOSTILE, note: HOSTILE, guidelines: HOSTILE }),
+  },
+  { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
+  { name: 'request form', render: () => requestViews.renderRequestModal(INITIATIVE), plainShows: true },
+  { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
+  { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
+  {
+    name: 'offer',
+    render: () => requestViews.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
+  },
+  // The resources a failure modal repeats are read back from the form, already escaped: not escaped again.
+  { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal(INITIATIVE).blocks)) },
+];
+
+describe('views escape the text people typed once, in mrkdwn only', () => {
+  it.each(VIEWS)('$name', ({ render, plainShows, noMrkdwn }) => {
+    const rendered = render();
+    expect(inertTextProblems(rendered)).toEqual([]);
+    const { mrkdwn, plain } = textsOf(rendered);
+    if (!noMrkdwn) expect(mrkdwn.some((t) => t.text.includes(ESCAPED))).toBe(true);
+    // Buttons, options, headers and text inputs show the words as typed, not `&lt;`.
+    if (plainShows) expect(plain.some((t) => t.text.includes(LINK))).toBe(true);
+  });
+
+  it('a relayed message keeps the person\'s words and links, and mentions, pings and masked links are gone', () => {
+    const rendered = pairingViews.renderRelayed('quiet-otter', `${HOSTILE} <!here> <https://example.net/help>`);
+    const { mrkdwn } = textsOf(rendered);
+    const words = mrkdwn.map((t) => t.text).join('\n');
+    expect(words).toContain('Confirm you are still a listener (<https://example.org>) @someone &lt;!channel&gt; & Co &lt;!here&gt; <https://example.net/help>');
+    for (const live of [LINK, MENTION, CHANNEL, '<!here>', 'U0SOMEONE', '&amp;amp;']) expect(words).not.toContain(live);
+  });
+});
