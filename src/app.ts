@@ -17,6 +17,7 @@ import { register as registerPairings } from './features/pairings/listeners.js';
 import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
+import { loadResources } from './features/safety/service.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
 import type { Logger } from './logger.js';
@@ -91,7 +92,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerRelay(app, featureDeps);
   registerCheckIns(app, featureDeps);
   const insights = registerInsights(app, featureDeps);
-  registerCommands(app, { ...initiatives, ...listeners, ...myData, ...requests, ...insights });
+  registerCommands(app, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
+    resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId)).resources,
+    logger,
+  });
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');

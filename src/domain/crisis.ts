@@ -1,5 +1,6 @@
-// Crisis words in relayed text trigger a private note to both people (issue 4). Nothing is stored:
-// the check runs on the text in memory and returns only whether it matched.
+// Crisis words in relayed text trigger a private note to both people (issue 4), and in a message
+// written outside a conversation a warmer, more urgent answer (issue 14). Nothing is stored: the check
+// runs on the text in memory and returns only whether it matched.
 
 export const DEFAULT_CRISIS_WORDS: readonly string[] = [
   'suicide',
@@ -13,6 +14,9 @@ export const DEFAULT_CRISIS_WORDS: readonly string[] = [
   'overdose',
   'no reason to live',
   'better off without me',
+  "can't cope",
+  'cannot cope',
+  "can't go on",
 ];
 
 export function crisisWordsOf(configured: string): string[] {
@@ -21,6 +25,12 @@ export function crisisWordsOf(configured: string): string[] {
     .map((w) => w.trim().toLowerCase())
     .filter(Boolean);
   return words.length > 0 ? words : [...DEFAULT_CRISIS_WORDS];
+}
+
+/** The words of several initiatives together: each one's own, or the built-in list where it has none. */
+export function crisisWordsOfEach(configured: readonly string[]): string[] {
+  if (configured.length === 0) return [...DEFAULT_CRISIS_WORDS];
+  return [...new Set(configured.flatMap(crisisWordsOf))];
 }
 
 function normalise(text: string): string {

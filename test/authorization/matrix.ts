@@ -5,8 +5,8 @@ import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
 import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import * as insightsCopy from '../../src/features/insights/copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
-import * as pairingCopy from '../../src/features/pairings/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
+import * as safetyCopy from '../../src/features/safety/copy.js';
 import * as myDataCopy from '../../src/features/my-data/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
@@ -640,7 +640,7 @@ const events: Cell[] = [
   ...surface(
     'event:message',
     (c) => dmMessage(c),
-    byRole(refused({ sees: [pairingCopy.NO_ACTIVE_PAIRING] }), {
+    byRole(refused({ sees: [safetyCopy.CALM_LINE] }), {
       seeker: allowed({ changes: ['RelayedMessage'], reaches: ['listener'], onlyTo: ['listener'] }),
       listener: allowed({ changes: ['RelayedMessage'], reaches: ['seeker'], onlyTo: ['seeker'] }),
       otherSide: allowed({ changes: ['RelayedMessage'], reaches: ['otherSeeker'], onlyTo: ['otherSeeker'] }),

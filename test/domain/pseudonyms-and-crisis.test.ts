@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crisisWordsOf, DEFAULT_CRISIS_WORDS, mentionsCrisis } from '../../src/domain/crisis.js';
+import { crisisWordsOf, crisisWordsOfEach, DEFAULT_CRISIS_WORDS, mentionsCrisis } from '../../src/domain/crisis.js';
 import { displayPseudonym, pickPseudonym, PSEUDONYM_NAMES } from '../../src/domain/pseudonyms.js';
 
 describe('pseudonyms', () => {
@@ -25,10 +25,18 @@ describe('crisis words', () => {
     expect(crisisWordsOf('hopeless\nNo way out, end it')).toEqual(['hopeless', 'no way out', 'end it']);
   });
 
+  it('joins several initiatives\' words, each one\'s own or the built-in list, and the built-in list for none', () => {
+    expect(crisisWordsOfEach([])).toEqual([...DEFAULT_CRISIS_WORDS]);
+    expect(crisisWordsOfEach(['hopeless', 'hopeless\nno way out'])).toEqual(['hopeless', 'no way out']);
+    expect(crisisWordsOfEach(['hopeless', ''])).toEqual(['hopeless', ...DEFAULT_CRISIS_WORDS]);
+  });
+
   it.each([
     ['I want to die', true],
     ['Sometimes I think about SUICIDE.', true],
     ['i might hurt myself tonight', true],
+    ["I can't cope anymore", true],
+    ['I cannot cope with this', true],
     ['This project is killing me, lol', false],
     ['I died laughing', false],
     ['', false],

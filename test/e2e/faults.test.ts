@@ -190,7 +190,7 @@ describe.each(TEST_PROVIDERS)('introductions through Slack errors and a crash on
     const started = Date.now() - restarting;
 
     const seekerText = pairingCopy.introForSeeker(pairing.listenerPseudonym);
-    const listenerText = pairingCopy.introForListener(pairing.seekerPseudonym, 'Anxiety');
+    const listenerText = pairingCopy.introForListenerNotification(pairing.seekerPseudonym);
     const toSeeker = () => delivered.filter((d) => sentTo(SEEKER.id)(d.call) && d.call.args.text === seekerText);
     const toListener = () => delivered.filter((d) => sentTo(LISTENER.id)(d.call) && d.call.args.text === listenerText);
     const recorded = await eventually(

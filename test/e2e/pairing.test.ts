@@ -6,6 +6,7 @@ import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
+import * as safetyCopy from '../../src/features/safety/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../support/fake-slack.js';
 import { eventCallback } from '../support/slack-requests.js';
@@ -340,12 +341,12 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(callsToSince(again, listener.id)).toEqual([]);
     });
 
-    it('answers a message from someone with no active pairing with a short explanation, and relays nothing', async () => {
+    it('answers a message from someone with no active pairing with the safety net, and relays nothing', async () => {
       const since = e2e.mark();
       await dmFrom(e2e, OUTSIDER.id, 'hello? is anyone there');
       const told = await e2e.next('chat.postMessage', since, sentTo(OUTSIDER.id));
       expect(told.args.channel).toBe(`D${OUTSIDER.id}`);
-      expect(shown(told)).toContain(pairingCopy.NO_ACTIVE_PAIRING);
+      expect(shown(told)).toContain(safetyCopy.CALM_LINE);
       expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
     });
 
@@ -475,7 +476,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const later = e2e.mark();
       await dmFrom(e2e, SEEKER.id, 'are you still there?');
       const told = await e2e.next('chat.postMessage', later, sentTo(SEEKER.id));
-      expect(shown(told)).toContain(pairingCopy.NO_ACTIVE_PAIRING);
+      expect(shown(told)).toContain(safetyCopy.CALM_LINE);
       expect(callsToSince(later, listener.id)).toEqual([]);
     });
   });

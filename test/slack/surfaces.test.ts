@@ -14,6 +14,7 @@ import * as insightsViews from '../../src/features/insights/views.js';
 import { INTRO_MAX, ListenerIds } from '../../src/features/listeners/ids.js';
 import type { ListenerProfile, ListenerStatus } from '../../src/features/listeners/service.js';
 import * as listenerViews from '../../src/features/listeners/views.js';
+import { MyDataIds } from '../../src/features/my-data/ids.js';
 import type { MyData } from '../../src/features/my-data/service.js';
 import * as myDataViews from '../../src/features/my-data/views.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
@@ -21,6 +22,7 @@ import * as pairingViews from '../../src/features/pairings/views.js';
 import { NOTE_MAX } from '../../src/features/requests/ids.js';
 import type { OpenRequest } from '../../src/features/requests/service.js';
 import * as requestViews from '../../src/features/requests/views.js';
+import * as safetyViews from '../../src/features/safety/views.js';
 import { validateMessage, validateView } from '../../src/slack/block-kit.js';
 
 // Every surface the app can send, rendered with realistic and worst-case data, through the same Block Kit
@@ -50,6 +52,7 @@ const listeners = tracked('listeners', listenerViews);
 const myData = tracked('my-data', myDataViews);
 const pairings = tracked('pairings', pairingViews);
 const requests = tracked('requests', requestViews);
+const safety = tracked('safety', safetyViews);
 const common = tracked('common', commonBlocks);
 const failures = tracked('answer-failures', answerFailures);
 
@@ -64,6 +67,7 @@ const VIEW_MODULES: Record<string, object> = {
   'my-data': myDataViews,
   pairings: pairingViews,
   requests: requestViews,
+  safety: safetyViews,
 };
 /** Modules that export surfaces among other helpers: only these exports. */
 const OTHER_SURFACES = ['common.loadingModal', 'common.messageModal', 'answer-failures.renderFailureModal'];
@@ -207,6 +211,15 @@ const CASES: SurfaceCase[] = [
   // help
   message('help', () => help.renderHelp()),
   message('help after an unknown command', () => help.renderHelp(words(30))),
+  message('help, with the resources of many initiatives', () => help.renderHelp(undefined, SEVERAL.slice(0, 5))),
+
+  // safety net (a message outside a conversation)
+  message('safety net, no initiative', () => safety.renderSafetyNet({ resources: [], crisis: false, requests: [] })),
+  message('safety net, crisis words, one initiative', () => safety.renderSafetyNet({ resources: [SMALL], crisis: true, requests: [] })),
+  message('safety net, many long resources and open requests', () =>
+    safety.renderSafetyNet({ resources: SEVERAL.slice(0, 5), crisis: true, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting', 'paired', 'waiting', 'offered']) }),
+  ),
+  message('resources on their own', () => ({ text: 'Resources', blocks: safety.renderResourceBlocks(SEVERAL.slice(0, 5)) })),
 
   // home
   view('Home tab, no initiative yet', () => home.renderHome({ initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
@@ -383,6 +396,47 @@ describe('the hard cases keep what matters', () => {
     // Every coordinated initiative keeps its settings button, and says how many more wait.
     expect(buttons(blocks).filter((b) => b.action_id === 'initiative.edit')).toHaveLength(3);
     expect(JSON.stringify(blocks)).toContain('more waiting for approval');
+  });
+
+  it('every button that cannot be undone asks first, in red where it destroys something (issue 14)', () => {
+    const confirmOf = (blocks: unknown, actionId: string) =>
+      (buttons(blocks) as { action_id?: string; confirm?: { style?: string; title?: unknown; text?: unknown; confirm?: unknown; deny?: unknown } }[])
+        .filter((b) => b.action_id === actionId)
+        .map((b) => b.confirm);
+    const cases: [string, unknown, string, boolean][] = [
+      ['seeker introduction: end', pairings.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.end, true],
+      ['seeker introduction: someone else', pairings.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
+      ['listener introduction: reveal', pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
+      ['reveal offered', pairings.renderRevealOffer('p1').blocks, PairingIds.reveal, false],
+      ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
+      ['approval request: decline', listeners.renderApprovalRequest({ profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
+      ['Home: stop', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.stopButton, true],
+      ['Home: decline', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.decline, true],
+      ['Home: delete my data', home.renderHome(BUSIEST_HOME).blocks, MyDataIds.deleteButton, true],
+    ];
+    for (const [name, blocks, actionId, destructive] of cases) {
+      const confirms = confirmOf(blocks, actionId);
+      expect(confirms.length, name).toBeGreaterThan(0);
+      for (const c of confirms) {
+        expect(c && c.title && c.text && c.confirm && c.deny, name).toBeTruthy();
+        expect(c?.style, name).toBe(destructive ? 'danger' : undefined);
+      }
+    }
+    // Pause is undone by resume: no dialog in its way.
+    expect(confirmOf(listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.pauseButton)).toEqual(
+      BUSIEST_HOME.profiles.map(() => undefined),
+    );
+  });
+
+  it('the notification text of a relayed message and of an offer carries no content (issue 14)', () => {
+    const secret = 'my manager shouted at me again';
+    expect(pairings.renderRelayed('quiet-otter', secret).text).toBe('New message in Peer Support');
+    const offer = requests.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: 'Bereavement', note: secret, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer });
+    expect(offer.text).toBe('Someone would like to talk (Peer Support)');
+    expect(JSON.stringify(offer.blocks)).toContain(secret);
+    const intro = pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: 'Bereavement', note: secret, guidelines: 'Be kind.' });
+    expect(intro.text).not.toContain('Bereavement');
+    expect(intro.text).not.toContain(secret);
   });
 
   it('the pause question offers every initiative the person listens in', () => {

@@ -18,6 +18,9 @@ export const LIMITS = {
   staticSelectOptions: 100,
   radioOptions: 10,
   checkboxOptions: 10,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
 } as const;
 
 export function clip(text: string, max: number): string {
@@ -58,12 +61,36 @@ export function context(text: string): KnownBlock {
 
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
+/**
+ * A Block Kit confirm dialog, shown by Slack before the click reaches us (DESIGN.md "Slack facts":
+ * irreversible buttons carry one). `danger` makes its confirm button red, for destructive steps.
+ */
+export interface ConfirmSpec {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+  danger?: boolean;
+}
+
+export function confirmDialog(spec: ConfirmSpec) {
+  return {
+    title: plain(spec.title, LIMITS.confirmTitle),
+    text: plain(spec.text, LIMITS.confirmText),
+    confirm: plain(spec.confirm, LIMITS.confirmButton),
+    deny: plain(spec.deny, LIMITS.confirmButton),
+    ...(spec.danger ? { style: 'danger' as const } : {}),
+  };
+}
+
 export interface ButtonSpec {
   actionId: string;
   text: string;
   value?: string;
   style?: 'primary' | 'danger';
   url?: string;
+  /** Asked before anything that cannot be undone. */
+  confirm?: ConfirmSpec;
 }
 
 export function button(spec: ButtonSpec) {
@@ -74,6 +101,7 @@ export function button(spec: ButtonSpec) {
     ...(spec.value !== undefined ? { value: spec.value } : {}),
     ...(spec.style ? { style: spec.style } : {}),
     ...(spec.url ? { url: spec.url } : {}),
+    ...(spec.confirm ? { confirm: confirmDialog(spec.confirm) } : {}),
   };
 }
 

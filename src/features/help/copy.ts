@@ -19,10 +19,6 @@ export const HELP_COMMANDS: readonly { command: string; description: string }[] 
   { command: '/peer help', description: 'show this list' },
 ];
 
-export const HELP_CRISIS_NOTE =
-  'If you are in crisis or might harm yourself, please contact your local emergency number or a crisis line now. ' +
-  'Your initiative\'s support resources are shown when you use `/peer request`.';
-
 /** Echoes what was typed as inert code: mrkdwn's own characters and invisible ones are dropped. */
 export function unknownCommandLine(typed: string): string {
   return `I didn't recognise \`${cleanText(typed).replace(/[`*_~<>&\n]/g, '')}\`. Here is what I can do:`;

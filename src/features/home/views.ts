@@ -1,13 +1,17 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { resourcesToShow } from '../../domain/signposting.js';
 import { actions, context, divider, escapeMrkdwn, header, section, type ButtonSpec } from '../common/blocks.js';
 import { InitiativeIds } from '../initiatives/ids.js';
 import { InsightsIds } from '../insights/ids.js';
 import type { Initiative } from '../initiatives/service.js';
+import { CONFIRM_DECLINE, CONFIRM_STOP } from '../listeners/copy.js';
 import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
+import { CONFIRM_DELETE_BUTTON } from '../my-data/copy.js';
 import { MyDataIds } from '../my-data/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
+import { renderResourceBlocks } from '../safety/views.js';
 
 // The App Home tab: what fits each person's role (DESIGN.md): everyone, listeners, coordinators.
 // A pure function of what the person may see; refreshed after every change that affects it.
@@ -33,8 +37,17 @@ const MAX_BLOCKS = 100;
 const MAX_LISTED = 15;
 
 export function renderHome(model: HomeModel): HomeView {
+  // The person's own initiatives' resources (a request, a profile, a role), else everyone's, before
+  // anything else (DESIGN.md invariant 6); capped, and counted in the room left below.
+  const own = new Set([
+    ...model.requests.map((r) => r.initiativeId),
+    ...model.profiles.map((p) => p.initiativeId),
+    ...model.coordinated.map((c) => c.initiative.id),
+    ...model.insightsOf.map((i) => i.id),
+  ]);
   const blocks: KnownBlock[] = [
     header('Peer Support'),
+    ...(model.initiatives.length > 0 ? [...renderResourceBlocks(resourcesToShow(model.initiatives, own)), divider()] : []),
     section(
       'Talk, anonymously, with a colleague who has lived through something similar. ' +
         'Peer support complements professional care and is not a crisis service: if you are in crisis, please call your local emergency number or a crisis line now.',
@@ -68,7 +81,7 @@ export function renderHome(model: HomeModel): HomeView {
     const buttons: ButtonSpec[] = [{ actionId: ListenerIds.listenButton, text: 'Edit my listener profile', value: p.initiativeId }];
     if (p.status === 'active') buttons.push({ actionId: ListenerIds.pauseButton, text: 'Pause', value: p.initiativeId });
     if (p.status === 'paused') buttons.push({ actionId: ListenerIds.resumeButton, text: 'Resume', value: p.initiativeId });
-    buttons.push({ actionId: ListenerIds.stopButton, text: 'Stop being a listener', value: p.initiativeId });
+    buttons.push({ actionId: ListenerIds.stopButton, text: 'Stop being a listener', value: p.initiativeId, confirm: CONFIRM_STOP });
     blocks.push(actions(buttons));
   }
 
@@ -83,7 +96,7 @@ export function renderHome(model: HomeModel): HomeView {
     section('*Your data*'),
     actions([
       { actionId: MyDataIds.showButton, text: 'See my data' },
-      { actionId: MyDataIds.deleteButton, text: 'Delete my data', style: 'danger' },
+      { actionId: MyDataIds.deleteButton, text: 'Delete my data', style: 'danger', confirm: CONFIRM_DELETE_BUTTON },
     ]),
     divider(),
     actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative' }]),
@@ -112,7 +125,7 @@ export function renderHome(model: HomeModel): HomeView {
       blocks.push(
         actions([
           { actionId: ListenerIds.approve, text: 'Approve', style: 'primary', value: l.id },
-          { actionId: ListenerIds.decline, text: 'Decline', value: l.id },
+          { actionId: ListenerIds.decline, text: 'Decline', value: l.id, confirm: CONFIRM_DECLINE },
         ]),
       );
     }

@@ -1,4 +1,4 @@
-import { escapeMrkdwn as e } from '../common/blocks.js';
+import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
 
@@ -67,3 +67,19 @@ export function pendingCannotPause(initiative: string): string {
 }
 export const CHOOSE_INITIATIVE = 'You listen in more than one initiative. Which one is this for?';
 export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';
+
+// Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
+export const CONFIRM_STOP: ConfirmSpec = {
+  title: 'Stop being a listener?',
+  text: 'Your listener profile in this initiative is removed and any conversations you are in are ended; the people you support are told you stepped back and are offered someone else. You can volunteer again later.',
+  confirm: 'Stop listening',
+  deny: 'Keep listening',
+  danger: true,
+};
+export const CONFIRM_DECLINE: ConfirmSpec = {
+  title: 'Decline this volunteer?',
+  text: 'They are told kindly that they will not be added as a listener at this time, and their listener profile is removed. This cannot be undone.',
+  confirm: 'Decline',
+  deny: 'Not now',
+  danger: true,
+};

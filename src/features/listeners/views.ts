@@ -98,7 +98,7 @@ export function renderApprovalRequest(input: { profile: ListenerProfile; topicLa
   blocks.push(
     actions([
       { actionId: ListenerIds.approve, text: 'Approve', style: 'primary', value: profile.id },
-      { actionId: ListenerIds.decline, text: 'Decline', value: profile.id },
+      { actionId: ListenerIds.decline, text: 'Decline', value: profile.id, confirm: copy.CONFIRM_DECLINE },
     ]),
   );
   return { text, blocks };
@@ -112,7 +112,16 @@ export function renderChooseProfile(input: { actionId: string; verb: string; pro
     blocks: [
       section(text),
       // One actions block per initiative: the buttons share an action id, which Slack refuses twice in one block.
-      ...input.profiles.map((p) => actions([{ actionId: input.actionId, text: `${input.verb}: ${p.initiativeName}`, value: p.initiativeId }])),
+      ...input.profiles.map((p) =>
+        actions([
+          {
+            actionId: input.actionId,
+            text: `${input.verb}: ${p.initiativeName}`,
+            value: p.initiativeId,
+            ...(input.actionId === ListenerIds.stopButton ? { confirm: copy.CONFIRM_STOP } : {}),
+          },
+        ]),
+      ),
     ] as KnownBlock[],
   };
 }

@@ -1,5 +1,5 @@
 import { displayPseudonym } from '../../domain/pseudonyms.js';
-import { escapeMrkdwn as e } from '../common/blocks.js';
+import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
 
@@ -46,8 +46,6 @@ export function reportNotice(initiative: string, from: string, about: string, re
   return `A concern was reported in *${e(initiative)}*: *${displayPseudonym(from)}* reported *${displayPseudonym(about)}*. Reason: ${reason}. No names or messages are shared; please follow your initiative's guidance.`;
 }
 
-export const NO_ACTIVE_PAIRING =
-  'You are not in a conversation at the moment, so this message was not passed on. Use `/peer request` to ask for a listener, or `/peer help` to see what I can do.';
 export const WHICH_PAIRING =
   'You are in more than one conversation. Please reply in the thread of the conversation you mean, so I pass it to the right person. This message was not passed on.';
 export const FILES_NOT_RELAYED =
@@ -58,3 +56,32 @@ export const CRISIS_NOTE_LISTENER =
 export const CRISIS_NOTE_SEEKER_LEAD = 'If you are thinking about harming yourself or are in danger, please reach out now. You do not have to go through this alone:';
 
 export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';
+
+// Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
+export const CONFIRM_END: ConfirmSpec = {
+  title: 'End this conversation?',
+  text: 'The other person will be told the conversation has ended, and no more messages will be passed on. This cannot be undone.',
+  confirm: 'End conversation',
+  deny: 'Keep talking',
+  danger: true,
+};
+export const CONFIRM_SOMEONE_ELSE: ConfirmSpec = {
+  title: 'Ask for someone else?',
+  text: 'This ends this conversation for good; your listener is told you asked for someone else, without any reason. I will then look for another listener for you.',
+  confirm: 'End and ask again',
+  deny: 'Stay in this one',
+  danger: true,
+};
+export const CONFIRM_REVEAL: ConfirmSpec = {
+  title: 'Reveal your name?',
+  text: 'If they choose to share theirs too, the other person will see your Slack name and profile (your photo, title and anything else on it), and you will see theirs. Once shown, this cannot be undone.',
+  confirm: 'Reveal my name',
+  deny: 'Stay anonymous',
+};
+
+/** The notification text of a relayed message: what lock screens and push notifications show, so no words. */
+export const RELAYED_NOTIFICATION = 'New message in Peer Support';
+
+export function introForListenerNotification(seeker: string): string {
+  return `You're now listening to ${displayPseudonym(seeker)} (Peer Support).`;
+}

@@ -6,11 +6,15 @@ import * as copy from './copy.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
 import type { Side } from './service.js';
 
+function revealButton(pairingId: string): ButtonSpec {
+  return { actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId, confirm: copy.CONFIRM_REVEAL };
+}
+
 /** End, reveal and report for both; "Ask for someone else" for the seeker only. */
 export function pairingButtons(pairingId: string, side: Side): KnownBlock {
-  const buttons: ButtonSpec[] = [{ actionId: PairingIds.end, text: 'End conversation', value: pairingId }];
-  if (side === 'seeker') buttons.push({ actionId: PairingIds.someoneElse, text: 'Ask for someone else', value: pairingId });
-  buttons.push({ actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId });
+  const buttons: ButtonSpec[] = [{ actionId: PairingIds.end, text: 'End conversation', value: pairingId, confirm: copy.CONFIRM_END }];
+  if (side === 'seeker') buttons.push({ actionId: PairingIds.someoneElse, text: 'Ask for someone else', value: pairingId, confirm: copy.CONFIRM_SOMEONE_ELSE });
+  buttons.push(revealButton(pairingId));
   buttons.push({ actionId: PairingIds.report, text: 'Report a concern', value: pairingId });
   return actions(buttons);
 }
@@ -24,8 +28,9 @@ export function renderSeekerIntro(input: { pairingId: string; listenerPseudonym:
 }
 
 export function renderListenerIntro(input: { pairingId: string; seekerPseudonym: string; listenerPseudonym: string; topic: string | null; note: string | null; guidelines: string }) {
-  const text = copy.introForListener(input.seekerPseudonym, input.topic);
-  const blocks: KnownBlock[] = [section(text)];
+  // The topic stays in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
+  const text = copy.introForListenerNotification(input.seekerPseudonym);
+  const blocks: KnownBlock[] = [section(copy.introForListener(input.seekerPseudonym, input.topic))];
   if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(
     section(copy.guidelinesReminder(input.guidelines)),
@@ -51,7 +56,8 @@ export function renderRelayed(pseudonym: string, text: string) {
     .slice(0, 45)
     .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece, verbatim: true } }));
   return {
-    text: `${displayPseudonym(pseudonym)}: ${words}`,
+    // Discreet by default (issue 14): notifications and lock screens show the top-level text, never the words.
+    text: copy.RELAYED_NOTIFICATION,
     blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...sections] as KnownBlock[],
   };
 }
@@ -65,7 +71,7 @@ export function renderNote(text: string, extra?: string) {
 export function renderRevealOffer(pairingId: string) {
   return {
     text: copy.REVEAL_OFFERED,
-    blocks: [section(copy.REVEAL_OFFERED), actions([{ actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId }])] as KnownBlock[],
+    blocks: [section(copy.REVEAL_OFFERED), actions([revealButton(pairingId)])] as KnownBlock[],
   };
 }
 

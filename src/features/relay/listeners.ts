@@ -7,6 +7,8 @@ import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
 import * as copy from '../pairings/copy.js';
 import type { Pairing, Side } from '../pairings/service.js';
 import { renderNote, renderRelayed } from '../pairings/views.js';
+import { loadSafetyNet } from '../safety/service.js';
+import { renderSafetyNet } from '../safety/views.js';
 import { crisisWordsFor, findMirror, findOriginalOfMirror, recordRelayed, resourcesFor, routeMessage } from './service.js';
 
 // The anonymous relay: what either person writes to the app in their DM goes to the other under the
@@ -58,7 +60,7 @@ export function register(app: App, deps: FeatureDeps): void {
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderNote(text) });
   }
 
-  app.event('message', async ({ event, client }) => {
+  app.event('message', async ({ event, context, client }) => {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success) return;
     const e = parsed.data;
@@ -94,7 +96,11 @@ export function register(app: App, deps: FeatureDeps): void {
     const text = e.text ?? '';
     const route = await routeMessage(services.db, e.user, e.thread_ts ?? null);
     if (route.kind === 'none') {
-      await tell(client, e.channel, copy.NO_ACTIVE_PAIRING);
+      // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in
+      // memory and go no further: not stored, not logged, not quoted back (invariant 2).
+      const net = await loadSafetyNet(services.db, context.teamId ?? '', e.user);
+      const crisis = mentionsCrisis(text, net.crisisWords);
+      await client.chat.postMessage({ channel: e.channel, ...renderSafetyNet({ resources: net.resources, crisis, requests: net.requests }) });
       return;
     }
     if (route.kind === 'ambiguous') {

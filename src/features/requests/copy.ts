@@ -28,6 +28,9 @@ export const CANCELLED = 'Your request is cancelled. You can ask again whenever 
 export const NOT_OPEN = 'That request is no longer open.';
 export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. A workspace admin can start one with `/peer setup`.';
 
+/** The notification text of an offer: what lock screens and push notifications show, so no topic or note. */
+export const OFFER_NOTIFICATION = 'Someone would like to talk (Peer Support)';
+
 export function offerText(pseudonym: string, topic: string | null): string {
   return `*${pseudonym}* would like to talk with someone who has lived experience of *${topic === null ? 'a topic you listen on' : e(topic)}*. Would you like to listen?`;
 }

@@ -89,8 +89,9 @@ export function renderOffer(input: {
   acceptId: string;
   declineId: string;
 }) {
-  const text = copy.offerText(displayPseudonym(input.seekerPseudonym), input.topic);
-  const blocks: KnownBlock[] = [header('Someone would like to talk'), section(text)];
+  // Topic and note stay in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
+  const text = copy.OFFER_NOTIFICATION;
+  const blocks: KnownBlock[] = [header('Someone would like to talk'), section(copy.offerText(displayPseudonym(input.seekerPseudonym), input.topic))];
   if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(
     context(copy.offerExpiry(input.timeoutHours)),

@@ -23,6 +23,8 @@ import * as pairingViews from '../../../src/features/pairings/views.js';
 import * as requestCopy from '../../../src/features/requests/copy.js';
 import { PairingIds } from '../../../src/features/pairings/ids.js';
 import * as requestViews from '../../../src/features/requests/views.js';
+import * as safetyCopy from '../../../src/features/safety/copy.js';
+import * as safetyViews from '../../../src/features/safety/views.js';
 import { CHANNEL, inertTextProblems, LINK, MENTION, textsOf } from '../../support/inert-text.js';
 
 // Text from people is inert (issue 13): every string a person typed is escaped exactly once where it
@@ -43,6 +45,7 @@ const COPY_MODULES: Record<string, object> = {
   'my-data': myDataCopy,
   pairings: pairingCopy,
   requests: requestCopy,
+  safety: safetyCopy,
 };
 
 const MY_DATA: MyData = {
@@ -106,6 +109,7 @@ const TAKES_TEXT: Record<string, () => string> = {
   'requests.requestReceived': () => requestCopy.requestReceived(HOSTILE),
   'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
   'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
+  'safety.requestStatusLine': () => safetyCopy.requestStatusLine(HOSTILE, 'waiting'),
 };
 
 /** Copy functions that take only the app's own values (pseudonyms, ids, numbers, roles, dates). */
@@ -117,6 +121,7 @@ const APP_VALUES_ONLY = [
   'insights.todayHeading',
   'insights.timeToMatchHidden',
   'pairings.introForSeeker',
+  'pairings.introForListenerNotification',
   'pairings.YOUR_PSEUDONYM',
   'pairings.revealed',
   'requests.offerExpiry',
@@ -220,6 +225,11 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
   { name: 'request form', render: () => requestViews.renderRequestModal(INITIATIVE), plainShows: true },
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
+  {
+    name: 'safety net, with the resources and an open request',
+    render: () => safetyViews.renderSafetyNet({ resources: [INITIATIVE], crisis: true, requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }] }),
+  },
+  { name: 'help with the resources first', render: () => renderHelp(undefined, [INITIATIVE]) },
   { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
   {
     name: 'offer',

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
 import { renderHelp } from '../../../src/features/help/views.js';
 import { openTestDatabase } from '../../support/databases.js';
 import { commandBody, createInProcessApp, slackApi, type InProcessApp } from '../../support/in-process-app.js';
@@ -14,9 +15,22 @@ describe('renderHelp', () => {
 
   it('says it did not understand, without echoing markup, for an unknown subcommand', () => {
     const { blocks } = renderHelp('<!channel>*bold*');
-    const first = JSON.stringify(blocks[0]);
-    expect(first).toContain("didn't recognise");
-    expect(first).not.toContain('<!channel>');
+    const lead = JSON.stringify(blocks.find((b) => JSON.stringify(b).includes("didn't recognise")));
+    expect(lead).toContain("didn't recognise");
+    expect(lead).not.toContain('<!channel>');
+  });
+
+  it('shows the initiatives\' resources before anything else (DESIGN.md invariant 6), escaped', () => {
+    const { blocks } = renderHelp(undefined, [{ id: 'i1', name: 'Lighthouse', resources: 'EAP <0800 555 0142> & Samaritans 116 123' }]);
+    const shown = blocks.map((b) => JSON.stringify(b));
+    const resources = shown.findIndex((b) => b.includes('Samaritans 116 123'));
+    expect(resources).toBeGreaterThanOrEqual(0);
+    expect(resources).toBeLessThan(shown.findIndex((b) => b.includes('/peer request')));
+    expect(shown[resources]).toContain('EAP &lt;0800 555 0142&gt; &amp; Samaritans');
+  });
+
+  it('shows the generic crisis line first when no resources could be found', () => {
+    expect(JSON.stringify(renderHelp().blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
   });
 
   it('keeps Block Kit limits: section text under 3000 characters', () => {
@@ -48,5 +62,17 @@ describe('/peer help in process', () => {
     expect(response).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(response)).toContain('/peer request');
     expect(api.pendingMocks()).toEqual([]);
+  });
+
+  it('puts the workspace\'s resources first, read from the database before acknowledging', async () => {
+    await database.db.workspace.upsert({ where: { id: 'T0FAKE0001' }, create: { id: 'T0FAKE0001' }, update: {} });
+    await database.db.initiative.create({
+      data: { workspaceId: 'T0FAKE0001', name: 'Lighthouse', description: 'Listening.', resources: 'Call the EAP on 0800 555 0142.', guidelines: 'Be kind.' },
+    });
+    slackApi();
+    const { response } = await peer.deliver(commandBody('help'));
+    const blocks = JSON.stringify((response as { blocks: unknown[] }).blocks);
+    expect(blocks).toContain('Call the EAP on 0800 555 0142.');
+    expect(blocks.indexOf('0800 555 0142')).toBeLessThan(blocks.indexOf('/peer request'));
   });
 });

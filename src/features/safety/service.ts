@@ -1,0 +1,41 @@
+import { crisisWordsOfEach } from '../../domain/crisis.js';
+import { resourcesToShow } from '../../domain/signposting.js';
+import type { Db } from '../../db/client.js';
+import { openRequestsOf, type OpenRequest } from '../requests/service.js';
+import type { InitiativeResources } from './views.js';
+
+// What the safety net shows a person (issue 14): reads only, nothing is written. What they wrote never
+// reaches this module (invariant 2); the crisis check runs on it in memory in the listener.
+
+export interface SignpostedResources {
+  /** The person's own initiatives, else every initiative of the workspace; at most a few. */
+  resources: InitiativeResources[];
+  /** The crisis words of those initiatives, or the built-in list. */
+  crisisWords: string[];
+}
+
+export interface SafetyNet extends SignpostedResources {
+  requests: OpenRequest[];
+}
+
+/** Own initiatives are those where the person has a request, a listener profile or a role. */
+export async function loadResources(db: Db, workspaceId: string, userId: string): Promise<SignpostedResources> {
+  const inWorkspace = { initiative: { workspaceId } };
+  const [all, requested, profiles, roles] = await Promise.all([
+    db.initiative.findMany({ where: { workspaceId }, select: { id: true, name: true, resources: true, crisisWords: true }, orderBy: { createdAt: 'asc' } }),
+    db.supportRequest.findMany({ where: { seekerId: userId, ...inWorkspace }, select: { initiativeId: true }, distinct: ['initiativeId'] }),
+    db.listenerProfile.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
+    db.initiativeMember.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
+  ]);
+  const own = new Set([...requested, ...profiles, ...roles].map((r) => r.initiativeId));
+  const shown = resourcesToShow(all, own);
+  return {
+    resources: shown.map(({ id, name, resources }) => ({ id, name, resources })),
+    crisisWords: crisisWordsOfEach(shown.map((i) => i.crisisWords)),
+  };
+}
+
+export async function loadSafetyNet(db: Db, workspaceId: string, userId: string): Promise<SafetyNet> {
+  const [signposted, requests] = await Promise.all([loadResources(db, workspaceId, userId), openRequestsOf(db, workspaceId, userId)]);
+  return { ...signposted, requests };
+}

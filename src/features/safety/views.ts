@@ -1,0 +1,39 @@
+import type { KnownBlock } from '@slack/types';
+import { actions, divider, escapeMrkdwn, section } from '../common/blocks.js';
+import { CRISIS_LINE_FALLBACK } from '../common/copy.js';
+import { RequestIds } from '../requests/ids.js';
+import type { OpenRequest } from '../requests/service.js';
+import * as copy from './copy.js';
+
+// Pure views of the safety net (issue 14). The resources always come first (DESIGN.md invariant 6).
+
+export interface InitiativeResources {
+  id: string;
+  name: string;
+  resources: string;
+}
+
+// At most a few lines about open requests, so the message stays well inside 50 blocks.
+const MAX_REQUESTS_SHOWN = 5;
+
+/** The resources of the initiatives given (already chosen and capped), or a generic crisis line without any. */
+export function renderResourceBlocks(initiatives: readonly InitiativeResources[]): KnownBlock[] {
+  if (initiatives.length === 0) return [section(CRISIS_LINE_FALLBACK)];
+  return [section(copy.RESOURCES_LEAD), ...initiatives.map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`))];
+}
+
+/**
+ * The answer to a message written to the app outside a conversation: resources, a kind line (more
+ * urgent when `crisis`), where the person's open requests stand, and the way to ask for a listener.
+ * It never quotes what they wrote (invariant 2), in its text or its blocks.
+ */
+export function renderSafetyNet(input: { resources: readonly InitiativeResources[]; crisis: boolean; requests: readonly OpenRequest[] }) {
+  const blocks: KnownBlock[] = [
+    ...renderResourceBlocks(input.resources),
+    divider(),
+    section(input.crisis ? copy.URGENT_LINE : copy.CALM_LINE),
+    ...input.requests.slice(0, MAX_REQUESTS_SHOWN).map((r) => section(copy.requestStatusLine(r.topic, r.status))),
+    actions([{ actionId: RequestIds.requestButton, text: copy.ASK_FOR_A_LISTENER, style: 'primary' }]),
+  ];
+  return { text: copy.SAFETY_NET_TEXT, blocks };
+}
