@@ -1,4 +1,4 @@
-// Crisis words in relayed text trigger a private note to both people (issue 4), and in a message
+// Crisis words in what a seeker writes trigger the resources for them and a note to their listener (issues 4, 14), and in a message
 // written outside a conversation a warmer, more urgent answer (issue 14). Nothing is stored: the check
 // runs on the text in memory and returns only whether it matched.
 

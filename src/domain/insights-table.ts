@@ -24,6 +24,9 @@ export const WEEKLY_METRICS = [
   'checkin_not_yet',
   'checkin_someone_else',
   'checkin_end',
+  // "Did this help?" at the end of a conversation (issue 14): one anonymous answer per pairing.
+  'ending_helped',
+  'ending_not_helped',
 ] as const;
 export type WeeklyMetric = (typeof WEEKLY_METRICS)[number];
 
@@ -36,6 +39,8 @@ export const METRIC_LABELS: Record<WeeklyMetric, string> = {
   checkin_not_yet: 'Check-ins: not yet',
   checkin_someone_else: 'Check-ins: someone else',
   checkin_end: 'Check-ins: ended',
+  ending_helped: 'Endings: it helped',
+  ending_not_helped: 'Endings: not really',
 };
 
 /** How many completed weeks are reported. */

@@ -3,9 +3,8 @@ import type { Db } from '../db/client.js';
 import type { PacedSender } from '../delivery/dispatcher.js';
 import type { Random } from '../domain/pseudonyms.js';
 import { publishHomes } from '../features/home/publish.js';
-import { STILL_LOOKING } from '../features/requests/copy.js';
 import { matchRequest, matchWaitingRequests } from '../features/requests/matching.js';
-import { tellSeeker } from '../features/requests/service.js';
+import { tellWaiting } from '../features/requests/waiting.js';
 import type { Logger } from '../logger.js';
 import { sendOutbox } from '../outbox/send.js';
 import type { Effect, EffectRunner } from './effects.js';
@@ -43,7 +42,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         const result = await matchRequest(deps, effect.requestId);
         if (result.kind === 'offered') return send(result.outboxIds);
         // Nobody is free: say so honestly, with the resources, rather than leave them in silence.
-        if (result.kind === 'waiting') return send(await tellSeeker(deps, { requestId: effect.requestId, text: STILL_LOOKING }));
+        if (result.kind === 'waiting') return send(await tellWaiting(deps, { requestId: effect.requestId, event: 'still-looking' }));
         return;
       }
     }

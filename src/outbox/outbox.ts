@@ -34,7 +34,15 @@ export type OutboxMessage =
   /** Coordinators asked to approve a volunteer: rendered when sent (it carries their introduction). */
   | { kind: 'approval_request'; profileId: string }
   /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */
-  | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage };
+  | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage }
+  /**
+   * The seeker's one waiting message: posted the first time (its ts recorded on the request), then
+   * updated in place; rendered when sent from the request's state, with what just happened.
+   */
+  | { kind: 'waiting'; requestId: string; event: WaitingEvent };
+
+/** What just happened to a request, for its waiting message. */
+export type WaitingEvent = 'received' | 'no-listener' | 'declined' | 'still-looking' | 'paired' | 'cancelled';
 
 export interface OutboxEntry {
   /** Unique per change: a second enqueue of the same key is a bug, and fails the transaction. */

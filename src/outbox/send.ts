@@ -11,6 +11,7 @@ import { renderListenerIntro, renderSeekerIntro } from '../features/pairings/vie
 import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
 import { renderInvitation } from '../features/initiatives/views.js';
 import { renderOffer } from '../features/requests/views.js';
+import { recordWaitingMessage, waitingMessageFor } from '../features/requests/waiting.js';
 import { pendingProfileForApproval } from '../features/listeners/service.js';
 import { renderApprovalRequest } from '../features/listeners/views.js';
 import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
@@ -129,6 +130,20 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
     }
     case 'invitation_closed':
       return { method: 'update', args: { channel: m.channel, ts: m.ts, ...m.message } };
+    case 'waiting': {
+      const waiting = await waitingMessageFor(db, m.requestId, m.event);
+      if (!waiting) return null;
+      if (waiting.channel && waiting.ts) return { method: 'update', args: { channel: waiting.channel, ts: waiting.ts, ...waiting.message } };
+      // Never posted and no longer open (paired, cancelled): the introduction or the click already said it.
+      if (!waiting.open) return null;
+      return {
+        method: 'post',
+        args: { channel: waiting.seekerId, ...waiting.message },
+        after: async (tx, posted) => {
+          if (posted.channel && posted.ts) await recordWaitingMessage(tx, m.requestId, posted.channel, posted.ts);
+        },
+      };
+    }
     case 'approval_request': {
       // A volunteer already decided on (or who withdrew) needs no approval message any more.
       const pending = await pendingProfileForApproval(db, m.profileId);

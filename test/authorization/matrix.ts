@@ -8,6 +8,7 @@ import * as listenerCopy from '../../src/features/listeners/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import * as safetyCopy from '../../src/features/safety/copy.js';
 import * as myDataCopy from '../../src/features/my-data/copy.js';
+import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
 
@@ -260,6 +261,36 @@ const pairingActions: Cell[] = [
     }),
   ),
   row('action:pairing.reveal', 'seeker', "another pairing's id", (c) => buttonInMessage(c.delivery, 'pairing.reveal', c.world.otherPairing.id), refused({ hides: [USERS.otherSide] })),
+  // "Did this help?" on the seeker's ending note (issue 14): the pairing's seeker only, counted once and
+  // anonymously; anyone else, another pairing or one already deleted is answered kindly and counts nothing.
+  ...(['pairing.ending_helped', 'pairing.ending_not_helped'] as const).flatMap((id) => [
+    ...surface(
+      `action:${id}`,
+      (c) => buttonInMessage(c.delivery, id, c.world.pairing.id),
+      byRole(refused({ sees: [pairingCopy.ENDING_NOT_YOURS] }), {
+        seeker: allowed({ changes: ['Pairing', 'AnonymousCount'], sees: [pairingCopy.ENDING_THANKS], onlyTo: [] }),
+      }),
+    ),
+    row(`action:${id}`, 'seeker', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, id, c.world.otherPairing.id), refused({ sees: [pairingCopy.ENDING_NOT_YOURS] })),
+    row(`action:${id}`, 'seeker', 'a pairing id that no longer exists (deleted by retention)', (c) => buttonInMessage(c.delivery, id, '00000000-0000-4000-8000-000000000000'), refused({ sees: [pairingCopy.ENDING_GONE] })),
+  ]),
+  // The crisis note's buttons (issue 14): only the pairing's listener; the seeker is never named to anyone else.
+  ...surface(
+    'action:pairing.share_resources',
+    (c) => buttonInMessage(c.delivery, 'pairing.share_resources', c.world.pairing.id),
+    byRole(refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] }), {
+      listener: allowed({ reaches: ['seeker'], onlyTo: ['seeker'], hides: [USERS.seeker] }),
+    }),
+  ),
+  row('action:pairing.share_resources', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.share_resources', c.world.otherPairing.id), refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE], hides: [USERS.otherSide] })),
+  ...surface(
+    'action:pairing.ask_coordinator',
+    (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.pairing.id),
+    byRole(refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] }), {
+      listener: allowed({ changes: ['OutboxMessage'], reaches: ['coordinator'], onlyTo: ['coordinator'], hides: [USERS.seeker] }),
+    }),
+  ),
+  row('action:pairing.ask_coordinator', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.otherPairing.id), refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] })),
 ];
 
 const seekerAnswers = [
@@ -379,6 +410,16 @@ const myDataActions: Cell[] = [
   ...surface('action:my_data.delete', (c) => buttonInHome(c.delivery, 'my_data.delete', undefined), byRole(allowed({ sees: ['"callback_id":"my_data.confirm_delete"'] }), {})),
 ];
 
+// Notification previews (issue 14): anyone may turn their own on or off; the row is theirs, whatever the value.
+const preferenceActions: Cell[] = [
+  ...surface(
+    'action:preferences.previews',
+    (c) => buttonInHome(c.delivery, 'preferences.previews', 'on'),
+    byRole(allowed({ changes: ['PersonPreference'], owns: [{ table: 'PersonPreference', column: 'userId' }], onlyTo: [] }), {}),
+  ),
+  row('action:preferences.previews', 'anyone', 'a value naming another person (S) instead of on or off', (c) => buttonInHome(c.delivery, 'preferences.previews', USERS.seeker), refused()),
+];
+
 const insightsActions: Cell[] = [
   ...surface(
     'action:insights.open',
@@ -451,6 +492,12 @@ const initiativeActions: Cell[] = [
     refused({ sees: [initiativeCopy.INVITATION_GONE], tolerates: ['Invitation'] }),
   ),
   row('action:initiative.accept_role', 'invitee', "their own invitation to another workspace's initiative", (c) => buttonInMessage(c.delivery, 'initiative.accept_role', c.world.foreignInvitationId), refused()),
+  // The preview shows the actor, and only them, their own unsaved form as a seeker would see it.
+  ...surface(
+    'action:initiative.preview_as_seeker',
+    (c) => buttonInModal(c.delivery, 'initiative.preview_as_seeker', undefined),
+    byRole(allowed({ sees: ['initiative.preview'] }), {}),
+  ),
   ...surface(
     'action:initiative.decline_role',
     invitationButton('initiative.decline_role'),
@@ -614,9 +661,9 @@ const views: Cell[] = [
   row('view:my_data.confirm_delete', 'anyone', "another person's id (S) in private_metadata", (c) => submission(c.delivery, 'my_data.confirm_delete', {}, metadata({ userId: USERS.seeker })), refused()),
   // The insights modal has no submit button: a forged submission has no handler and changes nothing.
   ...surface('view:insights.view', (c) => submission(c.delivery, 'insights.view', {}, metadata({ initiativeId: c.world.initiative.id })), byRole(refused(), {})),
-  // Modals with only a Close button (messages, loading, failure, help now, the access log): a forged
+  // Modals with only a Close button (messages, loading, failure, help now, request sent, the access log): a forged
   // submission finds no handler.
-  ...(['common.failed', 'common.loading', 'common.message', 'request.help_now_view', 'insights.access_log_view'] as const).flatMap((id) =>
+  ...(['common.failed', 'common.loading', 'common.message', 'request.help_now_view', 'request.request_sent', 'insights.access_log_view', 'initiative.preview'] as const).flatMap((id) =>
     surface(`view:${id}`, (c) => submission(c.delivery, id, {}, metadata({ initiativeId: c.world.initiative.id, pairingId: c.world.pairing.id })), byRole(refused(), {})),
   ),
 ];
@@ -709,6 +756,7 @@ export const MATRIX: readonly Cell[] = [
   ...requestActions,
   ...listenerActions,
   ...myDataActions,
+  ...preferenceActions,
   ...insightsActions,
   ...initiativeActions,
   ...views,

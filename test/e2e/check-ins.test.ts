@@ -522,9 +522,13 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const asked = await askForListener(e2e, WAITING_SEEKER.id, { topic: 'Parenting' });
     expect(asked.offer).toBeNull();
     const row = await e2e.db.checkIn.findFirstOrThrow({ where: { requestId: asked.requestId, kind: 'waiting' } });
-    const request = await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } });
+    // Its place is recorded once Slack has answered the post.
+    const request = await eventually(() => e2e.db.supportRequest.findFirst({ where: { id: asked.requestId, waitingMessageTs: { not: null } } }), 8000);
     expect(row).toMatchObject({ status: 'scheduled', sequence: 1, recipientId: WAITING_SEEKER.id, subjectId: asked.requestId });
-    expect(row.dueAt.getTime()).toBe(request.createdAt.getTime() + 14 * DAY);
+    // The first update comes a day after asking, then every waitingUpdateEveryDays (3 by default).
+    expect(row.dueAt.getTime()).toBe(request.createdAt.getTime() + DAY);
+    // The waiting message went at submit, and its place is recorded to update it in place.
+    expect(request.waitingMessageTs).toBe(postedTs.get(asked.waitingDm));
 
     let since = e2e.mark();
     await makeDue([row.id]);
@@ -541,7 +545,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     expect(sent.messageTs).toBe(postedTs.get(update));
     const next = await e2e.db.checkIn.findUniqueOrThrow({ where: { subjectId_kind_sequence: { subjectId: asked.requestId, kind: 'waiting', sequence: 2 } } });
     expect(next.status).toBe('scheduled');
-    expect(next.dueAt.getTime()).toBe(sent.dueAt.getTime() + 14 * DAY);
+    expect(next.dueAt.getTime()).toBe(sent.dueAt.getTime() + 3 * DAY);
 
     since = e2e.mark();
     const { responseKey } = await clickAs(e2e, WAITING_SEEKER.id, {
@@ -552,6 +556,10 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
       message: { text: update.args.text, blocks: update.args.blocks },
     });
     expect((await answered(e2e, since, responseKey)).args.text).toBe(requestCopy.CANCELLED);
+    // The waiting message itself now says the request is cancelled, with no Cancel button left.
+    const closed = await e2e.next('chat.update', since, (c) => c.args.ts === request.waitingMessageTs, 10_000);
+    expect(closed.args.text).toBe(requestCopy.CANCELLED);
+    expect(jsonOf(closed.args.blocks)).not.toContain(RequestIds.cancelButton);
     expect(await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).toMatchObject({
       status: 'closed',
       closedReason: 'cancelled',

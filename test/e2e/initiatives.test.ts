@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { DEFAULT_TOPICS } from '../../src/domain/topics.js';
 import * as copy from '../../src/features/initiatives/copy.js';
+import { INTERNATIONAL_LINES } from '../../src/domain/resources.js';
 import { APPROVAL_REQUIRED, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import {
   acceptInvitation,
+  asView,
   buttonValue,
   click,
   commandModal,
@@ -17,13 +19,15 @@ import {
   openedModal,
   openSetupForm,
   startE2E,
+  stateFor,
   submit,
   TEAM,
+  TEST_RESOURCES,
   textOf,
   updatedView,
   type E2E,
 } from '../support/flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback, viewSubmission } from '../support/slack-requests.js';
 
 // Issue 3, "setup by a colleague": the real process, a fake Slack and signed requests.
 
@@ -82,6 +86,39 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     await nothingStored();
   });
 
+  it('refuses the resources template as shipped on its field, and a list with no number or link, storing nothing', async () => {
+    const form = await openSetupForm(e2e, COORDINATOR);
+    const template = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: copy.DEFAULT_RESOURCES }));
+    expect(fieldErrorsOf(template)).toEqual({ [B.resources]: copy.placeholderLeft('<your EAP phone number>') });
+    const noContact = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: 'Talk to your manager.\nLook after yourself.' }));
+    expect(fieldErrorsOf(noContact)).toEqual({ [B.resources]: copy.NO_RESOURCE_CONTACT });
+    await nothingStored();
+  });
+
+  it('"Preview as a seeker" shows the request form as a colleague would see it, resources first, saving nothing', async () => {
+    const form = await openSetupForm(e2e, COORDINATOR);
+    const since = e2e.mark();
+    const typed = initiativeFields({ [B.name]: 'Preview Circle', [B.topics]: 'Anxiety\nGrief', [B.resourceLines]: ['us988'] });
+    const { triggerId } = await click(e2e, {
+      actionId: InitiativeIds.previewButton,
+      userId: COORDINATOR,
+      view: { id: form.viewId, callback_id: InitiativeIds.setupModal, state: { values: stateFor(form.view, typed) } },
+    });
+    const pushed = await e2e.next('views.push', since, (call) => call.args.trigger_id === triggerId);
+    const preview = asView(pushed.args.view);
+    expect(preview.callback_id).toBe(InitiativeIds.previewModal);
+    const shown = textOf(preview.blocks);
+    // Resources first: before the first question.
+    expect(shown.indexOf('0800 123 4567')).toBeGreaterThan(-1);
+    expect(shown.indexOf('988 Suicide and Crisis Lifeline')).toBeGreaterThan(-1);
+    expect(JSON.stringify(preview.blocks)).toContain('Grief');
+    // Closing it saves nothing.
+    const closed = await e2e.send(viewSubmission({ teamId: TEAM, userId: COORDINATOR, callbackId: InitiativeIds.previewModal, viewId: 'VPREVIEW1', values: {} }));
+    expect(closed.status).toBe(200);
+    expect(closed.text).toBe('');
+    await nothingStored();
+  });
+
   it('creates the initiative, its topics, the creator as coordinator and their consent record', async () => {
     const form = await openSetupForm(e2e, COORDINATOR);
     const since = e2e.mark();
@@ -93,6 +130,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       initiativeFields({
         [B.name]: 'Peer Support UK',
         [B.topics]: 'Anxiety\nBereavement and loss\n\nanxiety\nNeurodivergence',
+        [B.resourceLines]: ['samaritans'],
         [B.approval]: [],
         [B.hrViewers]: [HR_VIEWER],
         [B.minGroupSize]: '6',
@@ -120,7 +158,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       firstCheckInDays: 3,
       checkInEveryDays: 10,
     });
-    expect(initiative.resources).toBe(copy.DEFAULT_RESOURCES);
+    expect(initiative.resources).toBe(`${TEST_RESOURCES}\n${INTERNATIONAL_LINES.find((l) => l.id === 'samaritans')!.line}`);
     expect(initiative.topics.map((t) => t.label)).toEqual(['Anxiety', 'Bereavement and loss', 'Neurodivergence']);
     expect(initiative.members.map((m) => ({ userId: m.userId, role: m.role }))).toEqual([{ userId: COORDINATOR, role: 'coordinator' }]);
 

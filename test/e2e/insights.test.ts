@@ -251,7 +251,8 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const B = RequestIds.blocks;
     const since = e2e.mark();
     const response = await submit(e2e, seeker.id, modal, { [B.topic]: optionValues(modal.view, B.topic, [topic])[0]!, [B.note]: note });
-    expect(response.text).toBe('');
+    // The form closes on a confirmation that the request was sent (issue 14: never left in silence).
+    expect((JSON.parse(response.text) as { view?: { callback_id?: string } }).view?.callback_id).toBe(RequestIds.requestSent);
     const waitingDm = await e2e.next('chat.postMessage', since, (c) => c.args.channel === seeker.id && jsonOf(c.args.blocks).includes(RequestIds.cancelButton));
     return { seeker, requestId: buttonValue(waitingDm.args.blocks, RequestIds.cancelButton), since };
   }

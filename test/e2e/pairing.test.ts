@@ -104,7 +104,9 @@ const PRIVATE_PHRASE = 'nobody knows this but ultramarine-pelican-4408 keeps me 
 const REPLY_PHRASE = 'that means a lot, tangerine-quokka-9137';
 const WITH_FILE = 'Here is the letter they sent me: ochre-lantern-3346';
 const CRISIS = 'Some nights I want to die, if I am honest: indigo-cormorant-8853';
-const RELAYED = [FROM_SEEKER, FROM_LISTENER, EDITED_BEFORE, EDITED_AFTER, PRIVATE_PHRASE, REPLY_PHRASE, WITH_FILE, CRISIS];
+const SECOND_CRISIS = 'I still cannot cope with any of it: heliotrope-marmot-2290';
+const LISTENER_CRISIS = 'Years ago I felt I could not go on and had thoughts of suicide: russet-albatross-4471';
+const RELAYED = [FROM_SEEKER, FROM_LISTENER, EDITED_BEFORE, EDITED_AFTER, PRIVATE_PHRASE, REPLY_PHRASE, WITH_FILE, CRISIS, SECOND_CRISIS, LISTENER_CRISIS];
 
 const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
 
@@ -265,6 +267,14 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(await slotsOf(firstOffer.listenerId)).toBe(0);
       expect(await slotsOf(secondOffer.listenerId)).toBe(1);
       listener = byId(secondOffer.listenerId);
+
+      // The seeker hears of it in the same waiting message, updated in place, never a second one.
+      const request = await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } });
+      expect(request.waitingChannel).not.toBeNull();
+      const updated = await e2e.next('chat.update', since, (c) => c.args.ts === request.waitingMessageTs && shown(c).includes(requestCopy.OFFER_NOT_TAKEN));
+      expect(updated.args.channel).toBe(request.waitingChannel);
+      expect(jsonOf(updated.args.blocks)).toContain(RequestIds.cancelButton);
+      expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === SEEKER.id)).toEqual([]);
     });
 
     it('accepting introduces both sides by pseudonym, with the guidelines for the listener and the pairing buttons', async () => {
@@ -383,7 +393,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(rows.text).toContain(NOTE);
       const output = e2e.bot.output();
       expect(output).toContain('message relayed');
-      for (const phrase of RELAYED.filter((p) => p !== CRISIS)) {
+      for (const phrase of RELAYED.filter((p) => p !== CRISIS && p !== SECOND_CRISIS && p !== LISTENER_CRISIS)) {
         expect(rows.text).not.toContain(phrase);
         expect(output).not.toContain(phrase);
         // Nor any distinctive part of it.
@@ -393,28 +403,98 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       }
     });
 
-    it('sends crisis words on with a private note to the listener (guidance) and the seeker (resources), storing nothing', async () => {
+    it('crisis words from the seeker only: the seeker gets the resources, the listener one note a day with the resources and two buttons; only its time is stored', async () => {
+      // "What to expect" told the seeker this would happen.
+      expect(shown(intro.toSeeker)).toContain(pairingCopy.WHAT_TO_EXPECT);
+      expect(pairingCopy.WHAT_TO_EXPECT).toContain('crisis');
       const before = await everyRow(e2e.db, provider);
+      const pairingBefore = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
+      expect(pairingBefore.crisisNotedAt).toBeNull();
       const since = e2e.mark();
+
+      // A listener's own words set off nothing: their past is not a crisis in this conversation.
+      const listenerTs = await dmFrom(e2e, listener.id, LISTENER_CRISIS);
+      await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(LISTENER_CRISIS));
+      await eventually(() =>
+        e2e.db.relayedMessage.findUnique({ where: { pairingId_fromSide_sourceTs: { pairingId: intro.pairingId, fromSide: 'listener', sourceTs: listenerTs } } }),
+      );
+
+      const seekerSince = e2e.mark();
       await dmFrom(e2e, SEEKER.id, CRISIS);
-      await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(CRISIS));
-      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
-      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
+      await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(listener.id)(c) && shown(c).includes(CRISIS));
+      const toListener = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
+      const toSeeker = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
       expect(shown(toSeeker)).toContain(RESOURCES);
-      // The notes are private: neither quotes the words, and the listener's note is not the seeker's.
+      // The listener's note carries the resources, names the coordinators, and offers both buttons, each asking first.
+      expect(shown(toListener)).toContain(RESOURCES);
+      expect(shown(toListener)).toContain(`<@${COORDINATOR.id}>`);
+      expect(actionIdsOf(toListener.args.blocks)).toEqual([PairingIds.shareResources, PairingIds.askCoordinator]);
+      const buttons = (toListener.args.blocks as Block[])
+        .flatMap((b) => (b.elements ?? []) as { type?: string; action_id?: string; confirm?: { title?: unknown } }[])
+        .filter((el) => el.type === 'button');
+      expect(buttons.map((b) => [b.action_id, !!b.confirm?.title])).toEqual([
+        [PairingIds.shareResources, true],
+        [PairingIds.askCoordinator, true],
+      ]);
+      expect(buttonValue(toListener.args.blocks, PairingIds.shareResources)).toBe(intro.pairingId);
+      expect(toListener.args.thread_ts).toBe(pairingBefore.listenerThreadTs);
+      // The notes are private: neither quotes the words.
       expect(shown(toListener)).not.toContain(CRISIS);
       expect(shown(toSeeker)).not.toContain(CRISIS);
-      expect(shown(toListener)).not.toContain(RESOURCES);
 
+      // A second crisis message the same day: the seeker gets the resources again, the listener no second note.
+      const againSince = e2e.mark();
+      await dmFrom(e2e, SEEKER.id, SECOND_CRISIS);
+      await e2e.next('chat.postMessage', againSince, (c) => sentTo(listener.id)(c) && shown(c).includes(SECOND_CRISIS));
+      await e2e.next('chat.postMessage', againSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
+      const notes = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
+      expect(notes).toHaveLength(1);
+      // Twice for the seeker's two messages, never for the listener's.
+      expect(callsToSince(since, SEEKER.id).filter((c) => shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD))).toHaveLength(2);
+
+      // Stored: only when this conversation's note went (Pairing.crisisNotedAt), never the words, and no other row.
       const after = await everyRow(e2e.db, provider);
       for (const table of before.tables.filter((t) => t !== 'RelayedMessage' && t !== 'ProcessedEvent')) {
         expect(after.counts[table], table).toBe(before.counts[table]);
       }
-      expect(after.counts.RelayedMessage).toBe(before.counts.RelayedMessage! + 1);
+      expect(after.counts.RelayedMessage).toBe(before.counts.RelayedMessage! + 3);
+      const pairingAfter = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
+      expect(pairingAfter).toEqual({ ...pairingBefore, crisisNotedAt: expect.any(Date) });
+      expect(pairingAfter.crisisNotedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
       for (const text of [after.text, e2e.bot.output()]) {
-        expect(text).not.toContain('indigo-cormorant');
+        for (const marker of ['indigo-cormorant', 'russet-albatross', 'heliotrope-marmot']) expect(text).not.toContain(marker);
         expect(text.toLowerCase()).not.toContain('want to die');
       }
+    });
+
+    it('the crisis note\'s buttons work for the listener only: share the resources under the pseudonym, ask a coordinator without naming the seeker', async () => {
+      const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
+      // The seeker (or anyone else) pressing a forged button is refused, and nobody else hears of it.
+      for (const actionId of [PairingIds.shareResources, PairingIds.askCoordinator]) {
+        const since = e2e.mark();
+        const { responseKey } = await clickAs(e2e, SEEKER.id, { actionId, value: intro.pairingId, channelId: `D${SEEKER.id}` });
+        expect(shown(await answered(e2e, since, responseKey))).toContain(pairingCopy.NOT_YOUR_CRISIS_NOTE);
+        expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+      }
+      expect(await e2e.db.outboxMessage.count({ where: { recipientId: COORDINATOR.id, args: { contains: 'asks for support with a conversation' } } })).toBe(0);
+
+      let since = e2e.mark();
+      let click = await clickAs(e2e, listener.id, { actionId: PairingIds.shareResources, value: intro.pairingId, channelId: `D${listener.id}` });
+      const shared = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.resourcesSharedWithYou(pairing.listenerPseudonym)));
+      expect(shown(shared)).toContain(RESOURCES);
+      expect(shared.args.thread_ts).toBe(pairing.seekerThreadTs);
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.resourcesShared(pairing.seekerPseudonym));
+      expect(identityLeaksBetween([shared], e2e.owners, SEEKER, listener)).toEqual([]);
+
+      since = e2e.mark();
+      click = await clickAs(e2e, listener.id, { actionId: PairingIds.askCoordinator, value: intro.pairingId, channelId: `D${listener.id}` });
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.COORDINATOR_ASKED);
+      const notice = await e2e.next('chat.postMessage', since, (c) => sentTo(COORDINATOR.id)(c) && shown(c).includes(pairingCopy.crisisSupportNotice(listener.id, initiative.name)));
+      // Invariant 5: the coordinators learn who asks for support, never whom they listen to.
+      expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [SEEKER])).toEqual([]);
+      expect(shown(notice)).not.toContain(displayPseudonym(pairing.seekerPseudonym));
+      expect(shown(notice)).not.toContain(pairing.seekerPseudonym);
+      expect(callsToSince(since, SEEKER.id)).toEqual([]);
     });
 
     it('invariant 1: no call addressed to one side carries the other side\'s identity before both reveal', async () => {
@@ -576,13 +656,18 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     await answerOffer(e2e, second, 'decline');
     const third = await nextOffer(e2e, declined);
     expect([first, second.listenerId]).not.toContain(third.listenerId);
+    // The seeker, waiting again, hears of the decline at once in a fresh waiting message (resources, Cancel).
+    const waiting = await e2e.next('chat.postMessage', declined, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(requestCopy.OFFER_NOT_TAKEN));
+    expect(jsonOf(waiting.args.blocks)).toContain(RequestIds.cancelButton);
+    const waitingTs = (await eventually(() => e2e.db.supportRequest.findFirst({ where: { id: asked.requestId, waitingMessageTs: { not: null } } }))).waitingMessageTs;
 
     // The last one declines too: nobody is left, and the request waits.
     declined = e2e.mark();
     const { responseKey } = await answerOffer(e2e, third, 'decline');
     expect(shown(await answered(e2e, declined, responseKey))).toContain(requestCopy.OFFER_DECLINED);
-    // The seeker is told honestly that nobody is free yet, with the resources and a Cancel button.
-    const stillLooking = await e2e.next('chat.postMessage', declined, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(requestCopy.STILL_LOOKING));
+    // The seeker is told honestly that nobody is free yet, with the resources and a Cancel button, in
+    // the same waiting message, updated in place.
+    const stillLooking = await e2e.next('chat.update', declined, (c) => c.args.ts === waitingTs && shown(c).includes(requestCopy.STILL_LOOKING));
     expect(jsonOf(stillLooking.args.blocks)).toContain(RequestIds.cancelButton);
     expect(jsonOf(stillLooking.args.blocks)).not.toContain(third.listenerId);
     switching.requestId = asked.requestId;

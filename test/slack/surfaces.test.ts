@@ -178,6 +178,7 @@ function myDataOf(many: boolean): MyData {
     pairingsAsListener: Array.from({ length: n }, () => ({ initiative: BIG.name, yourPseudonym: 'Kind Heron', seekerPseudonym: 'Quiet Otter', status: 'ended', startedAt: NOW.toISOString(), endedAt: null })),
     doNotPairAgain: many ? 3 : 0,
     timezone: many ? 'Europe/Berlin' : null,
+    preferences: many ? { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' } : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
     insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
     invitations: Array.from({ length: many ? 5 : 0 }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', invitedAt: NOW.toISOString() })),
@@ -232,6 +233,7 @@ const CASES: SurfaceCase[] = [
   ),
   view('Home tab, HR viewer of 7 initiatives', () => home.renderHome({ initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
   view('Home tab, all of it at once', () => home.renderHome(BUSIEST_HOME)),
+  view('Home tab, all of it at once, previews on', () => home.renderHome({ ...BUSIEST_HOME, previews: true })),
 
   // initiatives
   view('setup modal, new initiative, with consent', () => initiatives.renderSetupModal({ needsConsent: true })),
@@ -256,6 +258,10 @@ const CASES: SurfaceCase[] = [
     initiatives.renderChooseModal({ purpose: 'listen', initiatives: Array.from({ length: 14 }, (_, i) => initiative(40 + i)), allowNew: true }),
   ),
   view('not a coordinator', () => initiatives.renderNotCoordinator()),
+  view('preview as a seeker, long resources and many topics', () =>
+    initiatives.renderSeekerPreview({ name: BIG.name, resources: BIG.resources, topics: BIG.topics.map((t) => t.label) }),
+  ),
+  view('preview as a seeker, an empty form', () => initiatives.renderSeekerPreview({ name: '', resources: '', topics: [] })),
   message('coordinator invitation, long initiative name', () =>
     initiatives.renderInvitation({ inviterId: userId(1), invitation: { id: '8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4e', role: 'coordinator', initiativeName: BIG.name } }),
   ),
@@ -323,7 +329,16 @@ const CASES: SurfaceCase[] = [
   message('relayed message, as long as Slack allows', () => pairings.renderRelayed('quiet-otter', words(40_000))),
   message('pairing note', () => pairings.renderNote('The conversation has ended.')),
   message('pairing note with resources', () => pairings.renderNote('The conversation has ended.', words(2500))),
+  message('relayed message, previews on, as long as Slack allows', () => pairings.renderRelayed('quiet-otter', words(40_000), { previews: true })),
+  message('seeker ending: resources, ask again and "Did this help?", long resources', () =>
+    pairings.renderSeekerEnding({ text: 'Your listener has ended this conversation.', pairingId: cuid('pairing', 6), initiativeName: BIG.name, resources: words(2500) }),
+  ),
   message('reveal offer', () => pairings.renderRevealOffer(cuid('pairing', 3))),
+  message('crisis note to a listener, long resources and many coordinators', () =>
+    pairings.renderCrisisNote({ pairingId: cuid('pairing', 5), resources: words(2500), coordinatorIds: Array.from({ length: 20 }, (_, i) => `U0COORD${String(i).padStart(3, '0')}`) }),
+  ),
+  message('crisis note to a listener, no resources and no coordinator', () => pairings.renderCrisisNote({ pairingId: cuid('pairing', 5), resources: '', coordinatorIds: [] })),
+  message('resources shared by a listener, as long as allowed', () => pairings.renderSharedResources('kind-heron', words(2500))),
   view('report modal', () => pairings.renderReportModal(cuid('pairing', 4))),
 
   // requests
@@ -332,6 +347,12 @@ const CASES: SurfaceCase[] = [
   view('help right now, with resources', () => requests.renderHelpNowModal(words(2500))),
   view('help right now, no resources', () => requests.renderHelpNowModal(null)),
   message('waiting for a listener', () => requests.renderWaiting({ text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 2) })),
+  view('request sent, with long resources', () => requests.renderRequestSent(words(2500))),
+  message('waiting message, open with an estimate and long resources', () =>
+    requests.renderWaitingStatus({ kind: 'open', text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 3), estimateHours: 12 }),
+  ),
+  message('waiting message, paired', () => requests.renderWaitingStatus({ kind: 'paired' })),
+  message('waiting message, cancelled', () => requests.renderWaitingStatus({ kind: 'cancelled' })),
   message('offer to a listener, long topic and note', () =>
     requests.renderOffer({
       offerId: cuid('offer', 1),
@@ -408,6 +429,8 @@ describe('the hard cases keep what matters', () => {
       ['seeker introduction: someone else', pairings.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
       ['listener introduction: reveal', pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
       ['reveal offered', pairings.renderRevealOffer('p1').blocks, PairingIds.reveal, false],
+      ['crisis note: share resources', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
+      ['crisis note: ask a coordinator', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
       ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
       ['approval request: decline', listeners.renderApprovalRequest({ profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
       ['Home: stop', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.stopButton, true],
@@ -431,6 +454,9 @@ describe('the hard cases keep what matters', () => {
   it('the notification text of a relayed message and of an offer carries no content (issue 14)', () => {
     const secret = 'my manager shouted at me again';
     expect(pairings.renderRelayed('quiet-otter', secret).text).toBe('New message in Peer Support');
+    expect(pairings.renderRelayed('quiet-otter', secret, { previews: false }).text).toBe('New message in Peer Support');
+    // Only for a recipient who turned previews on for themselves.
+    expect(pairings.renderRelayed('quiet-otter', secret, { previews: true }).text).toBe(`a colleague (quiet-otter): ${secret}`);
     const offer = requests.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: 'Bereavement', note: secret, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer });
     expect(offer.text).toBe('Someone would like to talk (Peer Support)');
     expect(JSON.stringify(offer.blocks)).toContain(secret);

@@ -351,11 +351,16 @@ export function fieldErrorsOf(response: AppResponse): Record<string, string> {
 }
 
 /** Settings for a new initiative, as block id to field value; the rest keep the form's defaults. */
+/** Real-looking resources for test initiatives: a number to call, and hours. */
+export const TEST_RESOURCES = '• In an emergency, call your local emergency number.\n• Employee assistance line: 0800 123 4567 (weekdays 08:00-20:00)';
+
 export function initiativeFields(overrides: Record<string, FieldValue> = {}): Record<string, FieldValue> {
   const B = InitiativeIds.blocks;
   return {
     [B.name]: 'Peer Support Circle',
     [B.description]: 'Colleagues listening to colleagues.',
+    // The form's template has placeholders and is refused as it is (src/domain/resources.ts).
+    [B.resources]: TEST_RESOURCES,
     [B.consent]: [COORDINATOR_CONSENT],
     ...overrides,
   };

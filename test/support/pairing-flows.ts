@@ -149,7 +149,11 @@ export async function askForListener(e2e: PairingE2E, seekerId: string, input: {
     [B.topic]: optionValues(modal.view, B.topic, [input.topic])[0]!,
     ...(input.note !== undefined ? { [B.note]: input.note } : {}),
   });
-  if (response.status !== 200 || response.text !== '') throw new Error(`the request was not accepted: ${response.status} ${response.text}`);
+  // The form ends with a confirmation view (response_action 'update'), not by closing silently.
+  const answered = response.status === 200 && response.text !== '' ? (JSON.parse(response.text) as { response_action?: string; view?: { callback_id?: string } }) : null;
+  if (answered?.response_action !== 'update' || answered.view?.callback_id !== RequestIds.requestSent) {
+    throw new Error(`the request was not accepted: ${response.status} ${response.text}`);
+  }
   const waitingDm = await e2e.next(
     'chat.postMessage',
     since,

@@ -13,7 +13,7 @@ import { renderListenerCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from 
 
 /** Everything a batch of claimed check-ins needs, loaded with one query per table. */
 interface BatchContext {
-  initiatives: Map<string, { resources: string; checkInEveryDays: number; workspaceId: string }>;
+  initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string }>;
   requests: Map<string, string>;
   pairings: Map<string, { status: string; listenerPseudonym: string; quiet: QuietHours | null }>;
   timezones: Map<string, CachedTimezone>;
@@ -25,7 +25,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
   const [initiatives, requests, pairings, timezones] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
-      select: { id: true, resources: true, checkInEveryDays: true, workspaceId: true },
+      select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true },
     }),
     deps.db.supportRequest.findMany({ where: { id: { in: waiting } }, select: { id: true, status: true } }),
     deps.db.pairing.findMany({
@@ -106,7 +106,8 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
     now: deps.clock.now(),
     channel: posted.channel ?? c.recipientId,
     ts: posted.ts ?? '',
-    everyDays: initiative?.checkInEveryDays ?? 14,
+    // A seeker still waiting hears every few days; a pairing is checked on less often.
+    everyDays: (c.kind === 'waiting' ? initiative?.waitingUpdateEveryDays : initiative?.checkInEveryDays) ?? 14,
   });
   if (recorded === true) return 'sent';
   if (recorded === 'cancelled') return 'cancelled';

@@ -14,6 +14,7 @@ import { SEEKER_ANSWERS, type CheckInAnswer, type CheckInKind } from './ids.js';
 // once, and a process that dies after claiming leaves a row another process sends once the lease ends.
 
 const DAY = 24 * 60 * 60 * 1000;
+const FIRST_WAITING_UPDATE_MS = DAY;
 export { LEASE_MS } from '../../delivery/lease.js';
 
 /** The first seeker and listener check-ins of a new pairing, N days after it starts. */
@@ -41,17 +42,22 @@ export async function scheduleForPairing(
   });
 }
 
-/** A status update for a seeker still waiting, M days from now, unless one is already scheduled. */
+/**
+ * A status update for a seeker still waiting: 24 hours after they asked, then every M days
+ * (`waitingUpdateEveryDays`, on from markSent), unless one is already scheduled.
+ */
 export async function scheduleWaitingUpdate(
   tx: Tx,
   request: { id: string; seekerId: string },
-  initiative: { id: string; checkInEveryDays: number },
+  initiative: { id: string },
   now: Date,
 ): Promise<void> {
   const pending = await tx.checkIn.findFirst({ where: { subjectId: request.id, kind: 'waiting', status: { in: ['scheduled', 'sending'] } } });
   if (pending) return;
   const last = await tx.checkIn.findFirst({ where: { subjectId: request.id, kind: 'waiting' }, orderBy: { sequence: 'desc' } });
-  const dueAt = new Date(now.getTime() + initiative.checkInEveryDays * DAY);
+  // Whenever a request starts waiting (asked, or asked again for someone else), the first update
+  // comes after a day: longer is silence for someone who may be struggling.
+  const dueAt = new Date(now.getTime() + FIRST_WAITING_UPDATE_MS);
   await tx.checkIn.create({
     data: {
       initiativeId: initiative.id,

@@ -16,7 +16,9 @@ export type CountMetric =
   | 'checkin_end'
   | 'checkin_fine'
   | 'checkin_break'
-  | 'checkin_coordinator';
+  | 'checkin_coordinator'
+  | 'ending_helped'
+  | 'ending_not_helped';
 
 export async function incrementCount(
   tx: Tx,

@@ -2,15 +2,17 @@ import type { WebClient } from '@slack/web-api';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { listInitiatives, rolesOf } from '../initiatives/service.js';
 import { listenersOf, profilesOf } from '../listeners/service.js';
+import { previewsOn } from '../preferences/service.js';
 import { openRequestsOf } from '../requests/service.js';
 import { renderHome, type HomeModel } from './views.js';
 
 export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: string): Promise<HomeModel> {
-  const [initiatives, profiles, roles, requests] = await Promise.all([
+  const [initiatives, profiles, roles, requests, previews] = await Promise.all([
     listInitiatives(deps.db, workspaceId),
     profilesOf(deps.db, workspaceId, userId),
     rolesOf(deps.db, workspaceId, userId),
     openRequestsOf(deps.db, workspaceId, userId),
+    previewsOn(deps.db, userId),
   ]);
   const coordinated = await Promise.all(
     initiatives
@@ -18,7 +20,7 @@ export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: s
       .map(async (initiative) => ({ initiative, listeners: await listenersOf(deps.db, initiative.id) })),
   );
   const insightsOf = initiatives.filter((i) => roles.coordinatorOf.includes(i.id) || roles.hrViewerOf.includes(i.id));
-  return { initiatives, requests, profiles, coordinated, insightsOf };
+  return { initiatives, requests, profiles, coordinated, insightsOf, previews };
 }
 
 /** Re-renders a person's Home tab; a failure is logged, never shown, since it only affects freshness. */

@@ -9,6 +9,8 @@ import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
 import { CONFIRM_DELETE_BUTTON } from '../my-data/copy.js';
 import { MyDataIds } from '../my-data/ids.js';
+import * as previewCopy from '../preferences/copy.js';
+import { PreferenceIds } from '../preferences/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
 import { renderResourceBlocks } from '../safety/views.js';
@@ -23,6 +25,8 @@ export interface HomeModel {
   coordinated: { initiative: Initiative; listeners: ListenerProfile[] }[];
   /** Initiatives whose anonymous insights this person may see (HR viewer or coordinator). */
   insightsOf: Initiative[];
+  /** Whether this person's notifications show relayed words (issue 14: off unless they turn it on). */
+  previews?: boolean;
 }
 
 const STATUS: Record<ListenerProfile['status'], string> = {
@@ -92,6 +96,13 @@ export function renderHome(model: HomeModel): HomeView {
     for (const i of model.insightsOf) tail.push(actions([{ actionId: InsightsIds.openButton, text: `Insights: ${i.name}`, value: i.id }]));
   }
   tail.push(
+    divider(),
+    section(model.previews ? previewCopy.PREVIEWS_ON : previewCopy.PREVIEWS_OFF),
+    actions([
+      model.previews
+        ? { actionId: PreferenceIds.previews, text: previewCopy.TURN_OFF, value: 'off' }
+        : { actionId: PreferenceIds.previews, text: previewCopy.TURN_ON, value: 'on' },
+    ]),
     divider(),
     section('*Your data*'),
     actions([

@@ -5,10 +5,13 @@ import { escapeMrkdwn as e } from '../common/blocks.js';
 export const SETUP_TITLE = 'Set up peer support';
 export const EDIT_TITLE = 'Initiative settings';
 
+/**
+ * A template to complete: saving is refused while a placeholder is left (src/domain/resources.ts).
+ * One resource per line as "Name: phone or link (hours)", so each can be checked and shown.
+ */
 export const DEFAULT_RESOURCES =
   '• In an emergency, call your local emergency number.\n' +
-  '• Employee assistance line: <add your EAP phone number and hours>\n' +
-  '• Crisis lines: <add your country\'s crisis line, e.g. Samaritans 116 123 in the UK and Ireland, 988 in the US>\n' +
+  '• Employee assistance line: <your EAP phone number> (<its hours>)\n' +
   '• Your GP or doctor can help with ongoing support.';
 
 export const DEFAULT_GUIDELINES =
@@ -82,3 +85,25 @@ export const CHOOSE_PROMPT = 'Which peer-support initiative is this for?';
 export const NEW_INITIATIVE_LABEL = 'Set up a new initiative';
 export const NO_INITIATIVE =
   'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';
+
+/** Template text is still in the resources: a person in crisis would be shown it. */
+export function placeholderLeft(placeholder: string): string {
+  const shown = placeholder.length > 60 ? `${placeholder.slice(0, 59)}…` : placeholder;
+  return `Please replace "${shown}" with your organisation's own details, or remove that line: people asking for help see these first.`;
+}
+
+export const NO_RESOURCE_CONTACT =
+  'Please add at least one resource with a phone number or a link, one per line, for example: Employee assistance line: 0800 123 4567 (24 hours).';
+
+export const RESOURCE_LINES_LABEL = 'Add widely known crisis lines';
+export const RESOURCE_LINES_HINT =
+  'These are public lines, not your organisation\'s own: add them if they fit where your colleagues live, alongside your own employee assistance line.';
+
+export const PREVIEW_BUTTON = 'Preview as a seeker';
+export const PREVIEW_TITLE = 'Preview';
+export const PREVIEW_CLOSE = 'Close preview';
+export const PREVIEW_BACK = 'Back';
+export const PREVIEW_LEAD = 'This is what a colleague asking for support sees, with what you have typed so far (not saved yet). Resources come first.';
+export const PREVIEW_NO_NAME = 'Your initiative';
+export const PREVIEW_NO_RESOURCES = '(No resources yet: they will appear here, first.)';
+export const PREVIEW_NO_TOPICS = '(Your topics will be listed here)';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { findPlaceholder, INTERNATIONAL_LINES, resourcesProblem } from '../../domain/resources.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
 import { requiredText, stringList, wholeNumber } from '../common/view-state.js';
-import { MAX_PEOPLE_PER_PICKER, TOO_MANY_PEOPLE } from './copy.js';
+import { MAX_PEOPLE_PER_PICKER, NO_RESOURCE_CONTACT, placeholderLeft, TOO_MANY_PEOPLE } from './copy.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
 
 const B = InitiativeIds.blocks;
@@ -28,6 +29,7 @@ export function setupInputSchema(needsConsent: boolean) {
       .refine((t) => t.length <= MAX_TOPICS, `Please list at most ${MAX_TOPICS} topics.`)
       .refine((t) => t.every((topic) => topic.length <= MAX_TOPIC_LENGTH), `Please keep each topic to ${MAX_TOPIC_LENGTH} characters.`),
     [B.resources]: requiredText(2500, 'Please add the support and crisis resources everyone will see first.', 'Please keep the resources to 2,500 characters.'),
+    [B.resourceLines]: stringList.transform((ids) => INTERNATIONAL_LINES.filter((l) => ids.includes(l.id)).map((l) => l.line)),
     [B.guidelines]: requiredText(2500, 'Please add the guidelines listeners agree to.', 'Please keep the guidelines to 2,500 characters.'),
     [B.approval]: stringList.transform((v) => v.includes(APPROVAL_REQUIRED)),
     // Each person named is sent a DM: a cap keeps one save from messaging hundreds of people (issue 13).
@@ -40,7 +42,23 @@ export function setupInputSchema(needsConsent: boolean) {
     [B.consent]: needsConsent
       ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
       : stringList,
+  }).transform((v, ctx) => {
+    // The resources are what a person in distress sees first: real lines, never a template left in.
+    const resources = withLines(v[B.resources], v[B.resourceLines]);
+    const problem = resourcesProblem(resources);
+    if (problem) {
+      const message = problem === 'placeholder' ? placeholderLeft(findPlaceholder(resources) ?? '') : NO_RESOURCE_CONTACT;
+      ctx.addIssue({ code: 'custom', path: [B.resources], message });
+      return z.NEVER;
+    }
+    return { ...v, [B.resources]: resources };
   });
+}
+
+/** The coordinator's own resources, then the widely known lines they picked that are not there yet. */
+function withLines(resources: string, lines: string[]): string {
+  const missing = lines.filter((line) => !resources.includes(line));
+  return missing.length === 0 ? resources : `${resources}\n${missing.join('\n')}`;
 }
 
 export type SetupInput = z.infer<ReturnType<typeof setupInputSchema>>;

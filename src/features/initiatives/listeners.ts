@@ -2,6 +2,9 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction 
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
+import { INTERNATIONAL_LINES } from '../../domain/resources.js';
+import { cleanText } from '../../domain/text.js';
+import { parseTopicList } from '../../domain/topics.js';
 import { errorCodeOf } from '../../slack/bulk-sender.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
@@ -31,6 +34,7 @@ import {
   renderInvitationAnswer,
   renderNotAllowedToCreate,
   renderNotCoordinator,
+  renderSeekerPreview,
   renderSetupModal,
 } from './views.js';
 
@@ -39,6 +43,8 @@ export const SETUP_FLOW = 'setup';
 // Only which initiative the form edits; anything else a forged form carries is ignored (issue 13).
 const setupMetadata = z.object({ initiativeId: z.string().nullable() });
 const chooseMetadata = z.object({ purpose: z.string() });
+
+const previewState = z.object({ view: z.object({ state: z.object({ values: z.unknown() }) }) });
 
 export function register(app: App, deps: FeatureDeps): { setup: CommandHandler } {
   const services = serviceDeps(deps);
@@ -109,6 +115,32 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
     if (!a.triggerId || !a.value) return;
     const initiativeId = a.value;
     await openThenUpdate(client, a.triggerId, copy.EDIT_TITLE, () => editView(a.workspaceId, a.userId, initiativeId));
+  });
+
+  // "Preview as a seeker": the request form built from what the coordinator has typed so far, pushed on
+  // top of the setup form; closing it returns to the form with nothing lost and nothing saved.
+  app.action(InitiativeIds.previewButton, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    const values = previewState.safeParse(body);
+    if (!a.triggerId || !values.success) return;
+    const form = readForm(values.data.view.state.values);
+    const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
+    const lines = Array.isArray(form[InitiativeIds.blocks.resourceLines]) ? (form[InitiativeIds.blocks.resourceLines] as string[]) : [];
+    const picked = INTERNATIONAL_LINES.filter((l) => lines.includes(l.id)).map((l) => l.line);
+    await client.views.push({
+      trigger_id: a.triggerId,
+      view: renderSeekerPreview({
+        name: cleanText(text(InitiativeIds.blocks.name)),
+        resources: [cleanText(text(InitiativeIds.blocks.resources)), ...picked].filter((t) => t.trim() !== '').join('\n'),
+        topics: parseTopicList(text(InitiativeIds.blocks.topics)),
+      }),
+    });
+  });
+
+  // The preview's only button closes it (back to the setup form).
+  app.view(InitiativeIds.previewModal, async ({ ack }) => {
+    await ack();
   });
 
   app.view(InitiativeIds.chooseModal, async ({ ack, body }) => {

@@ -1,3 +1,5 @@
+import { INTERNATIONAL_LINES } from '../../domain/resources.js';
+import { renderRequestModal } from '../requests/views.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { DEFAULT_TOPICS } from '../../domain/topics.js';
@@ -59,11 +61,19 @@ export function renderSetupModal(input: {
     textInput({
       blockId: B.resources,
       label: 'Support and crisis resources',
-      hint: 'Shown first to everyone who asks for support. Links are welcome.',
+      hint: 'Shown first to everyone who asks for support. One per line, as "Name: phone or link (hours)". Replace every <placeholder>: the form is not saved while one is left.',
       initial: i?.resources ?? copy.DEFAULT_RESOURCES,
       multiline: true,
       maxLength: 2500,
     }),
+    checkboxes({
+      blockId: B.resourceLines,
+      label: copy.RESOURCE_LINES_LABEL,
+      hint: copy.RESOURCE_LINES_HINT,
+      optional: true,
+      options: INTERNATIONAL_LINES.map((l) => option(l.line, l.id)),
+    }),
+    actions([{ actionId: InitiativeIds.previewButton, text: copy.PREVIEW_BUTTON }]),
     textInput({
       blockId: B.guidelines,
       label: 'Listener guidelines',
@@ -191,3 +201,34 @@ export function renderInvitationAnswer(text: string) {
 export function renderConfirmation(text: string) {
   return { text, blocks: [section(text), context('Peer support complements professional care and is not a crisis service.')] as KnownBlock[] };
 }
+
+/**
+ * The request form exactly as someone asking for support would see it, from the setup form's current
+ * (unsaved) values: resources first. Its "submit" only closes the preview.
+ */
+export function renderSeekerPreview(input: { name: string; resources: string; topics: string[] }): ModalView {
+  const request = renderRequestModal({
+    id: PREVIEW_ID,
+    workspaceId: '',
+    name: input.name || copy.PREVIEW_NO_NAME,
+    description: '',
+    // Slack refuses empty text and a select without options: say what is still missing instead.
+    resources: input.resources.trim() || copy.PREVIEW_NO_RESOURCES,
+    guidelines: '',
+    approvalRequired: false,
+    minGroupSize: 5,
+    retentionDays: 90,
+    firstCheckInDays: 7,
+    checkInEveryDays: 14,
+    topics: (input.topics.length > 0 ? input.topics : [copy.PREVIEW_NO_TOPICS]).map((label, i) => ({ id: `${PREVIEW_ID}-${i}`, label })),
+  });
+  return modal({
+    callbackId: InitiativeIds.previewModal,
+    title: copy.PREVIEW_TITLE,
+    submit: copy.PREVIEW_CLOSE,
+    close: copy.PREVIEW_BACK,
+    blocks: [context(copy.PREVIEW_LEAD), ...(request.blocks as KnownBlock[])].slice(0, LIMITS.modalBlocks),
+  });
+}
+
+const PREVIEW_ID = 'preview';

@@ -15,6 +15,8 @@ const SHORT: Record<(typeof WEEKLY_METRICS)[number], string> = {
   checkin_not_yet: 'Not yet',
   checkin_someone_else: 'Else',
   checkin_end: 'End',
+  ending_helped: 'Helped',
+  ending_not_helped: 'Not really',
 };
 
 function minutesText(m: number): string {

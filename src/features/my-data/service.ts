@@ -34,6 +34,8 @@ export interface MyData {
   pairingsAsListener: { initiative: string; yourPseudonym: string; seekerPseudonym: string; status: string; startedAt: string; endedAt: string | null }[];
   doNotPairAgain: number;
   timezone: string | null;
+  /** Stored only once changed; null: the defaults (previews off). */
+  preferences: { notificationPreviews: boolean; updatedAt: string } | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
   insightsAccess: { initiative: string; action: string; at: string }[];
   /** Invitations to a role not answered yet: the one thing stored before consent (DESIGN.md invariant 3). */
@@ -42,7 +44,7 @@ export interface MyData {
 }
 
 export async function collectMyData(db: Db, workspaceId: string, userId: string, now: Date): Promise<MyData> {
-  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns, access, invitations] = await Promise.all([
+  const [profiles, roles, consents, initiatives, requests, listened, blocks, timezone, checkIns, access, invitations, preference] = await Promise.all([
     db.listenerProfile.findMany({
       where: { userId, initiative: { workspaceId } },
       include: { initiative: { select: { name: true } }, topics: { include: { topic: { select: { label: true } } } } },
@@ -74,6 +76,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       include: { initiative: { select: { name: true } } },
       orderBy: { createdAt: 'asc' },
     }),
+    db.personPreference.findUnique({ where: { userId } }),
   ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
@@ -118,6 +121,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     })),
     doNotPairAgain: blocks,
     timezone: timezone?.timezone ?? null,
+    preferences: preference ? { notificationPreviews: preference.previews, updatedAt: preference.updatedAt.toISOString() } : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
     invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString() })),
@@ -172,6 +176,7 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });
     await tx.personTimezone.deleteMany({ where: { userId } });
+    await tx.personPreference.deleteMany({ where: { userId } });
     await tx.insightsAccess.deleteMany({ where: { viewerId: userId } });
     // Invitations to them: their DMs' buttons then find nothing standing, and grant nothing.
     await tx.invitation.deleteMany({ where: { inviteeId: userId, initiative: { workspaceId } } });

@@ -5,7 +5,7 @@ import { incrementCount } from '../common/anonymous-counts.js';
 import * as copy from './copy.js';
 import { releaseSlot } from './offers.js';
 import { getPairing, type Pairing, type Side } from './pairing-row.js';
-import { renderNote } from './views.js';
+import { renderNote, renderSeekerEnding } from './views.js';
 
 // The one way a pairing ends (STYLE.md "One owner per lifecycle"), whatever the reason: the person
 // pressed End, the seeker asked for someone else, a check-in answer, a report, the listener stopped,
@@ -72,17 +72,25 @@ export async function endPairingIn(tx: Tx, input: { pairingId: string; by: Side 
   const requeued = input.reason === 'someone_else' || input.reason === 'listener_stopped';
   const initiative = await tx.initiative.findUniqueOrThrow({
     where: { id: pairing.initiativeId },
-    select: { id: true, checkInEveryDays: true, workspaceId: true },
+    select: { id: true, checkInEveryDays: true, workspaceId: true, name: true, resources: true },
   });
   await tx.supportRequest.update({
     where: { id: pairing.requestId },
-    data: requeued ? { status: 'waiting' } : { status: 'closed', closedReason: input.reason === 'erased' ? 'erased' : 'ended', closedAt: now },
+    data: requeued ? { status: 'waiting', waitingChannel: null, waitingMessageTs: null } : { status: 'closed', closedReason: input.reason === 'erased' ? 'erased' : 'ended', closedAt: now },
   });
   if (requeued) await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
   const notes = endNotes(input.by, input.reason);
   const entries = (['seeker', 'listener'] as const).flatMap((side) => {
     const text = notes[side];
-    return text ? [pairingNote(pairing, side, initiative.workspaceId, outboxKey.ended(pairing.id, side), renderNote(text))] : [];
+    if (!text) return [];
+    // A kind ending (issue 14): a seeker whose conversation is over (not one being found someone else)
+    // gets the resources, a way to ask again and "Did this help?". The resources are the initiative's
+    // own copy, which the outbox may hold.
+    const message =
+      side === 'seeker' && !requeued
+        ? renderSeekerEnding({ text, pairingId: pairing.id, initiativeName: initiative.name, resources: initiative.resources })
+        : renderNote(text);
+    return [pairingNote(pairing, side, initiative.workspaceId, outboxKey.ended(pairing.id, side), message)];
   });
   return { pairing, requeued, outboxIds: await enqueue(tx, now, entries) };
 }

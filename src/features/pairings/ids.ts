@@ -6,6 +6,13 @@ export const PairingIds = {
   report: 'pairing.report',
   reveal: 'pairing.reveal',
   reportModal: 'pairing.report_modal',
+  // "Did this help?" on the seeker's ending note: distinct ids, since the two buttons share one block.
+  endingHelped: 'pairing.ending_helped',
+  endingNotHelped: 'pairing.ending_not_helped',
+  /** In a crisis note: the listener shares the initiative's resources with the seeker, under their pseudonym. */
+  shareResources: 'pairing.share_resources',
+  /** In a crisis note: the listener asks the coordinators for support now (naming the listener only). */
+  askCoordinator: 'pairing.ask_coordinator',
   blocks: { reason: 'reason', block: 'block' },
 } as const;
 

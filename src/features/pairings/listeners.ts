@@ -10,8 +10,8 @@ import * as copy from './copy.js';
 import type { EndReason } from './end.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
 import { answerOffer } from './offers.js';
-import { chooseReveal, endPairing, getPairing, reportConcern, sideOf } from './service.js';
-import { renderReportModal } from './views.js';
+import { answerEnding, askCoordinatorForSupport, chooseReveal, endPairing, getPairing, reportConcern, resourcesToShare, sideOf } from './service.js';
+import { renderReportModal, renderSharedResources } from './views.js';
 
 const reportMetadata = z.object({ pairingId: z.string() });
 
@@ -33,7 +33,7 @@ export function register(app: App, deps: FeatureDeps): void {
       if (answer.kind === 'gone') return void (await respond({ ...renderPlain(requestCopy.OFFER_GONE), replace_original: true }));
       if (answer.kind === 'declined') {
         await respond({ ...renderPlain(requestCopy.OFFER_DECLINED), replace_original: true });
-        await deps.effects.run([effects.rematchRequest(answer.requestId)]);
+        await deps.effects.run([...effects.send(answer.outboxIds), effects.rematchRequest(answer.requestId)]);
         return;
       }
       await respond({ ...renderPlain(copy.ACCEPTED), replace_original: true });
@@ -63,12 +63,58 @@ export function register(app: App, deps: FeatureDeps): void {
     });
   }
 
+  /** "Did this help?" at the end: the seeker's one anonymous answer; everyone else is told kindly. */
+  for (const [actionId, helped] of [
+    [PairingIds.endingHelped, true],
+    [PairingIds.endingNotHelped, false],
+  ] as const) {
+    app.action(actionId, async ({ ack, body, respond }) => {
+      await ack();
+      const a = parseAction(body);
+      if (!a.value) return;
+      const answer = await answerEnding(services, { pairingId: a.value, userId: a.userId, helped });
+      const reply = {
+        counted: copy.ENDING_THANKS,
+        'already-answered': copy.ENDING_ALREADY_ANSWERED,
+        gone: copy.ENDING_GONE,
+        'not-yours': copy.ENDING_NOT_YOURS,
+      }[answer.kind];
+      await respond(ephemeral(reply));
+    });
+  }
+
   app.action(PairingIds.reveal, async ({ ack, body, respond }) => {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
     const result = await chooseReveal(services, { pairingId: a.value, userId: a.userId });
     if (result.kind === 'not-active') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+    await deps.effects.run(effects.send(result.outboxIds));
+  });
+
+  // The crisis note's buttons (issue 14): only the pairing's listener may use them.
+  app.action(PairingIds.shareResources, async ({ ack, body, client, respond }) => {
+    await ack();
+    const a = parseAction(body);
+    if (!a.value) return;
+    const found = await resourcesToShare(services.db, { pairingId: a.value, userId: a.userId });
+    if (found.kind === 'not-listener') return void (await respond(ephemeral(copy.NOT_YOUR_CRISIS_NOTE)));
+    if (found.kind === 'not-active') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+    const { pairing } = found;
+    // Sent directly, like the crisis note itself: nothing is stored that says a conversation touched on a crisis.
+    const shared = { channel: pairing.seekerChannel, ...renderSharedResources(pairing.listenerPseudonym, found.resources) };
+    // In the conversation's thread (broadcast to the DM), so a seeker in two conversations knows which one.
+    await client.chat.postMessage(pairing.seekerThreadTs ? { ...shared, thread_ts: pairing.seekerThreadTs, reply_broadcast: true } : shared);
+    await respond(ephemeral(copy.resourcesShared(pairing.seekerPseudonym)));
+  });
+
+  app.action(PairingIds.askCoordinator, async ({ ack, body, respond }) => {
+    await ack();
+    const a = parseAction(body);
+    if (!a.value) return;
+    const result = await askCoordinatorForSupport(services, { pairingId: a.value, userId: a.userId });
+    if (result.kind === 'not-listener') return void (await respond(ephemeral(copy.NOT_YOUR_CRISIS_NOTE)));
+    await respond(ephemeral(copy.COORDINATOR_ASKED));
     await deps.effects.run(effects.send(result.outboxIds));
   });
 

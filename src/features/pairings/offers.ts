@@ -9,6 +9,7 @@ import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
+import { enqueueWaiting, waitingEntry } from '../requests/waiting.js';
 import { toPairing, withRequest, type Pairing } from './pairing-row.js';
 
 // The one owner of offers and listeners' slots (STYLE.md "One owner per lifecycle"): an offer is
@@ -124,7 +125,7 @@ export async function releaseSlot(tx: Tx | Db, listenerId: string): Promise<void
 
 export type OfferAnswer =
   | { kind: 'paired'; pairing: Pairing; workspaceId: string; outboxIds: string[] }
-  | { kind: 'declined'; requestId: string; initiativeId: string }
+  | { kind: 'declined'; requestId: string; initiativeId: string; outboxIds: string[] }
   | { kind: 'gone' }
   | { kind: 'not-yours' };
 
@@ -149,8 +150,10 @@ export async function answerOffer(
     if (settled.count !== 1) return { kind: 'gone' };
     if (!input.accept) {
       await releaseSlot(tx, offer.listenerId);
-      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-      return { kind: 'declined', requestId: offer.requestId, initiativeId: offer.request.initiativeId };
+      const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+      // The seeker's waiting message says so at once, rather than leaving a decline invisible.
+      const outboxIds = requeued.count === 1 ? await enqueueWaiting(tx, now, offer.requestId, 'declined') : [];
+      return { kind: 'declined', requestId: offer.requestId, initiativeId: offer.request.initiativeId, outboxIds };
     }
     const moved = await tx.supportRequest.updateMany({
       where: { id: offer.requestId, status: 'offered' },
@@ -187,17 +190,19 @@ export async function answerOffer(
       data: { initiativeId: initiative.id, weekStart: weekStart(now), minutes: Math.round((now.getTime() - offer.request.createdAt.getTime()) / 60_000) },
     });
     const pairing = toPairing(row);
-    const outboxIds = await enqueue(
-      tx,
-      now,
-      (['seeker', 'listener'] as const).map((side) => ({
+    const outboxIds = await enqueue(tx, now, [
+      ...(['seeker', 'listener'] as const).map((side): OutboxEntry => ({
         key: outboxKey.intro(pairing.id, side),
         workspaceId: initiative.workspaceId,
         recipientId: side === 'seeker' ? pairing.seekerId : pairing.listenerUserId,
         subjectId: pairing.id,
         message: { kind: 'intro', pairingId: pairing.id, side },
       })),
-    );
+      // The waiting message, if one went out, now says a listener said yes (none is posted for this).
+      ...(offer.request.waitingMessageTs
+        ? [waitingEntry({ id: offer.requestId, seekerId: offer.request.seekerId, workspaceId: initiative.workspaceId }, 'paired')]
+        : []),
+    ]);
     return { kind: 'paired', pairing, workspaceId: initiative.workspaceId, outboxIds };
   });
 }
@@ -227,10 +232,11 @@ export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffers> {
       const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'timed_out', respondedAt: now } });
       if (claimed.count !== 1) return null;
       await releaseSlot(tx, offer.listenerId);
-      await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-      return enqueue(tx, now, [
+      const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+      const closed = await enqueue(tx, now, [
         offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_EXPIRED),
       ]);
+      return requeued.count === 1 ? [...closed, ...(await enqueueWaiting(tx, now, offer.requestId, 'declined'))] : closed;
     });
     if (ids) {
       result.count += 1;
@@ -259,9 +265,11 @@ export async function withdrawOffers(
     const withdrawn = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'withdrawn', respondedAt: now } });
     if (withdrawn.count !== 1) continue;
     await releaseSlot(tx, offer.listenerId);
-    await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+    const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
     const workspaceId = await workspaceOf(tx, offer.request.initiativeId);
     outboxIds.push(...(await enqueue(tx, now, [offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_WITHDRAWN)])));
+    // The listener stopped: the seeker, still waiting, hears it (a cancel closed the request first).
+    if (requeued.count === 1) outboxIds.push(...(await enqueueWaiting(tx, now, offer.requestId, 'declined')));
   }
   return { requestIds: offers.map((o) => o.requestId), outboxIds };
 }

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
+import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
 import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
@@ -47,6 +48,26 @@ export async function endPairing(deps: ServiceDeps, input: { pairingId: string; 
   const now = deps.clock.now();
   const ended = await deps.db.$transaction((tx) => endPairingIn(tx, { ...input, now }));
   return ended ? { kind: 'ended', ended } : { kind: 'already-ended' };
+}
+
+export type EndingAnswer = { kind: 'counted' | 'already-answered' | 'gone' | 'not-yours' };
+
+/**
+ * "Did this help?" on the seeker's ending note: only the pairing's seeker, once per pairing (one
+ * conditional update of `feedbackGiven`, so a double tap or two processes count it once). The answer
+ * itself is only an anonymous weekly count; the pairing may be gone already (retention, erasure).
+ */
+export async function answerEnding(deps: ServiceDeps, input: { pairingId: string; userId: string; helped: boolean }): Promise<EndingAnswer> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<EndingAnswer> => {
+    const row = await tx.pairing.findUnique({ where: { id: input.pairingId }, select: { seekerId: true, request: { select: { initiativeId: true } } } });
+    if (!row) return { kind: 'gone' };
+    if (row.seekerId !== input.userId) return { kind: 'not-yours' };
+    const claimed = await tx.pairing.updateMany({ where: { id: input.pairingId, seekerId: input.userId, feedbackGiven: false }, data: { feedbackGiven: true } });
+    if (claimed.count !== 1) return { kind: 'already-answered' };
+    await incrementCount(tx, { initiativeId: row.request.initiativeId, metric: input.helped ? 'ending_helped' : 'ending_not_helped', at: now });
+    return { kind: 'counted' };
+  });
 }
 
 export type RevealResult =
@@ -146,4 +167,64 @@ async function blockPairIn(tx: Tx, pairing: Pairing): Promise<void> {
 export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
   const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
   return rows.map((r) => r.userId);
+}
+
+// ---- Crisis notes (issue 14) -------------------------------------------------------------------------
+
+const CRISIS_NOTE_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Claims this conversation's crisis note: at most one a day. One conditional update, so two replicas
+ * handling the same message (or two messages at once) send one note between them. Only the time is
+ * stored, never the words that set it off (invariant 2).
+ */
+export async function claimCrisisNote(deps: ServiceDeps, pairingId: string): Promise<boolean> {
+  const now = deps.clock.now();
+  const since = new Date(now.getTime() - CRISIS_NOTE_EVERY_MS);
+  const { count } = await deps.db.pairing.updateMany({
+    where: { id: pairingId, status: 'active', OR: [{ crisisNotedAt: null }, { crisisNotedAt: { lt: since } }] },
+    data: { crisisNotedAt: now },
+  });
+  return count === 1;
+}
+
+export type ShareResourcesResult =
+  | { kind: 'not-listener' }
+  | { kind: 'not-active' }
+  | { kind: 'share'; pairing: Pairing; resources: string };
+
+/** What sharing the resources with the seeker needs: only the pairing's listener, while it is active. */
+export async function resourcesToShare(db: Db, input: { pairingId: string; userId: string }): Promise<ShareResourcesResult> {
+  const pairing = await getPairing(db, input.pairingId);
+  if (!pairing || sideOf(pairing, input.userId) !== 'listener') return { kind: 'not-listener' };
+  if (pairing.status !== 'active') return { kind: 'not-active' };
+  const initiative = await db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { resources: true } });
+  return { kind: 'share', pairing, resources: initiative.resources };
+}
+
+export type AskCoordinatorResult = { kind: 'not-listener' } | { kind: 'asked'; outboxIds: string[] };
+
+/**
+ * A listener asks the coordinators for support now: a note to each, through the outbox, naming the
+ * listener only. Never the seeker, their pseudonym or the pairing (invariant 5), so the row has no subject.
+ */
+export async function askCoordinatorForSupport(deps: ServiceDeps, input: { pairingId: string; userId: string }): Promise<AskCoordinatorResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<AskCoordinatorResult> => {
+    const pairing = await getPairing(tx, input.pairingId);
+    if (!pairing || sideOf(pairing, input.userId) !== 'listener') return { kind: 'not-listener' };
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { name: true, workspaceId: true } });
+    const notice = renderNote(copy.crisisSupportNotice(input.userId, initiative.name));
+    const outboxIds = await enqueue(
+      tx,
+      now,
+      (await coordinatorsOf(tx, pairing.initiativeId)).map((coordinator) => ({
+        key: outboxKey.once('crisis-coordinator'),
+        workspaceId: initiative.workspaceId,
+        recipientId: coordinator,
+        message: { kind: 'message', message: notice },
+      })),
+    );
+    return { kind: 'asked', outboxIds };
+  });
 }

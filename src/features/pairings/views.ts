@@ -3,6 +3,7 @@ import { displayPseudonym } from '../../domain/pseudonyms.js';
 import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, type ButtonSpec } from '../common/blocks.js';
 import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
 import * as copy from './copy.js';
+import { RequestIds } from '../requests/ids.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
 import type { Side } from './service.js';
 
@@ -48,7 +49,7 @@ const RELAYED_PIECE = 2900;
  * words stay theirs, but nothing in them may mention or ping anyone through the app (neutraliseRelayed),
  * and a long message becomes several sections cut only where no link, mention or entity breaks.
  */
-export function renderRelayed(pseudonym: string, text: string) {
+export function renderRelayed(pseudonym: string, text: string, options: { previews?: boolean } = {}) {
   const words = neutraliseRelayed(text);
   // verbatim: no automatic parsing of a person's words (Slack would link channel names and parse "certain
   // mentions" it finds in plain text); Slack already delivered their links as <...>, which still work.
@@ -56,8 +57,9 @@ export function renderRelayed(pseudonym: string, text: string) {
     .slice(0, 45)
     .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece, verbatim: true } }));
   return {
-    // Discreet by default (issue 14): notifications and lock screens show the top-level text, never the words.
-    text: copy.RELAYED_NOTIFICATION,
+    // Discreet by default (issue 14): notifications and lock screens show the top-level text, so the
+    // words go there only for a recipient who turned previews on for themselves (src/features/preferences).
+    text: options.previews ? `${displayPseudonym(pseudonym)}: ${words}` : copy.RELAYED_NOTIFICATION,
     blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...sections] as KnownBlock[],
   };
 }
@@ -66,6 +68,48 @@ export function renderNote(text: string, extra?: string) {
   const blocks: KnownBlock[] = [section(text)];
   if (extra) blocks.push(section(escapeMrkdwn(extra)));
   return { text, blocks };
+}
+
+/**
+ * The private note to a listener when the seeker's words suggest a crisis (issue 14): the guidance, the
+ * initiative's resources, who the coordinators are, and buttons to share the resources with the seeker
+ * and to ask a coordinator now. It never quotes the seeker's words (invariant 2).
+ */
+export function renderCrisisNote(input: { pairingId: string; resources: string; coordinatorIds: readonly string[] }) {
+  const text = copy.CRISIS_NOTE_LISTENER;
+  const blocks: KnownBlock[] = [section(text)];
+  if (input.resources) blocks.push(section(`${copy.CRISIS_NOTE_RESOURCES_LEAD}\n${escapeMrkdwn(input.resources)}`));
+  blocks.push(context(copy.crisisCoordinators(input.coordinatorIds)));
+  const buttons: ButtonSpec[] = [];
+  if (input.resources) buttons.push({ actionId: PairingIds.shareResources, text: copy.SHARE_RESOURCES_BUTTON, value: input.pairingId, style: 'primary', confirm: copy.CONFIRM_SHARE_RESOURCES });
+  if (input.coordinatorIds.length > 0) buttons.push({ actionId: PairingIds.askCoordinator, text: copy.ASK_COORDINATOR_BUTTON, value: input.pairingId, confirm: copy.CONFIRM_ASK_COORDINATOR });
+  if (buttons.length > 0) blocks.push(actions(buttons));
+  return { text, blocks };
+}
+
+/** The resources a listener shared, as the seeker sees them: under the listener's pseudonym. */
+export function renderSharedResources(listenerPseudonym: string, resources: string) {
+  const text = copy.resourcesSharedWithYou(listenerPseudonym);
+  return { text, blocks: [section(text), section(escapeMrkdwn(resources))] as KnownBlock[] };
+}
+
+/**
+ * The seeker's note when a conversation has ended for good (issue 14, "a kind ending"): the note, the
+ * initiative's resources, a way to ask again, and an optional one-tap "Did this help?" carrying only
+ * the pairing id (the answer is counted, never stored against anyone). The top-level text is the note.
+ */
+export function renderSeekerEnding(input: { text: string; pairingId: string; initiativeName: string; resources: string }) {
+  const blocks: KnownBlock[] = [
+    section(input.text),
+    section(`${copy.ENDING_RESOURCES_LEAD}\n*${escapeMrkdwn(input.initiativeName)}*\n${escapeMrkdwn(input.resources)}`),
+    actions([{ actionId: RequestIds.requestButton, text: copy.ASK_AGAIN }]),
+    section(copy.ENDING_QUESTION),
+    actions([
+      { actionId: PairingIds.endingHelped, text: copy.ENDING_HELPED, value: input.pairingId },
+      { actionId: PairingIds.endingNotHelped, text: copy.ENDING_NOT_HELPED, value: input.pairingId },
+    ]),
+  ];
+  return { text: input.text, blocks };
 }
 
 export function renderRevealOffer(pairingId: string) {

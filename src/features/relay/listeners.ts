@@ -5,8 +5,9 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
 import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
 import * as copy from '../pairings/copy.js';
-import type { Pairing, Side } from '../pairings/service.js';
-import { renderNote, renderRelayed } from '../pairings/views.js';
+import { claimCrisisNote, coordinatorsOf, type Pairing, type Side } from '../pairings/service.js';
+import { renderCrisisNote, renderNote, renderRelayed } from '../pairings/views.js';
+import { previewsOn } from '../preferences/service.js';
 import { loadSafetyNet } from '../safety/service.js';
 import { renderSafetyNet } from '../safety/views.js';
 import { crisisWordsFor, findMirror, findOriginalOfMirror, recordRelayed, resourcesFor, routeMessage } from './service.js';
@@ -43,6 +44,11 @@ function channelOf(pairing: Pairing, side: Side): string {
   return side === 'seeker' ? pairing.seekerChannel : pairing.listenerChannel;
 }
 
+/** The Slack user id of one side: whose notification previews decide a relayed message's text. */
+function recipientOf(pairing: Pairing, side: Side): string {
+  return side === 'seeker' ? pairing.seekerId : pairing.listenerUserId;
+}
+
 function threadOf(pairing: Pairing, side: Side): string | null {
   return side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
 }
@@ -74,7 +80,8 @@ export function register(app: App, deps: FeatureDeps): void {
       const mirror = await findMirror(services.db, route.pairing.id, route.side, edited.ts);
       if (!mirror) return;
       const pseudonym = route.side === 'seeker' ? route.pairing.seekerPseudonym : route.pairing.listenerPseudonym;
-      await client.chat.update({ channel: channelOf(route.pairing, other(route.side)), ts: mirror, ...renderRelayed(pseudonym, edited.text) });
+      const previews = await previewsOn(services.db, recipientOf(route.pairing, other(route.side)));
+      await client.chat.update({ channel: channelOf(route.pairing, other(route.side)), ts: mirror, ...renderRelayed(pseudonym, edited.text, { previews }) });
       return;
     }
 
@@ -117,7 +124,7 @@ export function register(app: App, deps: FeatureDeps): void {
         posted = await client.chat.postMessage({
           channel: channelOf(pairing, to),
           ...(thread ? { thread_ts: thread } : {}),
-          ...renderRelayed(pseudonym, text),
+          ...renderRelayed(pseudonym, text, { previews: await previewsOn(services.db, recipientOf(pairing, to)) }),
         });
       } catch (error) {
         // The text is never stored (invariant 2), so it cannot be sent later: the sender is told at
@@ -129,13 +136,23 @@ export function register(app: App, deps: FeatureDeps): void {
       if (posted.ts) await recordRelayed(services.db, { pairingId: pairing.id, fromSide: side, sourceTs: e.ts, mirrorTs: posted.ts });
       deps.logger.debug({ pairingId: pairing.id, from: side }, 'message relayed');
 
-      if (mentionsCrisis(text, crisisWordsOf(await crisisWordsFor(services.db, pairing.initiativeId)))) {
-        // A private note to each side, sent directly and never through the outbox: nothing is stored
-        // that says a conversation touched on a crisis. Each goes in its conversation's thread
-        // (broadcast to the DM), so a listener in two conversations knows which one it is about.
+      if (side === 'seeker' && mentionsCrisis(text, crisisWordsOf(await crisisWordsFor(services.db, pairing.initiativeId)))) {
+        // Only the seeker's words count (issue 14): a listener writing about their own past is not a
+        // crisis in this conversation. The seeker gets the resources, sent directly and never through
+        // the outbox; the listener's note goes at most once a day, claimed with one conditional update
+        // so two replicas send it once. Only that time is stored, never the words (invariant 2). Each
+        // goes in its conversation's thread (broadcast to the DM), so a listener in two conversations
+        // knows which one it is about.
         const resources = await resourcesFor(services.db, pairing.initiativeId);
-        await client.chat.postMessage({ channel: pairing.listenerChannel, ...inThread(pairing, 'listener'), ...renderNote(copy.CRISIS_NOTE_LISTENER) });
         await client.chat.postMessage({ channel: pairing.seekerChannel, ...inThread(pairing, 'seeker'), ...renderNote(copy.CRISIS_NOTE_SEEKER_LEAD, resources) });
+        if (await claimCrisisNote(services, pairing.id)) {
+          const coordinatorIds = await coordinatorsOf(services.db, pairing.initiativeId);
+          await client.chat.postMessage({
+            channel: pairing.listenerChannel,
+            ...inThread(pairing, 'listener'),
+            ...renderCrisisNote({ pairingId: pairing.id, resources, coordinatorIds }),
+          });
+        }
         deps.logger.info({ pairingId: pairing.id }, 'crisis guidance sent');
       }
     }

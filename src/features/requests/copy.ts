@@ -49,3 +49,19 @@ export const LOADING = 'One moment… If you are in danger right now, please cal
 
 export const STILL_LOOKING =
   'I haven\'t been able to find a free listener for you just yet. Your request is waiting, and I\'ll pair you as soon as someone is available. In the meantime, these are here for you:';
+
+export const REQUEST_SENT_TITLE = 'Request sent';
+
+export const REQUEST_SENT =
+  '*Thank you. Your request is sent.* I\'m looking for a listener now, and you\'ll hear from me in your messages with the app: when someone says yes, and with updates while you wait. You can cancel there at any time.';
+
+export const WHILE_YOU_WAIT = 'While you wait, these are here for you:';
+
+export const OFFER_NOT_TAKEN =
+  'The listener I asked isn\'t able to talk just now. That happens, and it says nothing about you. I\'m asking someone else, and your request stays open.';
+
+export const WAITING_PAIRED = 'Good news: a listener said yes. Your introduction is in your messages with the app, just below.';
+
+export function waitEstimate(hours: number): string {
+  return `People here are usually paired within ${hours} hour${hours === 1 ? '' : 's'}.`;
+}

@@ -1,5 +1,6 @@
 export const RequestIds = {
   requestModal: 'request.request',
+  requestSent: 'request.request_sent',
   requestButton: 'request.request_button',
   helpNowButton: 'request.help_now',
   cancelButton: 'request.cancel',

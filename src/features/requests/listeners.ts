@@ -17,8 +17,9 @@ import * as copy from './copy.js';
 import { REQUEST_FLOW, RequestIds } from './ids.js';
 import { requestInputSchema, toRequestInput } from './input.js';
 import { matchRequest } from './matching.js';
-import { cancelRequest, createRequest, recordSeekerTimezone, tellSeeker } from './service.js';
-import { renderHelpNowModal, renderRequestModal, renderResourcesLead } from './views.js';
+import { cancelRequest, createRequest, recordSeekerTimezone } from './service.js';
+import { renderHelpNowModal, renderRequestModal, renderRequestSent, renderResourcesLead } from './views.js';
+import { tellWaiting } from './waiting.js';
 
 const requestMetadata = z.object({ initiativeId: z.string() });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
@@ -88,13 +89,12 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
       ...input,
       seekerTimezone: null,
     });
-    await ack();
+    // The form's last word says the request went and where the answer will come, with the resources.
+    await ack({ response_action: 'update', view: renderRequestSent(initiative.resources) });
     // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
     if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
-    const topic = initiative.topics.find((t) => t.id === input.topicId)?.label ?? 'this';
     const result = await matchRequest(services, requestId);
-    const text = result.kind === 'offered' ? copy.requestReceived(topic) : copy.noListenerYet(topic);
-    const told = await tellSeeker(services, { requestId, text });
+    const told = await tellWaiting(services, { requestId, event: result.kind === 'offered' ? 'received' : 'no-listener' });
     await deps.effects.run([
       ...effects.send([...(result.kind === 'offered' ? result.outboxIds : []), ...told]),
       ...effects.refreshHomes(s.workspaceId, [s.userId]),

@@ -4,9 +4,8 @@ import { scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import { enqueue, outboxKey } from '../../outbox/outbox.js';
 import { withdrawOffers } from '../pairings/offers.js';
-import { renderWaiting } from './views.js';
+import { enqueueWaiting } from './waiting.js';
 
 // Requests for a listener: created with the seeker's consent for this request, cancelled at any time.
 
@@ -48,7 +47,7 @@ export async function createRequest(deps: ServiceDeps & { random: Random }, inpu
         createdAt: now,
       },
     });
-    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: input.initiativeId }, select: { id: true, checkInEveryDays: true } });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: input.initiativeId }, select: { id: true, waitingUpdateEveryDays: true } });
     await scheduleWaitingUpdate(tx, { id: created.id, seekerId: input.seekerId }, initiative, now);
     await incrementCount(tx, { initiativeId: input.initiativeId, metric: 'request_opened', at: now, topicId: input.topicId });
     return created;
@@ -100,31 +99,8 @@ export async function cancelRequest(deps: ServiceDeps, input: { requestId: strin
     const request = await tx.supportRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { initiativeId: true, topicId: true } });
     await incrementCount(tx, { initiativeId: request.initiativeId, metric: 'request_withdrawn', at: now, topicId: request.topicId ?? undefined });
     const { outboxIds } = await withdrawOffers(tx, { requestId: input.requestId }, now);
-    return { kind: 'cancelled', outboxIds };
-  });
-}
-
-/**
- * A message to a seeker about their request (received, nobody free yet, still looking), with the
- * initiative's resources first and a Cancel button, through the outbox so it arrives.
- */
-export async function tellSeeker(deps: ServiceDeps, input: { requestId: string; text: string }): Promise<string[]> {
-  const now = deps.clock.now();
-  return deps.db.$transaction(async (tx) => {
-    const request = await tx.supportRequest.findUnique({
-      where: { id: input.requestId },
-      select: { seekerId: true, initiative: { select: { resources: true, workspaceId: true } } },
-    });
-    if (!request) return [];
-    return enqueue(tx, now, [
-      {
-        key: outboxKey.once(`seeker:${input.requestId}`),
-        workspaceId: request.initiative.workspaceId,
-        recipientId: request.seekerId,
-        subjectId: input.requestId,
-        message: { kind: 'message', message: renderWaiting({ text: input.text, resources: request.initiative.resources, requestId: input.requestId }) },
-      },
-    ]);
+    const told = await enqueueWaiting(tx, now, input.requestId, 'cancelled');
+    return { kind: 'cancelled', outboxIds: [...outboxIds, ...told] };
   });
 }
 

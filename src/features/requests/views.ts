@@ -80,6 +80,30 @@ export function renderWaiting(input: { text: string; resources: string; requestI
   };
 }
 
+/** The request modal's last word: the request is sent, where the answer will come, and the resources. */
+export function renderRequestSent(resources: string): ModalView {
+  return modal({
+    callbackId: RequestIds.requestSent,
+    title: copy.REQUEST_SENT_TITLE,
+    close: 'Close',
+    blocks: [section(copy.REQUEST_SENT), section(copy.WHILE_YOU_WAIT), section(escapeMrkdwn(resources), 'resources')],
+  });
+}
+
+export type WaitingState =
+  | { kind: 'open'; text: string; resources: string; requestId: string; estimateHours: number | null }
+  | { kind: 'paired' }
+  | { kind: 'cancelled' };
+
+/** The seeker's one waiting message, as it reads now; updated in place as things happen. */
+export function renderWaitingStatus(state: WaitingState) {
+  if (state.kind === 'paired') return renderPlain(copy.WAITING_PAIRED);
+  if (state.kind === 'cancelled') return renderPlain(copy.CANCELLED);
+  const message = renderWaiting(state);
+  if (state.estimateHours !== null) message.blocks.splice(1, 0, context(copy.waitEstimate(state.estimateHours)));
+  return message;
+}
+
 export function renderOffer(input: {
   offerId: string;
   seekerPseudonym: string;

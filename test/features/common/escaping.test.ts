@@ -71,6 +71,7 @@ const MY_DATA: MyData = {
   pairingsAsListener: [],
   doNotPairAgain: 0,
   timezone: 'Europe/London',
+  preferences: { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' },
   checkIns: [],
   insightsAccess: [],
   invitations: [{ initiative: HOSTILE, role: 'hr_viewer', invitedAt: '2026-12-01T09:00:00.000Z' }],
@@ -106,14 +107,19 @@ const TAKES_TEXT: Record<string, () => string> = {
   'pairings.introForListener': () => pairingCopy.introForListener('quiet-otter', HOSTILE),
   'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(HOSTILE),
   'pairings.reportNotice': () => pairingCopy.reportNotice(HOSTILE, 'quiet-otter', 'kind-heron', 'Something else'),
+  'pairings.crisisSupportNotice': () => pairingCopy.crisisSupportNotice('U0LISTENER', HOSTILE),
   'requests.requestReceived': () => requestCopy.requestReceived(HOSTILE),
   'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
   'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
   'safety.requestStatusLine': () => safetyCopy.requestStatusLine(HOSTILE, 'waiting'),
 };
 
-/** Copy functions that take only the app's own values (pseudonyms, ids, numbers, roles, dates). */
+/**
+ * Copy functions that take only the app's own values (pseudonyms, ids, numbers, roles, dates), or whose
+ * text is shown as plain text only (a form field's error message is never mrkdwn).
+ */
 const APP_VALUES_ONLY = [
+  'initiatives.placeholderLeft',
   'check-ins.seekerQuestion',
   'initiatives.roleName',
   'initiatives.notAllowedToCreate',
@@ -124,7 +130,11 @@ const APP_VALUES_ONLY = [
   'pairings.introForListenerNotification',
   'pairings.YOUR_PSEUDONYM',
   'pairings.revealed',
+  'pairings.crisisCoordinators',
+  'pairings.resourcesSharedWithYou',
+  'pairings.resourcesShared',
   'requests.offerExpiry',
+  'requests.waitEstimate',
 ];
 
 describe('copy functions escape the text people typed, once', () => {
@@ -223,6 +233,12 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     render: () => pairingViews.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: HOSTILE, note: HOSTILE, guidelines: HOSTILE }),
   },
   { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
+  {
+    name: 'seeker ending: resources, ask again and "Did this help?"',
+    render: () => pairingViews.renderSeekerEnding({ text: pairingCopy.ENDED_FOR_SEEKER_BY_LISTENER, pairingId: 'p1', initiativeName: HOSTILE, resources: HOSTILE }),
+  },
+  { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote({ pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
+  { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources('kind-heron', HOSTILE) },
   { name: 'request form', render: () => requestViews.renderRequestModal(INITIATIVE), plainShows: true },
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
   {
@@ -231,6 +247,11 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   },
   { name: 'help with the resources first', render: () => renderHelp(undefined, [INITIATIVE]) },
   { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
+  { name: 'request sent', render: () => requestViews.renderRequestSent(HOSTILE) },
+  {
+    name: 'waiting message, with an estimate',
+    render: () => requestViews.renderWaitingStatus({ kind: 'open', text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1', estimateHours: 3 }),
+  },
   {
     name: 'offer',
     render: () => requestViews.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
@@ -255,5 +276,11 @@ describe('views escape the text people typed once, in mrkdwn only', () => {
     const words = mrkdwn.map((t) => t.text).join('\n');
     expect(words).toContain('Confirm you are still a listener (<https://example.org>) @someone &lt;!channel&gt; & Co &lt;!here&gt; <https://example.net/help>');
     for (const live of [LINK, MENTION, CHANNEL, '<!here>', 'U0SOMEONE', '&amp;amp;']) expect(words).not.toContain(live);
+  });
+
+  it('with previews on, the notification text carries the words as inert as the blocks do', () => {
+    const { text } = pairingViews.renderRelayed('quiet-otter', `${HOSTILE} <!here>`, { previews: true });
+    expect(text).toContain('a colleague (quiet-otter): ');
+    for (const live of [LINK, MENTION, CHANNEL, '<!here>', 'U0SOMEONE']) expect(text).not.toContain(live);
   });
 });

@@ -335,7 +335,7 @@ describe('the setup form\'s pickers', () => {
     [B.name]: 'Circle',
     [B.description]: 'A circle.',
     [B.topics]: 'Anxiety',
-    [B.resources]: 'Call someone.',
+    [B.resources]: 'Employee assistance line: 0800 123 4567',
     [B.guidelines]: 'Be kind.',
     [B.approval]: [],
     [B.coordinators]: Array.from({ length: people }, (_, i) => `UPERSON${i}`),

@@ -1,0 +1,104 @@
+import type { Db, Tx } from '../../db/client.js';
+import { waitEstimateHours } from '../../domain/wait-estimate.js';
+import { enqueue, outboxKey, type OutboxEntry, type WaitingEvent } from '../../outbox/outbox.js';
+import type { ServiceDeps } from '../initiatives/service.js';
+import * as copy from './copy.js';
+import { renderWaitingStatus } from './views.js';
+
+// The seeker's one waiting message (STYLE.md "One owner per lifecycle"): an outbox row of kind
+// 'waiting' is written in the same transaction as each change to the request (received, an offer
+// declined or timed out, still looking, paired, cancelled). The first send posts it and records its
+// channel and ts on the request; later sends update it in place, rendered from the request as it is.
+
+/** Past matches considered for the estimate: the most recent ones. */
+const ESTIMATE_SAMPLE = 200;
+
+export function waitingEntry(request: { id: string; seekerId: string; workspaceId: string }, event: WaitingEvent): OutboxEntry {
+  return {
+    key: outboxKey.once(`waiting:${request.id}`),
+    workspaceId: request.workspaceId,
+    recipientId: request.seekerId,
+    subjectId: request.id,
+    message: { kind: 'waiting', requestId: request.id, event },
+  };
+}
+
+/** Writes the waiting update inside the caller's transaction; nothing if the request is gone. */
+export async function enqueueWaiting(tx: Tx, now: Date, requestId: string, event: WaitingEvent): Promise<string[]> {
+  const request = await tx.supportRequest.findUnique({
+    where: { id: requestId },
+    select: { id: true, seekerId: true, initiative: { select: { workspaceId: true } } },
+  });
+  if (!request) return [];
+  return enqueue(tx, now, [waitingEntry({ id: request.id, seekerId: request.seekerId, workspaceId: request.initiative.workspaceId }, event)]);
+}
+
+/** The same, in its own transaction (the request was already changed, e.g. matched or not). */
+export async function tellWaiting(deps: ServiceDeps, input: { requestId: string; event: WaitingEvent }): Promise<string[]> {
+  const now = deps.clock.now();
+  return deps.db.$transaction((tx) => enqueueWaiting(tx, now, input.requestId, input.event));
+}
+
+function openText(event: WaitingEvent, topic: string): string {
+  switch (event) {
+    case 'received':
+      return copy.requestReceived(topic);
+    case 'no-listener':
+      return copy.noListenerYet(topic);
+    case 'declined':
+      return copy.OFFER_NOT_TAKEN;
+    case 'still-looking':
+    case 'paired':
+    case 'cancelled':
+      return copy.STILL_LOOKING;
+  }
+}
+
+export interface WaitingMessage {
+  seekerId: string;
+  channel: string | null;
+  ts: string | null;
+  /** Still open: a message worth posting when none was posted yet. */
+  open: boolean;
+  message: ReturnType<typeof renderWaitingStatus>;
+}
+
+/** The waiting message as it reads now, or null when the request is gone (erased, retention). */
+export async function waitingMessageFor(db: Db, requestId: string, event: WaitingEvent): Promise<WaitingMessage | null> {
+  const request = await db.supportRequest.findUnique({
+    where: { id: requestId },
+    include: { topic: { select: { label: true } }, initiative: { select: { id: true, resources: true, minGroupSize: true } } },
+  });
+  if (!request) return null;
+  const base = { seekerId: request.seekerId, channel: request.waitingChannel, ts: request.waitingMessageTs };
+  if (request.status === 'paired') return { ...base, open: false, message: renderWaitingStatus({ kind: 'paired' }) };
+  if (request.status === 'closed') {
+    // Ended or erased requests have their own messages; only a cancel speaks here.
+    if (request.closedReason !== 'cancelled') return null;
+    return { ...base, open: false, message: renderWaitingStatus({ kind: 'cancelled' }) };
+  }
+  const past = await db.matchTime.findMany({
+    where: { initiativeId: request.initiative.id },
+    select: { minutes: true },
+    orderBy: { weekStart: 'desc' },
+    take: ESTIMATE_SAMPLE,
+  });
+  return {
+    ...base,
+    open: true,
+    message: renderWaitingStatus({
+      kind: 'open',
+      text: openText(event, request.topic?.label ?? 'this'),
+      resources: request.initiative.resources,
+      requestId: request.id,
+      estimateHours: waitEstimateHours(
+        past.map((p) => p.minutes),
+        request.initiative.minGroupSize,
+      ),
+    }),
+  };
+}
+
+export async function recordWaitingMessage(db: Db | Tx, requestId: string, channel: string, ts: string): Promise<void> {
+  await db.supportRequest.updateMany({ where: { id: requestId }, data: { waitingChannel: channel, waitingMessageTs: ts } });
+}

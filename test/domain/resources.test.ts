@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findPlaceholder, INTERNATIONAL_LINES, parseResources, resourcesProblem } from '../../src/domain/resources.js';
+import { DEFAULT_RESOURCES } from '../../src/features/initiatives/copy.js';
+
+describe('resources a person in distress is shown first', () => {
+  it.each([
+    ['Employee assistance line: 0800 123 4567 (24 hours)', { name: 'Employee assistance line', phone: '0800 123 4567', link: null, hours: '24 hours' }],
+    ['• Samaritans: 116 123', { name: 'Samaritans', phone: '116 123', link: null, hours: null }],
+    ['988 Suicide and Crisis Lifeline (US): 988 (24 hours, every day)', { name: '', phone: '988', link: null, hours: '24 hours, every day' }],
+    ['Mind: https://www.mind.org.uk', { name: 'Mind', phone: null, link: 'https://www.mind.org.uk', hours: null }],
+    ['Call the EAP line on +44 (0)800 111 222.', { name: 'Call the EAP line on', phone: '+44 (0)800 111 222', link: null, hours: null }],
+  ])('reads %j as a way to reach someone', (line, expected) => {
+    const [entry] = parseResources(line);
+    expect(entry).toMatchObject({ phone: expected.phone, link: expected.link, hours: expected.hours });
+    if (expected.name) expect(entry!.name).toBe(expected.name);
+  });
+
+  it.each(['In an emergency, call your local emergency number.', 'Your GP or doctor can help.', 'Open 24/7', ''])('does not count %j as a contact', (line) => {
+    expect(parseResources(line)).toEqual([]);
+  });
+
+  it.each([
+    ['Employee assistance line: <your EAP phone number>', '<your EAP phone number>'],
+    ['Crisis line: add your country\'s number here', 'add your country\'s number here'],
+    ['Samaritans: 116 123', null],
+    ['Our page: <https://example.org|Support> or ask <@U0SOMEONE> <!channel>', null],
+  ])('finds template text left in %j', (text, placeholder) => {
+    expect(findPlaceholder(text)).toBe(placeholder);
+  });
+
+  it('refuses the template as shipped, a list with no number or link, and accepts real lines', () => {
+    expect(resourcesProblem(DEFAULT_RESOURCES)).toBe('placeholder');
+    expect(resourcesProblem('Talk to your manager.\nLook after yourself.')).toBe('no-contact');
+    expect(resourcesProblem(DEFAULT_RESOURCES.replace('<your EAP phone number> (<its hours>)', '0800 123 4567 (weekdays 8-20)'))).toBeNull();
+  });
+
+  it('offers widely known lines that each count as a contact and fit a Block Kit option', () => {
+    for (const { line } of INTERNATIONAL_LINES) {
+      expect(parseResources(line)).toHaveLength(1);
+      expect(line.length).toBeLessThanOrEqual(75);
+    }
+  });
+});
