@@ -137,6 +137,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
         [B.retentionDays]: '60',
         [B.firstCheckInDays]: '3',
         [B.checkInEveryDays]: '10',
+        [B.waitingUpdateEveryDays]: '5',
       }),
     );
     expect(response.status).toBe(200);
@@ -157,6 +158,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       retentionDays: 60,
       firstCheckInDays: 3,
       checkInEveryDays: 10,
+      waitingUpdateEveryDays: 5,
     });
     expect(initiative.resources).toBe(`${TEST_RESOURCES}\n${INTERNATIONAL_LINES.find((l) => l.id === 'samaritans')!.line}`);
     expect(initiative.topics.map((t) => t.label)).toEqual(['Anxiety', 'Bereavement and loss', 'Neurodivergence']);

@@ -22,6 +22,7 @@ export const InitiativeIds = {
     retentionDays: 'retention_days',
     firstCheckInDays: 'first_check_in_days',
     checkInEveryDays: 'check_in_every_days',
+    waitingUpdateEveryDays: 'waiting_update_every_days',
     consent: 'consent',
     choice: 'choice',
   },

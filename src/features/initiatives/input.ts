@@ -7,6 +7,7 @@ import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
 
 const B = InitiativeIds.blocks;
 
+export const DEFAULT_WAITING_UPDATE_EVERY_DAYS = 3;
 export const MIN_GROUP_SIZE_FLOOR = 3; // DESIGN.md invariant 4: k never below 3
 
 const people = stringList
@@ -39,6 +40,8 @@ export function setupInputSchema(needsConsent: boolean) {
     [B.retentionDays]: wholeNumber(7, 3650, 'Please enter a number of days from 7 to 3650.'),
     [B.firstCheckInDays]: wholeNumber(1, 60, 'Please enter a number of days from 1 to 60.'),
     [B.checkInEveryDays]: wholeNumber(1, 90, 'Please enter a number of days from 1 to 90.'),
+    // Older forms (and tests) may not have the field: the default, 3 days, then stands.
+    [B.waitingUpdateEveryDays]: wholeNumber(1, 30, 'Please enter a number of days from 1 to 30.').optional(),
     [B.consent]: needsConsent
       ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
       : stringList,
@@ -74,6 +77,8 @@ export interface InitiativeSettings {
   retentionDays: number;
   firstCheckInDays: number;
   checkInEveryDays: number;
+  /** How often a seeker still waiting hears from us, after the first update at 24 hours. */
+  waitingUpdateEveryDays: number;
   coordinatorIds: string[];
   hrViewerIds: string[];
 }
@@ -90,6 +95,7 @@ export function toSettings(input: SetupInput): InitiativeSettings {
     retentionDays: input[B.retentionDays],
     firstCheckInDays: input[B.firstCheckInDays],
     checkInEveryDays: input[B.checkInEveryDays],
+    waitingUpdateEveryDays: input[B.waitingUpdateEveryDays] ?? DEFAULT_WAITING_UPDATE_EVERY_DAYS,
     coordinatorIds: input[B.coordinators],
     hrViewerIds: input[B.hrViewers],
   };

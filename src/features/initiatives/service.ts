@@ -33,6 +33,7 @@ export interface Initiative {
   retentionDays: number;
   firstCheckInDays: number;
   checkInEveryDays: number;
+  waitingUpdateEveryDays?: number;
   topics: Topic[];
 }
 
@@ -53,6 +54,7 @@ function toInitiative(row: InitiativeRow): Initiative {
     retentionDays: row.retentionDays,
     firstCheckInDays: row.firstCheckInDays,
     checkInEveryDays: row.checkInEveryDays,
+    waitingUpdateEveryDays: row.waitingUpdateEveryDays,
     topics: row.topics.map((t) => ({ id: t.id, label: t.label })),
   };
 }
@@ -102,6 +104,7 @@ function settingsData(settings: InitiativeSettings) {
     retentionDays: settings.retentionDays,
     firstCheckInDays: settings.firstCheckInDays,
     checkInEveryDays: settings.checkInEveryDays,
+    waitingUpdateEveryDays: settings.waitingUpdateEveryDays,
   };
 }
 

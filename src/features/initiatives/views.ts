@@ -39,7 +39,7 @@ export interface SetupMetadata {
  * and pending invitees, shown in the pickers.
  */
 export function renderSetupModal(input: {
-  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays'> & {
+  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays'> & {
     topics: { label: string }[];
   };
   people?: { coordinators: string[]; hrViewers: string[] };
@@ -118,6 +118,14 @@ export function renderSetupModal(input: {
     numberInput({ blockId: B.retentionDays, label: 'Keep ended pairings for (days)', initial: i?.retentionDays ?? 90, min: 7, max: 3650 }),
     numberInput({ blockId: B.firstCheckInDays, label: 'First check-in after (days)', initial: i?.firstCheckInDays ?? 7, min: 1, max: 60 }),
     numberInput({ blockId: B.checkInEveryDays, label: 'Then check in every (days)', initial: i?.checkInEveryDays ?? 14, min: 1, max: 90 }),
+    numberInput({
+      blockId: B.waitingUpdateEveryDays,
+      label: 'Someone still waiting hears from us every (days)',
+      hint: 'After a first update at 24 hours, each with the resources and a way to cancel.',
+      initial: i?.waitingUpdateEveryDays ?? 3,
+      min: 1,
+      max: 30,
+    }),
   ];
   if (input.needsConsent) {
     blocks.push(divider(), section(CONSENT_TEXTS.coordinator.text), checkboxes({ blockId: B.consent, label: 'Your consent', options: [consentOption] }));

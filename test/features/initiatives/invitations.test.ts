@@ -65,6 +65,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
       retentionDays: 90,
       firstCheckInDays: 7,
       checkInEveryDays: 14,
+      waitingUpdateEveryDays: 3,
       coordinatorIds: [],
       hrViewerIds: [],
       ...overrides,
