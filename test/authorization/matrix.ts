@@ -342,6 +342,10 @@ const requestActions: Cell[] = [
     (c) => buttonInModal(c.delivery, 'request.help_now', c.world.foreignInitiative.id),
     refused({ hides: [(w) => w.foreignInitiative.resources] }),
   ),
+  // A resource's link button: Slack opens the page and sends the click, which is only acknowledged.
+  ...(['request.resource_link_1', 'request.resource_link_2', 'request.resource_link_3', 'request.resource_link_4', 'request.resource_link_5'] as const).flatMap((id) =>
+    surface(`action:${id}`, (c) => buttonInModal(c.delivery, id, undefined, [resourcesBlock(c.world.initiative.resources)]), byRole(refused(), {})),
+  ),
   ...surface(
     'action:request.cancel',
     (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.openRequestId),

@@ -41,3 +41,25 @@ describe('resources a person in distress is shown first', () => {
     }
   });
 });
+
+describe('resources shown as link buttons', () => {
+  it('turns each line with a web link into a button that opens it, at most five, and none without links', async () => {
+    const { renderHelpNowModal, renderRequestModal } = await import('../../src/features/requests/views.js');
+    const { RequestIds } = await import('../../src/features/requests/ids.js');
+    const { validateView } = await import('../../src/slack/block-kit.js');
+    const lines = Array.from({ length: 7 }, (_, i) => `Service ${i}: https://example.org/${i}`).join('\n');
+    const help = renderHelpNowModal(`Samaritans: 116 123\n${lines}`);
+    const buttons = JSON.stringify(help.blocks).match(/request\.resource_link_\d/g) ?? [];
+    expect(buttons).toEqual([...RequestIds.resourceLinks]);
+    expect(JSON.stringify(help.blocks)).toContain('"url":"https://example.org/0"');
+    expect(validateView(help)).toEqual([]);
+    expect(JSON.stringify(renderHelpNowModal('Samaritans: 116 123').blocks)).not.toContain('resource_link');
+    const request = renderRequestModal({
+      id: 'i', workspaceId: 'T', name: 'n', description: 'd', resources: 'Mind: https://www.mind.org.uk', guidelines: 'g',
+      approvalRequired: false, minGroupSize: 5, retentionDays: 90, firstCheckInDays: 7, checkInEveryDays: 14,
+      topics: [{ id: 't', label: 'Anxiety' }],
+    });
+    expect(JSON.stringify(request.blocks)).toContain('"url":"https://www.mind.org.uk"');
+    expect(validateView(request)).toEqual([]);
+  });
+});

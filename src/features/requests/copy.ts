@@ -65,3 +65,5 @@ export const WAITING_PAIRED = 'Good news: a listener said yes. Your introduction
 export function waitEstimate(hours: number): string {
   return `People here are usually paired within ${hours} hour${hours === 1 ? '' : 's'}.`;
 }
+
+export const OPEN_RESOURCE = 'Open this resource';

@@ -64,6 +64,9 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
     await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(resources) });
   });
 
+  // A link button opens its page in the person's browser; Slack also sends the click, which needs only an ack.
+  for (const actionId of RequestIds.resourceLinks) app.action(actionId, async ({ ack }) => ack());
+
   app.view<ViewSubmitAction>(RequestIds.requestModal, async (args) => submitRequest(args));
 
   async function submitRequest({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {

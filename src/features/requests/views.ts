@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { parseResources } from '../../domain/resources.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { LANGUAGES } from '../../domain/languages.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
@@ -32,6 +33,7 @@ export function renderRequestModal(initiative: Initiative): ModalView {
   const blocks: KnownBlock[] = [
     section(copy.RESOURCES_FIRST),
     section(escapeMrkdwn(initiative.resources), 'resources'),
+    ...renderResourceLinks(initiative.resources),
     actions([{ actionId: RequestIds.helpNowButton, text: 'I need help right now', style: 'danger', value: initiative.id }]),
     divider(),
     section(copy.WHAT_HAPPENS),
@@ -62,9 +64,20 @@ export function renderRequestModal(initiative: Initiative): ModalView {
 }
 
 /** "I need help right now": the resources, and nothing else to do. */
+/** The resources' web pages as buttons (up to five), so help is one tap away; none when there are no links. */
+function renderResourceLinks(resources: string): KnownBlock[] {
+  const links = parseResources(resources).filter((r) => r.link !== null).slice(0, RequestIds.resourceLinks.length);
+  if (links.length === 0) return [];
+  return [
+    actions(
+      links.map((r, i) => ({ actionId: RequestIds.resourceLinks[i]!, text: r.name ? `Open: ${r.name}` : copy.OPEN_RESOURCE, url: r.link! })),
+    ),
+  ];
+}
+
 export function renderHelpNowModal(resources: string | null): ModalView {
   const blocks: KnownBlock[] = [section(copy.HELP_NOW_LEAD)];
-  if (resources) blocks.push(section(escapeMrkdwn(resources)));
+  if (resources) blocks.push(section(escapeMrkdwn(resources)), ...renderResourceLinks(resources));
   blocks.push(context('Peer support is not a crisis service. You can come back and ask for a listener any time.'));
   return modal({ callbackId: 'request.help_now_view', title: copy.HELP_NOW_TITLE, close: 'Close', blocks });
 }
