@@ -6,7 +6,7 @@ import { incrementCount } from '../common/anonymous-counts.js';
 import { section } from '../common/blocks.js';
 import { endPairingIn, type Ended } from '../pairings/end.js';
 import * as copy from './copy.js';
-import type { ServiceDeps } from '../initiatives/service.js';
+import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
 import { SEEKER_ANSWERS, type CheckInAnswer, type CheckInKind } from './ids.js';
 
 // Check-ins as rows (issue 5). Creating, claiming with a lease, marking sent, rescheduling and
@@ -244,15 +244,15 @@ export async function answerCheckIn(
       });
       result.paused = count > 0;
     } else if (input.answer === 'coordinator') {
-      const coordinators = await tx.initiativeMember.findMany({ where: { initiativeId: row.initiativeId, role: 'coordinator' }, select: { userId: true } });
+      const coordinators = await coordinatorsOf(tx, row.initiativeId);
       const notice = copy.coordinatorNotice(input.userId, initiative.name);
       result.outboxIds = await enqueue(
         tx,
         now,
-        coordinators.map((c) => ({
+        coordinators.map((coordinator) => ({
           key: outboxKey.once(`checkin-coordinator:${row.id}`),
           workspaceId: initiative.workspaceId,
-          recipientId: c.userId,
+          recipientId: coordinator,
           message: { kind: 'message', message: { text: notice, blocks: [section(notice)] } },
         })),
       );

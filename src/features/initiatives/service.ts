@@ -80,6 +80,17 @@ export async function rolesOf(db: Db, workspaceId: string, userId: string): Prom
   };
 }
 
+/** The user ids of an initiative's coordinators. */
+export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
+  const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
+  return rows.map((r) => r.userId);
+}
+
+/** The workspace an initiative belongs to (outbox rows are paced per workspace). */
+export async function workspaceOfInitiative(db: Db | Tx, initiativeId: string): Promise<string> {
+  return (await db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { workspaceId: true } })).workspaceId;
+}
+
 export async function hasRole(db: Db | Tx, initiativeId: string, userId: string, role: Role): Promise<boolean> {
   const row = await db.initiativeMember.findUnique({ where: { initiativeId_userId_role: { initiativeId, userId, role } } });
   return row !== null;

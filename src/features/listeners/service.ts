@@ -3,7 +3,7 @@ import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
-import { getInitiative, hasRole, type ServiceDeps } from '../initiatives/service.js';
+import { coordinatorsOf, getInitiative, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import { enqueue, outboxKey } from '../../outbox/outbox.js';
 import { withdrawListener, type Withdrawal } from '../pairings/withdraw.js';
 import * as copy from './copy.js';
@@ -178,7 +178,7 @@ export async function saveProfile(
         },
       });
       await incrementCount(tx, { initiativeId: initiative.id, metric: 'listener_joined', at: now });
-      const coordinators = (await tx.initiativeMember.findMany({ where: { initiativeId: initiative.id, role: 'coordinator' } })).map((c) => c.userId);
+      const coordinators = await coordinatorsOf(tx, initiative.id);
       const profile = (await getProfile(tx, initiative.id, input.userId))!;
       // Coordinators are asked to approve in the same transaction, so no volunteer waits unseen; the
       // message is rendered when sent, as it carries the introduction (free text stays out of the outbox).
@@ -268,7 +268,7 @@ export async function decideApproval(
     if (!profile) return { kind: 'already-decided' };
     if (!(await hasRole(tx, profile.initiativeId, input.coordinatorId, 'coordinator'))) return { kind: 'not-coordinator' };
     const base = { listenerUserId: profile.userId, initiativeName: profile.initiative.name, initiativeId: profile.initiativeId };
-    const workspaceId = (await tx.initiative.findUniqueOrThrow({ where: { id: profile.initiativeId }, select: { workspaceId: true } })).workspaceId;
+    const workspaceId = await workspaceOfInitiative(tx, profile.initiativeId);
     // The volunteer hears the decision either way, through the outbox.
     const tellListener = (text: string) =>
       enqueue(tx, now, [

@@ -48,10 +48,6 @@ function offerClosedMessage(workspaceId: string, offer: { id: string; listenerUs
   };
 }
 
-async function workspaceOf(tx: Tx, initiativeId: string): Promise<string> {
-  return (await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { workspaceId: true } })).workspaceId;
-}
-
 export type Claim = { kind: 'made'; offer: OfferMade; outboxIds: string[] } | { kind: 'request-gone' } | { kind: 'slot-gone' };
 
 /**
@@ -258,7 +254,7 @@ export async function withdrawOffers(
 ): Promise<{ requestIds: string[]; outboxIds: string[] }> {
   const offers = await tx.offer.findMany({
     where: { ...where, status: 'pending' },
-    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true } } },
+    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true, initiative: { select: { workspaceId: true } } } } },
   });
   const outboxIds: string[] = [];
   for (const offer of offers) {
@@ -266,7 +262,7 @@ export async function withdrawOffers(
     if (withdrawn.count !== 1) continue;
     await releaseSlot(tx, offer.listenerId);
     const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-    const workspaceId = await workspaceOf(tx, offer.request.initiativeId);
+    const { workspaceId } = offer.request.initiative;
     outboxIds.push(...(await enqueue(tx, now, [offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_WITHDRAWN)])));
     // The listener stopped: the seeker, still waiting, hears it (a cancel closed the request first).
     if (requeued.count === 1) outboxIds.push(...(await enqueueWaiting(tx, now, offer.requestId, 'declined')));

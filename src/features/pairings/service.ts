@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
-import type { ServiceDeps } from '../initiatives/service.js';
+import { coordinatorsOf, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
 import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
 import { getPairing, toPairing, withRequest, type Pairing, type Side } from './pairing-row.js';
@@ -73,10 +73,6 @@ export async function answerEnding(deps: ServiceDeps, input: { pairingId: string
 export type RevealResult =
   | { kind: 'both' | 'waiting-for-other'; pairing: Pairing; outboxIds: string[] }
   | { kind: 'not-active' };
-
-async function workspaceOfInitiative(tx: Tx, initiativeId: string): Promise<string> {
-  return (await tx.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { workspaceId: true } })).workspaceId;
-}
 
 /** Names are shown only when both have chosen to reveal them (DESIGN.md invariant 1). */
 export async function chooseReveal(deps: ServiceDeps, input: { pairingId: string; userId: string }): Promise<RevealResult> {
@@ -162,11 +158,6 @@ async function blockPairIn(tx: Tx, pairing: Pairing): Promise<void> {
     create: { initiativeId: pairing.initiativeId, seekerId: pairing.seekerId, listenerUserId: pairing.listenerUserId },
     update: {},
   });
-}
-
-export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
-  const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
-  return rows.map((r) => r.userId);
 }
 
 // ---- Crisis notes (issue 14) -------------------------------------------------------------------------
