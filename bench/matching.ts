@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock } from '../src/clock.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
+import { DEFAULT_WORKING_HOURS, formatWorkDays, type WorkingHours } from '../src/domain/availability.js';
 import { planOffers, type CandidateListener, type RequestToMatch } from '../src/domain/matching.js';
 import { matchWaitingRequests } from '../src/features/requests/matching.js';
 import { createLogger } from '../src/logger.js';
@@ -15,6 +16,7 @@ const TOPICS = 10;
 const NOW = new Date('2026-03-02T10:00:00Z');
 const ZONES = ['Europe/London', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles'];
 const LANGS = ['en', 'fr', 'de', 'es'];
+const ANY_TIME: WorkingHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' };
 
 function makeData(random: () => number) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
@@ -29,6 +31,8 @@ function makeData(random: () => number) {
     timezone: pick(ZONES),
     quietHoursStart: random() < 0.3 ? '22:00' : null,
     quietHoursEnd: random() < 0.3 ? '07:00' : null,
+    // Most keep the default working hours; some take offers any time (issue 15).
+    workingHours: random() < 0.7 ? DEFAULT_WORKING_HOURS : ANY_TIME,
     lastOfferAt: random() < 0.5 ? new Date(NOW.getTime() - Math.floor(random() * 1e9)) : null,
   }));
   const requests: RequestToMatch[] = Array.from({ length: REQUESTS }, (_, i) => ({
@@ -89,6 +93,9 @@ async function seed(url: string) {
     timezone: l.timezone,
     quietHoursStart: l.quietHoursStart && l.quietHoursEnd ? l.quietHoursStart : null,
     quietHoursEnd: l.quietHoursStart && l.quietHoursEnd ? l.quietHoursEnd : null,
+    workDays: formatWorkDays(l.workingHours.days),
+    workStart: l.workingHours.start,
+    workEnd: l.workingHours.end,
     lastOfferAt: l.lastOfferAt,
   }));
   for (let i = 0; i < profileRows.length; i += 1000) await db.listenerProfile.createMany({ data: profileRows.slice(i, i + 1000) });

@@ -26,14 +26,14 @@ const RELAYED =
 
 const TEXTS: Record<ConsentPurpose, string> = {
   listener: [
-    '*What we store:* your Slack ID; the topics, capacity, introduction, languages and quiet hours you enter here; whether you are active or paused; your timezone from your Slack profile, so quiet hours and check-ins follow your day; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
+    '*What we store:* your Slack ID; the topics, capacity, introduction, languages, working days and hours and quiet hours you enter here; whether you are active or paused, why, and until when; how many offers in a row went unanswered (after three, new offers pause until you resume); your timezone from your Slack profile, so offers, quiet hours and check-ins follow your day; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
       CHECK_IN_ANSWERS +
-      '; if a conversation is reported and the two of you are kept apart, a note not to pair you again; and a record of this consent. ' +
+      '; a concern you report (your pseudonym, the reason and when), and a concern someone you support reports about you, which names you; if a conversation is reported and the two of you are kept apart, a note not to pair you again; and a record of this consent. ' +
       RELAYED,
     '*Why:* to offer you pairings with colleagues who share an experience you have lived, at times that suit you, and to check how you are doing.',
-    '*Who can see it:* the initiative\'s coordinators see that you are a listener and your status. People you support see only a pseudonym and your introduction, unless you both choose to share your names. ' +
+    '*Who can see it:* the initiative\'s coordinators see your name, topics, introduction, status, working hours and how many conversations you have, never whom you support or what is said; if someone you support reports a concern, the coordinators are told it is about you. People you support see only a pseudonym and your introduction, unless you both choose to share your names. ' +
       HR_COUNTS,
-    `*How long:* your profile stays until you stop. An ended conversation, with its offers and check-in answers, is deleted after ${RETENTION}. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
+    `*How long:* your profile stays until you stop. An ended conversation, with its offers and check-in answers, is deleted after ${RETENTION}, and so is a concern, from when it was raised. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* `/peer stop` (or *Stop being a listener* in the app\'s Home tab) withdraws this consent and deletes your listener profile at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),
@@ -57,12 +57,13 @@ const TEXTS: Record<ConsentPurpose, string> = {
   seeker_request: [
     '*What we store:* your Slack ID, so we can reach you; the topic, note, language and timezone preference you choose here; your timezone from your Slack profile, so check-ins arrive at a reasonable hour for you and, if you ask, to find a listener near it; which listeners were asked and their answers, so nobody is asked twice; the pseudonyms and when your conversation started and ended; ' +
       CHECK_IN_ANSWERS +
-      '; if you report a concern and ask not to be paired with that listener again, a note of that; and a record of this consent. ' +
+      '; if you report a concern, the report (your pseudonym, the reason and when), so a coordinator\'s reply can reach you, and if you ask not to be paired with that listener again, a note of that; and a record of this consent. ' +
       RELAYED,
     '*Why:* to find a listener who shares this experience and to check in on how it is going.',
     '*Who can see it:* nobody learns who you are: your listener sees only a pseudonym and your note, coordinators never see who asked, and ' +
-      HR_COUNTS,
-    `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a note not to pair you again goes too once you have no request left. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
+      HR_COUNTS +
+      ' A concern you report reaches the coordinators under your pseudonym and names your listener, so they know whom it concerns; a coordinator can reply to you through the app, without learning who you are.',
+    `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a concern you report is deleted after the same period from when you raised it; a note not to pair you again goes too once you have no request left. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* you can end the pairing or cancel the request at any time, and `/peer delete-my-data` erases everything about you at once.',
   ].join('\n'),

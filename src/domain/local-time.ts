@@ -59,8 +59,63 @@ export function inWindow(minutes: number, start: number, end: number): boolean {
 
 export function isInQuietHours(at: Date, timeZone: string | null, start: string | null, end: string | null): boolean {
   if (!start || !end) return false;
+  return isInQuietHoursAt(localTime(at, timeZone), start, end);
+}
+
+/** The same, from a local time already worked out (matching computes it once per timezone). */
+export function isInQuietHoursAt(local: LocalTime, start: string | null, end: string | null): boolean {
+  if (!start || !end) return false;
   const s = parseClock(start);
   const e = parseClock(end);
   if (s === null || e === null || s === e) return false;
-  return inWindow(localTime(at, timeZone).minutes, s, e);
+  return inWindow(local.minutes, s, e);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether `ymd` is a real calendar date written YYYY-MM-DD (as Slack's datepicker sends it). */
+export function isCalendarDate(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === mo - 1 && at.getUTCDate() === d;
+}
+
+/** The local calendar date at `at` in `timeZone` (UTC when unknown), as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string | null): string {
+  const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  const parts = formatter(zone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The first instant of the local day `dateYmd` in `timeZone` (UTC when unknown): local 00:00, or, where
+ * a daylight-saving change skips midnight (clocks jump from 00:00 to 01:00), the moment the day begins.
+ * Offsets are read a day either side, so a change on, just before or just after the day is seen.
+ */
+export function startOfLocalDay(dateYmd: string, timeZone: string | null): Date {
+  if (!isCalendarDate(dateYmd)) throw new Error(`not a calendar date: ${dateYmd}`);
+  const [y, m, d] = dateYmd.split('-').map(Number) as [number, number, number];
+  const midnightAsUtc = Date.UTC(y, m - 1, d);
+  const offsets = new Set([-DAY_MS, 0, DAY_MS].map((shift) => utcOffsetMinutes(new Date(midnightAsUtc + shift), timeZone)));
+  const candidates = [...offsets].map((offset) => midnightAsUtc - offset * 60_000).sort((a, b) => a - b);
+  // The earliest candidate that is already on that day; a day a zone skipped altogether starts when the next one does.
+  const onTheDay = candidates.find((t) => localDate(new Date(t), timeZone) === dateYmd);
+  return new Date(onTheDay ?? candidates.find((t) => localDate(new Date(t), timeZone) > dateYmd) ?? candidates[0]!);
+}
+
+/** `dateYmd` moved by whole calendar days (no timezone involved: dates only). */
+export function addDays(dateYmd: string, days: number): string {
+  const [y, m, d] = dateYmd.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const longDates = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "Monday 14 December 2026" for YYYY-MM-DD: a date as people say it, with no time or zone to confuse. */
+export function longDate(dateYmd: string): string {
+  const [y, m, d] = dateYmd.split('-').map(Number) as [number, number, number];
+  return longDates.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
 }

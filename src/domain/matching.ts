@@ -1,8 +1,10 @@
-import { isInQuietHours, utcOffsetMinutes } from './local-time.js';
+import { isWithinWorkingHoursAt, type WorkingHours } from './availability.js';
+import { isInQuietHoursAt, localTime, utcOffsetMinutes, type LocalTime } from './local-time.js';
 
 // Matching (DESIGN.md, issue 4): plain rules over plain data, no Slack or Prisma.
 // Eligible: approved and active, shares the topic, has a free slot, is not the seeker, has not declined
-// or timed out on this request, is not blocked with the seeker, and is outside their quiet hours now.
+// or timed out on this request, is not blocked with the seeker, is outside their quiet hours now, and
+// is within their working hours now (issue 15: no offer at 2 a.m.), both in their own timezone.
 // Preference order: language match, timezone overlap when asked, fewest reserved slots, longest since
 // their last offer (so offers spread fairly), then id for a stable order.
 
@@ -17,6 +19,8 @@ export interface CandidateListener {
   timezone: string | null;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
+  /** When offers may reach them, in `timezone` (UTC when unknown). */
+  workingHours: WorkingHours;
   lastOfferAt: Date | null;
 }
 
@@ -40,18 +44,43 @@ export type Ineligibility =
   | 'is-seeker'
   | 'excluded'
   | 'blocked'
-  | 'quiet-hours';
+  | 'quiet-hours'
+  | 'off-hours';
 
-/** Why a listener cannot take this request now, or null when they can. */
+/** Local times at one instant, computed once per timezone (Intl is slow enough to matter at scale). */
+function localTimeCache(now: Date): (timeZone: string | null) => LocalTime {
+  const cache = new Map<string | null, LocalTime>();
+  return (timeZone) => {
+    let local = cache.get(timeZone);
+    if (local === undefined) cache.set(timeZone, (local = localTime(now, timeZone)));
+    return local;
+  };
+}
+
+/** Whether the listener's own hours keep offers away at this local time: quiet hours, then working hours. */
+function hoursExclusion(listener: CandidateListener, local: LocalTime): 'quiet-hours' | 'off-hours' | null {
+  if (isInQuietHoursAt(local, listener.quietHoursStart, listener.quietHoursEnd)) return 'quiet-hours';
+  if (!isWithinWorkingHoursAt(local, listener.workingHours)) return 'off-hours';
+  return null;
+}
+
+/**
+ * Why a listener cannot take this request now, or null when they can. The hours come last, so
+ * 'quiet-hours' and 'off-hours' mean the listener could take it at another time of day.
+ */
 export function ineligibility(request: RequestToMatch, listener: CandidateListener, now: Date): Ineligibility | null {
+  return ineligibleAt(request, listener, localTime(now, listener.timezone));
+}
+
+/** The same, with the listener's local time now already worked out. */
+function ineligibleAt(request: RequestToMatch, listener: CandidateListener, local: LocalTime): Ineligibility | null {
   if (listener.status !== 'active') return 'not-active';
   if (listener.userId === request.seekerId) return 'is-seeker';
   if (request.topicId === null || !listener.topicIds.includes(request.topicId)) return 'no-topic';
   if (listener.reservedSlots >= listener.capacity) return 'full';
   if (request.excludedListenerIds.has(listener.id)) return 'excluded';
   if (request.blockedListenerUserIds.has(listener.userId)) return 'blocked';
-  if (isInQuietHours(now, listener.timezone, listener.quietHoursStart, listener.quietHoursEnd)) return 'quiet-hours';
-  return null;
+  return hoursExclusion(listener, local);
 }
 
 /** Hours apart that still count as "a similar timezone". */
@@ -92,20 +121,22 @@ function compare(a: Key, b: Key): number {
 
 export type MatchOutcome =
   | { kind: 'matched'; ranked: CandidateListener[] }
-  | { kind: 'no-listener'; waitingForQuietHours: boolean };
+  /** True when someone could take it but for their hours (quiet or working): it will be offered when those begin. */
+  | { kind: 'no-listener'; waitingForHours: boolean };
 
 /** Eligible listeners for one request, best first. */
 export function rankListeners(request: RequestToMatch, listeners: readonly CandidateListener[], now: Date): MatchOutcome {
   const offset = offsetCache(now);
+  const local = localTimeCache(now);
   const seekerOffset = offset(request.seekerTimezone);
-  let quiet = false;
+  let waitingForHours = false;
   const eligible: { listener: CandidateListener; key: Key }[] = [];
   for (const listener of listeners) {
-    const why = ineligibility(request, listener, now);
+    const why = ineligibleAt(request, listener, local(listener.timezone));
     if (why === null) eligible.push({ listener, key: keyOf(request, listener, listener.reservedSlots, seekerOffset, offset(listener.timezone)) });
-    else if (why === 'quiet-hours') quiet = true;
+    else if (why === 'quiet-hours' || why === 'off-hours') waitingForHours = true;
   }
-  if (eligible.length === 0) return { kind: 'no-listener', waitingForQuietHours: quiet };
+  if (eligible.length === 0) return { kind: 'no-listener', waitingForHours };
   eligible.sort((a, b) => compare(a.key, b.key));
   return { kind: 'matched', ranked: eligible.map((e) => e.listener) };
 }
@@ -124,6 +155,7 @@ export interface PlannedOffer {
  */
 export function planOffers(requests: readonly RequestToMatch[], listeners: readonly CandidateListener[], now: Date): PlannedOffer[] {
   const offset = offsetCache(now);
+  const local = localTimeCache(now);
   interface Ready {
     listener: CandidateListener;
     offset: number;
@@ -132,7 +164,7 @@ export function planOffers(requests: readonly RequestToMatch[], listeners: reado
   const byTopic = new Map<string, Ready[]>();
   for (const l of listeners) {
     if (l.status !== 'active' || l.reservedSlots >= l.capacity) continue;
-    if (isInQuietHours(now, l.timezone, l.quietHoursStart, l.quietHoursEnd)) continue;
+    if (hoursExclusion(l, local(l.timezone)) !== null) continue;
     const ready: Ready = { listener: l, offset: offset(l.timezone), reserved: l.reservedSlots };
     for (const t of l.topicIds) {
       let list = byTopic.get(t);

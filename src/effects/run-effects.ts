@@ -42,7 +42,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         const result = await matchRequest(deps, effect.requestId);
         if (result.kind === 'offered') return send(result.outboxIds);
         // Nobody is free: say so honestly, with the resources, rather than leave them in silence.
-        if (result.kind === 'waiting') return send(await tellWaiting(deps, { requestId: effect.requestId, event: 'still-looking' }));
+        if (result.kind === 'waiting') return send(await tellWaiting(deps, { requestId: effect.requestId, event: result.offHours ? 'off-hours' : 'still-looking' }));
         return;
       }
     }

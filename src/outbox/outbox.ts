@@ -33,6 +33,12 @@ export type OutboxMessage =
   | { kind: 'invitation'; invitationId: string; inviterId: string }
   /** Coordinators asked to approve a volunteer: rendered when sent (it carries their introduction). */
   | { kind: 'approval_request'; profileId: string }
+  /**
+   * Replace a message an earlier outbox row posted (its channel and ts are recorded on that row when it is
+   * sent), e.g. every coordinator's copy of an approval request once one of them decided. App copy only.
+   * An original never posted needs nothing replaced; one still being sent is waited for.
+   */
+  | { kind: 'replace'; outboxId: string; message: RenderedMessage }
   /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */
   | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage }
   /**
@@ -42,7 +48,7 @@ export type OutboxMessage =
   | { kind: 'waiting'; requestId: string; event: WaitingEvent };
 
 /** What just happened to a request, for its waiting message. */
-export type WaitingEvent = 'received' | 'no-listener' | 'declined' | 'still-looking' | 'paired' | 'cancelled';
+export type WaitingEvent = 'received' | 'no-listener' | 'off-hours' | 'declined' | 'still-looking' | 'paired' | 'cancelled';
 
 export interface OutboxEntry {
   /** Unique per change: a second enqueue of the same key is a bug, and fails the transaction. */

@@ -14,6 +14,8 @@ import { renderOffer } from '../features/requests/views.js';
 import { recordWaitingMessage, waitingMessageFor } from '../features/requests/waiting.js';
 import { pendingProfileForApproval } from '../features/listeners/service.js';
 import { renderApprovalRequest } from '../features/listeners/views.js';
+import { ListenerIds } from '../features/listeners/ids.js';
+import { pauseUntilValue } from '../features/listeners/pause-input.js';
 import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
 import type { OutboxMessage } from './outbox.js';
 
@@ -31,7 +33,12 @@ interface OutboxRow {
 
 type Prepared =
   | { method: 'post'; args: ChatPostMessageArguments; after?: (tx: Tx, posted: { channel?: string; ts?: string }, now: Date) => Promise<void> }
-  | { method: 'update'; args: ChatUpdateArguments };
+  | { method: 'update'; args: ChatUpdateArguments }
+  /** Not yet: what this row depends on is still being sent elsewhere. Back in the queue, not an attempt. */
+  | { method: 'wait'; seconds: number };
+
+/** How long a replacement waits for the message it replaces, while that one is still being sent. */
+const REPLACE_WAIT_SECONDS = 5;
 
 /** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
 async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
@@ -61,6 +68,7 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
             timeoutHours: offer.offerTimeoutHours,
             acceptId: PairingIds.acceptOffer,
             declineId: PairingIds.declineOffer,
+            pauseUntil: { actionId: ListenerIds.pauseUntilButton, value: pauseUntilValue(offer.initiativeId, offer.offerId) },
           }),
         },
         after: async (tx, posted) => {
@@ -150,6 +158,15 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
       if (!pending) return null;
       return { method: 'post', args: { channel: row.recipientId, ...renderApprovalRequest(pending) } };
     }
+    case 'replace': {
+      const original = await db.outboxMessage.findUnique({ where: { id: m.outboxId }, select: { status: true, channel: true, messageTs: true } });
+      // Claimed by a sender right now: it may have rendered before the change that replaces it, so wait
+      // for it to land (its ts is recorded in the same transaction that marks it sent).
+      if (original?.status === 'sending') return { method: 'wait', seconds: REPLACE_WAIT_SECONDS };
+      // Never posted (it renders nothing now, or was given up), or gone (erased): nothing to replace.
+      if (original?.status !== 'sent' || !original.channel || !original.messageTs) return null;
+      return { method: 'update', args: { channel: original.channel, ts: original.messageTs, ...m.message } };
+    }
   }
 }
 
@@ -161,6 +178,10 @@ async function settle(db: Db, claim: Claim, data: Record<string, unknown>): Prom
 async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow): Promise<SendOutcome> {
   const prepared = await prepare(deps.db, row);
   if (!prepared) return (await settle(deps.db, row.claim, { status: 'cancelled' })) ? 'cancelled' : 'lease-lost';
+  if (prepared.method === 'wait') {
+    const later = new Date(deps.clock.now().getTime() + prepared.seconds * 1000);
+    return (await settle(deps.db, row.claim, { status: 'scheduled', deliverAt: later, attempts: { decrement: 1 } })) ? 'postponed' : 'lease-lost';
+  }
   let posted: { channel?: string; ts?: string };
   try {
     posted = await sender.paced(row.workspaceId, (client) =>
@@ -196,7 +217,9 @@ async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow):
     return !ok ? 'lease-lost' : giveUp ? 'failed' : 'retried';
   }
   const recorded = await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.outboxMessage.updateMany({ where: underClaim(row.claim), data: { status: 'sent', sentAt: deps.clock.now(), ...RELEASED } });
+    // Where a posted message landed, so a later change can replace it (the 'replace' kind).
+    const landed = prepared.method === 'post' ? { channel: posted.channel ?? null, messageTs: posted.ts ?? null } : {};
+    const { count } = await tx.outboxMessage.updateMany({ where: underClaim(row.claim), data: { status: 'sent', sentAt: deps.clock.now(), ...landed, ...RELEASED } });
     if (count !== 1) return false;
     if (prepared.method === 'post' && prepared.after) await prepared.after(tx, posted, deps.clock.now());
     return true;
@@ -227,9 +250,24 @@ export function sendOutbox(sender: PacedSender, deps: DeliveryDeps, options: Dis
   return drain(deps, outboxQueue(sender, deps), options);
 }
 
-/** Sent, cancelled and failed rows are kept a day for diagnosis, then deleted. */
+/**
+ * Sent, cancelled and failed rows are kept a day for diagnosis, then deleted. A posted approval request
+ * is kept longer, while it may still need replacing: its volunteer is still waiting for a decision, or a
+ * replacement of it is not sent yet (its row holds where the copy landed; nothing else does).
+ */
 export async function pruneOutbox(db: Db, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const { count } = await db.outboxMessage.deleteMany({ where: { status: { in: ['sent', 'cancelled', 'failed'] }, createdAt: { lt: cutoff } } });
+  const [pending, replacing] = await Promise.all([
+    db.listenerProfile.findMany({ where: { status: 'pending' }, select: { id: true } }),
+    db.outboxMessage.findMany({ where: { kind: 'replace', status: { in: ['scheduled', 'sending'] } }, select: { subjectId: true } }),
+  ]);
+  const stillNeeded = [...pending.map((p) => p.id), ...replacing.flatMap((r) => (r.subjectId ? [r.subjectId] : []))];
+  const { count } = await db.outboxMessage.deleteMany({
+    where: {
+      status: { in: ['sent', 'cancelled', 'failed'] },
+      createdAt: { lt: cutoff },
+      NOT: { kind: 'approval_request', status: 'sent', subjectId: { in: stillNeeded } },
+    },
+  });
   return count;
 }

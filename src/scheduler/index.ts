@@ -1,5 +1,14 @@
 import cron from 'node-cron';
-import { deliverJob, expireInvitationsJob, expireOffersJob, insightsSnapshotJob, matchWaitingJob, retentionJob, type JobDeps } from './jobs.js';
+import {
+  deliverJob,
+  expireInvitationsJob,
+  expireOffersJob,
+  insightsSnapshotJob,
+  matchWaitingJob,
+  resumePausesJob,
+  retentionJob,
+  type JobDeps,
+} from './jobs.js';
 
 // node-cron only wakes the scheduler; the database decides what is due (issue 5).
 
@@ -14,6 +23,8 @@ const JOBS: { name: string; everyTicks: number; run: Job }[] = [
   { name: 'expire-offers', everyTicks: 1, run: expireOffersJob },
   { name: 'deliver', everyTicks: 1, run: deliverJob },
   { name: 'match-waiting', everyTicks: 5, run: matchWaitingJob },
+  // A pause ends at the start of the listener's chosen day: within five ticks of it (five minutes by default).
+  { name: 'resume-pauses', everyTicks: 5, run: resumePausesJob },
   { name: 'retention', everyTicks: 60, run: retentionJob },
   // Hourly with the default tick: the day's snapshot is taken within the first hour of the UTC day.
   { name: 'insights-snapshot', everyTicks: 60, run: insightsSnapshotJob },

@@ -6,6 +6,7 @@ import { dispatchDueCheckIns } from '../features/check-ins/dispatcher.js';
 import { pruneProcessedEvents } from '../features/events/dedupe.js';
 import { takeDueSnapshots } from '../features/insights/service.js';
 import { expireInvitations } from '../features/initiatives/invitations.js';
+import { resumeDuePauses } from '../features/listeners/service.js';
 import { expireOffers } from '../features/pairings/offers.js';
 import { applyRetention } from '../features/pairings/retention.js';
 import { initiativesWithWaitingRequests } from '../features/requests/service.js';
@@ -24,12 +25,30 @@ export interface JobDeps {
   owner: string;
 }
 
-/** Offers nobody answered in time move to the next listener; the offer message says so. */
+/**
+ * Offers nobody answered in time move to the next listener; the offer message says so. A listener
+ * whose third offer in a row went unanswered is paused, told kindly, and shown paused on the Homes.
+ */
 export async function expireOffersJob(deps: JobDeps): Promise<number> {
   const expired = await expireOffers(deps);
-  await deps.effects.run([...effects.send(expired.outboxIds), ...expired.initiativeIds.map(effects.matchInitiative)]);
-  if (expired.count > 0) deps.logger.info({ expired: expired.count }, 'offers timed out');
+  await deps.effects.run([
+    ...effects.send(expired.outboxIds),
+    ...expired.initiativeIds.map(effects.matchInitiative),
+    ...expired.homes.flatMap((h) => effects.refreshHomes(h.workspaceId, h.userIds)),
+  ]);
+  if (expired.count > 0) deps.logger.info({ expired: expired.count, pausedForNoAnswer: expired.homes.length }, 'offers timed out');
   return expired.count;
+}
+
+/**
+ * Listeners whose "pause until" day has begun (in their own timezone) take offers again: each is resumed
+ * by one conditional update, so with several processes only one resumes them and sends the kind note.
+ */
+export async function resumePausesJob(deps: JobDeps): Promise<number> {
+  const { resumed, effects: follow } = await resumeDuePauses(deps);
+  await deps.effects.run(follow);
+  if (resumed > 0) deps.logger.info({ resumed }, 'paused listeners resumed on their date');
+  return resumed;
 }
 
 /** Invitations unanswered for 14 days are deleted and their DMs say so (DESIGN.md invariant 3). */

@@ -105,6 +105,10 @@ const OWN_PROFILE = [{ table: 'ListenerProfile', column: 'userId' }, { table: 'C
 const OWN_REQUEST = [{ table: 'SupportRequest', column: 'seekerId' }, { table: 'ConsentRecord', column: 'userId' }];
 const OWN_ROLE = [{ table: 'InitiativeMember', column: 'userId' }, { table: 'ConsentRecord', column: 'userId' }];
 const CHOICE = InitiativeIds.blocks.choice;
+const PAUSE_FORM = '"callback_id":"listener.pause_modal"';
+/** The "Pause until…" button on an offer message carries the initiative and the offer. */
+const pauseFromOffer = (initiativeId: string, offerId: string) => JSON.stringify({ initiativeId, offerId });
+const pauseForm = (date: string | null): FormState => ({ [ListenerIds.blocks.pauseUntil]: field.date(date) });
 
 function setupForm(options: { consent: boolean; name?: string; coordinators?: string[]; hrViewers?: string[] }): FormState {
   const B = InitiativeIds.blocks;
@@ -135,6 +139,9 @@ function listenForm(w: World, consent: boolean): FormState {
     [B.capacity]: field.number('2'),
     [B.intro]: field.text(null),
     [B.languages]: field.multiSelect(['en']),
+    [B.workDays]: field.checkboxes(['1', '2', '3', '4', '5']),
+    [B.workStart]: field.time('09:00'),
+    [B.workEnd]: field.time('18:00'),
     [B.quietStart]: field.time(null),
     [B.quietEnd]: field.time(null),
     ...(consent ? { [B.consent]: field.checkboxes([LISTENER_CONSENT]) } : {}),
@@ -146,6 +153,7 @@ function requestForm(topicId: string): FormState {
   return { [B.topic]: field.select(topicId), [B.note]: field.text(null), [B.language]: field.select(ANY_LANGUAGE), [B.timezone]: field.checkboxes([]) };
 }
 
+const replyForm = (text: string): FormState => ({ [PairingIds.blocks.replyText]: field.text(text) });
 const reportForm = (block: boolean): FormState => ({
   [PairingIds.blocks.reason]: field.radio('safety'),
   [PairingIds.blocks.block]: field.checkboxes(block ? [BLOCK_PAIR] : []),
@@ -174,13 +182,13 @@ const commands: Cell[] = [
   ),
   ...surface('command:listen', (c) => command(c.delivery, 'listen'), byRole(allowed({ sees: [CHOOSER] }), {})),
   ...surface('command:request', (c) => command(c.delivery, 'request'), byRole(allowed({ sees: [CHOOSER, (w) => w.initiative.resources] }), {})),
+  // The "Pause until" form (issue 15), for the person's own profile; L2, paused already, may change the date.
   ...surface(
     'command:pause',
     (c) => command(c.delivery, 'pause'),
-    byRole(refused({ sees: [NOT_A_LISTENER] }), {
-      listener: allowed({ changes: ['ListenerProfile'], onlyTo: [] }),
-      // L2 is paused already: told so, nothing to change.
-      otherSide: allowed({ sees: [(w) => listenerCopy.alreadyPaused(w.initiative.name)] }),
+    byRole(refused({ sees: [NOT_A_LISTENER], hides: [PAUSE_FORM] }), {
+      listener: allowed({ sees: [PAUSE_FORM, A], onlyTo: [] }),
+      otherSide: allowed({ sees: [PAUSE_FORM, A], onlyTo: [] }),
     }),
   ),
   ...surface(
@@ -291,6 +299,25 @@ const pairingActions: Cell[] = [
     }),
   ),
   row('action:pairing.ask_coordinator', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.otherPairing.id), refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] })),
+  // A report's notice (issue 15): only the initiative's coordinators get the reply form; everyone else,
+  // the reporter and the listener it is about included, is told so in the modal. Never the seeker's id.
+  ...surface(
+    'action:pairing.reply_to_report',
+    (c) => buttonInMessage(c.delivery, 'pairing.reply_to_report', c.world.reportId),
+    byRole(refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: [USERS.seeker, 'pairing.report_reply_modal'] }), {
+      seeker: refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: ['pairing.report_reply_modal'] }),
+      coordinator: allowed({ sees: ['"callback_id":"pairing.report_reply_modal"', 'Otter'], hides: [USERS.seeker], onlyTo: [] }),
+    }),
+    { settle: 'views.update' },
+  ),
+  row(
+    'action:pairing.reply_to_report',
+    'coordinator',
+    'a report that no longer exists (erased or past retention)',
+    (c) => buttonInMessage(c.delivery, 'pairing.reply_to_report', '00000000-0000-4000-8000-000000000000'),
+    refused({ sees: [pairingCopy.REPORTER_GONE], hides: ['pairing.report_reply_modal'] }),
+    { settle: 'views.update' },
+  ),
 ];
 
 const seekerAnswers = [
@@ -303,6 +330,11 @@ const listenerAnswers = [
   ['fine', [], []],
   ['break', ['ListenerProfile'], []],
   ['coordinator', ['OutboxMessage'], ['coordinator']],
+] as const;
+
+const reviewAnswers = [
+  ['keep_going', []],
+  ['wrap_up', ['Pairing', 'SupportRequest']],
 ] as const;
 
 const checkInActions: Cell[] = [
@@ -325,6 +357,20 @@ const checkInActions: Cell[] = [
   row('action:checkin.answer.break', 'seeker', "a listener's answer on the seeker's own check-in", (c) => buttonInMessage(c.delivery, 'checkin.answer.break', answer(c.world.seekerCheckInId, 'break')), refused()),
   row('action:checkin.answer.end', 'listener', "a seeker's answer (end the pairing) on the listener's own check-in", (c) => buttonInMessage(c.delivery, 'checkin.answer.end', answer(c.world.listenerCheckInId, 'end')), refused()),
   row('action:checkin.answer.coordinator', 'listener', 'an answer that is not one of the choices', (c) => buttonInMessage(c.delivery, 'checkin.answer.coordinator', answer(c.world.listenerCheckInId, 'delete_everything')), refused()),
+  // The planned-ending question (issue 15): each side answers their own; wrapping up ends the pairing.
+  ...reviewAnswers.flatMap(([a, changes]) =>
+    surface(
+      `action:checkin.answer.${a}`,
+      (c) => buttonInMessage(c.delivery, `checkin.answer.${a}`, answer(c.world.seekerReviewCheckInId, a)),
+      byRole(refused(), { seeker: allowed({ changes: ['CheckIn', ...changes] }) }),
+    ),
+  ),
+  ...reviewAnswers.map(([a, changes]) =>
+    row(`action:checkin.answer.${a}`, 'listener', 'their own planned-ending question', (c) => buttonInMessage(c.delivery, `checkin.answer.${a}`, answer(c.world.listenerReviewCheckInId, a)), allowed({ changes: ['CheckIn', ...changes] })),
+  ),
+  row('action:checkin.answer.wrap_up', 'seeker', "the listener's planned-ending question of the same pairing", (c) => buttonInMessage(c.delivery, 'checkin.answer.wrap_up', answer(c.world.listenerReviewCheckInId, 'wrap_up')), refused()),
+  row('action:checkin.answer.wrap_up', 'seeker', 'a planned-ending answer on an ordinary check-in', (c) => buttonInMessage(c.delivery, 'checkin.answer.wrap_up', answer(c.world.seekerCheckInId, 'wrap_up')), refused()),
+  row('action:checkin.answer.end', 'seeker', 'an ordinary answer (end) on the planned-ending question', (c) => buttonInMessage(c.delivery, 'checkin.answer.end', answer(c.world.seekerReviewCheckInId, 'end')), refused()),
 ];
 
 const requestActions: Cell[] = [
@@ -375,6 +421,31 @@ const listenerActions: Cell[] = [
     }),
   ),
   row('action:listener.pause', 'otherCoordinator', "an initiative where the person is not a listener (A, as X)", (c) => buttonInHome(c.delivery, 'listener.pause', c.world.initiative.id), refused({ sees: [NOT_A_LISTENER] })),
+  // "Pause until…" from Home, an offer, a check-in or a note: the form for the person's own profile only.
+  ...surface(
+    'action:listener.pause_until',
+    (c) => buttonInHome(c.delivery, 'listener.pause_until', c.world.initiative.id),
+    byRole(refused({ sees: [NOT_A_LISTENER], hides: [PAUSE_FORM] }), {
+      listener: allowed({ sees: [PAUSE_FORM], onlyTo: [] }),
+      otherSide: allowed({ sees: [PAUSE_FORM], onlyTo: [] }),
+    }),
+  ),
+  row(
+    'action:listener.pause_until',
+    'listener',
+    'on the offer message: its own offer goes with the form',
+    (c) => buttonInMessage(c.delivery, 'listener.pause_until', pauseFromOffer(c.world.initiative.id, c.world.offerId)),
+    allowed({ sees: [PAUSE_FORM, (w) => w.offerId], onlyTo: [] }),
+  ),
+  row(
+    'action:listener.pause_until',
+    'otherSide',
+    "L's offer id in the value: the form opens without it",
+    (c) => buttonInMessage(c.delivery, 'listener.pause_until', pauseFromOffer(c.world.initiative.id, c.world.offerId)),
+    allowed({ sees: [PAUSE_FORM], hides: [(w) => w.offerId], onlyTo: [] }),
+  ),
+  row('action:listener.pause_until', 'listener', "another workspace's initiative id", (c) => buttonInHome(c.delivery, 'listener.pause_until', c.world.foreignInitiative.id), refused({ sees: [NOT_A_LISTENER], hides: [PAUSE_FORM, (w) => w.foreignInitiative.name] })),
+  row('action:listener.pause_until', 'otherCoordinator', 'an initiative where the person is not a listener (A, as X)', (c) => buttonInHome(c.delivery, 'listener.pause_until', c.world.initiative.id), refused({ sees: [NOT_A_LISTENER], hides: [PAUSE_FORM] })),
   ...surface(
     'action:listener.resume',
     (c) => buttonInHome(c.delivery, 'listener.resume', c.world.initiative.id),
@@ -395,13 +466,14 @@ const listenerActions: Cell[] = [
   ...surface(
     'action:listener.approve',
     (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.pendingProfileId),
-    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'] }) }),
+    // Their own copy of the request (world: an approval_request row sent to C) becomes the decision (issue 15).
+    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was approved as a listener with '] }) }),
   ),
   row('action:listener.approve', 'coordinator', "a listener who is not waiting (L's active profile)", (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.listenerProfileId), refused()),
   ...surface(
     'action:listener.decline',
     (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.pendingProfileId),
-    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'] }) }),
+    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was declined as a listener with '] }) }),
   ),
   row('action:listener.decline', 'coordinator', "an active listener's profile id (L)", (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.listenerProfileId), refused()),
 ];
@@ -621,6 +693,51 @@ const views: Cell[] = [
     refused(),
   ),
 
+  // Pausing until a date: always the submitter's own profile, whatever the form carries.
+  ...surface(
+    'view:listener.pause_modal',
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-10'), metadata({ initiativeId: c.world.initiative.id })),
+    byRole(refused({ sees: [NOT_A_LISTENER] }), {
+      listener: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: [] }),
+      otherSide: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: [] }),
+    }),
+  ),
+  row(
+    'view:listener.pause_modal',
+    'listener',
+    'opened from their own offer (its id in private_metadata): the offer is declined and passes on',
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm(null), metadata({ initiativeId: c.world.initiative.id, offerId: c.world.offerId })),
+    allowed({ changes: ['ListenerProfile', 'Offer', 'OutboxMessage'], owns: [{ table: 'ListenerProfile', column: 'userId' }] }),
+  ),
+  row(
+    'view:listener.pause_modal',
+    'anyone',
+    "L's offer id and A in private_metadata: nobody's offer is declined",
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm(null), metadata({ initiativeId: c.world.initiative.id, offerId: c.world.offerId })),
+    refused({ sees: [NOT_A_LISTENER] }),
+  ),
+  row(
+    'view:listener.pause_modal',
+    'listener',
+    'a date that is today (not after it): a field error, nothing saved',
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-02'), metadata({ initiativeId: c.world.initiative.id })),
+    refused({ sees: [listenerCopy.PAUSE_DATE_NOT_AFTER_TODAY] }),
+  ),
+  row(
+    'view:listener.pause_modal',
+    'listener',
+    "another workspace's initiative id in private_metadata",
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-10'), metadata({ initiativeId: c.world.foreignInitiative.id })),
+    refused({ sees: [NOT_A_LISTENER] }),
+  ),
+  row(
+    'view:listener.pause_modal',
+    'otherCoordinator',
+    "their own initiative (B), where they are not a listener",
+    (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-10'), metadata({ initiativeId: c.world.otherInitiative.id })),
+    refused({ sees: [NOT_A_LISTENER] }),
+  ),
+
   ...surface(
     'view:request.request',
     (c) => submission(c.delivery, 'request.request', requestForm(c.world.initiative.anxietyTopicId), metadata({ initiativeId: c.world.initiative.id })),
@@ -645,6 +762,31 @@ const views: Cell[] = [
     }),
   ),
   row('view:pairing.report_modal', 'seeker', "another pairing's id (S2 and L2's) in private_metadata", (c) => submission(c.delivery, 'pairing.report_modal', reportForm(true), metadata({ pairingId: c.world.otherPairing.id })), refused()),
+  // A coordinator's reply (issue 15): checked on the server, whatever the form carries. Only a coordinator
+  // of the report's initiative reaches the reporter, and only them; anyone else is refused in the form.
+  ...surface(
+    'view:pairing.report_reply_modal',
+    (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Thank you for telling us. We are looking into it.'), metadata({ reportId: c.world.reportId })),
+    byRole(refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: [USERS.seeker] }), {
+      seeker: refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR] }),
+      coordinator: allowed({ changes: ['Report'], reaches: ['seeker'], onlyTo: ['seeker'], sees: [pairingCopy.replySent('Otter')], hides: [USERS.seeker] }),
+    }),
+  ),
+  row('view:pairing.report_reply_modal', 'coordinator', 'an empty reply', (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('   '), metadata({ reportId: c.world.reportId })), refused({ sees: [pairingCopy.REPLY_EMPTY] })),
+  row(
+    'view:pairing.report_reply_modal',
+    'coordinator',
+    'a report id that no longer exists in private_metadata',
+    (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Hello'), metadata({ reportId: '00000000-0000-4000-8000-000000000000' })),
+    refused({ sees: [pairingCopy.REPORTER_GONE] }),
+  ),
+  row(
+    'view:pairing.report_reply_modal',
+    'otherCoordinator',
+    "a report of another initiative's (A's) id, as B's coordinator",
+    (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Hello'), metadata({ reportId: c.world.reportId })),
+    refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR] }),
+  ),
   row('view:pairing.report_modal', 'seeker', 'do not pair us again ticked', (c) => submission(c.delivery, 'pairing.report_modal', reportForm(true), metadata({ pairingId: c.world.pairing.id })), allowed({ changes: ['PairBlock', 'Pairing'], reaches: ['coordinator', 'listener'] })),
 
   // Erasure is of the person submitting, whatever the form carries.

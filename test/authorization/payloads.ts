@@ -134,4 +134,5 @@ export const field = {
   select: (value: string | null) => ({ value: { type: 'static_select', selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value } } }),
   radio: (value: string | null) => ({ value: { type: 'radio_buttons', selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value } } }),
   time: (value: string | null) => ({ value: { type: 'timepicker', selected_time: value } }),
+  date: (value: string | null) => ({ value: { type: 'datepicker', selected_date: value } }),
 };

@@ -80,9 +80,12 @@ export interface World {
   offerId: string;
   pairing: { id: string; seekerThreadTs: string; listenerThreadTs: string };
   otherPairing: { id: string; seekerThreadTs: string; listenerThreadTs: string };
-  /** Sent, unanswered check-ins of pairing P. */
+  /** Sent, unanswered check-ins of pairing P: S's, and L's own (about L, not P: one per listener). */
   seekerCheckInId: string;
   listenerCheckInId: string;
+  /** Sent, unanswered planned-ending questions of pairing P ("keep going?"), to S and to L. */
+  seekerReviewCheckInId: string;
+  listenerReviewCheckInId: string;
   /** A sent check-in of pairing P2, to S2. */
   otherSeekerCheckInId: string;
   /** A message S wrote (source) and its relayed copy in L's DM (mirror). */
@@ -96,6 +99,8 @@ export interface World {
   foreignInvitationId: string;
   /** The id the revoked invitation had; its row is gone. */
   revokedInvitationId: string;
+  /** A concern S raised in pairing P, as Otter, about L (issue 15): coordinators of A may reply to it. */
+  reportId: string;
 }
 
 export async function buildWorld(db: Db): Promise<World> {
@@ -190,13 +195,14 @@ export async function buildWorld(db: Db): Promise<World> {
     },
   });
 
-  const checkIn = (pairingId: string, kind: 'seeker' | 'listener', recipientId: string, ts: string) =>
+  // A listener's own check-in is about the listener (subject: their profile, no pairing).
+  const checkIn = (pairingId: string, kind: 'seeker' | 'listener' | 'seeker_review' | 'listener_review', recipientId: string, ts: string) =>
     db.checkIn.create({
       data: {
         initiativeId: a.id,
         kind,
-        subjectId: pairingId,
-        pairingId,
+        subjectId: kind === 'listener' ? listener.id : pairingId,
+        pairingId: kind === 'listener' ? null : pairingId,
         recipientId,
         sequence: 1,
         dueAt: ago(24),
@@ -211,13 +217,15 @@ export async function buildWorld(db: Db): Promise<World> {
   const seekerCheckIn = await checkIn(pairing.id, 'seeker', USERS.seeker, '1700000010.000100');
   const listenerCheckIn = await checkIn(pairing.id, 'listener', USERS.listener, '1700000010.000200');
   const otherSeekerCheckIn = await checkIn(otherPairing.id, 'seeker', USERS.otherSeeker, '1700000010.000300');
+  const seekerReviewCheckIn = await checkIn(pairing.id, 'seeker_review', USERS.seeker, '1700000010.000400');
+  const listenerReviewCheckIn = await checkIn(pairing.id, 'listener_review', USERS.listener, '1700000010.000500');
   // The next ones on the cadence, as markSent leaves them, and S's status update for the open request.
   for (const [pairingId, kind, recipientId] of [
     [pairing.id, 'seeker', USERS.seeker],
     [pairing.id, 'listener', USERS.listener],
   ] as const) {
     await db.checkIn.create({
-      data: { initiativeId: a.id, kind, subjectId: pairingId, pairingId, recipientId, sequence: 2, dueAt: new Date(now.getTime() + 13 * 86_400_000), deliverAt: new Date(now.getTime() + 13 * 86_400_000), status: 'scheduled' },
+      data: { initiativeId: a.id, kind, subjectId: kind === 'listener' ? listener.id : pairingId, pairingId: kind === 'listener' ? null : pairingId, recipientId, sequence: 2, dueAt: new Date(now.getTime() + 13 * 86_400_000), deliverAt: new Date(now.getTime() + 13 * 86_400_000), status: 'scheduled' },
     });
   }
   await db.checkIn.create({
@@ -246,6 +254,28 @@ export async function buildWorld(db: Db): Promise<World> {
   });
   const foreign = await db.invitation.create({ data: { initiativeId: z.id, role: 'coordinator', inviteeId: USERS.invitee, createdAt: ago(24) } });
 
+  // Issue 15: S reported L in pairing P; C was sent the approval request for P's volunteer, which a
+  // decision replaces in place (the row records where the copy landed).
+  const report = await db.report.create({
+    data: { initiativeId: a.id, pairingId: pairing.id, reporterId: USERS.seeker, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutListenerUserId: USERS.listener, reason: 'Something else', createdAt: ago(5) },
+  });
+  await db.outboxMessage.create({
+    data: {
+      dedupeKey: `approval:${pending.id}:world`,
+      workspaceId: TEAM,
+      kind: 'approval_request',
+      recipientId: USERS.coordinator,
+      subjectId: pending.id,
+      args: JSON.stringify({ kind: 'approval_request', profileId: pending.id }),
+      status: 'sent',
+      deliverAt: ago(24),
+      createdAt: ago(24),
+      sentAt: ago(24),
+      channel: dm(USERS.coordinator),
+      messageTs: '1700000400.000100',
+    },
+  });
+
   return {
     initiative: { id: a.id, name: 'Peer Support Matrix', resources: 'Call the EAP line on 0800 111 222.', anxietyTopicId: anxiety!.id, bereavementTopicId: bereavement!.id },
     otherInitiative: { id: b.id, name: 'Other Circle', topicId: b.topics[0]!.id },
@@ -262,11 +292,14 @@ export async function buildWorld(db: Db): Promise<World> {
     seekerCheckInId: seekerCheckIn.id,
     listenerCheckInId: listenerCheckIn.id,
     otherSeekerCheckInId: otherSeekerCheckIn.id,
+    seekerReviewCheckInId: seekerReviewCheckIn.id,
+    listenerReviewCheckInId: listenerReviewCheckIn.id,
     seekerMessage,
     listenerMessage,
     invitationId: invitation.id,
     expiredInvitationId: expired.id,
     foreignInvitationId: foreign.id,
     revokedInvitationId: revoked.id,
+    reportId: report.id,
   };
 }

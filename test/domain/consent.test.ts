@@ -5,8 +5,40 @@ import { CONSENT_PURPOSES, CONSENT_TEXTS, type ConsentPurpose } from '../../src/
 // the app learns on its own too), why, who sees it, for how long, that it is voluntary, how to withdraw.
 
 const MUST_SAY: Record<ConsentPurpose, string[]> = {
-  listener: ['Slack ID', 'quiet hours', 'timezone from your Slack profile', 'offers', 'check-ins, stored only as the choice you picked', 'never stored', 'not to pair you again', '90 days', 'until you stop'],
-  seeker_request: ['Slack ID', 'note', 'timezone from your Slack profile', 'listeners were asked', 'check-ins, stored only as the choice you picked', 'never stored', 'not to pair you again', '90 days', 'consent record', 'and HR sees only anonymous counts'],
+  listener: [
+    'Slack ID',
+    'quiet hours',
+    'working days and hours',
+    'until when',
+    'offers in a row went unanswered',
+    'timezone from your Slack profile',
+    'offers',
+    'check-ins, stored only as the choice you picked',
+    'never stored',
+    'not to pair you again',
+    '90 days',
+    'until you stop',
+    // Issue 15: what coordinators see is what the approval message and their Home show, and a report names the listener.
+    'coordinators see your name, topics, introduction, status, working hours and how many conversations you have, never whom you support or what is said',
+    'a concern someone you support reports about you, which names you',
+    'the coordinators are told it is about you',
+  ],
+  seeker_request: [
+    'Slack ID',
+    'note',
+    'timezone from your Slack profile',
+    'listeners were asked',
+    'check-ins, stored only as the choice you picked',
+    'never stored',
+    'not to pair you again',
+    '90 days',
+    'consent record',
+    'and HR sees only anonymous counts',
+    // Issue 15: a report is stored, reaches coordinators under the pseudonym, names the listener, and can be replied to.
+    'if you report a concern, the report (your pseudonym, the reason and when)',
+    'A concern you report reaches the coordinators under your pseudonym and names your listener',
+    'a coordinator can reply to you through the app',
+  ],
   coordinator: ['Slack ID', 'invitation (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days'],
   hr_viewer: ['Slack ID', 'invitation you received (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days', 'only counts'],
 };
@@ -29,5 +61,9 @@ describe('consent texts', () => {
     const versions = CONSENT_PURPOSES.map((p) => CONSENT_TEXTS[p].version);
     for (const [i, p] of CONSENT_PURPOSES.entries()) expect(versions[i]).toMatch(new RegExp(`^${p}-[0-9a-f]{10}$`));
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('listener: never says coordinators see only that someone is a listener (they see topics and introduction to approve)', () => {
+    expect(CONSENT_TEXTS.listener.text).not.toContain('see that you are a listener and your status');
   });
 });

@@ -6,8 +6,11 @@ import {
   type CandidateListener,
   type RequestToMatch,
 } from '../../src/domain/matching.js';
+import type { WorkingHours } from '../../src/domain/availability.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z'); // a Monday, 10:00 UTC
+const ANY_TIME: WorkingHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' };
+const OFFICE: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' };
 
 function listener(overrides: Partial<CandidateListener> & { id: string }): CandidateListener {
   return {
@@ -20,6 +23,8 @@ function listener(overrides: Partial<CandidateListener> & { id: string }): Candi
     timezone: 'Europe/London',
     quietHoursStart: null,
     quietHoursEnd: null,
+    // Any time by default, so the tests that are not about hours do not depend on them.
+    workingHours: ANY_TIME,
     lastOfferAt: null,
     ...overrides,
   };
@@ -97,10 +102,10 @@ describe('rankListeners', () => {
   });
 
   it('says nobody is free, and whether someone will be after their quiet hours', () => {
-    expect(rankListeners(request(), [listener({ id: 'a', status: 'paused' })], NOW)).toEqual({ kind: 'no-listener', waitingForQuietHours: false });
+    expect(rankListeners(request(), [listener({ id: 'a', status: 'paused' })], NOW)).toEqual({ kind: 'no-listener', waitingForHours: false });
     expect(rankListeners(request(), [listener({ id: 'a', quietHoursStart: '08:00', quietHoursEnd: '12:00' })], NOW)).toEqual({
       kind: 'no-listener',
-      waitingForQuietHours: true,
+      waitingForHours: true,
     });
   });
 });
@@ -129,5 +134,95 @@ describe('planOffers', () => {
       NOW,
     );
     expect(plans).toEqual([{ requestId: 'anx', listenerId: 'a' }]);
+  });
+});
+
+// Issue 15: offers only within a listener's working hours, in their own timezone. NOW is Monday 10:00
+// UTC: 11:00 in Berlin, 05:00 in New York, 19:00 in Tokyo, 23:00 in Auckland (summer), 02:00 in Los Angeles.
+describe('working hours', () => {
+  it.each([
+    ['Berlin, Mon to Fri 09:00 to 18:00, at 11:00 on Monday', null, listener({ id: 'a', timezone: 'Europe/Berlin', workingHours: OFFICE })],
+    [
+      'Berlin, Tuesday to Sunday only, on a Monday',
+      'off-hours',
+      listener({ id: 'a', timezone: 'Europe/Berlin', workingHours: { days: [0, 2, 3, 4, 5, 6], start: '09:00', end: '18:00' } }),
+    ],
+    ['New York, Mon to Fri 09:00 to 18:00, at 05:00', 'off-hours', listener({ id: 'a', timezone: 'America/New_York', workingHours: OFFICE })],
+    ['Tokyo, Mon to Fri 09:00 to 18:00, at 19:00', 'off-hours', listener({ id: 'a', timezone: 'Asia/Tokyo', workingHours: OFFICE })],
+    ['Berlin, ending at 11:00 exactly, at 11:00', 'off-hours', listener({ id: 'a', timezone: 'Europe/Berlin', workingHours: { ...OFFICE, end: '11:00' } })],
+    [
+      'Auckland, nights 22:00 to 06:00, at 23:00',
+      null,
+      listener({ id: 'a', timezone: 'Pacific/Auckland', workingHours: { days: [1], start: '22:00', end: '06:00' } }),
+    ],
+    [
+      'Los Angeles, nights 22:00 to 06:00, at 02:00 (past midnight)',
+      null,
+      listener({ id: 'a', timezone: 'America/Los_Angeles', workingHours: { days: [1], start: '22:00', end: '06:00' } }),
+    ],
+    [
+      'London, nights 22:00 to 06:00, at 10:00',
+      'off-hours',
+      listener({ id: 'a', timezone: 'Europe/London', workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '22:00', end: '06:00' } }),
+    ],
+    ['Tokyo, the same start and end (any time), at 19:00', null, listener({ id: 'a', timezone: 'Asia/Tokyo', workingHours: { ...OFFICE, start: '09:00', end: '09:00' } })],
+    [
+      'Tokyo, any time but only at weekends, on a Monday',
+      'off-hours',
+      listener({ id: 'a', timezone: 'Asia/Tokyo', workingHours: { days: [0, 6], start: '09:00', end: '09:00' } }),
+    ],
+    [
+      'Berlin, within working hours but in quiet hours 10:00 to 12:00',
+      'quiet-hours',
+      listener({ id: 'a', timezone: 'Europe/Berlin', workingHours: OFFICE, quietHoursStart: '10:00', quietHoursEnd: '12:00' }),
+    ],
+    ['an unknown timezone counts as UTC: 09:00 to 10:00 is over at 10:00', 'off-hours', listener({ id: 'a', timezone: null, workingHours: { ...OFFICE, start: '09:00', end: '10:00' } })],
+    ['an unknown timezone counts as UTC: 10:00 to 11:00 has begun', null, listener({ id: 'a', timezone: null, workingHours: { ...OFFICE, start: '10:00', end: '11:00' } })],
+    [
+      'an unreadable timezone counts as UTC: 10:00 to 11:00 has begun',
+      null,
+      listener({ id: 'a', timezone: 'Not/A_Zone', workingHours: { ...OFFICE, start: '10:00', end: '11:00' } }),
+    ],
+  ])('%s → %s', (_name, expected, l) => {
+    expect(ineligibility(request(), l, NOW)).toBe(expected);
+  });
+
+  it('hours only count when nothing else rules the listener out', () => {
+    const tokyo = { timezone: 'Asia/Tokyo', workingHours: OFFICE };
+    expect(ineligibility(request(), listener({ id: 'a', ...tokyo, reservedSlots: 2 }), NOW)).toBe('full');
+    expect(ineligibility(request(), listener({ id: 'a', ...tokyo, topicIds: ['grief'] }), NOW)).toBe('no-topic');
+  });
+
+  it('the request waits for hours only when someone could take it at another time', () => {
+    const tokyo = listener({ id: 'tokyo', timezone: 'Asia/Tokyo', workingHours: OFFICE });
+    expect(rankListeners(request(), [tokyo, listener({ id: 'p', status: 'paused' })], NOW)).toEqual({ kind: 'no-listener', waitingForHours: true });
+    // Full and off hours: a free slot is what they lack first, so this is not a wait for hours.
+    expect(rankListeners(request(), [{ ...tokyo, reservedSlots: 2 }], NOW)).toEqual({ kind: 'no-listener', waitingForHours: false });
+    expect(rankListeners(request(), [{ ...tokyo, userId: 'U-seeker' }], NOW)).toEqual({ kind: 'no-listener', waitingForHours: false });
+    // Someone in their hours is offered it, whoever else is off.
+    const berlin = listener({ id: 'berlin', timezone: 'Europe/Berlin', workingHours: OFFICE, lastOfferAt: new Date('2026-03-02T09:00:00Z') });
+    const outcome = rankListeners(request(), [tokyo, berlin], NOW);
+    expect(outcome.kind === 'matched' && outcome.ranked.map((l) => l.id)).toEqual(['berlin']);
+  });
+
+  it('planOffers skips listeners outside their hours, as rankListeners does', () => {
+    const listeners = [
+      listener({ id: 'tokyo', timezone: 'Asia/Tokyo', workingHours: OFFICE, capacity: 5 }),
+      listener({ id: 'new-york', timezone: 'America/New_York', workingHours: OFFICE, capacity: 5 }),
+      listener({ id: 'berlin', timezone: 'Europe/Berlin', workingHours: OFFICE, capacity: 2, lastOfferAt: new Date('2026-03-02T09:00:00Z') }),
+      listener({ id: 'berlin-quiet', timezone: 'Europe/Berlin', workingHours: OFFICE, capacity: 5, quietHoursStart: '10:00', quietHoursEnd: '12:00' }),
+      listener({ id: 'auckland-nights', timezone: 'Pacific/Auckland', workingHours: { days: [1], start: '22:00', end: '06:00' }, capacity: 1 }),
+    ];
+    const requests = Array.from({ length: 6 }, (_, i) => request({ id: `R${i}`, seekerId: `U-s${i}` }));
+    const plans = planOffers(requests, listeners, NOW);
+    expect(plans.map((p) => p.listenerId).sort()).toEqual(['auckland-nights', 'berlin', 'berlin']);
+    const ranked = rankListeners(request(), listeners, NOW);
+    expect(ranked.kind === 'matched' && ranked.ranked.map((l) => l.id).sort()).toEqual(['auckland-nights', 'berlin']);
+    expect(planOffers([request()], listeners, NOW)[0]?.listenerId).toBe(ranked.kind === 'matched' ? ranked.ranked[0]!.id : null);
+  });
+
+  it('planOffers plans nothing when every listener is outside their hours', () => {
+    const listeners = ['Asia/Tokyo', 'America/New_York', 'America/Los_Angeles'].map((timezone, i) => listener({ id: `l${i}`, timezone, workingHours: OFFICE }));
+    expect(planOffers([request()], listeners, NOW)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import { ListenerIds } from '../../src/features/listeners/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
@@ -62,6 +63,13 @@ const LATER_BEREAVED_SEEKER = here(person('U0CHKSKR05', 'Marigold', 'Coppersmith
 const SUPPORTED_SEEKER = here(person('U0CHKSKR06', 'Ignatius', 'Wolstenholme'));
 const EARLY_END_SEEKER = here(person('U0CHKSKR07', 'Theodora', 'Bramblecombe'));
 const WAITING_SEEKER = here(person('U0CHKSKR08', 'Algernon', 'Smallbridge'));
+// Listener care (issue 15): one listener in three conversations.
+const CARING_LISTENER = here(person('U0CHKLSC01', 'Philippa', 'Lanchester'));
+const CARING_SEEKERS = [
+  here(person('U0CHKSKR09', 'Barnaby', 'Ravenscroft')),
+  here(person('U0CHKSKR10', 'Clementine', 'Oakenshaw')),
+  here(person('U0CHKSKR11', 'Desmond', 'Whitlock')),
+];
 const PEOPLE: Person[] = [
   COORDINATOR,
   SECOND_COORDINATOR,
@@ -75,6 +83,8 @@ const PEOPLE: Person[] = [
   SUPPORTED_SEEKER,
   EARLY_END_SEEKER,
   WAITING_SEEKER,
+  CARING_LISTENER,
+  ...CARING_SEEKERS,
 ];
 
 function byId(id: string): Person {
@@ -150,7 +160,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const B = InitiativeIds.blocks;
     const initiative = await setUpInitiative(e2e, COORDINATOR.id, {
       [B.name]: INITIATIVE_NAME,
-      [B.topics]: 'Anxiety\nBereavement\nParenting',
+      [B.topics]: 'Anxiety\nBereavement\nParenting\nCaring',
       [B.resources]: RESOURCES,
       [B.approval]: [],
       [B.coordinators]: [SECOND_COORDINATOR.id],
@@ -190,8 +200,21 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     };
   }
 
-  async function checkInRow(pairingId: string, kind: 'seeker' | 'listener', sequence = 1) {
-    return e2e.db.checkIn.findUniqueOrThrow({ where: { subjectId_kind_sequence: { subjectId: pairingId, kind, sequence } } });
+  /** A check-in by its subject: the pairing (seeker, reviews) or the listener's profile (listener: one per listener). */
+  async function checkInRow(subjectId: string, kind: 'seeker' | 'listener' | 'seeker_review' | 'listener_review', sequence = 1) {
+    return e2e.db.checkIn.findUniqueOrThrow({ where: { subjectId_kind_sequence: { subjectId, kind, sequence } } });
+  }
+
+  /** The listener profile's id: the subject of their own check-ins, whatever their number of conversations. */
+  async function profileOf(userId: string): Promise<string> {
+    return (await e2e.db.listenerProfile.findUniqueOrThrow({ where: { initiativeId_userId: { initiativeId, userId } } })).id;
+  }
+
+  /** The listener's own check-in waiting to be sent (there is at most one). */
+  async function pendingListenerCheckIn(userId: string) {
+    const rows = await e2e.db.checkIn.findMany({ where: { subjectId: await profileOf(userId), kind: 'listener', status: 'scheduled' } });
+    expect(rows).toHaveLength(1);
+    return rows[0]!;
   }
 
   /** Moves check-ins into the past, as if their time had come (`agoMs` before now). */
@@ -245,7 +268,9 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
   it('sends both first check-ins once they are due: the seeker is asked about a pseudonym, the listener how they are', async () => {
     first = await pairUp(PAIRED_SEEKER, 'Anxiety');
     const seekerRow = await checkInRow(first.pairingId, 'seeker');
-    const listenerRow = await checkInRow(first.pairingId, 'listener');
+    // The listener's check-in is about them (subject: their profile), one whatever their number of conversations.
+    const listenerRow = await checkInRow(await profileOf(first.listener.id), 'listener');
+    expect(listenerRow.pairingId).toBeNull();
     const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: first.pairingId } });
     // Scheduled N days after the start (the initiative's default: 7); nothing goes before that.
     for (const row of [seekerRow, listenerRow]) {
@@ -289,7 +314,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
       expect(sent.channel).toBe(`D${row.recipientId}`);
       expect(sent.sentAt).not.toBeNull();
       expect(sent).toMatchObject({ attempts: 1, leaseOwner: null, leaseUntil: null, answer: null });
-      const next = await checkInRow(first.pairingId, row.kind as 'seeker' | 'listener', 2);
+      const next = await checkInRow(row.subjectId, row.kind as 'seeker' | 'listener', 2);
       expect(next).toMatchObject({ status: 'scheduled', recipientId: row.recipientId, attempts: 0 });
       expect(next.dueAt.getTime()).toBe(sent.dueAt.getTime() + 14 * DAY);
       expect(next.deliverAt.getTime()).toBe(next.dueAt.getTime());
@@ -340,7 +365,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
   it('"I\'m fine" is stored and counted, and the listener stays available', async () => {
     const reply = await answer(first.listener.id, firstToListener, "I'm fine");
     expect(reply.args.text).toBe(checkInCopy.THANKS.fine);
-    expect((await checkInRow(first.pairingId, 'listener')).answer).toBe('fine');
+    expect((await checkInRow(await profileOf(first.listener.id), 'listener')).answer).toBe('fine');
     expect(await counted('checkin_fine')).toBe(1);
     const profile = await e2e.db.listenerProfile.findUniqueOrThrow({ where: { initiativeId_userId: { initiativeId, userId: first.listener.id } } });
     expect(profile.status).toBe('active');
@@ -371,8 +396,10 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     expect((await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: paired.requestId } })).status).toBe('offered');
     expect((await e2e.db.offer.findUniqueOrThrow({ where: { id: offer.offerId } })).requestId).toBe(paired.requestId);
     expect((await checkInRow(paired.pairingId, 'seeker')).answer).toBe('someone_else');
-    // The ended pairing's other check-ins are cancelled; the seeker gets waiting updates instead.
-    expect((await checkInRow(paired.pairingId, 'listener')).status).toBe('cancelled');
+    // The ended pairing's other check-ins are cancelled (its seeker's, and the planned-ending questions);
+    // the seeker gets waiting updates instead.
+    expect((await checkInRow(paired.pairingId, 'listener_review')).status).toBe('cancelled');
+    expect((await checkInRow(paired.pairingId, 'seeker_review')).status).toBe('cancelled');
     expect((await checkInRow(paired.pairingId, 'seeker', 2)).status).toBe('cancelled');
     expect(await e2e.db.checkIn.count({ where: { requestId: paired.requestId, kind: 'waiting', status: 'scheduled' } })).toBe(1);
     expect(await counted('checkin_someone_else')).toBe(1);
@@ -400,7 +427,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
       closedReason: 'ended',
     });
     expect((await checkInRow(paired.pairingId, 'seeker')).answer).toBe('end');
-    expect((await checkInRow(paired.pairingId, 'listener')).status).toBe('cancelled');
+    expect((await checkInRow(paired.pairingId, 'listener_review')).status).toBe('cancelled');
     expect(await counted('checkin_end')).toBe(1);
     expect(offersSince(e2e, since)).toEqual([]);
   });
@@ -408,7 +435,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
   it('"I need a break" pauses the listener: no new offers, the current conversation carries on', async () => {
     const paired = await pairUp(BEREAVED_SEEKER, 'Bereavement');
     expect(paired.listener.id).toBe(BEREAVEMENT_LISTENER.id);
-    const listenerRow = await checkInRow(paired.pairingId, 'listener');
+    const listenerRow = await checkInRow(await profileOf(BEREAVEMENT_LISTENER.id), 'listener');
     const since = e2e.mark();
     await makeDue([listenerRow.id]);
     const message = await checkInMessage(BEREAVEMENT_LISTENER.id, listenerRow.id, since);
@@ -416,12 +443,16 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     const reply = await answer(BEREAVEMENT_LISTENER.id, message, 'I need a break');
     expect(reply.args.text).toBe(checkInCopy.THANKS.break);
+    // With a way to choose a return date (the listeners capability opens the form).
+    expect(labelsOf(reply.args.blocks)).toEqual([checkInCopy.CHOOSE_RETURN_DATE]);
+    expect(buttonValue(reply.args.blocks, ListenerIds.pauseUntilButton)).toBe(initiativeId);
     // The click is thanked first, then the pause is stored.
     const profile = await eventually(() =>
       e2e.db.listenerProfile.findFirst({ where: { initiativeId, userId: BEREAVEMENT_LISTENER.id, status: 'paused' } }),
     );
     expect(profile.pausedAt).not.toBeNull();
-    expect((await checkInRow(paired.pairingId, 'listener')).answer).toBe('break');
+    expect(profile.pauseReason).toBe('break');
+    expect((await checkInRow(await profileOf(BEREAVEMENT_LISTENER.id), 'listener')).answer).toBe('break');
     expect(await counted('checkin_break')).toBe(1);
     expect((await e2e.db.pairing.findUniqueOrThrow({ where: { id: paired.pairingId } })).status).toBe('active');
 
@@ -436,7 +467,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
   it('"Talk to a coordinator" tells every coordinator which listener asked, never whom they support', async () => {
     const paired = await pairUp(SUPPORTED_SEEKER, 'Anxiety');
-    const listenerRow = await checkInRow(paired.pairingId, 'listener');
+    const listenerRow = await pendingListenerCheckIn(paired.listener.id);
     let since = e2e.mark();
     await makeDue([listenerRow.id]);
     const message = await checkInMessage(paired.listener.id, listenerRow.id, since);
@@ -461,7 +492,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     // Only the coordinators were told, once each.
     const told = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && shown(c).includes(`<@${paired.listener.id}>`));
     expect(told.map((c) => c.args.channel).sort()).toEqual([COORDINATOR.id, SECOND_COORDINATOR.id].sort());
-    expect((await checkInRow(paired.pairingId, 'listener')).answer).toBe('coordinator');
+    expect((await e2e.db.checkIn.findUniqueOrThrow({ where: { id: listenerRow.id } })).answer).toBe('coordinator');
     expect(await counted('checkin_coordinator')).toBe(1);
     const profile = await e2e.db.listenerProfile.findUniqueOrThrow({ where: { initiativeId_userId: { initiativeId, userId: paired.listener.id } } });
     expect(profile.status).toBe('active');
@@ -478,10 +509,11 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     await clickAs(e2e, EARLY_END_SEEKER.id, { actionId: PairingIds.end, value: earlyEnd.pairingId, channelId: `D${EARLY_END_SEEKER.id}` });
     await e2e.next('chat.postMessage', since, (c) => sentTo(EARLY_END_SEEKER.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_YOU));
     const rows = await e2e.db.checkIn.findMany({ where: { pairingId: earlyEnd.pairingId } });
-    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    expect(rows.map((r) => r.kind).sort()).toEqual(['listener_review', 'seeker', 'seeker_review']);
+    expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
 
     // Their time comes (earlier than a live check-in made due with them, which the scheduler sends).
-    const live = await checkInRow(first.pairingId, 'listener', 2);
+    const live = await pendingListenerCheckIn(first.listener.id);
     since = e2e.mark();
     await makeDue(rows.map((r) => r.id), 5 * 60_000);
     await makeDue([live.id]);
@@ -572,10 +604,88 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && sentTo(WAITING_SEEKER.id)(c))).toEqual([]);
   });
 
+  // ---- 6. Listener care (issue 15) ------------------------------------------------------------------
+
+  const caring: Paired[] = [];
+
+  it('a listener in 3 conversations gets one wellbeing check-in a period, saying how many, never who', async () => {
+    await volunteer(e2e, CARING_LISTENER.id, { fields: { topicLabels: ['Caring'], [ListenerIds.blocks.capacity]: '3' } });
+    for (const seeker of CARING_SEEKERS) caring.push(await pairUp(seeker, 'Caring'));
+    expect(caring.map((p) => p.listener.id)).toEqual(CARING_SEEKERS.map(() => CARING_LISTENER.id));
+
+    // One check-in for the listener, scheduled by their first conversation; one per seeker.
+    const profileId = await profileOf(CARING_LISTENER.id);
+    const rows = await e2e.db.checkIn.findMany({ where: { subjectId: profileId } });
+    expect(rows).toHaveLength(1);
+    const listenerRow = rows[0]!;
+    expect(listenerRow).toMatchObject({ kind: 'listener', sequence: 1, status: 'scheduled', pairingId: null, recipientId: CARING_LISTENER.id });
+    const firstStart = (await e2e.db.pairing.findUniqueOrThrow({ where: { id: caring[0]!.pairingId } })).startedAt;
+    expect(listenerRow.dueAt.getTime()).toBe(firstStart.getTime() + 7 * DAY);
+    const seekerRows = await Promise.all(caring.map((p) => checkInRow(p.pairingId, 'seeker')));
+
+    // Every check-in of the three conversations falls due at once.
+    const since = e2e.mark();
+    await makeDue([listenerRow.id, ...seekerRows.map((r) => r.id)]);
+    const message = await checkInMessage(CARING_LISTENER.id, listenerRow.id, since);
+    for (const [i, p] of caring.entries()) await checkInMessage(p.seeker.id, seekerRows[i]!.id, since);
+    const sent = await sentRow(listenerRow.id);
+    // A few more scheduler ticks: still one.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const toListener = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && sentTo(CARING_LISTENER.id)(c) && isCheckIn(c.args.blocks));
+    expect(toListener).toEqual([message]);
+
+    expect(message.args.text).toBe(checkInCopy.LISTENER_QUESTION);
+    expect(textOf(message.args.blocks)).toContain(checkInCopy.listenerLoad(3));
+    expect(textOf(message.args.blocks)).toContain("You're supporting 3 colleagues at the moment.");
+    expect(labelsOf(message.args.blocks)).toEqual(LISTENER_LABELS);
+    // It says how many, never who: no seeker's id, name or pseudonym.
+    expect(leaksTo([message], e2e.owners, CARING_LISTENER.id, CARING_SEEKERS)).toEqual([]);
+    for (const p of caring) expect(JSON.stringify(message.args)).not.toContain(p.seekerPseudonym);
+
+    // The next, a period on; still one for the listener.
+    const next = await e2e.db.checkIn.findMany({ where: { subjectId: profileId, status: 'scheduled' } });
+    expect(next.map((r) => r.sequence)).toEqual([2]);
+    expect(next[0]!.dueAt.getTime()).toBe(sent.dueAt.getTime() + 14 * DAY);
+  });
+
+  it('"Let\'s wrap up" on the planned-ending question ends the conversation kindly for both, closes the request and thanks the listener', async () => {
+    const p = caring[0]!;
+    // Six weeks on: the conversation began six weeks ago, and its question to the seeker is due.
+    await e2e.db.pairing.update({ where: { id: p.pairingId }, data: { startedAt: new Date(Date.now() - 42 * DAY) } });
+    const review = await checkInRow(p.pairingId, 'seeker_review');
+    expect(review).toMatchObject({ status: 'scheduled', sequence: 1, recipientId: p.seeker.id, pairingId: p.pairingId });
+    let since = e2e.mark();
+    await makeDue([review.id]);
+    const message = await checkInMessage(p.seeker.id, review.id, since);
+    expect(message.args.text).toBe(checkInCopy.reviewQuestion(p.listenerPseudonym, 6));
+    expect(String(message.args.text)).toContain(`You and *${displayPseudonym(p.listenerPseudonym)}* have been talking for 6 weeks.`);
+    expect(labelsOf(message.args.blocks)).toEqual(['Keep going', "Let's wrap up"]);
+    expect(leaksTo([message], e2e.owners, p.seeker.id, [CARING_LISTENER])).toEqual([]);
+    await sentRow(review.id);
+
+    since = e2e.mark();
+    const reply = await answer(p.seeker.id, message, "Let's wrap up");
+    expect(reply.args.text).toBe(checkInCopy.THANKS.wrap_up);
+    const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(CARING_LISTENER.id)(c) && shown(c).includes(pairingCopy.PLANNED_FOR_LISTENER));
+    expect(shown(toListener)).toContain(pairingCopy.listenerThanks(p.seekerPseudonym));
+    expect(leaksTo([toListener], e2e.owners, CARING_LISTENER.id, [p.seeker])).toEqual([]);
+    const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(p.seeker.id)(c) && shown(c).includes(pairingCopy.PLANNED_BY_YOU));
+    expect(textOf(toSeeker.args.blocks)).toContain(RESOURCES);
+
+    expect(await e2e.db.pairing.findUniqueOrThrow({ where: { id: p.pairingId } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'planned' });
+    expect(await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: p.requestId } })).toMatchObject({ status: 'closed', closedReason: 'ended' });
+    expect((await checkInRow(p.pairingId, 'seeker_review')).answer).toBe('wrap_up');
+    expect((await checkInRow(p.pairingId, 'listener_review')).status).toBe('cancelled');
+    expect(await counted('checkin_wrap_up')).toBe(1);
+    // Not put back in the queue; the listener, still in two conversations, keeps their one check-in.
+    expect(offersSince(e2e, since)).toEqual([]);
+    expect((await pendingListenerCheckIn(CARING_LISTENER.id)).sequence).toBe(2);
+  });
+
   // ---- The whole run --------------------------------------------------------------------------------
 
   it('sent every check-in once, offered the paused listener nothing new, and logged no error', async () => {
-    const sent = await e2e.db.checkIn.findMany({ where: { status: 'sent', kind: { in: ['seeker', 'listener'] } } });
+    const sent = await e2e.db.checkIn.findMany({ where: { status: 'sent', kind: { in: ['seeker', 'listener', 'seeker_review', 'listener_review'] } } });
     expect(sent.length).toBeGreaterThanOrEqual(8);
     for (const row of sent) expect(checkInPostsSince(0, row.id)).toHaveLength(1);
     expect(e2e.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.text === checkInCopy.WAITING_UPDATE)).toHaveLength(1);

@@ -536,9 +536,11 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
     await dmFrom(e2e, SEEKER.id, AFTER_OUTAGE);
     await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && textOf(c.args.blocks).includes(AFTER_OUTAGE));
 
-    // Pause.
-    const paused = await command(e2e, LISTENER.id, 'pause');
-    expect((await responded(e2e, paused.responseKey)).args.text).toBe(listenerCopy.paused(INITIATIVE));
+    // Pause: `/peer pause` opens the "Pause until" form (issue 15); submitted with no date, paused until resumed.
+    const pauseForm = await openCommandModal(e2e, LISTENER.id, 'pause');
+    since = e2e.mark();
+    expect((await submitWithBlocks(LISTENER.id, pauseForm)).text).toBe('');
+    expect((await e2e.next('chat.postMessage', since, sentTo(LISTENER.id))).args.text).toBe(listenerCopy.paused(INITIATIVE));
     expect((await db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER.id } })).status).toBe('paused');
 
     // No row half-written: every request has its consent, and the anonymous count matches.

@@ -130,10 +130,14 @@ describe.each(TEST_PROVIDERS)('text from people is inert on %s', (provider) => {
     expect(mrkdwnOf(await answered(e2e, approving, responseKey))).toContain(escaped(NAME));
     await e2e.next('chat.postMessage', approving, (c) => c.args.channel === LISTENER.id && mrkdwnOf(c).includes(escaped(NAME)));
 
-    for (const verb of ['pause', 'resume']) {
-      const { responseKey: key } = await command(e2e, LISTENER.id, verb);
-      expect(mrkdwnOf(await responded(e2e, key))).toContain(escaped(NAME));
-    }
+    // `/peer pause` opens the "Pause until" form (issue 15): its text and the confirmation name the initiative escaped.
+    const pauseForm = await openCommandModal(e2e, LISTENER.id, 'pause');
+    expect(mrkdwnOf({ method: 'views.update', args: { view: pauseForm.view }, at: 0 })).toContain(escaped(NAME));
+    const pausing = e2e.mark();
+    expect((await submit(e2e, LISTENER.id, pauseForm)).text).toBe('');
+    expect(mrkdwnOf(await e2e.next('chat.postMessage', pausing, (c) => c.args.channel === LISTENER.id))).toContain(escaped(NAME));
+    const { responseKey: key } = await command(e2e, LISTENER.id, 'resume');
+    expect(mrkdwnOf(await responded(e2e, key))).toContain(escaped(NAME));
   });
 
   it('a seeker sees the resources escaped, asks "I need help right now", then asks for a listener with a note', async () => {

@@ -138,6 +138,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
         [B.firstCheckInDays]: '3',
         [B.checkInEveryDays]: '10',
         [B.waitingUpdateEveryDays]: '5',
+        [B.reviewAfterWeeks]: '8',
       }),
     );
     expect(response.status).toBe(200);
@@ -159,6 +160,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       firstCheckInDays: 3,
       checkInEveryDays: 10,
       waitingUpdateEveryDays: 5,
+      reviewAfterWeeks: 8,
     });
     expect(initiative.resources).toBe(`${TEST_RESOURCES}\n${INTERNATIONAL_LINES.find((l) => l.id === 'samaritans')!.line}`);
     expect(initiative.topics.map((t) => t.label)).toEqual(['Anxiety', 'Bereavement and loss', 'Neurodivergence']);

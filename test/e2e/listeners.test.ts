@@ -4,6 +4,7 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/listeners/copy.js';
 import { INTRO_MAX, ListenerIds } from '../../src/features/listeners/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
+import { eventually } from '../support/pairing-flows.js';
 import {
   acceptInvitation,
   buttonValue,
@@ -86,6 +87,9 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       ['without the consent tick', { [B.consent]: [] }, B.consent],
       ['with a capacity of 6', { [B.capacity]: '6' }, B.capacity],
       ['with a 281-character introduction', { [B.intro]: 'x'.repeat(INTRO_MAX + 1) }, B.intro],
+      ['with no day for new conversations', { [B.workDays]: [] }, B.workDays],
+      ['without a start to the working hours', { [B.workStart]: null }, B.workStart],
+      ['without an end to the working hours', { [B.workEnd]: null }, B.workEnd],
     ];
 
     it.each(cases)('%s', async (_name, change, blockId) => {
@@ -186,12 +190,18 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       return (await e2e.db.listenerProfile.findFirst({ where: { userId: LISTENER } }))?.status;
     }
 
-    it('pauses at once, and says so when already paused', async () => {
-      expect(await peer('pause')).toBe(copy.paused('Open Circle'));
+    it('pauses from the form /peer pause opens (no date: until they resume), and the form says so when already paused', async () => {
+      const form = await commandModal(e2e, LISTENER, 'pause');
+      expect(form.view.callback_id).toBe(ListenerIds.pauseModal);
+      expect(textOf(form.view.blocks)).toContain(copy.pauseIntro('Open Circle'));
+      const since = e2e.mark();
+      expect((await submit(e2e, LISTENER, form)).text).toBe('');
+      expect((await e2e.next('chat.postMessage', since, (call) => call.args.channel === LISTENER)).args.text).toBe(copy.paused('Open Circle'));
       const profile = await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER } });
-      expect(profile.status).toBe('paused');
+      expect(profile).toMatchObject({ status: 'paused', pausedUntil: null, pauseReason: 'self' });
       expect(profile.pausedAt).not.toBeNull();
-      expect(await peer('pause')).toBe(copy.alreadyPaused('Open Circle'));
+      const again = await commandModal(e2e, LISTENER, 'pause');
+      expect(textOf(again.view.blocks)).toContain(copy.currentlyPaused(null));
       expect(await status()).toBe('paused');
     });
 
@@ -274,7 +284,20 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       expect((await e2e.db.listenerProfile.findUniqueOrThrow({ where: { id: pendingId } })).status).toBe('pending');
     });
 
+    /** Where each coordinator's copy of the approval request landed, as the outbox recorded it (issue 15). */
+    async function approvalCopiesOf(profileId: string) {
+      // Marked sent, with where it landed, right after Slack answered the post.
+      const copies = await eventually(async () => {
+        const sent = await e2e.db.outboxMessage.findMany({ where: { kind: 'approval_request', subjectId: profileId, status: 'sent' }, orderBy: { recipientId: 'asc' } });
+        return sent.length === 2 ? sent : null;
+      });
+      expect(copies.map((c) => c.recipientId)).toEqual([COORDINATOR, SECOND_COORDINATOR]);
+      for (const c of copies) expect([c.channel, c.messageTs]).toEqual([`D${c.recipientId}`, expect.stringMatching(/^\d+\.\d{6}$/)]);
+      return copies;
+    }
+
     it('activates the profile on approval and tells the listener', async () => {
+      const copies = await approvalCopiesOf(pendingId);
       const since = e2e.mark();
       const { responseKey } = await click(e2e, { actionId: ListenerIds.approve, value: pendingId, userId: COORDINATOR, channelId: `D${COORDINATOR}` });
       expect((await responded(e2e, responseKey)).args).toMatchObject({
@@ -287,7 +310,15 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       expect(profile.status).toBe('active');
       expect(profile.approvedAt).not.toBeNull();
 
-      // The other coordinator's copy of the request is now out of date.
+      // Issue 15: every coordinator's copy, the decider's too, now shows the decision, with no buttons left.
+      for (const c of copies) {
+        const update = await e2e.next('chat.update', since, (call) => call.args.channel === c.channel && call.args.ts === c.messageTs);
+        expect(String(update.args.text)).toMatch(new RegExp(`^<@${APPROVED}> was approved as a listener with \\*Listening Network\\* by <@${COORDINATOR}> on <!date\\^\\d+\\^\\{date_long\\}\\|\\d{4}-\\d{2}-\\d{2}>\\.$`));
+        expect(jsonOf(update.args.blocks)).not.toContain(ListenerIds.approve);
+        expect(jsonOf(update.args.blocks)).not.toContain(ListenerIds.decline);
+      }
+
+      // A click on a copy that had not been updated yet is answered honestly.
       const late = await click(e2e, { actionId: ListenerIds.approve, value: pendingId, userId: SECOND_COORDINATOR, channelId: `D${SECOND_COORDINATOR}` });
       expect((await responded(e2e, late.responseKey)).args.text).toBe(copy.ALREADY_DECIDED);
     });
@@ -297,12 +328,18 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       const { profile } = await volunteer(e2e, DECLINED, { initiativeId: network.id, fields: { [B.intro]: DECLINED_INTRO } });
       const request = await e2e.next('chat.postMessage', since, (call) => call.args.channel === SECOND_COORDINATOR && jsonOf(call.args.blocks).includes(ListenerIds.decline));
       const value = buttonValue(request.args.blocks, ListenerIds.decline);
+      const copies = await approvalCopiesOf(profile.id);
 
       const deciding = e2e.mark();
       const { responseKey } = await click(e2e, { actionId: ListenerIds.decline, value, userId: SECOND_COORDINATOR, channelId: `D${SECOND_COORDINATOR}` });
       expect((await responded(e2e, responseKey)).args.text).toBe(copy.declinedByYou(DECLINED, 'Listening Network'));
       const told = await e2e.next('chat.postMessage', deciding, (call) => call.args.channel === DECLINED);
       expect(told.args.text).toBe(copy.declinedForListener('Listening Network'));
+      for (const c of copies) {
+        const update = await e2e.next('chat.update', deciding, (call) => call.args.channel === c.channel && call.args.ts === c.messageTs);
+        expect(String(update.args.text)).toContain(`<@${DECLINED}> was declined as a listener with *Listening Network* by <@${SECOND_COORDINATOR}> on `);
+        expect(jsonOf(update.args.blocks)).not.toContain(ListenerIds.decline);
+      }
 
       expect(await e2e.db.listenerProfile.count({ where: { userId: DECLINED } })).toBe(0);
       expect(await e2e.db.listenerTopic.count({ where: { listenerId: profile.id } })).toBe(0);

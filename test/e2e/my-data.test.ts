@@ -56,6 +56,9 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
         [ListenerIds.blocks.intro]: SUBJECT_INTRO,
         [ListenerIds.blocks.quietStart]: '21:00',
         [ListenerIds.blocks.quietEnd]: '07:30',
+        [ListenerIds.blocks.workDays]: ['1', '3', '5'],
+        [ListenerIds.blocks.workStart]: '10:00',
+        [ListenerIds.blocks.workEnd]: '16:00',
       },
     });
     await volunteer(e2e, OTHER, { fields: { topicLabels: ['Chronic illness'], [ListenerIds.blocks.intro]: OTHER_INTRO } });
@@ -121,6 +124,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
 
     const text = String(summary.args.text);
     expect(text).toContain('Listener in *Data Circle*: active, up to 4 at a time');
+    expect(text).toContain('; new offers Mon, Wed, Fri, 10:00 to 16:00; quiet hours 21:00 to 07:30');
     expect(text).toContain('HR viewer of *Data Circle*');
     expect(text).toContain('2 consent records');
     expect(text).toContain(SUBJECT_INTRO);
@@ -138,6 +142,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
         introduction: SUBJECT_INTRO,
         languages: ['en'],
         quietHours: { start: '21:00', end: '07:30' },
+        workingHours: { days: ['Monday', 'Wednesday', 'Friday'], start: '10:00', end: '16:00' },
         topics: expect.arrayContaining(['Stress and burnout', 'Chronic illness']),
       }),
     ]);
@@ -176,13 +181,19 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     await e2e.db.personTimezone.create({ data: { userId: SUBJECT, timezone: 'Europe/Lisbon', fetchedAt: new Date() } });
     await e2e.db.pairBlock.create({ data: { initiativeId, seekerId: NOBODY, listenerUserId: SUBJECT } });
     await e2e.db.insightsAccess.create({ data: { initiativeId, viewerId: SUBJECT, action: 'view' } });
+    // Issue 15: a concern they raised, and one a seeker raised about them as a listener.
+    const report = (data: { reporterId: string; reporterSide: string; aboutListenerUserId: string | null }) =>
+      e2e.db.report.create({ data: { initiativeId, reporterPseudonym: 'Wren', reason: 'Something else', createdAt: new Date(), ...data } });
+    await report({ reporterId: SUBJECT, reporterSide: 'listener', aboutListenerUserId: null });
+    const aboutThem = await report({ reporterId: NOBODY, reporterSide: 'seeker', aboutListenerUserId: SUBJECT });
+    expect(String((await myData(SUBJECT)).summary.args.text)).toContain('1 concern you raised');
     await e2e.db.personTimezone.create({ data: { userId: OTHER, timezone: 'Europe/Paris', fetchedAt: new Date() } });
 
     const before = await rowsNaming(SUBJECT);
     expect(before.tables).toEqual(expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord', 'AnonymousCount']));
     // The scan sees the person before erasure, so an empty result afterwards means something.
     expect(before.rows.map((r) => r.split(':')[0])).toEqual(
-      expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord', 'PersonTimezone', 'PairBlock', 'InsightsAccess']),
+      expect.arrayContaining(['ListenerProfile', 'InitiativeMember', 'ConsentRecord', 'PersonTimezone', 'PairBlock', 'InsightsAccess', 'Report']),
     );
     if (provider === 'sqlite') {
       expect(fileRemnants(SUBJECT)).not.toEqual([]);
@@ -203,6 +214,8 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     expect(done.args.text).toBe(copy.ERASED);
 
     expect((await rowsNaming(SUBJECT)).rows).toEqual([]);
+    // The concern about them stays for the coordinators, no longer naming them.
+    expect(await e2e.db.report.findUniqueOrThrow({ where: { id: aboutThem.id } })).toMatchObject({ reporterId: NOBODY, aboutListenerUserId: null });
     if (provider === 'sqlite') {
       // The files as the app left them (secure_delete zeroes what is deleted; a TRUNCATE checkpoint right
       // after the erasure empties the WAL, whose older frames still hold the rows), then after a checkpoint

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import { ListenerIds } from '../../src/features/listeners/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
@@ -233,7 +234,9 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(text).toContain('Anxiety');
       expect(text).toContain(NOTE);
       expect(text).toContain(displayPseudonym(request.seekerPseudonym));
-      expect(actionIdsOf(firstOffer.call.args.blocks)).toEqual([PairingIds.acceptOffer, PairingIds.declineOffer]);
+      // Accept, Decline, and "Pause until…" (issue 15), which carries the initiative and this offer.
+      expect(actionIdsOf(firstOffer.call.args.blocks)).toEqual([PairingIds.acceptOffer, PairingIds.declineOffer, ListenerIds.pauseUntilButton]);
+      expect(JSON.parse(buttonValue(firstOffer.call.args.blocks, ListenerIds.pauseUntilButton))).toEqual({ initiativeId: initiative.id, offerId: firstOffer.offerId });
       expect(buttonValue(firstOffer.call.args.blocks, PairingIds.declineOffer)).toBe(firstOffer.offerId);
       // Exactly one listener is asked at a time.
       expect(offersSince(e2e, 0)).toHaveLength(1);
@@ -676,7 +679,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
 
   // ---- 10. Report and block -----------------------------------------------------------------------
 
-  it('a report tells the coordinators only the initiative, pseudonyms and reason, blocks the pair and ends the pairing', async () => {
+  it('a report tells the coordinators the initiative, pseudonyms, reason and the listener it concerns (never the seeker), blocks the pair and ends the pairing', async () => {
     const asked = await askForListener(e2e, REPORTING_SEEKER.id, { topic: 'Parenting' });
     expect(asked.offer?.listenerId).toBe(PARENTING_LISTENER.id);
     const intro = await acceptOffer(e2e, asked.offer!, REPORTING_SEEKER.id);
@@ -704,13 +707,23 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     expect(response.text).toBe('');
 
     const notice = await e2e.next('chat.postMessage', since, sentTo(COORDINATOR.id));
-    expect(shown(notice)).toContain(pairingCopy.reportNotice(initiative.name, pairing.seekerPseudonym, pairing.listenerPseudonym, reason.label));
+    expect(shown(notice)).toContain(
+      pairingCopy.reportNotice({
+        initiative: initiative.name,
+        reporterSide: 'seeker',
+        reporter: pairing.seekerPseudonym,
+        about: pairing.listenerPseudonym,
+        reason: reason.label,
+        listenerId: PARENTING_LISTENER.id,
+      }),
+    );
     expect(shown(notice)).toContain(initiative.name);
     expect(shown(notice)).toContain(displayPseudonym(pairing.seekerPseudonym));
-    expect(shown(notice)).toContain(displayPseudonym(pairing.listenerPseudonym));
+    expect(shown(notice)).toContain(pairing.listenerPseudonym);
     expect(shown(notice)).toContain(reason.label);
-    // The notice names neither person; coordinators never learn who asked at all (invariant 5).
-    expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [REPORTING_SEEKER, PARENTING_LISTENER])).toEqual([]);
+    // Issue 15: a seeker's report names the listener it concerns; coordinators never learn who asked at all (invariant 5).
+    expect(shown(notice)).toContain(`<@${PARENTING_LISTENER.id}>`);
+    expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);
     expect(leaksTo(e2e.slack.calls, e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);
 
     await e2e.next('chat.postMessage', since, (c) => sentTo(REPORTING_SEEKER.id)(c) && shown(c).includes(pairingCopy.REPORT_SENT));

@@ -186,6 +186,8 @@ const elementCases: Case[] = [
   { rule: 'a whole-number input takes whole numbers', valid: field({ type: 'number_input', is_decimal_allowed: true, initial_value: '2.5' }), invalid: field({ type: 'number_input', is_decimal_allowed: false, initial_value: '2.5' }), error: 'must be a whole number' },
   { rule: 'a timepicker initial time is HH:mm', valid: field({ type: 'timepicker', initial_time: '08:30' }), invalid: field({ type: 'timepicker', initial_time: '8:30 pm' }), error: 'must be in the format HH:mm' },
   { rule: 'a datepicker initial date is YYYY-MM-DD', valid: field({ type: 'datepicker', initial_date: '2026-12-03' }), invalid: field({ type: 'datepicker', initial_date: '03/12/2026' }), error: 'must be in the format YYYY-MM-DD' },
+  { rule: 'a datepicker placeholder is plain text of at most 150 characters', valid: field({ type: 'datepicker', placeholder: plain(chars(150)) }), invalid: field({ type: 'datepicker', placeholder: plain(chars(151)) }), error: '/element/placeholder/text]' },
+  { rule: 'a datepicker has no minimum date (Slack has no such field)', valid: field({ type: 'datepicker', focus_on_load: true }), invalid: field({ type: 'datepicker', min_date: '2026-12-04' }), error: 'invalid additional property: min_date' },
   { rule: 'a users select takes one user id', valid: field({ type: 'users_select', initial_user: 'U1' }), invalid: field({ type: 'users_select', initial_user: ['U1'] }), error: 'must be a string [json-pointer:/view/blocks/0/element/initial_user]' },
   { rule: 'a multi users select takes user ids', valid: field({ type: 'multi_users_select', initial_users: ['U1', 'U2'] }), invalid: field({ type: 'multi_users_select', initial_users: 'U1' }), error: 'must be an array of user ids' },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from '../../src/domain/topics.js';
 import * as checkInViews from '../../src/features/check-ins/views.js';
+import { CheckInIds } from '../../src/features/check-ins/ids.js';
 import * as answerFailures from '../../src/features/common/answer-failures.js';
 import * as commonBlocks from '../../src/features/common/blocks.js';
 import * as helpViews from '../../src/features/help/views.js';
@@ -17,7 +18,7 @@ import * as listenerViews from '../../src/features/listeners/views.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import type { MyData } from '../../src/features/my-data/service.js';
 import * as myDataViews from '../../src/features/my-data/views.js';
-import { PairingIds } from '../../src/features/pairings/ids.js';
+import { PairingIds, REPORT_REPLY_MAX } from '../../src/features/pairings/ids.js';
 import * as pairingViews from '../../src/features/pairings/views.js';
 import { NOTE_MAX } from '../../src/features/requests/ids.js';
 import type { OpenRequest } from '../../src/features/requests/service.js';
@@ -118,6 +119,12 @@ function profile(i: number, status: ListenerStatus, of: Initiative = BIG): Liste
     initiativeName: of.name,
     userId: userId(i),
     status,
+    workDays: [1, 2, 3, 4, 5],
+    workStart: '09:00',
+    workEnd: '18:00',
+    timezone: 'Europe/London',
+    pausedUntil: null,
+    pauseReason: null,
     capacity: 5,
     intro: words(INTRO_MAX),
     languages: ['en', 'fr', 'de'],
@@ -161,6 +168,7 @@ function myDataOf(many: boolean): MyData {
       introduction: words(INTRO_MAX),
       languages: ['en', 'de'],
       quietHours: { start: '20:00', end: '08:00' },
+      workingHours: { days: ['Monday', 'Tuesday', 'Thursday', 'Saturday', 'Sunday'], start: '22:00', end: '06:00' },
       topics: topics(10, MAX_TOPIC_LENGTH).map((t) => t.label),
       createdAt: NOW.toISOString(),
     })),
@@ -177,6 +185,7 @@ function myDataOf(many: boolean): MyData {
     })),
     pairingsAsListener: Array.from({ length: n }, () => ({ initiative: BIG.name, yourPseudonym: 'Kind Heron', seekerPseudonym: 'Quiet Otter', status: 'ended', startedAt: NOW.toISOString(), endedAt: null })),
     doNotPairAgain: many ? 3 : 0,
+    concernsRaised: many ? 4 : 0,
     timezone: many ? 'Europe/Berlin' : null,
     preferences: many ? { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' } : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
@@ -186,13 +195,69 @@ function myDataOf(many: boolean): MyData {
   };
 }
 
+/** A coordinator's view of one initiative: listeners paused in every way, each with a load, and `topicCount` topics waiting. */
+function coordinatedOf(of: Initiative, counts: Record<ListenerStatus, number>, from: number, topicCount: number): homeViews.CoordinatedInitiative {
+  const reasons = [{ pauseReason: 'no_answer' as const, pausedUntil: null }, { pauseReason: 'self' as const, pausedUntil: new Date('2026-12-14T00:00:00Z') }, { pauseReason: 'break' as const, pausedUntil: null }];
+  const listeners = listenersOf(of, counts, from).map((l, i) => (l.status === 'paused' ? { ...l, ...reasons[i % reasons.length]! } : l));
+  return {
+    initiative: of,
+    listeners,
+    load: Object.fromEntries(listeners.map((l, i) => [l.id, i % (l.capacity + 1)])),
+    waiting: topics(topicCount, MAX_TOPIC_LENGTH).map((t, i) => ({ topic: i % 9 === 8 ? null : t.label, count: 1 + (i % 4), oldestAt: new Date(NOW.getTime() - (i + 1) * 3_600_000 * 7) })),
+  };
+}
+
+/** A listener's own conversations, under pseudonyms, begun hours to weeks ago. */
+const conversationsOf = (p: ListenerProfile, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ listenerId: p.id, seekerPseudonym: ['Otter', 'Heron', 'Badger', 'Wren', 'Fox'][i % 5]!, startedAt: new Date(NOW.getTime() - (i * 5 + 1) * 3_600_000 * 11) }));
+
+/** What a Home needs besides the lists: the time, and no conversations or coordinators. */
+const HOME_BASE = { now: NOW, conversations: [], coordinatorsOf: {} };
+
+const BUSIEST_PROFILES = [
+  profile(1, 'active', SEVERAL[0]),
+  { ...profile(2, 'paused', SEVERAL[1]), pauseReason: 'self' as const, pausedUntil: new Date('2026-12-14T00:00:00Z') },
+  profile(3, 'pending', SEVERAL[2]),
+];
+
 /** Everything a person can be at once: several requests and profiles, coordinator of 3 busy initiatives, HR viewer of 7. */
 const BUSIEST_HOME: homeViews.HomeModel = {
+  now: NOW,
   initiatives: SEVERAL,
   requests: requestsOf(['waiting', 'offered', 'paired', 'waiting', 'paired']),
-  profiles: [profile(1, 'active', SEVERAL[0]), profile(2, 'paused', SEVERAL[1]), profile(3, 'pending', SEVERAL[2])],
-  coordinated: SEVERAL.slice(0, 3).map((of, i) => ({ initiative: of, listeners: listenersOf(of, { pending: 20, active: 25, paused: 5 }, 1000 * (i + 1)) })),
+  profiles: BUSIEST_PROFILES,
+  conversations: [...conversationsOf(BUSIEST_PROFILES[0]!, 5), ...conversationsOf(BUSIEST_PROFILES[1]!, 2)],
+  coordinatorsOf: Object.fromEntries(SEVERAL.map((of) => [of.id, Array.from({ length: 30 }, (_, i) => userId(9000 + i))])),
+  coordinated: SEVERAL.slice(0, 3).map((of, i) => coordinatedOf(of, { pending: 20, active: 25, paused: 5 }, 1000 * (i + 1), 12)),
   insightsOf: SEVERAL,
+};
+
+/** A listener in four initiatives, one in each state: full, paused until a date, paused for no answer, waiting approval. */
+const LISTENER_PROFILES = [
+  { ...profile(31, 'active', SMALL), capacity: 2, quietHoursStart: null, quietHoursEnd: null, workDays: [0, 1, 2, 3, 4, 5, 6], workStart: '00:00', workEnd: '00:00' },
+  { ...profile(32, 'paused', SEVERAL[0]), pauseReason: 'self' as const, pausedUntil: new Date('2026-12-14T00:00:00Z'), timezone: 'Pacific/Auckland' },
+  { ...profile(33, 'paused', BIG), pauseReason: 'no_answer' as const, timezone: null },
+  profile(34, 'pending', SEVERAL[1]),
+];
+const LISTENER_HOME: homeViews.HomeModel = {
+  ...HOME_BASE,
+  initiatives: [SMALL, BIG, ...SEVERAL],
+  requests: [],
+  profiles: LISTENER_PROFILES,
+  conversations: [...conversationsOf(LISTENER_PROFILES[0]!, 2), ...conversationsOf(LISTENER_PROFILES[1]!, 5)],
+  coordinatorsOf: { [SMALL.id]: [userId(80), userId(81)], [SEVERAL[0]!.id]: [], [BIG.id]: Array.from({ length: 200 }, (_, i) => userId(100 + i)) },
+  coordinated: [],
+  insightsOf: [],
+};
+
+/** A coordinator of the largest initiative: 300 listeners, 20 volunteers waiting for approval, 40 topics with requests waiting. */
+const CROWDED_HOME: homeViews.HomeModel = {
+  ...HOME_BASE,
+  initiatives: [BIG],
+  requests: [],
+  profiles: [],
+  coordinated: [coordinatedOf(BIG, { pending: 20, active: 240, paused: 60 }, 5000, 40)],
+  insightsOf: [BIG],
 };
 
 // ---- The cases ------------------------------------------------------------------------------------------
@@ -206,7 +271,10 @@ const view = (name: string, render: () => unknown): SurfaceCase => ({ name, kind
 const CASES: SurfaceCase[] = [
   // check-ins
   message('seeker check-in, with long resources', () => checkIns.renderSeekerCheckIn({ checkInId: cuid('checkin', 1), listenerPseudonym: 'kind-heron', resources: words(2500) })),
-  message('listener check-in', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2) })),
+  message('listener check-in, in 3 conversations', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2), conversations: 3 })),
+  message('listener check-in, in none (not sent, but valid)', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2), conversations: 0 })),
+  message('planned-ending question, after 52 weeks', () => checkIns.renderReviewCheckIn({ checkInId: cuid('checkin', 3), otherPseudonym: 'kind-heron', weeks: 52 })),
+  message('"I need a break" reply, with a return date to choose', () => checkIns.renderBreakReply({ initiativeId: cuid('initiative', 1) })),
   message('waiting update, with long resources', () => checkIns.renderWaitingUpdate({ requestId: cuid('request', 1), resources: words(2500) })),
 
   // help
@@ -223,15 +291,20 @@ const CASES: SurfaceCase[] = [
   message('resources on their own', () => ({ text: 'Resources', blocks: safety.renderResourceBlocks(SEVERAL.slice(0, 5)) })),
 
   // home
-  view('Home tab, no initiative yet', () => home.renderHome({ initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
-  view('Home tab, one initiative, nothing yet', () => home.renderHome({ initiatives: [SMALL], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+  view('Home tab, no initiative yet', () => home.renderHome({ ...HOME_BASE, initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+  view('Home tab, one initiative, nothing yet', () => home.renderHome({ ...HOME_BASE, initiatives: [SMALL], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
   view('Home tab, several initiatives and open requests, a listener in three', () =>
-    home.renderHome({ initiatives: SEVERAL, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting']), profiles: BUSIEST_HOME.profiles, coordinated: [], insightsOf: [] }),
+    home.renderHome({ ...BUSIEST_HOME, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting']), coordinated: [], insightsOf: [] }),
   ),
+  view('Home tab, a listener\'s dashboard: full, paused until a date, paused for no answer, waiting for approval, 200 coordinators', () => home.renderHome(LISTENER_HOME)),
   view('Home tab, coordinator of 3 initiatives with pending listeners', () =>
-    home.renderHome({ ...BUSIEST_HOME, requests: [], profiles: [], insightsOf: SEVERAL.slice(0, 3) }),
+    home.renderHome({ ...BUSIEST_HOME, requests: [], profiles: [], conversations: [], insightsOf: SEVERAL.slice(0, 3) }),
   ),
-  view('Home tab, HR viewer of 7 initiatives', () => home.renderHome({ initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
+  view('Home tab, coordinator of 300 listeners with 40 topics waiting', () => home.renderHome(CROWDED_HOME)),
+  view('Home tab, coordinator of 7 initiatives of 300 listeners and 40 topics waiting each', () =>
+    home.renderHome({ ...CROWDED_HOME, initiatives: SEVERAL, coordinated: SEVERAL.map((of, i) => coordinatedOf(of, { pending: 20, active: 240, paused: 60 }, 10_000 * (i + 1), 40)), insightsOf: SEVERAL }),
+  ),
+  view('Home tab, HR viewer of 7 initiatives', () => home.renderHome({ ...HOME_BASE, initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
   view('Home tab, all of it at once', () => home.renderHome(BUSIEST_HOME)),
   view('Home tab, all of it at once, previews on', () => home.renderHome({ ...BUSIEST_HOME, previews: true })),
 
@@ -298,6 +371,18 @@ const CASES: SurfaceCase[] = [
   message('which initiative to pause, listening in three', () =>
     listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }),
   ),
+  message('which initiative to pause until a date, listening in three', () =>
+    listeners.renderChooseProfile({ actionId: ListenerIds.pauseUntilButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }),
+  ),
+  view('pause until a date, active, longest initiative name', () => listeners.renderPauseModal({ profile: profile(8, 'active') })),
+  view('pause until a date, already paused until a day, opened from an offer', () =>
+    listeners.renderPauseModal({ profile: { ...profile(9, 'paused'), pausedUntil: new Date('2026-12-13T11:00:00Z'), timezone: 'Pacific/Auckland', pauseReason: 'self' }, offerId: cuid('offer', 9) }),
+  ),
+  view('pause until a date, paused with no date, no timezone', () =>
+    listeners.renderPauseModal({ profile: { ...profile(10, 'paused', SMALL), timezone: null, pauseReason: 'no_answer' }, offerId: null }),
+  ),
+  message('welcome back after a dated pause', () => listeners.renderWelcomeBack({ initiativeName: BIG.name, initiativeId: BIG.id })),
+  message('paused after three offers went unanswered', () => listeners.renderNoAnswerPause({ initiativeName: BIG.name, initiativeId: BIG.id })),
   message('which initiative to stop, listening in seven', () =>
     listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: SEVERAL.map((of, i) => profile(20 + i, 'active', of)) }),
   ),
@@ -340,6 +425,29 @@ const CASES: SurfaceCase[] = [
   message('crisis note to a listener, no resources and no coordinator', () => pairings.renderCrisisNote({ pairingId: cuid('pairing', 5), resources: '', coordinatorIds: [] })),
   message('resources shared by a listener, as long as allowed', () => pairings.renderSharedResources('kind-heron', words(2500))),
   view('report modal', () => pairings.renderReportModal(cuid('pairing', 4))),
+  message('report notice, a seeker reported their listener, long initiative name', () =>
+    pairings.renderReportNotice({
+      reportId: cuid('report', 1),
+      initiativeName: BIG.name,
+      reporterSide: 'seeker',
+      reporterPseudonym: 'Starling',
+      aboutPseudonym: 'Juniper',
+      aboutListenerUserId: userId(3),
+      reason: 'I am worried about someone\'s safety',
+    }),
+  ),
+  message('report notice, a listener reported the person they listen to', () =>
+    pairings.renderReportNotice({ reportId: cuid('report', 2), initiativeName: SMALL.name, reporterSide: 'listener', reporterPseudonym: 'Fox', aboutPseudonym: 'Otter', aboutListenerUserId: null, reason: 'Something else' }),
+  ),
+  view('reply to a report, already replied to', () =>
+    pairings.renderReportReplyModal({ reportId: cuid('report', 1), reporterPseudonym: 'Starling', initiativeName: BIG.name, repliedAt: NOW }),
+  ),
+  view('reply to a report, first reply', () => pairings.renderReportReplyModal({ reportId: cuid('report', 1), reporterPseudonym: 'Otter', initiativeName: SMALL.name, repliedAt: null })),
+  message('a coordinator\'s reply, as long as allowed', () =>
+    pairings.renderReportReply({ initiativeName: BIG.name, reporterPseudonym: 'Starling', text: words(REPORT_REPLY_MAX) }),
+  ),
+  message('a coordinator\'s reply, every character escaped', () => pairings.renderReportReply({ initiativeName: BIG.name, reporterPseudonym: 'Otter', text: '<'.repeat(REPORT_REPLY_MAX) })),
+  message('a coordinator\'s reply, one line per character', () => pairings.renderReportReply({ initiativeName: SMALL.name, reporterPseudonym: 'Otter', text: 'a\n'.repeat(REPORT_REPLY_MAX / 2) })),
 
   // requests
   view('request modal, small initiative', () => requests.renderRequestModal(SMALL)),
@@ -362,6 +470,7 @@ const CASES: SurfaceCase[] = [
       timeoutHours: 24,
       acceptId: PairingIds.acceptOffer,
       declineId: PairingIds.declineOffer,
+      pauseUntil: { actionId: ListenerIds.pauseUntilButton, value: JSON.stringify({ initiativeId: cuid('initiative', 1), offerId: cuid('offer', 1) }) },
     }),
   ),
   message('offer to a listener, no topic or note', () =>
@@ -419,6 +528,40 @@ describe('the hard cases keep what matters', () => {
     expect(JSON.stringify(blocks)).toContain('more waiting for approval');
   });
 
+  it('the pause form starts at the day a pause ends where the listener lives, and carries the offer it came from (issue 15)', () => {
+    const paused = { ...profile(9, 'paused'), pausedUntil: new Date('2026-12-13T11:00:00Z'), timezone: 'Pacific/Auckland', pauseReason: 'self' as const };
+    const view = listeners.renderPauseModal({ profile: paused, offerId: cuid('offer', 9) });
+    const input = view.blocks.find((b) => b.type === 'input' && b.block_id === ListenerIds.blocks.pauseUntil) as unknown as { element: Record<string, unknown>; optional: boolean };
+    // 11:00 UTC on the 13th is midnight on the 14th in Auckland.
+    expect(input.element).toMatchObject({ type: 'datepicker', initial_date: '2026-12-14' });
+    expect(input.optional).toBe(true);
+    expect(JSON.stringify(view.blocks)).toContain('Monday 14 December 2026');
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ initiativeId: paused.initiativeId, offerId: cuid('offer', 9) });
+    const fresh = listeners.renderPauseModal({ profile: profile(8, 'active') });
+    expect((fresh.blocks.find((b) => b.type === 'input') as unknown as { element: Record<string, unknown> }).element.initial_date).toBeUndefined();
+    expect(JSON.parse(fresh.private_metadata ?? '')).toEqual({ initiativeId: profile(8, 'active').initiativeId });
+  });
+
+  it('a coordinator of 300 listeners with 40 topics waiting sees a capped list of each, saying how many more (issue 15)', () => {
+    const { blocks } = home.renderHome(CROWDED_HOME);
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('…and 275 more listeners');
+    expect(json).toContain('…and 30 more topics');
+    expect(json).toContain('paused (no answer)');
+    expect(buttons(blocks).filter((b) => b.action_id === ListenerIds.approve).length).toBeGreaterThan(0);
+    expect(buttons(blocks).filter((b) => b.action_id === 'initiative.edit')).toHaveLength(1);
+  });
+
+  it("a listener's dashboard names their coordinators, capped, and each conversation by pseudonym only (issue 15)", () => {
+    const json = JSON.stringify(home.renderHome(LISTENER_HOME).blocks);
+    expect(json).toContain('…and 190 more coordinators');
+    expect(json).toContain('a colleague (Otter)');
+    expect(json).toContain('paused until Monday 14 December');
+    expect(json).toContain('paused because three offers went unanswered');
+    expect(buttons(home.renderHome(LISTENER_HOME).blocks).filter((b) => b.action_id === ListenerIds.pauseUntilButton).map((b) => b.value)).toEqual([SMALL.id]);
+  });
+
   it('every button that cannot be undone asks first, in red where it destroys something (issue 14)', () => {
     const confirmOf = (blocks: unknown, actionId: string) =>
       (buttons(blocks) as { action_id?: string; confirm?: { style?: string; title?: unknown; text?: unknown; confirm?: unknown; deny?: unknown } }[])
@@ -436,6 +579,7 @@ describe('the hard cases keep what matters', () => {
       ['Home: stop', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.stopButton, true],
       ['Home: decline', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.decline, true],
       ['Home: delete my data', home.renderHome(BUSIEST_HOME).blocks, MyDataIds.deleteButton, true],
+      ['planned-ending question: wrap up', checkIns.renderReviewCheckIn({ checkInId: 'c1', otherPseudonym: 'kind-heron', weeks: 6 }).blocks, CheckInIds.answer.wrap_up, true],
     ];
     for (const [name, blocks, actionId, destructive] of cases) {
       const confirms = confirmOf(blocks, actionId);

@@ -28,7 +28,17 @@ export async function makeInitiative(
 
 export async function makeListener(
   db: Db,
-  options: { initiativeId: string; userId?: string; topicIds: string[]; capacity?: number; status?: string; languages?: string; timezone?: string },
+  options: {
+    initiativeId: string;
+    userId?: string;
+    topicIds: string[];
+    capacity?: number;
+    status?: string;
+    languages?: string;
+    timezone?: string;
+    /** Working hours; by default any time of any day, so tests on a fixed clock are not about hours unless they say so. */
+    work?: { days: string; start: string; end: string };
+  },
 ) {
   return db.listenerProfile.create({
     data: {
@@ -38,6 +48,9 @@ export async function makeListener(
       capacity: options.capacity ?? 2,
       languages: options.languages ?? 'en',
       timezone: options.timezone ?? 'Europe/London',
+      workDays: options.work?.days ?? '0,1,2,3,4,5,6',
+      workStart: options.work?.start ?? '00:00',
+      workEnd: options.work?.end ?? '00:00',
       topics: { create: options.topicIds.map((topicId) => ({ topicId })) },
     },
   });

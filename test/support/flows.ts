@@ -112,6 +112,7 @@ export interface Element {
   action_id: string;
   initial_value?: string;
   initial_time?: string;
+  initial_date?: string;
   initial_users?: string[];
   initial_user?: string;
   initial_option?: Option;
@@ -193,6 +194,8 @@ function initialOf(element: Element): FieldValue {
       return element.initial_value ?? null;
     case 'timepicker':
       return element.initial_time ?? null;
+    case 'datepicker':
+      return element.initial_date ?? null;
     case 'multi_users_select':
       return element.initial_users ?? [];
     case 'users_select':
@@ -227,6 +230,8 @@ function elementState(element: Element, value: FieldValue): Record<string, unkno
       return { type: 'number_input', value: single(value) };
     case 'timepicker':
       return { type: 'timepicker', selected_time: single(value) };
+    case 'datepicker':
+      return { type: 'datepicker', selected_date: single(value) };
     case 'multi_users_select':
       return { type: 'multi_users_select', selected_users: list(value) };
     case 'users_select':
@@ -436,12 +441,19 @@ export async function acceptInvitation(e2e: E2E, userId: string, invitation: { c
   await e2e.next('chat.update', since, (call) => call.args.channel === `D${userId}`);
 }
 
-/** Listener fields for the listen modal; topics by label. Consent is ticked unless overridden. */
+/**
+ * Listener fields for the listen modal; topics by label. Consent is ticked unless overridden. Working
+ * hours are "every day, any time" unless overridden, so tests do not depend on when they run (the
+ * process runs on the real clock; offers only go out within a listener's hours).
+ */
 export function listenerFields(view: ModalView, overrides: Record<string, FieldValue> & { topicLabels?: string[] } = {}) {
   const { topicLabels = ['Anxiety'], ...rest } = overrides;
   const B = ListenerIds.blocks;
   return {
     [B.topics]: optionValues(view, B.topics, topicLabels),
+    [B.workDays]: ['0', '1', '2', '3', '4', '5', '6'],
+    [B.workStart]: '00:00',
+    [B.workEnd]: '00:00',
     [B.consent]: [LISTENER_CONSENT],
     ...rest,
   } as Record<string, FieldValue>;

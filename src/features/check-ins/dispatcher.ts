@@ -3,8 +3,9 @@ import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, ty
 import { LeaseRunningOut, withinLease, type Claim } from '../../delivery/lease.js';
 import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
 import { cachedTimezone, type CachedTimezone } from '../common/timezones.js';
-import { cancelClaimed, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
-import { renderListenerCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
+import { REVIEW_KINDS, type CheckInKind } from './ids.js';
+import { cancelClaimed, cancelIdleListenerCheckIn, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
+import { renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
 
 // Sends due check-ins through the one dispatcher (src/delivery/dispatcher.ts): check the subject is
 // still open and the hour is humane for the recipient, send through the paced bulk client, record
@@ -15,22 +16,39 @@ import { renderListenerCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from 
 interface BatchContext {
   initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string }>;
   requests: Map<string, string>;
-  pairings: Map<string, { status: string; listenerPseudonym: string; quiet: QuietHours | null }>;
+  pairings: Map<string, { status: string; seekerPseudonym: string; listenerPseudonym: string; startedAt: Date; quiet: QuietHours | null }>;
+  /** Listener profiles (the subject of 'listener' check-ins) that still exist, with their load. */
+  listeners: Map<string, { activeConversations: number; quiet: QuietHours | null }>;
   timezones: Map<string, CachedTimezone>;
 }
 
+function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: string | null }): QuietHours | null {
+  const { quietHoursStart: start, quietHoursEnd: end } = profile;
+  return start && end ? { start, end } : null;
+}
+
 async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
-  const waiting = claimed.filter((c) => c.kind === 'waiting').map((c) => c.subjectId);
-  const paired = claimed.filter((c) => c.kind !== 'waiting').map((c) => c.subjectId);
-  const [initiatives, requests, pairings, timezones] = await Promise.all([
+  const subjects = (kinds: readonly CheckInKind[]) => claimed.filter((c) => kinds.includes(c.kind)).map((c) => c.subjectId);
+  const [initiatives, requests, pairings, listeners, timezones] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
       select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true },
     }),
-    deps.db.supportRequest.findMany({ where: { id: { in: waiting } }, select: { id: true, status: true } }),
+    deps.db.supportRequest.findMany({ where: { id: { in: subjects(['waiting']) } }, select: { id: true, status: true } }),
     deps.db.pairing.findMany({
-      where: { id: { in: paired } },
-      select: { id: true, status: true, listenerPseudonym: true, listener: { select: { quietHoursStart: true, quietHoursEnd: true } } },
+      where: { id: { in: subjects(['seeker', ...REVIEW_KINDS]) } },
+      select: {
+        id: true,
+        status: true,
+        seekerPseudonym: true,
+        listenerPseudonym: true,
+        startedAt: true,
+        listener: { select: { quietHoursStart: true, quietHoursEnd: true } },
+      },
+    }),
+    deps.db.listenerProfile.findMany({
+      where: { id: { in: subjects(['listener']) } },
+      select: { id: true, quietHoursStart: true, quietHoursEnd: true, _count: { select: { pairings: { where: { status: 'active' } } } } },
     }),
     deps.db.personTimezone.findMany({ where: { userId: { in: [...new Set(claimed.map((c) => c.recipientId))] } } }),
   ]);
@@ -38,41 +56,69 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
     initiatives: new Map(initiatives.map((i) => [i.id, i])),
     requests: new Map(requests.map((r) => [r.id, r.status])),
     pairings: new Map(
-      pairings.map((p) => {
-        const { quietHoursStart: start, quietHoursEnd: end } = p.listener;
-        return [p.id, { status: p.status, listenerPseudonym: p.listenerPseudonym, quiet: start && end ? { start, end } : null }];
-      }),
+      pairings.map((p) => [
+        p.id,
+        { status: p.status, seekerPseudonym: p.seekerPseudonym, listenerPseudonym: p.listenerPseudonym, startedAt: p.startedAt, quiet: quietOf(p.listener) },
+      ]),
     ),
+    listeners: new Map(listeners.map((l) => [l.id, { activeConversations: l._count.pairings, quiet: quietOf(l) }])),
     timezones: new Map(timezones.map((t) => [t.userId, t])),
   };
 }
 
-/** The pairing must still be active, or the request still waiting, for its check-in to go. */
-function isOpen(context: BatchContext, c: ClaimedCheckIn): boolean {
+/**
+ * A check-in goes only while its subject is open: the request still waiting, the pairing still active,
+ * or, for a listener's own check-in, the listener still a listener with at least one conversation.
+ */
+function isOpen(context: BatchContext, c: ClaimedCheckIn): 'open' | 'closed' | 'idle-listener' {
   if (c.kind === 'waiting') {
     const status = context.requests.get(c.subjectId);
-    return status === 'waiting' || status === 'offered';
+    return status === 'waiting' || status === 'offered' ? 'open' : 'closed';
   }
-  return context.pairings.get(c.subjectId)?.status === 'active';
+  if (c.kind === 'listener') {
+    const listener = context.listeners.get(c.subjectId);
+    if (!listener) return 'closed';
+    return listener.activeConversations > 0 ? 'open' : 'idle-listener';
+  }
+  return context.pairings.get(c.subjectId)?.status === 'active' ? 'open' : 'closed';
 }
 
-function render(context: BatchContext, c: ClaimedCheckIn) {
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+function render(context: BatchContext, c: ClaimedCheckIn, now: Date) {
   const resources = context.initiatives.get(c.initiativeId)?.resources ?? '';
   if (c.kind === 'waiting') return { message: renderWaitingUpdate({ requestId: c.subjectId, resources }), quiet: null };
+  if (c.kind === 'listener') {
+    const listener = context.listeners.get(c.subjectId)!;
+    return { message: renderListenerCheckIn({ checkInId: c.id, conversations: listener.activeConversations }), quiet: listener.quiet };
+  }
   const pairing = context.pairings.get(c.subjectId)!;
   if (c.kind === 'seeker') {
     return { message: renderSeekerCheckIn({ checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources }), quiet: null };
   }
-  return { message: renderListenerCheckIn({ checkInId: c.id }), quiet: pairing.quiet };
+  // The planned-ending question says how long they have really talked (delivery may wait for a humane hour).
+  const weeks = Math.max(1, Math.floor((now.getTime() - pairing.startedAt.getTime()) / WEEK_MS));
+  const seeker = c.kind === 'seeker_review';
+  return {
+    message: renderReviewCheckIn({ checkInId: c.id, otherPseudonym: seeker ? pairing.listenerPseudonym : pairing.seekerPseudonym, weeks }),
+    quiet: seeker ? null : pairing.quiet,
+  };
 }
 
 async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: BatchContext, c: ClaimedCheckIn): Promise<SendOutcome> {
   const now = deps.clock.now();
-  if (!isOpen(context, c)) {
+  const open = isOpen(context, c);
+  if (open === 'idle-listener') {
+    // No conversation left: cancelled, unless a pairing started meanwhile (then it goes at the next tick).
+    const idle = await cancelIdleListenerCheckIn(deps.db, { claim: c.claim, profileId: c.subjectId });
+    if (idle === 'cancelled') return 'cancelled';
+    return (await postpone(deps.db, { claim: c.claim, deliverAt: now })) ? 'postponed' : 'lease-lost';
+  }
+  if (open === 'closed') {
     await cancelClaimed(deps.db, { claim: c.claim });
     return 'cancelled';
   }
-  const { message, quiet } = render(context, c);
+  const { message, quiet } = render(context, c, now);
   const timezone = await cachedTimezone(sender.client, deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
@@ -106,7 +152,8 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
     now: deps.clock.now(),
     channel: posted.channel ?? c.recipientId,
     ts: posted.ts ?? '',
-    // A seeker still waiting hears every few days; a pairing is checked on less often.
+    // A seeker still waiting hears every few days; a pairing and a listener are checked on less often
+    // (a planned-ending question is asked once: markSent schedules no next one).
     everyDays: (c.kind === 'waiting' ? initiative?.waitingUpdateEveryDays : initiative?.checkInEveryDays) ?? 14,
   });
   if (recorded === true) return 'sent';

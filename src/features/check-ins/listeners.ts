@@ -3,14 +3,24 @@ import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
 import { parseAction, parseJson } from '../common/payloads.js';
-import { answerClick } from '../common/reply.js';
+import { section } from '../common/blocks.js';
+import { answerClick, answerClickWith } from '../common/reply.js';
 import * as copy from './copy.js';
-import { CHECK_IN_ANSWERS, CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from './ids.js';
-import { answerCheckIn } from './service.js';
+import { CHECK_IN_ANSWERS, CheckInIds, LISTENER_ANSWERS, REVIEW_ANSWERS, SEEKER_ANSWERS } from './ids.js';
+import { answerCheckIn, type AnswerResult } from './service.js';
+import { renderBreakReply } from './views.js';
 
-const answerValue = z.object({ c: z.string(), a: z.enum([...SEEKER_ANSWERS, ...LISTENER_ANSWERS]) });
+const answerValue = z.object({ c: z.string(), a: z.enum([...SEEKER_ANSWERS, ...LISTENER_ANSWERS, ...REVIEW_ANSWERS]) });
 
-// Each answer's effect (issue 5) is one use case (answerCheckIn); this only acks, replies and runs effects.
+/** What the person sees where they clicked: thanks, with a way to choose a return date after "I need a break". */
+function replyTo(result: Extract<AnswerResult, { kind: 'answered' }>) {
+  if (result.answer === 'break') return renderBreakReply({ initiativeId: result.initiativeId });
+  // "Let's wrap up" on a conversation that had already ended: nothing was wrapped up.
+  const text = result.answer === 'wrap_up' && !result.ended ? copy.ALREADY_WRAPPED_UP : copy.THANKS[result.answer]!;
+  return { text, blocks: [section(text)] };
+}
+
+// Each answer's effect (issues 5 and 15) is one use case (answerCheckIn); this only acks, replies and runs effects.
 export function register(app: App, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
 
@@ -24,7 +34,7 @@ export function register(app: App, deps: FeatureDeps): void {
       await answerClick(client, respond, body, a.userId, copy.ALREADY_ANSWERED);
       return;
     }
-    await answerClick(client, respond, body, a.userId, copy.THANKS[value.a]!);
+    await answerClickWith(client, respond, body, a.userId, replyTo(result));
     await deps.effects.run([
       ...effects.send(result.outboxIds),
       ...(result.ended ? effects.afterPairingEnded(result.workspaceId, result.ended) : []),

@@ -17,6 +17,8 @@ export type CountMetric =
   | 'checkin_fine'
   | 'checkin_break'
   | 'checkin_coordinator'
+  | 'checkin_keep_going'
+  | 'checkin_wrap_up'
   | 'ending_helped'
   | 'ending_not_helped';
 

@@ -208,6 +208,15 @@ export function timePicker(common: InputCommon & { initial?: string | null; plac
   });
 }
 
+/** Slack's date picker: the person's own calendar; the value is YYYY-MM-DD. */
+export function datePicker(common: InputCommon & { initial?: string | null; placeholder: string }): KnownBlock {
+  return input(common, {
+    type: 'datepicker',
+    placeholder: plain(common.placeholder, 150),
+    ...(common.initial ? { initial_date: common.initial } : {}),
+  });
+}
+
 export function modal(spec: {
   callbackId: string;
   title: string;

@@ -15,7 +15,18 @@ export async function answerClick(
   text: string,
   replace = true,
 ): Promise<void> {
-  const message = { text, blocks: [section(text)] as KnownBlock[] };
+  await answerClickWith(client, respond, body, userId, { text, blocks: [section(text)] }, replace);
+}
+
+/** answerClick with a whole message (text and blocks), for a reply that carries a button. */
+export async function answerClickWith(
+  client: WebClient,
+  respond: RespondFn | undefined,
+  body: unknown,
+  userId: string,
+  message: { text: string; blocks: KnownBlock[] },
+  replace = true,
+): Promise<void> {
   const hasResponseUrl = typeof body === 'object' && body !== null && 'response_url' in body && typeof body.response_url === 'string';
   if (hasResponseUrl && respond) {
     await respond({ ...message, replace_original: replace, response_type: 'ephemeral' });

@@ -10,6 +10,7 @@ const stateValue = z.object({
   type: z.string(),
   value: z.string().nullish(),
   selected_time: z.string().nullish(),
+  selected_date: z.string().nullish(),
   selected_user: z.string().nullish(),
   selected_users: z.array(z.string()).optional(),
   selected_option: selectedOption.nullish(),
@@ -38,6 +39,9 @@ export function readForm(values: unknown): FormValues {
         break;
       case 'timepicker':
         form[blockId] = v.selected_time ?? null;
+        break;
+      case 'datepicker':
+        form[blockId] = v.selected_date ?? null;
         break;
       case 'users_select':
         form[blockId] = v.selected_user ?? null;

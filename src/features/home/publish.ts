@@ -1,26 +1,48 @@
 import type { WebClient } from '@slack/web-api';
 import type { ServiceDeps } from '../initiatives/service.js';
-import { listInitiatives, rolesOf } from '../initiatives/service.js';
-import { listenersOf, profilesOf } from '../listeners/service.js';
+import { coordinatorsOfInitiatives, listInitiatives, rolesOf } from '../initiatives/service.js';
+import { listenersOfInitiatives, profilesOf } from '../listeners/service.js';
+import { activeLoadOf, listenerConversationsOf } from '../pairings/service.js';
 import { previewsOn } from '../preferences/service.js';
-import { openRequestsOf } from '../requests/service.js';
+import { openRequestsOf, waitingByTopic } from '../requests/service.js';
 import { renderHome, type HomeModel } from './views.js';
 
+/**
+ * Everything one person's Home shows, in a fixed number of queries (one per table, never one per listener
+ * or request: a coordinator of 500 listeners costs what a coordinator of 5 does).
+ */
 export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: string): Promise<HomeModel> {
-  const [initiatives, profiles, roles, requests, previews] = await Promise.all([
+  const now = deps.clock.now();
+  const [initiatives, profiles, roles, requests, previews, conversations] = await Promise.all([
     listInitiatives(deps.db, workspaceId),
     profilesOf(deps.db, workspaceId, userId),
     rolesOf(deps.db, workspaceId, userId),
     openRequestsOf(deps.db, workspaceId, userId),
     previewsOn(deps.db, userId),
+    listenerConversationsOf(deps.db, workspaceId, userId),
   ]);
-  const coordinated = await Promise.all(
-    initiatives
-      .filter((i) => roles.coordinatorOf.includes(i.id))
-      .map(async (initiative) => ({ initiative, listeners: await listenersOf(deps.db, initiative.id) })),
-  );
+  const coordinatedIds = initiatives.filter((i) => roles.coordinatorOf.includes(i.id)).map((i) => i.id);
+  const [listeners, load, waiting, coordinators] = await Promise.all([
+    listenersOfInitiatives(deps.db, coordinatedIds),
+    activeLoadOf(deps.db, coordinatedIds),
+    waitingByTopic(deps.db, coordinatedIds),
+    coordinatorsOfInitiatives(deps.db, profiles.map((p) => p.initiativeId)),
+  ]);
+  const coordinated = initiatives
+    .filter((i) => coordinatedIds.includes(i.id))
+    .map((initiative) => {
+      const theirs = listeners.filter((l) => l.initiativeId === initiative.id);
+      const labelOf = (topicId: string | null) => initiative.topics.find((t) => t.id === topicId)?.label ?? null;
+      return {
+        initiative,
+        listeners: theirs,
+        // Counts only: whom a listener supports never leaves the database for a coordinator (invariant 5).
+        load: Object.fromEntries(theirs.map((l) => [l.id, load.get(l.id) ?? 0])),
+        waiting: waiting.filter((w) => w.initiativeId === initiative.id).map((w) => ({ topic: labelOf(w.topicId), count: w.count, oldestAt: w.oldestAt })),
+      };
+    });
   const insightsOf = initiatives.filter((i) => roles.coordinatorOf.includes(i.id) || roles.hrViewerOf.includes(i.id));
-  return { initiatives, requests, profiles, coordinated, insightsOf, previews };
+  return { now, initiatives, requests, profiles, conversations, coordinatorsOf: Object.fromEntries(coordinators), coordinated, insightsOf, previews };
 }
 
 /** Re-renders a person's Home tab; a failure is logged, never shown, since it only affects freshness. */

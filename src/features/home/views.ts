@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import { describeWorkingHours } from '../../domain/availability.js';
 import { resourcesToShow } from '../../domain/signposting.js';
-import { actions, context, divider, escapeMrkdwn, header, section, type ButtonSpec } from '../common/blocks.js';
+import { actions, context, divider, escapeMrkdwn, header, LIMITS, section, type ButtonSpec } from '../common/blocks.js';
 import { InitiativeIds } from '../initiatives/ids.js';
 import { InsightsIds } from '../insights/ids.js';
 import type { Initiative } from '../initiatives/service.js';
@@ -9,36 +10,136 @@ import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
 import { CONFIRM_DELETE_BUTTON } from '../my-data/copy.js';
 import { MyDataIds } from '../my-data/ids.js';
+import type { ListenerConversation } from '../pairings/service.js';
 import * as previewCopy from '../preferences/copy.js';
 import { PreferenceIds } from '../preferences/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
 import { renderResourceBlocks } from '../safety/views.js';
+import * as copy from './copy.js';
 
 // The App Home tab: what fits each person's role (DESIGN.md): everyone, listeners, coordinators.
-// A pure function of what the person may see; refreshed after every change that affects it.
+// A pure function of what the person may see and `now`; refreshed after every change that affects it.
+
+/** Requests waiting for a listener on one topic: how many and since when, never who (invariant 5). */
+export interface WaitingTopic {
+  /** The topic's label; null when the request has none (its topic was removed). */
+  topic: string | null;
+  count: number;
+  oldestAt: Date;
+}
+
+export interface CoordinatedInitiative {
+  initiative: Initiative;
+  listeners: ListenerProfile[];
+  /** Active conversations per listener profile id: how many, never with whom (DESIGN.md invariant 5). */
+  load: Record<string, number>;
+  waiting: WaitingTopic[];
+}
 
 export interface HomeModel {
+  /** Durations ("12 days") are counted to this instant. */
+  now: Date;
   initiatives: Initiative[];
   requests: OpenRequest[];
   profiles: ListenerProfile[];
-  coordinated: { initiative: Initiative; listeners: ListenerProfile[] }[];
+  /** The person's own active conversations as a listener: the seeker's pseudonym only (invariant 1). */
+  conversations: ListenerConversation[];
+  /** Coordinators of each initiative the person listens in, by initiative id (coordinators are not anonymous). */
+  coordinatorsOf: Record<string, string[]>;
+  coordinated: CoordinatedInitiative[];
   /** Initiatives whose anonymous insights this person may see (HR viewer or coordinator). */
   insightsOf: Initiative[];
   /** Whether this person's notifications show relayed words (issue 14: off unless they turn it on). */
   previews?: boolean;
 }
 
-const STATUS: Record<ListenerProfile['status'], string> = {
-  active: 'taking new pairings',
-  paused: 'paused',
-  pending: 'waiting for a coordinator\'s approval',
-};
-
-// Slack refuses a Home tab of more than 100 blocks (invalid_arguments), so pending listeners, the only part
-// that grows with other people's actions, are listed within what the rest of the tab leaves.
+// Slack refuses a Home tab of more than 100 blocks (invalid_arguments), so what grows with other people
+// (pending volunteers, listeners, waiting topics) is capped within what the rest of the tab leaves, with
+// an "and N more" line; and a section must stay under 3000 characters.
 const MAX_BLOCKS = 100;
 const MAX_LISTED = 15;
+const MAX_LISTENER_LINES = 25;
+const MAX_WAITING_TOPICS = 10;
+const MAX_TOPICS_SHOWN = 12;
+const MAX_COORDINATORS_SHOWN = 10;
+// What a capped list may take of a section, leaving room for its heading and the "and N more" line.
+const LIST_CHARS = LIMITS.sectionText - 200;
+
+/** As many items as fit `max` and `chars` (joined by `separator`), then an "and N more" item for the rest. */
+function capped(items: string[], limit: { max: number; chars: number; separator: string; more: (n: number) => string }): string[] {
+  const shown: string[] = [];
+  let length = 0;
+  for (const item of items) {
+    if (shown.length >= limit.max || length + item.length + limit.separator.length > limit.chars) break;
+    shown.push(item);
+    length += item.length + limit.separator.length;
+  }
+  return shown.length < items.length ? [...shown, limit.more(items.length - shown.length)] : shown;
+}
+
+/** The listener's dashboard for one initiative: status, load, conversations, topics, hours, coordinators. */
+function renderListening(model: HomeModel, p: ListenerProfile): KnownBlock[] {
+  const conversations = model.conversations.filter((c) => c.listenerId === p.id);
+  const lines = [`You listen with *${escapeMrkdwn(p.initiativeName)}*: ${copy.ownStatus(p, conversations.length)}.`];
+  if (p.status === 'pending') {
+    lines.push(`Up to ${p.capacity} at a time once approved.`);
+  } else {
+    lines.push(`*${copy.slotsUsed(conversations.length, p.capacity)}*`);
+    // At most the capacity (five), so the list stays short.
+    for (const c of conversations) lines.push(`• ${copy.conversationLine(c.seekerPseudonym, model.now.getTime() - c.startedAt.getTime())}`);
+    if (conversations.length === 0) lines.push(copy.NO_CONVERSATIONS);
+  }
+
+  const topics = model.initiatives.find((i) => i.id === p.initiativeId)?.topics ?? [];
+  const labels = topics.filter((t) => p.topicIds.includes(t.id)).map((t) => t.label);
+  // Up to 50 topics of 58 characters, longer once escaped: as many as fit, then how many more.
+  let room = 1200;
+  // `room` only shrinks, so what is kept is a prefix.
+  const shownLabels = labels.slice(0, MAX_TOPICS_SHOWN).filter((label) => (room -= escapeMrkdwn(label).length + 2) >= 0);
+  const topicsText = copy.yourTopics(shownLabels) + (labels.length > shownLabels.length ? ` ${copy.andMore(labels.length - shownLabels.length, 'topics')}` : '');
+  const hours = describeWorkingHours({ days: p.workDays, start: p.workStart, end: p.workEnd });
+  const quiet = p.quietHoursStart && p.quietHoursEnd ? { start: p.quietHoursStart, end: p.quietHoursEnd } : null;
+  const coordinators = model.coordinatorsOf[p.initiativeId] ?? [];
+  const mentions = capped(
+    coordinators.map((id) => `<@${id}>`),
+    { max: MAX_COORDINATORS_SHOWN, chars: 1000, separator: ', ', more: (n) => copy.andMore(n, n === 1 ? 'coordinator' : 'coordinators') },
+  );
+  const details = [topicsText, copy.offersArrive(hours, p.timezone, quiet), coordinators.length > 0 ? copy.yourCoordinators(mentions.join(', ')) : copy.NO_COORDINATOR];
+
+  const buttons: ButtonSpec[] = [{ actionId: ListenerIds.listenButton, text: copy.EDIT_PROFILE, value: p.initiativeId }];
+  if (p.status === 'active') buttons.push({ actionId: ListenerIds.pauseUntilButton, text: copy.PAUSE, value: p.initiativeId });
+  if (p.status === 'paused') buttons.push({ actionId: ListenerIds.resumeButton, text: copy.RESUME, value: p.initiativeId });
+  buttons.push({ actionId: ListenerIds.stopButton, text: copy.STOP, value: p.initiativeId, confirm: CONFIRM_STOP });
+  return [section(lines.join('\n')), section(details.join('\n')), actions(buttons)];
+}
+
+/** Listeners who may need a coordinator first (paused for want of an answer), then the rest as they joined. */
+function attentionOrder(p: ListenerProfile): number {
+  return p.status === 'paused' && p.pauseReason === 'no_answer' ? 0 : p.status === 'active' ? 1 : 2;
+}
+
+/** Each listener's status and load (never whom they support, invariant 5), capped with "and N more". */
+function listenerLines(c: CoordinatedInitiative): string | null {
+  const listed = c.listeners
+    .filter((l) => l.status !== 'pending')
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => attentionOrder(a.l) - attentionOrder(b.l) || a.i - b.i)
+    .map(({ l }) => `• ${copy.listenerForCoordinator(l.userId, l, c.load[l.id] ?? 0)}`);
+  if (listed.length === 0) return null;
+  return capped(listed, { max: MAX_LISTENER_LINES, chars: LIST_CHARS, separator: '\n', more: (n) => copy.andMore(n, n === 1 ? 'listener' : 'listeners') }).join('\n');
+}
+
+/** Requests waiting, by topic, longest wait first: counts and ages, no note, no seeker, no pseudonym. */
+function waitingText(waiting: WaitingTopic[], now: Date): string {
+  if (waiting.length === 0) return copy.NOBODY_WAITING;
+  const total = waiting.reduce((n, w) => n + w.count, 0);
+  const items = [...waiting]
+    .sort((a, b) => a.oldestAt.getTime() - b.oldestAt.getTime())
+    .map((w) => copy.waitingTopic(w.topic, w.count, now.getTime() - w.oldestAt.getTime()));
+  const shown = capped(items, { max: MAX_WAITING_TOPICS, chars: LIST_CHARS, separator: ', ', more: (n) => copy.andMore(n, n === 1 ? 'topic' : 'topics') });
+  return `${copy.waitingHeading(total)} ${shown.join(', ')}`;
+}
 
 export function renderHome(model: HomeModel): HomeView {
   // The person's own initiatives' resources (a request, a profile, a role), else everyone's, before
@@ -80,14 +181,7 @@ export function renderHome(model: HomeModel): HomeView {
     blocks.push(section('Have you lived through something that could help a colleague? Volunteer as a listener.'));
     blocks.push(actions([{ actionId: ListenerIds.listenButton, text: 'Become a listener', style: 'primary' }]));
   }
-  for (const p of model.profiles) {
-    blocks.push(section(`You listen with *${escapeMrkdwn(p.initiativeName)}*: ${STATUS[p.status]}. Up to ${p.capacity} at a time.`));
-    const buttons: ButtonSpec[] = [{ actionId: ListenerIds.listenButton, text: 'Edit my listener profile', value: p.initiativeId }];
-    if (p.status === 'active') buttons.push({ actionId: ListenerIds.pauseButton, text: 'Pause', value: p.initiativeId });
-    if (p.status === 'paused') buttons.push({ actionId: ListenerIds.resumeButton, text: 'Resume', value: p.initiativeId });
-    buttons.push({ actionId: ListenerIds.stopButton, text: 'Stop being a listener', value: p.initiativeId, confirm: CONFIRM_STOP });
-    blocks.push(actions(buttons));
-  }
+  for (const p of model.profiles) blocks.push(...renderListening(model, p));
 
   const tail: KnownBlock[] = [];
   if (model.insightsOf.length > 0) {
@@ -113,19 +207,20 @@ export function renderHome(model: HomeModel): HomeView {
     actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative' }]),
   );
 
-  const coordinated = model.coordinated.map(({ initiative, listeners }) => ({
-    initiative,
-    pending: listeners.filter((l) => l.status === 'pending'),
-    others: listeners.filter((l) => l.status !== 'pending').slice(0, MAX_LISTED),
-    counts: (s: ListenerProfile['status']) => listeners.filter((l) => l.status === s).length,
+  const coordinated = model.coordinated.map((c) => ({
+    ...c,
+    pending: c.listeners.filter((l) => l.status === 'pending'),
+    listed: listenerLines(c),
+    counts: (s: ListenerProfile['status']) => c.listeners.filter((l) => l.status === s).length,
   }));
-  // Fixed per initiative: divider, title, counts, the others' list, the settings button, and a "more" line.
-  const fixed = coordinated.reduce((n, c) => n + 5 + (c.others.length > 0 ? 1 : 0), 0);
+  // Fixed per initiative: divider, title, counts, the listeners' list, the waiting requests, the settings
+  // button, and a "more waiting for approval" line.
+  const fixed = coordinated.reduce((n, c) => n + 6 + (c.listed !== null ? 1 : 0), 0);
   const pendingRoom = Math.max(0, MAX_BLOCKS - blocks.length - tail.length - fixed);
   // Each pending listener takes two blocks (who, and Approve / Decline); share the room between initiatives.
   const perInitiative = coordinated.length === 0 ? 0 : Math.min(MAX_LISTED, Math.floor(pendingRoom / 2 / coordinated.length));
 
-  for (const { initiative, pending, others, counts } of coordinated) {
+  for (const { initiative, pending, listed, counts, waiting } of coordinated) {
     blocks.push(
       divider(),
       section(`*${escapeMrkdwn(initiative.name)}*: you coordinate this initiative`),
@@ -143,9 +238,8 @@ export function renderHome(model: HomeModel): HomeView {
     if (pending.length > perInitiative) {
       blocks.push(context(`${pending.length - perInitiative} more waiting for approval: the message I sent you about each one has Approve and Decline too.`));
     }
-    if (others.length > 0) {
-      blocks.push(section(others.map((l) => `• <@${l.userId}>: ${STATUS[l.status]}`).join('\n')));
-    }
+    if (listed !== null) blocks.push(section(listed));
+    blocks.push(section(waitingText(waiting, model.now)));
     blocks.push(actions([{ actionId: InitiativeIds.editButton, text: 'Edit settings', value: initiative.id }]));
   }
 

@@ -23,6 +23,7 @@ export const InitiativeIds = {
     firstCheckInDays: 'first_check_in_days',
     checkInEveryDays: 'check_in_every_days',
     waitingUpdateEveryDays: 'waiting_update_every_days',
+    reviewAfterWeeks: 'review_after_weeks',
     consent: 'consent',
     choice: 'choice',
   },

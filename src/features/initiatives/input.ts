@@ -8,6 +8,7 @@ import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
 const B = InitiativeIds.blocks;
 
 export const DEFAULT_WAITING_UPDATE_EVERY_DAYS = 3;
+export const DEFAULT_REVIEW_AFTER_WEEKS = 6;
 export const MIN_GROUP_SIZE_FLOOR = 3; // DESIGN.md invariant 4: k never below 3
 
 const people = stringList
@@ -42,6 +43,8 @@ export function setupInputSchema(needsConsent: boolean) {
     [B.checkInEveryDays]: wholeNumber(1, 90, 'Please enter a number of days from 1 to 90.'),
     // Older forms (and tests) may not have the field: the default, 3 days, then stands.
     [B.waitingUpdateEveryDays]: wholeNumber(1, 30, 'Please enter a number of days from 1 to 30.').optional(),
+    // The same for the planned ending: without the field, 6 weeks stands.
+    [B.reviewAfterWeeks]: wholeNumber(1, 52, 'Please enter a number of weeks from 1 to 52 (6 is a good default).').optional(),
     [B.consent]: needsConsent
       ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
       : stringList,
@@ -79,6 +82,8 @@ export interface InitiativeSettings {
   checkInEveryDays: number;
   /** How often a seeker still waiting hears from us, after the first update at 24 hours. */
   waitingUpdateEveryDays: number;
+  /** After how many weeks both people in a conversation are asked, once, whether to keep going. */
+  reviewAfterWeeks: number;
   coordinatorIds: string[];
   hrViewerIds: string[];
 }
@@ -96,6 +101,7 @@ export function toSettings(input: SetupInput): InitiativeSettings {
     firstCheckInDays: input[B.firstCheckInDays],
     checkInEveryDays: input[B.checkInEveryDays],
     waitingUpdateEveryDays: input[B.waitingUpdateEveryDays] ?? DEFAULT_WAITING_UPDATE_EVERY_DAYS,
+    reviewAfterWeeks: input[B.reviewAfterWeeks] ?? DEFAULT_REVIEW_AFTER_WEEKS,
     coordinatorIds: input[B.coordinators],
     hrViewerIds: input[B.hrViewers],
   };

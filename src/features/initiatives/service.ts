@@ -34,6 +34,7 @@ export interface Initiative {
   firstCheckInDays: number;
   checkInEveryDays: number;
   waitingUpdateEveryDays?: number;
+  reviewAfterWeeks?: number;
   topics: Topic[];
 }
 
@@ -55,6 +56,7 @@ function toInitiative(row: InitiativeRow): Initiative {
     firstCheckInDays: row.firstCheckInDays,
     checkInEveryDays: row.checkInEveryDays,
     waitingUpdateEveryDays: row.waitingUpdateEveryDays,
+    reviewAfterWeeks: row.reviewAfterWeeks,
     topics: row.topics.map((t) => ({ id: t.id, label: t.label })),
   };
 }
@@ -84,6 +86,19 @@ export async function rolesOf(db: Db, workspaceId: string, userId: string): Prom
 export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
   const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
   return rows.map((r) => r.userId);
+}
+
+/** The coordinators of several initiatives, by initiative id, in one query (a listener's Home names them). */
+export async function coordinatorsOfInitiatives(db: Db | Tx, initiativeIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byInitiative = new Map<string, string[]>(initiativeIds.map((id) => [id, []]));
+  if (initiativeIds.length === 0) return byInitiative;
+  const rows = await db.initiativeMember.findMany({
+    where: { initiativeId: { in: [...initiativeIds] }, role: 'coordinator' },
+    select: { initiativeId: true, userId: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  for (const r of rows) byInitiative.get(r.initiativeId)?.push(r.userId);
+  return byInitiative;
 }
 
 /** The workspace an initiative belongs to (outbox rows are paced per workspace). */
@@ -116,6 +131,7 @@ function settingsData(settings: InitiativeSettings) {
     firstCheckInDays: settings.firstCheckInDays,
     checkInEveryDays: settings.checkInEveryDays,
     waitingUpdateEveryDays: settings.waitingUpdateEveryDays,
+    reviewAfterWeeks: settings.reviewAfterWeeks,
   };
 }
 

@@ -39,7 +39,7 @@ export interface SetupMetadata {
  * and pending invitees, shown in the pickers.
  */
 export function renderSetupModal(input: {
-  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays'> & {
+  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks'> & {
     topics: { label: string }[];
   };
   people?: { coordinators: string[]; hrViewers: string[] };
@@ -125,6 +125,14 @@ export function renderSetupModal(input: {
       initial: i?.waitingUpdateEveryDays ?? 3,
       min: 1,
       max: 30,
+    }),
+    numberInput({
+      blockId: B.reviewAfterWeeks,
+      label: 'Ask both whether to keep going after (weeks)',
+      hint: 'Once, to each person in a conversation. If nobody answers, nothing changes.',
+      initial: i?.reviewAfterWeeks ?? 6,
+      min: 1,
+      max: 52,
     }),
   ];
   if (input.needsConsent) {

@@ -41,6 +41,15 @@ export function declinedByYou(listenerId: string, initiative: string): string {
   return `You declined <@${listenerId}> as a listener with *${e(initiative)}*. They have been told kindly.`;
 }
 
+/**
+ * What every coordinator's copy of an approval request becomes once one of them decided (issue 15), the
+ * decider's own too. The date is Slack's, so each reader sees it in their own timezone.
+ */
+export function approvalDecided(input: { listenerId: string; coordinatorId: string; initiative: string; approved: boolean; at: Date }): string {
+  const date = `<!date^${Math.floor(input.at.getTime() / 1000)}^{date_long}|${input.at.toISOString().slice(0, 10)}>`;
+  return `<@${input.listenerId}> was ${input.approved ? 'approved' : 'declined'} as a listener with *${e(input.initiative)}* by <@${input.coordinatorId}> on ${date}.`;
+}
+
 export const ALREADY_DECIDED = 'Another coordinator has already decided on this volunteer, or they withdrew.';
 export const NOT_COORDINATOR = 'Only this initiative\'s coordinators can approve listeners.';
 
@@ -66,6 +75,36 @@ export function pendingCannotPause(initiative: string): string {
   return `Your listener profile in *${e(initiative)}* is waiting for approval, so there is nothing to pause yet.`;
 }
 export const CHOOSE_INITIATIVE = 'You listen in more than one initiative. Which one is this for?';
+
+// Pausing until a date (issue 15). Kind and plain: a pause is never a failing, and nothing is asked of them.
+export const PAUSE_TITLE = 'Pause new offers';
+export const PAUSE_SUBMIT = 'Pause';
+export const PAUSE_DATE_LABEL = 'Pause until';
+export const PAUSE_DATE_PLACEHOLDER = 'Choose a day';
+export const PAUSE_DATE_HINT =
+  'Optional. Offers start again at the beginning of the day you choose, in your own timezone. Leave it empty to stay paused until you resume.';
+export const PAUSE_BUTTON = 'Pause until…';
+export const PAUSE_FROM_OFFER = 'The offer you have open now passes to another listener when you pause; there is no need to explain.';
+export const PAUSE_DATE_NOT_AFTER_TODAY = 'Please choose a day after today, or leave it empty to stay paused until you resume.';
+export const PAUSE_DATE_TOO_FAR = 'Please choose a day within the next year, or leave it empty to stay paused until you resume.';
+export const PAUSE_DATE_NOT_A_DATE = 'Please choose a day from the calendar.';
+export function pauseIntro(initiative: string): string {
+  return `Taking a break is part of listening well. While you're paused in *${e(initiative)}*, no new offers come to you. The conversations you're already in carry on as usual, and you can resume any time with \`/peer resume\`.`;
+}
+/** What the form says about a pause already in place; `until` is a date as people say it. */
+export function currentlyPaused(until: string | null): string {
+  return until ? `You're paused now until ${e(until)}. Choose another day, or leave it empty to stay paused until you resume.` : "You're paused now, with no date set. You can choose a day to come back on.";
+}
+export function pausedUntilDate(initiative: string, until: string): string {
+  return `You're paused in *${e(initiative)}* until ${e(until)}. No new offers until then; your current conversations carry on. I'll let you know here when offers start again, and you can come back sooner with \`/peer resume\`. Take the time you need.`;
+}
+export function welcomeBack(initiative: string): string {
+  return `Welcome back: you are taking new conversations again in *${e(initiative)}*. If you need longer, pause again any time.`;
+}
+export const PAUSE_AGAIN_BUTTON = 'Pause again…';
+export function pausedForNoAnswer(initiative: string): string {
+  return `Three offers in a row went unanswered, so I've paused new offers for you in *${e(initiative)}*, no harm done. Nothing changes in your current conversations. When you're ready: \`/peer resume\` or the Resume button on your Home tab.`;
+}
 export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';
 
 // Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).

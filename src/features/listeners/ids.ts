@@ -4,6 +4,9 @@ export const ListenerIds = {
   pauseButton: 'listener.pause',
   resumeButton: 'listener.resume',
   stopButton: 'listener.stop',
+  /** Opens the "Pause until" form (a datepicker); value: the initiative id. From Home, an offer, a check-in. */
+  pauseUntilButton: 'listener.pause_until',
+  pauseModal: 'listener.pause_modal',
   approve: 'listener.approve',
   decline: 'listener.decline',
   blocks: {
@@ -13,6 +16,10 @@ export const ListenerIds = {
     languages: 'languages',
     quietStart: 'quiet_start',
     quietEnd: 'quiet_end',
+    workDays: 'work_days',
+    workStart: 'work_start',
+    workEnd: 'work_end',
+    pauseUntil: 'pause_until',
     consent: 'consent',
   },
 } as const;

@@ -18,6 +18,7 @@ import { listenInputSchema, toListenerInput } from './input.js';
 import {
   decideApproval,
   getProfile,
+  pauseUntil,
   needsListenerConsent,
   profilesOf,
   recordListenerTimezone,
@@ -26,7 +27,10 @@ import {
   stopListening,
   type ListenerProfile,
 } from './service.js';
-import { renderChooseProfile, renderListenModal, renderText } from './views.js';
+import { renderChooseProfile, renderListenModal, renderPauseModal, renderText } from './views.js';
+import { parsePauseUntilValue, pauseFormSchema, pauseMetadata } from './pause-input.js';
+import { longDate } from '../../domain/local-time.js';
+import { getOffer } from '../pairings/offers.js';
 
 // Only which initiative; whether consent is due is decided on the server at submission (issue 13).
 const listenMetadata = z.object({ initiativeId: z.string() });
@@ -182,6 +186,83 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
     });
   }
 
+  // ---- Pause until a date (issue 15) -------------------------------------------------------------------
+
+  /** The "Pause until" form for one initiative, or why there is none; an offer is named only while it is still theirs to answer. */
+  async function pauseView(workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
+    // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
+    const initiative = await getInitiative(services.db, workspaceId, initiativeId);
+    const profile = initiative ? await getProfile(services.db, initiative.id, userId) : null;
+    if (!profile) return messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER);
+    if (profile.status === 'pending') return messageModal(copy.PAUSE_TITLE, copy.pendingCannotPause(profile.initiativeName));
+    const offer = offerId ? await getOffer(services.db, offerId) : null;
+    const openOffer = offer && offer.status === 'pending' && offer.listenerUserId === userId && offer.initiativeId === profile.initiativeId;
+    return renderPauseModal({ profile, offerId: openOffer ? offer.offerId : null });
+  }
+
+  async function openPause(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
+    await openThenUpdate(client, triggerId, copy.PAUSE_TITLE, () => pauseView(workspaceId, userId, initiativeId, offerId));
+  }
+
+  /** `/peer pause`: the form at once with one initiative; with several, which one first (its buttons open the form). */
+  const pauseCommand: CommandHandler = async ({ ack, command, client, respond }) => {
+    await ack();
+    const profiles = await profilesOf(services.db, command.team_id, command.user_id);
+    if (profiles.length === 0) return void (await respond({ response_type: 'ephemeral', ...renderText(copy.NOT_A_LISTENER) }));
+    if (profiles.length > 1) {
+      await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: ListenerIds.pauseUntilButton, verb: VERB_LABEL.pause, profiles }) });
+      return;
+    }
+    const only = profiles[0]!;
+    if (only.status === 'pending') return void (await respond({ response_type: 'ephemeral', ...renderText(copy.pendingCannotPause(only.initiativeName)) }));
+    await openPause(client, command.trigger_id, command.team_id, command.user_id, only.initiativeId, null);
+  };
+
+  // From the Home tab, an offer, a check-in's "I need a break" reply, the chooser or a welcome-back note.
+  app.action(ListenerIds.pauseUntilButton, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    if (!a.value || !a.triggerId) return;
+    const { initiativeId, offerId } = parsePauseUntilValue(a.value);
+    await openPause(client, a.triggerId, a.workspaceId, a.userId, initiativeId, offerId);
+  });
+
+  app.view<ViewSubmitAction>(ListenerIds.pauseModal, async ({ ack, body, client }) => {
+    const s = parseSubmission(body);
+    const metadata = parseJson(pauseMetadata, s.privateMetadata);
+    const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
+    const form = pauseFormSchema.safeParse(readForm(s.values));
+    if (!metadata || !initiative || !form.success) {
+      await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER) });
+      return;
+    }
+    // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
+    const result = await pauseUntil(services, {
+      initiativeId: initiative.id,
+      userId: s.userId,
+      date: form.data[ListenerIds.blocks.pauseUntil],
+      offerId: metadata.offerId ?? null,
+    });
+    if (result.kind === 'invalid-date') {
+      const message = { 'not-a-date': copy.PAUSE_DATE_NOT_A_DATE, 'not-after-today': copy.PAUSE_DATE_NOT_AFTER_TODAY, 'too-far': copy.PAUSE_DATE_TOO_FAR }[result.reason];
+      await ack({ response_action: 'errors', errors: { [ListenerIds.blocks.pauseUntil]: message } });
+      return;
+    }
+    if (result.kind === 'not-listener') return void (await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER) }));
+    if (result.kind === 'pending') {
+      await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.pendingCannotPause(result.profile.initiativeName)) });
+      return;
+    }
+    await ack();
+    const name = result.profile.initiativeName;
+    await client.chat.postMessage({ channel: s.userId, ...renderText(result.date ? copy.pausedUntilDate(name, longDate(result.date)) : copy.paused(name)) });
+    await deps.effects.run([
+      ...effects.refreshHomes(s.workspaceId, [s.userId]),
+      // The offer they paused from goes on to the next listener (or the seeker hears honestly that nobody is free).
+      ...(result.declined ? [...effects.send(result.declined.outboxIds), effects.rematchRequest(result.declined.requestId)] : []),
+    ]);
+  });
+
   for (const [actionId, approve] of [
     [ListenerIds.approve, true],
     [ListenerIds.decline, false],
@@ -216,7 +297,7 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
       await ack();
       await openListen(client, command.trigger_id, command.team_id, command.user_id);
     },
-    pause: verbCommand('pause'),
+    pause: pauseCommand,
     resume: verbCommand('resume'),
     stop: verbCommand('stop'),
   };

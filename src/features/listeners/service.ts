@@ -1,18 +1,24 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
+import { formatWorkDays } from '../../domain/availability.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import { coordinatorsOf, getInitiative, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
-import { enqueue, outboxKey } from '../../outbox/outbox.js';
+import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { withdrawListener, type Withdrawal } from '../pairings/withdraw.js';
+import { declineOfferWhilePausing } from '../pairings/offers.js';
+import { checkPauseDate } from '../../domain/pause.js';
+import { effects, type Effect } from '../../effects/effects.js';
 import * as copy from './copy.js';
 import type { ListenerInput } from './input.js';
-import { renderText } from './views.js';
+import { renderText, renderWelcomeBack } from './views.js';
 
 // Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
 
 export type ListenerStatus = 'pending' | 'active' | 'paused';
+/** Why a listener is paused: they chose to, from a check-in's "I need a break", or three offers in a row went unanswered. */
+export type PauseReason = 'self' | 'break' | 'no_answer';
 
 export interface ListenerProfile {
   id: string;
@@ -25,6 +31,14 @@ export interface ListenerProfile {
   languages: string[];
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
+  /** Local weekdays offers may arrive on (0 = Sunday ... 6 = Saturday). */
+  workDays: number[];
+  /** Working hours, "HH:MM" in their own timezone; the same start and end means any time of day. */
+  workStart: string;
+  workEnd: string;
+  timezone: string | null;
+  pausedUntil: Date | null;
+  pauseReason: PauseReason | null;
   topicIds: string[];
 }
 
@@ -40,6 +54,12 @@ type Row = {
   languages: string;
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
+  workDays: string;
+  workStart: string;
+  workEnd: string;
+  timezone: string | null;
+  pausedUntil: Date | null;
+  pauseReason: string | null;
   topics: { topicId: string }[];
   initiative: { name: string };
 };
@@ -56,6 +76,12 @@ function toProfile(row: Row): ListenerProfile {
     languages: row.languages ? row.languages.split(',') : [],
     quietHoursStart: row.quietHoursStart,
     quietHoursEnd: row.quietHoursEnd,
+    workDays: row.workDays ? row.workDays.split(',').map(Number) : [],
+    workStart: row.workStart,
+    workEnd: row.workEnd,
+    timezone: row.timezone,
+    pausedUntil: row.pausedUntil,
+    pauseReason: row.pauseReason as PauseReason | null,
     topicIds: row.topics.map((t) => t.topicId),
   };
 }
@@ -73,6 +99,13 @@ export async function profilesOf(db: Db, workspaceId: string, userId: string): P
 /** Listener statuses for coordinators (DESIGN.md invariant 5: status, never who asked or what was said). */
 export async function listenersOf(db: Db, initiativeId: string): Promise<ListenerProfile[]> {
   const rows = await db.listenerProfile.findMany({ where: { initiativeId }, include, orderBy: { createdAt: 'asc' } });
+  return rows.map(toProfile);
+}
+
+/** `listenersOf` for several initiatives in one query (a coordinator's Home), not one per initiative or listener. */
+export async function listenersOfInitiatives(db: Db, initiativeIds: readonly string[]): Promise<ListenerProfile[]> {
+  if (initiativeIds.length === 0) return [];
+  const rows = await db.listenerProfile.findMany({ where: { initiativeId: { in: [...initiativeIds] } }, include, orderBy: { createdAt: 'asc' } });
   return rows.map(toProfile);
 }
 
@@ -99,6 +132,9 @@ function profileData(input: ListenerInput) {
     languages: input.languages.join(','),
     quietHoursStart: input.quietHoursStart,
     quietHoursEnd: input.quietHoursEnd,
+    workDays: formatWorkDays(input.workDays),
+    workStart: input.workStart,
+    workEnd: input.workEnd,
   };
 }
 
@@ -214,13 +250,106 @@ export async function setPaused(
   const now = deps.clock.now();
   const from: ListenerStatus = input.paused ? 'active' : 'paused';
   const to: ListenerStatus = input.paused ? 'paused' : 'active';
+  // Pausing here has no return date; resuming clears any date and reason, and starts a fresh count of
+  // unanswered offers (issue 15).
   const { count } = await deps.db.listenerProfile.updateMany({
     where: { initiativeId: input.initiativeId, userId: input.userId, status: from },
-    data: { status: to, pausedAt: input.paused ? now : null },
+    data: input.paused
+      ? { status: to, pausedAt: now, pausedUntil: null, pauseReason: 'self' }
+      : { status: to, pausedAt: null, pausedUntil: null, pauseReason: null, unansweredOffers: 0 },
   });
   const profile = await getProfile(deps.db, input.initiativeId, input.userId);
   if (!profile) return { kind: 'not-listener' };
   return count > 0 ? { kind: 'changed', profile } : { kind: 'unchanged', profile };
+}
+
+export type PauseResult =
+  /** `date`: the day offers start again (YYYY-MM-DD, their timezone), or null until they resume. */
+  | { kind: 'paused'; profile: ListenerProfile; date: string | null; wasPaused: boolean; declined: { requestId: string; outboxIds: string[] } | null }
+  | { kind: 'invalid-date'; reason: 'not-a-date' | 'not-after-today' | 'too-far' }
+  | { kind: 'pending'; profile: ListenerProfile }
+  | { kind: 'not-listener' };
+
+/**
+ * "Pause until" (issue 15): paused now, until the start of `date` in the listener's own timezone (UTC
+ * when unknown), or until they resume when `date` is null. A listener already paused changes or sets
+ * the date the same way. Opened from an offer, that offer is declined in the same transaction, so the
+ * request goes on to the next listener (the caller runs that effect).
+ */
+export async function pauseUntil(
+  deps: ServiceDeps,
+  input: { initiativeId: string; userId: string; date: string | null; offerId?: string | null },
+): Promise<PauseResult> {
+  const now = deps.clock.now();
+  return deps.db.$transaction(async (tx): Promise<PauseResult> => {
+    const before = await getProfile(tx, input.initiativeId, input.userId);
+    if (!before) return { kind: 'not-listener' };
+    if (before.status === 'pending') return { kind: 'pending', profile: before };
+    let until: Date | null = null;
+    if (input.date !== null) {
+      const check = checkPauseDate(input.date, now, before.timezone);
+      if (!check.ok) return { kind: 'invalid-date', reason: check.reason };
+      until = check.until;
+    }
+    // The offer first, then the profile: the order offer expiry locks them in, so the two never deadlock.
+    const declined = input.offerId ? await declineOfferWhilePausing(tx, { offerId: input.offerId, userId: input.userId }, now) : null;
+    // Conditional updates: a profile deleted meanwhile is not paused back into being.
+    const data = { status: 'paused', pausedUntil: until, pauseReason: 'self' as PauseReason };
+    const fromActive = await tx.listenerProfile.updateMany({ where: { id: before.id, status: 'active' }, data: { ...data, pausedAt: now } });
+    const fromPaused = fromActive.count === 1 ? fromActive : await tx.listenerProfile.updateMany({ where: { id: before.id, status: 'paused' }, data });
+    if (fromPaused.count !== 1) return { kind: 'not-listener' };
+    return {
+      kind: 'paused',
+      profile: (await getProfile(tx, before.initiativeId, input.userId))!,
+      date: input.date,
+      wasPaused: fromActive.count !== 1,
+      declined: declined?.kind === 'declined' ? { requestId: declined.requestId, outboxIds: declined.outboxIds } : null,
+    };
+  });
+}
+
+/**
+ * Pauses whose day has begun end (issue 15): each listener is resumed by one conditional update, so
+ * with two processes, or a listener who changed their date or resumed meanwhile, only the update that
+ * changed the row writes the kind note, in the same transaction. Returns what must follow: the note,
+ * matching the initiative's waiting requests, and the Homes that show the listener.
+ */
+export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: number; effects: Effect[] }> {
+  const now = deps.clock.now();
+  const due = await deps.db.listenerProfile.findMany({
+    where: { status: 'paused', pausedUntil: { lte: now } },
+    select: { id: true, userId: true, initiativeId: true, initiative: { select: { name: true, workspaceId: true } } },
+    orderBy: { pausedUntil: 'asc' },
+    take: 500,
+  });
+  const follow: Effect[] = [];
+  const initiatives = new Set<string>();
+  let resumed = 0;
+  for (const profile of due) {
+    const { name, workspaceId } = profile.initiative;
+    const done = await deps.db.$transaction(async (tx) => {
+      const { count } = await tx.listenerProfile.updateMany({
+        where: { id: profile.id, status: 'paused', pausedUntil: { lte: now } },
+        data: { status: 'active', pausedAt: null, pausedUntil: null, pauseReason: null, unansweredOffers: 0 },
+      });
+      if (count !== 1) return null;
+      const outboxIds = await enqueue(tx, now, [
+        {
+          key: outboxKey.once(`welcome-back:${profile.id}`),
+          workspaceId,
+          recipientId: profile.userId,
+          subjectId: profile.id,
+          message: { kind: 'message', message: renderWelcomeBack({ initiativeName: name, initiativeId: profile.initiativeId }) },
+        },
+      ]);
+      return { outboxIds, coordinators: await coordinatorsOf(tx, profile.initiativeId) };
+    });
+    if (!done) continue;
+    resumed += 1;
+    initiatives.add(profile.initiativeId);
+    follow.push(...effects.send(done.outboxIds), ...effects.refreshHomes(workspaceId, [profile.userId, ...done.coordinators]));
+  }
+  return { resumed, effects: [...follow, ...[...initiatives].map(effects.matchInitiative)] };
 }
 
 export type StopResult =
@@ -269,18 +398,29 @@ export async function decideApproval(
     if (!(await hasRole(tx, profile.initiativeId, input.coordinatorId, 'coordinator'))) return { kind: 'not-coordinator' };
     const base = { listenerUserId: profile.userId, initiativeName: profile.initiative.name, initiativeId: profile.initiativeId };
     const workspaceId = await workspaceOfInitiative(tx, profile.initiativeId);
-    // The volunteer hears the decision either way, through the outbox.
-    const tellListener = (text: string) =>
-      enqueue(tx, now, [
+    // The volunteer hears the decision either way, through the outbox; and every coordinator's copy of
+    // the request (the decider's too) becomes the decision, so no copy keeps buttons that no longer work.
+    // Copies not posted yet are included: one being sent right now may have rendered before this commit.
+    const tellListener = async (text: string, approved: boolean) => {
+      const copies = await tx.outboxMessage.findMany({
+        where: { kind: 'approval_request', subjectId: profile.id, status: { in: ['scheduled', 'sending', 'sent'] } },
+        select: { id: true, recipientId: true },
+      });
+      const decided = renderText(copy.approvalDecided({ listenerId: profile.userId, coordinatorId: input.coordinatorId, initiative: profile.initiative.name, approved, at: now }));
+      return enqueue(tx, now, [
         { key: outboxKey.once(`approval-decided:${profile.id}`), workspaceId, recipientId: profile.userId, message: { kind: 'message', message: renderText(text) } },
+        ...copies.map(
+          (c): OutboxEntry => ({ key: `approval-replaced:${c.id}`, workspaceId, recipientId: c.recipientId, subjectId: profile.id, message: { kind: 'replace', outboxId: c.id, message: decided } }),
+        ),
       ]);
+    };
     if (input.approve) {
       const { count } = await tx.listenerProfile.updateMany({
         where: { id: profile.id, status: 'pending' },
         data: { status: 'active', approvedAt: now },
       });
       if (count === 0) return { kind: 'already-decided' };
-      return { kind: 'approved', ...base, outboxIds: await tellListener(copy.approvedForListener(profile.initiative.name)) };
+      return { kind: 'approved', ...base, outboxIds: await tellListener(copy.approvedForListener(profile.initiative.name), true) };
     }
     const { count } = await tx.listenerProfile.deleteMany({ where: { id: profile.id, status: 'pending' } });
     if (count === 0) return { kind: 'already-decided' };
@@ -295,7 +435,7 @@ export async function decideApproval(
       at: now,
     });
     await incrementCount(tx, { initiativeId: profile.initiativeId, metric: 'listener_left', at: now });
-    return { kind: 'declined', ...base, outboxIds: await tellListener(copy.declinedForListener(profile.initiative.name)) };
+    return { kind: 'declined', ...base, outboxIds: await tellListener(copy.declinedForListener(profile.initiative.name), false) };
   });
 }
 

@@ -1,10 +1,13 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { DEFAULT_WORKING_HOURS, WEEKDAY_NAMES } from '../../domain/availability.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { LANGUAGES } from '../../domain/languages.js';
+import { localDate, longDate } from '../../domain/local-time.js';
 import {
   actions,
   checkboxes,
   context,
+  datePicker,
   divider,
   escapeMrkdwn,
   header,
@@ -33,6 +36,8 @@ export function renderListenModal(input: { initiative: Initiative; profile: List
   const topicOptions = initiative.topics.map((t) => option(t.label, t.id));
   const languageOptions = LANGUAGES.map((l) => option(l.name, l.code));
   const consentOption = option(copy.CONSENT_LABEL, CONSENT_GIVEN);
+  // Monday first, as a week reads at work; values are the stored weekday numbers (0 = Sunday).
+  const dayOptions = [1, 2, 3, 4, 5, 6, 0].map((d) => option(WEEKDAY_NAMES[d]!, String(d)));
   const blocks: KnownBlock[] = [
     section(`*${escapeMrkdwn(initiative.name)}*: listener guidelines`),
     section(escapeMrkdwn(initiative.guidelines)),
@@ -68,6 +73,17 @@ export function renderListenModal(input: { initiative: Initiative; profile: List
       options: languageOptions,
       initial: languageOptions.filter((o) => (profile?.languages ?? ["en"]).includes(o.value ?? "")),
     }),
+    checkboxes({
+      blockId: B.workDays,
+      label: 'Days you can take new conversations',
+      options: dayOptions,
+      initial: dayOptions.filter((o) => (profile?.workDays ?? DEFAULT_WORKING_HOURS.days).includes(Number(o.value))),
+    }),
+    timePicker({ blockId: B.workStart, label: 'Working hours start', initial: profile?.workStart ?? DEFAULT_WORKING_HOURS.start, placeholder: 'e.g. 09:00' }),
+    timePicker({ blockId: B.workEnd, label: 'Working hours end', initial: profile?.workEnd ?? DEFAULT_WORKING_HOURS.end, placeholder: 'e.g. 18:00' }),
+    context(
+      'New offers only reach you on these days, between these times, in your own timezone (from your Slack profile). The same start and end means any time of those days.',
+    ),
     timePicker({ blockId: B.quietStart, label: 'Quiet hours start', optional: true, initial: profile?.quietHoursStart, placeholder: 'e.g. 20:00' }),
     timePicker({ blockId: B.quietEnd, label: 'Quiet hours end', optional: true, initial: profile?.quietHoursEnd, placeholder: 'e.g. 08:00' }),
     context('No offers or check-ins reach you during your quiet hours, in your own timezone.'),
@@ -122,6 +138,69 @@ export function renderChooseProfile(input: { actionId: string; verb: string; pro
           },
         ]),
       ),
+    ] as KnownBlock[],
+  };
+}
+
+/** Which initiative the pause form is for and, when it was opened from an offer, that offer (declined on submit). */
+export interface PauseMetadata {
+  initiativeId: string;
+  offerId?: string;
+}
+
+/** The day a pause with a return date ends on, in the listener's own timezone, as YYYY-MM-DD. */
+function pauseEndDate(profile: Pick<ListenerProfile, 'pausedUntil' | 'timezone'>): string | null {
+  return profile.pausedUntil ? localDate(profile.pausedUntil, profile.timezone) : null;
+}
+
+/** "Pause until": an optional date (empty: until they resume), what pausing means, and what happens to an open offer. */
+export function renderPauseModal(input: { profile: ListenerProfile; offerId?: string | null }): ModalView {
+  const { profile } = input;
+  const endDate = pauseEndDate(profile);
+  const blocks: KnownBlock[] = [section(copy.pauseIntro(profile.initiativeName))];
+  if (profile.status === 'paused') blocks.push(context(copy.currentlyPaused(endDate ? longDate(endDate) : null)));
+  if (input.offerId) blocks.push(context(copy.PAUSE_FROM_OFFER));
+  blocks.push(
+    datePicker({
+      blockId: B.pauseUntil,
+      label: copy.PAUSE_DATE_LABEL,
+      optional: true,
+      hint: copy.PAUSE_DATE_HINT,
+      placeholder: copy.PAUSE_DATE_PLACEHOLDER,
+      initial: endDate,
+    }),
+  );
+  const metadata: PauseMetadata = { initiativeId: profile.initiativeId, ...(input.offerId ? { offerId: input.offerId } : {}) };
+  return modal({
+    callbackId: ListenerIds.pauseModal,
+    title: copy.PAUSE_TITLE,
+    submit: copy.PAUSE_SUBMIT,
+    close: 'Cancel',
+    privateMetadata: JSON.stringify(metadata),
+    blocks,
+  });
+}
+
+/** The note when a pause with a return date ends (an outbox row: app copy and the initiative's name only). */
+export function renderWelcomeBack(input: { initiativeName: string; initiativeId: string }) {
+  const text = copy.welcomeBack(input.initiativeName);
+  return {
+    text,
+    blocks: [section(text), actions([{ actionId: ListenerIds.pauseUntilButton, text: copy.PAUSE_AGAIN_BUTTON, value: input.initiativeId }])] as KnownBlock[],
+  };
+}
+
+/** Paused after offers went unanswered: why, that nothing is wrong, and how to come back (an outbox row). */
+export function renderNoAnswerPause(input: { initiativeName: string; initiativeId: string }) {
+  const text = copy.pausedForNoAnswer(input.initiativeName);
+  return {
+    text,
+    blocks: [
+      section(text),
+      actions([
+        { actionId: ListenerIds.resumeButton, text: 'Resume', style: 'primary', value: input.initiativeId },
+        { actionId: ListenerIds.pauseUntilButton, text: copy.PAUSE_BUTTON, value: input.initiativeId },
+      ]),
     ] as KnownBlock[],
   };
 }

@@ -1,3 +1,4 @@
+import { describeWorkingHours, WEEKDAY_NAMES } from '../../domain/availability.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 import type { MyData } from './service.js';
 
@@ -24,6 +25,11 @@ export const ERASED =
 
 export const NOTHING_STORED = 'Peer Support stores nothing about you at the moment.';
 
+function workingHoursText(hours: MyData['listenerProfiles'][number]['workingHours']): string {
+  const days = hours.days.map((name) => WEEKDAY_NAMES.indexOf(name as (typeof WEEKDAY_NAMES)[number])).filter((d) => d >= 0);
+  return describeWorkingHours({ days, start: hours.start, end: hours.end });
+}
+
 export function myDataSummary(data: MyData): string {
   const lines: string[] = ['*Everything Peer Support stores about you*'];
   if (
@@ -32,13 +38,15 @@ export function myDataSummary(data: MyData): string {
     data.consentRecords.length === 0 &&
     data.requests.length === 0 &&
     data.pairingsAsListener.length === 0 &&
-    data.invitations.length === 0
+    data.invitations.length === 0 &&
+    data.concernsRaised === 0
   ) {
     return `${lines[0]}\n${NOTHING_STORED}`;
   }
   for (const p of data.listenerProfiles) {
     lines.push(
       `• Listener in *${e(p.initiative)}*: ${p.status}, up to ${p.capacity} at a time; topics: ${e(p.topics.join(', ')) || 'none'}; languages: ${p.languages.join(', ')}` +
+        `; new offers ${workingHoursText(p.workingHours)}` +
         (p.quietHours ? `; quiet hours ${p.quietHours.start} to ${p.quietHours.end}` : '') +
         (p.introduction ? `; introduction: "${e(p.introduction)}"` : ''),
     );
@@ -52,6 +60,9 @@ export function myDataSummary(data: MyData): string {
   }
   if (data.pairingsAsListener.length > 0) {
     lines.push(`• ${data.pairingsAsListener.length} conversation${data.pairingsAsListener.length === 1 ? '' : 's'} as a listener (only pseudonyms and dates are kept; messages are never stored)`);
+  }
+  if (data.concernsRaised > 0) {
+    lines.push(`• ${data.concernsRaised} concern${data.concernsRaised === 1 ? '' : 's'} you raised (the reason you chose, your pseudonym and when, so a coordinator's reply can reach you)`);
   }
   if (data.doNotPairAgain > 0) lines.push(`• ${data.doNotPairAgain} "do not pair again" record${data.doNotPairAgain === 1 ? '' : 's'} after a report`);
   if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);

@@ -1,4 +1,5 @@
 import { clearDeletedRemnants, type Db } from '../../db/client.js';
+import { parseWorkDays, WEEKDAY_NAMES } from '../../domain/availability.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
@@ -17,6 +18,8 @@ export interface MyData {
     introduction: string | null;
     languages: string[];
     quietHours: { start: string; end: string } | null;
+    /** When new offers may reach them, in their own timezone: weekday names, and the same start and end for any time. */
+    workingHours: { days: string[]; start: string; end: string };
     topics: string[];
     createdAt: string;
   }[];
@@ -33,6 +36,8 @@ export interface MyData {
   }[];
   pairingsAsListener: { initiative: string; yourPseudonym: string; seekerPseudonym: string; status: string; startedAt: string; endedAt: string | null }[];
   doNotPairAgain: number;
+  /** Concerns they reported (issue 15): how many, not what; kept so a coordinator's reply can reach them. */
+  concernsRaised: number;
   timezone: string | null;
   /** Stored only once changed; null: the defaults (previews off). */
   preferences: { notificationPreviews: boolean; updatedAt: string } | null;
@@ -78,6 +83,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     }),
     db.personPreference.findUnique({ where: { userId } }),
   ]);
+  const concernsRaised = await db.report.count({ where: { reporterId: userId, initiative: { workspaceId } } });
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
     generatedAt: now.toISOString(),
@@ -90,6 +96,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       introduction: p.intro,
       languages: p.languages ? p.languages.split(',') : [],
       quietHours: p.quietHoursStart && p.quietHoursEnd ? { start: p.quietHoursStart, end: p.quietHoursEnd } : null,
+      workingHours: { days: parseWorkDays(p.workDays).map((d) => WEEKDAY_NAMES[d]!), start: p.workStart, end: p.workEnd },
       topics: p.topics.map((t) => t.topic.label),
       createdAt: p.createdAt.toISOString(),
     })),
@@ -120,6 +127,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       endedAt: p.endedAt?.toISOString() ?? null,
     })),
     doNotPairAgain: blocks,
+    concernsRaised,
     timezone: timezone?.timezone ?? null,
     preferences: preference ? { notificationPreviews: preference.previews, updatedAt: preference.updatedAt.toISOString() } : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
@@ -164,7 +172,7 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     const affectedUserIds = seeker.ended.map((e) => e.pairing.listenerUserId);
     const initiativesToMatch = new Set<string>();
     for (const p of profiles) {
-      const withdrawal = await withdrawListener(tx, p.id, now);
+      const withdrawal = await withdrawListener(tx, p.id, now, 'erased');
       outboxIds.push(...withdrawal.outboxIds);
       affectedUserIds.push(...withdrawal.ended.map((e) => e.pairing.seekerId));
       if (withdrawal.requeuedRequestIds.length > 0) initiativesToMatch.add(p.initiativeId);
@@ -172,6 +180,10 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     }
     const requests = (await tx.supportRequest.deleteMany({ where: { seekerId: userId, initiative: { workspaceId } } })).count;
     await tx.pairBlock.deleteMany({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } });
+    // Concerns they raised go with them (a coordinator's reply then finds nobody to reach); a concern
+    // raised about them as a listener stays with the coordinators, no longer naming them.
+    await tx.report.deleteMany({ where: { reporterId: userId, initiative: { workspaceId } } });
+    await tx.report.updateMany({ where: { aboutListenerUserId: userId, initiative: { workspaceId } }, data: { aboutListenerUserId: null } });
     const listenerProfiles = (await tx.listenerProfile.deleteMany({ where: { id: { in: profiles.map((p) => p.id) } } })).count;
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });

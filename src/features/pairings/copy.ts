@@ -22,16 +22,28 @@ export function guidelinesReminder(guidelines: string): string {
 export const YOUR_PSEUDONYM = (name: string) => `You appear as *${displayPseudonym(name)}*.`;
 
 export const ENDED_BY_YOU = 'You have ended this conversation. Thank you for taking part; reaching out or listening takes courage.';
-export const ENDED_BY_OTHER =
-  'The other person has ended this conversation. That is their choice and nothing you need to carry. Thank you for being there.';
+export const ENDED_BY_OTHER = 'The other person has ended this conversation. That is their choice and nothing you need to carry.';
 export const ENDED_FOR_SEEKER_BY_LISTENER =
   'Your listener has ended this conversation. This is not about you, and you are welcome to ask for a listener again at any time with `/peer request`.';
 export const SOMEONE_ELSE_SEEKER = 'Of course. I\'ve ended this conversation and I\'m looking for someone else for you. I\'ll message you when they say yes.';
 export const SOMEONE_ELSE_LISTENER =
-  'The colleague you were listening to has asked to talk with someone else. This happens, and it is not a judgement of you. Thank you for listening.';
+  'The colleague you were listening to has asked to talk with someone else. This happens, and it is not a judgement of you.';
 export const LISTENER_STOPPED_SEEKER =
   'Your listener has had to step back from listening. This is not about you. I\'m looking for someone else for you and will message you when they say yes; you can cancel any time.';
 export const ALREADY_ENDED = 'This conversation has already ended.';
+
+// A planned ending (issue 15): after N weeks either side may choose to wrap up.
+export const PLANNED_BY_YOU = 'You chose to wrap up, so I\'ve ended this conversation and let the other person know kindly.';
+export const PLANNED_FOR_SEEKER =
+  'Your listener felt this was a good point to wrap up, so your conversation has come to its planned end. This is not about you, and you are welcome to ask for a listener again at any time with `/peer request`.';
+export const PLANNED_FOR_LISTENER =
+  'The colleague you were listening to felt this was a good point to wrap up, so your conversation has come to its planned end. That is a good place to reach, and nothing you need to carry.';
+/** To a listener who stepped back from listening, in each conversation that ended with it. */
+export const LISTENER_STOPPED_LISTENER = 'This conversation has ended, as you have stepped back from listening. I\'m finding them someone else.';
+/** The thank-you a listener gets whenever one of their conversations ends (issue 15). */
+export function listenerThanks(seekerPseudonym: string): string {
+  return `Thank you for being there for *${displayPseudonym(seekerPseudonym)}*. However it ended, listening matters.`;
+}
 
 export const REVEAL_WAITING = 'Thank you. Your name will be shown only if they choose to share theirs too; I\'ve let them know you are willing.';
 export const REVEAL_OFFERED = 'The other person is willing to share their name with you. If you would like to share yours too, press *Reveal my name*. If you don\'t, nothing changes.';
@@ -40,12 +52,61 @@ export function revealed(otherUserId: string): string {
 }
 
 export const REPORT_TITLE = 'Report a concern';
-export const REPORT_INTRO = 'Coordinators will get a short notice with the initiative, both pseudonyms and the reason you choose. They will not see your name or your messages.';
+export const REPORT_INTRO =
+  'Coordinators get a short notice with the initiative, your pseudonym, the other person\'s pseudonym and the reason you choose, never your name or your messages. If you asked for support, the notice also names your listener to them, so they know whom it concerns. A coordinator may reply to you here, under your pseudonym.';
 export const REPORT_BLOCK_LABEL = 'Do not pair us again (this ends the conversation)';
-export const REPORT_SENT = 'Thank you for telling us. The coordinators have been notified; they never see your name or your messages.';
-export function reportNotice(initiative: string, from: string, about: string, reason: string): string {
-  return `A concern was reported in *${e(initiative)}*: *${displayPseudonym(from)}* reported *${displayPseudonym(about)}*. Reason: ${reason}. No names or messages are shared; please follow your initiative's guidance.`;
+export const REPORT_SENT =
+  'Thank you for telling us. The coordinators have been notified under your pseudonym; they never see your name or your messages. If one of them replies, it will arrive here.';
+
+/** The notification text of a report's notice: what a coordinator's lock screen shows, so no one named. */
+export const REPORT_NOTICE_NOTIFICATION = 'A concern was raised in an initiative you coordinate (Peer Support)';
+
+/**
+ * To each coordinator (issue 15). Never the seeker's name (invariant 5): only their pseudonym. When a seeker
+ * reports their listener, the listener is named, so coordinators know which listener it concerns.
+ */
+export function reportNotice(input: { initiative: string; reporterSide: 'seeker' | 'listener'; reporter: string; about: string; reason: string; listenerId: string | null }): string {
+  const where = `A concern was raised in *${e(input.initiative)}*`;
+  const what =
+    input.reporterSide === 'seeker'
+      ? `${where} by *${displayPseudonym(input.reporter)}*, who asked for support, about their listener${input.listenerId ? ` <@${input.listenerId}>` : ''}, known to them as *${input.about}*.`
+      : `${where} by a listener, *${displayPseudonym(input.reporter)}*, about the person they listen to, *${displayPseudonym(input.about)}*.`;
+  const privacy =
+    input.reporterSide === 'seeker'
+      ? 'Who asked for support and what was said stay private.'
+      : 'Who asked for support and what was said stay private, and the listener is not named here either.';
+  return `${what}\nReason: ${e(input.reason)}.\n${privacy} You can reply to *${input.reporter}* below: your words reach them under that pseudonym, without your name. Please follow your initiative's guidance.`;
 }
+export function replyButton(pseudonym: string): string {
+  return `Reply to ${pseudonym}`;
+}
+
+// A coordinator's reply to a report (issue 15): written by a person, so sent at once and never stored.
+export const REPLY_TITLE = 'Reply to a concern';
+export const REPLY_LABEL = 'Your reply';
+export const REPLY_HINT = 'They see it came from a coordinator of the initiative, not which one. Mentions of people or channels are shown as plain text.';
+export function replyIntro(pseudonym: string, initiative: string): string {
+  return `Your reply goes to *${displayPseudonym(pseudonym)}*, who raised this concern in *${e(initiative)}*, in their messages with the app. It is sent as you write it and is not stored.`;
+}
+export function alreadyReplied(at: Date): string {
+  return `A coordinator already replied to this concern on <!date^${Math.floor(at.getTime() / 1000)}^{date_long}|${at.toISOString().slice(0, 10)}>.`;
+}
+export const REPLY_EMPTY = 'Please write your reply.';
+export const REPLY_TOO_LONG = 'Please keep your reply to 2000 characters or fewer.';
+export const REPLY_NOT_COORDINATOR = 'Only this initiative\'s coordinators can reply to its concerns. Nothing was sent.';
+export const REPLY_NOT_SENT = 'Your reply could not be sent just now. Nothing was sent; please try again in a moment.';
+export const REPORTER_GONE =
+  'This colleague can no longer be reached through the app: they may have erased their data, or the concern was deleted after the initiative\'s retention period, as everything is after a while. Nothing was sent. Thank you for following it up.';
+export function replySent(pseudonym: string): string {
+  return `Your reply reached *${pseudonym}*.`;
+}
+/** What the reporter's lock screen shows: nothing of the reply itself. */
+export const REPORT_REPLY_NOTIFICATION = 'A coordinator replied to a concern you raised (Peer Support)';
+export function reportReplyLead(initiative: string, pseudonym: string): string {
+  return `A coordinator of *${e(initiative)}* replied to the concern you raised as *${pseudonym}*:`;
+}
+export const REPORT_REPLY_FOOTER =
+  'The coordinator knows you only by your pseudonym. Writing here does not reach them: what you write to the app goes to your conversation, if you are in one.';
 
 export const WHICH_PAIRING =
   'You are in more than one conversation. Please reply in the thread of the conversation you mean, so I pass it to the right person. This message was not passed on.';

@@ -8,12 +8,14 @@ import { getPairing, type Pairing, type Side } from './pairing-row.js';
 import { renderNote, renderSeekerEnding } from './views.js';
 
 // The one way a pairing ends (STYLE.md "One owner per lifecycle"), whatever the reason: the person
-// pressed End, the seeker asked for someone else, a check-in answer, a report, the listener stopped,
-// or someone erased their data. Inside the caller's transaction: the pairing ends once, the slot is
-// given back, its check-ins are cancelled, it is counted, the request waits again or closes, and the
-// kind notes to each side are written to the outbox, so they arrive even if the process dies now.
+// pressed End, the seeker asked for someone else, a check-in answer, a planned ending after N weeks
+// (issue 15), a report, the listener stopped, or someone erased their data. Inside the caller's
+// transaction: the pairing ends once, the slot is given back, its check-ins are cancelled, it is
+// counted, the request waits again or closes, and the kind notes to each side are written to the
+// outbox, so they arrive even if the process dies now.
 
-export type EndReason = 'ended' | 'someone_else' | 'listener_stopped' | 'reported' | 'erased';
+/** 'erased' by 'listener': the listener erased their data (the seeker is found someone else). */
+export type EndReason = 'ended' | 'someone_else' | 'listener_stopped' | 'reported' | 'erased' | 'planned';
 
 export interface Ended {
   pairing: Pairing;
@@ -22,21 +24,45 @@ export interface Ended {
   outboxIds: string[];
 }
 
-/** What each side is told; null where that side is not told (they left, or they erased their data). */
-export function endNotes(by: Side | 'system', reason: EndReason): Record<Side, string | null> {
+/** The listener left (stopped, or erased their data): the seeker's request waits for someone else. */
+function listenerLeft(by: Side | 'system', reason: EndReason): boolean {
+  return reason === 'listener_stopped' || (reason === 'erased' && by === 'listener');
+}
+
+/**
+ * What each side is told; null where that side is not told (they erased their data). The listener's
+ * note always ends with a thank-you naming the seeker by pseudonym (issue 15), however it ended.
+ */
+export function endNotes(by: Side | 'system', reason: EndReason, seekerPseudonym: string): Record<Side, string | null> {
   const seeker =
     reason === 'someone_else'
       ? copy.SOMEONE_ELSE_SEEKER
-      : reason === 'listener_stopped'
+      : listenerLeft(by, reason)
         ? copy.LISTENER_STOPPED_SEEKER
         : reason === 'erased' && by === 'seeker'
           ? null
-          : by === 'seeker'
-            ? copy.ENDED_BY_YOU
-            : copy.ENDED_FOR_SEEKER_BY_LISTENER;
+          : reason === 'planned'
+            ? by === 'seeker'
+              ? copy.PLANNED_BY_YOU
+              : copy.PLANNED_FOR_SEEKER
+            : by === 'seeker'
+              ? copy.ENDED_BY_YOU
+              : copy.ENDED_FOR_SEEKER_BY_LISTENER;
   const listener =
-    reason === 'listener_stopped' ? null : reason === 'someone_else' ? copy.SOMEONE_ELSE_LISTENER : by === 'listener' ? copy.ENDED_BY_YOU : copy.ENDED_BY_OTHER;
-  return { seeker, listener };
+    reason === 'erased' && by === 'listener'
+      ? null
+      : reason === 'listener_stopped'
+        ? copy.LISTENER_STOPPED_LISTENER
+        : reason === 'someone_else'
+          ? copy.SOMEONE_ELSE_LISTENER
+          : reason === 'planned'
+            ? by === 'listener'
+              ? copy.PLANNED_BY_YOU
+              : copy.PLANNED_FOR_LISTENER
+            : by === 'listener'
+              ? copy.ENDED_BY_YOU
+              : copy.ENDED_BY_OTHER;
+  return { seeker, listener: listener === null ? null : `${listener}\n\n${copy.listenerThanks(seekerPseudonym)}` };
 }
 
 /** A note to one side of a pairing, in its conversation's thread (broadcast to the DM). */
@@ -69,7 +95,7 @@ export async function endPairingIn(tx: Tx, input: { pairingId: string; by: Side 
   await releaseSlot(tx, pairing.listenerId);
   await cancelForPairing(tx, pairing.id);
   await incrementCount(tx, { initiativeId: pairing.initiativeId, metric: 'pairing_ended', at: now });
-  const requeued = input.reason === 'someone_else' || input.reason === 'listener_stopped';
+  const requeued = input.reason === 'someone_else' || listenerLeft(input.by, input.reason);
   const initiative = await tx.initiative.findUniqueOrThrow({
     where: { id: pairing.initiativeId },
     select: { id: true, checkInEveryDays: true, workspaceId: true, name: true, resources: true },
@@ -79,7 +105,7 @@ export async function endPairingIn(tx: Tx, input: { pairingId: string; by: Side 
     data: requeued ? { status: 'waiting', waitingChannel: null, waitingMessageTs: null } : { status: 'closed', closedReason: input.reason === 'erased' ? 'erased' : 'ended', closedAt: now },
   });
   if (requeued) await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
-  const notes = endNotes(input.by, input.reason);
+  const notes = endNotes(input.by, input.reason, pairing.seekerPseudonym);
   const entries = (['seeker', 'listener'] as const).flatMap((side) => {
     const text = notes[side];
     if (!text) return [];

@@ -13,7 +13,11 @@ export const PairingIds = {
   shareResources: 'pairing.share_resources',
   /** In a crisis note: the listener asks the coordinators for support now (naming the listener only). */
   askCoordinator: 'pairing.ask_coordinator',
-  blocks: { reason: 'reason', block: 'block' },
+  /** In a report's notice to coordinators (issue 15): opens the reply form; value: the report id. */
+  replyToReport: 'pairing.reply_to_report',
+  /** The reply form: what a coordinator writes is sent to the reporter under their pseudonym, never stored. */
+  reportReplyModal: 'pairing.report_reply_modal',
+  blocks: { reason: 'reason', block: 'block', replyText: 'reply_text' },
 } as const;
 
 export const REPORT_REASONS = [
@@ -24,3 +28,6 @@ export const REPORT_REASONS = [
 ] as const;
 
 export const BLOCK_PAIR = 'block_pair';
+
+/** A coordinator's reply to a report: what one message to the reporter may hold. */
+export const REPORT_REPLY_MAX = 2000;

@@ -2,18 +2,33 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
+import { codeOf } from '../common/answer-failures.js';
+import { messageModal } from '../common/blocks.js';
+import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { readForm } from '../common/view-state.js';
 import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
 import type { EndReason } from './end.js';
-import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
+import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import { answerOffer } from './offers.js';
-import { answerEnding, askCoordinatorForSupport, chooseReveal, endPairing, getPairing, reportConcern, resourcesToShare, sideOf } from './service.js';
-import { renderReportModal, renderSharedResources } from './views.js';
+import {
+  answerEnding,
+  askCoordinatorForSupport,
+  chooseReveal,
+  endPairing,
+  getPairing,
+  replyToReport,
+  reportConcern,
+  reportForReply,
+  resourcesToShare,
+  sideOf,
+} from './service.js';
+import { renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
 
 const reportMetadata = z.object({ pairingId: z.string() });
+const replyMetadata = z.object({ reportId: z.string() });
 
 // Thin handlers (STYLE.md): ack, parse, use case, reply, run effects.
 export function register(app: App, deps: FeatureDeps): void {
@@ -145,5 +160,53 @@ export function register(app: App, deps: FeatureDeps): void {
       ...effects.send(result.outboxIds),
       ...(result.ended ? effects.afterPairingEnded(s.workspaceId, result.ended) : []),
     ]);
+  });
+
+  // Reports coordinators can act on (issue 15). The notice's button opens the reply form for the
+  // report's initiative's coordinators only; anyone else is told so in the modal, and the submission is
+  // checked again on the server.
+  app.action(PairingIds.replyToReport, async ({ ack, body, client }) => {
+    await ack();
+    const a = parseAction(body);
+    if (!a.value || !a.triggerId) return;
+    const reportId = a.value;
+    await openThenUpdate(client, a.triggerId, copy.REPLY_TITLE, async () => {
+      const access = await reportForReply(services.db, { reportId, userId: a.userId });
+      if (access.kind === 'gone') return messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE);
+      if (access.kind === 'not-coordinator') return messageModal(copy.REPLY_TITLE, copy.REPLY_NOT_COORDINATOR);
+      const { report } = access;
+      return renderReportReplyModal({ reportId: report.id, reporterPseudonym: report.reporterPseudonym, initiativeName: report.initiativeName, repliedAt: report.repliedAt });
+    });
+  });
+
+  // The reply is a person's words: sent straight to the reporter before the form closes, never stored,
+  // logged or put in the outbox (like the relay). If Slack does not take it, the form stays open with
+  // the words in it and says so.
+  app.view(PairingIds.reportReplyModal, async ({ ack, body, client }) => {
+    const s = parseSubmission(body);
+    const field = PairingIds.blocks.replyText;
+    const reportId = parseJson(replyMetadata, s.privateMetadata)?.reportId;
+    if (!reportId) return void (await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE) }));
+    const text = readForm(s.values)[field];
+    if (typeof text !== 'string' || text.trim() === '') return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_EMPTY } }));
+    if (text.length > REPORT_REPLY_MAX) return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_TOO_LONG } }));
+    const result = await replyToReport(services, {
+      reportId,
+      userId: s.userId,
+      deliver: async (report) => {
+        await client.chat.postMessage({
+          channel: report.reporterId,
+          ...renderReportReply({ initiativeName: report.initiativeName, reporterPseudonym: report.reporterPseudonym, text }),
+        });
+      },
+    });
+    if (result.kind === 'not-coordinator') return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_NOT_COORDINATOR } }));
+    if (result.kind === 'gone') return void (await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE) }));
+    if (result.kind === 'not-sent') {
+      deps.logger.warn({ reportId, code: codeOf(result.error) }, 'a reply to a report could not be sent');
+      return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_NOT_SENT } }));
+    }
+    await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.replySent(result.reporterPseudonym)) });
+    deps.logger.info({ reportId }, 'a coordinator replied to a report');
   });
 }

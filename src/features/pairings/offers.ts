@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db, type Tx } from '../../db/client.js';
 import type { CandidateListener } from '../../domain/matching.js';
+import { pausesForNoAnswer } from '../../domain/pause.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
 import { weekStart } from '../../domain/weeks.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { scheduleForPairing } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
-import type { ServiceDeps } from '../initiatives/service.js';
+import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
+import { renderNoAnswerPause } from '../listeners/views.js';
 import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
 import { enqueueWaiting, waitingEntry } from '../requests/waiting.js';
@@ -144,11 +146,9 @@ export async function answerOffer(
       data: { status: input.accept ? 'accepted' : 'declined', respondedAt: now },
     });
     if (settled.count !== 1) return { kind: 'gone' };
+    await resetUnanswered(tx, offer.listenerId);
     if (!input.accept) {
-      await releaseSlot(tx, offer.listenerId);
-      const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
-      // The seeker's waiting message says so at once, rather than leaving a decline invisible.
-      const outboxIds = requeued.count === 1 ? await enqueueWaiting(tx, now, offer.requestId, 'declined') : [];
+      const outboxIds = await afterDecline(tx, offer, now);
       return { kind: 'declined', requestId: offer.requestId, initiativeId: offer.request.initiativeId, outboxIds };
     }
     const moved = await tx.supportRequest.updateMany({
@@ -177,7 +177,7 @@ export async function answerOffer(
     });
     const initiative = await tx.initiative.findUniqueOrThrow({
       where: { id: offer.request.initiativeId },
-      select: { id: true, firstCheckInDays: true, workspaceId: true },
+      select: { id: true, firstCheckInDays: true, reviewAfterWeeks: true, workspaceId: true },
     });
     await scheduleForPairing(tx, { ...row, startedAt: now }, initiative);
     await incrementCount(tx, { initiativeId: initiative.id, metric: 'request_matched', at: now, topicId: offer.request.topicId ?? undefined });
@@ -203,10 +203,79 @@ export async function answerOffer(
   });
 }
 
+/** Any answer, yes or no, ends a run of unanswered offers (issue 15: noticing without blaming). */
+async function resetUnanswered(tx: Tx, listenerId: string): Promise<void> {
+  await tx.listenerProfile.updateMany({ where: { id: listenerId, unansweredOffers: { gt: 0 } }, data: { unansweredOffers: 0 } });
+}
+
+/** A settled decline: the slot goes back, the request waits again, and the seeker's waiting message says so at once. */
+async function afterDecline(tx: Tx, offer: { listenerId: string; requestId: string }, now: Date): Promise<string[]> {
+  await releaseSlot(tx, offer.listenerId);
+  const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
+  return requeued.count === 1 ? await enqueueWaiting(tx, now, offer.requestId, 'declined') : [];
+}
+
+export type DeclineWhilePausing = { kind: 'declined'; requestId: string; outboxIds: string[] } | { kind: 'gone' } | { kind: 'not-yours' };
+
+/**
+ * Declines an offer inside the caller's transaction, as part of pausing from that offer ("Pause
+ * until…" on the offer message). As a click on Decline, except that no click answer replaces the offer
+ * message, so the note that it passed on is an outbox row too. The caller sends the request on.
+ */
+export async function declineOfferWhilePausing(tx: Tx, input: { offerId: string; userId: string }, now: Date): Promise<DeclineWhilePausing> {
+  const offer = await tx.offer.findUnique({
+    where: { id: input.offerId },
+    include: { listener: { select: { userId: true } }, request: { select: { initiative: { select: { workspaceId: true } } } } },
+  });
+  if (!offer) return { kind: 'gone' };
+  if (offer.listener.userId !== input.userId) return { kind: 'not-yours' };
+  const settled = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'declined', respondedAt: now } });
+  if (settled.count !== 1) return { kind: 'gone' };
+  await resetUnanswered(tx, offer.listenerId);
+  const outboxIds = await afterDecline(tx, offer, now);
+  const closed = await enqueue(tx, now, [
+    offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_DECLINED),
+  ]);
+  return { kind: 'declined', requestId: offer.requestId, outboxIds: [...closed, ...outboxIds] };
+}
+
+/**
+ * One more offer went unanswered (inside the expiry's transaction). The third in a row pauses new
+ * offers, once: only the update that moved the profile from active writes the kind note (issue 15).
+ */
+async function noticeUnanswered(
+  tx: Tx,
+  listener: { id: string; userId: string },
+  initiative: { id: string; name: string; workspaceId: string },
+  now: Date,
+): Promise<{ outboxIds: string[]; homes: string[] } | null> {
+  // One statement counts, so two sweeps expiring two offers of one listener count both.
+  const rows = await tx.$queryRaw<{ unansweredOffers: number | bigint }[]>`UPDATE "ListenerProfile" SET "unansweredOffers" = "unansweredOffers" + 1 WHERE "id" = ${listener.id} RETURNING "unansweredOffers"`;
+  if (!pausesForNoAnswer(Number(rows[0]?.unansweredOffers ?? 0))) return null;
+  const paused = await tx.listenerProfile.updateMany({
+    where: { id: listener.id, status: 'active' },
+    data: { status: 'paused', pauseReason: 'no_answer', pausedAt: now, pausedUntil: null },
+  });
+  if (paused.count !== 1) return null;
+  const outboxIds = await enqueue(tx, now, [
+    {
+      key: outboxKey.once(`no-answer-pause:${listener.id}`),
+      workspaceId: initiative.workspaceId,
+      recipientId: listener.userId,
+      subjectId: listener.id,
+      message: { kind: 'message', message: renderNoAnswerPause({ initiativeName: initiative.name, initiativeId: initiative.id }) },
+    },
+  ]);
+  // Coordinators see "paused (no answer)" in their listener list.
+  return { outboxIds, homes: [listener.userId, ...(await coordinatorsOf(tx, initiative.id))] };
+}
+
 export interface ExpiredOffers {
   count: number;
   initiativeIds: string[];
   outboxIds: string[];
+  /** Listeners paused because offers went unanswered: their Homes, and their coordinators', to refresh. */
+  homes: { workspaceId: string; userIds: string[] }[];
 }
 
 /**
@@ -218,25 +287,37 @@ export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffers> {
   const now = deps.clock.now();
   const due = await deps.db.offer.findMany({
     where: { status: 'pending', expiresAt: { lte: now } },
-    include: { listener: { select: { userId: true } }, request: { select: { initiativeId: true, initiative: { select: { workspaceId: true } } } } },
+    include: {
+      listener: { select: { userId: true } },
+      request: { select: { initiativeId: true, initiative: { select: { workspaceId: true, name: true } } } },
+    },
     orderBy: { expiresAt: 'asc' },
     take: 500,
   });
-  const result: ExpiredOffers = { count: 0, initiativeIds: [], outboxIds: [] };
+  const result: ExpiredOffers = { count: 0, initiativeIds: [], outboxIds: [], homes: [] };
   for (const offer of due) {
-    const ids = await deps.db.$transaction(async (tx) => {
+    const { workspaceId, name } = offer.request.initiative;
+    const done = await deps.db.$transaction(async (tx) => {
       const claimed = await tx.offer.updateMany({ where: { id: offer.id, status: 'pending' }, data: { status: 'timed_out', respondedAt: now } });
       if (claimed.count !== 1) return null;
       await releaseSlot(tx, offer.listenerId);
       const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
       const closed = await enqueue(tx, now, [
-        offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_EXPIRED),
+        offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_EXPIRED),
       ]);
-      return requeued.count === 1 ? [...closed, ...(await enqueueWaiting(tx, now, offer.requestId, 'declined'))] : closed;
+      const waiting = requeued.count === 1 ? await enqueueWaiting(tx, now, offer.requestId, 'declined') : [];
+      const noticed = await noticeUnanswered(
+        tx,
+        { id: offer.listenerId, userId: offer.listener.userId },
+        { id: offer.request.initiativeId, name, workspaceId },
+        now,
+      );
+      return { outboxIds: [...closed, ...waiting, ...(noticed?.outboxIds ?? [])], homes: noticed?.homes ?? null };
     });
-    if (ids) {
+    if (done) {
       result.count += 1;
-      result.outboxIds.push(...ids);
+      result.outboxIds.push(...done.outboxIds);
+      if (done.homes) result.homes.push({ workspaceId, userIds: done.homes });
       if (!result.initiativeIds.includes(offer.request.initiativeId)) result.initiativeIds.push(offer.request.initiativeId);
     }
   }

@@ -14,6 +14,8 @@ export interface RetentionReport {
   timezones: number;
   insightsAccess: number;
   blocks: number;
+  reports: number;
+  listenerCheckIns: number;
 }
 
 export async function applyRetention(db: Db, now: Date): Promise<RetentionReport> {
@@ -21,6 +23,8 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionReport
   let requests = 0;
   let insightsAccess = 0;
   let blocks = 0;
+  let reports = 0;
+  let listenerCheckIns = 0;
   const initiatives = await db.initiative.findMany({ select: { id: true, retentionDays: true } });
   for (const initiative of initiatives) {
     const cutoff = new Date(now.getTime() - initiative.retentionDays * DAY);
@@ -50,11 +54,21 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionReport
     // initiative keeps anything else, and no longer.
     insightsAccess += (await db.insightsAccess.deleteMany({ where: { initiativeId: initiative.id, createdAt: { lt: cutoff } } })).count;
     blocks += await pruneBlocks(db, initiative.id, cutoff);
+    // A concern raised (issue 15) is kept for the same retention, so a coordinator can still reply; then
+    // it goes, like the conversation it was raised in (the coordinators' notice was sent when it was made).
+    reports += (await db.report.deleteMany({ where: { initiativeId: initiative.id, createdAt: { lt: cutoff } } })).count;
+    // A listener's own check-ins belong to no pairing (one per listener, issue 15), so none cascades
+    // them: those done with (sent and answered or not, cancelled, given up) go after the same retention.
+    listenerCheckIns += (
+      await db.checkIn.deleteMany({
+        where: { initiativeId: initiative.id, kind: 'listener', pairingId: null, status: { in: ['sent', 'cancelled', 'failed'] }, dueAt: { lt: cutoff } },
+      })
+    ).count;
   }
   // The access log has no foreign key to its initiative: rows of a deleted initiative go here.
   insightsAccess += (await db.insightsAccess.deleteMany({ where: { initiativeId: { notIn: initiatives.map((i) => i.id) } } })).count;
   const timezones = await pruneTimezones(db, now);
-  return { pairings, requests, timezones, insightsAccess, blocks };
+  return { pairings, requests, timezones, insightsAccess, blocks, reports, listenerCheckIns };
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Db, Tx } from '../../db/client.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
-import { coordinatorsOf, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
+import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
 import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
 import { getPairing, toPairing, withRequest, type Pairing, type Side } from './pairing-row.js';
-import { renderNote, renderRevealOffer } from './views.js';
+import { renderNote, renderReportNotice, renderRevealOffer } from './views.js';
 
 // Pairings: who is in which, ending, mutual reveal, reports. Each state change is one conditional
 // update inside a transaction, so a double click or a second process changes nothing twice, and the
@@ -25,6 +25,40 @@ export async function activePairingsOf(db: Db, userId: string): Promise<{ pairin
     const pairing = toPairing(row);
     return { pairing, side: pairing.seekerId === userId ? 'seeker' : 'listener' };
   });
+}
+
+/**
+ * One of a listener's own conversations as their Home shows it: the seeker's pseudonym and when it began.
+ * The seeker's id is never selected, so it cannot reach the listener's Home (DESIGN.md invariant 1).
+ */
+export interface ListenerConversation {
+  /** The listener profile (hence the initiative) the conversation belongs to. */
+  listenerId: string;
+  seekerPseudonym: string;
+  startedAt: Date;
+}
+
+/** A person's active conversations as a listener in this workspace, oldest first: one query. */
+export async function listenerConversationsOf(db: Db, workspaceId: string, userId: string): Promise<ListenerConversation[]> {
+  return db.pairing.findMany({
+    where: { status: 'active', listenerUserId: userId, listener: { initiative: { workspaceId } } },
+    select: { listenerId: true, seekerPseudonym: true, startedAt: true },
+    orderBy: { startedAt: 'asc' },
+  });
+}
+
+/**
+ * How many active conversations each listener of these initiatives is in, by listener profile id: a count,
+ * never whom (DESIGN.md invariant 5). One grouped query however many listeners the initiatives have.
+ */
+export async function activeLoadOf(db: Db, initiativeIds: readonly string[]): Promise<Map<string, number>> {
+  if (initiativeIds.length === 0) return new Map();
+  const rows = await db.pairing.groupBy({
+    by: ['listenerId'],
+    where: { status: 'active', listener: { initiativeId: { in: [...initiativeIds] } } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.listenerId, r._count._all]));
 }
 
 export function sideOf(pairing: Pairing, userId: string): Side | null {
@@ -111,9 +145,11 @@ export async function chooseReveal(deps: ServiceDeps, input: { pairingId: string
 export type ReportResult = { kind: 'reported'; outboxIds: string[]; ended: Ended | null } | { kind: 'not-in-pairing' };
 
 /**
- * A concern about a pairing: coordinators get the initiative, both pseudonyms and the reason, never a
- * name or a message (invariant 5); the reporter is thanked; with `block`, the pair is never matched
- * again and the pairing ends. One transaction.
+ * A concern about a pairing, stored as a Report row (so a coordinator can reply to the reporter later)
+ * with a notice to each coordinator: the initiative, the reporter's pseudonym, the reason, and, when a
+ * seeker reports their listener, that listener's name. Never the seeker's name or a message
+ * (invariant 5). The reporter is thanked; with `block`, the pair is never matched again and the
+ * pairing ends. One transaction.
  */
 export async function reportConcern(
   deps: ServiceDeps,
@@ -126,7 +162,28 @@ export async function reportConcern(
     if (!pairing || !side) return { kind: 'not-in-pairing' };
     const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { name: true, workspaceId: true } });
     const [from, about] = side === 'seeker' ? [pairing.seekerPseudonym, pairing.listenerPseudonym] : [pairing.listenerPseudonym, pairing.seekerPseudonym];
-    const notice = renderNote(copy.reportNotice(initiative.name, from, about, input.reasonLabel));
+    const aboutListenerUserId = side === 'seeker' ? pairing.listenerUserId : null;
+    const report = await tx.report.create({
+      data: {
+        initiativeId: pairing.initiativeId,
+        pairingId: pairing.id,
+        reporterId: input.userId,
+        reporterSide: side,
+        reporterPseudonym: from,
+        aboutListenerUserId,
+        reason: input.reasonLabel,
+        createdAt: now,
+      },
+    });
+    const notice = renderReportNotice({
+      reportId: report.id,
+      initiativeName: initiative.name,
+      reporterSide: side,
+      reporterPseudonym: from,
+      aboutPseudonym: about,
+      aboutListenerUserId,
+      reason: input.reasonLabel,
+    });
     const entries: OutboxEntry[] = (await coordinatorsOf(tx, pairing.initiativeId)).map((coordinator) => ({
       key: outboxKey.once(`report:${pairing.id}`),
       workspaceId: initiative.workspaceId,
@@ -143,6 +200,68 @@ export async function reportConcern(
     }
     return { kind: 'reported', outboxIds, ended };
   });
+}
+
+// ---- Replying to a report (issue 15) -----------------------------------------------------------------
+
+/** What a reply needs: whom to send it to, under which pseudonym, from which initiative. */
+export interface ReportForReply {
+  id: string;
+  reporterId: string;
+  reporterPseudonym: string;
+  initiativeName: string;
+  repliedAt: Date | null;
+}
+
+export type ReportAccess = { kind: 'gone' } | { kind: 'not-coordinator' } | { kind: 'ok'; report: ReportForReply };
+
+/**
+ * A report, for one of its initiative's coordinators only. Gone: its reporter erased their data, or
+ * retention deleted it (nobody is left to reach; a non-coordinator learns nothing more from that).
+ */
+export async function reportForReply(db: Db, input: { reportId: string; userId: string }): Promise<ReportAccess> {
+  const row = await db.report.findUnique({
+    where: { id: input.reportId },
+    select: { id: true, initiativeId: true, reporterId: true, reporterPseudonym: true, repliedAt: true, initiative: { select: { name: true } } },
+  });
+  if (!row) return { kind: 'gone' };
+  if (!(await hasRole(db, row.initiativeId, input.userId, 'coordinator'))) return { kind: 'not-coordinator' };
+  return {
+    kind: 'ok',
+    report: { id: row.id, reporterId: row.reporterId, reporterPseudonym: row.reporterPseudonym, initiativeName: row.initiative.name, repliedAt: row.repliedAt },
+  };
+}
+
+export type ReplyResult =
+  | { kind: 'replied'; reporterPseudonym: string }
+  /** Slack did not take it: nothing was sent and nothing changed, so the coordinator can try again. */
+  | { kind: 'not-sent'; error: unknown }
+  | { kind: 'gone' }
+  | { kind: 'not-coordinator' };
+
+/**
+ * A coordinator's reply to a reporter. The words are a person's: this function never sees them, only
+ * `deliver`, which sends them straight to Slack (never stored, logged or put in the outbox, like the
+ * relay). No transaction is held across that call; the report is marked replied only once it succeeded.
+ */
+export async function replyToReport(
+  deps: ServiceDeps,
+  input: { reportId: string; userId: string; deliver: (report: ReportForReply) => Promise<void> },
+): Promise<ReplyResult> {
+  const access = await reportForReply(deps.db, input);
+  if (access.kind !== 'ok') return access;
+  try {
+    await input.deliver(access.report);
+  } catch (error) {
+    return { kind: 'not-sent', error };
+  }
+  try {
+    await deps.db.report.updateMany({ where: { id: access.report.id }, data: { repliedAt: deps.clock.now() } });
+  } catch (error) {
+    // The reply has reached them: saying otherwise would invite a second copy. Only the date is missing.
+    deps.logger.warn({ err: error, reportId: access.report.id, code: 'report_replied_at' }, 'a reply was sent but its date was not recorded');
+  }
+  return { kind: 'replied', reporterPseudonym: access.report.reporterPseudonym };
 }
 
 /** Stops this seeker and listener from being paired again in the initiative. */

@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
-import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, type ButtonSpec } from '../common/blocks.js';
+import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, textInput, type ButtonSpec } from '../common/blocks.js';
 import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
 import * as copy from './copy.js';
 import { RequestIds } from '../requests/ids.js';
-import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from './ids.js';
+import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import type { Side } from './service.js';
 
 function revealButton(pairingId: string): ButtonSpec {
@@ -137,4 +137,63 @@ export function renderReportModal(pairingId: string): ModalView {
       checkboxes({ blockId: PairingIds.blocks.block, label: 'Pairing', optional: true, options: [option(copy.REPORT_BLOCK_LABEL, BLOCK_PAIR)] }),
     ],
   });
+}
+
+// ---- Reports coordinators can act on (issue 15) ------------------------------------------------------
+
+export interface ReportNoticeInput {
+  reportId: string;
+  initiativeName: string;
+  reporterSide: Side;
+  reporterPseudonym: string;
+  aboutPseudonym: string;
+  /** The listener, when a seeker reported them; never the seeker (invariant 5). */
+  aboutListenerUserId: string | null;
+  reason: string;
+}
+
+/** The notice each coordinator gets, with a button to reply to the reporter (value: the report id only). */
+export function renderReportNotice(input: ReportNoticeInput) {
+  const text = copy.reportNotice({
+    initiative: input.initiativeName,
+    reporterSide: input.reporterSide,
+    reporter: input.reporterPseudonym,
+    about: input.aboutPseudonym,
+    reason: input.reason,
+    listenerId: input.aboutListenerUserId,
+  });
+  return {
+    text: copy.REPORT_NOTICE_NOTIFICATION,
+    blocks: [section(text), actions([{ actionId: PairingIds.replyToReport, text: copy.replyButton(input.reporterPseudonym), value: input.reportId }])] as KnownBlock[],
+  };
+}
+
+export interface ReportReplyMetadata {
+  reportId: string;
+}
+
+/** The form a coordinator writes a reply in; only the report id travels with it. */
+export function renderReportReplyModal(input: { reportId: string; reporterPseudonym: string; initiativeName: string; repliedAt: Date | null }): ModalView {
+  const metadata: ReportReplyMetadata = { reportId: input.reportId };
+  const blocks: KnownBlock[] = [section(copy.replyIntro(input.reporterPseudonym, input.initiativeName))];
+  if (input.repliedAt) blocks.push(context(copy.alreadyReplied(input.repliedAt)));
+  blocks.push(textInput({ blockId: PairingIds.blocks.replyText, label: copy.REPLY_LABEL, hint: copy.REPLY_HINT, multiline: true, maxLength: REPORT_REPLY_MAX }));
+  return modal({ callbackId: PairingIds.reportReplyModal, title: copy.REPLY_TITLE, submit: 'Send reply', close: 'Cancel', privateMetadata: JSON.stringify(metadata), blocks });
+}
+
+/**
+ * The reply as the reporter sees it: under their pseudonym, the coordinator unnamed. The words are a
+ * person's, passed through and never stored: neutralised like relayed text (no mention, channel or
+ * broadcast can ping anyone through the app), quoted, and cut only where nothing breaks. The top-level
+ * text, which lock screens show, carries none of them.
+ */
+export function renderReportReply(input: { initiativeName: string; reporterPseudonym: string; text: string }) {
+  const quoted = `>${neutraliseRelayed(input.text).replace(/\n/g, '\n>')}`;
+  const pieces = splitMrkdwn(quoted, RELAYED_PIECE)
+    .slice(0, 45)
+    .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece.startsWith('>') ? piece : `>${piece}`, verbatim: true } }));
+  return {
+    text: copy.REPORT_REPLY_NOTIFICATION,
+    blocks: [section(copy.reportReplyLead(input.initiativeName, input.reporterPseudonym)), ...pieces, context(copy.REPORT_REPLY_FOOTER)] as KnownBlock[],
+  };
 }

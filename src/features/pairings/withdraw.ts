@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.js';
+import { removeListenerCheckIns } from '../check-ins/service.js';
 import { endPairingIn, type Ended } from './end.js';
 import { withdrawOffers } from './offers.js';
 
@@ -13,14 +14,20 @@ export interface Withdrawal {
   outboxIds: string[];
 }
 
-export async function withdrawListener(tx: Tx, profileId: string, now: Date): Promise<Withdrawal> {
+/**
+ * A listener leaves: `'listener_stopped'` when they stop (each conversation's thread thanks them), or
+ * `'erased'` when they erase their data (they are sent nothing more). Either way the seekers are found
+ * someone else, and the listener's own check-ins go.
+ */
+export async function withdrawListener(tx: Tx, profileId: string, now: Date, reason: 'listener_stopped' | 'erased' = 'listener_stopped'): Promise<Withdrawal> {
   const offers = await withdrawOffers(tx, { listenerId: profileId }, now);
   const active = await tx.pairing.findMany({ where: { listenerId: profileId, status: 'active' }, select: { id: true } });
   const ended: Ended[] = [];
   for (const { id } of active) {
-    const done = await endPairingIn(tx, { pairingId: id, by: 'listener', reason: 'listener_stopped', now });
+    const done = await endPairingIn(tx, { pairingId: id, by: 'listener', reason, now });
     if (done) ended.push(done);
   }
+  await removeListenerCheckIns(tx, profileId);
   return {
     ended,
     requeuedRequestIds: [...offers.requestIds, ...ended.map((e) => e.pairing.requestId)],

@@ -24,6 +24,11 @@ export function noListenerYet(topic: string): string {
   return `Thank you for reaching out. To be honest with you: no listener for *${e(topic)}* is free right now. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:`;
 }
 
+/** Someone could take the request but for their working or quiet hours: it waits for the first whose day begins. */
+export function listenersOffHours(topic: string): string {
+  return `The listeners for *${e(topic)}* are outside their working hours right now. Your request is safe with us and goes to the first of them whose day begins; you'll hear from me here. If you need someone sooner, these are here for you any time:`;
+}
+
 export const CANCELLED = 'Your request is cancelled. You can ask again whenever you like.';
 export const NOT_OPEN = 'That request is no longer open.';
 export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. A workspace admin can start one with `/peer setup`.';
@@ -39,6 +44,7 @@ export function offerExpiry(hours: number): string {
   return `If you don't answer within ${hours} hour${hours === 1 ? '' : 's'}, I'll ask another listener. Declining is always fine.`;
 }
 
+export const PAUSE_FROM_OFFER_BUTTON = 'Pause until…';
 export const OFFER_DECLINED = 'Thank you for letting me know. I\'ll ask someone else; there is no need to explain.';
 export const OFFER_EXPIRED = 'This offer has passed to another listener because it wasn\'t answered in time. That\'s completely fine.';
 export const OFFER_GONE = 'This offer is no longer open: the colleague may have cancelled, or it has passed to another listener.';

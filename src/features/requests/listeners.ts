@@ -19,7 +19,7 @@ import { requestInputSchema, toRequestInput } from './input.js';
 import { matchRequest } from './matching.js';
 import { cancelRequest, createRequest, recordSeekerTimezone } from './service.js';
 import { renderHelpNowModal, renderRequestModal, renderRequestSent, renderResourcesLead } from './views.js';
-import { tellWaiting } from './waiting.js';
+import { tellWaiting, waitingEventAfterMatch } from './waiting.js';
 
 const requestMetadata = z.object({ initiativeId: z.string() });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
@@ -97,7 +97,7 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
     // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
     if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
     const result = await matchRequest(services, requestId);
-    const told = await tellWaiting(services, { requestId, event: result.kind === 'offered' ? 'received' : 'no-listener' });
+    const told = await tellWaiting(services, { requestId, event: waitingEventAfterMatch(result) });
     await deps.effects.run([
       ...effects.send([...(result.kind === 'offered' ? result.outboxIds : []), ...told]),
       ...effects.refreshHomes(s.workspaceId, [s.userId]),

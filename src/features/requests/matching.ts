@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
+import { parseWorkDays } from '../../domain/availability.js';
 import {
   planOffers,
   rankListeners,
@@ -18,7 +19,8 @@ export type { OfferMade } from '../pairings/offers.js';
 
 export type MatchResult =
   | { kind: 'offered'; offer: OfferMade; outboxIds: string[] }
-  | { kind: 'waiting'; quietHours: boolean }
+  /** offHours: someone could take it but for their quiet or working hours; it goes out when those begin. */
+  | { kind: 'waiting'; offHours: boolean }
   | { kind: 'not-waiting' };
 
 const HOUR = 60 * 60 * 1000;
@@ -93,6 +95,7 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
       timezone: r.timezone,
       quietHoursStart: r.quietHoursStart,
       quietHoursEnd: r.quietHoursEnd,
+      workingHours: { days: parseWorkDays(r.workDays), start: r.workStart, end: r.workEnd },
       lastOfferAt: r.lastOfferAt,
     }));
 }
@@ -107,14 +110,14 @@ export async function matchRequest(deps: ServiceDeps, requestId: string): Promis
   const candidates = await loadCandidates(deps.db, row.initiativeId, request.topicId ? [request.topicId] : []);
   const now = deps.clock.now();
   const outcome = rankListeners(request, candidates, now);
-  if (outcome.kind === 'no-listener') return { kind: 'waiting', quietHours: outcome.waitingForQuietHours };
+  if (outcome.kind === 'no-listener') return { kind: 'waiting', offHours: outcome.waitingForHours };
   const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
   for (const listener of outcome.ranked) {
     const claim = await deps.db.$transaction((tx) => claimOffer(tx, request.id, listener, now, expiresAt));
     if (claim.kind === 'made') return { kind: 'offered', offer: claim.offer, outboxIds: claim.outboxIds };
     if (claim.kind === 'request-gone') return { kind: 'not-waiting' };
   }
-  return { kind: 'waiting', quietHours: false };
+  return { kind: 'waiting', offHours: false };
 }
 
 const CLAIMS_PER_TRANSACTION = 100;

@@ -104,6 +104,30 @@ export async function cancelRequest(deps: ServiceDeps, input: { requestId: strin
   });
 }
 
+/** Requests of one initiative and topic still waiting for a listener: how many, and since when. */
+export interface WaitingGroup {
+  initiativeId: string;
+  topicId: string | null;
+  count: number;
+  oldestAt: Date;
+}
+
+/**
+ * Requests not yet paired (waiting, or on offer to a listener who has not answered), by initiative and
+ * topic, for coordinators: counts and ages only, never a seeker, a pseudonym or a note (invariant 5).
+ * One grouped query for all the initiatives.
+ */
+export async function waitingByTopic(db: Db, initiativeIds: readonly string[]): Promise<WaitingGroup[]> {
+  if (initiativeIds.length === 0) return [];
+  const rows = await db.supportRequest.groupBy({
+    by: ['initiativeId', 'topicId'],
+    where: { initiativeId: { in: [...initiativeIds] }, status: { in: ['waiting', 'offered'] } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  });
+  return rows.map((r) => ({ initiativeId: r.initiativeId, topicId: r.topicId, count: r._count._all, oldestAt: r._min.createdAt ?? new Date(0) }));
+}
+
 /** Initiatives with requests waiting, for the scheduler's matching sweep. */
 export async function initiativesWithWaitingRequests(db: Db): Promise<string[]> {
   const rows = await db.supportRequest.findMany({ where: { status: 'waiting' }, distinct: ['initiativeId'], select: { initiativeId: true } });

@@ -125,6 +125,8 @@ export function renderOffer(input: {
   timeoutHours: number;
   acceptId: string;
   declineId: string;
+  /** "Pause until…" (issue 15): pausing from the offer declines it; the action id and value come from the listeners capability. */
+  pauseUntil?: { actionId: string; value: string };
 }) {
   // Topic and note stay in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
   const text = copy.OFFER_NOTIFICATION;
@@ -135,6 +137,7 @@ export function renderOffer(input: {
     actions([
       { actionId: input.acceptId, text: 'Accept', style: 'primary', value: input.offerId },
       { actionId: input.declineId, text: 'Decline', value: input.offerId },
+      ...(input.pauseUntil ? [{ actionId: input.pauseUntil.actionId, text: copy.PAUSE_FROM_OFFER_BUTTON, value: input.pauseUntil.value }] : []),
     ]),
   );
   return { text, blocks };

@@ -3,6 +3,7 @@ import { waitEstimateHours } from '../../domain/wait-estimate.js';
 import { enqueue, outboxKey, type OutboxEntry, type WaitingEvent } from '../../outbox/outbox.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
+import type { MatchResult } from './matching.js';
 import { renderWaitingStatus } from './views.js';
 
 // The seeker's one waiting message (STYLE.md "One owner per lifecycle"): an outbox row of kind
@@ -21,6 +22,15 @@ export function waitingEntry(request: { id: string; seekerId: string; workspaceI
     subjectId: request.id,
     message: { kind: 'waiting', requestId: request.id, event },
   };
+}
+
+/**
+ * What the seeker is told once their new request was matched: that it went to a listener, or honestly
+ * why it waits: nobody free, or listeners who could take it but are outside their hours (issue 15).
+ */
+export function waitingEventAfterMatch(result: MatchResult): WaitingEvent {
+  if (result.kind === 'offered') return 'received';
+  return result.kind === 'waiting' && result.offHours ? 'off-hours' : 'no-listener';
 }
 
 /** Writes the waiting update inside the caller's transaction; nothing if the request is gone. */
@@ -45,6 +55,8 @@ function openText(event: WaitingEvent, topic: string): string {
       return copy.requestReceived(topic);
     case 'no-listener':
       return copy.noListenerYet(topic);
+    case 'off-hours':
+      return copy.listenersOffHours(topic);
     case 'declined':
       return copy.OFFER_NOT_TAKEN;
     case 'still-looking':

@@ -94,7 +94,8 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const first = await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(first.postponed).toBe(2);
     expect(postsTo(seekerId)).toHaveLength(0);
-    const rows = await database.db.checkIn.findMany({ where: { pairingId: pairing.id, sequence: 1 }, orderBy: { kind: 'asc' } });
+    // The listener's check-in is about the listener (subject: their profile), not this pairing.
+    const rows = await database.db.checkIn.findMany({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], kind: { in: ['seeker', 'listener'] }, sequence: 1 } });
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.deliverAt.toISOString()]));
     expect(byKind.seeker).toBe('2026-03-09T20:00:00.000Z'); // Tuesday 09:00 in Tonga
     expect(byKind.listener).toBe('2026-03-09T19:00:00.000Z'); // Monday 09:00 in Hawaii
@@ -112,7 +113,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     clock.advance(7 * DAY);
     await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
     expect(postsTo(listenerUserId)).toHaveLength(0);
-    const row = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'listener' } });
+    const row = await database.db.checkIn.findFirstOrThrow({ where: { subjectId: pairing.listenerId, kind: 'listener' } });
     expect(row.deliverAt.toISOString()).toBe('2026-03-09T13:00:00.000Z');
   });
 
@@ -125,6 +126,8 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     expect(postsTo(seekerId)).toHaveLength(0);
     expect(postsTo(listenerUserId)).toHaveLength(0);
     expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, status: { in: ['scheduled', 'sending', 'sent'] } } })).toBe(0);
+    // The listener's own check-in, with no conversation left, is cancelled when due, and no next one follows.
+    expect(await database.db.checkIn.findMany({ where: { subjectId: pairing.listenerId }, select: { kind: true, status: true } })).toEqual([{ kind: 'listener', status: 'cancelled' }]);
   });
 
   it('a sender killed between claim and send leaves a check-in another sender sends exactly once', async () => {
@@ -150,14 +153,18 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     const second = await claimCheckIns(database.db, { owner: 'b', now: clock.now(), ids });
     expect(first.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(second).toEqual([]);
-    expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, leaseOwner: 'a' } })).toBe(2);
+    expect(await database.db.checkIn.count({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], leaseOwner: 'a' } })).toBe(2);
   });
 
   it('after a long downtime sends what is due once, not once per missed tick', async () => {
     const { seekerId, pairing } = await pair({ first: 7, every: 7 });
     clock.advance(91 * DAY); // a Monday, three months on
     for (let tick = 0; tick < 5; tick++) await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
-    expect(postsTo(seekerId)).toHaveLength(1);
+    // One check-in, and the planned-ending question (due after 6 weeks), once.
+    const asked = postsTo(seekerId).map((c) => JSON.stringify(c.args.blocks));
+    expect(asked.filter((b) => b.includes('checkin.answer.helpful'))).toHaveLength(1);
+    expect(asked.filter((b) => b.includes('checkin.answer.keep_going'))).toHaveLength(1);
+    expect(asked).toHaveLength(2);
     const next = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } });
     expect(next.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
   });

@@ -5,6 +5,7 @@ import { renderFailureModal, resourcesIn } from '../../../src/features/common/an
 import { escapeMrkdwn } from '../../../src/features/common/blocks.js';
 import * as helpCopy from '../../../src/features/help/copy.js';
 import { renderHelp } from '../../../src/features/help/views.js';
+import * as homeCopy from '../../../src/features/home/copy.js';
 import { renderHome } from '../../../src/features/home/views.js';
 import * as initiativeCopy from '../../../src/features/initiatives/copy.js';
 import type { Initiative } from '../../../src/features/initiatives/service.js';
@@ -39,6 +40,7 @@ const ESCAPED = escapeMrkdwn(HOSTILE);
 const COPY_MODULES: Record<string, object> = {
   'check-ins': checkInCopy,
   help: helpCopy,
+  home: homeCopy,
   initiatives: initiativeCopy,
   insights: insightsCopy,
   listeners: listenerCopy,
@@ -53,7 +55,7 @@ const MY_DATA: MyData = {
   workspaceId: 'T0WORKSPACE',
   userId: 'U0PERSON01',
   listenerProfiles: [
-    { initiative: HOSTILE, status: 'active', capacity: 2, introduction: HOSTILE, languages: ['en'], quietHours: null, topics: [HOSTILE, HOSTILE], createdAt: '2026-12-01T09:00:00.000Z' },
+    { initiative: HOSTILE, status: 'active', capacity: 2, introduction: HOSTILE, languages: ['en'], quietHours: null, workingHours: { days: ['Monday', 'Friday'], start: '09:00', end: '18:00' }, topics: [HOSTILE, HOSTILE], createdAt: '2026-12-01T09:00:00.000Z' },
   ],
   roles: [{ initiative: HOSTILE, role: 'coordinator', since: '2026-12-01T09:00:00.000Z' }],
   requests: [
@@ -70,6 +72,7 @@ const MY_DATA: MyData = {
   ],
   pairingsAsListener: [],
   doNotPairAgain: 0,
+  concernsRaised: 2,
   timezone: 'Europe/London',
   preferences: { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' },
   checkIns: [],
@@ -82,6 +85,9 @@ const MY_DATA: MyData = {
 const TAKES_TEXT: Record<string, () => string> = {
   'check-ins.coordinatorNotice': () => checkInCopy.coordinatorNotice('U0LISTENER', HOSTILE),
   'help.unknownCommandLine': () => helpCopy.unknownCommandLine(HOSTILE),
+  'home.waitingTopic': () => homeCopy.waitingTopic(HOSTILE, 3, 7_200_000),
+  'home.yourTopics': () => homeCopy.yourTopics([HOSTILE, 'Anxiety']),
+  'home.offersArrive': () => homeCopy.offersArrive('Mon to Fri, 09:00 to 18:00', HOSTILE, { start: '22:00', end: '07:00' }),
   'initiatives.created': () => initiativeCopy.created(HOSTILE, 2),
   'initiatives.saved': () => initiativeCopy.saved(HOSTILE, 1),
   'initiatives.invitationText': () => initiativeCopy.invitationText('U0INVITER1', 'coordinator', HOSTILE),
@@ -102,14 +108,27 @@ const TAKES_TEXT: Record<string, () => string> = {
   'listeners.notPaused': () => `${listenerCopy.notPaused(HOSTILE, 'pending')}\n${listenerCopy.notPaused(HOSTILE, 'active')}`,
   'listeners.stopped': () => listenerCopy.stopped(HOSTILE),
   'listeners.pendingCannotPause': () => listenerCopy.pendingCannotPause(HOSTILE),
+  'listeners.pauseIntro': () => listenerCopy.pauseIntro(HOSTILE),
+  'listeners.currentlyPaused': () => listenerCopy.currentlyPaused(HOSTILE),
+  'listeners.pausedUntilDate': () => listenerCopy.pausedUntilDate(HOSTILE, HOSTILE),
+  'listeners.welcomeBack': () => listenerCopy.welcomeBack(HOSTILE),
+  'listeners.pausedForNoAnswer': () => listenerCopy.pausedForNoAnswer(HOSTILE),
   'my-data.soleCoordinatorWarning': () => myDataCopy.soleCoordinatorWarning([HOSTILE, HOSTILE]),
   'my-data.myDataSummary': () => myDataCopy.myDataSummary(MY_DATA),
   'pairings.introForListener': () => pairingCopy.introForListener('quiet-otter', HOSTILE),
   'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(HOSTILE),
-  'pairings.reportNotice': () => pairingCopy.reportNotice(HOSTILE, 'quiet-otter', 'kind-heron', 'Something else'),
+  'pairings.reportNotice': () =>
+    [
+      pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'seeker', reporter: 'quiet-otter', about: 'kind-heron', reason: 'Something else', listenerId: 'U0LISTENER' }),
+      pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'listener', reporter: 'kind-heron', about: 'quiet-otter', reason: 'Something else', listenerId: null }),
+    ].join('\n'),
+  'pairings.replyIntro': () => pairingCopy.replyIntro('quiet-otter', HOSTILE),
+  'pairings.reportReplyLead': () => pairingCopy.reportReplyLead(HOSTILE, 'quiet-otter'),
+  'listeners.approvalDecided': () => listenerCopy.approvalDecided({ listenerId: 'U0LISTENER', coordinatorId: 'U0COORD001', initiative: HOSTILE, approved: true, at: new Date(0) }),
   'pairings.crisisSupportNotice': () => pairingCopy.crisisSupportNotice('U0LISTENER', HOSTILE),
   'requests.requestReceived': () => requestCopy.requestReceived(HOSTILE),
   'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
+  'requests.listenersOffHours': () => requestCopy.listenersOffHours(HOSTILE),
   'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
   'safety.requestStatusLine': () => safetyCopy.requestStatusLine(HOSTILE, 'waiting'),
 };
@@ -121,6 +140,18 @@ const TAKES_TEXT: Record<string, () => string> = {
 const APP_VALUES_ONLY = [
   'initiatives.placeholderLeft',
   'check-ins.seekerQuestion',
+  'check-ins.listenerLoad',
+  'check-ins.reviewQuestion',
+  'pairings.listenerThanks',
+  'home.durationText',
+  'home.localDate',
+  'home.ownStatus',
+  'home.slotsUsed',
+  'home.conversationLine',
+  'home.listenerForCoordinator',
+  'home.waitingHeading',
+  'home.yourCoordinators',
+  'home.andMore',
   'initiatives.roleName',
   'initiatives.notAllowedToCreate',
   'insights.explainer',
@@ -133,6 +164,9 @@ const APP_VALUES_ONLY = [
   'pairings.crisisCoordinators',
   'pairings.resourcesSharedWithYou',
   'pairings.resourcesShared',
+  'pairings.replyButton',
+  'pairings.alreadyReplied',
+  'pairings.replySent',
   'requests.offerExpiry',
   'requests.waitEstimate',
 ];
@@ -183,6 +217,12 @@ const PROFILE: ListenerProfile = {
   userId: 'U0LISTENER',
   status: 'pending',
   capacity: 2,
+  workDays: [1, 2, 3, 4, 5],
+  workStart: '09:00',
+  workEnd: '18:00',
+  timezone: 'Europe/London',
+  pausedUntil: null,
+  pauseReason: null,
   intro: HOSTILE,
   languages: ['en'],
   quietHoursStart: null,
@@ -203,10 +243,20 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     name: 'Home tab: a seeker, a listener, a coordinator and an HR viewer at once',
     render: () =>
       renderHome({
+        now: new Date('2026-12-03T09:00:00Z'),
         initiatives: [INITIATIVE],
         requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }],
-        profiles: [{ ...PROFILE, status: 'active' }],
-        coordinated: [{ initiative: INITIATIVE, listeners: [PROFILE, { ...PROFILE, id: 'p2', status: 'active' }] }],
+        profiles: [{ ...PROFILE, status: 'active', topicIds: INITIATIVE.topics.map((t) => t.id) }],
+        conversations: [{ listenerId: PROFILE.id, seekerPseudonym: 'Otter', startedAt: new Date('2026-11-21T09:00:00Z') }],
+        coordinatorsOf: { [INITIATIVE.id]: ['U0COORD001'] },
+        coordinated: [
+          {
+            initiative: INITIATIVE,
+            listeners: [PROFILE, { ...PROFILE, id: 'p2', status: 'active' }],
+            load: { p2: 1 },
+            waiting: [{ topic: HOSTILE, count: 2, oldestAt: new Date('2026-12-01T09:00:00Z') }],
+          },
+        ],
         insightsOf: [INITIATIVE],
       }),
     plainShows: true,
@@ -239,6 +289,12 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   },
   { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote({ pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
   { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources('kind-heron', HOSTILE) },
+  {
+    name: 'report notice to a coordinator',
+    render: () =>
+      pairingViews.renderReportNotice({ reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutPseudonym: 'Fox', aboutListenerUserId: 'U0LISTENER', reason: 'Something else' }),
+  },
+  { name: 'reply form', render: () => pairingViews.renderReportReplyModal({ reportId: 'r1', reporterPseudonym: 'Otter', initiativeName: HOSTILE, repliedAt: new Date(0) }) },
   { name: 'request form', render: () => requestViews.renderRequestModal(INITIATIVE), plainShows: true },
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
   {
@@ -282,5 +338,22 @@ describe('views escape the text people typed once, in mrkdwn only', () => {
     const { text } = pairingViews.renderRelayed('quiet-otter', `${HOSTILE} <!here>`, { previews: true });
     expect(text).toContain('a colleague (quiet-otter): ');
     for (const live of [LINK, MENTION, CHANNEL, '<!here>', 'U0SOMEONE']) expect(text).not.toContain(live);
+  });
+
+  it('a coordinator\'s reply to a report is a person\'s words: mentions, pings and masked links in it are gone, and none reach the notification', () => {
+    const hostile = `${HOSTILE} <!here> @here <!subteam^S0TEAM> a < b > c\nsecond line <https://example.net/help>`;
+    const rendered = pairingViews.renderReportReply({ initiativeName: HOSTILE, reporterPseudonym: 'Otter', text: hostile });
+    const { mrkdwn } = textsOf(rendered);
+    // The initiative's name in the lead is escaped once; the words keep their links, shown with where they go.
+    expect(mrkdwn.find((t) => t.text.startsWith('A coordinator of'))?.text).toContain(ESCAPED);
+    const words = mrkdwn.filter((t) => t.text.startsWith('>')).map((t) => t.text).join('\n');
+    expect(words).toContain('>Confirm you are still a listener (<https://example.org>) @someone &lt;!channel&gt; & Co &lt;!here&gt; @here &lt;!subteam^S0TEAM&gt; a &lt; b &gt; c\n>second line <https://example.net/help>');
+    for (const live of [LINK, MENTION, CHANNEL, '<!here>', '<!subteam', 'U0SOMEONE', '&amp;amp;']) expect(words).not.toContain(live);
+    // Verbatim: Slack does not parse a typed "@here" or a channel name in the words into a live one.
+    const sections = (rendered.blocks as { type: string; text?: { text: string; verbatim?: boolean } }[]).filter((b) => b.text?.text.startsWith('>'));
+    expect(sections.length).toBeGreaterThan(0);
+    for (const b of sections) expect(b.text?.verbatim).toBe(true);
+    expect(rendered.text).toBe(pairingCopy.REPORT_REPLY_NOTIFICATION);
+    expect(rendered.text).not.toContain('@here');
   });
 });

@@ -5,7 +5,7 @@ import { listenInputSchema } from '../../../src/features/listeners/input.js';
 import { ListenerIds } from '../../../src/features/listeners/ids.js';
 import { requestInputSchema } from '../../../src/features/requests/input.js';
 import { RequestIds } from '../../../src/features/requests/ids.js';
-import { optionalText, requiredText } from '../../../src/features/common/view-state.js';
+import { optionalText, readForm, requiredText } from '../../../src/features/common/view-state.js';
 
 // Every field a person types into is cleaned of control, bidi and zero-width characters before it is
 // checked or stored (issue 13; the rules are src/domain/text.ts).
@@ -77,5 +77,12 @@ describe('every form that takes typed text cleans it', () => {
     const B = RequestIds.blocks;
     const parsed = requestInputSchema(['t1']).parse({ [B.topic]: 't1', [B.note]: `Not${Z} sleeping`, [B.language]: null, [B.timezone]: [] });
     expect(parsed[B.note]).toBe('Not sleeping');
+  });
+});
+
+describe('readForm', () => {
+  it('reads a date picker as the date Slack sends (YYYY-MM-DD), and an empty one as null', () => {
+    expect(readForm({ pause_until: { value: { type: 'datepicker', selected_date: '2026-12-14' } } })).toEqual({ pause_until: '2026-12-14' });
+    expect(readForm({ pause_until: { value: { type: 'datepicker', selected_date: null } } })).toEqual({ pause_until: null });
   });
 });

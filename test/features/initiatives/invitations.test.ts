@@ -66,6 +66,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
       firstCheckInDays: 7,
       checkInEveryDays: 14,
       waitingUpdateEveryDays: 3,
+      reviewAfterWeeks: 6,
       coordinatorIds: [],
       hrViewerIds: [],
       ...overrides,

@@ -87,7 +87,7 @@ describe.each(TEST_PROVIDERS)('matching on %s', (provider) => {
     const profile = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 2 });
     const [r1, r2] = await Promise.all([newRequest(initiative, topicId, 'USTALE1'), newRequest(initiative, topicId, 'USTALE2')]);
     // The plan saw two free slots; meanwhile another process took one.
-    const stale = { id: profile.id, userId: profile.userId, status: 'active' as const, capacity: 2, reservedSlots: 0, topicIds: [topicId], languages: ['en'], timezone: null, quietHoursStart: null, quietHoursEnd: null, lastOfferAt: null };
+    const stale = { id: profile.id, userId: profile.userId, status: 'active' as const, capacity: 2, reservedSlots: 0, topicIds: [topicId], languages: ['en'], timezone: null, quietHoursStart: null, quietHoursEnd: null, workingHours: { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' }, lastOfferAt: null };
     await database.db.listenerProfile.update({ where: { id: profile.id }, data: { reservedSlots: 1 } });
     const now = clock.now();
     const result = await database.db.$transaction((tx) =>

@@ -54,7 +54,7 @@ describe('renderSafetyNet', () => {
 });
 
 describe('the Home tab', () => {
-  const model = { initiatives: [initiative(LIGHTHOUSE), initiative(HARBOUR)], requests: [], profiles: [], coordinated: [], insightsOf: [] };
+  const model = { now: new Date(0), initiatives: [initiative(LIGHTHOUSE), initiative(HARBOUR)], requests: [], profiles: [], conversations: [], coordinatorsOf: {}, coordinated: [], insightsOf: [] };
 
   it('shows every initiative\'s resources before anything else when the person takes part in none', () => {
     const shown = texts(renderHome(model).blocks);
