@@ -43,6 +43,7 @@ function makeData(random: () => number) {
     sameTimezone: random() < 0.3,
     seekerTimezone: pick(ZONES),
     excludedListenerIds: new Set(),
+    pastOffers: [],
     blockedListenerUserIds: new Set(),
   }));
   return { listeners, requests };
@@ -123,7 +124,7 @@ async function benchDatabase(provider: 'sqlite' | 'postgresql'): Promise<void> {
     await applyMigrations(empty.url);
     const { database, initiativeId } = await seed(empty.url);
     try {
-      const deps = { db: database.db, clock: fixedClock(NOW), logger: createLogger('silent') };
+      const deps = { db: database.db, clock: fixedClock(NOW), logger: createLogger('silent'), random: seededRandom(7) };
       const { ms, value } = await timed(() => matchWaitingRequests(deps, initiativeId));
       line(`${provider}: match ${REQUESTS} waiting x ${LISTENERS} listeners (load, plan, claim)`, ms, 'ms');
       line(`${provider}:   offers made atomically`, value.offers.length);

@@ -1,4 +1,5 @@
-import { inWindow, localTime, parseClock, type LocalTime } from './local-time.js';
+import { firstMomentWhen } from './delivery.js';
+import { inWindow, isInQuietHours, localTime, parseClock, type LocalTime } from './local-time.js';
 
 // When a listener may be offered a request (issue 15): on their working days, within their working
 // hours, in their own timezone. Plain rules over plain data; the caller brings `now`.
@@ -49,4 +50,15 @@ export function describeWorkingHours(hours: WorkingHours): string {
   else dayText = days.map((d) => SHORT[d]).join(', ');
   const time = hours.start === hours.end ? 'any time' : `${hours.start} to ${hours.end}`;
   return `${dayText}, ${time}`;
+}
+
+/**
+ * When a note that is not urgent (welcome back after a pause) should reach a listener: the first moment
+ * at or after `from` within their working hours and outside their quiet hours; `from` itself when their
+ * hours never come round (no days ticked, or quiet hours covering them).
+ */
+export function nextWorkingMoment(from: Date, timeZone: string | null, hours: WorkingHours, quiet: { start: string | null; end: string | null }): Date {
+  return (
+    firstMomentWhen(from, timeZone, (at) => isWithinWorkingHours(at, timeZone, hours) && !isInQuietHours(at, timeZone, quiet.start, quiet.end)) ?? from
+  );
 }

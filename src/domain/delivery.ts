@@ -26,22 +26,32 @@ export function isHumaneTime(at: Date, timeZone: string | null, quiet: QuietHour
 }
 
 /**
- * The earliest humane moment at or after `from`, to the minute. Steps through time in 5-minute slots
- * aligned to the local clock, so an offset like UTC+13 or UTC+5:45 lands on 09:00 local exactly.
- * Quiet hours that cover every working hour are ignored rather than delaying forever.
+ * The earliest humane moment at or after `from`, to the minute. Quiet hours that cover every working
+ * hour are ignored rather than delaying forever.
  */
 export function nextDeliveryTime(from: Date, timeZone: string | null, quiet: QuietHours | null): Date {
-  if (isHumaneTime(from, timeZone, quiet)) return from;
+  const found = firstMomentWhen(from, timeZone, (t) => isHumaneTime(t, timeZone, quiet));
+  if (found) return found;
+  return quiet ? nextDeliveryTime(from, timeZone, null) : from;
+}
+
+/**
+ * The earliest moment at or after `from` when `ok` holds, or null if none within 9 days. Steps through
+ * time in 5-minute slots aligned to the local clock, so an offset like UTC+13 or UTC+5:45 lands on
+ * 09:00 local exactly.
+ */
+export function firstMomentWhen(from: Date, timeZone: string | null, ok: (at: Date) => boolean): Date | null {
+  if (ok(from)) return from;
   const start = new Date(Math.floor(from.getTime() / 60_000) * 60_000);
   const local = localTime(start, timeZone);
   const toNextSlot = (STEP_MINUTES - (local.minutes % STEP_MINUTES)) % STEP_MINUTES || STEP_MINUTES;
   let t = new Date(start.getTime() + toNextSlot * 60_000);
   const limit = from.getTime() + SEARCH_DAYS * 24 * 60 * 60_000;
   while (t.getTime() <= limit) {
-    if (isHumaneTime(t, timeZone, quiet)) return t;
+    if (ok(t)) return t;
     t = new Date(t.getTime() + STEP_MINUTES * 60_000);
   }
-  return quiet ? nextDeliveryTime(from, timeZone, null) : from;
+  return null;
 }
 
 /** The next time on a cadence after `now`: `due + k * every` for the smallest k that is in the future. */

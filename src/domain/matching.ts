@@ -3,8 +3,9 @@ import { isInQuietHoursAt, localTime, utcOffsetMinutes, type LocalTime } from '.
 
 // Matching (DESIGN.md, issue 4): plain rules over plain data, no Slack or Prisma.
 // Eligible: approved and active, shares the topic, has a free slot, is not the seeker, has not declined
-// or timed out on this request, is not blocked with the seeker, is outside their quiet hours now, and
-// is within their working hours now (issue 15: no offer at 2 a.m.), both in their own timezone.
+// this request (nor left it unanswered in the last day, see `offerStillExcludes`), is not blocked with the
+// seeker, is outside their quiet hours now, and is within their working hours now (issue 15: no offer at
+// 2 a.m.), both in their own timezone.
 // Preference order: language match, timezone overlap when asked, fewest reserved slots, longest since
 // their last offer (so offers spread fairly), then id for a stable order.
 
@@ -24,6 +25,26 @@ export interface CandidateListener {
   lastOfferAt: Date | null;
 }
 
+/** An offer of this request that was declined or timed out, and when. */
+export interface PastOffer {
+  listenerId: string;
+  status: 'declined' | 'timed_out';
+  respondedAt: Date;
+}
+
+/** How long an unanswered offer keeps its listener from the request. */
+export const TIMED_OUT_EXCLUSION_HOURS = 24;
+
+/**
+ * Whether a past offer still keeps its listener from the request at `now`: a declined one for good (they
+ * said no), an unanswered one for a day after it timed out (they may have been away; without this, a
+ * small initiative's only listener back from a pause would never see those seekers again).
+ */
+export function offerStillExcludes(offer: PastOffer, now: Date): boolean {
+  if (offer.status === 'declined') return true;
+  return now.getTime() < offer.respondedAt.getTime() + TIMED_OUT_EXCLUSION_HOURS * 60 * 60 * 1000;
+}
+
 export interface RequestToMatch {
   id: string;
   seekerId: string;
@@ -31,8 +52,10 @@ export interface RequestToMatch {
   language: string | null;
   sameTimezone: boolean;
   seekerTimezone: string | null;
-  /** Listener profile ids that declined or timed out on this request, or were left by "someone else". */
+  /** Listener profile ids never offered this request again, whatever the time: those left by "someone else". */
   excludedListenerIds: ReadonlySet<string>;
+  /** This request's declined and timed-out offers (see `offerStillExcludes`). */
+  pastOffers: readonly PastOffer[];
   /** Listener user ids blocked with this seeker. */
   blockedListenerUserIds: ReadonlySet<string>;
 }
@@ -69,16 +92,24 @@ function hoursExclusion(listener: CandidateListener, local: LocalTime): 'quiet-h
  * 'quiet-hours' and 'off-hours' mean the listener could take it at another time of day.
  */
 export function ineligibility(request: RequestToMatch, listener: CandidateListener, now: Date): Ineligibility | null {
-  return ineligibleAt(request, listener, localTime(now, listener.timezone));
+  return ineligibleAt(request, excludedAt(request, now), listener, localTime(now, listener.timezone));
 }
 
-/** The same, with the listener's local time now already worked out. */
-function ineligibleAt(request: RequestToMatch, listener: CandidateListener, local: LocalTime): Ineligibility | null {
+/** Listener profile ids this request may not be offered to at `now`, worked out once per request. */
+function excludedAt(request: RequestToMatch, now: Date): ReadonlySet<string> {
+  if (request.pastOffers.length === 0) return request.excludedListenerIds;
+  const excluded = new Set(request.excludedListenerIds);
+  for (const offer of request.pastOffers) if (offerStillExcludes(offer, now)) excluded.add(offer.listenerId);
+  return excluded;
+}
+
+/** The same, with the excluded listeners and the listener's local time now already worked out. */
+function ineligibleAt(request: RequestToMatch, excluded: ReadonlySet<string>, listener: CandidateListener, local: LocalTime): Ineligibility | null {
   if (listener.status !== 'active') return 'not-active';
   if (listener.userId === request.seekerId) return 'is-seeker';
   if (request.topicId === null || !listener.topicIds.includes(request.topicId)) return 'no-topic';
   if (listener.reservedSlots >= listener.capacity) return 'full';
-  if (request.excludedListenerIds.has(listener.id)) return 'excluded';
+  if (excluded.has(listener.id)) return 'excluded';
   if (request.blockedListenerUserIds.has(listener.userId)) return 'blocked';
   return hoursExclusion(listener, local);
 }
@@ -129,10 +160,11 @@ export function rankListeners(request: RequestToMatch, listeners: readonly Candi
   const offset = offsetCache(now);
   const local = localTimeCache(now);
   const seekerOffset = offset(request.seekerTimezone);
+  const excluded = excludedAt(request, now);
   let waitingForHours = false;
   const eligible: { listener: CandidateListener; key: Key }[] = [];
   for (const listener of listeners) {
-    const why = ineligibleAt(request, listener, local(listener.timezone));
+    const why = ineligibleAt(request, excluded, listener, local(listener.timezone));
     if (why === null) eligible.push({ listener, key: keyOf(request, listener, listener.reservedSlots, seekerOffset, offset(listener.timezone)) });
     else if (why === 'quiet-hours' || why === 'off-hours') waitingForHours = true;
   }
@@ -176,12 +208,13 @@ export function planOffers(requests: readonly RequestToMatch[], listeners: reado
   for (const request of requests) {
     if (request.topicId === null) continue;
     const seekerOffset = offset(request.seekerTimezone);
+    const excluded = excludedAt(request, now);
     let best: Ready | undefined;
     let bestKey: Key | undefined;
     for (const ready of byTopic.get(request.topicId) ?? []) {
       const l = ready.listener;
       if (ready.reserved >= l.capacity || l.userId === request.seekerId) continue;
-      if (request.excludedListenerIds.has(l.id) || request.blockedListenerUserIds.has(l.userId)) continue;
+      if (excluded.has(l.id) || request.blockedListenerUserIds.has(l.userId)) continue;
       const key = keyOf(request, l, ready.reserved, seekerOffset, ready.offset);
       if (!bestKey || compare(key, bestKey) < 0) {
         best = ready;

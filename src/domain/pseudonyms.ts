@@ -9,9 +9,16 @@ export const PSEUDONYM_NAMES: readonly string[] = [
 
 export type Random = () => number;
 
-/** A name, never `avoid` (so the two sides of a pairing differ). */
-export function pickPseudonym(random: Random, avoid?: string): string {
-  const names = avoid ? PSEUDONYM_NAMES.filter((n) => n !== avoid) : PSEUDONYM_NAMES;
+/**
+ * A name none of `avoid` (so the two sides of a pairing differ, and one listener never has two seekers,
+ * or a seeker and themself, under one name). Chosen by `random` alone, never from who the person is, so
+ * a name reveals nothing (invariant 1). With every name avoided, any name: a clash beats no name.
+ * Pass a collection of names: a single string would be read as its letters.
+ */
+export function pickPseudonym(random: Random, avoid: Iterable<string> = []): string {
+  const avoided = new Set(avoid);
+  const free = PSEUDONYM_NAMES.filter((n) => !avoided.has(n));
+  const names = free.length > 0 ? free : PSEUDONYM_NAMES;
   return names[Math.floor(random() * names.length) % names.length]!;
 }
 

@@ -57,6 +57,8 @@ export interface OutboxEntry {
   recipientId: string;
   subjectId?: string | null;
   message: OutboxMessage;
+  /** Not before this time (a note that is not urgent waits for the recipient's hours); default: now. */
+  deliverAt?: Date;
 }
 
 /** Writes the entries inside the caller's transaction; returns their ids, to send right after commit. */
@@ -71,7 +73,7 @@ export async function enqueue(tx: Tx, now: Date, entries: readonly OutboxEntry[]
     subjectId: e.subjectId ?? null,
     args: JSON.stringify(e.message),
     status: 'scheduled',
-    deliverAt: now,
+    deliverAt: e.deliverAt ?? now,
     createdAt: now,
   }));
   await tx.outboxMessage.createMany({ data: rows });

@@ -697,9 +697,10 @@ const views: Cell[] = [
   ...surface(
     'view:listener.pause_modal',
     (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-10'), metadata({ initiativeId: c.world.initiative.id })),
+    // Their coordinators' Home tabs show the new status (issue 15), and nobody else hears of it.
     byRole(refused({ sees: [NOT_A_LISTENER] }), {
-      listener: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: [] }),
-      otherSide: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: [] }),
+      listener: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: ['coordinator'] }),
+      otherSide: allowed({ changes: ['ListenerProfile'], owns: [{ table: 'ListenerProfile', column: 'userId' }], onlyTo: ['coordinator'] }),
     }),
   ),
   row(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ineligibility,
+  offerStillExcludes,
   planOffers,
   rankListeners,
   type CandidateListener,
@@ -10,6 +11,7 @@ import type { WorkingHours } from '../../src/domain/availability.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z'); // a Monday, 10:00 UTC
 const ANY_TIME: WorkingHours = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '00:00' };
+const HOUR = 60 * 60 * 1000;
 const OFFICE: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' };
 
 function listener(overrides: Partial<CandidateListener> & { id: string }): CandidateListener {
@@ -39,6 +41,7 @@ function request(overrides: Partial<RequestToMatch> = {}): RequestToMatch {
     sameTimezone: false,
     seekerTimezone: null,
     excludedListenerIds: new Set(),
+    pastOffers: [],
     blockedListenerUserIds: new Set(),
     ...overrides,
   };
@@ -52,7 +55,36 @@ describe('ineligibility', () => {
     ['a listener without the topic', listener({ id: 'a', topicIds: ['grief'] }), request(), 'no-topic'],
     ['a listener with every slot taken', listener({ id: 'a', capacity: 2, reservedSlots: 2 }), request(), 'full'],
     ['the seeker themself', listener({ id: 'a', userId: 'U-seeker' }), request(), 'is-seeker'],
-    ['a listener who declined or timed out on this request', listener({ id: 'a' }), request({ excludedListenerIds: new Set(['a']) }), 'excluded'],
+    ['a listener once paired on this request (the seeker asked for someone else)', listener({ id: 'a' }), request({ excludedListenerIds: new Set(['a']) }), 'excluded'],
+    [
+      'a listener who declined this request a month ago',
+      listener({ id: 'a' }),
+      request({ pastOffers: [{ listenerId: 'a', status: 'declined', respondedAt: new Date(NOW.getTime() - 30 * 24 * HOUR) }] }),
+      'excluded',
+    ],
+    [
+      'a listener whose offer of this request timed out an hour ago',
+      listener({ id: 'a' }),
+      request({ pastOffers: [{ listenerId: 'a', status: 'timed_out', respondedAt: new Date(NOW.getTime() - HOUR) }] }),
+      'excluded',
+    ],
+    [
+      'a listener whose offer of this request timed out a day ago',
+      listener({ id: 'a' }),
+      request({ pastOffers: [{ listenerId: 'a', status: 'timed_out', respondedAt: new Date(NOW.getTime() - 24 * HOUR) }] }),
+      null,
+    ],
+    [
+      'a listener who declined this request, though a later offer of it timed out days ago',
+      listener({ id: 'a' }),
+      request({
+        pastOffers: [
+          { listenerId: 'a', status: 'declined', respondedAt: new Date(NOW.getTime() - 5 * 24 * HOUR) },
+          { listenerId: 'a', status: 'timed_out', respondedAt: new Date(NOW.getTime() - 3 * 24 * HOUR) },
+        ],
+      }),
+      'excluded',
+    ],
     ['a listener blocked with the seeker', listener({ id: 'a' }), request({ blockedListenerUserIds: new Set(['U-a']) }), 'blocked'],
     [
       'a listener in their quiet hours (09:00 to 17:00 London, now 10:00)',
@@ -74,6 +106,21 @@ describe('ineligibility', () => {
     ],
   ])('%s → %s', (_name, l, r, expected) => {
     expect(ineligibility(r, l, NOW)).toBe(expected);
+  });
+});
+
+describe('offerStillExcludes: an unanswered offer may come back a day later, a declined one never', () => {
+  const at = new Date('2026-03-01T10:00:00Z');
+  it.each([
+    ['declined', 0, true],
+    ['declined', 365 * 24, true],
+    ['timed_out', 0, true],
+    ['timed_out', 23, true],
+    ['timed_out', 23.999, true],
+    ['timed_out', 24, false],
+    ['timed_out', 72, false],
+  ] as const)('%s, %s hours later → %s', (status, hours, expected) => {
+    expect(offerStillExcludes({ listenerId: 'a', status, respondedAt: at }, new Date(at.getTime() + hours * HOUR))).toBe(expected);
   });
 });
 
@@ -134,6 +181,21 @@ describe('planOffers', () => {
       NOW,
     );
     expect(plans).toEqual([{ requestId: 'anx', listenerId: 'a' }]);
+  });
+
+  it('offers a request again to a listener whose offer of it timed out a day ago, never to one who declined it', () => {
+    const past = (listenerId: string, status: 'declined' | 'timed_out', hoursAgo: number) => ({ listenerId, status, respondedAt: new Date(NOW.getTime() - hoursAgo * HOUR) });
+    const listeners = [listener({ id: 'a', capacity: 5 })];
+    const plans = planOffers(
+      [
+        request({ id: 'missed-yesterday', pastOffers: [past('a', 'timed_out', 25)] }),
+        request({ id: 'missed-this-morning', pastOffers: [past('a', 'timed_out', 2)] }),
+        request({ id: 'declined', pastOffers: [past('a', 'declined', 48)] }),
+      ],
+      listeners,
+      NOW,
+    );
+    expect(plans).toEqual([{ requestId: 'missed-yesterday', listenerId: 'a' }]);
   });
 });
 

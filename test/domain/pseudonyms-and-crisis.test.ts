@@ -6,8 +6,32 @@ describe('pseudonyms', () => {
   it('never gives the listener the seeker\'s pseudonym', () => {
     for (let i = 0; i < PSEUDONYM_NAMES.length; i++) {
       const seeker = PSEUDONYM_NAMES[i]!;
-      for (const r of [0, 0.3, 0.5, 0.999]) expect(pickPseudonym(() => r, seeker)).not.toBe(seeker);
+      for (const r of [0, 0.3, 0.5, 0.999]) expect(pickPseudonym(() => r, [seeker])).not.toBe(seeker);
     }
+  });
+
+  it('never picks a name it was asked to avoid, whatever the random source', () => {
+    const avoid = new Set(PSEUDONYM_NAMES.slice(0, 28));
+    for (const r of [0, 0.25, 0.5, 0.75, 0.9999999]) {
+      const name = pickPseudonym(() => r, avoid);
+      expect(avoid.has(name)).toBe(false);
+      expect(PSEUDONYM_NAMES).toContain(name);
+    }
+    // Only one name left: that one, every time.
+    const allButOne = PSEUDONYM_NAMES.filter((n) => n !== 'Moth');
+    for (const r of [0, 0.5, 0.9999999]) expect(pickPseudonym(() => r, allButOne)).toBe('Moth');
+  });
+
+  it('falls back to any name when every name is avoided', () => {
+    expect(pickPseudonym(() => 0, PSEUDONYM_NAMES)).toBe(PSEUDONYM_NAMES[0]);
+    expect(PSEUDONYM_NAMES).toContain(pickPseudonym(() => 0.9999999, new Set(PSEUDONYM_NAMES)));
+  });
+
+  it('picks from the random source alone: the same draw gives the same name, whoever asks', () => {
+    // Nothing about the person goes in (invariant 1), so a re-picked name says nothing about them.
+    expect(pickPseudonym(() => 0.5, ['Otter'])).toBe(pickPseudonym(() => 0.5, new Set(['Otter'])));
+    expect(pickPseudonym(() => 0, [])).toBe('Otter');
+    expect(pickPseudonym(() => 0, ['Otter'])).toBe('Heron');
   });
 
   it('shows a pseudonym as "a colleague (Name)"', () => {

@@ -1,16 +1,12 @@
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
-import type { PacedSender } from '../../src/delivery/dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { decideApproval } from '../../src/features/listeners/service.js';
-import { createLogger } from '../../src/logger.js';
 import { enqueue, outboxKey } from '../../src/outbox/outbox.js';
 import { pruneOutbox, sendOutbox } from '../../src/outbox/send.js';
-import { createBulkSender } from '../../src/slack/bulk-sender.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
+import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import { serviceWorld } from '../support/service-world.js';
 
 // Issue 15, approval copies that don't go stale: every posted outbox message records where it landed,
 // and once one coordinator decides on a volunteer, every coordinator's copy of the request (the
@@ -18,37 +14,18 @@ import { startFakeSlack, type FakeSlack, type RecordedCall } from '../support/fa
 // the fake Slack, with a fixed clock moved by hand.
 
 describe.each(TEST_PROVIDERS)('replacing approval copies on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock('2026-03-02T10:00:00Z');
-  const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
+  const world = serviceWorld(provider, { start: '2026-03-02T10:00:00Z', sender: 'bulk', token: 'xoxb-replace-test' });
+  const { clock, deps } = world;
   let n = 0;
   const user = (what: string) => `U0${what.toUpperCase().slice(0, 5)}${String((n += 1)).padStart(3, '0')}`;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    sender = createBulkSender({ token: 'xoxb-replace-test', slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    slack.clearResponse();
-    clock.set('2026-03-02T10:00:00Z');
-  });
 
   /** A volunteer waiting for approval in an initiative with two coordinators, each asked (as saveProfile does). */
   async function pendingVolunteer() {
     const [first, second] = [user('coorda'), user('coordb')];
-    const initiative = await makeInitiative(database.db, { approvalRequired: true, coordinatorId: first });
-    await database.db.initiativeMember.create({ data: { initiativeId: initiative.id, userId: second, role: 'coordinator' } });
-    const profile = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id], status: 'pending', userId: user('volun') });
-    const requestIds = await database.db.$transaction((tx) =>
+    const initiative = await makeInitiative(world.db, { approvalRequired: true, coordinatorId: first });
+    await world.db.initiativeMember.create({ data: { initiativeId: initiative.id, userId: second, role: 'coordinator' } });
+    const profile = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id], status: 'pending', userId: user('volun') });
+    const requestIds = await world.db.$transaction((tx) =>
       enqueue(
         tx,
         clock.now(),
@@ -64,12 +41,12 @@ describe.each(TEST_PROVIDERS)('replacing approval copies on %s', (provider) => {
     return { initiative, profile, coordinators: [first, second] as const, requestIds };
   }
 
-  const rows = (ids: string[]) => database.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { recipientId: 'asc' } });
-  const updatesOf = (ts: string) => slack.callsTo('chat.update').filter((c: RecordedCall) => c.args.ts === ts);
+  const rows = (ids: string[]) => world.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { recipientId: 'asc' } });
+  const updatesOf = (ts: string) => world.slack.callsTo('chat.update').filter((c: RecordedCall) => c.args.ts === ts);
 
   it('records where each posted message landed, and replaces every coordinator\'s copy once one of them approves', async () => {
     const { profile, coordinators, requestIds } = await pendingVolunteer();
-    expect((await sendOutbox(sender, deps(), { owner: 'a', ids: requestIds })).sent).toBe(2);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a', ids: requestIds })).sent).toBe(2);
     const posted = await rows(requestIds);
     for (const row of posted) {
       expect(row.status).toBe('sent');
@@ -82,7 +59,7 @@ describe.each(TEST_PROVIDERS)('replacing approval copies on %s', (provider) => {
     if (decided.kind !== 'approved') throw new Error(`not approved: ${decided.kind}`);
     // The volunteer's note and one replacement per copy, written with the decision.
     expect(decided.outboxIds).toHaveLength(3);
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: decided.outboxIds });
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: decided.outboxIds });
     expect(report.sent).toBe(3);
 
     for (const row of posted) {
@@ -99,71 +76,71 @@ describe.each(TEST_PROVIDERS)('replacing approval copies on %s', (provider) => {
 
   it('replaces every copy with "declined by" when one coordinator declines', async () => {
     const { profile, coordinators, requestIds } = await pendingVolunteer();
-    await sendOutbox(sender, deps(), { owner: 'a', ids: requestIds });
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: requestIds });
     const posted = await rows(requestIds);
     const decided = await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[1], approve: false });
     if (decided.kind !== 'declined') throw new Error(`not declined: ${decided.kind}`);
-    await sendOutbox(sender, deps(), { owner: 'a', ids: decided.outboxIds });
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: decided.outboxIds });
     for (const row of posted) {
       const [update] = updatesOf(row.messageTs!);
       expect(String(update?.args.text)).toContain(`<@${profile.userId}> was declined as a listener with *Peer Support Test* by <@${coordinators[1]}>`);
     }
     // A second decision finds nothing to decide and replaces nothing again.
-    slack.reset();
+    world.slack.reset();
     expect((await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[0], approve: true })).kind).toBe('already-decided');
-    expect((await sendOutbox(sender, deps(), { owner: 'a' })).sent).toBe(0);
-    expect(slack.callsTo('chat.update')).toHaveLength(0);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a' })).sent).toBe(0);
+    expect(world.slack.callsTo('chat.update')).toHaveLength(0);
   });
 
   it('replaces nothing for a copy never posted: the request itself is then not sent either', async () => {
     const { profile, coordinators, requestIds } = await pendingVolunteer();
     const decided = await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[0], approve: true });
     if (decided.kind !== 'approved') throw new Error('not approved');
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: [...requestIds, ...decided.outboxIds] });
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: [...requestIds, ...decided.outboxIds] });
     expect(report.cancelled).toBe(4);
     expect(report.sent).toBe(1);
-    expect(slack.callsTo('chat.update')).toHaveLength(0);
-    expect(slack.calls.filter((c) => JSON.stringify(c.args).includes(ListenerIds.approve))).toEqual([]);
+    expect(world.slack.callsTo('chat.update')).toHaveLength(0);
+    expect(world.slack.calls.filter((c) => JSON.stringify(c.args).includes(ListenerIds.approve))).toEqual([]);
   });
 
   it('waits for a copy still being sent, then replaces it once it has landed', async () => {
     const { profile, coordinators, requestIds } = await pendingVolunteer();
     // The first coordinator's copy is claimed by a sender that rendered it before the decision.
     const sending = requestIds[0]!;
-    await database.db.outboxMessage.update({ where: { id: sending }, data: { status: 'sending', leaseOwner: 'elsewhere', leaseUntil: new Date(clock.now().getTime() + 60_000), attempts: 1 } });
+    await world.db.outboxMessage.update({ where: { id: sending }, data: { status: 'sending', leaseOwner: 'elsewhere', leaseUntil: new Date(clock.now().getTime() + 60_000), attempts: 1 } });
     const decided = await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[1], approve: true });
     if (decided.kind !== 'approved') throw new Error('not approved');
-    const replacement = (await database.db.outboxMessage.findMany({ where: { kind: 'replace', subjectId: profile.id } })).find((r) => r.args.includes(sending))!;
+    const replacement = (await world.db.outboxMessage.findMany({ where: { kind: 'replace', subjectId: profile.id } })).find((r) => r.args.includes(sending))!;
 
-    const first = await sendOutbox(sender, deps(), { owner: 'a', ids: [replacement.id] });
+    const first = await sendOutbox(world.sender, deps(), { owner: 'a', ids: [replacement.id] });
     expect(first.postponed).toBe(1);
-    const waiting = await database.db.outboxMessage.findUniqueOrThrow({ where: { id: replacement.id } });
+    const waiting = await world.db.outboxMessage.findUniqueOrThrow({ where: { id: replacement.id } });
     expect([waiting.status, waiting.attempts, waiting.deliverAt.getTime()]).toEqual(['scheduled', 0, clock.now().getTime() + 5_000]);
 
     // It lands (as the other sender records it), and the replacement goes on the next tick.
-    await database.db.outboxMessage.update({ where: { id: sending }, data: { status: 'sent', leaseOwner: null, leaseUntil: null, channel: `D${coordinators[0]}`, messageTs: '1772445600.000900' } });
+    await world.db.outboxMessage.update({ where: { id: sending }, data: { status: 'sent', leaseOwner: null, leaseUntil: null, channel: `D${coordinators[0]}`, messageTs: '1772445600.000900' } });
     clock.advance(5_000);
-    expect((await sendOutbox(sender, deps(), { owner: 'a' })).sent).toBeGreaterThanOrEqual(1);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a' })).sent).toBeGreaterThanOrEqual(1);
     expect(updatesOf('1772445600.000900')).toHaveLength(1);
-    expect((await database.db.outboxMessage.findUniqueOrThrow({ where: { id: replacement.id } })).status).toBe('sent');
+    expect((await world.db.outboxMessage.findUniqueOrThrow({ where: { id: replacement.id } })).status).toBe('sent');
   });
 
   it('keeps a posted approval request past the day other sent rows are kept, while it may still need replacing', async () => {
     const { profile, coordinators, requestIds } = await pendingVolunteer();
-    await sendOutbox(sender, deps(), { owner: 'a', ids: requestIds });
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: requestIds });
     clock.advance(3 * 24 * 60 * 60 * 1000);
-    await pruneOutbox(database.db, clock.now());
+    await pruneOutbox(world.db, clock.now());
     // Three days on, still pending: the copies are kept, and a decision still replaces both.
     expect(await rows(requestIds)).toHaveLength(2);
     const decided = await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[0], approve: true });
     if (decided.kind !== 'approved') throw new Error('not approved');
     // While the replacements wait to be sent, the copies they replace stay.
-    await pruneOutbox(database.db, clock.now());
+    await pruneOutbox(world.db, clock.now());
     expect(await rows(requestIds)).toHaveLength(2);
-    expect((await sendOutbox(sender, deps(), { owner: 'a', ids: decided.outboxIds })).sent).toBe(3);
-    expect(slack.callsTo('chat.update')).toHaveLength(2);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a', ids: decided.outboxIds })).sent).toBe(3);
+    expect(world.slack.callsTo('chat.update')).toHaveLength(2);
     // Decided and replaced: nothing left to keep them for.
-    await pruneOutbox(database.db, clock.now());
+    await pruneOutbox(world.db, clock.now());
     expect(await rows(requestIds)).toHaveLength(0);
   });
 });

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../src/clock.js';
+import { describe, expect, it } from 'vitest';
 import type { PacedSender } from '../../src/delivery/dispatcher.js';
 import { answerOffer } from '../../src/features/pairings/offers.js';
 import { endPairing } from '../../src/features/pairings/service.js';
@@ -9,21 +8,17 @@ import { createRequest } from '../../src/features/requests/service.js';
 import { createLogger } from '../../src/logger.js';
 import { sendOutbox } from '../../src/outbox/send.js';
 import { LEASE_MS } from '../../src/delivery/lease.js';
-import { createBulkSender } from '../../src/slack/bulk-sender.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
+import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../support/fake-slack.js';
+import { serviceWorld } from '../support/service-world.js';
 
 // The outbox on real databases against the fake Slack: what a committed change promised is sent once,
 // retried on failure, held back on a 429 without using up a try, given up on an answer no retry can
 // change, and cancelled when what it was about is gone. The clock is fixed and moved by hand.
 
 describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
   let logs = '';
-  const clock = fixedClock('2026-03-02T10:00:00Z');
   const logger = createLogger(
     'debug',
     new Writable({
@@ -33,29 +28,15 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
       },
     }),
   );
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
+  const world = serviceWorld(provider, { start: '2026-03-02T10:00:00Z', sender: 'bulk', token: 'xoxb-outbox-test', logger });
+  const { clock, deps } = world;
   const NOTE = 'a private note only the listener should read';
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    sender = createBulkSender({ token: 'xoxb-outbox-test', slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    slack.clearResponse();
-    clock.set('2026-03-02T10:00:00Z');
-  });
 
   /** A listener accepts a request: the pairing and both introductions commit together. */
   async function accepted() {
-    const initiative = await makeInitiative(database.db);
+    const initiative = await makeInitiative(world.db);
     const topicId = initiative.topics[0]!.id;
-    const listener = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 });
+    const listener = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 });
     const seekerId = `USEEK${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     const { requestId } = await createRequest(deps(), { workspaceId: initiative.workspaceId, initiativeId: initiative.id, seekerId, topicId, note: NOTE, language: null, sameTimezone: false, seekerTimezone: null });
     const offered = await matchRequest(deps(), requestId);
@@ -66,19 +47,19 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
   }
 
   const accepted200 = (userId: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.args.channel === userId;
-  const rows = (ids: string[]) => database.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
+  const rows = (ids: string[]) => world.db.outboxMessage.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: 'asc' } });
 
   it('writes both introductions with the pairing, sends each once right after commit, and records where they went', async () => {
     const paired = await accepted();
     expect(paired.outboxIds).toHaveLength(2);
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: paired.outboxIds });
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds });
     expect(report.sent).toBe(2);
     // A second send of the same rows (a scheduler tick racing the first) sends nothing again.
-    expect((await sendOutbox(sender, deps(), { owner: 'b', ids: paired.outboxIds })).sent).toBe(0);
-    expect((await sendOutbox(sender, deps(), { owner: 'b' })).sent).toBe(0);
-    expect(slack.calls.filter(accepted200(paired.seekerId))).toHaveLength(1);
-    expect(slack.calls.filter(accepted200(paired.listenerUserId))).toHaveLength(1);
-    const pairing = await database.db.pairing.findUniqueOrThrow({ where: { id: paired.pairing.id } });
+    expect((await sendOutbox(world.sender, deps(), { owner: 'b', ids: paired.outboxIds })).sent).toBe(0);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'b' })).sent).toBe(0);
+    expect(world.slack.calls.filter(accepted200(paired.seekerId))).toHaveLength(1);
+    expect(world.slack.calls.filter(accepted200(paired.listenerUserId))).toHaveLength(1);
+    const pairing = await world.db.pairing.findUniqueOrThrow({ where: { id: paired.pairing.id } });
     expect(pairing.seekerThreadTs).toMatch(/^\d+\.\d{6}$/);
     expect(pairing.listenerThreadTs).toMatch(/^\d+\.\d{6}$/);
     expect((await rows(paired.outboxIds)).map((r) => r.status)).toEqual(['sent', 'sent']);
@@ -89,20 +70,20 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
     const stored = await rows([...paired.outboxIds, ...paired.offerOutbox]);
     expect(stored.length).toBe(3);
     for (const row of stored) expect(row.args).not.toContain(NOTE);
-    await sendOutbox(sender, deps(), { owner: 'a', ids: paired.outboxIds });
-    expect(JSON.stringify(slack.calls.filter(accepted200(paired.listenerUserId)))).toContain(NOTE);
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds });
+    expect(JSON.stringify(world.slack.calls.filter(accepted200(paired.listenerUserId)))).toContain(NOTE);
   });
 
   it('retries a failed send after a few seconds, not before, and sends it once Slack recovers', async () => {
     const paired = await accepted();
-    slack.setResponse('chat.postMessage', () => ({ status: 500, body: 'upstream error' }));
-    const first = await sendOutbox(sender, deps(), { owner: 'a', ids: paired.outboxIds });
+    world.slack.setResponse('chat.postMessage', () => ({ status: 500, body: 'upstream error' }));
+    const first = await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds });
     expect(first.retried).toBe(2);
-    slack.clearResponse();
+    world.slack.clearResponse();
     clock.advance(4_000);
-    expect((await sendOutbox(sender, deps(), { owner: 'a' })).sent).toBe(0);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a' })).sent).toBe(0);
     clock.advance(1_000);
-    expect((await sendOutbox(sender, deps(), { owner: 'a' })).sent).toBe(2);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a' })).sent).toBe(2);
     const stored = await rows(paired.outboxIds);
     expect(stored.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
       ['sent', 2, 'slack_webapi_http_error'],
@@ -112,8 +93,8 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
 
   it('holds a message back for Retry-After on a 429 without using up one of its tries', async () => {
     const paired = await accepted();
-    slack.setResponse('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } }));
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: paired.outboxIds.slice(0, 1) });
+    world.slack.setResponse('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } }));
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds.slice(0, 1) });
     expect(report['rate-limited']).toBe(1);
     const [row] = await rows(paired.outboxIds.slice(0, 1));
     expect(row!.status).toBe('scheduled');
@@ -123,9 +104,9 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
 
   it('gives up at once on an answer no retry can change, and logs its code, never the message', async () => {
     const paired = await accepted();
-    slack.setResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
+    world.slack.setResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
     logs = '';
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: paired.outboxIds });
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds });
     expect(report.failed).toBe(2);
     expect((await rows(paired.outboxIds)).map((r) => [r.status, r.lastError])).toEqual([
       ['failed', 'channel_not_found'],
@@ -139,21 +120,21 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
   it('does not send a message whose lease ran low while it waited for the pace; it goes back in the queue', async () => {
     const paired = await accepted();
     // A pacer that keeps the row waiting until its lease is nearly over (a long 429 storm).
-    const slow: PacedSender = { client: sender.client, paced: async (_key, call) => (clock.advance(LEASE_MS - 5_000), call(sender.client)) };
+    const slow: PacedSender = { client: world.sender.client, paced: async (_key, call) => (clock.advance(LEASE_MS - 5_000), call(world.sender.client)) };
     const report = await sendOutbox(slow, deps(), { owner: 'a', ids: paired.outboxIds.slice(0, 1) });
     expect(report.postponed).toBe(1);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(world.slack.callsTo('chat.postMessage')).toHaveLength(0);
     const [row] = await rows(paired.outboxIds.slice(0, 1));
     expect([row!.status, row!.attempts, row!.leaseOwner]).toEqual(['scheduled', 0, null]);
     // Whoever claims it next sends it, once.
-    expect((await sendOutbox(sender, deps(), { owner: 'b', ids: paired.outboxIds.slice(0, 1) })).sent).toBe(1);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'b', ids: paired.outboxIds.slice(0, 1) })).sent).toBe(1);
   });
 
   it('cancels an introduction whose pairing ended before it could be sent, and sends the end notes instead', async () => {
     const paired = await accepted();
     const ended = await endPairing(deps(), { pairingId: paired.pairing.id, by: 'seeker', reason: 'ended' });
     if (ended.kind !== 'ended') throw new Error('not ended');
-    const report = await sendOutbox(sender, deps(), { owner: 'a', ids: [...paired.outboxIds, ...ended.ended.outboxIds] });
+    const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: [...paired.outboxIds, ...ended.ended.outboxIds] });
     expect(report.cancelled).toBe(2);
     expect(report.sent).toBe(2);
     expect((await rows(paired.outboxIds)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);

@@ -163,7 +163,10 @@ function myDataOf(many: boolean): MyData {
     userId: userId(1),
     listenerProfiles: Array.from({ length: n }, (_, i) => ({
       initiative: SEVERAL[i % SEVERAL.length]!.name,
-      status: 'active',
+      status: 'paused',
+      pauseReason: 'no_answer',
+      pausedUntil: '2026-12-14',
+      unansweredOffersInARow: 3,
       capacity: 3,
       introduction: words(INTRO_MAX),
       languages: ['en', 'de'],

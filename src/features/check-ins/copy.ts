@@ -37,7 +37,8 @@ export const THANKS: Record<string, string> = {
     'Take the time you need. You\'re paused: no new offers until you `/peer resume`, or choose a day below and I\'ll welcome you back then. Your current conversations carry on unless you end them.',
   coordinator: 'I\'ve let the coordinators know you\'d like to talk. One of them will reach out to you.',
   keep_going: 'Thank you for letting me know. Nothing changes: carry on as you are, and either of you can end whenever you like.',
-  wrap_up: 'I\'ve wrapped up the conversation and let the other person know kindly. Thank you for the weeks you spent talking.',
+  // The conversation's own end note (pairings/copy.ts PLANNED_BY_YOU) says what happened; this only answers the click.
+  wrap_up: 'Thank you for the weeks you spent talking.',
 };
 
 /** The button under the "I need a break" reply: opens the form to choose a return date. */

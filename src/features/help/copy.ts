@@ -10,7 +10,7 @@ export const HELP_COMMANDS: readonly { command: string; description: string }[] 
   { command: '/peer request', description: 'ask for an anonymous pairing with a listener' },
   { command: '/peer listen', description: 'offer to listen to colleagues (volunteer as a listener)' },
   { command: '/peer pause', description: 'pause new pairings while you take a break' },
-  { command: '/peer resume', description: 'take new pairings again after a pause' },
+  { command: '/peer resume', description: 'take new conversations again after a pause' },
   { command: '/peer stop', description: 'stop being a listener and remove your listener profile' },
   { command: '/peer my-data', description: 'see everything Peer Support stores about you' },
   { command: '/peer delete-my-data', description: 'erase everything Peer Support stores about you' },

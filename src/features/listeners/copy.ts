@@ -61,12 +61,12 @@ export function alreadyPaused(initiative: string): string {
   return `You're already paused in *${e(initiative)}*. Resume any time with \`/peer resume\`.`;
 }
 export function resumed(initiative: string): string {
-  return `Welcome back. You're taking new pairings again in *${e(initiative)}*.`;
+  return `Welcome back. You're taking new conversations again in *${e(initiative)}*.`;
 }
 export function notPaused(initiative: string, status: string): string {
   return status === 'pending'
     ? `Your listener profile in *${e(initiative)}* is still waiting for a coordinator's approval.`
-    : `You're already taking new pairings in *${e(initiative)}*.`;
+    : `You're already taking new conversations in *${e(initiative)}*.`;
 }
 export function stopped(initiative: string): string {
   return `You've stopped being a listener with *${e(initiative)}*. Your consent is withdrawn and your listener profile is deleted. Thank you for the support you gave.`;
@@ -103,7 +103,7 @@ export function welcomeBack(initiative: string): string {
 }
 export const PAUSE_AGAIN_BUTTON = 'Pause again…';
 export function pausedForNoAnswer(initiative: string): string {
-  return `Three offers in a row went unanswered, so I've paused new offers for you in *${e(initiative)}*, no harm done. Nothing changes in your current conversations. When you're ready: \`/peer resume\` or the Resume button on your Home tab.`;
+  return `Three offers in a row went unanswered, so I've paused new offers for you in *${e(initiative)}*, no harm done. Nothing changes in your current conversations. When you're ready, press Resume below or type \`/peer resume\`.`;
 }
 export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';
 

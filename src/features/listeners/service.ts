@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
-import { formatWorkDays } from '../../domain/availability.js';
+import { formatWorkDays, nextWorkingMoment, parseWorkDays } from '../../domain/availability.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
@@ -318,7 +318,18 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
   const now = deps.clock.now();
   const due = await deps.db.listenerProfile.findMany({
     where: { status: 'paused', pausedUntil: { lte: now } },
-    select: { id: true, userId: true, initiativeId: true, initiative: { select: { name: true, workspaceId: true } } },
+    select: {
+      id: true,
+      userId: true,
+      initiativeId: true,
+      timezone: true,
+      workDays: true,
+      workStart: true,
+      workEnd: true,
+      quietHoursStart: true,
+      quietHoursEnd: true,
+      initiative: { select: { name: true, workspaceId: true } },
+    },
     orderBy: { pausedUntil: 'asc' },
     take: 500,
   });
@@ -340,6 +351,13 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
           recipientId: profile.userId,
           subjectId: profile.id,
           message: { kind: 'message', message: renderWelcomeBack({ initiativeName: name, initiativeId: profile.initiativeId }) },
+          // Offers resume at the start of the day; the note waits for their working hours, not 00:00.
+          deliverAt: nextWorkingMoment(
+            now,
+            profile.timezone,
+            { days: parseWorkDays(profile.workDays), start: profile.workStart, end: profile.workEnd },
+            { start: profile.quietHoursStart, end: profile.quietHoursEnd },
+          ),
         },
       ]);
       return { outboxIds, coordinators: await coordinatorsOf(tx, profile.initiativeId) };

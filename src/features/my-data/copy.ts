@@ -1,4 +1,5 @@
 import { describeWorkingHours, WEEKDAY_NAMES } from '../../domain/availability.js';
+import { longDate } from '../../domain/local-time.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 import type { MyData } from './service.js';
 
@@ -30,6 +31,18 @@ function workingHoursText(hours: MyData['listenerProfiles'][number]['workingHour
   return describeWorkingHours({ days, start: hours.start, end: hours.end });
 }
 
+const PAUSE_REASONS: Record<string, string> = {
+  self: 'you chose to',
+  break: 'you asked for a break',
+  no_answer: 'three offers in a row went unanswered',
+};
+
+function pauseText(p: MyData['listenerProfiles'][number]): string {
+  const parts = [p.pauseReason ? PAUSE_REASONS[p.pauseReason] : undefined, p.pausedUntil ? `until ${longDate(p.pausedUntil)}` : undefined].filter(Boolean);
+  const count = p.unansweredOffersInARow > 0 ? `; ${p.unansweredOffersInARow} offer${p.unansweredOffersInARow === 1 ? '' : 's'} in a row unanswered` : '';
+  return (parts.length > 0 ? ` (${parts.join(', ')})` : '') + count;
+}
+
 export function myDataSummary(data: MyData): string {
   const lines: string[] = ['*Everything Peer Support stores about you*'];
   if (
@@ -45,7 +58,7 @@ export function myDataSummary(data: MyData): string {
   }
   for (const p of data.listenerProfiles) {
     lines.push(
-      `• Listener in *${e(p.initiative)}*: ${p.status}, up to ${p.capacity} at a time; topics: ${e(p.topics.join(', ')) || 'none'}; languages: ${p.languages.join(', ')}` +
+      `• Listener in *${e(p.initiative)}*: ${p.status}${pauseText(p)}, up to ${p.capacity} at a time; topics: ${e(p.topics.join(', ')) || 'none'}; languages: ${p.languages.join(', ')}` +
         `; new offers ${workingHoursText(p.workingHours)}` +
         (p.quietHours ? `; quiet hours ${p.quietHours.start} to ${p.quietHours.end}` : '') +
         (p.introduction ? `; introduction: "${e(p.introduction)}"` : ''),

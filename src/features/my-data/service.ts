@@ -1,5 +1,6 @@
 import { clearDeletedRemnants, type Db } from '../../db/client.js';
 import { parseWorkDays, WEEKDAY_NAMES } from '../../domain/availability.js';
+import { localDate } from '../../domain/local-time.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
@@ -14,6 +15,12 @@ export interface MyData {
   listenerProfiles: {
     initiative: string;
     status: string;
+    /** Why they are paused, when they are: 'self', 'break' or 'no_answer' (three offers in a row unanswered). */
+    pauseReason: string | null;
+    /** The day a pause ends by itself (YYYY-MM-DD in their timezone), or null. */
+    pausedUntil: string | null;
+    /** Offers in a row that timed out; any answer resets it, three pause new offers. */
+    unansweredOffersInARow: number;
     capacity: number;
     introduction: string | null;
     languages: string[];
@@ -92,6 +99,9 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     listenerProfiles: profiles.map((p) => ({
       initiative: p.initiative.name,
       status: p.status,
+      pauseReason: p.status === 'paused' ? p.pauseReason : null,
+      pausedUntil: p.status === 'paused' && p.pausedUntil ? localDate(p.pausedUntil, p.timezone) : null,
+      unansweredOffersInARow: p.unansweredOffers,
       capacity: p.capacity,
       introduction: p.intro,
       languages: p.languages ? p.languages.split(',') : [],

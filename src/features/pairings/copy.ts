@@ -42,7 +42,7 @@ export const PLANNED_FOR_LISTENER =
 export const LISTENER_STOPPED_LISTENER = 'This conversation has ended, as you have stepped back from listening. I\'m finding them someone else.';
 /** The thank-you a listener gets whenever one of their conversations ends (issue 15). */
 export function listenerThanks(seekerPseudonym: string): string {
-  return `Thank you for being there for *${displayPseudonym(seekerPseudonym)}*. However it ended, listening matters.`;
+  return `Thank you for being there for *${displayPseudonym(seekerPseudonym)}*. Your listening mattered.`;
 }
 
 export const REVEAL_WAITING = 'Thank you. Your name will be shown only if they choose to share theirs too; I\'ve let them know you are willing.';

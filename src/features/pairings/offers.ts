@@ -53,19 +53,79 @@ function offerClosedMessage(workspaceId: string, offer: { id: string; listenerUs
 export type Claim = { kind: 'made'; offer: OfferMade; outboxIds: string[] } | { kind: 'request-gone' } | { kind: 'slot-gone' };
 
 /**
+ * The names each listener (by user id: one DM with the app holds all their conversations) already sees
+ * in their conversations and pending offers: every active pairing's two pseudonyms and every pending
+ * offer's seeker pseudonym. One query however many listeners.
+ */
+async function pseudonymsInUse(tx: Tx, listenerUserIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const inUse = new Map<string, Set<string>>(listenerUserIds.map((id) => [id, new Set<string>()]));
+  if (listenerUserIds.length === 0) return inUse;
+  const ids = Prisma.join([...new Set(listenerUserIds)]);
+  const rows = await tx.$queryRaw<{ userId: string; name: string }[]>`
+    SELECT "listenerUserId" AS "userId", "seekerPseudonym" AS "name" FROM "Pairing" WHERE "status" = 'active' AND "listenerUserId" IN (${ids})
+    UNION ALL
+    SELECT "listenerUserId" AS "userId", "listenerPseudonym" AS "name" FROM "Pairing" WHERE "status" = 'active' AND "listenerUserId" IN (${ids})
+    UNION ALL
+    SELECT l."userId" AS "userId", r."seekerPseudonym" AS "name" FROM "Offer" o
+      JOIN "ListenerProfile" l ON l."id" = o."listenerId"
+      JOIN "SupportRequest" r ON r."id" = o."requestId"
+      WHERE o."status" = 'pending' AND l."userId" IN (${ids})`;
+  for (const r of rows) inUse.get(r.userId)?.add(r.name);
+  return inUse;
+}
+
+/**
+ * Before offers go out: a request whose seeker pseudonym the listener already sees (a seeker or their own
+ * name in an active pairing, a seeker in a pending offer, or an earlier claim of this batch) gets a new
+ * one, picked at random avoiding those. Safe only because no pairing exists yet: the seeker has not been
+ * told their pseudonym (the waiting message does not name it) and the offer is rendered from the row
+ * when it is sent. Runs after the listener's slot was taken, so on PostgreSQL a concurrent claim for
+ * the same profile waits on that row lock and then sees this one's pending offer.
+ */
+async function avoidPseudonymClashes(
+  tx: Tx,
+  claims: readonly { requestId: string; listenerUserId: string; seekerPseudonym: string }[],
+  random: Random,
+): Promise<void> {
+  if (claims.length === 0) return;
+  const inUse = await pseudonymsInUse(tx, claims.map((c) => c.listenerUserId));
+  // First every name that can stay does (the first of two equal names in a batch keeps it), then the
+  // others are re-picked avoiding all of those, so a new name never takes a later claim's.
+  const clashing = claims.filter((c) => {
+    const seen = inUse.get(c.listenerUserId)!;
+    if (seen.has(c.seekerPseudonym)) return true;
+    seen.add(c.seekerPseudonym);
+    return false;
+  });
+  if (clashing.length === 0) return;
+  const renamed = clashing.map((c) => {
+    const seen = inUse.get(c.listenerUserId)!;
+    const name = pickPseudonym(random, seen);
+    seen.add(name);
+    return { requestId: c.requestId, name };
+  });
+  const rename = Prisma.sql`CASE "id" ${Prisma.join(
+    renamed.map((r) => Prisma.sql`WHEN ${r.requestId} THEN ${r.name}`),
+    ' ',
+  )} ELSE "seekerPseudonym" END`;
+  await tx.$executeRaw`UPDATE "SupportRequest" SET "seekerPseudonym" = ${rename} WHERE "id" IN (${Prisma.join(renamed.map((r) => r.requestId))})`;
+}
+
+/**
  * Makes one offer inside `tx`, or changes nothing: the request must still be waiting and the listener
  * must still be active with a free slot. Decided by the row counts of conditional updates, so it holds
  * with any number of processes.
  */
-export async function claimOffer(tx: Tx, requestId: string, listener: CandidateListener, now: Date, expiresAt: Date): Promise<Claim> {
-  const claimed = await tx.supportRequest.updateMany({ where: { id: requestId, status: 'waiting' }, data: { status: 'offered' } });
-  if (claimed.count !== 1) return { kind: 'request-gone' };
+export async function claimOffer(tx: Tx, requestId: string, listener: CandidateListener, now: Date, expiresAt: Date, random: Random): Promise<Claim> {
+  const claimed = await tx.$queryRaw<{ seekerPseudonym: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "id" = ${requestId} AND "status" = 'waiting' RETURNING "seekerPseudonym"`;
+  if (claimed.length !== 1) return { kind: 'request-gone' };
   // One statement compares and increments, so the last free slot goes to exactly one request.
   const slot = await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" + 1, "lastOfferAt" = ${now} WHERE "id" = ${listener.id} AND "status" = 'active' AND "reservedSlots" < "capacity"`;
   if (slot !== 1) {
     await tx.supportRequest.update({ where: { id: requestId }, data: { status: 'waiting' } });
     return { kind: 'slot-gone' };
   }
+  await avoidPseudonymClashes(tx, [{ requestId, listenerUserId: listener.userId, seekerPseudonym: claimed[0]!.seekerPseudonym }], random);
   const row = await tx.offer.create({
     data: { requestId, listenerId: listener.id, status: 'pending', offeredAt: now, expiresAt },
     include: { request: { select: { initiative: { select: { workspaceId: true } } } } },
@@ -78,7 +138,8 @@ export async function claimOffer(tx: Tx, requestId: string, listener: CandidateL
 /**
  * Many claims in one transaction, set-based: one statement claims the requests that are still waiting,
  * one takes every listener's planned slots only where all of them still fit, and one inserts the
- * offers. Requests whose listener no longer had room go back to waiting and are returned in `lost`.
+ * offers; pseudonym clashes are found with one more and renamed with one more. Requests whose listener
+ * no longer had room go back to waiting and are returned in `lost`.
  */
 export async function claimBatch(
   tx: Tx,
@@ -86,9 +147,10 @@ export async function claimBatch(
   now: Date,
   expiresAt: Date,
   workspaceId: string,
+  random: Random,
 ): Promise<{ made: OfferMade[]; lost: string[]; outboxIds: string[] }> {
-  const claimedRows = await tx.$queryRaw<{ id: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "status" = 'waiting' AND "id" IN (${Prisma.join(plans.map((p) => p.requestId))}) RETURNING "id"`;
-  const claimed = new Set(claimedRows.map((r) => r.id));
+  const claimedRows = await tx.$queryRaw<{ id: string; seekerPseudonym: string }[]>`UPDATE "SupportRequest" SET "status" = 'offered' WHERE "status" = 'waiting' AND "id" IN (${Prisma.join(plans.map((p) => p.requestId))}) RETURNING "id", "seekerPseudonym"`;
+  const claimed = new Map(claimedRows.map((r) => [r.id, r.seekerPseudonym]));
   const mine = plans.filter((p) => claimed.has(p.requestId));
   if (mine.length === 0) return { made: [], lost: [], outboxIds: [] };
 
@@ -109,6 +171,11 @@ export async function claimBatch(
   const made = mine
     .filter((p) => fits.has(p.listener.id))
     .map((p) => ({ offerId: randomUUID(), requestId: p.requestId, listenerId: p.listener.id, listenerUserId: p.listener.userId, expiresAt }));
+  await avoidPseudonymClashes(
+    tx,
+    made.map((o) => ({ requestId: o.requestId, listenerUserId: o.listenerUserId, seekerPseudonym: claimed.get(o.requestId)! })),
+    random,
+  );
   await tx.offer.createMany({
     data: made.map((o) => ({ id: o.offerId, requestId: o.requestId, listenerId: o.listenerId, status: 'pending', offeredAt: now, expiresAt })),
   });
@@ -159,6 +226,12 @@ export async function answerOffer(
       await releaseSlot(tx, offer.listenerId);
       return { kind: 'gone' };
     }
+    // The listener's name differs from this seeker's and from every name the listener already sees (their
+    // other seekers, pending offers included), so no seeker's name is ever theirs too. The no-op update
+    // takes the profile's row lock first (PostgreSQL), as a claim does, so an offer being made to this
+    // listener right now either committed before (its seeker is seen here) or waits and then sees this pairing.
+    await tx.$executeRaw`UPDATE "ListenerProfile" SET "reservedSlots" = "reservedSlots" WHERE "id" = ${offer.listenerId}`;
+    const seen = (await pseudonymsInUse(tx, [offer.listener.userId])).get(offer.listener.userId)!;
     const row = await tx.pairing.create({
       data: {
         requestId: offer.requestId,
@@ -166,7 +239,7 @@ export async function answerOffer(
         seekerId: offer.request.seekerId,
         listenerUserId: offer.listener.userId,
         seekerPseudonym: offer.request.seekerPseudonym,
-        listenerPseudonym: pickPseudonym(deps.random, offer.request.seekerPseudonym),
+        listenerPseudonym: pickPseudonym(deps.random, [offer.request.seekerPseudonym, ...seen]),
         // Posting to a user id opens the DM; the real channel ids are recorded as each introduction goes.
         seekerChannel: offer.request.seekerId,
         listenerChannel: offer.listener.userId,

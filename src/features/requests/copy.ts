@@ -46,7 +46,7 @@ export function offerExpiry(hours: number): string {
 
 export const PAUSE_FROM_OFFER_BUTTON = 'Pause until…';
 export const OFFER_DECLINED = 'Thank you for letting me know. I\'ll ask someone else; there is no need to explain.';
-export const OFFER_EXPIRED = 'This offer has passed to another listener because it wasn\'t answered in time. That\'s completely fine.';
+export const OFFER_EXPIRED = 'This offer wasn\'t answered in time, so I\'ve closed it and will keep looking for them. That\'s completely fine.';
 export const OFFER_GONE = 'This offer is no longer open: the colleague may have cancelled, or it has passed to another listener.';
 export const OFFER_WITHDRAWN = 'This offer was withdrawn: the colleague no longer needs a listener. Thank you for being there.';
 export const NOT_YOUR_OFFER = 'This offer was meant for someone else.';
@@ -64,7 +64,7 @@ export const REQUEST_SENT =
 export const WHILE_YOU_WAIT = 'While you wait, these are here for you:';
 
 export const OFFER_NOT_TAKEN =
-  'The listener I asked isn\'t able to talk just now. That happens, and it says nothing about you. I\'m asking someone else, and your request stays open.';
+  'The listener I asked isn\'t able to talk just now. That happens, and it says nothing about you. I\'m still looking, and your request stays open.';
 
 export const WAITING_PAIRED = 'Good news: a listener said yes. Your introduction is in your messages with the app, just below.';
 

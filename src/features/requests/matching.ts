@@ -5,8 +5,10 @@ import {
   planOffers,
   rankListeners,
   type CandidateListener,
+  type PastOffer,
   type RequestToMatch,
 } from '../../domain/matching.js';
+import type { Random } from '../../domain/pseudonyms.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import type { Prisma } from '../../db/client.js';
 
@@ -26,7 +28,7 @@ export type MatchResult =
 const HOUR = 60 * 60 * 1000;
 
 const requestInclude = {
-  offers: { where: { status: { in: ['declined', 'timed_out'] } }, select: { listenerId: true } },
+  offers: { where: { status: { in: ['declined', 'timed_out'] } }, select: { listenerId: true, status: true, respondedAt: true, expiresAt: true } },
   pairings: { select: { listenerId: true } },
 } satisfies Prisma.SupportRequestInclude;
 
@@ -39,9 +41,15 @@ type RequestRow = {
   language: string | null;
   sameTimezone: boolean;
   seekerTimezone: string | null;
-  offers: { listenerId: string }[];
+  offers: { listenerId: string; status: string; respondedAt: Date | null; expiresAt: Date }[];
   pairings: { listenerId: string }[];
 };
+
+/** Only declined and timed-out offers are loaded (`requestInclude`); the row's string becomes the domain's union here. */
+function toPastOffer(o: RequestRow['offers'][number]): PastOffer {
+  // A timed-out offer always has respondedAt (expireOffers sets it); the expiry is the latest it can have been.
+  return { listenerId: o.listenerId, status: o.status === 'declined' ? 'declined' : 'timed_out', respondedAt: o.respondedAt ?? o.expiresAt };
+}
 
 function toRequestToMatch(row: RequestRow, blocked: Set<string>): RequestToMatch {
   return {
@@ -51,9 +59,10 @@ function toRequestToMatch(row: RequestRow, blocked: Set<string>): RequestToMatch
     language: row.language,
     sameTimezone: row.sameTimezone,
     seekerTimezone: row.seekerTimezone,
-    // A listener who declined, timed out, or was already paired on this request (for example before
-    // the seeker asked for someone else) is not offered it again.
-    excludedListenerIds: new Set([...row.offers.map((o) => o.listenerId), ...row.pairings.map((p) => p.listenerId)]),
+    // A listener already paired on this request (before the seeker asked for someone else) is not
+    // offered it again; declined and timed-out offers are judged by the domain (offerStillExcludes).
+    excludedListenerIds: new Set(row.pairings.map((p) => p.listenerId)),
+    pastOffers: row.offers.map(toPastOffer),
     blockedListenerUserIds: blocked,
   };
 }
@@ -101,7 +110,7 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
 }
 
 /** Offers a waiting request to the best eligible listener, trying the next if a slot was just taken. */
-export async function matchRequest(deps: ServiceDeps, requestId: string): Promise<MatchResult> {
+export async function matchRequest(deps: ServiceDeps & { random: Random }, requestId: string): Promise<MatchResult> {
   const row = await deps.db.supportRequest.findUnique({ where: { id: requestId }, include: requestInclude });
   if (!row || row.status !== 'waiting') return { kind: 'not-waiting' };
   const blocks = await loadBlocks(deps.db, row.initiativeId, [row.seekerId]);
@@ -113,7 +122,7 @@ export async function matchRequest(deps: ServiceDeps, requestId: string): Promis
   if (outcome.kind === 'no-listener') return { kind: 'waiting', offHours: outcome.waitingForHours };
   const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
   for (const listener of outcome.ranked) {
-    const claim = await deps.db.$transaction((tx) => claimOffer(tx, request.id, listener, now, expiresAt));
+    const claim = await deps.db.$transaction((tx) => claimOffer(tx, request.id, listener, now, expiresAt, deps.random));
     if (claim.kind === 'made') return { kind: 'offered', offer: claim.offer, outboxIds: claim.outboxIds };
     if (claim.kind === 'request-gone') return { kind: 'not-waiting' };
   }
@@ -127,7 +136,7 @@ const CLAIMS_PER_TRANSACTION = 100;
  * to load, one pass to plan (domain/matching.ts), then the claims in transactions of up to 100. Run
  * when a listener becomes available (new, resumed, a slot freed) and by the scheduler.
  */
-export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: string): Promise<{ offers: OfferMade[]; outboxIds: string[] }> {
+export async function matchWaitingRequests(deps: ServiceDeps & { random: Random }, initiativeId: string): Promise<{ offers: OfferMade[]; outboxIds: string[] }> {
   const rows = await deps.db.supportRequest.findMany({
     where: { initiativeId, status: 'waiting' },
     include: requestInclude,
@@ -148,7 +157,7 @@ export async function matchWaitingRequests(deps: ServiceDeps, initiativeId: stri
   for (let i = 0; i < plans.length; i += CLAIMS_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + CLAIMS_PER_TRANSACTION).map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
     try {
-      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId));
+      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId, deps.random));
       made.push(...result.made);
       outboxIds.push(...result.outboxIds);
       retry.push(...result.lost);

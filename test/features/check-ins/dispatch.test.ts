@@ -1,89 +1,64 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/client.js';
-import { createLogger } from '../../../src/logger.js';
 import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.js';
 import { claimCheckIns, claimDue, dueCheckInIds, LEASE_MS } from '../../../src/features/check-ins/service.js';
 import { answerOffer } from '../../../src/features/pairings/offers.js';
 import { endPairing } from '../../../src/features/pairings/service.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
 import { matchRequest } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 const DAY = 86_400_000;
 
 describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let client: WebClient;
-  /** The bulk client's interface without pacing: these tests are about what is sent, not how fast. */
-  let sender: PacedSender;
-  const clock = fixedClock('2026-03-02T10:00:00Z'); // Monday
-  const logger = createLogger('silent');
-  const deps = (db = database.db) => ({ db, clock, logger, random: () => 0.3 });
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    client = new WebClient('xoxb-test-fake', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-    sender = { client, paced: (_workspace, call) => call(client) };
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    clock.set('2026-03-02T10:00:00Z');
-  });
+  const world = serviceWorld(provider, { start: '2026-03-02T10:00:00Z' }); // Monday
+  const { clock, deps } = world;
 
   /** A pairing between a seeker and a listener in the given timezones, started at the clock's now. */
   async function pair(options: { seekerTz?: string; listenerTz?: string; quiet?: [string, string]; first?: number; every?: number } = {}) {
-    const initiative = await makeInitiative(database.db);
-    await database.db.initiative.update({ where: { id: initiative.id }, data: { firstCheckInDays: options.first ?? 7, checkInEveryDays: options.every ?? 14 } });
+    const initiative = await makeInitiative(world.db);
+    await world.db.initiative.update({ where: { id: initiative.id }, data: { firstCheckInDays: options.first ?? 7, checkInEveryDays: options.every ?? 14 } });
     const topicId = initiative.topics[0]!.id;
-    const listener = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 });
+    const listener = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 });
     const seekerId = `USEEK${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    slack.addUser({ id: seekerId, tz: options.seekerTz ?? 'Europe/London' });
-    slack.addUser({ id: listener.userId, tz: options.listenerTz ?? 'Europe/London' });
+    world.slack.addUser({ id: seekerId, tz: options.seekerTz ?? 'Europe/London' });
+    world.slack.addUser({ id: listener.userId, tz: options.listenerTz ?? 'Europe/London' });
     const { requestId } = await createRequest(deps(), { workspaceId: initiative.workspaceId, initiativeId: initiative.id, seekerId, topicId, note: null, language: null, sameTimezone: false, seekerTimezone: null });
     const offered = await matchRequest(deps(), requestId);
     if (offered.kind !== 'offered') throw new Error('no offer');
     const answer = await answerOffer(deps(), { offerId: offered.offer.offerId, userId: listener.userId, accept: true });
     if (answer.kind !== 'paired') throw new Error('not paired');
     // Quiet hours set after the offer, so they only affect the check-ins.
-    if (options.quiet) await database.db.listenerProfile.update({ where: { id: listener.id }, data: { quietHoursStart: options.quiet[0], quietHoursEnd: options.quiet[1] } });
+    if (options.quiet) await world.db.listenerProfile.update({ where: { id: listener.id }, data: { quietHoursStart: options.quiet[0], quietHoursEnd: options.quiet[1] } });
     return { pairing: answer.pairing, seekerId, listenerUserId: listener.userId, requestId };
   }
 
-  const postsTo = (userId: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
+  const postsTo = (userId: string) => world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
 
   it('sends the first check-ins N days after the pairing starts, then every M days', async () => {
     const { pairing, seekerId, listenerUserId } = await pair({ first: 7, every: 14 });
     clock.advance(6 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.advance(1 * DAY); // Monday 9 March, 10:00 London
-    const report = await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    const report = await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
     expect(postsTo(listenerUserId)).toHaveLength(1);
     expect(report.sent).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(postsTo(seekerId)[0]!.args)).toContain(pairing.listenerPseudonym);
     expect(JSON.stringify(postsTo(seekerId)[0]!.args)).not.toContain(listenerUserId);
-    const sent = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 1 } });
+    const sent = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 1 } });
     expect(sent.status).toBe('sent');
     expect(sent.messageTs).toBeTruthy();
-    const next = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 2 } });
+    const next = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 2 } });
     expect(next.dueAt.toISOString()).toBe('2026-03-23T10:00:00.000Z');
     clock.advance(13 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
     clock.advance(1 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(2);
   });
 
@@ -91,29 +66,29 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     // Due Monday 9 March 10:00 UTC: 23:00 in Tonga, 00:00 in Hawaii.
     const { pairing, seekerId, listenerUserId } = await pair({ seekerTz: 'Pacific/Tongatapu', listenerTz: 'Pacific/Honolulu' });
     clock.advance(7 * DAY);
-    const first = await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    const first = await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(first.postponed).toBe(2);
     expect(postsTo(seekerId)).toHaveLength(0);
     // The listener's check-in is about the listener (subject: their profile), not this pairing.
-    const rows = await database.db.checkIn.findMany({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], kind: { in: ['seeker', 'listener'] }, sequence: 1 } });
+    const rows = await world.db.checkIn.findMany({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], kind: { in: ['seeker', 'listener'] }, sequence: 1 } });
     const byKind = Object.fromEntries(rows.map((r) => [r.kind, r.deliverAt.toISOString()]));
     expect(byKind.seeker).toBe('2026-03-09T20:00:00.000Z'); // Tuesday 09:00 in Tonga
     expect(byKind.listener).toBe('2026-03-09T19:00:00.000Z'); // Monday 09:00 in Hawaii
     clock.set('2026-03-09T19:00:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(listenerUserId)).toHaveLength(1);
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.set('2026-03-09T20:00:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(1);
   });
 
   it('keeps out of a listener\'s quiet hours', async () => {
     const { listenerUserId, pairing } = await pair({ quiet: ['09:00', '13:00'] });
     clock.advance(7 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(listenerUserId)).toHaveLength(0);
-    const row = await database.db.checkIn.findFirstOrThrow({ where: { subjectId: pairing.listenerId, kind: 'listener' } });
+    const row = await world.db.checkIn.findFirstOrThrow({ where: { subjectId: pairing.listenerId, kind: 'listener' } });
     expect(row.deliverAt.toISOString()).toBe('2026-03-09T13:00:00.000Z');
   });
 
@@ -122,65 +97,65 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
     clock.advance(3 * DAY);
     await endPairing(deps(), { pairingId: pairing.id, by: 'seeker', reason: 'ended' });
     clock.advance(5 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(postsTo(seekerId)).toHaveLength(0);
     expect(postsTo(listenerUserId)).toHaveLength(0);
-    expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, status: { in: ['scheduled', 'sending', 'sent'] } } })).toBe(0);
+    expect(await world.db.checkIn.count({ where: { pairingId: pairing.id, status: { in: ['scheduled', 'sending', 'sent'] } } })).toBe(0);
     // The listener's own check-in, with no conversation left, is cancelled when due, and no next one follows.
-    expect(await database.db.checkIn.findMany({ where: { subjectId: pairing.listenerId }, select: { kind: true, status: true } })).toEqual([{ kind: 'listener', status: 'cancelled' }]);
+    expect(await world.db.checkIn.findMany({ where: { subjectId: pairing.listenerId }, select: { kind: true, status: true } })).toEqual([{ kind: 'listener', status: 'cancelled' }]);
   });
 
   it('a sender killed between claim and send leaves a check-in another sender sends exactly once', async () => {
     const { seekerId } = await pair();
     clock.advance(7 * DAY);
-    const claimed = await claimDue(database.db, { owner: 'dead-process', now: clock.now(), limit: 1000 });
+    const claimed = await claimDue(world.db, { owner: 'dead-process', now: clock.now(), limit: 1000 });
     expect(claimed.length).toBeGreaterThan(0);
     // The claimer "dies": nothing is sent. Before the lease ends, nobody else may take the row.
-    await dispatchDueCheckIns(sender, deps(), { owner: 'b' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'b' });
     expect(postsTo(seekerId)).toHaveLength(0);
     clock.advance(LEASE_MS + 1000);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'b' });
-    await dispatchDueCheckIns(sender, deps(), { owner: 'c' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'b' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'c' });
     expect(postsTo(seekerId)).toHaveLength(1);
   });
 
   it('two senders that both saw the same due check-ins cannot both claim them', async () => {
     const { pairing } = await pair();
     clock.advance(7 * DAY);
-    const ids = await dueCheckInIds(database.db, { now: clock.now(), limit: 1000 });
+    const ids = await dueCheckInIds(world.db, { now: clock.now(), limit: 1000 });
     expect(ids.length).toBeGreaterThanOrEqual(2);
-    const first = await claimCheckIns(database.db, { owner: 'a', now: clock.now(), ids });
-    const second = await claimCheckIns(database.db, { owner: 'b', now: clock.now(), ids });
+    const first = await claimCheckIns(world.db, { owner: 'a', now: clock.now(), ids });
+    const second = await claimCheckIns(world.db, { owner: 'b', now: clock.now(), ids });
     expect(first.map((c) => c.id).sort()).toEqual([...ids].sort());
     expect(second).toEqual([]);
-    expect(await database.db.checkIn.count({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], leaseOwner: 'a' } })).toBe(2);
+    expect(await world.db.checkIn.count({ where: { OR: [{ pairingId: pairing.id }, { subjectId: pairing.listenerId }], leaseOwner: 'a' } })).toBe(2);
   });
 
   it('after a long downtime sends what is due once, not once per missed tick', async () => {
     const { seekerId, pairing } = await pair({ first: 7, every: 7 });
     clock.advance(91 * DAY); // a Monday, three months on
-    for (let tick = 0; tick < 5; tick++) await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    for (let tick = 0; tick < 5; tick++) await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     // One check-in, and the planned-ending question (due after 6 weeks), once.
     const asked = postsTo(seekerId).map((c) => JSON.stringify(c.args.blocks));
     expect(asked.filter((b) => b.includes('checkin.answer.helpful'))).toHaveLength(1);
     expect(asked.filter((b) => b.includes('checkin.answer.keep_going'))).toHaveLength(1);
     expect(asked).toHaveLength(2);
-    const next = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } });
+    const next = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } });
     expect(next.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
   });
 
   it('retries a failed send with backoff and gives up after five tries, logging no text', async () => {
     const { seekerId, pairing } = await pair();
-    slack.setResponse('chat.postMessage', (call, fallback) =>
+    world.slack.setResponse('chat.postMessage', (call, fallback) =>
       call.args.channel === seekerId ? { status: 200, body: { ok: false, error: 'internal_error' } } : fallback(),
     );
     clock.advance(7 * DAY);
     for (let attempt = 0; attempt < 8; attempt++) {
-      await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+      await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
       clock.advance(61 * 60_000);
     }
-    slack.clearResponse('chat.postMessage');
-    const row = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 1 } });
+    world.slack.clearResponse('chat.postMessage');
+    const row = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', sequence: 1 } });
     expect(row.status).toBe('failed');
     expect(row.attempts).toBe(5);
     expect(row.lastError).toBe('internal_error');
@@ -188,12 +163,12 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
   });
 
   it('sends a waiting seeker a status update every M days with the resources and a Cancel button', async () => {
-    const initiative = await makeInitiative(database.db, { topics: ['Nobody listens on this'] });
+    const initiative = await makeInitiative(world.db, { topics: ['Nobody listens on this'] });
     const seekerId = 'UWAITING01';
-    slack.addUser({ id: seekerId, tz: 'Europe/London' });
+    world.slack.addUser({ id: seekerId, tz: 'Europe/London' });
     const { requestId } = await createRequest(deps(), { workspaceId: initiative.workspaceId, initiativeId: initiative.id, seekerId, topicId: initiative.topics[0]!.id, note: null, language: null, sameTimezone: false, seekerTimezone: null });
     clock.advance(14 * DAY);
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     const posts = postsTo(seekerId);
     expect(posts).toHaveLength(1);
     expect(JSON.stringify(posts[0]!.args)).toContain('0800 000 000');
@@ -202,9 +177,9 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
 
   it('two dispatchers on one database send each of many due check-ins exactly once', async () => {
     const count = provider === 'postgresql' ? 1000 : 300;
-    const initiative = await makeInitiative(database.db);
+    const initiative = await makeInitiative(world.db);
     const now = clock.now();
-    await database.db.checkIn.createMany({
+    await world.db.checkIn.createMany({
       data: Array.from({ length: count }, (_, i) => ({
         initiativeId: initiative.id,
         kind: 'waiting',
@@ -217,15 +192,15 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
       })),
     });
     // Waiting check-ins need an open request: make the subjects real requests.
-    await database.db.supportRequest.createMany({
+    await world.db.supportRequest.createMany({
       data: Array.from({ length: count }, (_, i) => ({ id: `bulk-${i}`, initiativeId: initiative.id, seekerId: `UBULK${i}`, seekerPseudonym: 'Otter', status: 'waiting' })),
     });
-    for (let i = 0; i < count; i++) slack.addUser({ id: `UBULK${i}`, tz: 'Europe/London' });
-    const second: Database = await openDatabase(database.url);
+    for (let i = 0; i < count; i++) world.slack.addUser({ id: `UBULK${i}`, tz: 'Europe/London' });
+    const second: Database = await openDatabase(world.database.url);
     try {
       const [a, b] = await Promise.all([
-        dispatchDueCheckIns(sender, deps(), { owner: 'process-a', batchSize: 20 }),
-        dispatchDueCheckIns(sender, deps(second.db), { owner: 'process-b', batchSize: 20 }),
+        dispatchDueCheckIns(world.sender, deps(), { owner: 'process-a', batchSize: 20 }),
+        dispatchDueCheckIns(world.sender, deps(second.db), { owner: 'process-b', batchSize: 20 }),
       ]);
       // How the work splits depends on timing (one may even do it all); that each is sent once does not.
       expect(a.sent + b.sent).toBe(count);
@@ -234,7 +209,7 @@ describe.each(TEST_PROVIDERS)('check-in dispatch on %s', (provider) => {
       await second.close();
     }
     const perRecipient = new Map<string, number>();
-    for (const call of slack.callsTo('chat.postMessage')) {
+    for (const call of world.slack.callsTo('chat.postMessage')) {
       const channel = String(call.args.channel);
       if (channel.startsWith('UBULK')) perRecipient.set(channel, (perRecipient.get(channel) ?? 0) + 1);
     }

@@ -1,8 +1,5 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/client.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
 import { displayPseudonym } from '../../../src/domain/pseudonyms.js';
 import * as checkInCopy from '../../../src/features/check-ins/copy.js';
 import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.js';
@@ -18,10 +15,10 @@ import { applyRetention } from '../../../src/features/pairings/retention.js';
 import { endPairing } from '../../../src/features/pairings/service.js';
 import { matchRequest } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
-import { createLogger } from '../../../src/logger.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 // Listener care (issue 15), with a fixed clock on both databases: one wellbeing check-in per listener
 // per period whatever their number of conversations, a planned-ending question after N weeks to both
@@ -32,40 +29,21 @@ const DAY = 86_400_000;
 const START = '2026-03-02T10:00:00Z'; // a Monday
 
 describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock(START);
-  const logger = createLogger('silent');
-  const deps = (db = database.db) => ({ db, clock, logger, random: () => 0.3 });
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    const client = new WebClient('xoxb-test-fake', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-    sender = { client, paced: (_workspace, call) => call(client) };
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    clock.set(START);
-  });
+  const world = serviceWorld(provider, { start: START });
+  const { clock, deps } = world;
 
   let people = 0;
   const someone = (prefix: string) => `U${prefix}${String(++people).padStart(4, '0')}${provider.slice(0, 2).toUpperCase()}`;
 
   /** An initiative with one listener (London, any hours), first check-in after 7 days, then every 14. */
   async function listenerIn(options: { capacity?: number; reviewAfterWeeks?: number } = {}) {
-    const initiative = await makeInitiative(database.db);
-    await database.db.initiative.update({
+    const initiative = await makeInitiative(world.db);
+    await world.db.initiative.update({
       where: { id: initiative.id },
       data: { firstCheckInDays: 7, checkInEveryDays: 14, reviewAfterWeeks: options.reviewAfterWeeks ?? 6 },
     });
-    const listener = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id], capacity: options.capacity ?? 3 });
-    slack.addUser({ id: listener.userId, tz: 'Europe/London' });
+    const listener = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id], capacity: options.capacity ?? 3 });
+    world.slack.addUser({ id: listener.userId, tz: 'Europe/London' });
     return { initiative, listener };
   }
 
@@ -74,7 +52,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   /** A seeker asks and is offered the listener; the offer is not answered yet. */
   async function offered(setup: Setup) {
     const seekerId = someone('SEEK');
-    slack.addUser({ id: seekerId, tz: 'Europe/London' });
+    world.slack.addUser({ id: seekerId, tz: 'Europe/London' });
     const { initiative } = setup;
     const { requestId } = await createRequest(deps(), {
       workspaceId: initiative.workspaceId,
@@ -92,14 +70,14 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   }
 
   /** A conversation with the listener, starting at the clock's now. */
-  async function converse(setup: Setup, db = database.db): Promise<Pairing & { requestId: string }> {
+  async function converse(setup: Setup, db = world.db): Promise<Pairing & { requestId: string }> {
     const { offerId, requestId } = await offered(setup);
     const answer = await answerOffer(deps(db), { offerId, userId: setup.listener.userId, accept: true });
     if (answer.kind !== 'paired') throw new Error(`not paired: ${answer.kind}`);
     return { ...answer.pairing, requestId };
   }
 
-  const postsTo = (userId: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
+  const postsTo = (userId: string) => world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
   const carries = (actionId: string) => (c: RecordedCall) => JSON.stringify(c.args.blocks).includes(`"${actionId}"`);
   /** The listener's wellbeing check-ins ("How are you doing?"): they carry the "I'm fine" answer. */
   const wellbeingTo = (userId: string) => postsTo(userId).filter(carries(CheckInIds.answer.fine));
@@ -110,12 +88,12 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   async function days(n: number): Promise<void> {
     for (let d = 0; d < n; d++) {
       clock.advance(DAY);
-      await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+      await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     }
   }
 
   async function outboxTo(userId: string): Promise<{ key: string; text: string; json: string }[]> {
-    const rows = await database.db.outboxMessage.findMany({ where: { recipientId: userId, kind: 'message' }, orderBy: { createdAt: 'asc' } });
+    const rows = await world.db.outboxMessage.findMany({ where: { recipientId: userId, kind: 'message' }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => {
       const args = JSON.parse(r.args) as { message: { text: string } };
       return { key: r.dedupeKey, text: args.message.text, json: r.args };
@@ -123,7 +101,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   }
 
   async function counted(initiativeId: string, metric: string): Promise<number> {
-    const rows = await database.db.anonymousCount.findMany({ where: { initiativeId, metric } });
+    const rows = await world.db.anonymousCount.findMany({ where: { initiativeId, metric } });
     return rows.reduce((sum, r) => sum + r.count, 0);
   }
 
@@ -142,7 +120,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const wellbeing = wellbeingTo(setup.listener.userId);
       // Days 7, 21, 35 and 49: one a period (the first 7 days after the first conversation, then 14).
       expect(wellbeing).toHaveLength(4);
-      const rows = await database.db.checkIn.findMany({ where: { subjectId: setup.listener.id, kind: 'listener' }, orderBy: { sequence: 'asc' } });
+      const rows = await world.db.checkIn.findMany({ where: { subjectId: setup.listener.id, kind: 'listener' }, orderBy: { sequence: 'asc' } });
       expect(rows.map((r) => [r.sequence, r.status, r.pairingId])).toEqual([
         [1, 'sent', null],
         [2, 'sent', null],
@@ -174,13 +152,13 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       await days(14);
       expect(wellbeingTo(setup.listener.userId)).toEqual([]);
       // Cancelled when it came due, and no next one on the cadence.
-      expect(await database.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, select: { sequence: true, status: true } })).toEqual([
+      expect(await world.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, select: { sequence: true, status: true } })).toEqual([
         { sequence: 1, status: 'cancelled' },
       ]);
 
       // Day 17: a new conversation; its first check-in comes 7 days later, as the next in the listener's sequence.
       const next = await converse(setup);
-      const scheduled = await database.db.checkIn.findFirstOrThrow({ where: { subjectId: setup.listener.id, status: 'scheduled' } });
+      const scheduled = await world.db.checkIn.findFirstOrThrow({ where: { subjectId: setup.listener.id, status: 'scheduled' } });
       expect(scheduled).toMatchObject({ sequence: 2, kind: 'listener', pairingId: null, recipientId: setup.listener.userId });
       expect(scheduled.dueAt.getTime()).toBe(clock.now().getTime() + 7 * DAY);
       await days(7);
@@ -194,32 +172,32 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const a = await offered(setup);
       const b = await offered(setup);
       // Two app processes on PostgreSQL; SQLite serves one process, whose transactions queue.
-      const second: Database | null = provider === 'postgresql' ? await openDatabase(database.url) : null;
+      const second: Database | null = provider === 'postgresql' ? await openDatabase(world.database.url) : null;
       try {
         const [x, y] = await Promise.all([
           answerOffer(deps(), { offerId: a.offerId, userId: setup.listener.userId, accept: true }),
-          answerOffer(deps(second?.db ?? database.db), { offerId: b.offerId, userId: setup.listener.userId, accept: true }),
+          answerOffer(deps(second?.db ?? world.db), { offerId: b.offerId, userId: setup.listener.userId, accept: true }),
         ]);
         expect([x.kind, y.kind]).toEqual(['paired', 'paired']);
       } finally {
         await second?.close();
       }
-      expect(await database.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, select: { kind: true, sequence: true, status: true } })).toEqual([
+      expect(await world.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, select: { kind: true, sequence: true, status: true } })).toEqual([
         { kind: 'listener', sequence: 1, status: 'scheduled' },
       ]);
-      expect(await database.db.checkIn.count({ where: { recipientId: a.seekerId, kind: 'seeker' } })).toBe(1);
-      expect(await database.db.checkIn.count({ where: { recipientId: b.seekerId, kind: 'seeker' } })).toBe(1);
+      expect(await world.db.checkIn.count({ where: { recipientId: a.seekerId, kind: 'seeker' } })).toBe(1);
+      expect(await world.db.checkIn.count({ where: { recipientId: b.seekerId, kind: 'seeker' } })).toBe(1);
     });
 
     it('"I need a break" on the listener\'s own check-in pauses them (reason: a break), with no pairing named', async () => {
       const setup = await listenerIn();
       await converse(setup);
       await days(7);
-      const row = await database.db.checkIn.findFirstOrThrow({ where: { subjectId: setup.listener.id, status: 'sent' } });
+      const row = await world.db.checkIn.findFirstOrThrow({ where: { subjectId: setup.listener.id, status: 'sent' } });
       expect(row.pairingId).toBeNull();
       const result = await answerCheckIn(deps(), { checkInId: row.id, userId: setup.listener.userId, answer: 'break' });
       expect(result).toMatchObject({ kind: 'answered', answer: 'break', paused: true, initiativeId: setup.initiative.id, ended: null });
-      expect(await database.db.listenerProfile.findUniqueOrThrow({ where: { id: setup.listener.id } })).toMatchObject({
+      expect(await world.db.listenerProfile.findUniqueOrThrow({ where: { id: setup.listener.id } })).toMatchObject({
         status: 'paused',
         pauseReason: 'break',
         pausedUntil: null,
@@ -234,12 +212,12 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       await converse(stopping);
       const stopped = await stopListening(deps(), { workspaceId: stopping.initiative.workspaceId, initiativeId: stopping.initiative.id, userId: stopping.listener.userId, surface: 'test' });
       expect(stopped.kind).toBe('stopped');
-      expect(await database.db.checkIn.count({ where: { subjectId: stopping.listener.id } })).toBe(0);
+      expect(await world.db.checkIn.count({ where: { subjectId: stopping.listener.id } })).toBe(0);
 
       const erasing = await listenerIn();
       await converse(erasing);
       await eraseMyData(deps(), erasing.initiative.workspaceId, erasing.listener.userId);
-      expect(await database.db.checkIn.count({ where: { recipientId: erasing.listener.userId } })).toBe(0);
+      expect(await world.db.checkIn.count({ where: { recipientId: erasing.listener.userId } })).toBe(0);
       await days(8);
       expect(wellbeingTo(stopping.listener.userId)).toEqual([]);
       expect(wellbeingTo(erasing.listener.userId)).toEqual([]);
@@ -249,7 +227,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   describe('retention of a listener\'s own check-ins', () => {
     it('deletes those done with after the initiative\'s retention (no pairing cascades them), keeps the rest', async () => {
       const setup = await listenerIn();
-      await database.db.initiative.update({ where: { id: setup.initiative.id }, data: { retentionDays: 30 } });
+      await world.db.initiative.update({ where: { id: setup.initiative.id }, data: { retentionDays: 30 } });
       const at = (daysAgo: number) => new Date(clock.now().getTime() - daysAgo * DAY);
       const row = (sequence: number, status: string, daysAgo: number) => ({
         initiativeId: setup.initiative.id,
@@ -261,12 +239,12 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
         deliverAt: at(daysAgo),
         status,
       });
-      await database.db.checkIn.createMany({
+      await world.db.checkIn.createMany({
         data: [row(1, 'sent', 60), row(2, 'cancelled', 45), row(3, 'failed', 31), row(4, 'sent', 20), row(5, 'scheduled', -5)],
       });
-      const report = await applyRetention(database.db, clock.now());
+      const report = await applyRetention(world.db, clock.now());
       expect(report.listenerCheckIns).toBeGreaterThanOrEqual(3);
-      expect((await database.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, orderBy: { sequence: 'asc' } })).map((r) => r.sequence)).toEqual([4, 5]);
+      expect((await world.db.checkIn.findMany({ where: { subjectId: setup.listener.id }, orderBy: { sequence: 'asc' } })).map((r) => r.sequence)).toEqual([4, 5]);
     });
   });
 
@@ -276,7 +254,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
     it('asks both, once, after N weeks (the initiative\'s setting), by pseudonym only', async () => {
       const setup = await listenerIn({ reviewAfterWeeks: 6 });
       const pairing = await converse(setup);
-      const reviews = await database.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] } }, orderBy: { kind: 'asc' } });
+      const reviews = await world.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] } }, orderBy: { kind: 'asc' } });
       expect(reviews.map((r) => [r.kind, r.recipientId, r.sequence, r.subjectId, r.status])).toEqual([
         ['listener_review', setup.listener.userId, 1, pairing.id, 'scheduled'],
         ['seeker_review', pairing.seekerId, 1, pairing.id, 'scheduled'],
@@ -303,19 +281,19 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       expect(buttons[0]!.confirm).toBeUndefined();
 
       // Never repeated: no next one, and nothing more in the weeks after, while the conversation goes on.
-      expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] }, sequence: { gt: 1 } } })).toBe(0);
+      expect(await world.db.checkIn.count({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] }, sequence: { gt: 1 } } })).toBe(0);
       await days(30);
       expect(reviewsTo(pairing.seekerId)).toHaveLength(1);
       expect(reviewsTo(setup.listener.userId)).toHaveLength(1);
       // No answer keeps it going: the conversation is active, and its check-ins carry on.
-      expect((await database.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
+      expect((await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
       expect(postsTo(pairing.seekerId).filter(carries(CheckInIds.answer.helpful)).length).toBeGreaterThanOrEqual(5);
     });
 
     it('follows the initiative\'s number of weeks', async () => {
       const setup = await listenerIn({ reviewAfterWeeks: 2 });
       const pairing = await converse(setup);
-      const review = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker_review' } });
+      const review = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker_review' } });
       expect(review.dueAt.getTime()).toBe(clock.now().getTime() + 14 * DAY);
       await days(14);
       expect(reviewsTo(pairing.seekerId)[0]!.args.text).toBe(checkInCopy.reviewQuestion(pairing.listenerPseudonym, 2));
@@ -324,7 +302,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
     async function reviewed(setup: Setup) {
       const pairing = await converse(setup);
       await days(42);
-      const rows = await database.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] }, status: 'sent' } });
+      const rows = await world.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] }, status: 'sent' } });
       const seekerRow = rows.find((r) => r.kind === 'seeker_review')!;
       const listenerRow = rows.find((r) => r.kind === 'listener_review')!;
       expect(seekerRow && listenerRow).toBeTruthy();
@@ -334,14 +312,14 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
     it('"Keep going" is thanked and counted, and changes nothing', async () => {
       const setup = await listenerIn();
       const { pairing, seekerRow } = await reviewed(setup);
-      const outboxBefore = await database.db.outboxMessage.count();
+      const outboxBefore = await world.db.outboxMessage.count();
       const result = await answerCheckIn(deps(), { checkInId: seekerRow.id, userId: pairing.seekerId, answer: 'keep_going' });
       expect(result).toMatchObject({ kind: 'answered', answer: 'keep_going', ended: null, paused: false, outboxIds: [] });
-      expect((await database.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
-      expect(await database.db.outboxMessage.count()).toBe(outboxBefore);
-      expect((await database.db.checkIn.findUniqueOrThrow({ where: { id: seekerRow.id } })).answer).toBe('keep_going');
+      expect((await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
+      expect(await world.db.outboxMessage.count()).toBe(outboxBefore);
+      expect((await world.db.checkIn.findUniqueOrThrow({ where: { id: seekerRow.id } })).answer).toBe('keep_going');
       expect(await counted(setup.initiative.id, 'checkin_keep_going')).toBe(1);
-      expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } })).toBe(1);
+      expect(await world.db.checkIn.count({ where: { pairingId: pairing.id, kind: 'seeker', status: 'scheduled' } })).toBe(1);
     });
 
     it('"Let\'s wrap up" from the listener ends the conversation as planned: the request closes, both are told kindly, the listener is thanked', async () => {
@@ -351,13 +329,13 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       expect(result.kind).toBe('answered');
       if (result.kind !== 'answered') return;
       expect(result.ended?.requeued).toBe(false);
-      expect(await database.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ status: 'ended', endedBy: 'listener', endReason: 'planned' });
-      expect(await database.db.supportRequest.findUniqueOrThrow({ where: { id: pairing.requestId } })).toMatchObject({ status: 'closed', closedReason: 'ended' });
+      expect(await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ status: 'ended', endedBy: 'listener', endReason: 'planned' });
+      expect(await world.db.supportRequest.findUniqueOrThrow({ where: { id: pairing.requestId } })).toMatchObject({ status: 'closed', closedReason: 'ended' });
       // Not put back in the queue: no offer, no waiting updates.
-      expect(await database.db.checkIn.count({ where: { requestId: pairing.requestId, kind: 'waiting', status: { in: ['scheduled', 'sending'] } } })).toBe(0);
-      expect(await database.db.offer.count({ where: { requestId: pairing.requestId, status: 'pending' } })).toBe(0);
+      expect(await world.db.checkIn.count({ where: { requestId: pairing.requestId, kind: 'waiting', status: { in: ['scheduled', 'sending'] } } })).toBe(0);
+      expect(await world.db.offer.count({ where: { requestId: pairing.requestId, status: 'pending' } })).toBe(0);
       // The conversation's other check-ins are cancelled.
-      expect(await database.db.checkIn.count({ where: { pairingId: pairing.id, status: 'scheduled' } })).toBe(0);
+      expect(await world.db.checkIn.count({ where: { pairingId: pairing.id, status: 'scheduled' } })).toBe(0);
 
       const toSeeker = (await outboxTo(pairing.seekerId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
       const toListener = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
@@ -378,7 +356,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const { pairing, seekerRow } = await reviewed(setup);
       const result = await answerCheckIn(deps(), { checkInId: seekerRow.id, userId: pairing.seekerId, answer: 'wrap_up' });
       expect(result).toMatchObject({ kind: 'answered', ended: { requeued: false } });
-      expect(await database.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'planned' });
+      expect(await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'planned' });
       const toSeeker = (await outboxTo(pairing.seekerId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
       const toListener = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
       expect(toSeeker.map((m) => m.text)).toEqual([pairingCopy.PLANNED_BY_YOU]);
@@ -388,11 +366,11 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
     it('an answer must fit the question: no ending answer on a review, no review answer on a check-in, nobody else\'s', async () => {
       const setup = await listenerIn();
       const { pairing, seekerRow, listenerRow } = await reviewed(setup);
-      const seekerCheckIn = await database.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'sent' } });
+      const seekerCheckIn = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker', status: 'sent' } });
       expect(await answerCheckIn(deps(), { checkInId: seekerRow.id, userId: pairing.seekerId, answer: 'end' })).toEqual({ kind: 'already-answered' });
       expect(await answerCheckIn(deps(), { checkInId: seekerCheckIn.id, userId: pairing.seekerId, answer: 'wrap_up' })).toEqual({ kind: 'already-answered' });
       expect(await answerCheckIn(deps(), { checkInId: listenerRow.id, userId: pairing.seekerId, answer: 'wrap_up' })).toEqual({ kind: 'already-answered' });
-      expect((await database.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
+      expect((await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).status).toBe('active');
     });
 
     it('a conversation that ended before its planned-ending question sends none', async () => {
@@ -403,7 +381,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       await days(10);
       expect(reviewsTo(pairing.seekerId)).toEqual([]);
       expect(reviewsTo(setup.listener.userId)).toEqual([]);
-      expect(await database.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] } }, select: { status: true } })).toEqual([
+      expect(await world.db.checkIn.findMany({ where: { pairingId: pairing.id, kind: { in: ['seeker_review', 'listener_review'] } }, select: { status: true } })).toEqual([
         { status: 'cancelled' },
         { status: 'cancelled' },
       ]);
@@ -422,7 +400,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
           else expect(note, `${reason} by ${by}`).toContain(pairingCopy.listenerThanks('quiet-otter'));
         }
       }
-      expect(pairingCopy.listenerThanks('quiet-otter')).toBe('Thank you for being there for *a colleague (quiet-otter)*. However it ended, listening matters.');
+      expect(pairingCopy.listenerThanks('quiet-otter')).toBe('Thank you for being there for *a colleague (quiet-otter)*. Your listening mattered.');
     });
 
     it('reaches the listener when the seeker ends, and when the listener stops; not when the listener erases their data', async () => {
@@ -437,16 +415,16 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const [stopNote] = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${kept.id}`));
       expect(stopNote!.text).toContain(pairingCopy.listenerThanks(kept.seekerPseudonym));
       // The seeker is found someone else, as before.
-      expect((await database.db.supportRequest.findUniqueOrThrow({ where: { id: kept.requestId } })).status).toBe('waiting');
+      expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: kept.requestId } })).status).toBe('waiting');
 
       const erasing = await listenerIn();
       const erased = await converse(erasing);
       await eraseMyData(deps(), erasing.initiative.workspaceId, erasing.listener.userId);
-      expect(await database.db.outboxMessage.count({ where: { recipientId: erasing.listener.userId } })).toBe(0);
+      expect(await world.db.outboxMessage.count({ where: { recipientId: erasing.listener.userId } })).toBe(0);
       // Their seeker is told kindly and looked after: their request waits for someone else.
       const toSeeker = (await outboxTo(erased.seekerId)).filter((m) => m.key.startsWith(`ended:${erased.id}`));
       expect(toSeeker.map((m) => m.text)).toEqual([pairingCopy.LISTENER_STOPPED_SEEKER]);
-      expect((await database.db.supportRequest.findUniqueOrThrow({ where: { id: erased.requestId } })).status).toBe('waiting');
+      expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: erased.requestId } })).status).toBe('waiting');
     });
   });
 });

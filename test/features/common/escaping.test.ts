@@ -55,7 +55,7 @@ const MY_DATA: MyData = {
   workspaceId: 'T0WORKSPACE',
   userId: 'U0PERSON01',
   listenerProfiles: [
-    { initiative: HOSTILE, status: 'active', capacity: 2, introduction: HOSTILE, languages: ['en'], quietHours: null, workingHours: { days: ['Monday', 'Friday'], start: '09:00', end: '18:00' }, topics: [HOSTILE, HOSTILE], createdAt: '2026-12-01T09:00:00.000Z' },
+    { initiative: HOSTILE, status: 'active', pauseReason: null, pausedUntil: null, unansweredOffersInARow: 0, capacity: 2, introduction: HOSTILE, languages: ['en'], quietHours: null, workingHours: { days: ['Monday', 'Friday'], start: '09:00', end: '18:00' }, topics: [HOSTILE, HOSTILE], createdAt: '2026-12-01T09:00:00.000Z' },
   ],
   roles: [{ initiative: HOSTILE, role: 'coordinator', since: '2026-12-01T09:00:00.000Z' }],
   requests: [

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { CONSENT_TEXTS } from '../../../src/domain/consent.js';
 import * as copy from '../../../src/features/initiatives/copy.js';
 import { InitiativeIds } from '../../../src/features/initiatives/ids.js';
@@ -13,11 +11,10 @@ import {
 } from '../../../src/features/initiatives/invitations.js';
 import { createInitiative, mayCreateInitiative, peopleOf, updateInitiative } from '../../../src/features/initiatives/service.js';
 import { collectMyData, eraseMyData } from '../../../src/features/my-data/service.js';
-import { createLogger } from '../../../src/logger.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
-import { createBulkSender } from '../../../src/slack/bulk-sender.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
+import type { RecordedCall } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 // Invitations as server records (issue 13), on real databases against the fake Slack, with a fixed clock:
 // stored with the initiative change, sent through the outbox with only their id on the buttons,
@@ -27,31 +24,13 @@ const DAY = 24 * 60 * 60 * 1000;
 const START = '2026-03-02T10:00:00Z';
 
 describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock(START);
-  const logger = createLogger('silent');
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
+  const world = serviceWorld(provider, { start: START, sender: 'bulk', token: 'xoxb-invitations-test' });
+  const { clock, deps } = world;
   let n = 0;
   const ids = () => {
     n += 1;
     return { workspaceId: `TINV${provider.slice(0, 2).toUpperCase()}${n}`, coordinator: `UCOORD${n}`, hr: `UHRVIEW${n}`, second: `USECOND${n}`, other: `UOTHER${n}` };
   };
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    sender = createBulkSender({ token: 'xoxb-invitations-test', slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    clock.set(START);
-  });
 
   function settings(overrides: Partial<InitiativeSettings> = {}): InitiativeSettings {
     return {
@@ -79,7 +58,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     return result;
   }
 
-  const send = (outboxIds: string[]) => sendOutbox(sender, deps(), { owner: 'test', ids: outboxIds });
+  const send = (outboxIds: string[]) => sendOutbox(world.sender, deps(), { owner: 'test', ids: outboxIds });
   const dmTo = (userId: string) => (c: RecordedCall) => c.method === 'chat.postMessage' && c.args.channel === userId;
   const acceptValue = (call: RecordedCall) => {
     const blocks = call.args.blocks as { elements?: { action_id?: string; value?: string }[] }[];
@@ -90,21 +69,21 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     const who = ids();
     const result = await created(who, { coordinatorIds: [who.second, who.coordinator], hrViewerIds: [who.hr] });
     expect(result.invited).toBe(2);
-    const rows = await database.db.invitation.findMany({ where: { initiativeId: result.initiative.id }, orderBy: { role: 'asc' } });
+    const rows = await world.db.invitation.findMany({ where: { initiativeId: result.initiative.id }, orderBy: { role: 'asc' } });
     expect(rows.map((r) => ({ role: r.role, inviteeId: r.inviteeId, createdAt: r.createdAt.toISOString(), channel: r.channel }))).toEqual([
       { role: 'coordinator', inviteeId: who.second, createdAt: new Date(START).toISOString(), channel: null },
       { role: 'hr_viewer', inviteeId: who.hr, createdAt: new Date(START).toISOString(), channel: null },
     ]);
     // Nothing else about them: no membership, no consent record.
-    expect(await database.db.initiativeMember.count({ where: { userId: { in: [who.second, who.hr] } } })).toBe(0);
-    expect(await database.db.consentRecord.count({ where: { userId: { in: [who.second, who.hr] } } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: { in: [who.second, who.hr] } } })).toBe(0);
+    expect(await world.db.consentRecord.count({ where: { userId: { in: [who.second, who.hr] } } })).toBe(0);
 
     expect((await send(result.outboxIds)).sent).toBe(2);
-    const dm = slack.calls.find(dmTo(who.hr))!;
+    const dm = world.slack.calls.find(dmTo(who.hr))!;
     expect(acceptValue(dm)).toBe(rows[1]!.id);
     // The initiative's name is shown as text, not as markup.
     expect(String(dm.args.text)).toContain('Peer Support &lt;Circle&gt;');
-    const sent = await database.db.invitation.findUniqueOrThrow({ where: { id: rows[1]!.id } });
+    const sent = await world.db.invitation.findUniqueOrThrow({ where: { id: rows[1]!.id } });
     expect(sent.channel).toBeTruthy();
     expect(sent.messageTs).toBeTruthy();
   });
@@ -112,7 +91,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
   it('grants the role only to the invited person: consent recorded with the role as purpose, the invitation deleted, a second click finds nothing', async () => {
     const who = ids();
     const result = await created(who, { hrViewerIds: [who.hr] });
-    const invitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
 
     const forged = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.other, accept: true });
     expect(forged.kind).toBe('not-yours');
@@ -121,41 +100,41 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     for (const value of [who.hr, result.initiative.id, JSON.stringify({ initiativeId: result.initiative.id, role: 'hr_viewer', userId: who.other })]) {
       expect((await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: value, userId: who.other, accept: true })).kind).toBe('gone');
     }
-    expect(await database.db.initiativeMember.count({ where: { userId: who.other } })).toBe(0);
-    expect(await database.db.consentRecord.count({ where: { userId: who.other } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: who.other } })).toBe(0);
+    expect(await world.db.consentRecord.count({ where: { userId: who.other } })).toBe(0);
 
     clock.advance(60_000);
     const accepted = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true });
     expect(accepted).toEqual({ kind: 'accepted', role: 'hr_viewer', initiativeId: result.initiative.id, initiativeName: 'Peer Support <Circle>' });
-    expect(await database.db.initiativeMember.findMany({ where: { userId: who.hr }, select: { role: true, initiativeId: true } })).toEqual([
+    expect(await world.db.initiativeMember.findMany({ where: { userId: who.hr }, select: { role: true, initiativeId: true } })).toEqual([
       { role: 'hr_viewer', initiativeId: result.initiative.id },
     ]);
-    const consent = await database.db.consentRecord.findFirstOrThrow({ where: { userId: who.hr } });
+    const consent = await world.db.consentRecord.findFirstOrThrow({ where: { userId: who.hr } });
     expect(consent).toMatchObject({ purpose: 'hr_viewer', action: 'given', textVersion: CONSENT_TEXTS.hr_viewer.version, surface: 'message:invitation' });
-    expect(await database.db.invitation.count({ where: { id: invitation.id } })).toBe(0);
+    expect(await world.db.invitation.count({ where: { id: invitation.id } })).toBe(0);
 
     const again = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true });
     expect(again.kind).toBe('gone');
-    expect(await database.db.consentRecord.count({ where: { userId: who.hr } })).toBe(1);
+    expect(await world.db.consentRecord.count({ where: { userId: who.hr } })).toBe(1);
   });
 
   it('deletes a declined invitation and stores nothing about the person', async () => {
     const who = ids();
     await created(who, { coordinatorIds: [who.second] });
-    const invitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
     expect((await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.second, accept: false })).kind).toBe('declined');
-    expect(await database.db.invitation.count({ where: { inviteeId: who.second } })).toBe(0);
-    expect(await database.db.initiativeMember.count({ where: { userId: who.second } })).toBe(0);
-    expect(await database.db.consentRecord.count({ where: { userId: who.second } })).toBe(0);
+    expect(await world.db.invitation.count({ where: { inviteeId: who.second } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: who.second } })).toBe(0);
+    expect(await world.db.consentRecord.count({ where: { userId: who.second } })).toBe(0);
   });
 
   it('withdraws the invitation of someone edited out before they answer, replaces their DM, and lets the old button grant nothing', async () => {
     const who = ids();
     const result = await created(who, { hrViewerIds: [who.hr] });
     await send(result.outboxIds);
-    const invitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
     // The edit form lists them (pending) so that saving it unchanged keeps the invitation.
-    expect(await peopleOf(database.db, result.initiative.id, clock.now())).toEqual({ coordinators: [who.coordinator], hrViewers: [who.hr] });
+    expect(await peopleOf(world.db, result.initiative.id, clock.now())).toEqual({ coordinators: [who.coordinator], hrViewers: [who.hr] });
     const unchanged = await updateInitiative(deps(), {
       workspaceId: who.workspaceId,
       initiativeId: result.initiative.id,
@@ -174,22 +153,22 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     });
     if (edited.kind !== 'updated') throw new Error(edited.kind);
     expect(edited.withdrawn).toBe(1);
-    expect(await database.db.invitation.count({ where: { inviteeId: who.hr } })).toBe(0);
-    slack.reset();
+    expect(await world.db.invitation.count({ where: { inviteeId: who.hr } })).toBe(0);
+    world.slack.reset();
     expect((await send(edited.outboxIds)).sent).toBe(1);
-    const update = slack.calls.find((c) => c.method === 'chat.update')!;
+    const update = world.slack.calls.find((c) => c.method === 'chat.update')!;
     expect(update.args).toMatchObject({ channel: invitation.channel, ts: invitation.messageTs, text: copy.invitationWithdrawn('hr_viewer', 'Peer Support &lt;Circle&gt;') });
 
     const late = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true });
     expect(late.kind).toBe('gone');
-    expect(await database.db.initiativeMember.count({ where: { userId: who.hr } })).toBe(0);
-    expect(await database.db.consentRecord.count({ where: { userId: who.hr } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: who.hr } })).toBe(0);
+    expect(await world.db.consentRecord.count({ where: { userId: who.hr } })).toBe(0);
   });
 
   it('sends no DM for an invitation withdrawn before its DM went out, and replaces a DM that was on its way', async () => {
     const who = ids();
     const result = await created(who, { hrViewerIds: [who.hr] });
-    const invitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
     await updateInitiative(deps(), {
       workspaceId: who.workspaceId,
       initiativeId: result.initiative.id,
@@ -200,10 +179,10 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     const report = await send(result.outboxIds);
     expect(report.sent).toBe(0);
     expect(report.cancelled).toBe(1);
-    expect(slack.calls.filter(dmTo(who.hr))).toHaveLength(0);
+    expect(world.slack.calls.filter(dmTo(who.hr))).toHaveLength(0);
 
     // The DM was posted while the withdrawal committed: recording it replaces it at once.
-    const closing = await database.db.$transaction((tx) =>
+    const closing = await world.db.$transaction((tx) =>
       recordInvitationMessage(tx, clock.now(), {
         invitationId: invitation.id,
         workspaceId: who.workspaceId,
@@ -215,14 +194,14 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
       }),
     );
     expect(closing).toBeUndefined();
-    const row = await database.db.outboxMessage.findFirstOrThrow({ where: { recipientId: who.hr, kind: 'invitation_closed' } });
+    const row = await world.db.outboxMessage.findFirstOrThrow({ where: { recipientId: who.hr, kind: 'invitation_closed' } });
     expect(JSON.parse(row.args)).toMatchObject({ channel: `D${who.hr}`, ts: '1700000000.000100' });
   });
 
   it('records a withdrawal when an existing member is removed from the form', async () => {
     const who = ids();
     const result = await created(who, { coordinatorIds: [who.second] });
-    const invitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
     await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.second, accept: true });
     clock.advance(DAY);
     const edited = await updateInitiative(deps(), {
@@ -233,8 +212,8 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
       consentGiven: false,
     });
     expect(edited).toMatchObject({ kind: 'updated', removedMembers: [who.second] });
-    expect(await database.db.initiativeMember.count({ where: { userId: who.second } })).toBe(0);
-    const records = await database.db.consentRecord.findMany({ where: { userId: who.second }, orderBy: { createdAt: 'asc' } });
+    expect(await world.db.initiativeMember.count({ where: { userId: who.second } })).toBe(0);
+    const records = await world.db.consentRecord.findMany({ where: { userId: who.second }, orderBy: { createdAt: 'asc' } });
     expect(records.map((r) => ({ purpose: r.purpose, action: r.action, surface: r.surface }))).toEqual([
       { purpose: 'coordinator', action: 'given', surface: 'message:invitation' },
       { purpose: 'coordinator', action: 'withdrawn', surface: 'coordinator:removed' },
@@ -245,27 +224,27 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     const who = ids();
     const result = await created(who, { coordinatorIds: [who.second], hrViewerIds: [who.hr] });
     await send(result.outboxIds);
-    const hrInvitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
-    const secondInvitation = await database.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
+    const hrInvitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
+    const secondInvitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.second } });
     // Other tests' invitations share this database and were made at the same time: start from none.
-    await database.db.invitation.deleteMany({ where: { initiativeId: { not: result.initiative.id } } });
+    await world.db.invitation.deleteMany({ where: { initiativeId: { not: result.initiative.id } } });
 
     clock.set(new Date(new Date(START).getTime() + INVITATION_DAYS * DAY - 60_000));
     expect((await expireInvitations(deps())).expired).toBe(0);
-    expect(await database.db.invitation.count({ where: { initiativeId: result.initiative.id } })).toBe(2);
+    expect(await world.db.invitation.count({ where: { initiativeId: result.initiative.id } })).toBe(2);
 
     clock.set(new Date(new Date(START).getTime() + INVITATION_DAYS * DAY));
     // Past 14 days the button grants nothing, even though the job has not run yet.
     const late = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: hrInvitation.id, userId: who.hr, accept: true });
     expect(late.kind).toBe('gone');
-    expect(await database.db.initiativeMember.count({ where: { userId: who.hr } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: who.hr } })).toBe(0);
 
-    slack.reset();
+    world.slack.reset();
     const expired = await expireInvitations(deps());
     expect(expired.expired).toBe(1);
-    expect(await database.db.invitation.count({ where: { initiativeId: result.initiative.id } })).toBe(0);
+    expect(await world.db.invitation.count({ where: { initiativeId: result.initiative.id } })).toBe(0);
     expect((await send(expired.outboxIds)).sent).toBe(1);
-    const update = slack.calls.find((c) => c.method === 'chat.update')!;
+    const update = world.slack.calls.find((c) => c.method === 'chat.update')!;
     expect(update.args).toMatchObject({
       channel: secondInvitation.channel,
       ts: secondInvitation.messageTs,
@@ -278,11 +257,11 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
   it('lists pending invitations in my data, and erasure deletes them', async () => {
     const who = ids();
     await created(who, { hrViewerIds: [who.hr] });
-    const mine = await collectMyData(database.db, who.workspaceId, who.hr, clock.now());
+    const mine = await collectMyData(world.db, who.workspaceId, who.hr, clock.now());
     expect(mine.invitations).toEqual([{ initiative: 'Peer Support <Circle>', role: 'hr_viewer', invitedAt: new Date(START).toISOString() }]);
     await eraseMyData(deps(), who.workspaceId, who.hr);
-    expect(await database.db.invitation.count({ where: { inviteeId: who.hr } })).toBe(0);
-    expect((await collectMyData(database.db, who.workspaceId, who.hr, clock.now())).invitations).toEqual([]);
+    expect(await world.db.invitation.count({ where: { inviteeId: who.hr } })).toBe(0);
+    expect((await collectMyData(world.db, who.workspaceId, who.hr, clock.now())).invitations).toEqual([]);
   });
 
   it('lets INITIATIVE_CREATORS, coordinators and admins create initiatives, asking Slack only when nothing stored allows it', async () => {
@@ -293,7 +272,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
       return answer;
     };
     const check = (userId: string, creators: string[], isAdmin: boolean) =>
-      mayCreateInitiative(database.db, { workspaceId: who.workspaceId, userId, creators, isAdminOrOwner: admin(isAdmin) });
+      mayCreateInitiative(world.db, { workspaceId: who.workspaceId, userId, creators, isAdminOrOwner: admin(isAdmin) });
 
     expect(await check(who.other, [who.other], false)).toEqual({ kind: 'allowed', because: 'listed' });
     expect(asked).toBe(0);
@@ -303,17 +282,17 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     expect(await check(who.other, [], true)).toEqual({ kind: 'allowed', because: 'admin' });
     expect(await check(who.other, ['UCREATOR1'], false)).toEqual({ kind: 'refused', creators: ['UCREATOR1'] });
     // A coordinator in another workspace is not a coordinator here.
-    expect((await mayCreateInitiative(database.db, { workspaceId: 'TELSEWHERE', userId: who.coordinator, creators: [], isAdminOrOwner: admin(false) })).kind).toBe('refused');
+    expect((await mayCreateInitiative(world.db, { workspaceId: 'TELSEWHERE', userId: who.coordinator, creators: [], isAdminOrOwner: admin(false) })).kind).toBe('refused');
   });
 
   it('refuses a new initiative without consent, and an edit by a coordinator whose consent is to an older text unless they tick the box again', async () => {
     const who = ids();
     const refused = await createInitiative(deps(), { workspaceId: who.workspaceId, actorId: who.coordinator, settings: settings(), consentGiven: false });
     expect(refused.kind).toBe('consent-needed');
-    expect(await database.db.initiative.count({ where: { workspaceId: who.workspaceId } })).toBe(0);
+    expect(await world.db.initiative.count({ where: { workspaceId: who.workspaceId } })).toBe(0);
 
     const result = await created(who, {});
-    await database.db.consentRecord.updateMany({ where: { userId: who.coordinator }, data: { textVersion: 'coordinator-0000000000' } });
+    await world.db.consentRecord.updateMany({ where: { userId: who.coordinator }, data: { textVersion: 'coordinator-0000000000' } });
     clock.advance(60_000);
     const edit = (consentGiven: boolean) =>
       updateInitiative(deps(), {
@@ -324,9 +303,9 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
         consentGiven,
       });
     expect((await edit(false)).kind).toBe('consent-needed');
-    expect((await database.db.initiative.findUniqueOrThrow({ where: { id: result.initiative.id } })).name).toBe('Peer Support <Circle>');
+    expect((await world.db.initiative.findUniqueOrThrow({ where: { id: result.initiative.id } })).name).toBe('Peer Support <Circle>');
     expect((await edit(true)).kind).toBe('updated');
-    const latest = await database.db.consentRecord.findFirstOrThrow({ where: { userId: who.coordinator }, orderBy: { createdAt: 'desc' } });
+    const latest = await world.db.consentRecord.findFirstOrThrow({ where: { userId: who.coordinator }, orderBy: { createdAt: 'desc' } });
     expect(latest.textVersion).toBe(CONSENT_TEXTS.coordinator.version);
   });
 });

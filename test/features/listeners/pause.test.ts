@@ -183,6 +183,28 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
       expect(about((await resumeDuePauses(deps())).effects)).toEqual([]);
     });
 
+    it('resumes offers at local midnight but sends the welcome-back note when their working hours begin, not at 00:00', async () => {
+      clock.set('2026-03-02T10:00:00Z');
+      const initiative = await makeInitiative(database.db);
+      // Berlin, Monday to Friday 09:00 to 18:00, quiet 09:00 to 10:00: the note waits for 10:00 local.
+      const listener = await makeListener(database.db, {
+        initiativeId: initiative.id,
+        topicIds: [],
+        timezone: 'Europe/Berlin',
+        work: { days: '1,2,3,4,5', start: '09:00', end: '18:00' },
+      });
+      await database.db.listenerProfile.update({ where: { id: listener.id }, data: { quietHoursStart: '09:00', quietHoursEnd: '10:00' } });
+      await pauseUntil(deps(), { initiativeId: initiative.id, userId: listener.userId, date: '2026-03-04' });
+      clock.set('2026-03-03T23:00:00Z'); // 00:00 on Wednesday 4 March in Berlin
+      const { resumed, effects: follow } = await resumeDuePauses(deps());
+      expect(resumed).toBeGreaterThanOrEqual(1);
+      expect((await database.db.listenerProfile.findUniqueOrThrow({ where: { id: listener.id } })).status).toBe('active');
+      const [note] = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message');
+      expect(note!.deliverAt.toISOString()).toBe('2026-03-04T09:00:00.000Z'); // 10:00 in Berlin
+      // Sending it right after commit finds nothing due yet; the scheduler sends it at 10:00.
+      expect(follow).toContainEqual({ kind: 'send', outboxIds: [note!.id] });
+    });
+
     it('leaves alone a listener who moved their date later, or paused with no date', async () => {
       clock.set('2026-03-02T10:00:00Z');
       const initiative = await makeInitiative(database.db);

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { collectMyData, eraseMyData } from '../../../src/features/my-data/service.js';
 import * as copy from '../../../src/features/pairings/copy.js';
 import { PairingIds } from '../../../src/features/pairings/ids.js';
 import { applyRetention } from '../../../src/features/pairings/retention.js';
 import { replyToReport, reportConcern, reportForReply, type ReportForReply } from '../../../src/features/pairings/service.js';
-import { createLogger } from '../../../src/logger.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
-import { createBulkSender } from '../../../src/slack/bulk-sender.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 // Issue 15, reports coordinators can act on: a report is a Report row written with the coordinators'
 // notices; a seeker's report names their listener to coordinators, and no coordinator ever gets the
@@ -20,44 +17,26 @@ import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support
 // report is marked replied only once the reply went; the rows go with erasure and retention. Real
 // databases, a fixed clock, the fake Slack for what coordinators receive.
 
-const logger = createLogger('silent');
 const user = (label: string) => `U${label.toUpperCase().slice(0, 4)}${randomUUID().slice(0, 6).toUpperCase()}`;
 const DAY = 24 * 60 * 60 * 1000;
 
 describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock('2026-06-01T10:00:00Z');
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    sender = createBulkSender({ token: 'xoxb-report-test', slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    clock.set('2026-06-01T10:00:00Z');
-  });
+  const world = serviceWorld(provider, { start: '2026-06-01T10:00:00Z', sender: 'bulk', token: 'xoxb-report-test' });
+  const { clock, deps } = world;
 
   /** An active pairing (seeker Otter, listener Heron) in an initiative with two coordinators and an HR viewer. */
   async function pairing() {
     const people = { seeker: user('seek'), listener: user('list'), coordinators: [user('coora'), user('coorb')], hr: user('hrvw') };
-    const initiative = await makeInitiative(database.db, { coordinatorId: people.coordinators[0] });
-    await database.db.initiativeMember.createMany({
+    const initiative = await makeInitiative(world.db, { coordinatorId: people.coordinators[0] });
+    await world.db.initiativeMember.createMany({
       data: [
         { initiativeId: initiative.id, userId: people.coordinators[1]!, role: 'coordinator' },
         { initiativeId: initiative.id, userId: people.hr, role: 'hr_viewer' },
       ],
     });
-    const listener = await makeListener(database.db, { initiativeId: initiative.id, userId: people.listener, topicIds: [initiative.topics[0]!.id] });
-    const request = await makeRequest(database.db, { initiativeId: initiative.id, seekerId: people.seeker, status: 'paired' });
-    const row = await makePairing(database.db, { request, listener, startedAt: new Date(clock.now().getTime() - 3 * DAY) });
+    const listener = await makeListener(world.db, { initiativeId: initiative.id, userId: people.listener, topicIds: [initiative.topics[0]!.id] });
+    const request = await makeRequest(world.db, { initiativeId: initiative.id, seekerId: people.seeker, status: 'paired' });
+    const row = await makePairing(world.db, { request, listener, startedAt: new Date(clock.now().getTime() - 3 * DAY) });
     return { initiative, people, pairingId: row.id };
   }
 
@@ -72,7 +51,7 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
   it('a seeker\'s report is stored and names their listener to every coordinator, never the seeker', async () => {
     const { initiative, people, pairingId } = await pairing();
     const result = await report(pairingId, people.seeker);
-    const stored = await database.db.report.findMany({ where: { initiativeId: initiative.id } });
+    const stored = await world.db.report.findMany({ where: { initiativeId: initiative.id } });
     expect(stored).toEqual([
       expect.objectContaining({
         pairingId,
@@ -86,9 +65,9 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
       }),
     ]);
 
-    expect((await sendOutbox(sender, deps(), { owner: 'a', ids: result.outboxIds })).sent).toBe(3);
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a', ids: result.outboxIds })).sent).toBe(3);
     for (const coordinator of people.coordinators) {
-      const notices = slack.calls.filter(to(coordinator));
+      const notices = world.slack.calls.filter(to(coordinator));
       expect(notices).toHaveLength(1);
       const shown = JSON.stringify(notices[0]!.args);
       expect(shown).toContain(`<@${people.listener}>`);
@@ -101,26 +80,26 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
       expect(notices[0]!.args.text).toBe(copy.REPORT_NOTICE_NOTIFICATION);
     }
     // Invariant 5: no Web API call bound for a coordinator carries the seeker's id.
-    const toCoordinators = slack.calls.filter((c) => people.coordinators.some((id) => to(id)(c)));
+    const toCoordinators = world.slack.calls.filter((c) => people.coordinators.some((id) => to(id)(c)));
     expect(toCoordinators).toHaveLength(2);
     expect(JSON.stringify(toCoordinators)).not.toContain(people.seeker);
     // Nobody else is told but the reporter (their thanks).
-    expect(slack.calls.filter(to(people.hr))).toEqual([]);
-    expect(slack.calls.filter(to(people.listener))).toEqual([]);
+    expect(world.slack.calls.filter(to(people.hr))).toEqual([]);
+    expect(world.slack.calls.filter(to(people.listener))).toEqual([]);
   });
 
   it('a listener\'s report about the seeker names nobody: the seeker only by pseudonym, never by id', async () => {
     const { people, pairingId } = await pairing();
     const result = await report(pairingId, people.listener);
-    const [stored] = await database.db.report.findMany({ where: { pairingId } });
+    const [stored] = await world.db.report.findMany({ where: { pairingId } });
     expect(stored).toMatchObject({ reporterId: people.listener, reporterSide: 'listener', reporterPseudonym: 'Heron', aboutListenerUserId: null });
     // The rows themselves carry no seeker id either.
-    const rows = await database.db.outboxMessage.findMany({ where: { id: { in: result.outboxIds }, recipientId: { in: [...people.coordinators] } } });
+    const rows = await world.db.outboxMessage.findMany({ where: { id: { in: result.outboxIds }, recipientId: { in: [...people.coordinators] } } });
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain(people.seeker);
 
-    await sendOutbox(sender, deps(), { owner: 'a', ids: result.outboxIds });
-    const toCoordinators = slack.calls.filter((c) => people.coordinators.some((id) => to(id)(c)));
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: result.outboxIds });
+    const toCoordinators = world.slack.calls.filter((c) => people.coordinators.some((id) => to(id)(c)));
     expect(toCoordinators).toHaveLength(2);
     const shown = JSON.stringify(toCoordinators);
     expect(shown).not.toContain(people.seeker);
@@ -131,64 +110,64 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
   it('lets a coordinator reply: delivered to the reporter, then marked replied; anyone else gets nothing sent', async () => {
     const { people, pairingId } = await pairing();
     await report(pairingId, people.seeker);
-    const [stored] = await database.db.report.findMany({ where: { pairingId } });
+    const [stored] = await world.db.report.findMany({ where: { pairingId } });
     const delivered: ReportForReply[] = [];
     const deliver = async (r: ReportForReply) => void delivered.push(r);
 
     // The listener it is about, the HR viewer, the reporter themselves: refused, nothing delivered or changed.
     for (const userId of [people.listener, people.hr, people.seeker, user('anyone')]) {
       expect(await replyToReport(deps(), { reportId: stored!.id, userId, deliver })).toEqual({ kind: 'not-coordinator' });
-      expect((await reportForReply(database.db, { reportId: stored!.id, userId })).kind).toBe('not-coordinator');
+      expect((await reportForReply(world.db, { reportId: stored!.id, userId })).kind).toBe('not-coordinator');
     }
     expect(delivered).toEqual([]);
-    expect((await database.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toBeNull();
+    expect((await world.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toBeNull();
 
     clock.advance(60_000);
     expect(await replyToReport(deps(), { reportId: stored!.id, userId: people.coordinators[1]!, deliver })).toEqual({ kind: 'replied', reporterPseudonym: 'Otter' });
     expect(delivered).toEqual([{ id: stored!.id, reporterId: people.seeker, reporterPseudonym: 'Otter', initiativeName: 'Peer Support Test', repliedAt: null }]);
-    expect((await database.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toEqual(clock.now());
+    expect((await world.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toEqual(clock.now());
   });
 
   it('leaves the report unreplied when Slack does not take the reply, so the coordinator can try again', async () => {
     const { people, pairingId } = await pairing();
     await report(pairingId, people.seeker);
-    const [stored] = await database.db.report.findMany({ where: { pairingId } });
+    const [stored] = await world.db.report.findMany({ where: { pairingId } });
     const failure = Object.assign(new Error('An API error occurred: channel_not_found'), { code: 'slack_webapi_platform_error' });
     const result = await replyToReport(deps(), { reportId: stored!.id, userId: people.coordinators[0]!, deliver: () => Promise.reject(failure) });
     expect(result).toEqual({ kind: 'not-sent', error: failure });
-    expect((await database.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toBeNull();
+    expect((await world.db.report.findUniqueOrThrow({ where: { id: stored!.id } })).repliedAt).toBeNull();
   });
 
   it('erasure: the reporter\'s reports go (a reply then finds nobody); a listener\'s name leaves reports about them', async () => {
     const { initiative, people, pairingId } = await pairing();
     await report(pairingId, people.seeker);
     await report(pairingId, people.listener);
-    expect((await collectMyData(database.db, initiative.workspaceId, people.seeker, clock.now())).concernsRaised).toBe(1);
+    expect((await collectMyData(world.db, initiative.workspaceId, people.seeker, clock.now())).concernsRaised).toBe(1);
 
     await eraseMyData(deps(), initiative.workspaceId, people.listener);
-    const left = await database.db.report.findMany({ where: { initiativeId: initiative.id } });
+    const left = await world.db.report.findMany({ where: { initiativeId: initiative.id } });
     expect(left).toEqual([expect.objectContaining({ reporterId: people.seeker, aboutListenerUserId: null })]);
 
     await eraseMyData(deps(), initiative.workspaceId, people.seeker);
-    expect(await database.db.report.count({ where: { initiativeId: initiative.id } })).toBe(0);
+    expect(await world.db.report.count({ where: { initiativeId: initiative.id } })).toBe(0);
     let delivered = 0;
     const reply = await replyToReport(deps(), { reportId: left[0]!.id, userId: people.coordinators[0]!, deliver: async () => void (delivered += 1) });
     expect(reply).toEqual({ kind: 'gone' });
     expect(delivered).toBe(0);
-    expect((await collectMyData(database.db, initiative.workspaceId, people.seeker, clock.now())).concernsRaised).toBe(0);
+    expect((await collectMyData(world.db, initiative.workspaceId, people.seeker, clock.now())).concernsRaised).toBe(0);
   });
 
   it('retention deletes reports older than the initiative\'s retention and keeps newer ones', async () => {
     const { initiative, people, pairingId } = await pairing();
-    await database.db.initiative.update({ where: { id: initiative.id }, data: { retentionDays: 30 } });
+    await world.db.initiative.update({ where: { id: initiative.id }, data: { retentionDays: 30 } });
     clock.set(new Date(Date.parse('2026-06-01T10:00:00Z') - 31 * DAY));
     await report(pairingId, people.seeker);
     clock.set(new Date(Date.parse('2026-06-01T10:00:00Z') - 29 * DAY));
     await report(pairingId, people.listener);
     clock.set('2026-06-01T10:00:00Z');
 
-    const removed = await applyRetention(database.db, clock.now());
+    const removed = await applyRetention(world.db, clock.now());
     expect(removed.reports).toBeGreaterThanOrEqual(1);
-    expect((await database.db.report.findMany({ where: { initiativeId: initiative.id } })).map((r) => r.reporterSide)).toEqual(['listener']);
+    expect((await world.db.report.findMany({ where: { initiativeId: initiative.id } })).map((r) => r.reporterSide)).toEqual(['listener']);
   });
 });

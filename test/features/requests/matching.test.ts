@@ -91,7 +91,7 @@ describe.each(TEST_PROVIDERS)('matching on %s', (provider) => {
     await database.db.listenerProfile.update({ where: { id: profile.id }, data: { reservedSlots: 1 } });
     const now = clock.now();
     const result = await database.db.$transaction((tx) =>
-      claimBatch(tx, [{ requestId: r1!, listener: stale }, { requestId: r2!, listener: stale }], now, new Date(now.getTime() + 3_600_000), initiative.workspaceId),
+      claimBatch(tx, [{ requestId: r1!, listener: stale }, { requestId: r2!, listener: stale }], now, new Date(now.getTime() + 3_600_000), initiative.workspaceId, () => 0.42),
     );
     expect(result.made).toHaveLength(0);
     expect(result.lost.sort()).toEqual([r1, r2].sort());

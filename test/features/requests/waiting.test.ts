@@ -1,7 +1,4 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { weekStart } from '../../../src/domain/weeks.js';
 import * as checkInCopy from '../../../src/features/check-ins/copy.js';
 import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.js';
@@ -11,11 +8,11 @@ import { RequestIds } from '../../../src/features/requests/ids.js';
 import { matchRequest } from '../../../src/features/requests/matching.js';
 import { cancelRequest, createRequest } from '../../../src/features/requests/service.js';
 import { tellWaiting } from '../../../src/features/requests/waiting.js';
-import { createLogger } from '../../../src/logger.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 // Never left waiting in silence (issue 14): a seeker hears at submit, whenever an offer is declined or
 // times out (the same message, updated in place), a day later, and every few days after that; an
@@ -24,35 +21,16 @@ import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support
 const HOUR = 3_600_000;
 
 describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock('2026-03-02T10:00:00Z'); // Monday
-  const logger = createLogger('silent');
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    const client = new WebClient('xoxb-test-fake', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-    sender = { client, paced: (_workspace, call) => call(client) };
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-    clock.set('2026-03-02T10:00:00Z');
-  });
+  const world = serviceWorld(provider, { start: '2026-03-02T10:00:00Z' }); // Monday
+  const { clock, deps } = world;
 
   async function setUp(listeners: number) {
-    const initiative = await makeInitiative(database.db, { offerTimeoutHours: 4 });
+    const initiative = await makeInitiative(world.db, { offerTimeoutHours: 4 });
     const topicId = initiative.topics[0]!.id;
     const made = [];
-    for (let i = 0; i < listeners; i++) made.push(await makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 }));
+    for (let i = 0; i < listeners; i++) made.push(await makeListener(world.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 1 }));
     const seekerId = `USEEK${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    slack.addUser({ id: seekerId, tz: 'Europe/London' });
+    world.slack.addUser({ id: seekerId, tz: 'Europe/London' });
     return { initiative, topicId, listeners: made, seekerId };
   }
 
@@ -74,11 +52,11 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     return { requestId, matched };
   }
 
-  const send = (ids: string[]) => sendOutbox(sender, deps(), { owner: 'test', ids });
-  const postsTo = (userId: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
-  const updatesOf = (ts: string | null) => slack.callsTo('chat.update').filter((c) => c.args.ts === ts);
+  const send = (ids: string[]) => sendOutbox(world.sender, deps(), { owner: 'test', ids });
+  const postsTo = (userId: string) => world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
+  const updatesOf = (ts: string | null) => world.slack.callsTo('chat.update').filter((c) => c.args.ts === ts);
   const json = (c: RecordedCall) => JSON.stringify(c.args.blocks);
-  const request = (id: string) => database.db.supportRequest.findUniqueOrThrow({ where: { id } });
+  const request = (id: string) => world.db.supportRequest.findUniqueOrThrow({ where: { id } });
 
   it('a waiting seeker hears at submit, after a decline and a timeout (the same message, updated), at 24 hours and every 3 days', async () => {
     const s = await setUp(2);
@@ -123,20 +101,20 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     // A day after asking comes a waiting update, then one every 3 days (waitingUpdateEveryDays).
     const updates = () => postsTo(s.seekerId).filter((c) => c.args.text === checkInCopy.WAITING_UPDATE);
     clock.set('2026-03-03T09:59:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(0);
     clock.set('2026-03-03T10:00:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(1);
     expect(json(updates()[0]!)).toContain(RequestIds.cancelButton);
     clock.set('2026-03-06T09:59:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(1);
     clock.set('2026-03-06T10:00:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(2);
     clock.set('2026-03-09T10:00:00Z');
-    await dispatchDueCheckIns(sender, deps(), { owner: 'a' });
+    await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(3);
 
     // Cancelled: the waiting message says so, and offers no Cancel button any more.
@@ -153,7 +131,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     const k = s.initiative.minGroupSize;
     const minutes = [30, 90, 150, 200, 600, 900, 1200].slice(0, k);
     const matchTimes = (values: number[]) =>
-      database.db.matchTime.createMany({ data: values.map((m) => ({ initiativeId: s.initiative.id, weekStart: weekStart(clock.now()), minutes: m })) });
+      world.db.matchTime.createMany({ data: values.map((m) => ({ initiativeId: s.initiative.id, weekStart: weekStart(clock.now()), minutes: m })) });
 
     // k - 1 past matches: no figure that could describe a few people's waits.
     await matchTimes(minutes.slice(0, k - 1));
@@ -171,7 +149,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     expect(json(updatesOf(waitingMessageTs)[0]!)).toContain(copy.waitEstimate(hours));
 
     // A listener joins and says yes: the waiting message says so, with no Cancel button.
-    const listener = await makeListener(database.db, { initiativeId: s.initiative.id, topicIds: [s.topicId], capacity: 1 });
+    const listener = await makeListener(world.db, { initiativeId: s.initiative.id, topicIds: [s.topicId], capacity: 1 });
     const offered = await matchRequest(deps(), requestId);
     if (offered.kind !== 'offered') throw new Error('no offer');
     const paired = await answerOffer(deps(), { offerId: offered.offer.offerId, userId: listener.userId, accept: true });

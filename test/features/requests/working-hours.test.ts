@@ -1,7 +1,4 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.js';
-import type { PacedSender } from '../../../src/delivery/dispatcher.js';
+import { describe, expect, it } from 'vitest';
 import { effects } from '../../../src/effects/effects.js';
 import { createEffectRunner } from '../../../src/effects/run-effects.js';
 import { answerOffer } from '../../../src/features/pairings/offers.js';
@@ -9,11 +6,10 @@ import * as copy from '../../../src/features/requests/copy.js';
 import { matchRequest, matchWaitingRequests } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
 import { tellWaiting, waitingEventAfterMatch } from '../../../src/features/requests/waiting.js';
-import { createLogger } from '../../../src/logger.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
-import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.js';
+import { serviceWorld } from '../../support/service-world.js';
 
 // Issue 15: a listener is offered a request only within their working hours and outside their quiet
 // hours, in their own timezone. When hours are all that stand in the way, the request waits, the seeker
@@ -28,42 +24,24 @@ const MONDAY_08_59_BERLIN = '2026-03-09T07:59:00Z';
 const MONDAY_09_00_BERLIN = '2026-03-09T08:00:00Z';
 
 describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
-  let database: Awaited<ReturnType<typeof openTestDatabase>>;
-  let slack: FakeSlack;
-  let sender: PacedSender;
-  const clock = fixedClock(WEDNESDAY_20_00_BERLIN);
-  const logger = createLogger('silent');
-  const deps = () => ({ db: database.db, clock, logger, random: () => 0.3 });
-
-  beforeAll(async () => {
-    database = await openTestDatabase(provider, inject('templates'));
-    slack = await startFakeSlack();
-    const client = new WebClient('xoxb-test-fake', { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-    sender = { client, paced: (_workspace, call) => call(client) };
-  });
-  afterAll(async () => {
-    await slack?.close();
-    await database?.drop();
-  });
-  beforeEach(() => {
-    slack.reset();
-  });
+  const world = serviceWorld(provider, { start: WEDNESDAY_20_00_BERLIN });
+  const { clock, deps } = world;
 
   async function setUp(listeners: { timezone: string; work: typeof OFFICE; quiet?: [string, string] }[]) {
-    const initiative = await makeInitiative(database.db);
+    const initiative = await makeInitiative(world.db);
     const topicId = initiative.topics[0]!.id;
     const made = [];
     for (const l of listeners) {
-      const listener = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], timezone: l.timezone, work: l.work });
-      if (l.quiet) await database.db.listenerProfile.update({ where: { id: listener.id }, data: { quietHoursStart: l.quiet[0], quietHoursEnd: l.quiet[1] } });
+      const listener = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [topicId], timezone: l.timezone, work: l.work });
+      if (l.quiet) await world.db.listenerProfile.update({ where: { id: listener.id }, data: { quietHoursStart: l.quiet[0], quietHoursEnd: l.quiet[1] } });
       made.push(listener);
     }
     const seekerId = `USEEK${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
-    slack.addUser({ id: seekerId, tz: 'Europe/London' });
+    world.slack.addUser({ id: seekerId, tz: 'Europe/London' });
     return { initiative, topicId, topic: initiative.topics[0]!.label, listeners: made, seekerId };
   }
 
-  const send = (ids: string[]) => sendOutbox(sender, deps(), { owner: 'test', ids });
+  const send = (ids: string[]) => sendOutbox(world.sender, deps(), { owner: 'test', ids });
 
   /** What the request form's submission does after it closed: match, then tell the seeker. */
   async function ask(s: Awaited<ReturnType<typeof setUp>>) {
@@ -85,17 +63,17 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
 
   /** The events of the seeker's waiting-message rows for a request, oldest first. */
   async function waitingEvents(requestId: string): Promise<string[]> {
-    const rows = await database.db.outboxMessage.findMany({ where: { subjectId: requestId, kind: 'waiting' }, orderBy: { createdAt: 'asc' } });
+    const rows = await world.db.outboxMessage.findMany({ where: { subjectId: requestId, kind: 'waiting' }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => (JSON.parse(r.args) as { event: string }).event);
   }
 
-  const offersOf = (requestId: string) => database.db.offer.findMany({ where: { requestId } });
-  const seekerPosts = (seekerId: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === seekerId);
+  const offersOf = (requestId: string) => world.db.offer.findMany({ where: { requestId } });
+  const seekerPosts = (seekerId: string) => world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === seekerId);
 
   async function expectWaitingForHours(s: Awaited<ReturnType<typeof setUp>>, requestId: string, matched: Awaited<ReturnType<typeof ask>>['matched']) {
     expect(matched).toEqual({ kind: 'waiting', offHours: true });
     expect(await offersOf(requestId)).toEqual([]);
-    expect((await database.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('waiting');
+    expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('waiting');
     expect(await waitingEvents(requestId)).toEqual(['off-hours']);
     // The seeker reads why, with the resources, rather than a silent wait.
     const posted = seekerPosts(s.seekerId);
@@ -115,7 +93,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     clock.set(THURSDAY_09_00_BERLIN);
     const swept = await matchWaitingRequests(deps(), s.initiative.id);
     expect(swept.offers).toEqual([expect.objectContaining({ requestId, listenerId: s.listeners[0]!.id })]);
-    expect((await database.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('offered');
+    expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe('offered');
   });
 
   it('on a Saturday at 10:00 nobody is offered it, nor at 08:59 on Monday; at 09:00 on Monday it is', async () => {
@@ -131,7 +109,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     expect(swept.offers.map((o) => o.requestId)).toEqual([requestId]);
     // The offer itself goes out from the outbox to the listener.
     await send(swept.outboxIds);
-    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === s.listeners[0]!.userId)).toHaveLength(1);
+    expect(world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === s.listeners[0]!.userId)).toHaveLength(1);
   });
 
   it('quiet hours inside working hours keep offers away too, until they end', async () => {
@@ -158,7 +136,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
   it('says "no listener free" rather than "outside their hours" when nobody could take it at any hour', async () => {
     clock.set(WEDNESDAY_20_00_BERLIN);
     const s = await setUp([{ timezone: 'Europe/Berlin', work: OFFICE }]);
-    await database.db.listenerProfile.update({ where: { id: s.listeners[0]!.id }, data: { status: 'paused' } });
+    await world.db.listenerProfile.update({ where: { id: s.listeners[0]!.id }, data: { status: 'paused' } });
     const { requestId, matched } = await ask(s);
     expect(matched).toEqual({ kind: 'waiting', offHours: false });
     expect(await waitingEvents(requestId)).toEqual(['no-listener']);
@@ -173,18 +151,18 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     ]);
     const { requestId, matched } = await ask(s);
     if (matched.kind !== 'offered') throw new Error('no offer');
-    const request = await database.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const request = await world.db.supportRequest.findUniqueOrThrow({ where: { id: requestId } });
 
     clock.set('2026-03-04T17:30:00Z'); // 18:30: the first declines after the other's day has ended
     const asked = s.listeners.find((l) => l.id === matched.offer.listenerId)!;
     const declined = await answerOffer(deps(), { offerId: matched.offer.offerId, userId: asked.userId, accept: false });
     if (declined.kind !== 'declined') throw new Error('not declined');
     await send(declined.outboxIds);
-    await createEffectRunner({ ...deps(), sender, owner: 'test' }).run([effects.rematchRequest(requestId)]);
+    await createEffectRunner({ ...deps(), sender: world.sender, owner: 'test' }).run([effects.rematchRequest(requestId)]);
 
     expect(await offersOf(requestId)).toHaveLength(1);
     expect(await waitingEvents(requestId)).toEqual(['received', 'declined', 'off-hours']);
-    const updates = slack.callsTo('chat.update').filter((c) => c.args.ts === request.waitingMessageTs);
+    const updates = world.slack.callsTo('chat.update').filter((c) => c.args.ts === request.waitingMessageTs);
     expect(updates.map((c) => c.args.text)).toEqual([copy.OFFER_NOT_TAKEN, copy.listenersOffHours(s.topic)]);
 
     clock.set(THURSDAY_09_00_BERLIN);
