@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { Random } from './domain/pseudonyms.js';
 
 /** What every capability is built from (STYLE.md: services take { db, slack, clock, logger }). */
@@ -12,6 +13,8 @@ export interface AppDeps {
   readonly clock: Clock;
   /** Randomness (pseudonyms), injected so tests are repeatable. */
   readonly random: Random;
+  /** Prometheus counters (METRICS_PORT); left out, nothing is counted and the Slack clients are not wrapped. */
+  readonly metrics?: Metrics;
 }
 
 /** What each capability's `register(app, deps)` receives. */
@@ -19,6 +22,8 @@ export interface FeatureDeps extends AppDeps {
   readonly flows: import('./features/common/flows.js').FlowRegistry;
   /** Performs what use cases return (src/effects): the only way one capability sets off another. */
   readonly effects: import('./effects/effects.js').EffectRunner;
+  /** Counters for operators (src/metrics/metrics.ts); a no-op when metrics are off. */
+  readonly metrics: Metrics;
 }
 
 /** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */

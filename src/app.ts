@@ -6,6 +6,8 @@ import type { EffectRunner } from './effects/effects.js';
 import { createEffectRunner } from './effects/run-effects.js';
 import { answerFailures, codeOf } from './features/common/answer-failures.js';
 import { createBulkSender } from './slack/bulk-sender.js';
+import { observeSlackCalls } from './slack/observed-fetch.js';
+import { noMetrics, type Metrics } from './metrics/metrics.js';
 import { register as registerCheckIns } from './features/check-ins/listeners.js';
 import { FlowRegistry } from './features/common/flows.js';
 import { register as registerHome } from './features/home/listeners.js';
@@ -33,6 +35,8 @@ export interface BuiltApp {
   readonly effects: EffectRunner;
   /** This process's name on leases. */
   readonly owner: string;
+  /** What the app counts (a no-op without METRICS_PORT); the scheduler counts its deliveries here. */
+  readonly metrics: Metrics;
   /** Resolves when no listener is running; used by graceful shutdown. */
   whenIdle(): Promise<void>;
 }
@@ -44,6 +48,9 @@ export interface BuildAppOptions {
 
 export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp {
   const { config, database, logger } = deps;
+  const metrics = deps.metrics ?? noMetrics;
+  // Every Web API call of both clients (and Bolt's respond()) passes this one fetch; unwrapped when metrics are off.
+  const fetch = deps.metrics ? observeSlackCalls((call) => metrics.slackCall(call)) : undefined;
   const app = new App({
     token: config.slack.botToken,
     ...(options.receiver
@@ -59,6 +66,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
       timeout: INTERACTIVE_TIMEOUT_MS,
       retryConfig: { retries: 1, factor: 1, minTimeout: 300, maxTimeout: 300 },
       rejectRateLimitedCalls: true,
+      ...(fetch ? { fetch } : {}),
     },
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
@@ -80,9 +88,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   });
 
   const owner = randomUUID();
-  const sender = createBulkSender({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger });
-  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner });
-  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects };
+  const sender = createBulkSender({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
+  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics });
+  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects, metrics };
   registerHome(app, featureDeps);
   const initiatives = registerInitiatives(app, featureDeps);
   const listeners = registerListeners(app, featureDeps);
@@ -101,7 +109,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
   });
 
-  return { app, sender, effects, owner, whenIdle: inFlight.whenIdle };
+  return { app, sender, effects, owner, metrics, whenIdle: inFlight.whenIdle };
 }
 
 function trackInFlight() {

@@ -15,6 +15,8 @@ export interface Config {
   readonly mode: 'socket' | 'http';
   readonly database: { readonly provider: DatabaseProvider; readonly url: string };
   readonly port: number;
+  /** Port of the Prometheus endpoint (`GET /metrics`); no metrics server when unset. */
+  readonly metricsPort: number | undefined;
   /** How often the scheduler wakes up to claim due work from the database. */
   readonly schedulerTickSeconds: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -62,6 +64,13 @@ const envSchema = z.object({
       .int('must be a whole number')
       .min(1, 'must be between 1 and 65535')
       .max(65535, 'must be between 1 and 65535')),
+  ),
+  METRICS_PORT: optional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535')),
   ),
   SCHEDULER_TICK_SECONDS: optional(
     z
@@ -133,6 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   if (missing.length > 0) {
     throw new ConfigError(missing[0]!.split(' ')[0]!, `Missing ${missing.join(' and ')}. ${HOW_TO_CREATE_APP}`);
   }
+  const port = e.PORT ?? 3000;
+  // Both servers listen on every interface: one port cannot serve both.
+  if (e.METRICS_PORT === port) {
+    throw new ConfigError('METRICS_PORT', `METRICS_PORT must differ from PORT (${port}): metrics have a port of their own.`);
+  }
 
 
   return Object.freeze({
@@ -144,7 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     }),
     mode,
     database: databaseSettings(e.DATABASE_URL, cwd),
-    port: e.PORT ?? 3000,
+    port,
+    metricsPort: e.METRICS_PORT,
     schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS ?? 60,
     logLevel: e.LOG_LEVEL ?? 'info',
     initiativeCreators: Object.freeze([...new Set(e.INITIATIVE_CREATORS ?? [])]),

@@ -7,6 +7,9 @@ import { openDatabase } from './db/client.js';
 import { applyMigrations } from './db/migrations.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 import { createLogger } from './logger.js';
+import { oldestDueSeconds } from './delivery/lag.js';
+import { createPrometheusMetrics } from './metrics/prometheus.js';
+import { startMetricsServer, stopMetricsServer } from './metrics/server.js';
 
 // Start-up: validate the environment, migrate, open the database, start Bolt. Shutdown on SIGTERM/SIGINT:
 // stop taking requests, let running listeners finish, close the database.
@@ -29,8 +32,15 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(config.database.url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
-  const deps = { config, database, logger, clock: systemClock, random: Math.random };
-  const { app, whenIdle, sender, effects, owner } = buildApp(deps);
+  // One registry for this process (issue 16): only when METRICS_PORT asks for it.
+  const prometheus =
+    config.metricsPort !== undefined
+      ? createPrometheusMetrics({ logger, oldestDue: () => oldestDueSeconds(database.db, systemClock.now()) })
+      : undefined;
+  const deps = { config, database, logger, clock: systemClock, random: Math.random, ...(prometheus ? { metrics: prometheus.metrics } : {}) };
+  const { app, whenIdle, sender, effects, owner, metrics } = buildApp(deps);
+  // Before the app listens, so a process that answers /healthz also answers /metrics.
+  const metricsServer = prometheus && config.metricsPort !== undefined ? await startMetricsServer(prometheus.registry, config.metricsPort, logger) : undefined;
 
   let healthServer: Server | undefined;
   if (config.mode === 'socket') {
@@ -39,8 +49,8 @@ async function main(): Promise<void> {
   } else {
     await app.start(config.port);
   }
-  const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner }, config.schedulerTickSeconds);
-  logger.info({ mode: config.mode, port: config.port, database: config.database.provider }, 'peer support is running');
+  const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics }, config.schedulerTickSeconds);
+  logger.info({ mode: config.mode, port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,6 +65,7 @@ async function main(): Promise<void> {
     try {
       await app.stop();
       healthServer?.close();
+      if (metricsServer) await stopMetricsServer(metricsServer);
       await scheduler.stop();
       await whenIdle();
       await database.close();
@@ -65,8 +76,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // `on`, not `once`: the same signal often arrives twice (Ctrl-C under `npm start` reaches node from the
+  // terminal and again from npm, which forwards it; a supervisor may signal the whole process group). A
+  // second one must not fall through to Node's default handler and kill the shutdown half-way.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -62,6 +62,10 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['PORT', '0'],
     ['PORT', '80.5'],
+    ['METRICS_PORT', 'nine-one-hundred'],
+    ['METRICS_PORT', '65536'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', '-9100'],
     ['LOG_LEVEL', 'loud'],
     ['SLACK_API_URL', 'ftp://x'],
     ['SLACK_API_URL', 'not a url'],
@@ -117,6 +121,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...HTTP_ENV, SLACK_API_URL: 'https://slack-gov.com/api/' }, CWD).slack.apiUrl).toBe(
       'https://slack-gov.com/api/',
     );
+  });
+
+  it('serves no metrics unless METRICS_PORT is set, and reads it when it is', () => {
+    expect(loadConfig(HTTP_ENV, CWD).metricsPort).toBeUndefined();
+    expect(loadConfig({ ...HTTP_ENV, METRICS_PORT: '' }, CWD).metricsPort).toBeUndefined();
+    expect(loadConfig({ ...HTTP_ENV, METRICS_PORT: '9100' }, CWD).metricsPort).toBe(9100);
+    expect(loadConfig({ ...SOCKET_ENV, METRICS_PORT: '9100' }, CWD).metricsPort).toBe(9100);
+  });
+
+  it('refuses METRICS_PORT equal to PORT (given or the default 3000), naming METRICS_PORT', () => {
+    for (const env of [{ ...HTTP_ENV, PORT: '8080', METRICS_PORT: '8080' }, { ...SOCKET_ENV, METRICS_PORT: '3000' }]) {
+      const error = configErrorFrom(() => loadConfig(env, CWD));
+      expect(error.variable).toBe('METRICS_PORT');
+      expect(error.message.startsWith('METRICS_PORT ')).toBe(true);
+      expect(error.message).toContain('PORT');
+      expect(error.message).not.toContain('\n');
+    }
   });
 
   it('reads PORT and LOG_LEVEL when they are valid', () => {

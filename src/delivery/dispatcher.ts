@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { claimRows, dueIds, type Claim, type LeasedTable } from './lease.js';
 
 // One dispatcher for every table of rows that are sent once (check-ins, outbox messages): claim due
@@ -34,6 +35,8 @@ export interface DeliveryDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
+  /** Each run's report is counted here (deliveries by queue and outcome), whoever started the run. */
+  metrics?: Metrics;
 }
 
 export interface Queue<T> {
@@ -84,5 +87,6 @@ export async function drain<T>(deps: DeliveryDeps, queue: Queue<T>, options: Dis
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   }
+  deps.metrics?.dispatched(queue.name, report);
   return report;
 }

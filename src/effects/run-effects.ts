@@ -6,6 +6,7 @@ import { publishHomes } from '../features/home/publish.js';
 import { matchRequest, matchWaitingRequests } from '../features/requests/matching.js';
 import { tellWaiting } from '../features/requests/waiting.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { sendOutbox } from '../outbox/send.js';
 import type { Effect, EffectRunner } from './effects.js';
 
@@ -21,6 +22,8 @@ export interface EffectDeps {
   sender: PacedSender;
   /** This process's name on leases. */
   owner: string;
+  /** Counts offers made and, through the dispatcher, outbox sends. */
+  metrics?: Metrics;
 }
 
 export function createEffectRunner(deps: EffectDeps): EffectRunner {
@@ -35,12 +38,16 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
       case 'refresh-homes':
         return publishHomes(deps.sender.client, deps, effect.workspaceId, effect.userIds);
       case 'match-initiative': {
-        const { outboxIds } = await matchWaitingRequests(deps, effect.initiativeId);
+        const { offers, outboxIds } = await matchWaitingRequests(deps, effect.initiativeId);
+        deps.metrics?.offersMade(offers.length);
         return send(outboxIds);
       }
       case 'rematch-request': {
         const result = await matchRequest(deps, effect.requestId);
-        if (result.kind === 'offered') return send(result.outboxIds);
+        if (result.kind === 'offered') {
+          deps.metrics?.offersMade(1);
+          return send(result.outboxIds);
+        }
         // Nobody is free: say so honestly, with the resources, rather than leave them in silence.
         if (result.kind === 'waiting') return send(await tellWaiting(deps, { requestId: effect.requestId, event: result.offHours ? 'off-hours' : 'still-looking' }));
         return;

@@ -11,6 +11,7 @@ import { expireOffers } from '../features/pairings/offers.js';
 import { applyRetention } from '../features/pairings/retention.js';
 import { initiativesWithWaitingRequests } from '../features/requests/service.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { pruneOutbox, sendOutbox } from '../outbox/send.js';
 
 // Named jobs the scheduler runs. Each only claims work from the database (conditional updates and
@@ -23,6 +24,8 @@ export interface JobDeps {
   sender: PacedSender;
   effects: EffectRunner;
   owner: string;
+  /** The dispatcher counts each tick's check-ins and outbox sends here. */
+  metrics?: Metrics;
 }
 
 /**

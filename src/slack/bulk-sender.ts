@@ -1,4 +1,4 @@
-import { ErrorCode, LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import { ErrorCode, LogLevel, WebClient, type FetchFunction, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { createRatePacer, type RatePacer } from './pacer.js';
 
@@ -18,6 +18,8 @@ export interface BulkSenderOptions {
   /** Whole-request timeout per call. */
   timeoutMs?: number;
   pacer?: RatePacer;
+  /** The HTTP function for every call; metrics wrap it to count calls (src/slack/observed-fetch.ts). */
+  fetch?: FetchFunction;
 }
 
 export interface BulkSender {
@@ -36,6 +38,7 @@ export function createBulkSender(options: BulkSenderOptions): BulkSender {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: webClientLogger(logger),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
   return {

@@ -23,6 +23,8 @@ export interface AppProcess {
   readonly baseUrl: string;
   readonly port: number;
   readonly pid: number;
+  /** `http://127.0.0.1:<METRICS_PORT>/metrics` when started with `metrics: true`. */
+  readonly metricsUrl: string | undefined;
   /** Everything the process wrote, for log assertions (pino JSON lines on stdout). */
   output(): string;
   logLines(): Record<string, unknown>[];
@@ -31,7 +33,8 @@ export interface AppProcess {
 
 export function startCommand(): { command: string; args: string[] } {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  // `exec` makes the script's shell become node, so the signals npm forwards reach the app (issue 16).
+  const [command, ...args] = pkg.scripts.start.replace(/^exec\s+/, '').split(/\s+/);
   if (command !== 'node') throw new Error(`npm start is expected to run node, not ${command}`);
   return { command: process.execPath, args };
 }
@@ -72,8 +75,11 @@ export async function startAppProcess(options: {
   databaseUrl: string;
   slackApiUrl: string;
   env?: Record<string, string>;
+  /** Serve Prometheus metrics on a free port of their own (METRICS_PORT). */
+  metrics?: boolean;
 }): Promise<AppProcess> {
   const port = await freePort();
+  const metricsPort = options.metrics ? await freePort() : undefined;
   const { command, args } = startCommand();
   const child: ChildProcess = spawn(command, args, {
     cwd: REPO_ROOT,
@@ -85,6 +91,7 @@ export async function startAppProcess(options: {
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       LOG_LEVEL: 'debug',
+      ...(metricsPort !== undefined ? { METRICS_PORT: String(metricsPort) } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,6 +122,7 @@ export async function startAppProcess(options: {
     baseUrl,
     port,
     pid: child.pid ?? 0,
+    metricsUrl: metricsPort !== undefined ? `http://127.0.0.1:${metricsPort}/metrics` : undefined,
     output: () => output,
     logLines: () =>
       output

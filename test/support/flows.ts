@@ -49,14 +49,19 @@ export interface E2E {
 export async function startE2E(
   provider: DatabaseProvider,
   templates: Templates,
-  options: { users?: FakeUser[]; env?: Record<string, string> } = {},
+  options: { users?: FakeUser[]; env?: Record<string, string>; metrics?: boolean } = {},
 ): Promise<E2E> {
   const slack = await startFakeSlack({ teamId: TEAM, ...(options.users ? { users: options.users } : {}) });
   let database: TestDatabase | undefined;
   let bot: AppProcess | undefined;
   try {
     database = await createTestDatabase(provider, templates);
-    bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, ...(options.env ? { env: options.env } : {}) });
+    bot = await startAppProcess({
+      databaseUrl: database.url,
+      slackApiUrl: slack.url,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.metrics ? { metrics: true } : {}),
+    });
     const opened = await openDatabase(database.url);
     const started = { database, bot };
     return {

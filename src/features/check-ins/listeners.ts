@@ -34,6 +34,7 @@ export function register(app: App, deps: FeatureDeps): void {
       await answerClick(client, respond, body, a.userId, copy.ALREADY_ANSWERED);
       return;
     }
+    if (result.ended) deps.metrics.pairingsEnded(result.ended.reason);
     await answerClickWith(client, respond, body, a.userId, replyTo(result));
     await deps.effects.run([
       ...effects.send(result.outboxIds),

@@ -10,7 +10,7 @@ import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { effects, type Effect } from '../../effects/effects.js';
-import { getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
+import { coordinatorsOf, getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
 import { CONSENT_GIVEN, LISTEN_FLOW, ListenerIds } from './ids.js';
@@ -128,14 +128,17 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
 
   /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
   async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<{ text: string; effects: Effect[] }> {
-    const home = effects.refreshHomes(workspaceId, [userId]);
     // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
+    const home = effects.refreshHomes(workspaceId, [userId]);
     if (!(await getInitiative(services.db, workspaceId, initiativeId))) return { text: copy.NOT_A_LISTENER, effects: home };
+    // After a change, coordinators' Homes too: they show each listener's status and load (issue 15).
+    const changed = async () => effects.refreshHomes(workspaceId, [userId, ...(await coordinatorsOf(services.db, initiativeId))]);
     if (verb === 'stop') {
       const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
       if (result.kind !== 'stopped') return { text: copy.NOT_A_LISTENER, effects: home };
       // Their conversations end kindly (the notes are in the outbox) and the seekers are offered someone else.
       const { withdrawal } = result;
+      for (const ended of withdrawal.ended) deps.metrics.pairingsEnded(ended.reason);
       return {
         text: copy.stopped(result.initiativeName),
         effects: [
@@ -149,11 +152,11 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
     if (result.kind === 'not-listener') return { text: copy.NOT_A_LISTENER, effects: home };
     const { profile } = result;
     if (verb === 'pause') {
-      if (result.kind === 'changed') return { text: copy.paused(profile.initiativeName), effects: home };
+      if (result.kind === 'changed') return { text: copy.paused(profile.initiativeName), effects: await changed() };
       const text = profile.status === 'pending' ? copy.pendingCannotPause(profile.initiativeName) : copy.alreadyPaused(profile.initiativeName);
       return { text, effects: home };
     }
-    if (result.kind === 'changed') return { text: copy.resumed(profile.initiativeName), effects: [...home, effects.matchInitiative(initiativeId)] };
+    if (result.kind === 'changed') return { text: copy.resumed(profile.initiativeName), effects: [...(await changed()), effects.matchInitiative(initiativeId)] };
     return { text: copy.notPaused(profile.initiativeName, profile.status), effects: home };
   }
 
@@ -257,7 +260,7 @@ export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, C
     const name = result.profile.initiativeName;
     await client.chat.postMessage({ channel: s.userId, ...renderText(result.date ? copy.pausedUntilDate(name, longDate(result.date)) : copy.paused(name)) });
     await deps.effects.run([
-      ...effects.refreshHomes(s.workspaceId, [s.userId]),
+      ...effects.refreshHomes(s.workspaceId, [s.userId, ...(await coordinatorsOf(services.db, initiative.id))]),
       // The offer they paused from goes on to the next listener (or the seeker hears honestly that nobody is free).
       ...(result.declined ? [...effects.send(result.declined.outboxIds), effects.rematchRequest(result.declined.requestId)] : []),
     ]);

@@ -50,6 +50,8 @@ export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandl
     // Erased before the form closes: if it fails, the form says nothing was deleted (answer-failures.ts).
     const erasure = await eraseMyData(services, s.workspaceId, s.userId);
     await ack();
+    // One affected person per conversation the erasure ended (the other side of each).
+    deps.metrics.pairingsEnded('erased', erasure.affectedUserIds.length);
     // Before the confirmation, so "erased" is true of the database files too (invariant 3).
     await clearErasureRemnants(services);
     await client.chat.postMessage({ channel: s.userId, ...renderErased() });

@@ -19,6 +19,8 @@ export type EndReason = 'ended' | 'someone_else' | 'listener_stopped' | 'reporte
 
 export interface Ended {
   pairing: Pairing;
+  /** Why it ended (counted for operators, src/metrics). */
+  reason: EndReason;
   /** The request waits for someone else (someone else, or the listener left). */
   requeued: boolean;
   outboxIds: string[];
@@ -118,5 +120,5 @@ export async function endPairingIn(tx: Tx, input: { pairingId: string; by: Side 
         : renderNote(text);
     return [pairingNote(pairing, side, initiative.workspaceId, outboxKey.ended(pairing.id, side), message)];
   });
-  return { pairing, requeued, outboxIds: await enqueue(tx, now, entries) };
+  return { pairing, reason: input.reason, requeued, outboxIds: await enqueue(tx, now, entries) };
 }

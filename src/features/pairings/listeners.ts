@@ -51,6 +51,7 @@ export function register(app: App, deps: FeatureDeps): void {
         await deps.effects.run([...effects.send(answer.outboxIds), effects.rematchRequest(answer.requestId)]);
         return;
       }
+      deps.metrics.pairingStarted();
       await respond({ ...renderPlain(copy.ACCEPTED), replace_original: true });
       // The introductions were written with the pairing; a failed send is retried by the scheduler.
       await deps.effects.run([
@@ -74,6 +75,7 @@ export function register(app: App, deps: FeatureDeps): void {
       if (!pairing || !side || (reason === 'someone_else' && side !== 'seeker')) return;
       const result = await endPairing(services, { pairingId: pairing.id, by: side, reason });
       if (result.kind === 'already-ended') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+      deps.metrics.pairingsEnded(result.ended.reason);
       await deps.effects.run(effects.afterPairingEnded(a.workspaceId, result.ended));
     });
   }
@@ -156,6 +158,7 @@ export function register(app: App, deps: FeatureDeps): void {
     await ack();
     if (result.kind !== 'reported') return;
     deps.logger.info({ pairingId, reason: reason.value, blocked: block }, 'concern reported');
+    if (result.ended) deps.metrics.pairingsEnded(result.ended.reason);
     await deps.effects.run([
       ...effects.send(result.outboxIds),
       ...(result.ended ? effects.afterPairingEnded(s.workspaceId, result.ended) : []),

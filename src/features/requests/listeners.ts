@@ -92,11 +92,13 @@ export function register(app: App, deps: FeatureDeps): { request: CommandHandler
       ...input,
       seekerTimezone: null,
     });
+    deps.metrics.requestCreated();
     // The form's last word says the request went and where the answer will come, with the resources.
     await ack({ response_action: 'update', view: renderRequestSent(initiative.resources) });
     // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
     if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
     const result = await matchRequest(services, requestId);
+    if (result.kind === 'offered') deps.metrics.offersMade(1);
     const told = await tellWaiting(services, { requestId, event: waitingEventAfterMatch(result) });
     await deps.effects.run([
       ...effects.send([...(result.kind === 'offered' ? result.outboxIds : []), ...told]),
