@@ -8,6 +8,8 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createBulkSender } from '../../src/slack/bulk-sender.js';
 import { openTestDatabase } from './databases.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+// The type of inject('templates') (global-setup.ts): test/support is also compiled for the benchmarks.
+import type {} from '../global-setup.js';
 
 // What a service test calls against, per provider: a fresh database, the fake Slack and a sender pointed
 // at it, a fixed clock set back to `start` before each test (with the fake's recorded calls and response
