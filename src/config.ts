@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { EncryptionKeysError, parseEncryptionKeys } from './slack/token-crypto.js';
 
 // The only module that reads the environment (STYLE.md: config parsed once into a frozen typed object).
 
@@ -22,6 +23,11 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Slack user ids who may create initiatives besides workspace admins, owners and existing coordinators. */
   readonly initiativeCreators: readonly string[];
+  /**
+   * TOKEN_ENCRYPTION_KEYS, newest first (issue 16: Slack tokens stored for OAuth installs); null when unset.
+   * Secret: never log it.
+   */
+  readonly tokenEncryptionKeys: readonly Buffer[] | null;
 }
 
 export const DEFAULT_SQLITE_FILE = 'data/peer-support.db';
@@ -87,6 +93,18 @@ const envSchema = z.object({
         (ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
         'must be Slack user IDs separated by commas, such as U012ABCDEF,U034GHIJKL',
       ),
+  ),
+  TOKEN_ENCRYPTION_KEYS: optional(
+    z.string().transform((value, ctx) => {
+      try {
+        return parseEncryptionKeys(value);
+      } catch (error) {
+        if (!(error instanceof EncryptionKeysError)) throw error;
+        // The detail names the key's position only: the value is a secret and never goes into a message.
+        ctx.addIssue({ code: 'custom', message: error.detail });
+        return z.NEVER;
+      }
+    }),
   ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -163,5 +181,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     schedulerTickSeconds: e.SCHEDULER_TICK_SECONDS ?? 60,
     logLevel: e.LOG_LEVEL ?? 'info',
     initiativeCreators: Object.freeze([...new Set(e.INITIATIVE_CREATORS ?? [])]),
+    tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEYS ? Object.freeze(e.TOKEN_ENCRYPTION_KEYS) : null,
   });
 }

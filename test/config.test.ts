@@ -90,6 +90,48 @@ describe('loadConfig', () => {
     expect(error.message).toBe('INITIATIVE_CREATORS must be Slack user IDs separated by commas, such as U012ABCDEF,U034GHIJKL.');
   });
 
+  it('reads TOKEN_ENCRYPTION_KEYS as 32-byte keys newest first, and null when unset or blank', () => {
+    expect(loadConfig(HTTP_ENV, CWD).tokenEncryptionKeys).toBeNull();
+    expect(loadConfig({ ...HTTP_ENV, TOKEN_ENCRYPTION_KEYS: '  ' }, CWD).tokenEncryptionKeys).toBeNull();
+    const newest = Buffer.alloc(32, 0x22);
+    const older = Buffer.alloc(32, 0x11);
+    const config = loadConfig(
+      { ...HTTP_ENV, TOKEN_ENCRYPTION_KEYS: ` ${newest.toString('base64')}, ${older.toString('base64')} ` },
+      CWD,
+    );
+    expect(config.tokenEncryptionKeys).toEqual([newest, older]);
+    expect(Object.isFrozen(config.tokenEncryptionKeys)).toBe(true);
+    expect(loadConfig({ ...SOCKET_ENV, TOKEN_ENCRYPTION_KEYS: newest.toString('base64') }, CWD).tokenEncryptionKeys).toEqual([newest]);
+  });
+
+  it.each([
+    ['not base64', () => `${Buffer.alloc(32, 0x22).toString('base64')},not*base64*at*all`, 'TOKEN_ENCRYPTION_KEYS key 2 of 2 is not base64'],
+    ['31 bytes', () => Buffer.alloc(31, 0x5a).toString('base64'), 'TOKEN_ENCRYPTION_KEYS key 1 is 31 bytes, but each key must be exactly 32'],
+    ['33 bytes', () => Buffer.alloc(33, 0x5a).toString('base64'), 'TOKEN_ENCRYPTION_KEYS key 1 is 33 bytes, but each key must be exactly 32'],
+    ['a repeated key', () => `${Buffer.alloc(32, 0x5a).toString('base64')},${Buffer.alloc(32, 0x5a).toString('base64')}`, 'TOKEN_ENCRYPTION_KEYS key 2 of 2 repeats key 1'],
+    ['an empty entry', () => `${Buffer.alloc(32, 0x5a).toString('base64')},`, 'TOKEN_ENCRYPTION_KEYS key 2 of 2 is empty'],
+  ])('stops start-up on a TOKEN_ENCRYPTION_KEYS with %s: one line naming the variable and the key, not the key itself', (_name, value, start) => {
+    const keys = value();
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, TOKEN_ENCRYPTION_KEYS: keys }, CWD));
+    expect(error.variable).toBe('TOKEN_ENCRYPTION_KEYS');
+    expect(error.code).toBe('config_invalid');
+    expect(error.message.startsWith(start)).toBe(true);
+    expect(error.message.endsWith('.')).toBe(true);
+    expect(error.message).not.toContain('\n');
+    expect(error.message.trim()).toBe(error.message);
+    for (const key of keys.split(',').filter((entry) => entry.trim() !== '')) {
+      expect(error.message).not.toContain(key.trim());
+      expect(error.message).not.toContain(key.trim().slice(0, 12));
+    }
+  });
+
+  it('prints the whole TOKEN_ENCRYPTION_KEYS message as start-up shows it', () => {
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, TOKEN_ENCRYPTION_KEYS: Buffer.alloc(16, 1).toString('base64') }, CWD));
+    expect(error.message).toBe(
+      'TOKEN_ENCRYPTION_KEYS key 1 is 16 bytes, but each key must be exactly 32 (generate one with `openssl rand -base64 32`).',
+    );
+  });
+
   it('never echoes a malformed secret back in the error message', () => {
     const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-secret-user-token' }, CWD));
     expect(error.message).not.toContain('xoxp-secret-user-token');
