@@ -22,6 +22,11 @@ export function parseWorkDays(stored: string): number[] {
   return [...new Set(stored.split(',').map((d) => Number(d.trim())))].filter((d) => Number.isInteger(d) && d >= 0 && d <= 6).sort((a, b) => a - b);
 }
 
+/** A listener's working hours as stored (workDays "1,2,3,4,5", workStart, workEnd). */
+export function workingHoursOf(row: { workDays: string; workStart: string; workEnd: string }): WorkingHours {
+  return { days: parseWorkDays(row.workDays), start: row.workStart, end: row.workEnd };
+}
+
 export function formatWorkDays(days: readonly number[]): string {
   return [...new Set(days)].sort((a, b) => a - b).join(',');
 }

@@ -84,8 +84,7 @@ export async function rolesOf(db: Db, workspaceId: string, userId: string): Prom
 
 /** The user ids of an initiative's coordinators. */
 export async function coordinatorsOf(db: Db | Tx, initiativeId: string): Promise<string[]> {
-  const rows = await db.initiativeMember.findMany({ where: { initiativeId, role: 'coordinator' }, select: { userId: true } });
-  return rows.map((r) => r.userId);
+  return (await coordinatorsOfInitiatives(db, [initiativeId])).get(initiativeId)!;
 }
 
 /** The coordinators of several initiatives, by initiative id, in one query (a listener's Home names them). */

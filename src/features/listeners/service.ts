@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
-import { formatWorkDays, nextWorkingMoment, parseWorkDays } from '../../domain/availability.js';
+import { formatWorkDays, nextWorkingMoment, parseWorkDays, workingHoursOf } from '../../domain/availability.js';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
@@ -76,7 +76,7 @@ function toProfile(row: Row): ListenerProfile {
     languages: row.languages ? row.languages.split(',') : [],
     quietHoursStart: row.quietHoursStart,
     quietHoursEnd: row.quietHoursEnd,
-    workDays: row.workDays ? row.workDays.split(',').map(Number) : [],
+    workDays: parseWorkDays(row.workDays),
     workStart: row.workStart,
     workEnd: row.workEnd,
     timezone: row.timezone,
@@ -98,8 +98,7 @@ export async function profilesOf(db: Db, workspaceId: string, userId: string): P
 
 /** Listener statuses for coordinators (DESIGN.md invariant 5: status, never who asked or what was said). */
 export async function listenersOf(db: Db, initiativeId: string): Promise<ListenerProfile[]> {
-  const rows = await db.listenerProfile.findMany({ where: { initiativeId }, include, orderBy: { createdAt: 'asc' } });
-  return rows.map(toProfile);
+  return listenersOfInitiatives(db, [initiativeId]);
 }
 
 /** `listenersOf` for several initiatives in one query (a coordinator's Home), not one per initiative or listener. */
@@ -355,7 +354,7 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
           deliverAt: nextWorkingMoment(
             now,
             profile.timezone,
-            { days: parseWorkDays(profile.workDays), start: profile.workStart, end: profile.workEnd },
+            workingHoursOf(profile),
             { start: profile.quietHoursStart, end: profile.quietHoursEnd },
           ),
         },

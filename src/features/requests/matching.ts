@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
-import { parseWorkDays } from '../../domain/availability.js';
+import { workingHoursOf } from '../../domain/availability.js';
 import {
   planOffers,
   rankListeners,
@@ -104,7 +104,7 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
       timezone: r.timezone,
       quietHoursStart: r.quietHoursStart,
       quietHoursEnd: r.quietHoursEnd,
-      workingHours: { days: parseWorkDays(r.workDays), start: r.workStart, end: r.workEnd },
+      workingHours: workingHoursOf(r),
       lastOfferAt: r.lastOfferAt,
     }));
 }
