@@ -4,6 +4,7 @@ import { dispatchDueCheckIns } from '../src/features/check-ins/dispatcher.js';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { createLogger } from '../src/logger.js';
 import { createBulkSender } from '../src/slack/bulk-sender.js';
+import { sameTokenEverywhere } from '../src/slack/workspace-tokens.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeReply } from '../test/support/fake-slack.js';
 import { line, timed } from './report.js';
@@ -56,7 +57,7 @@ async function benchOne(provider: 'sqlite' | 'postgresql'): Promise<void> {
       const limiter = rateLimiter(ALLOWED_PER_SECOND);
       slack.setResponse('chat.postMessage', (_call, reply) => limiter.take(reply));
       const logger = createLogger('silent');
-      const sender = createBulkSender({ token: 'xoxb-bench-fake', slackApiUrl: slack.url, logger });
+      const sender = createBulkSender({ tokens: sameTokenEverywhere('xoxb-bench-fake'), slackApiUrl: slack.url, logger });
       // Real time from a Tuesday morning in London, so a 429's Retry-After passes as it would.
       const started = Date.now();
       const deps = { db, clock: { now: () => new Date(NOW.getTime() + Date.now() - started) }, logger };

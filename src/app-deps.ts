@@ -24,6 +24,8 @@ export interface FeatureDeps extends AppDeps {
   readonly effects: import('./effects/effects.js').EffectRunner;
   /** Counters for operators (src/metrics/metrics.ts); a no-op when metrics are off. */
   readonly metrics: Metrics;
+  /** Each workspace's bot token for work the app does on its own (src/slack/workspace-tokens.ts). */
+  readonly workspaceTokens: import('./slack/workspace-tokens.js').WorkspaceTokens;
 }
 
 /** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */

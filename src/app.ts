@@ -6,7 +6,11 @@ import type { EffectRunner } from './effects/effects.js';
 import { createEffectRunner } from './effects/run-effects.js';
 import { answerFailures, codeOf } from './features/common/answer-failures.js';
 import { createBulkSender } from './slack/bulk-sender.js';
+import { singleTokenWorkspaces, type WorkspaceTokens } from './slack/workspace-tokens.js';
+import { register as registerWorkspaces } from './features/workspaces/listeners.js';
+import { uninstallWorkspace } from './features/workspaces/service.js';
 import { observeSlackCalls } from './slack/observed-fetch.js';
+import { oauthInstalls } from './installations/oauth.js';
 import { noMetrics, type Metrics } from './metrics/metrics.js';
 import { register as registerCheckIns } from './features/check-ins/listeners.js';
 import { FlowRegistry } from './features/common/flows.js';
@@ -51,8 +55,13 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const metrics = deps.metrics ?? noMetrics;
   // Every Web API call of both clients (and Bolt's respond()) passes this one fetch; unwrapped when metrics are off.
   const fetch = deps.metrics ? observeSlackCalls((call) => metrics.slackCall(call)) : undefined;
+  // OAuth installs (issue 16): Bolt serves /slack/install and /slack/oauth_redirect on our installation
+  // store and authorizes each request from it. Null with SLACK_BOT_TOKEN (one workspace).
+  // This process's name on leases (rows it sends, a token it refreshes).
+  const owner = randomUUID();
+  const installs = oauthInstalls(deps, { owner, fetch, customReceiver: options.receiver !== undefined });
   const app = new App({
-    token: config.slack.botToken,
+    ...(installs ? installs.appOptions : { token: config.slack.botToken }),
     ...(options.receiver
       ? { receiver: options.receiver }
       : config.mode === 'socket'
@@ -70,6 +79,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     },
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,
+    // No per-process conversation store: replicas share nothing but the database (issue 16).
+    convoStore: false,
   });
 
   const inFlight = trackInFlight();
@@ -87,10 +98,14 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     await next();
   });
 
-  const owner = randomUUID();
-  const sender = createBulkSender({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
+  // Work the app does on its own sends with each workspace's token; Slack refusing one stops that workspace.
+  const tokens: WorkspaceTokens = installs ? installs.tokens : singleTokenWorkspaces(config.slack.botToken ?? '', database.db, deps.clock);
+  const revoked = async (workspaceId: string) => {
+    await uninstallWorkspace({ db: database.db, clock: deps.clock, logger }, { workspaceId, graceDays: config.uninstallGraceDays, reason: 'token_refused' });
+  };
+  const sender = createBulkSender({ tokens, revoked, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
   const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics });
-  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects, metrics };
+  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects, metrics, workspaceTokens: tokens };
   registerHome(app, featureDeps);
   const initiatives = registerInitiatives(app, featureDeps);
   const listeners = registerListeners(app, featureDeps);
@@ -100,6 +115,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerRelay(app, featureDeps);
   registerCheckIns(app, featureDeps);
   const insights = registerInsights(app, featureDeps);
+  registerWorkspaces(app, featureDeps);
   registerCommands(app, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId)).resources,
     logger,

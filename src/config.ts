@@ -8,7 +8,13 @@ export type DatabaseProvider = 'sqlite' | 'postgresql';
 
 export interface Config {
   readonly slack: {
-    readonly botToken: string;
+    /** SLACK_BOT_TOKEN: one workspace, its token from the environment. Undefined in OAuth mode. */
+    readonly botToken: string | undefined;
+    /**
+     * OAuth installs (issue 16), many workspaces, their tokens stored sealed: set instead of botToken,
+     * never both. Secrets: never log them.
+     */
+    readonly oauth: { readonly clientId: string; readonly clientSecret: string; readonly stateSecret: string } | null;
     readonly signingSecret: string | undefined;
     readonly appToken: string | undefined;
     readonly apiUrl: string | undefined;
@@ -28,6 +34,8 @@ export interface Config {
    * Secret: never log it.
    */
   readonly tokenEncryptionKeys: readonly Buffer[] | null;
+  /** Days between an uninstall (or a revoked token) and the erasure of that workspace's data. */
+  readonly uninstallGraceDays: number;
 }
 
 export const DEFAULT_SQLITE_FILE = 'data/peer-support.db';
@@ -46,6 +54,17 @@ const envSchema = z.object({
   ),
   SLACK_APP_TOKEN: optional(
     z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with "xapp-"'),
+  ),
+  SLACK_CLIENT_ID: optional(
+    z.string().regex(/^\d+\.\d+$/, 'must be the app\'s Client ID (digits, a dot, digits: Basic Information > App Credentials)'),
+  ),
+  SLACK_CLIENT_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9]{8,}$/, 'must be the app\'s Client Secret (letters and digits: Basic Information > App Credentials)'),
+  ),
+  SLACK_STATE_SECRET: optional(
+    z
+      .string()
+      .regex(/^\S{16,}$/, 'must be a random string of at least 16 characters without spaces (generate one with `openssl rand -hex 32`)'),
   ),
   SLACK_API_URL: optional(
     z
@@ -106,6 +125,13 @@ const envSchema = z.object({
       }
     }),
   ),
+  UNINSTALL_GRACE_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of days from 0 to 365')
+      .transform(Number)
+      .pipe(z.number().int().max(365, 'must be a whole number of days from 0 to 365')),
+  ),
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -153,12 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   }
   const e = parsed.data;
 
-  const missing: string[] = [];
-  if (!e.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
+  const oauth = oauthSettings(e);
   const mode = e.SLACK_APP_TOKEN ? 'socket' : 'http';
-  if (mode === 'http' && !e.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
-  if (missing.length > 0) {
-    throw new ConfigError(missing[0]!.split(' ')[0]!, `Missing ${missing.join(' and ')}. ${HOW_TO_CREATE_APP}`);
+  if (!oauth && mode === 'http' && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', `Missing SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode). ${HOW_TO_CREATE_APP}`);
   }
   const port = e.PORT ?? 3000;
   // Both servers listen on every interface: one port cannot serve both.
@@ -169,7 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
 
   return Object.freeze({
     slack: Object.freeze({
-      botToken: e.SLACK_BOT_TOKEN!,
+      botToken: oauth ? undefined : e.SLACK_BOT_TOKEN,
+      oauth,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
@@ -182,5 +207,64 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     logLevel: e.LOG_LEVEL ?? 'info',
     initiativeCreators: Object.freeze([...new Set(e.INITIATIVE_CREATORS ?? [])]),
     tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEYS ? Object.freeze(e.TOKEN_ENCRYPTION_KEYS) : null,
+    uninstallGraceDays: e.UNINSTALL_GRACE_DAYS ?? 30,
   });
+}
+
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+const OAUTH_LIST = 'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET';
+
+/**
+ * Exactly one of the two ways to run (issue 16): SLACK_BOT_TOKEN for one workspace, or the three OAuth
+ * variables for installs into many workspaces, whose tokens are stored encrypted and which needs HTTP
+ * mode. Null in SLACK_BOT_TOKEN mode; anything else is a ConfigError saying what to change. Messages
+ * name variables, never their values.
+ */
+function oauthSettings(e: z.infer<typeof envSchema>): Config['slack']['oauth'] {
+  const given = OAUTH_VARIABLES.filter((name) => e[name] !== undefined);
+  if (e.SLACK_BOT_TOKEN && given.length > 0) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      `SLACK_BOT_TOKEN and ${given.join(', ')} are both set: choose one way to run. ` +
+        `For one workspace keep SLACK_BOT_TOKEN and unset ${OAUTH_LIST}; ` +
+        `for OAuth installs into many workspaces unset SLACK_BOT_TOKEN.`,
+    );
+  }
+  if (given.length === 0) {
+    if (e.SLACK_BOT_TOKEN) return null;
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN',
+      `Missing SLACK_BOT_TOKEN (one workspace), or ${OAUTH_LIST} (OAuth installs into many workspaces). ${HOW_TO_CREATE_APP}`,
+    );
+  }
+  const missing = OAUTH_VARIABLES.filter((name) => e[name] === undefined);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing[0]!,
+      `OAuth installs need all of ${OAUTH_LIST}: ${given.join(' and ')} ${given.length === 1 ? 'is' : 'are'} set, ` +
+        `but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing (or unset them all and set SLACK_BOT_TOKEN for one workspace).`,
+    );
+  }
+  if (e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      'SLACK_APP_TOKEN',
+      'OAuth installs need HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET ' +
+        '(Socket Mode runs one instance for one workspace: use SLACK_BOT_TOKEN for it).',
+    );
+  }
+  if (!e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'OAuth installs need SLACK_SIGNING_SECRET: they run in HTTP mode ' +
+        '(Socket Mode runs one instance for one workspace: use SLACK_BOT_TOKEN for it).',
+    );
+  }
+  if (!e.TOKEN_ENCRYPTION_KEYS) {
+    throw new ConfigError(
+      'TOKEN_ENCRYPTION_KEYS',
+      'OAuth installs need TOKEN_ENCRYPTION_KEYS: each workspace\'s Slack token is stored encrypted ' +
+        '(generate a key with `openssl rand -base64 32`).',
+    );
+  }
+  return Object.freeze({ clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET! });
 }

@@ -1,5 +1,8 @@
 import type { Server } from 'node:http';
-import { buildApp } from './app.js';
+import { buildApp, type BuiltApp } from './app.js';
+import { reinstateWorkspace } from './features/workspaces/service.js';
+import type { Logger } from './logger.js';
+import type { Database } from './db/client.js';
 import { startScheduler } from './scheduler/index.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -50,7 +53,8 @@ async function main(): Promise<void> {
     await app.start(config.port);
   }
   const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics }, config.schedulerTickSeconds);
-  logger.info({ mode: config.mode, port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
+  logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
+  if (config.slack.botToken) void reinstateTokenWorkspace(app, database.db, logger);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -81,6 +85,22 @@ async function main(): Promise<void> {
   // second one must not fall through to Node's default handler and kill the shutdown half-way.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * SLACK_BOT_TOKEN mode: a token Slack accepts means the app is installed in its workspace, so an
+ * uninstall recorded earlier (and its erasure) is called off: the app was installed again with a new
+ * token. Off the start-up path; a failure only means it is checked at the next start.
+ */
+async function reinstateTokenWorkspace(app: BuiltApp['app'], db: Database['db'], logger: Logger): Promise<void> {
+  try {
+    const auth = await app.client.auth.test();
+    if (auth.team_id && (await reinstateWorkspace(db, auth.team_id, systemClock.now()))) {
+      logger.info({ workspaceId: auth.team_id }, 'the app was installed again: erasure called off, kept work resumed');
+    }
+  } catch (error) {
+    logger.warn({ err: error, code: 'reinstate_check_failed' }, 'could not check the bot token at start-up');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,14 @@ import { ConfigError, loadConfig, loadDatabaseConfig } from '../src/config.js';
 const CWD = '/srv/peer-support';
 const HTTP_ENV = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
 const SOCKET_ENV = { SLACK_BOT_TOKEN: 'xoxb-123-456-abc', SLACK_APP_TOKEN: 'xapp-1-A0-123-abc' };
+const OAUTH_VARS = {
+  SLACK_CLIENT_ID: '1234567890.9876543210',
+  SLACK_CLIENT_SECRET: 'c0ffee0123456789abcdef0123456789',
+  SLACK_STATE_SECRET: 'st4te-secret-never-in-a-message',
+};
+const KEY = Buffer.alloc(32, 0x42).toString('base64');
+const OAUTH_ENV = { ...OAUTH_VARS, SLACK_SIGNING_SECRET: HTTP_ENV.SLACK_SIGNING_SECRET, TOKEN_ENCRYPTION_KEYS: KEY };
+const SECRET_VALUES = [HTTP_ENV.SLACK_BOT_TOKEN, HTTP_ENV.SLACK_SIGNING_SECRET, OAUTH_VARS.SLACK_CLIENT_SECRET, OAUTH_VARS.SLACK_STATE_SECRET, KEY];
 
 function configErrorFrom(load: () => unknown): ConfigError {
   try {
@@ -41,6 +49,7 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.slack).toEqual({
       botToken: HTTP_ENV.SLACK_BOT_TOKEN,
+      oauth: null,
       signingSecret: HTTP_ENV.SLACK_SIGNING_SECRET,
       appToken: undefined,
       apiUrl: undefined,
@@ -72,6 +81,13 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['INITIATIVE_CREATORS', 'alice'],
     ['INITIATIVE_CREATORS', 'U012ABCDEF;U034GHIJKL'],
+    ['UNINSTALL_GRACE_DAYS', '366'],
+    ['UNINSTALL_GRACE_DAYS', '-1'],
+    ['UNINSTALL_GRACE_DAYS', '1.5'],
+    ['UNINSTALL_GRACE_DAYS', 'thirty'],
+    ['SLACK_CLIENT_ID', 'my-client'],
+    ['SLACK_CLIENT_SECRET', 'short'],
+    ['SLACK_STATE_SECRET', 'too short'],
   ])('rejects %s=%j with a one-line ConfigError naming that variable', (variable, value) => {
     const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, [variable]: value }, CWD));
     expect(error.variable).toBe(variable);
@@ -135,6 +151,15 @@ describe('loadConfig', () => {
   it('never echoes a malformed secret back in the error message', () => {
     const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, SLACK_BOT_TOKEN: 'xoxp-secret-user-token' }, CWD));
     expect(error.message).not.toContain('xoxp-secret-user-token');
+  });
+
+  it('reads UNINSTALL_GRACE_DAYS as whole days from 0 to 365, 30 when unset or blank', () => {
+    expect(loadConfig(HTTP_ENV, CWD).uninstallGraceDays).toBe(30);
+    expect(loadConfig({ ...HTTP_ENV, UNINSTALL_GRACE_DAYS: ' ' }, CWD).uninstallGraceDays).toBe(30);
+    expect(loadConfig({ ...HTTP_ENV, UNINSTALL_GRACE_DAYS: '0' }, CWD).uninstallGraceDays).toBe(0);
+    expect(loadConfig({ ...HTTP_ENV, UNINSTALL_GRACE_DAYS: '365' }, CWD).uninstallGraceDays).toBe(365);
+    const error = configErrorFrom(() => loadConfig({ ...HTTP_ENV, UNINSTALL_GRACE_DAYS: '400' }, CWD));
+    expect(error.message).toBe('UNINSTALL_GRACE_DAYS must be a whole number of days from 0 to 365.');
   });
 
   it('defaults the database to a SQLite file under <cwd>/data/', () => {
@@ -219,6 +244,112 @@ describe('loadConfig', () => {
     expect(() => {
       (config as { port: number }).port = 1;
     }).toThrow(TypeError);
+  });
+});
+
+describe('loadConfig: one workspace (SLACK_BOT_TOKEN) or OAuth installs, exactly one', () => {
+  function expectOneHelpfulLine(error: ConfigError) {
+    expect(error.code).toBe('config_invalid');
+    expect(error.message).not.toContain('\n');
+    expect(error.message.trim()).toBe(error.message);
+    for (const secret of SECRET_VALUES) expect(error.message).not.toContain(secret);
+  }
+
+  it('runs OAuth installs in HTTP mode with the three variables, a signing secret and encryption keys, and no bot token', () => {
+    const config = loadConfig(OAUTH_ENV, CWD);
+    expect(config.mode).toBe('http');
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({
+      clientId: OAUTH_VARS.SLACK_CLIENT_ID,
+      clientSecret: OAUTH_VARS.SLACK_CLIENT_SECRET,
+      stateSecret: OAUTH_VARS.SLACK_STATE_SECRET,
+    });
+    expect(Object.isFrozen(config.slack.oauth)).toBe(true);
+    expect(config.tokenEncryptionKeys).toEqual([Buffer.from(KEY, 'base64')]);
+  });
+
+  it('treats a blank SLACK_BOT_TOKEN as unset in OAuth mode, and blank OAuth variables as unset beside a bot token', () => {
+    expect(loadConfig({ ...OAUTH_ENV, SLACK_BOT_TOKEN: '' }, CWD).slack.oauth).not.toBeNull();
+    const single = loadConfig({ ...HTTP_ENV, SLACK_CLIENT_ID: '', SLACK_CLIENT_SECRET: ' ', SLACK_STATE_SECRET: '' }, CWD);
+    expect(single.slack.oauth).toBeNull();
+    expect(single.slack.botToken).toBe(HTTP_ENV.SLACK_BOT_TOKEN);
+  });
+
+  it('refuses both ways at once, saying which to unset for each', () => {
+    const error = configErrorFrom(() => loadConfig({ ...OAUTH_ENV, SLACK_BOT_TOKEN: HTTP_ENV.SLACK_BOT_TOKEN }, CWD));
+    expect(error.variable).toBe('SLACK_BOT_TOKEN');
+    expect(error.message).toBe(
+      'SLACK_BOT_TOKEN and SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET are both set: choose one way to run. ' +
+        'For one workspace keep SLACK_BOT_TOKEN and unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET; ' +
+        'for OAuth installs into many workspaces unset SLACK_BOT_TOKEN.',
+    );
+    expectOneHelpfulLine(error);
+    // One OAuth variable beside a bot token is the same mistake.
+    const one = configErrorFrom(() => loadConfig({ ...HTTP_ENV, SLACK_CLIENT_ID: OAUTH_VARS.SLACK_CLIENT_ID }, CWD));
+    expect(one.variable).toBe('SLACK_BOT_TOKEN');
+    expect(one.message.startsWith('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set')).toBe(true);
+  });
+
+  it('refuses neither way, naming both', () => {
+    const error = configErrorFrom(() => loadConfig({ SLACK_SIGNING_SECRET: HTTP_ENV.SLACK_SIGNING_SECRET }, CWD));
+    expect(error.variable).toBe('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('Missing SLACK_BOT_TOKEN (one workspace), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+    expect(error.message).toContain('manifest.yml');
+    expectOneHelpfulLine(error);
+  });
+
+  it.each([
+    [['SLACK_CLIENT_ID'], 'SLACK_CLIENT_SECRET', 'SLACK_CLIENT_ID is set, but SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are missing'],
+    [['SLACK_CLIENT_SECRET'], 'SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET is set, but SLACK_CLIENT_ID and SLACK_STATE_SECRET are missing'],
+    [['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET'], 'SLACK_STATE_SECRET', 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set, but SLACK_STATE_SECRET is missing'],
+    [['SLACK_CLIENT_ID', 'SLACK_STATE_SECRET'], 'SLACK_CLIENT_SECRET', 'SLACK_CLIENT_ID and SLACK_STATE_SECRET are set, but SLACK_CLIENT_SECRET is missing'],
+  ] as const)('with only %j of the OAuth variables, names the missing ones (%s first)', (given, variable, says) => {
+    const env: Record<string, string> = { SLACK_SIGNING_SECRET: HTTP_ENV.SLACK_SIGNING_SECRET, TOKEN_ENCRYPTION_KEYS: KEY };
+    for (const name of given) env[name] = OAUTH_VARS[name];
+    const error = configErrorFrom(() => loadConfig(env, CWD));
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain('OAuth installs need all of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET');
+    expect(error.message).toContain(says);
+    expect(error.message).toContain('SLACK_BOT_TOKEN for one workspace');
+    expectOneHelpfulLine(error);
+  });
+
+  it('refuses Socket Mode for OAuth installs: it is one instance for one workspace', () => {
+    const error = configErrorFrom(() => loadConfig({ ...OAUTH_ENV, SLACK_APP_TOKEN: SOCKET_ENV.SLACK_APP_TOKEN }, CWD));
+    expect(error.variable).toBe('SLACK_APP_TOKEN');
+    expect(error.message).toBe(
+      'OAuth installs need HTTP mode: unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET ' +
+        '(Socket Mode runs one instance for one workspace: use SLACK_BOT_TOKEN for it).',
+    );
+    expectOneHelpfulLine(error);
+  });
+
+  it('needs SLACK_SIGNING_SECRET for OAuth installs, without suggesting Socket Mode instead', () => {
+    const error = configErrorFrom(() => loadConfig({ ...OAUTH_ENV, SLACK_SIGNING_SECRET: '' }, CWD));
+    expect(error.variable).toBe('SLACK_SIGNING_SECRET');
+    expect(error.message).toContain('OAuth installs need SLACK_SIGNING_SECRET');
+    expect(error.message).not.toContain('or SLACK_APP_TOKEN');
+    expectOneHelpfulLine(error);
+  });
+
+  it('needs TOKEN_ENCRYPTION_KEYS for OAuth installs, since tokens are stored encrypted', () => {
+    const error = configErrorFrom(() => loadConfig({ ...OAUTH_ENV, TOKEN_ENCRYPTION_KEYS: '' }, CWD));
+    expect(error.variable).toBe('TOKEN_ENCRYPTION_KEYS');
+    expect(error.message).toBe(
+      "OAuth installs need TOKEN_ENCRYPTION_KEYS: each workspace's Slack token is stored encrypted (generate a key with `openssl rand -base64 32`).",
+    );
+    expectOneHelpfulLine(error);
+  });
+
+  it('never echoes a malformed OAuth secret', () => {
+    for (const [variable, value] of [
+      ['SLACK_CLIENT_SECRET', 'not-a-secret-with-dashes'],
+      ['SLACK_STATE_SECRET', 'short secret'],
+    ] as const) {
+      const error = configErrorFrom(() => loadConfig({ ...OAUTH_ENV, [variable]: value }, CWD));
+      expect(error.variable).toBe(variable);
+      expect(error.message).not.toContain(value);
+    }
   });
 });
 

@@ -28,6 +28,9 @@ const declared = new Set(manifest.oauth_config.scopes.bot);
 // Scopes needed by a Slack feature rather than a Web API method.
 const EVENT_SCOPES: Record<string, string[]> = {
   app_home_opened: [],
+  // Sent to every app for its own uninstall and revoked tokens; no scope (issue 16).
+  app_uninstalled: [],
+  tokens_revoked: [],
   'message.im': ['im:history'],
   reaction_added: ['reactions:read'],
   reaction_removed: ['reactions:read'],

@@ -3,18 +3,18 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { claimRows, dueIds, type Claim, type LeasedTable } from './lease.js';
+import { claimRows, dueIds, renewLeases, RENEW_EVERY_MS, type Claim, type LeasedTable } from './lease.js';
 
 // One dispatcher for every table of rows that are sent once (check-ins, outbox messages): claim due
 // rows with a lease, hand each to its queue's sender a few at a time, count what happened. Each queue
 // decides how one row is sent and settled; the claim (owner and attempt) fences every settlement.
 
-/** A Web API client for sends, paced per workspace (src/slack/bulk-sender.ts). */
+/** A Web API client for sends, paced per workspace, each with its workspace's token (src/slack/bulk-sender.ts). */
 export interface PacedSender {
-  /** Bounded timeout, no retries, 429 rejected at once: never pauses interactive calls. */
-  readonly client: WebClient;
+  /** Bounded timeout, no retries, 429 rejected at once: never pauses interactive calls. Throws WorkspaceUnavailableError. */
+  clientFor(workspaceId: string): Promise<WebClient>;
   /** Waits for the workspace's pace, then makes the call; a 429 slows that workspace only. */
-  paced<T>(workspaceKey: string, call: (client: WebClient) => Promise<T>): Promise<T>;
+  paced<T>(workspaceId: string, call: (client: WebClient) => Promise<T>): Promise<T>;
 }
 
 export type SendOutcome = 'sent' | 'postponed' | 'rate-limited' | 'cancelled' | 'retried' | 'failed' | 'lease-lost';
@@ -85,7 +85,18 @@ export async function drain<T>(deps: DeliveryDeps, queue: Queue<T>, options: Dis
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    // Short leases, renewed while this batch is sent: a dead replica's rows return to the others soon.
+    const heartbeat = setInterval(() => {
+      renewLeases(deps.db, queue.table, { claims, now: deps.clock.now() }).catch((error: unknown) =>
+        deps.logger.warn({ err: error, code: 'lease_renewal_failed' }, 'could not renew leases'),
+      );
+    }, RENEW_EVERY_MS);
+    heartbeat.unref();
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    } finally {
+      clearInterval(heartbeat);
+    }
   }
   deps.metrics?.dispatched(queue.name, report);
   return report;

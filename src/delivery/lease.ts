@@ -7,8 +7,13 @@ import { Prisma, type Db } from '../db/client.js';
 // whose lease ran out and whose row was claimed again (by another process, or by itself on a later
 // tick) changes nothing, so it can never mark sent, or schedule the next, what someone else now owns.
 
-/** Longer than any one send can take: the bulk Web API client times out after seconds, never retries. */
-export const LEASE_MS = 10 * 60 * 1000;
+/**
+ * Longer than any one send can take (the bulk Web API client times out after seconds, never retries),
+ * and renewed every RENEW_EVERY_MS while the batch is being sent: a replica that dies (SIGKILL, a lost
+ * node) leaves its rows to the others within a minute, not after the longest wait a batch could have.
+ */
+export const LEASE_MS = 60 * 1000;
+export const RENEW_EVERY_MS = 15 * 1000;
 
 /** Tables that hold leased rows; each has id, status, deliverAt, leaseOwner, leaseUntil and attempts. */
 export type LeasedTable = 'CheckIn' | 'OutboxMessage';
@@ -47,6 +52,19 @@ export async function claimRows(db: Db, name: LeasedTable, input: { owner: strin
   const leaseUntil = new Date(input.now.getTime() + LEASE_MS);
   const rows = await db.$queryRaw<{ id: string; attempts: number | bigint }[]>`UPDATE ${table(name)} SET "status" = 'sending', "leaseOwner" = ${input.owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1 WHERE "id" IN (${Prisma.join(input.ids)}) AND (("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now})) RETURNING "id", "attempts"`;
   return rows.map((r) => ({ id: r.id, owner: input.owner, attempt: Number(r.attempts), leaseUntil }));
+}
+
+/**
+ * Extends the leases of claims still being sent (fenced like every change: owner and attempt), and the
+ * claims' own leaseUntil with them. Rows already settled are not touched.
+ */
+export async function renewLeases(db: Db, name: LeasedTable, input: { claims: Claim[]; now: Date }): Promise<void> {
+  if (input.claims.length === 0) return;
+  const leaseUntil = new Date(input.now.getTime() + LEASE_MS);
+  const owner = input.claims[0]!.owner;
+  const renewed = await db.$queryRaw<{ id: string }[]>`UPDATE ${table(name)} SET "leaseUntil" = ${leaseUntil} WHERE "id" IN (${Prisma.join(input.claims.map((c) => c.id))}) AND "status" = 'sending' AND "leaseOwner" = ${owner} RETURNING "id", "attempts"`;
+  const still = new Set(renewed.map((r) => r.id));
+  for (const claim of input.claims) if (still.has(claim.id)) claim.leaseUntil = leaseUntil;
 }
 
 /** Time left on a claim: a sender does not start a send it could not finish inside its lease. */

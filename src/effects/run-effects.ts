@@ -36,7 +36,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
       case 'send':
         return send(effect.outboxIds);
       case 'refresh-homes':
-        return publishHomes(deps.sender.client, deps, effect.workspaceId, effect.userIds);
+        return publishHomes(await deps.sender.clientFor(effect.workspaceId), deps, effect.workspaceId, effect.userIds);
       case 'match-initiative': {
         const { offers, outboxIds } = await matchWaitingRequests(deps, effect.initiativeId);
         deps.metrics?.offersMade(offers.length);

@@ -1,5 +1,7 @@
 import type { ChatPostMessageArguments, ChatUpdateArguments } from '@slack/web-api';
 import type { Db, Tx } from '../db/client.js';
+import { PARKED, UNAVAILABLE_RETRY_MS } from '../delivery/unavailable.js';
+import { WorkspaceUnavailableError } from '../slack/workspace-tokens.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../delivery/dispatcher.js';
 import { LeaseRunningOut, RELEASED, underClaim, withinLease, type Claim } from '../delivery/lease.js';
 import { isPermanentSlackError, MAX_OUTBOX_ATTEMPTS, outboxRetryDelaySeconds } from '../domain/delivery.js';
@@ -194,6 +196,11 @@ async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow):
     if (error instanceof LeaseRunningOut) {
       // Not sent and not an attempt: back in the queue at once, for whoever claims it next.
       const ok = await settle(deps.db, row.claim, { status: 'scheduled', deliverAt: now, attempts: { decrement: 1 } });
+      return ok ? 'postponed' : 'lease-lost';
+    }
+    if (error instanceof WorkspaceUnavailableError) {
+      // Uninstalled or revoked: kept unsent, not an attempt; a reinstall brings it back, the grace period's end erases it.
+      const ok = await settle(deps.db, row.claim, { status: 'scheduled', deliverAt: new Date(now.getTime() + UNAVAILABLE_RETRY_MS), lastError: PARKED, attempts: { decrement: 1 } });
       return ok ? 'postponed' : 'lease-lost';
     }
     const retryAfter = retryAfterOf(error);

@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import {
   deliverJob,
+  eraseUninstalledJob,
   expireInvitationsJob,
   expireOffersJob,
   insightsSnapshotJob,
@@ -29,6 +30,8 @@ const JOBS: { name: string; everyTicks: number; run: Job }[] = [
   // Hourly with the default tick: the day's snapshot is taken within the first hour of the UTC day.
   { name: 'insights-snapshot', everyTicks: 60, run: insightsSnapshotJob },
   { name: 'expire-invitations', everyTicks: 60, run: expireInvitationsJob },
+  // An indexed look at eraseAfter; often enough that a grace period of 0 days means minutes.
+  { name: 'erase-uninstalled', everyTicks: 5, run: eraseUninstalledJob },
 ];
 
 /** A node-cron expression for "every n seconds" (a six-field expression with seconds). */

@@ -10,6 +10,7 @@ import { resumeDuePauses } from '../features/listeners/service.js';
 import { expireOffers } from '../features/pairings/offers.js';
 import { applyRetention } from '../features/pairings/retention.js';
 import { initiativesWithWaitingRequests } from '../features/requests/service.js';
+import { eraseDueWorkspaces } from '../features/workspaces/service.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { pruneOutbox, sendOutbox } from '../outbox/send.js';
@@ -100,6 +101,14 @@ export async function retentionJob(deps: JobDeps): Promise<number> {
   if (total > 0) deps.logger.info({ ...removed }, 'retention applied');
   if (!(await clearDeletedRemnants(deps.db))) deps.logger.warn({ code: 'remnants_pending' }, 'deleted rows stay in the database files until the next retention run');
   return total;
+}
+
+/**
+ * Workspaces uninstalled longer ago than UNINSTALL_GRACE_DAYS are erased, each in one transaction
+ * (issue 16). A reinstall that commits first calls it off.
+ */
+export async function eraseUninstalledJob(deps: JobDeps): Promise<number> {
+  return eraseDueWorkspaces(deps);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ErrorCode, LogLevel, WebClient, type FetchFunction, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { createRatePacer, type RatePacer } from './pacer.js';
+import { WorkspaceUnavailableError, type WorkspaceTokens } from './workspace-tokens.js';
 
 // A Web API client for bulk sends (check-ins, the outbox), separate from Bolt's. Bolt's client answers a
 // 429 by pausing its whole queue for Retry-After and retrying for up to half an hour without a timeout:
@@ -8,10 +9,16 @@ import { createRatePacer, type RatePacer } from './pacer.js';
 // let a send outlive the lease on the row being sent. This one never retries, gives up after a bounded
 // time and rejects a 429 at once; the pacer slows down only the workspace that got it, and the caller
 // puts the row back for Retry-After.
+//
+// Each call acts with its own workspace's token (issue 16): one client per workspace, made when its token
+// is first asked for and again when the token changes. Slack refusing the token (revoked, uninstalled)
+// stops all sends for that workspace: `revoked` is told once and the call fails as WorkspaceUnavailableError.
 
 export interface BulkSenderOptions {
-  /** The bot token; leave it out when every call passes its workspace's own token. */
-  token?: string;
+  /** Each workspace's bot token. */
+  tokens: WorkspaceTokens;
+  /** Slack refused a workspace's token (token_revoked, invalid_auth ...): handled as an uninstall. */
+  revoked?: (workspaceId: string, code: string) => Promise<void>;
   /** Web API base URL; Slack's by default (DESIGN.md: SLACK_API_URL). */
   slackApiUrl?: string;
   logger: Logger;
@@ -23,37 +30,80 @@ export interface BulkSenderOptions {
 }
 
 export interface BulkSender {
-  /** Bounded timeout, no retries, 429 rejected at once: never pauses other calls. */
-  readonly client: WebClient;
+  /** A client acting in the workspace: bounded timeout, no retries, 429 rejected at once. */
+  clientFor(workspaceId: string): Promise<WebClient>;
   /** Waits for the workspace's pace, then makes the call; a 429 slows that workspace only and is rethrown. */
-  paced<T>(workspaceKey: string, call: (client: WebClient) => Promise<T>): Promise<T>;
+  paced<T>(workspaceId: string, call: (client: WebClient) => Promise<T>): Promise<T>;
 }
 
+/** Slack's answers that say the token will never work again: the app was uninstalled or its token revoked. */
+export const REVOKED_TOKEN_CODES: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'account_inactive', 'not_authed', 'team_disabled']);
+
 export function createBulkSender(options: BulkSenderOptions): BulkSender {
-  const { token, slackApiUrl, logger, timeoutMs = 10_000 } = options;
+  const { tokens, slackApiUrl, logger, timeoutMs = 10_000 } = options;
   const pacer = options.pacer ?? createRatePacer();
-  const client = new WebClient(token, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    timeout: timeoutMs,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    logger: webClientLogger(logger),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const clientLogger = webClientLogger(logger);
+  const clients = new Map<string, { token: string; client: WebClient }>();
+
+  async function clientFor(workspaceId: string): Promise<WebClient> {
+    let token: string;
+    try {
+      token = await tokens.botToken(workspaceId);
+    } catch (error) {
+      // Slack refused to refresh the token: the workspace revoked it, as good as an uninstall.
+      if (error instanceof WorkspaceUnavailableError && error.reason === 'refused') return refused(workspaceId, null, error);
+      throw error;
+    }
+    const known = clients.get(workspaceId);
+    if (known?.token === token) return known.client;
+    const client = new WebClient(token, {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      timeout: timeoutMs,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: clientLogger,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    clients.set(workspaceId, { token, client });
+    return client;
+  }
+
+  /** Slack said the token is dead: stop using it here and tell whoever stops the workspace's work. */
+  async function refused(workspaceId: string, client: WebClient | null, error: unknown): Promise<never> {
+    // Calls in flight with the same dead token are all refused: only the first tells `revoked`.
+    if (client === null || clients.get(workspaceId)?.client === client) {
+      clients.delete(workspaceId);
+      tokens.forget(workspaceId);
+      try {
+        await options.revoked?.(workspaceId, errorCodeOf(error));
+      } catch (failure) {
+        logger.error({ err: failure, code: 'revocation_not_recorded' }, 'could not record a revoked token');
+      }
+      // Read again now the uninstall is recorded (a read made meanwhile may have cached the workspace as usable).
+      tokens.forget(workspaceId);
+    }
+    throw new WorkspaceUnavailableError(workspaceId, 'refused');
+  }
 
   return {
-    client,
-    async paced(workspaceKey, call) {
-      await pacer.acquire(workspaceKey);
+    async clientFor(workspaceId) {
+      return clientFor(workspaceId);
+    },
+    async paced(workspaceId, call) {
+      const client = await clientFor(workspaceId);
+      await pacer.acquire(workspaceId);
       try {
         const result = await call(client);
-        pacer.succeeded(workspaceKey);
+        pacer.succeeded(workspaceId);
         return result;
       } catch (error) {
         const retryAfter = retryAfterOf(error);
-        if (retryAfter !== null) pacer.rateLimited(workspaceKey, retryAfter);
+        if (retryAfter !== null) pacer.rateLimited(workspaceId, retryAfter);
         // Slack refusing the call (invalid_blocks, channel_not_found) still passed its rate limiter.
-        else if (codeOf(error) === ErrorCode.PlatformError) pacer.succeeded(workspaceKey);
+        else if (codeOf(error) === ErrorCode.PlatformError) {
+          pacer.succeeded(workspaceId);
+          if (REVOKED_TOKEN_CODES.has(errorCodeOf(error))) return refused(workspaceId, client, error);
+        }
         throw error;
       }
     },

@@ -3,7 +3,7 @@ import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { PacedSender, SendOutcome } from '../../src/delivery/dispatcher.js';
-import { claimRows, LEASE_MS, RELEASED, underClaim, type Claim } from '../../src/delivery/lease.js';
+import { claimRows, LEASE_MS, RELEASED, renewLeases, underClaim, type Claim } from '../../src/delivery/lease.js';
 import {
   cancelClaimed,
   claimCheckIns,
@@ -187,7 +187,7 @@ describe.each(TEST_PROVIDERS)('leases and fencing on %s', (provider) => {
     const client = { chat: { postMessage: async () => answer() } } as unknown as WebClient;
     const sender = {
       posts: 0,
-      client,
+      clientFor: async () => client,
       paced: async <T>(_workspace: string, call: (c: WebClient) => Promise<T>): Promise<T> => {
         sender.posts += 1;
         return call(client);
@@ -243,6 +243,33 @@ describe.each(TEST_PROVIDERS)('leases and fencing on %s', (provider) => {
       const settled = await outboxQueue(fakeSender(slackAnswers['Slack accepts it']!), { db: db(), clock, logger }).send(freshItem!);
       expect(settled).toBe('sent');
       expect(await outboxRow(row.id)).toMatchObject({ status: 'sent', leaseOwner: null, leaseUntil: null });
+    });
+  });
+  // ---- Renewal (issue 16) ------------------------------------------------------------------------
+  // Leases are short so that a replica killed mid-dispatch hands its rows on within a minute; the
+  // dispatcher renews them while it sends. Renewal is fenced like every change: only rows still being
+  // sent under this owner are extended, and the claims carry the new time for withinLease.
+
+  describe('renewal', () => {
+    it('extends the lease of rows still being sent by this owner, and only those', async () => {
+      const [a, b, c] = [await dueCheckIn(), await dueCheckIn(), await dueCheckIn()];
+      const mine = await claimRows(db(), 'CheckIn', { owner: FIRST, now: clock.now(), ids: [a.id, b.id] });
+      const theirs = await claimRows(db(), 'CheckIn', { owner: 'worker-b', now: clock.now(), ids: [c.id] });
+      // b was settled meanwhile.
+      await db().checkIn.updateMany({ where: underClaim(mine.find((m) => m.id === b.id)!), data: { status: 'sent', ...RELEASED } });
+      clock.advance(LEASE_MS - 5_000);
+      await renewLeases(db(), 'CheckIn', { claims: [...mine, ...theirs.map((t) => ({ ...t, owner: FIRST }))], now: clock.now() });
+
+      const renewed = new Date(clock.now().getTime() + LEASE_MS);
+      expect((await checkInRow(a.id)).leaseUntil).toEqual(renewed);
+      expect(mine.find((m) => m.id === a.id)!.leaseUntil).toEqual(renewed);
+      expect(await checkInRow(b.id)).toMatchObject({ status: 'sent', leaseUntil: null });
+      // Another owner's lease is not extended by a claim that is not theirs.
+      expect((await checkInRow(c.id)).leaseUntil).toEqual(theirs[0]!.leaseUntil);
+
+      // Past the first lease, nobody can take the renewed row; the unrenewed one is free again.
+      clock.advance(10_000);
+      expect(await claimRows(db(), 'CheckIn', { owner: 'worker-c', now: clock.now(), ids: [a.id, c.id] })).toEqual([expect.objectContaining({ id: c.id })]);
     });
   });
 });

@@ -120,7 +120,8 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
   it('does not send a message whose lease ran low while it waited for the pace; it goes back in the queue', async () => {
     const paired = await accepted();
     // A pacer that keeps the row waiting until its lease is nearly over (a long 429 storm).
-    const slow: PacedSender = { client: world.sender.client, paced: async (_key, call) => (clock.advance(LEASE_MS - 5_000), call(world.sender.client)) };
+    const client = await world.sender.clientFor('T0FAKE0001');
+    const slow: PacedSender = { clientFor: async () => client, paced: async (_key, call) => (clock.advance(LEASE_MS - 5_000), call(client)) };
     const report = await sendOutbox(slow, deps(), { owner: 'a', ids: paired.outboxIds.slice(0, 1) });
     expect(report.postponed).toBe(1);
     expect(world.slack.callsTo('chat.postMessage')).toHaveLength(0);

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createBulkSender, errorCodeOf, retryAfterOf } from '../../src/slack/bulk-sender.js';
 import { createRatePacer } from '../../src/slack/pacer.js';
+import { sameTokenEverywhere } from '../../src/slack/workspace-tokens.js';
 
 const SLACK = 'http://slack.test';
 const API_URL = `${SLACK}/api/`;
@@ -17,7 +18,7 @@ function captureLogs() {
 function sender(timeoutMs = 200) {
   const logs = captureLogs();
   const pacer = createRatePacer();
-  return { ...createBulkSender({ token: 'xoxb-test', slackApiUrl: API_URL, logger: logs.logger, timeoutMs, pacer }), pacer, logs };
+  return { ...createBulkSender({ tokens: sameTokenEverywhere('xoxb-test'), slackApiUrl: API_URL, logger: logs.logger, timeoutMs, pacer }), pacer, logs };
 }
 
 /** Counts requests to a method, so a test can tell a retry happened. */
@@ -39,7 +40,8 @@ afterAll(() => nock.enableNetConnect());
 
 describe('bulk sender', () => {
   it('rejects a 429 at once with Retry-After, without pausing a views.open on the same client', async () => {
-    const { paced, client, pacer } = sender(2_000);
+    const { paced, clientFor, pacer } = sender(2_000);
+    const client = await clientFor('T0TEST');
     const post = counted('chat.postMessage', 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '7' });
     nock(SLACK).post('/api/views.open').times(2).reply(200, { ok: true, view: { id: 'V1' } });
 

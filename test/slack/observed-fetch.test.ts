@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import type { SlackCall } from '../../src/metrics/metrics.js';
 import { createBulkSender } from '../../src/slack/bulk-sender.js';
+import { sameTokenEverywhere } from '../../src/slack/workspace-tokens.js';
 import { methodOf, observeSlackCalls, outcomeOfBody } from '../../src/slack/observed-fetch.js';
 
 // Every Web API call passes one wrapped fetch (issue 16 metrics): the wrapper must report the method
@@ -101,7 +102,7 @@ describe('observeSlackCalls with a real WebClient', () => {
   it('reports a 429 as rate_limited, and the bulk sender still sees Retry-After', async () => {
     const { calls, fetch } = observed();
     reply('chat.postMessage', 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '7' });
-    const sender = createBulkSender({ token: 'xoxb-test', slackApiUrl: API_URL, logger: createLogger('silent'), timeoutMs: 2_000, fetch });
+    const sender = createBulkSender({ tokens: sameTokenEverywhere('xoxb-test'), slackApiUrl: API_URL, logger: createLogger('silent'), timeoutMs: 2_000, fetch });
 
     const error = await sender.paced('T1', (c) => c.chat.postMessage({ channel: 'D1', text: 'hi' })).catch((e: unknown) => e);
 

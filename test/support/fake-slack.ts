@@ -7,6 +7,15 @@
  * test the way it would fail against Slack, instead of passing silently. Messages and views go through
  * the same Block Kit validation as `test/slack/surfaces.test.ts` (`src/slack/block-kit.ts`): what Slack
  * would refuse is refused here too, and `waitFor` never mistakes a refused message for one that arrived.
+ *
+ * Workspaces (issue 16). By default the fake is one workspace (`teamId`, bot `E2E_BOT_TOKEN`) and takes
+ * any token as that workspace's, so single-workspace tests need not care which token they present. Given
+ * `workspaces`, it is strict the way Slack is: each call's token decides its workspace, an unknown token
+ * answers `invalid_auth`, a revoked one `token_revoked`, an expired rotating one `token_expired`; a call
+ * naming a user, or the DM of a user, of another workspace (or one the fake does not know) is refused
+ * with `user_not_found` / `channel_not_found`. Both kinds of refusal are recorded on the call, so
+ * `waitFor` fails on them. `oauth.v2.access` installs a workspace from a code `code-<teamId>` (see
+ * `authorize`) and refreshes rotating tokens.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -14,7 +23,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isEmptyMessage, validateMessage, validateView } from '../../src/slack/block-kit.js';
-import { REPO_ROOT as repoRoot } from './app-process.js';
+import { E2E_BOT_TOKEN, REPO_ROOT as repoRoot } from './app-process.js';
 
 export interface FakeUser {
   id: string;
@@ -39,11 +48,15 @@ export interface RecordedCall {
   /** Arguments without the token; JSON-looking form values (`blocks`, `view`, `files`) are parsed. */
   args: Record<string, unknown>;
   token?: string;
+  /** The workspace whose token made the call (unset for an unknown token, or none). */
+  teamId?: string;
   /** `Date.now()` when the request arrived. */
   at: number;
   /**
    * Set when the fake refused the message or view as Slack would (`invalid_blocks`, `no_text`,
-   * `invalid_arguments` for a view): it never reached anyone, so `waitFor` fails on it instead of resolving.
+   * `invalid_arguments` for a view), refused the token (`invalid_auth`, `token_revoked`, `token_expired`),
+   * or refused to reach a user or DM outside the token's workspace (`user_not_found`, `channel_not_found`):
+   * it never reached anyone, so `waitFor` fails on it instead of resolving.
    */
   refusal?: Refusal;
 }
@@ -69,10 +82,60 @@ export type DefaultReply = () => FakeReply;
 
 export type ResponseHandler = (call: RecordedCall, defaultReply: DefaultReply) => FakeReply | Promise<FakeReply>;
 
+/** A workspace the fake knows (issue 16); its users are the FakeUsers whose `team_id` is `teamId`. */
+export interface FakeWorkspaceOptions {
+  teamId: string;
+  /** The bot token an install of this workspace gets (and that the fake accepts from the start). */
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  /** Set for a workspace inside an Enterprise Grid org (a workspace install, not an org install). */
+  enterpriseId?: string;
+  /** The team's name, as auth.test and oauth.v2.access give it. */
+  name?: string;
+  /** Token rotation: an install answers `refresh_token` and `expires_in`, and refreshes give new tokens. */
+  rotation?: boolean;
+  /** How long a rotating token lives, in seconds (Slack: 12 hours). */
+  expiresInSeconds?: number;
+}
+
+export interface FakeWorkspace {
+  readonly teamId: string;
+  /** The token the workspace's first install gets. */
+  readonly botToken: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly enterpriseId: string | undefined;
+  readonly name: string;
+  /** Every token issued for the workspace, oldest first (installs and refreshes). */
+  readonly tokens: readonly string[];
+  /** The refresh token of a rotating workspace once installed. */
+  readonly refreshToken: string | undefined;
+  readonly revoked: boolean;
+}
+
 export interface FakeSlackOptions {
+  /** The default workspace when no `workspaces` are given. */
   teamId?: string;
   botUserId?: string;
   users?: FakeUser[];
+  /**
+   * The workspaces the fake knows, strictly (see the file comment); the first is the default for users
+   * without a `team_id` and for `teamId` / `botUserId` / `botId`. Without it, one lenient workspace.
+   */
+  workspaces?: FakeWorkspaceOptions[];
+  /** The app's credentials; when given, oauth.v2.access refuses any other (any non-empty pair otherwise). */
+  oauth?: { clientId: string; clientSecret: string };
+  /** The app id oauth.v2.access and views answer with. */
+  appId?: string;
+}
+
+/** What Slack's authorize page gives back when a person approves an install: the redirect with the code. */
+export interface Authorized {
+  code: string;
+  state: string | undefined;
+  /** The authorize URL's `redirect_uri` with `code` and `state` added, or undefined if it had none. */
+  redirectUrl: string | undefined;
 }
 
 export interface FakeSlack {
@@ -80,10 +143,27 @@ export interface FakeSlack {
   readonly url: string;
   /** Every request received, in arrival order, including rejected ones. */
   readonly calls: RecordedCall[];
+  /** The default workspace's (the first of `workspaces`). */
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
   callsTo(method: string): RecordedCall[];
+  /** Calls made with any token of workspace `teamId` (refused ones included). */
+  callsFor(teamId: string): RecordedCall[];
+  /** The workspace as the fake knows it now (its tokens, whether revoked). */
+  workspace(teamId: string): FakeWorkspace;
+  /**
+   * Revokes every token the workspace has (as uninstalling the app does): calls with them answer
+   * `token_revoked`, a refresh `invalid_refresh_token`. A later install through oauth.v2.access gets a
+   * new token.
+   */
+  revoke(teamId: string): void;
+  /**
+   * A person of `teamId` approves the install Slack's authorize page shows for `authorizeUrl` (the app's
+   * `https://slack.com/oauth/v2/authorize?...` link): checks its client id and scopes, remembers the
+   * scopes and redirect_uri for the code, and answers the redirect Slack would send the browser to.
+   */
+  authorize(authorizeUrl: string, install: { teamId: string; userId?: string }): Authorized;
   /**
    * Resolves with the first recorded call (past or future) to `method` that matches `predicate`; rejects
    * at once, with Slack's reasons, when the matching call was refused as Slack would refuse it.
@@ -194,6 +274,15 @@ function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** OAuth client credentials sent as HTTP basic auth (`client_id:client_secret`), which Slack also takes. */
+function basicCredentials(req: IncomingMessage): { id: string; secret: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (match?.[1] === undefined) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
 function sendJson(res: ServerResponse, reply: FakeReply): void {
   const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
@@ -248,6 +337,15 @@ function refusalReply(method: string, refusal: Refusal): FakeReply {
   return { body: { ok: false, error: refusal.error, errors: refusal.errors, response_metadata: { messages } } };
 }
 
+/** Token answers: checked before anything else about the call, as Slack does. */
+const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'token_expired']);
+/** Methods that take the app's client credentials instead of a token. */
+const NO_TOKEN_METHODS = new Set(['oauth.v2.access']);
+/** The scopes an install answers with when the test did not go through `authorize`. */
+const DEFAULT_SCOPES = 'chat:write,commands,im:history,im:write,users:read';
+/** Slack's lifetime of a rotating token: 12 hours. */
+const ROTATING_TOKEN_SECONDS = 43_200;
+
 /** The DM channel with a user is stable in Slack, so the fake derives it from the user id. */
 function dmChannelFor(userId: string): string {
   return `D${userId}`;
@@ -260,14 +358,76 @@ function resolveChannel(channel: string): string {
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const methods = loadMethods();
-  const teamId = options.teamId ?? 'T0FAKE0001';
-  const botUserId = options.botUserId ?? 'U0FAKEBOT1';
-  const botId = 'B0FAKEBOT1';
+  const strict = options.workspaces !== undefined;
+  const appId = options.appId ?? 'A0FAKEAPP1';
+
+  interface WorkspaceState {
+    teamId: string;
+    botToken: string;
+    botUserId: string;
+    botId: string;
+    enterpriseId: string | undefined;
+    name: string;
+    rotation: boolean;
+    expiresInSeconds: number;
+    tokens: string[];
+    refreshToken: string | undefined;
+    /** The scopes the last install answered with. */
+    scopes: string;
+    revoked: boolean;
+  }
+  interface TokenState {
+    teamId: string;
+    revoked: boolean;
+    /** `Date.now()` after which a rotating token answers `token_expired`. */
+    expiresAt?: number;
+  }
+
+  const workspaceOptions: FakeWorkspaceOptions[] = options.workspaces ?? [
+    { teamId: options.teamId ?? 'T0FAKE0001', botToken: E2E_BOT_TOKEN, botUserId: options.botUserId ?? 'U0FAKEBOT1', botId: 'B0FAKEBOT1' },
+  ];
+  const [first] = workspaceOptions;
+  if (first === undefined) throw new Error('fake-slack: `workspaces` needs at least one workspace');
+  const workspaces = new Map<string, WorkspaceState>();
+  const tokens = new Map<string, TokenState>();
+  for (const w of workspaceOptions) {
+    if (workspaces.has(w.teamId)) throw new Error(`fake-slack: workspace ${w.teamId} is listed twice`);
+    if (tokens.has(w.botToken)) throw new Error(`fake-slack: two workspaces share the bot token of ${w.teamId}`);
+    const suffix = w.teamId.slice(1);
+    workspaces.set(w.teamId, {
+      teamId: w.teamId,
+      botToken: w.botToken,
+      botUserId: w.botUserId ?? `U${suffix}B`,
+      botId: w.botId ?? `B${suffix}`,
+      enterpriseId: w.enterpriseId,
+      name: w.name ?? (w === first && !strict ? 'Fake Team' : `Team ${w.teamId}`),
+      rotation: w.rotation ?? false,
+      expiresInSeconds: w.expiresInSeconds ?? ROTATING_TOKEN_SECONDS,
+      tokens: [w.botToken],
+      refreshToken: undefined,
+      scopes: DEFAULT_SCOPES,
+      revoked: false,
+    });
+    tokens.set(w.botToken, { teamId: w.teamId, revoked: false });
+  }
+  const defaultWorkspace = workspaces.get(first.teamId)!;
+  const teamId = defaultWorkspace.teamId;
+  const botUserId = defaultWorkspace.botUserId;
+  const botId = defaultWorkspace.botId;
+  const workspaceState = (id: string): WorkspaceState => {
+    const found = workspaces.get(id);
+    if (!found) throw new Error(`fake-slack: no workspace ${id}`);
+    return found;
+  };
 
   const calls: RecordedCall[] = [];
   const overrides = new Map<string, ResponseHandler>();
   const users = new Map<string, FakeUser>();
   const uploads = new Map<string, { filename: string }>();
+  /** Multi-person DMs the fake opened, to their members. */
+  const groups = new Map<string, string[]>();
+  /** What a person approved on the authorize page, per workspace, until the code is exchanged again. */
+  const approved = new Map<string, { scopes: string; redirectUri: string | undefined; userId: string | undefined }>();
   const events = new EventEmitter();
   // waitFor callers each add a listener; many concurrent waits in one test are normal.
   events.setMaxListeners(0);
@@ -280,18 +440,95 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const addUser = (user: FakeUser): void => {
     users.set(user.id, user);
   };
-  addUser({ id: botUserId, name: 'peer-support', real_name: 'Peer Support', is_bot: true });
+  for (const w of workspaces.values()) {
+    addUser({ id: w.botUserId, ...(strict ? { team_id: w.teamId } : {}), name: 'peer-support', real_name: 'Peer Support', is_bot: true });
+  }
   for (const user of options.users ?? []) addUser(user);
 
-  const record = (method: string, args: Record<string, unknown>, token: string | undefined, refusal?: Refusal): RecordedCall => {
+  // ---- Workspaces: tokens, and who a call may reach --------------------------------------------------
+
+  const teamOfUser = (id: string): string | undefined => {
+    const user = users.get(id);
+    return user ? (user.team_id ?? teamId) : undefined;
+  };
+
+  /** Which workspace a token acts in, or why Slack would refuse it. */
+  const authenticate = (token: string | undefined): { teamId?: string; refusal?: Refusal } => {
+    if (token === undefined || token === '') return {};
+    const known = tokens.get(token);
+    if (!known) {
+      if (strict) return { refusal: { error: 'invalid_auth', errors: ['the token belongs to no workspace'] } };
+      // One lenient workspace: any token is its token, until the workspace is revoked.
+      return defaultWorkspace.revoked
+        ? { teamId, refusal: { error: 'token_revoked', errors: [`the tokens of ${teamId} were revoked`] } }
+        : { teamId };
+    }
+    if (known.revoked) return { teamId: known.teamId, refusal: { error: 'token_revoked', errors: [`the token of ${known.teamId} was revoked`] } };
+    if (known.expiresAt !== undefined && Date.now() >= known.expiresAt) {
+      return { teamId: known.teamId, refusal: { error: 'token_expired', errors: [`the token of ${known.teamId} expired`] } };
+    }
+    return { teamId: known.teamId };
+  };
+
+  /** A user the call's workspace cannot reach: another workspace's, or (strictly) one nobody knows. */
+  const userOutside = (team: string, userId: string): boolean => {
+    const owner = teamOfUser(userId);
+    return owner === undefined ? strict : owner !== team;
+  };
+
+  const channelOutside = (team: string, channel: string): boolean => {
+    if (/^[UW]/.test(channel)) return userOutside(team, channel);
+    // A DM is `D` + the user's id (dmChannelFor), whichever way it was opened.
+    if (channel.startsWith('D')) return userOutside(team, channel.slice(1));
+    const members = groups.get(channel);
+    if (members) return members.some((member) => userOutside(team, member));
+    // The fake keeps no list of channels; a channel id names no person.
+    return false;
+  };
+
+  /** Slack answers a person or DM outside the token's workspace as if it did not exist. */
+  const reachRefusal = (team: string, args: Record<string, unknown>): Refusal | undefined => {
+    const listed = (name: string): string[] =>
+      (stringArg(args, name) ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
+    for (const name of ['channel', 'channel_id', 'channels']) {
+      const outside = listed(name).find((channel) => channelOutside(team, channel));
+      if (outside !== undefined) return { error: 'channel_not_found', errors: [`${name} ${outside} is not in workspace ${team}`] };
+    }
+    for (const name of ['user', 'user_id', 'users']) {
+      const outside = listed(name).find((user) => userOutside(team, user));
+      if (outside !== undefined) return { error: 'user_not_found', errors: [`${name} ${outside} is not in workspace ${team}`] };
+    }
+    return undefined;
+  };
+
+  const issueToken = (w: WorkspaceState, token: string): void => {
+    const state: TokenState = { teamId: w.teamId, revoked: false };
+    if (w.rotation) state.expiresAt = Date.now() + w.expiresInSeconds * 1000;
+    tokens.set(token, state);
+    if (!w.tokens.includes(token)) w.tokens.push(token);
+  };
+
+  const record = (
+    method: string,
+    args: Record<string, unknown>,
+    token: string | undefined,
+    refusal?: Refusal,
+    team?: string,
+  ): RecordedCall => {
     const call: RecordedCall = { method, args, at: Date.now() };
     if (token !== undefined) call.token = token;
+    if (team !== undefined) call.teamId = team;
     // Set before anyone is told of the call, so a waiting test never takes a refused one.
     if (refusal !== undefined) call.refusal = refusal;
     calls.push(call);
     events.emit('call', call);
     return call;
   };
+
+  const workspaceOf = (call: RecordedCall): WorkspaceState => (call.teamId !== undefined ? workspaceState(call.teamId) : defaultWorkspace);
 
   const renderUser = (user: FakeUser): Record<string, unknown> => {
     const realName = user.real_name ?? `User ${user.id}`;
@@ -320,14 +557,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     };
   };
 
-  const renderView = (args: Record<string, unknown>, id: string): FakeReply => {
+  const renderView = (call: RecordedCall, id: string): FakeReply => {
+    const { args } = call;
+    const w = workspaceOf(call);
     const view = isRecord(args.view) ? args.view : {};
     return ok({
       view: {
         id,
-        team_id: teamId,
-        app_id: 'A0FAKEAPP1',
-        bot_id: botId,
+        team_id: w.teamId,
+        app_id: appId,
+        bot_id: w.botId,
         hash: `${Date.now()}.fakehash`,
         private_metadata: '',
         callback_id: '',
@@ -338,18 +577,114 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   };
 
+  // ---- OAuth ------------------------------------------------------------------------------------------
+
+  const teamAnswer = (w: WorkspaceState): Record<string, unknown> => ({
+    team: { id: w.teamId, name: w.name },
+    enterprise: w.enterpriseId !== undefined ? { id: w.enterpriseId, name: `Org ${w.enterpriseId}` } : null,
+    is_enterprise_install: false,
+  });
+
+  /** oauth.v2.access as Slack answers a bot install (`code`) or a refresh of a rotating token. */
+  const oauthAccess = (call: RecordedCall, basic: { id: string; secret: string } | undefined): FakeReply => {
+    const { args } = call;
+    const clientId = basic?.id ?? stringArg(args, 'client_id');
+    const clientSecret = basic?.secret ?? stringArg(args, 'client_secret');
+    if (!clientId || (options.oauth && clientId !== options.oauth.clientId)) return fail('invalid_client_id');
+    if (!clientSecret || (options.oauth && clientSecret !== options.oauth.clientSecret)) return fail('bad_client_secret');
+
+    const grantType = stringArg(args, 'grant_type') ?? 'authorization_code';
+    if (grantType === 'refresh_token') {
+      const refreshToken = stringArg(args, 'refresh_token');
+      const w = [...workspaces.values()].find((candidate) => candidate.refreshToken !== undefined && candidate.refreshToken === refreshToken);
+      if (!w || w.revoked) return fail('invalid_refresh_token');
+      // The old token keeps working until it expires.
+      const token = `${w.botToken}.r${w.tokens.length}`;
+      issueToken(w, token);
+      return ok({
+        app_id: appId,
+        scope: w.scopes,
+        token_type: 'bot',
+        access_token: token,
+        bot_user_id: w.botUserId,
+        refresh_token: w.refreshToken,
+        expires_in: w.expiresInSeconds,
+        ...teamAnswer(w),
+      });
+    }
+    if (grantType !== 'authorization_code') return fail('invalid_grant_type');
+
+    const named = /^code-(.+)$/.exec(stringArg(args, 'code') ?? '');
+    const w = named?.[1] !== undefined ? workspaces.get(named[1]) : undefined;
+    if (!w) return fail('invalid_code');
+    const approval = approved.get(w.teamId);
+    // Slack insists on the redirect_uri the authorize page was given, when it was given one.
+    if (approval?.redirectUri !== undefined && stringArg(args, 'redirect_uri') !== approval.redirectUri) return fail('bad_redirect_uri');
+
+    // A reinstall after the tokens were revoked gets a new token; otherwise the workspace keeps its own.
+    let token = w.tokens[w.tokens.length - 1] ?? w.botToken;
+    if (w.revoked) {
+      w.revoked = false;
+      token = `${w.botToken}-${w.tokens.length + 1}`;
+    }
+    issueToken(w, token);
+    w.scopes = approval?.scopes ?? DEFAULT_SCOPES;
+    if (w.rotation) w.refreshToken ??= `xoxe-1-${w.teamId}-refresh`;
+    const installer =
+      approval?.userId ?? [...users.values()].find((user) => !user.is_bot && (user.team_id ?? teamId) === w.teamId)?.id ?? `U${w.teamId.slice(1)}I`;
+    return ok({
+      app_id: appId,
+      authed_user: { id: installer },
+      scope: w.scopes,
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: w.botUserId,
+      ...teamAnswer(w),
+      ...(w.rotation ? { refresh_token: w.refreshToken, expires_in: w.expiresInSeconds } : {}),
+    });
+  };
+
+  const authorize = (authorizeUrl: string, install: { teamId: string; userId?: string }): Authorized => {
+    const url = new URL(authorizeUrl);
+    if (!url.pathname.endsWith('/oauth/v2/authorize')) throw new Error(`fake-slack: ${authorizeUrl} is not an oauth/v2/authorize link`);
+    const clientId = url.searchParams.get('client_id');
+    if (!clientId || (options.oauth && clientId !== options.oauth.clientId)) throw new Error(`fake-slack: the authorize link has the wrong client_id`);
+    const scopes = url.searchParams.get('scope') ?? '';
+    if (scopes === '') throw new Error('fake-slack: the authorize link asks for no bot scopes (Slack shows no_scopes)');
+    const w = workspaceState(install.teamId);
+    if (install.userId !== undefined && teamOfUser(install.userId) !== w.teamId) {
+      throw new Error(`fake-slack: ${install.userId} is not a person of ${w.teamId}`);
+    }
+    const redirectUri = url.searchParams.get('redirect_uri') ?? undefined;
+    approved.set(w.teamId, { scopes, redirectUri, userId: install.userId });
+    const code = `code-${w.teamId}`;
+    const state = url.searchParams.get('state') ?? undefined;
+    let redirectUrl: string | undefined;
+    if (redirectUri !== undefined) {
+      const redirect = new URL(redirectUri);
+      redirect.searchParams.set('code', code);
+      if (state !== undefined) redirect.searchParams.set('state', state);
+      redirectUrl = redirect.toString();
+    }
+    return { code, state, redirectUrl };
+  };
+
+  // ---- Answers ----------------------------------------------------------------------------------------
+
   /** What Slack itself would answer for a call that passed validation. */
   const defaultReply = (call: RecordedCall): FakeReply => {
     const { args } = call;
+    const w = workspaceOf(call);
     switch (call.method) {
       case 'auth.test':
         return ok({
-          url: 'https://fake-team.slack.com/',
-          team: 'Fake Team',
+          url: w === defaultWorkspace && !strict ? 'https://fake-team.slack.com/' : `https://${w.teamId.toLowerCase()}.slack.com/`,
+          team: w.name,
           user: 'peer-support',
-          team_id: teamId,
-          user_id: botUserId,
-          bot_id: botId,
+          team_id: w.teamId,
+          user_id: w.botUserId,
+          bot_id: w.botId,
+          ...(w.enterpriseId !== undefined ? { enterprise_id: w.enterpriseId } : {}),
           is_enterprise_install: false,
         });
       case 'chat.postMessage': {
@@ -357,9 +692,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const ts = nextTs();
         const message: Record<string, unknown> = {
           type: 'message',
-          user: botUserId,
-          bot_id: botId,
-          team: teamId,
+          user: w.botUserId,
+          bot_id: w.botId,
+          team: w.teamId,
           text: stringArg(args, 'text') ?? '',
           ts,
         };
@@ -375,7 +710,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         // An edited message keeps its ts.
         const ts = stringArg(args, 'ts') ?? '';
         const text = stringArg(args, 'text') ?? '';
-        return ok({ channel: stringArg(args, 'channel'), ts, text, message: { text, user: botUserId, bot_id: botId } });
+        return ok({ channel: stringArg(args, 'channel'), ts, text, message: { text, user: w.botUserId, bot_id: w.botId } });
       }
       case 'chat.delete':
         return ok({ channel: stringArg(args, 'channel'), ts: stringArg(args, 'ts') });
@@ -385,7 +720,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const ids = (stringArg(args, 'users') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
         if (ids.length === 0) return fail('users_list_not_supplied');
         const [only] = ids;
-        const id = ids.length === 1 && only !== undefined ? dmChannelFor(only) : `G${[...ids].sort().join('')}`;
+        if (ids.length === 1 && only !== undefined) return ok({ channel: { id: dmChannelFor(only) } });
+        const id = `G${[...ids].sort().join('')}`;
+        groups.set(id, ids);
         return ok({ channel: { id } });
       }
       case 'users.info': {
@@ -396,13 +733,13 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'views.push':
         // A trigger id or an interactivity pointer is required, but the method list cannot express "one of".
         if (args.trigger_id === undefined && args.interactivity_pointer === undefined) return fail('invalid_arguments');
-        return renderView(args, nextViewId());
+        return renderView(call, nextViewId());
       case 'views.update': {
         if (args.view_id === undefined && args.external_id === undefined) return fail('invalid_arguments');
-        return renderView(args, stringArg(args, 'view_id') ?? nextViewId());
+        return renderView(call, stringArg(args, 'view_id') ?? nextViewId());
       }
       case 'views.publish':
-        return renderView(args, nextViewId());
+        return renderView(call, nextViewId());
       case 'files.getUploadURLExternal': {
         const fileId = nextFileId();
         uploads.set(fileId, { filename: stringArg(args, 'filename') ?? '' });
@@ -421,12 +758,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
   };
 
-  const answerApiCall = async (method: string, call: RecordedCall): Promise<FakeReply> => {
+  const answerApiCall = async (method: string, call: RecordedCall, basic: { id: string; secret: string } | undefined): Promise<FakeReply> => {
     const override = overrides.get(method);
     const spec = methods.get(method);
     // An override makes a method known, so a test can stand in for one newer than the snapshot.
     if (!spec && !override) return fail('unknown_method');
+    if (NO_TOKEN_METHODS.has(method)) return override ? override(call, () => oauthAccess(call, basic)) : oauthAccess(call, basic);
     if (call.token === undefined || call.token === '') return fail('not_authed');
+    if (call.refusal && AUTH_ERRORS.has(call.refusal.error)) return fail(call.refusal.error);
     const missing = (spec?.required ?? []).filter((arg) => call.args[arg] === undefined || call.args[arg] === '');
     if (missing.length > 0) return fail('invalid_arguments');
     if (call.refusal) return refusalReply(method, call.refusal);
@@ -439,8 +778,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
     const upload = /^\/upload\/([^/]+)$/.exec(requestUrl.pathname);
     if (upload?.[1] !== undefined) {
+      const token = bearerToken(req);
       // `content` is the uploaded file as text, so a test can check what a person was sent.
-      record('upload', { file_id: upload[1], bytes: body.length, content: await uploadedText(req, body) }, bearerToken(req));
+      record('upload', { file_id: upload[1], bytes: body.length, content: await uploadedText(req, body) }, token, undefined, authenticate(token).teamId);
       // Slack's upload endpoint answers plain text, not JSON.
       res.writeHead(uploads.has(upload[1]) ? 200 : 404, { 'content-type': 'text/plain' });
       res.end(`OK - ${body.length}`);
@@ -468,8 +808,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const args = await parseArgs(req, body, requestUrl.searchParams);
     const tokenArg = stringArg(args, 'token');
     delete args.token;
-    const call = record(method, args, bearerToken(req) ?? tokenArg, apiRefusal(method, args));
-    sendJson(res, await answerApiCall(method, call));
+    const token = bearerToken(req) ?? tokenArg;
+    if (NO_TOKEN_METHODS.has(method)) {
+      // The client secret is a credential like a token: keep it out of the record.
+      const basic = basicCredentials(req);
+      const secret = args.client_secret;
+      delete args.client_secret;
+      const call = record(method, args, token);
+      sendJson(res, await answerApiCall(method, call, basic ?? (typeof secret === 'string' ? { id: stringArg(args, 'client_id') ?? '', secret } : undefined)));
+      return;
+    }
+    const auth = authenticate(token);
+    const refusal = auth.refusal ?? (auth.teamId !== undefined ? reachRefusal(auth.teamId, args) : undefined) ?? apiRefusal(method, args);
+    const call = record(method, args, token, refusal, auth.teamId);
+    sendJson(res, await answerApiCall(method, call, undefined));
   };
 
   const server = createServer((req, res) => {
@@ -530,6 +882,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   };
 
+  const describeWorkspace = (w: WorkspaceState): FakeWorkspace => ({
+    teamId: w.teamId,
+    botToken: w.botToken,
+    botUserId: w.botUserId,
+    botId: w.botId,
+    enterpriseId: w.enterpriseId,
+    name: w.name,
+    tokens: [...w.tokens],
+    refreshToken: w.refreshToken,
+    revoked: w.revoked,
+  });
+
   return {
     url: `${origin}/api/`,
     calls,
@@ -537,6 +901,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     botUserId,
     botId,
     callsTo,
+    callsFor: (team) => {
+      workspaceState(team);
+      return calls.filter((call) => call.teamId === team);
+    },
+    workspace: (team) => describeWorkspace(workspaceState(team)),
+    revoke: (team) => {
+      const w = workspaceState(team);
+      w.revoked = true;
+      for (const state of tokens.values()) if (state.teamId === team) state.revoked = true;
+    },
+    authorize,
     waitFor,
     reset: () => {
       // Truncate in place: callers may hold the `calls` array.

@@ -13,7 +13,7 @@ import { CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } f
 import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from './app-process.js';
 import { createTestDatabase, type Templates, type TestDatabase } from './databases.js';
-import { startFakeSlack, type FakeSlack, type FakeUser, type RecordedCall } from './fake-slack.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type FakeUser, type RecordedCall } from './fake-slack.js';
 import {
   blockAction,
   sendToApp,
@@ -30,6 +30,11 @@ export const TEAM = 'T0FAKE0001';
 
 export interface E2E {
   readonly provider: DatabaseProvider;
+  /**
+   * The workspace this run's commands, clicks, submissions and events come from: TEAM unless set (a
+   * run with several workspaces makes one view per workspace, see test/e2e/two-workspaces.test.ts).
+   */
+  readonly teamId?: string;
   readonly slack: FakeSlack;
   readonly bot: AppProcess;
   /** A client of our own on the app's database, for assertions. */
@@ -49,9 +54,15 @@ export interface E2E {
 export async function startE2E(
   provider: DatabaseProvider,
   templates: Templates,
-  options: { users?: FakeUser[]; env?: Record<string, string>; metrics?: boolean } = {},
+  options: {
+    users?: FakeUser[];
+    env?: Record<string, string>;
+    metrics?: boolean;
+    /** More for the fake Slack (its workspaces, the app's OAuth credentials); one workspace, TEAM, by default. */
+    slack?: Omit<FakeSlackOptions, 'users'>;
+  } = {},
 ): Promise<E2E> {
-  const slack = await startFakeSlack({ teamId: TEAM, ...(options.users ? { users: options.users } : {}) });
+  const slack = await startFakeSlack({ teamId: TEAM, ...options.slack, ...(options.users ? { users: options.users } : {}) });
   let database: TestDatabase | undefined;
   let bot: AppProcess | undefined;
   try {
@@ -285,7 +296,7 @@ export async function command(
 ): Promise<{ response: AppResponse; responseKey: string; triggerId: string }> {
   const triggerId = newTriggerId();
   const response = await e2e.send(
-    slashCommand({ text, userId, teamId: TEAM, triggerId, responseUrl: e2e.slack.responseUrl(responseKey) }),
+    slashCommand({ text, userId, teamId: e2e.teamId ?? TEAM, triggerId, responseUrl: e2e.slack.responseUrl(responseKey) }),
   );
   return { response, responseKey, triggerId };
 }
@@ -321,7 +332,7 @@ export async function click(
   const triggerId = input.triggerId ?? newTriggerId();
   const responseKey = `click-${randomBytes(4).toString('hex')}`;
   const response = await e2e.send(
-    blockAction({ teamId: TEAM, ...input, triggerId, responseUrl: input.responseUrl ?? e2e.slack.responseUrl(responseKey) }),
+    blockAction({ teamId: e2e.teamId ?? TEAM, ...input, triggerId, responseUrl: input.responseUrl ?? e2e.slack.responseUrl(responseKey) }),
   );
   if (response.status !== 200) throw new Error(`the click on ${input.actionId} answered ${response.status}`);
   return { response, triggerId, responseKey };
@@ -338,7 +349,7 @@ export async function submit(
     viewSubmission({
       callbackId: modal.view.callback_id,
       userId,
-      teamId: TEAM,
+      teamId: e2e.teamId ?? TEAM,
       values: stateFor(modal.view, fields),
       privateMetadata: modal.view.private_metadata ?? '',
       ...(modal.viewId !== undefined ? { viewId: modal.viewId } : {}),

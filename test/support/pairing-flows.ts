@@ -122,11 +122,11 @@ export async function nextOffer(e2e: E2E, since: number, listenerId?: string, ti
   return { offerId: buttonValue(call.args.blocks, PairingIds.acceptOffer), listenerId: String(call.args.channel), call };
 }
 
-/** Offer DMs sent after `since`. */
+/** Offer DMs sent after `since` (in the run's workspace, when it names one). */
 export function offersSince(e2e: E2E, since: number): Offered[] {
   return e2e.slack.calls
     .slice(since)
-    .filter(isOffer)
+    .filter((call) => isOffer(call) && (e2e.teamId === undefined || call.teamId === e2e.teamId))
     .map((call) => ({ offerId: buttonValue(call.args.blocks, PairingIds.acceptOffer), listenerId: String(call.args.channel), call }));
 }
 
@@ -220,7 +220,7 @@ export async function dmFrom(
 ): Promise<string> {
   const ts = typeof extra.ts === 'string' ? extra.ts : newTs();
   const event = { type: 'message', channel_type: 'im', channel: `D${userId}`, user: userId, text, ts, event_ts: ts, ...extra };
-  const body = eventCallback(event, { teamId: TEAM, ...(delivery.eventId ? { eventId: delivery.eventId } : {}) });
+  const body = eventCallback(event, { teamId: e2e.teamId ?? TEAM, ...(delivery.eventId ? { eventId: delivery.eventId } : {}) });
   const response =
     delivery.retryNum === undefined
       ? await e2e.send(body)
@@ -246,7 +246,7 @@ export async function editFrom(e2e: E2E, userId: string, sourceTs: string, text:
     message: { type: 'message', user: userId, text, ts: sourceTs, edited: { user: userId, ts } },
     previous_message: { type: 'message', user: userId, text: before, ts: sourceTs },
   };
-  const response = await e2e.send(eventCallback(event, { teamId: TEAM }));
+  const response = await e2e.send(eventCallback(event, { teamId: e2e.teamId ?? TEAM }));
   if (response.status !== 200) throw new Error(`the edit event answered ${response.status}`);
 }
 

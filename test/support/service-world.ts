@@ -6,6 +6,7 @@ import type { Db } from '../../src/db/client.js';
 import type { PacedSender } from '../../src/delivery/dispatcher.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createBulkSender } from '../../src/slack/bulk-sender.js';
+import { sameTokenEverywhere } from '../../src/slack/workspace-tokens.js';
 import { openTestDatabase } from './databases.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 // The type of inject('templates') (global-setup.ts): test/support is also compiled for the benchmarks.
@@ -54,10 +55,10 @@ export function serviceWorld(provider: DatabaseProvider, options: ServiceWorldOp
     database = await openTestDatabase(provider, inject('templates'));
     slack = await startFakeSlack();
     if (options.sender === 'bulk') {
-      sender = createBulkSender({ token, slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
+      sender = createBulkSender({ tokens: sameTokenEverywhere(token), slackApiUrl: slack.url, logger, timeoutMs: 2_000 });
     } else {
       const client = new WebClient(token, { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
-      sender = { client, paced: (_workspace, call) => call(client) };
+      sender = { clientFor: async () => client, paced: (_workspace, call) => call(client) };
     }
   });
   afterAll(async () => {

@@ -1,4 +1,6 @@
 import { isHumaneTime, nextDeliveryTime, type QuietHours } from '../../domain/delivery.js';
+import { PARKED, UNAVAILABLE_RETRY_MS } from '../../delivery/unavailable.js';
+import { WorkspaceUnavailableError } from '../../slack/workspace-tokens.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../../delivery/dispatcher.js';
 import { LeaseRunningOut, withinLease, type Claim } from '../../delivery/lease.js';
 import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
@@ -119,15 +121,22 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
     return 'cancelled';
   }
   const { message, quiet } = render(context, c, now);
-  const timezone = await cachedTimezone(sender.client, deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
+  const initiative = context.initiatives.get(c.initiativeId);
+  const workspaceId = initiative?.workspaceId ?? '';
+  let timezone: string | null;
+  try {
+    timezone = await cachedTimezone(await sender.clientFor(workspaceId), deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
+  } catch (error) {
+    if (error instanceof WorkspaceUnavailableError) return parkUnavailable(deps, c);
+    throw error;
+  }
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
     return 'postponed';
   }
-  const initiative = context.initiatives.get(c.initiativeId);
   let posted: { channel?: string; ts?: string };
   try {
-    posted = await sender.paced(initiative?.workspaceId ?? '', (client) =>
+    posted = await sender.paced(workspaceId, (client) =>
       withinLease(c.claim, () => deps.clock.now(), () => client.chat.postMessage({ channel: c.recipientId, ...message })),
     );
   } catch (error) {
@@ -135,6 +144,7 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
       // Not sent and not an attempt: back in the queue at once, for whoever claims it next.
       return (await postpone(deps.db, { claim: c.claim, deliverAt: deps.clock.now() })) ? 'postponed' : 'lease-lost';
     }
+    if (error instanceof WorkspaceUnavailableError) return parkUnavailable(deps, c);
     const retryAfter = retryAfterOf(error);
     if (retryAfter !== null) {
       // Slack asked us to slow down: not a failed attempt, so it does not use up the row's tries.
@@ -160,6 +170,16 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
   if (recorded === 'cancelled') return 'cancelled';
   deps.logger.error({ checkInId: c.id, code: 'lease_lost' }, 'a check-in lease expired while sending');
   return 'lease-lost';
+}
+
+/**
+ * The app was uninstalled from the workspace (or its token revoked): nothing is sent there. The row is
+ * kept, not an attempt, and looked at again a day later: a reinstall within the grace period brings it
+ * back at once (reinstateWorkspace), the end of the grace period erases it.
+ */
+async function parkUnavailable(deps: DeliveryDeps, c: ClaimedCheckIn): Promise<SendOutcome> {
+  const later = new Date(deps.clock.now().getTime() + UNAVAILABLE_RETRY_MS);
+  return (await postpone(deps.db, { claim: c.claim, deliverAt: later, lastError: PARKED })) ? 'postponed' : 'lease-lost';
 }
 
 /** The check-in queue for the dispatcher. */

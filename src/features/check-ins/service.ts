@@ -257,10 +257,10 @@ export async function markSent(
 
 /** Not a humane hour for the recipient: put it back for later; this was not a failed attempt. */
 /** Also for a 429: Slack asked us to wait, which is not a failed attempt either. */
-export async function postpone(db: Db, input: { claim: Claim; deliverAt: Date }): Promise<boolean> {
+export async function postpone(db: Db, input: { claim: Claim; deliverAt: Date; lastError?: string }): Promise<boolean> {
   const { count } = await db.checkIn.updateMany({
     where: underClaim(input.claim),
-    data: { status: 'scheduled', deliverAt: input.deliverAt, ...RELEASED, attempts: { decrement: 1 } },
+    data: { status: 'scheduled', deliverAt: input.deliverAt, ...RELEASED, attempts: { decrement: 1 }, ...(input.lastError ? { lastError: input.lastError } : {}) },
   });
   return count === 1;
 }

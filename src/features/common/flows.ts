@@ -13,6 +13,8 @@ export interface FlowContext {
   initiativeId: string;
   /** The modal being replaced, for a flow that shows a placeholder and updates it when ready. */
   viewId: string;
+  /** The request's own client: it carries the token of the workspace the person is in (issue 16). */
+  client: WebClient;
 }
 
 export type NextView = (context: FlowContext) => Promise<ModalView>;

@@ -90,7 +90,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
   function setupView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
     return initiativeId === NEW_INITIATIVE ? newInitiativeView(client, workspaceId, userId) : editView(workspaceId, userId, initiativeId);
   }
-  deps.flows.register(SETUP_FLOW, ({ workspaceId, userId, initiativeId }) => setupView(app.client, workspaceId, userId, initiativeId));
+  deps.flows.register(SETUP_FLOW, ({ workspaceId, userId, initiativeId, client }) => setupView(client, workspaceId, userId, initiativeId));
 
   /** Setting up: straight to a new form, unless the person coordinates initiatives they may want to edit. */
   async function openSetup(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
@@ -143,7 +143,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
     await ack();
   });
 
-  app.view(InitiativeIds.chooseModal, async ({ ack, body }) => {
+  app.view(InitiativeIds.chooseModal, async ({ ack, body, client }) => {
     const s = parseSubmission(body);
     const purpose = parseJson(chooseMetadata, s.privateMetadata)?.purpose;
     const choice = readForm(s.values)[InitiativeIds.blocks.choice];
@@ -153,7 +153,7 @@ export function register(app: App, deps: FeatureDeps): { setup: CommandHandler }
       return;
     }
     // Each flow checks the person and the choice against the database itself: the chooser trusts neither.
-    const view = await next({ workspaceId: s.workspaceId, userId: s.userId, initiativeId: choice, viewId: s.viewId });
+    const view = await next({ workspaceId: s.workspaceId, userId: s.userId, initiativeId: choice, viewId: s.viewId, client });
     await ack({ response_action: 'update', view });
   });
 

@@ -117,9 +117,9 @@ export function register(app: App, deps: FeatureDeps): { insights: CommandHandle
 
   // The chooser must answer within 3 seconds, and a chart takes a moment: answer with a placeholder and
   // replace it when the insights are ready.
-  deps.flows.register(INSIGHTS_FLOW, async ({ workspaceId, userId, initiativeId, viewId }) => {
-    void insightsView(app.client, workspaceId, userId, initiativeId)
-      .then((prepared) => show(app.client, viewId, prepared))
+  deps.flows.register(INSIGHTS_FLOW, async ({ workspaceId, userId, initiativeId, viewId, client }) => {
+    void insightsView(client, workspaceId, userId, initiativeId)
+      .then((prepared) => show(client, viewId, prepared))
       .catch((error: unknown) => deps.logger.error({ err: error, code: 'insights_failed' }, 'insights view failed'));
     return loadingModal(copy.TITLE);
   });

@@ -14,10 +14,10 @@ import { renderNote, renderReportNotice, renderRevealOffer } from './views.js';
 export { getPairing, type Pairing, type Side } from './pairing-row.js';
 export type { EndReason } from './end.js';
 
-/** Active pairings a person is in, on either side. */
-export async function activePairingsOf(db: Db, userId: string): Promise<{ pairing: Pairing; side: Side }[]> {
+/** Active pairings a person is in, on either side, in one workspace (one Enterprise Grid user may be in several). */
+export async function activePairingsOf(db: Db, workspaceId: string, userId: string): Promise<{ pairing: Pairing; side: Side }[]> {
   const rows = await db.pairing.findMany({
-    where: { status: 'active', OR: [{ seekerId: userId }, { listenerUserId: userId }] },
+    where: { status: 'active', OR: [{ seekerId: userId }, { listenerUserId: userId }], request: { initiative: { workspaceId } } },
     include: withRequest,
     orderBy: { startedAt: 'asc' },
   });

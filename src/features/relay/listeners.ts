@@ -76,7 +76,7 @@ export function register(app: App, deps: FeatureDeps): void {
     if (e.subtype === 'message_changed') {
       const edited = e.message;
       if (!edited?.user || edited.text === undefined) return;
-      const route = await routeMessage(services.db, edited.user, edited.thread_ts ?? null);
+      const route = await routeMessage(services.db, context.teamId ?? '', edited.user, edited.thread_ts ?? null);
       if (route.kind !== 'pairing') return;
       const mirror = await findMirror(services.db, route.pairing.id, route.side, edited.ts);
       if (!mirror) return;
@@ -92,7 +92,7 @@ export function register(app: App, deps: FeatureDeps): void {
       if (!author || !ts) return;
       // A reply in a conversation's thread names its pairing, as for new messages and edits: without
       // it, someone in two conversations could not delete a message they had sent.
-      const route = await routeMessage(services.db, author, e.previous_message?.thread_ts ?? null);
+      const route = await routeMessage(services.db, context.teamId ?? '', author, e.previous_message?.thread_ts ?? null);
       if (route.kind !== 'pairing') return;
       const mirror = await findMirror(services.db, route.pairing.id, route.side, ts);
       if (mirror) await client.chat.delete({ channel: channelOf(route.pairing, other(route.side)), ts: mirror });
@@ -102,7 +102,7 @@ export function register(app: App, deps: FeatureDeps): void {
     if (!e.user || (e.subtype && e.subtype !== 'file_share' && e.subtype !== 'thread_broadcast')) return;
     const hasFiles = (e.files?.length ?? 0) > 0 || e.subtype === 'file_share';
     const text = e.text ?? '';
-    const route = await routeMessage(services.db, e.user, e.thread_ts ?? null);
+    const route = await routeMessage(services.db, context.teamId ?? '', e.user, e.thread_ts ?? null);
     if (route.kind === 'none') {
       // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in
       // memory and go no further: not stored, not logged, not quoted back (invariant 2).
@@ -162,10 +162,10 @@ export function register(app: App, deps: FeatureDeps): void {
 
   // A reaction to a relayed copy is mirrored onto the original, as the app (Slack allows no more).
   for (const kind of ['reaction_added', 'reaction_removed'] as const) {
-    app.event(kind, async ({ event, client }) => {
+    app.event(kind, async ({ event, context, client }) => {
       const parsed = reactionEvent.safeParse(event);
       if (!parsed.success || parsed.data.item.type !== 'message' || !parsed.data.item.ts) return;
-      const found = await findOriginalOfMirror(services.db, parsed.data.user, parsed.data.item.ts);
+      const found = await findOriginalOfMirror(services.db, context.teamId ?? '', parsed.data.user, parsed.data.item.ts);
       if (!found) return;
       const args = { channel: channelOf(found.pairing, found.originalSide), timestamp: found.originalTs, name: parsed.data.reaction };
       try {

@@ -13,8 +13,8 @@ export type Route =
  * A reply in the thread of a pairing's introduction belongs to that pairing; a top-level message
  * belongs to the person's only active pairing. With several and no thread, we ask rather than guess.
  */
-export async function routeMessage(db: Db, userId: string, threadTs: string | null): Promise<Route> {
-  const mine = await activePairingsOf(db, userId);
+export async function routeMessage(db: Db, workspaceId: string, userId: string, threadTs: string | null): Promise<Route> {
+  const mine = await activePairingsOf(db, workspaceId, userId);
   if (mine.length === 0) return { kind: 'none' };
   const inThread = threadTs
     ? mine.find(({ pairing, side }) => (side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs) === threadTs)
@@ -22,7 +22,7 @@ export async function routeMessage(db: Db, userId: string, threadTs: string | nu
   const chosen = inThread ?? (mine.length === 1 ? mine[0] : undefined);
   if (!chosen) return { kind: 'ambiguous' };
   const counterpartId = chosen.side === 'seeker' ? chosen.pairing.listenerUserId : chosen.pairing.seekerId;
-  const theirs = await activePairingsOf(db, counterpartId);
+  const theirs = await activePairingsOf(db, workspaceId, counterpartId);
   return { kind: 'pairing', pairing: chosen.pairing, side: chosen.side, counterpartHasOthers: theirs.length > 1 };
 }
 
@@ -45,10 +45,11 @@ export async function findMirror(db: Db, pairingId: string, fromSide: Side, sour
  */
 export async function findOriginalOfMirror(
   db: Db,
+  workspaceId: string,
   reactorId: string,
   mirrorTs: string,
 ): Promise<{ pairing: Pairing; originalTs: string; originalSide: Side } | null> {
-  for (const { pairing, side } of await activePairingsOf(db, reactorId)) {
+  for (const { pairing, side } of await activePairingsOf(db, workspaceId, reactorId)) {
     const other: Side = side === 'seeker' ? 'listener' : 'seeker';
     const row = await db.relayedMessage.findFirst({ where: { pairingId: pairing.id, fromSide: other, mirrorTs } });
     if (row) return { pairing, originalTs: row.sourceTs, originalSide: other };

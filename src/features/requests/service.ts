@@ -130,6 +130,11 @@ export async function waitingByTopic(db: Db, initiativeIds: readonly string[]): 
 
 /** Initiatives with requests waiting, for the scheduler's matching sweep. */
 export async function initiativesWithWaitingRequests(db: Db): Promise<string[]> {
-  const rows = await db.supportRequest.findMany({ where: { status: 'waiting' }, distinct: ['initiativeId'], select: { initiativeId: true } });
+  // Not in a workspace the app was uninstalled from: nothing may be offered there (issue 16).
+  const rows = await db.supportRequest.findMany({
+    where: { status: 'waiting', initiative: { workspace: { uninstalledAt: null } } },
+    distinct: ['initiativeId'],
+    select: { initiativeId: true },
+  });
   return rows.map((r) => r.initiativeId);
 }

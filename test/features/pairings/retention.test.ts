@@ -178,7 +178,7 @@ describe.each(TEST_PROVIDERS)('retention on %s', (provider) => {
       db: db(),
       clock: fixedClock(NOW),
       logger,
-      sender: { client: new WebClient('xoxb-unused'), paced: () => Promise.reject(new Error('retention sends nothing')) },
+      sender: { clientFor: async () => new WebClient('xoxb-unused'), paced: () => Promise.reject(new Error('retention sends nothing')) },
       effects: { run: async () => {} },
       owner: 'retention-test',
     };
