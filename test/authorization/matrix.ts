@@ -817,6 +817,16 @@ const views: Cell[] = [
 
 const HOME_STAFF = ['listener.approve', 'initiative.edit', 'insights.open'];
 const events: Cell[] = [
+  // Slack's own word that the app was removed (issue 16): signed by Slack, naming no person, the same
+  // whoever's session it arrives in. It stops the workspace's work (Workspace.uninstalledAt, due rows
+  // parked) and messages nobody. A tokens_revoked naming only user tokens (the app has none) changes nothing.
+  ...surface('event:app_uninstalled', (c) => eventBody(c.delivery, { type: 'app_uninstalled', event_ts: '1772445600.000700' }), byRole(allowed({ changes: ['Workspace'], onlyTo: [] }), {})),
+  ...surface(
+    'event:tokens_revoked',
+    (c) => eventBody(c.delivery, { type: 'tokens_revoked', tokens: { bot: ['U0BOT00001'] }, event_ts: '1772445600.000800' }),
+    byRole(allowed({ changes: ['Workspace'], onlyTo: [] }), {}),
+  ),
+  row('event:tokens_revoked', 'anyone', 'user tokens only (oauth), no bot token', (c) => eventBody(c.delivery, { type: 'tokens_revoked', tokens: { oauth: [c.actor] }, event_ts: '1772445600.000900' }), refused()),
   // Everyone's own Home tab, published to them only, with what their role allows.
   ...surface(
     'event:app_home_opened',
