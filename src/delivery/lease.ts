@@ -10,10 +10,10 @@ import { Prisma, type Db } from '../db/client.js';
 /**
  * Longer than any one send can take (the bulk Web API client times out after seconds, never retries),
  * and renewed every RENEW_EVERY_MS while the batch is being sent: a replica that dies (SIGKILL, a lost
- * node) leaves its rows to the others within a minute, not after the longest wait a batch could have.
+ * node) leaves its rows to the others within half a minute, not after the longest wait a batch could have.
  */
-export const LEASE_MS = 60 * 1000;
-export const RENEW_EVERY_MS = 15 * 1000;
+export const LEASE_MS = 30 * 1000;
+export const RENEW_EVERY_MS = 10 * 1000;
 
 /** Tables that hold leased rows; each has id, status, deliverAt, leaseOwner, leaseUntil and attempts. */
 export type LeasedTable = 'CheckIn' | 'OutboxMessage';
@@ -72,8 +72,8 @@ export function leaseLeftMs(claim: Claim, now: Date): number {
   return claim.leaseUntil.getTime() - now.getTime();
 }
 
-/** More than one bulk send can take (its client times out after 10 s and never retries). */
-export const SEND_BUDGET_MS = 30_000;
+/** More than one bulk send can take (its client times out after 10 s and never retries); half a lease. */
+export const SEND_BUDGET_MS = 15_000;
 
 /** Thrown instead of sending when a row waited (for the pacer, a Retry-After) until its lease ran low. */
 export class LeaseRunningOut extends Error {
