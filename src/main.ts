@@ -7,7 +7,7 @@ import { startScheduler } from './scheduler/index.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { applyMigrations } from './db/migrations.js';
+import { deployMigrations } from './db/migrate-runner.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 import { createLogger } from './logger.js';
 import { oldestDueSeconds } from './delivery/lag.js';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
-  const applied = await applyMigrations(config.database.url);
+  // Our own runner (src/db/migrate-runner.ts), not the schema engine: nothing pending costs a few queries.
+  const applied = await deployMigrations(config.database.url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
   // One registry for this process (issue 16): only when METRICS_PORT asks for it.

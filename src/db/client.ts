@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
@@ -8,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
 import type { DatabaseProvider } from '../config.js';
+import { sqliteFilePath } from './sqlite-path.js';
 
 // Prisma.sql and Prisma.join build raw SQL the same way for both providers.
 export { Prisma } from '../generated/sqlite/client.js';
@@ -44,10 +44,7 @@ export function createAdapterFactory(url: string): SqlMigrationAwareDriverAdapte
   return new PrismaPg({ ...parseIntoClientConfig(url), max: 10 });
 }
 
-export function sqliteFilePath(url: string): string {
-  const rest = url.replace(/^file:/, '');
-  return rest.startsWith('//') ? fileURLToPath(url) : rest;
-}
+export { sqliteFilePath };
 
 /** Clients opened on SQLite, so file-level work (clearDeletedRemnants) can tell providers apart from a `Db`. */
 const sqliteClients = new WeakSet<Db>();

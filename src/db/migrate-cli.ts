@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadDatabaseConfig } from '../config.js';
-import { applyMigrations, createMigration } from './migrations.js';
+import { deployMigrations } from './migrate-runner.js';
+import { createMigration } from './migrations.js';
 
 const DEFAULT_POSTGRES_SCRATCH_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -12,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'deploy') {
     const { url } = loadDatabaseConfig(process.env);
-    const applied = await applyMigrations(url);
+    const applied = await deployMigrations(url);
     console.log(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
     return 0;
   }

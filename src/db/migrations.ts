@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type {
   MigrationList,
@@ -11,31 +11,17 @@ import type {
 import { createAdapterFactory, providerOf } from './client.js';
 import { createPostgresEngineAdapterFactory, engineAdapterFactory } from './shadow-database.js';
 import type { DatabaseProvider } from '../config.js';
+import { migrationsDir, PROJECT_ROOT, schemaPath } from './paths.js';
 
 // Migrations run on Prisma's official WebAssembly schema engine (the one the CLI bundles), because the
 // native engine the CLI wants cannot be downloaded on our machines. `applyMigrations` records
 // `_prisma_migrations` exactly as `prisma migrate deploy` does, so the CLI can take over where it exists.
 
-/** The nearest folder above this module with package.json and prisma/ (from src/, dist/ or dist-bench/). */
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'prisma', 'model.prisma'))) return dir;
-    if (dirname(dir) === dir) return resolve(start, '..', '..');
-  }
-}
-
-const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export const PROVIDERS: readonly DatabaseProvider[] = ['sqlite', 'postgresql'];
 
-export function schemaPath(provider: DatabaseProvider, root = PROJECT_ROOT): string {
-  return join(root, 'prisma', provider, 'schema.prisma');
-}
-
-export function migrationsDir(provider: DatabaseProvider, root = PROJECT_ROOT): string {
-  return join(root, 'prisma', provider, 'migrations');
-}
+export { migrationsDir, schemaPath };
 
 export class MigrationError extends Error {
   readonly code = 'migration_failed';
@@ -231,4 +217,21 @@ function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return String(error);
+}
+
+/**
+ * What the engine thinks of a database's migration history (as `prisma migrate status`): migrations
+ * recorded as failed, applied ones whose file changed since, and whether the history is behind or
+ * diverges (null when in step). Used by tests to check our start-up runner (src/db/migrate-runner.ts).
+ */
+export async function diagnoseHistory(url: string, root = PROJECT_ROOT): Promise<{ failed: string[]; edited: string[]; history: unknown; hasMigrationsTable: boolean }> {
+  const migrationsList = readMigrationList(providerOf(url), root);
+  return withSchemaEngine(
+    url,
+    async (engine) => {
+      const result = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+      return { failed: result.failedMigrationNames, edited: result.editedMigrationNames, history: result.history, hasMigrationsTable: result.hasMigrationsTable };
+    },
+    root,
+  );
 }

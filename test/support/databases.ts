@@ -6,7 +6,8 @@ import pg from 'pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import type { DatabaseProvider } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { applyMigrations } from '../../src/db/migrations.js';
+// The app's start-up runner (src/db/migrate-runner.ts), as the process itself migrates.
+import { deployMigrations as applyMigrations } from '../../src/db/migrate-runner.js';
 
 // Each test file gets a fresh database of each provider (STYLE.md, epic-stack): the migration history is
 // applied once per run to a template (test/global-setup.ts), then copied (SQLite file copy, PostgreSQL
