@@ -11,7 +11,6 @@ import { deployMigrations } from './db/migrate-runner.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 import { createLogger } from './logger.js';
 import { oldestDueSeconds } from './delivery/lag.js';
-import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { startMetricsServer, stopMetricsServer } from './metrics/server.js';
 
 // Start-up: validate the environment, migrate, open the database, start Bolt. Shutdown on SIGTERM/SIGINT:
@@ -36,10 +35,11 @@ async function main(): Promise<void> {
   const applied = await deployMigrations(config.database.url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
-  // One registry for this process (issue 16): only when METRICS_PORT asks for it.
+  // One registry for this process (issue 16): only when METRICS_PORT asks for it, and prom-client is
+  // loaded only then (issue 17: nothing at start-up that a request does not need).
   const prometheus =
     config.metricsPort !== undefined
-      ? createPrometheusMetrics({ logger, oldestDue: () => oldestDueSeconds(database.db, systemClock.now()) })
+      ? (await import('./metrics/prometheus.js')).createPrometheusMetrics({ logger, oldestDue: () => oldestDueSeconds(database.db, systemClock.now()) })
       : undefined;
   const deps = { config, database, logger, clock: systemClock, random: Math.random, ...(prometheus ? { metrics: prometheus.metrics } : {}) };
   const { app, whenIdle, sender, effects, owner, metrics } = buildApp(deps);
