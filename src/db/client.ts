@@ -8,6 +8,7 @@ import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.j
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client.js';
 import type { DatabaseProvider } from '../config.js';
 import { sqliteFilePath } from './sqlite-path.js';
+import { withStatementCache } from './statement-cache.js';
 
 // Prisma.sql and Prisma.join build raw SQL the same way for both providers.
 export { Prisma } from '../generated/sqlite/client.js';
@@ -51,7 +52,9 @@ const sqliteClients = new WeakSet<Db>();
 
 export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
-  const adapter = createAdapterFactory(url);
+  const factory = createAdapterFactory(url);
+  // SQLite: prepared statements reused (src/db/statement-cache.ts); PostgreSQL plans on the server.
+  const adapter = provider === 'sqlite' ? withStatementCache(factory) : factory;
   const db = (
     provider === 'sqlite'
       ? new SqlitePrismaClient({ adapter })

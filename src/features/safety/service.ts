@@ -21,12 +21,17 @@ export interface SafetyNet extends SignpostedResources {
 /** Own initiatives are those where the person has a request, a listener profile or a role. */
 export async function loadResources(db: Db, workspaceId: string, userId: string): Promise<SignpostedResources> {
   const inWorkspace = { initiative: { workspaceId } };
-  const [all, requested, profiles, roles] = await Promise.all([
-    db.initiative.findMany({ where: { workspaceId }, select: { id: true, name: true, resources: true, crisisWords: true }, orderBy: { createdAt: 'asc' } }),
-    db.supportRequest.findMany({ where: { seekerId: userId, ...inWorkspace }, select: { initiativeId: true }, distinct: ['initiativeId'] }),
-    db.listenerProfile.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
-    db.initiativeMember.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
-  ]);
+  const all = await db.initiative.findMany({ where: { workspaceId }, select: { id: true, name: true, resources: true, crisisWords: true }, orderBy: { createdAt: 'asc' } });
+  // With one initiative or none, whose it is changes nothing (resourcesToShow): one query, not four, on
+  // the path of every /peer help and every message outside a conversation (issue 17).
+  const [requested, profiles, roles] =
+    all.length <= 1
+      ? [[], [], []]
+      : await Promise.all([
+          db.supportRequest.findMany({ where: { seekerId: userId, ...inWorkspace }, select: { initiativeId: true }, distinct: ['initiativeId'] }),
+          db.listenerProfile.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
+          db.initiativeMember.findMany({ where: { userId, ...inWorkspace }, select: { initiativeId: true } }),
+        ]);
   const own = new Set([...requested, ...profiles, ...roles].map((r) => r.initiativeId));
   const shown = resourcesToShow(all, own);
   return {
