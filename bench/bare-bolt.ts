@@ -4,6 +4,7 @@
 // and waits for the line `listening` on stdout.
 import { App, LogLevel } from '@slack/bolt';
 import { PreferenceIds } from '../src/features/preferences/ids.js';
+import { RequestIds } from '../src/features/requests/ids.js';
 
 const { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, PORT } = process.env;
 if (!SLACK_BOT_TOKEN || !SLACK_SIGNING_SECRET || !SLACK_API_URL || !PORT) {
@@ -19,6 +20,8 @@ const app = new App({
 });
 
 app.command('/peer', async ({ ack }) => ack());
+// The two buttons bench/load.ts can click (LOAD_CLICK).
+app.action(RequestIds.resourceLinks[0], async ({ ack }) => ack());
 app.action(PreferenceIds.previews, async ({ ack }) => ack());
 app.event('message', async () => {});
 

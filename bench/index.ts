@@ -2,6 +2,7 @@
 // lines; BENCH=name runs just one.
 import { benchCheckIns } from './check-ins.js';
 import { benchInsights } from './insights.js';
+import { benchLoad } from './load.js';
 import { benchMatching } from './matching.js';
 import { benchStartup } from './startup.js';
 
@@ -10,11 +11,14 @@ const benchmarks: Record<string, () => Promise<void>> = {
   matching: benchMatching,
   'check-ins': benchCheckIns,
   insights: benchInsights,
+  load: benchLoad,
 };
+/** Run only when BENCH names them: `load` takes about 3 minutes and measures against bare Bolt. */
+const explicitOnly = new Set(['load']);
 
 const only = process.env.BENCH?.split(',');
 for (const [name, run] of Object.entries(benchmarks)) {
-  if (only && !only.includes(name)) continue;
+  if (only ? !only.includes(name) : explicitOnly.has(name)) continue;
   console.log(`\n## ${name}`);
   await run();
 }
