@@ -24,10 +24,10 @@ interface SqliteClient {
   prepare(sql: string): Statement;
 }
 
-export function cacheStatements(client: SqliteClient): void {
-  const prepare = client.prepare.bind(client);
+export function cacheStatements(connection: SqliteClient): void {
+  const prepare = connection.prepare.bind(connection);
   const cache = new Map<string, Statement>();
-  client.prepare = (sql: string) => {
+  connection.prepare = (sql: string) => {
     let statement = cache.get(sql);
     if (statement) {
       cache.delete(sql);
