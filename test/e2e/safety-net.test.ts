@@ -26,7 +26,9 @@ function postedTo(userId: string) {
 /** Row counts of every table but the event dedupe, which records each delivery's id and nothing more. */
 async function counts(e2e: PairingE2E): Promise<Record<string, number>> {
   const { counts } = await everyRow(e2e.db, e2e.provider);
-  return Object.fromEntries(Object.entries(counts).filter(([table]) => !/processed_?event/i.test(table)));
+  // Left out: event ids (the dedupe), and the day's insights snapshot, which the scheduler takes on its own
+  // clock (hourly job; a tick during the test made a row and failed a CI run): neither holds a message.
+  return Object.fromEntries(Object.entries(counts).filter(([table]) => !/processed_?event|insights_?snapshot/i.test(table)));
 }
 
 describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
