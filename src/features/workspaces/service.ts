@@ -64,12 +64,6 @@ export async function reinstateWorkspace(db: Db, workspaceId: string, now: Date)
   });
 }
 
-/** Whether the app may act in the workspace: not uninstalled (a workspace with no row yet may). */
-export async function isUninstalled(db: Db, workspaceId: string): Promise<boolean> {
-  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { uninstalledAt: true } });
-  return row?.uninstalledAt != null;
-}
-
 /**
  * Erases every workspace whose grace period has ended: all its rows, one workspace per transaction.
  * Rows about a person that are kept per person rather than per workspace (their timezone, their
