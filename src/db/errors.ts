@@ -1,6 +1,14 @@
-/** Prisma's code for a unique constraint violation, the same on SQLite and PostgreSQL. */
+/**
+ * A unique constraint violation, the same on SQLite and PostgreSQL: Prisma's P2002 from a model call,
+ * or, from a raw statement (set-based inserts such as the outbox's), P2010 with the driver adapter's
+ * error kind.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
+  if (error.code === 'P2002') return true;
+  if (error.code !== 'P2010' || !('meta' in error)) return false;
+  const meta = error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined;
+  return meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
 }
 
 /**

@@ -61,23 +61,40 @@ export interface OutboxEntry {
   deliverAt?: Date;
 }
 
-/** Writes the entries inside the caller's transaction; returns their ids, to send right after commit. */
+/**
+ * Writes the entries inside the caller's transaction; returns their ids, to send right after commit.
+ * One INSERT per distinct delivery time (usually one), whatever the number of entries: the rows go as
+ * a single JSON parameter, read with `jsonb_each` and `->>`, which SQLite and PostgreSQL write alike.
+ * Prisma's createMany took about a third of a millisecond a row, and a parameter per value still
+ * cost more than the insert itself (a 1,000-offer sweep writes 1,000 rows here).
+ */
 export async function enqueue(tx: Tx, now: Date, entries: readonly OutboxEntry[]): Promise<string[]> {
   if (entries.length === 0) return [];
-  const rows = entries.map((e) => ({
-    id: randomUUID(),
-    dedupeKey: e.key,
-    workspaceId: e.workspaceId,
-    kind: e.message.kind,
-    recipientId: e.recipientId,
-    subjectId: e.subjectId ?? null,
-    args: JSON.stringify(e.message),
-    status: 'scheduled',
-    deliverAt: e.deliverAt ?? now,
-    createdAt: now,
-  }));
-  await tx.outboxMessage.createMany({ data: rows });
-  return rows.map((r) => r.id);
+  const ids = entries.map(() => randomUUID());
+  const byDeliverAt = new Map<number, { deliverAt: Date; rows: Record<string, string | null>[] }>();
+  entries.forEach((e, i) => {
+    const deliverAt = e.deliverAt ?? now;
+    let group = byDeliverAt.get(deliverAt.getTime());
+    if (!group) byDeliverAt.set(deliverAt.getTime(), (group = { deliverAt, rows: [] }));
+    group.rows.push({
+      id: ids[i]!,
+      dedupeKey: e.key,
+      workspaceId: e.workspaceId,
+      kind: e.message.kind,
+      recipientId: e.recipientId,
+      subjectId: e.subjectId ?? null,
+      args: JSON.stringify(e.message),
+    });
+  });
+  for (const { deliverAt, rows } of byDeliverAt.values()) {
+    const json = JSON.stringify(Object.fromEntries(rows.map((row, i) => [i, row])));
+    await tx.$executeRaw`
+      INSERT INTO "OutboxMessage" ("id", "dedupeKey", "workspaceId", "kind", "recipientId", "subjectId", "args", "status", "deliverAt", "createdAt")
+        SELECT x.value ->> 'id', x.value ->> 'dedupeKey', x.value ->> 'workspaceId', x.value ->> 'kind', x.value ->> 'recipientId',
+          x.value ->> 'subjectId', x.value ->> 'args', 'scheduled', ${deliverAt}, ${now}
+        FROM jsonb_each(${json}) x`;
+  }
+  return ids;
 }
 
 /** Keys that make each enqueue unique without a lookup. */

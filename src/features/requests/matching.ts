@@ -1,6 +1,6 @@
-import type { Db, Tx } from '../../db/client.js';
+import { Prisma, type Db, type Tx } from '../../db/client.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
-import { workingHoursOf } from '../../domain/availability.js';
+import { workingHoursOf, type WorkingHours } from '../../domain/availability.js';
 import {
   planOffers,
   rankListeners,
@@ -10,7 +10,6 @@ import {
 } from '../../domain/matching.js';
 import type { Random } from '../../domain/pseudonyms.js';
 import type { ServiceDeps } from '../initiatives/service.js';
-import type { Prisma } from '../../db/client.js';
 
 // Turns the matching rules into offers. Everything that must happen once is a conditional update in one
 // transaction (DESIGN.md "Data layer"): the request moves from waiting to offered only once, and a
@@ -32,26 +31,36 @@ const requestInclude = {
   pairings: { select: { listenerId: true } },
 } satisfies Prisma.SupportRequestInclude;
 
-type RequestRow = {
-  id: string;
-  initiativeId: string;
-  status: string;
-  seekerId: string;
-  topicId: string | null;
-  language: string | null;
-  sameTimezone: boolean;
-  seekerTimezone: string | null;
-  offers: { listenerId: string; status: string; respondedAt: Date | null; expiresAt: Date }[];
-  pairings: { listenerId: string }[];
-};
+/** What matching reads of a request (a sweep reads a thousand: nothing more). */
+const requestSelect = {
+  id: true,
+  seekerId: true,
+  topicId: true,
+  language: true,
+  sameTimezone: true,
+  seekerTimezone: true,
+} satisfies Prisma.SupportRequestSelect;
 
-/** Only declined and timed-out offers are loaded (`requestInclude`); the row's string becomes the domain's union here. */
-function toPastOffer(o: RequestRow['offers'][number]): PastOffer {
+type PastOfferRow = { listenerId: string; status: string; respondedAt: Date | null; expiresAt: Date };
+
+type RequestRow = Prisma.SupportRequestGetPayload<{ select: typeof requestSelect }>;
+
+/** What a request's history adds to its matching: past offers (declined, timed out) and its pairings' listeners. */
+interface RequestHistory {
+  offers: PastOfferRow[];
+  pairedListenerIds: string[];
+}
+
+const NO_HISTORY: RequestHistory = { offers: [], pairedListenerIds: [] };
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** Only declined and timed-out offers are loaded; the row's string becomes the domain's union here. */
+function toPastOffer(o: PastOfferRow): PastOffer {
   // A timed-out offer always has respondedAt (expireOffers sets it); the expiry is the latest it can have been.
   return { listenerId: o.listenerId, status: o.status === 'declined' ? 'declined' : 'timed_out', respondedAt: o.respondedAt ?? o.expiresAt };
 }
 
-function toRequestToMatch(row: RequestRow, blocked: Set<string>): RequestToMatch {
+function toRequestToMatch(row: RequestRow, history: RequestHistory, blocked: ReadonlySet<string>): RequestToMatch {
   return {
     id: row.id,
     seekerId: row.seekerId,
@@ -61,16 +70,45 @@ function toRequestToMatch(row: RequestRow, blocked: Set<string>): RequestToMatch
     seekerTimezone: row.seekerTimezone,
     // A listener already paired on this request (before the seeker asked for someone else) is not
     // offered it again; declined and timed-out offers are judged by the domain (offerStillExcludes).
-    excludedListenerIds: new Set(row.pairings.map((p) => p.listenerId)),
-    pastOffers: row.offers.map(toPastOffer),
+    excludedListenerIds: history.pairedListenerIds.length > 0 ? new Set(history.pairedListenerIds) : NOBODY,
+    pastOffers: history.offers.map(toPastOffer),
     blockedListenerUserIds: blocked,
   };
 }
 
-/** Blocked listener user ids per seeker in an initiative. */
-async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds: string[]): Promise<Map<string, Set<string>>> {
+/**
+ * The history of every waiting request of an initiative, in two statements joined on the request rather
+ * than a list of a thousand request ids (what Prisma's `include` sends, and what made it slow).
+ */
+async function loadHistories(db: Db | Tx, initiativeId: string): Promise<Map<string, RequestHistory>> {
+  const [offers, pairings] = await Promise.all([
+    db.$queryRaw<(PastOfferRow & { requestId: string })[]>`
+      SELECT o."requestId", o."listenerId", o."status", o."respondedAt", o."expiresAt" FROM "Offer" o
+        JOIN "SupportRequest" r ON r."id" = o."requestId"
+        WHERE r."initiativeId" = ${initiativeId} AND r."status" = 'waiting' AND o."status" IN ('declined', 'timed_out')`,
+    db.$queryRaw<{ requestId: string; listenerId: string }[]>`
+      SELECT p."requestId", p."listenerId" FROM "Pairing" p
+        JOIN "SupportRequest" r ON r."id" = p."requestId"
+        WHERE r."initiativeId" = ${initiativeId} AND r."status" = 'waiting'`,
+  ]);
+  const histories = new Map<string, RequestHistory>();
+  const historyOf = (requestId: string): RequestHistory => {
+    let history = histories.get(requestId);
+    if (!history) histories.set(requestId, (history = { offers: [], pairedListenerIds: [] }));
+    return history;
+  };
+  for (const o of offers) historyOf(o.requestId).offers.push(o);
+  for (const p of pairings) historyOf(p.requestId).pairedListenerIds.push(p.listenerId);
+  return histories;
+}
+
+/**
+ * Blocked listener user ids per seeker in an initiative: of the given seekers, or of all of them (a
+ * sweep: blocks follow only reports, so an initiative has few, and naming a thousand seekers cost more).
+ */
+async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds?: string[]): Promise<Map<string, Set<string>>> {
   const rows = await db.pairBlock.findMany({
-    where: { initiativeId, seekerId: { in: seekerIds } },
+    where: { initiativeId, ...(seekerIds ? { seekerId: { in: seekerIds } } : {}) },
     select: { seekerId: true, listenerUserId: true },
   });
   const blocks = new Map<string, Set<string>>();
@@ -82,39 +120,82 @@ async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds: string[]
   return blocks;
 }
 
+/**
+ * Active listeners with a free slot (sharing one of `topicIds`, when given), with their topics. The
+ * topics come from one join on the same conditions: Prisma's `include` would send every profile id back
+ * as a parameter, which took longer than the rest of a 5,000-listener sweep together.
+ */
 async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
-  const rows = await db.listenerProfile.findMany({
-    where: {
-      initiativeId,
-      status: 'active',
-      ...(topicIds ? { topics: { some: { topicId: { in: topicIds } } } } : {}),
-    },
-    include: { topics: { select: { topicId: true } } },
-  });
-  return rows
-    .filter((r) => r.reservedSlots < r.capacity)
-    .map((r) => ({
-      id: r.id,
-      userId: r.userId,
-      status: 'active' as const,
-      capacity: r.capacity,
-      reservedSlots: r.reservedSlots,
-      topicIds: r.topics.map((t) => t.topicId),
-      languages: r.languages ? r.languages.split(',') : [],
-      timezone: r.timezone,
-      quietHoursStart: r.quietHoursStart,
-      quietHoursEnd: r.quietHoursEnd,
-      workingHours: workingHoursOf(r),
-      lastOfferAt: r.lastOfferAt,
-    }));
+  if (topicIds?.length === 0) return [];
+  const [rows, topicRows] = await Promise.all([
+    db.listenerProfile.findMany({
+      where: {
+        initiativeId,
+        status: 'active',
+        reservedSlots: { lt: db.listenerProfile.fields.capacity },
+        ...(topicIds ? { topics: { some: { topicId: { in: topicIds } } } } : {}),
+      },
+      select: {
+        id: true,
+        userId: true,
+        capacity: true,
+        reservedSlots: true,
+        languages: true,
+        timezone: true,
+        quietHoursStart: true,
+        quietHoursEnd: true,
+        workDays: true,
+        workStart: true,
+        workEnd: true,
+        lastOfferAt: true,
+      },
+    }),
+    // Read apart from the profiles, a topic may change in between: harmless, as the plan only suggests
+    // offers and every slot is still taken atomically.
+    db.$queryRaw<{ listenerId: string; topicId: string }[]>`
+      SELECT t."listenerId", t."topicId" FROM "ListenerTopic" t
+        JOIN "ListenerProfile" l ON l."id" = t."listenerId"
+        WHERE l."initiativeId" = ${initiativeId} AND l."status" = 'active' AND l."reservedSlots" < l."capacity"
+        ${topicIds ? Prisma.sql`AND t."topicId" IN (${Prisma.join(topicIds)})` : Prisma.empty}`,
+  ]);
+  // Thousands of listeners share a few sets of working hours: each set is parsed once and shared
+  // (the planner works hours out once per set, too).
+  const hoursOf = new Map<string, WorkingHours>();
+  const workingHours = (r: { workDays: string; workStart: string; workEnd: string }): WorkingHours => {
+    const key = `${r.workDays}|${r.workStart}|${r.workEnd}`;
+    let hours = hoursOf.get(key);
+    if (!hours) hoursOf.set(key, (hours = workingHoursOf(r)));
+    return hours;
+  };
+  const topicsOf = new Map<string, string[]>();
+  for (const t of topicRows) {
+    let list = topicsOf.get(t.listenerId);
+    if (!list) topicsOf.set(t.listenerId, (list = []));
+    list.push(t.topicId);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    status: 'active' as const,
+    capacity: r.capacity,
+    reservedSlots: r.reservedSlots,
+    topicIds: topicsOf.get(r.id) ?? [],
+    languages: r.languages ? r.languages.split(',') : [],
+    timezone: r.timezone,
+    quietHoursStart: r.quietHoursStart,
+    quietHoursEnd: r.quietHoursEnd,
+    workingHours: workingHours(r),
+    lastOfferAt: r.lastOfferAt,
+  }));
 }
 
 /** Offers a waiting request to the best eligible listener, trying the next if a slot was just taken. */
 export async function matchRequest(deps: ServiceDeps & { random: Random }, requestId: string): Promise<MatchResult> {
-  const row = await deps.db.supportRequest.findUnique({ where: { id: requestId }, include: requestInclude });
+  const row = await deps.db.supportRequest.findUnique({ where: { id: requestId }, select: { ...requestSelect, initiativeId: true, status: true, ...requestInclude } });
   if (!row || row.status !== 'waiting') return { kind: 'not-waiting' };
   const blocks = await loadBlocks(deps.db, row.initiativeId, [row.seekerId]);
-  const request = toRequestToMatch(row, blocks.get(row.seekerId) ?? new Set());
+  const history = { offers: row.offers, pairedListenerIds: row.pairings.map((p) => p.listenerId) };
+  const request = toRequestToMatch(row, history, blocks.get(row.seekerId) ?? new Set());
   const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: row.initiativeId }, select: { offerTimeoutHours: true } });
   const candidates = await loadCandidates(deps.db, row.initiativeId, request.topicId ? [request.topicId] : []);
   const now = deps.clock.now();
@@ -129,47 +210,97 @@ export async function matchRequest(deps: ServiceDeps & { random: Random }, reque
   return { kind: 'waiting', offHours: false };
 }
 
-const CLAIMS_PER_TRANSACTION = 100;
-
 /**
- * Offers every waiting request of an initiative that can be offered now, oldest first: three queries
- * to load, one pass to plan (domain/matching.ts), then the claims in transactions of up to 100. Run
- * when a listener becomes available (new, resumed, a slot freed) and by the scheduler.
+ * Claims per transaction. Each step of a claim is one statement for the whole batch (offers.ts
+ * `claimBatch`), so a bigger batch costs hardly more; the bound keeps the time its locks are held, and
+ * the work redone when another process wins a race for them, to that of 1,000 offers.
  */
-export async function matchWaitingRequests(deps: ServiceDeps & { random: Random }, initiativeId: string): Promise<{ offers: OfferMade[]; outboxIds: string[] }> {
+const CLAIMS_PER_TRANSACTION = 1000;
+
+interface SweepResult {
+  made: OfferMade[];
+  outboxIds: string[];
+  /** Planned, but the slot (or the whole transaction) went to another process first. */
+  lost: string[];
+}
+
+/** One pass: load, plan, claim. Logs its phases at debug level (code matching_sweep). */
+async function sweepOnce(deps: ServiceDeps & { random: Random }, initiativeId: string, pass: number): Promise<SweepResult> {
+  const started = performance.now();
   const rows = await deps.db.supportRequest.findMany({
     where: { initiativeId, status: 'waiting' },
-    include: requestInclude,
+    select: requestSelect,
     orderBy: { createdAt: 'asc' },
   });
-  if (rows.length === 0) return { offers: [], outboxIds: [] };
-  const initiative = await deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true, workspaceId: true } });
-  const blocks = await loadBlocks(deps.db, initiativeId, [...new Set(rows.map((r) => r.seekerId))]);
-  const requests = rows.map((r) => toRequestToMatch(r, blocks.get(r.seekerId) ?? new Set()));
-  const candidates = new Map((await loadCandidates(deps.db, initiativeId)).map((c) => [c.id, c]));
+  if (rows.length === 0) return { made: [], outboxIds: [], lost: [] };
   const now = deps.clock.now();
+  // Independent reads, sent together: on PostgreSQL they run on several pooled connections at once.
+  const [initiative, blocks, listeners, histories] = await Promise.all([
+    deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true, workspaceId: true } }),
+    loadBlocks(deps.db, initiativeId),
+    loadCandidates(deps.db, initiativeId),
+    loadHistories(deps.db, initiativeId),
+  ]);
+  const candidates = new Map(listeners.map((c) => [c.id, c]));
+  const requests = rows.map((r) => toRequestToMatch(r, histories.get(r.id) ?? NO_HISTORY, blocks.get(r.seekerId) ?? NOBODY));
+  const loaded = performance.now();
   const expiresAt = new Date(now.getTime() + initiative.offerTimeoutHours * HOUR);
-  const plans = planOffers(requests, [...candidates.values()], now);
+  const plans = planOffers(requests, listeners, now);
+  const planned = performance.now();
 
-  const made: OfferMade[] = [];
-  const outboxIds: string[] = [];
-  const retry: string[] = [];
+  const result: SweepResult = { made: [], outboxIds: [], lost: [] };
   for (let i = 0; i < plans.length; i += CLAIMS_PER_TRANSACTION) {
     const chunk = plans.slice(i, i + CLAIMS_PER_TRANSACTION).map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
     try {
-      const result = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId, deps.random));
-      made.push(...result.made);
-      outboxIds.push(...result.outboxIds);
-      retry.push(...result.lost);
+      const claimed = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId, deps.random));
+      result.made.push(...claimed.made);
+      result.outboxIds.push(...claimed.outboxIds);
+      result.lost.push(...claimed.lost);
     } catch (error) {
       // Another process may hold the same rows (PostgreSQL can pick this transaction as a deadlock
-      // victim); nothing of the chunk was kept, so match its requests one by one instead.
-      deps.logger.warn({ err: error, code: 'batch_claim_failed' }, 'matching one by one');
-      retry.push(...chunk.map((p) => p.requestId));
+      // victim); nothing of the chunk was kept, so its requests are tried again.
+      deps.logger.warn({ err: error, code: 'batch_claim_failed' }, 'matching again');
+      result.lost.push(...chunk.map((p) => p.requestId));
     }
   }
-  // A planned slot went elsewhere meanwhile: match those requests on their own.
-  for (const requestId of retry) {
+  const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;
+  deps.logger.debug(
+    {
+      code: 'matching_sweep',
+      pass,
+      requests: rows.length,
+      listeners: listeners.length,
+      offers: result.made.length,
+      lost: result.lost.length,
+      loadMs: ms(started, loaded),
+      planMs: ms(loaded, planned),
+      claimMs: ms(planned, performance.now()),
+    },
+    'matching sweep',
+  );
+  return result;
+}
+
+/**
+ * Offers every waiting request of an initiative that can be offered now, oldest first: a few queries
+ * to load, one pass to plan (domain/matching.ts), then the claims, set-based, in transactions of up to
+ * 1,000. Run when a listener becomes available (new, resumed, a slot freed) and by the scheduler.
+ */
+export async function matchWaitingRequests(deps: ServiceDeps & { random: Random }, initiativeId: string): Promise<{ offers: OfferMade[]; outboxIds: string[] }> {
+  const first = await sweepOnce(deps, initiativeId, 1);
+  const made = first.made;
+  const outboxIds = first.outboxIds;
+  let lost = first.lost;
+  if (lost.length > 0) {
+    // A planned slot went to another process meanwhile: plan once more on fresh counts (one pass for
+    // them all, where matching each on its own would load the listeners again for every one).
+    const second = await sweepOnce(deps, initiativeId, 2);
+    made.push(...second.made);
+    outboxIds.push(...second.outboxIds);
+    lost = second.lost;
+  }
+  // Still racing: those few are matched on their own.
+  for (const requestId of lost) {
     const result = await matchRequest(deps, requestId);
     if (result.kind === 'offered') {
       made.push(result.offer);
