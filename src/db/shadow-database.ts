@@ -87,22 +87,26 @@ async function connectPostgresShadow(url: string): Promise<SqlDriverAdapter> {
     await admin.end();
   }
   const pool = createEnginePool(url, name);
+  // The DROP below (WITH FORCE) ends any connection still closing; pg-pool reports that on the pool,
+  // and an 'error' event nobody listens to is an uncaught exception (it failed a CI run once).
+  pool.on('error', () => {});
   const adapter = await new PrismaPg(pool).connect();
+  // The engine disposes its shadow database and disposeAll() does too: once, whoever asks first.
+  let disposed: Promise<void> | undefined;
+  const dispose = async () => {
+    await adapter.dispose();
+    await pool.end();
+    const cleanup = new pg.Client(config);
+    await cleanup.connect();
+    try {
+      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await cleanup.end();
+    }
+  };
   return new Proxy(adapter, {
     get(target, property, receiver) {
-      if (property === 'dispose') {
-        return async () => {
-          await target.dispose();
-          await pool.end();
-          const cleanup = new pg.Client(config);
-          await cleanup.connect();
-          try {
-            await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-          } finally {
-            await cleanup.end();
-          }
-        };
-      }
+      if (property === 'dispose') return () => (disposed ??= dispose());
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },
