@@ -26,6 +26,7 @@ import { register as registerCommands } from './features/commands/listeners.js';
 import { loadResources } from './features/safety/service.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
+import { SlackRoutes } from './slack/routes.js';
 import type { Logger } from './logger.js';
 
 const INTERACTIVE_TIMEOUT_MS = 5_000;
@@ -41,6 +42,8 @@ export interface BuiltApp {
   readonly owner: string;
   /** What the app counts (a no-op without METRICS_PORT); the scheduler counts its deliveries here. */
   readonly metrics: Metrics;
+  /** Every button, modal, command and event the capabilities registered (src/slack/routes.ts). */
+  readonly routes: SlackRoutes;
   /** Resolves when no listener is running; used by graceful shutdown. */
   whenIdle(): Promise<void>;
 }
@@ -106,26 +109,29 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const sender = createBulkSender({ tokens, revoked, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
   const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics });
   const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects, metrics, workspaceTokens: tokens };
-  registerHome(app, featureDeps);
-  const initiatives = registerInitiatives(app, featureDeps);
-  const listeners = registerListeners(app, featureDeps);
-  const myData = registerMyData(app, featureDeps);
-  const requests = registerRequests(app, featureDeps);
-  registerPairings(app, featureDeps);
-  registerRelay(app, featureDeps);
-  registerCheckIns(app, featureDeps);
-  const insights = registerInsights(app, featureDeps);
-  registerWorkspaces(app, featureDeps);
-  registerCommands(app, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
+  // Every capability's buttons, modals, command and events, found by id in one step (src/slack/routes.ts).
+  const routes = new SlackRoutes();
+  registerHome(routes, featureDeps);
+  const initiatives = registerInitiatives(routes, featureDeps);
+  const listeners = registerListeners(routes, featureDeps);
+  const myData = registerMyData(routes, featureDeps);
+  const requests = registerRequests(routes, featureDeps);
+  registerPairings(routes, featureDeps);
+  registerRelay(routes, featureDeps);
+  registerCheckIns(routes, featureDeps);
+  const insights = registerInsights(routes, featureDeps);
+  registerWorkspaces(routes, featureDeps);
+  registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId)).resources,
     logger,
   });
+  app.use(routes.dispatch());
 
   app.error(async (error) => {
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
   });
 
-  return { app, sender, effects, owner, metrics, whenIdle: inFlight.whenIdle };
+  return { app, sender, effects, owner, metrics, routes, whenIdle: inFlight.whenIdle };
 }
 
 function trackInFlight() {

@@ -20,7 +20,7 @@ export interface Registered {
   exact: boolean;
 }
 
-/** What buildApp registers with Bolt, recorded by wrapping App's registration methods while it runs. */
+/** What buildApp registers: its routes, and anything registered with Bolt directly (recorded by wrapping App's methods while it runs). */
 export function registeredListeners(): Registered[] {
   const recorded: Registered[] = [];
   const kinds = ['action', 'view', 'event', 'command', 'message', 'shortcut', 'options', 'function'] as const;
@@ -39,7 +39,9 @@ export function registeredListeners(): Registered[] {
       };
     }
     const unused = { db: {}, provider: 'sqlite', close: async () => {} } as unknown as Database;
-    createInProcessApp(unused);
+    // Capabilities register on the app's routes (src/slack/routes.ts, exact ids only); anything
+    // registered on Bolt's App directly is recorded by the wrappers above.
+    for (const route of createInProcessApp(unused).routes.registered()) recorded.push({ kind: route.kind, id: route.id, exact: true });
   } finally {
     for (const [kind, original] of originals) proto[kind] = original;
   }

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { App, Receiver } from '@slack/bolt';
 import nock from 'nock';
 import { buildApp } from '../../src/app.js';
+import type { SlackRoutes } from '../../src/slack/routes.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
@@ -24,6 +25,8 @@ class TestReceiver implements Receiver {
 
 export interface InProcessApp {
   readonly app: App;
+  /** What the capabilities registered, by kind and id. */
+  readonly routes: SlackRoutes;
   readonly clock: ReturnType<typeof fixedClock>;
   /** Everything the app logged, one JSON object per line. */
   logs(): string;
@@ -48,12 +51,13 @@ export function createInProcessApp(database: Database, now = '2026-03-02T10:00:0
   });
   const clock = fixedClock(now);
   const receiver = new TestReceiver();
-  const { app } = buildApp(
+  const { app, routes } = buildApp(
     { config, database, logger: createLogger('debug', sink), clock, random: () => 0.5 },
     { receiver },
   );
   return {
     app,
+    routes,
     clock,
     logs: () => logs,
     async deliver(body) {

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
@@ -21,7 +22,7 @@ function replyTo(result: Extract<AnswerResult, { kind: 'answered' }>) {
 }
 
 // Each answer's effect (issues 5 and 15) is one use case (answerCheckIn); this only acks, replies and runs effects.
-export function register(app: App, deps: FeatureDeps): void {
+export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
 
   const onAnswer = async ({ ack, body, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { Logger } from '../../logger.js';
 import { renderHelp } from '../help/views.js';
 import type { InitiativeResources } from '../safety/views.js';
@@ -36,7 +37,7 @@ async function resourcesWithin(help: HelpDeps, workspaceId: string, userId: stri
 }
 
 /** One switch from subcommand to capability (pairing-bot's dispatch.go); unknown text shows help. */
-export function register(app: App, handlers: CommandHandlers, help: HelpDeps): void {
+export function register(app: Routes, handlers: CommandHandlers, help: HelpDeps): void {
   app.command(PEER_COMMAND, async (args) => {
     const parsed = parseCommand(args.command.text);
     const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { parseAction } from '../common/payloads.js';
@@ -8,7 +8,7 @@ import { publishHome } from './publish.js';
 
 const previewsValue = z.enum(['on', 'off']);
 
-export function register(app: App, deps: FeatureDeps): void {
+export function register(app: Routes, deps: FeatureDeps): void {
   // Previews on or off, for the person clicking only (whatever the button carries besides on/off).
   app.action(PreferenceIds.previews, async ({ ack, body, client }) => {
     await ack();

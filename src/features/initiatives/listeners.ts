@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
@@ -46,7 +47,7 @@ const chooseMetadata = z.object({ purpose: z.string() });
 
 const previewState = z.object({ view: z.object({ state: z.object({ values: z.unknown() }) }) });
 
-export function register(app: App, deps: FeatureDeps): { setup: CommandHandler } {
+export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandler } {
   const services = serviceDeps(deps);
 
   /** Slack's word on whether the person is a workspace admin or owner (users.info, interactive client). */

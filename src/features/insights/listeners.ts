@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
@@ -32,7 +32,7 @@ interface Prepared {
   freshChart: boolean;
 }
 
-export function register(app: App, deps: FeatureDeps): { insights: CommandHandler } {
+export function register(app: Routes, deps: FeatureDeps): { insights: CommandHandler } {
   const services = serviceDeps(deps);
 
   /**

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
@@ -43,7 +44,7 @@ const VERB_ACTION: Record<Verb, string> = {
 };
 const VERB_LABEL: Record<Verb, string> = { pause: 'Pause', resume: 'Resume', stop: 'Stop' };
 
-export function register(app: App, deps: FeatureDeps): Record<'listen' | Verb, CommandHandler> {
+export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb, CommandHandler> {
   const services = serviceDeps(deps);
 
   async function listenView(workspaceId: string, userId: string, initiativeId: string) {

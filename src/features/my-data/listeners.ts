@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { openDm } from '../common/dm.js';
@@ -11,7 +11,7 @@ import { MyDataIds } from './ids.js';
 import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 
-export function register(app: App, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
+export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
   const services = serviceDeps(deps);
 
   /** A readable summary and the full JSON file, in the person's DM with the app. */

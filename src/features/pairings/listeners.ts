@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
@@ -31,7 +31,7 @@ const reportMetadata = z.object({ pairingId: z.string() });
 const replyMetadata = z.object({ reportId: z.string() });
 
 // Thin handlers (STYLE.md): ack, parse, use case, reply, run effects.
-export function register(app: App, deps: FeatureDeps): void {
+export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
   const ephemeral = (text: string) => ({ ...renderPlain(text), replace_original: false, response_type: 'ephemeral' as const });
 

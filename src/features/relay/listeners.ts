@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
@@ -60,7 +60,7 @@ function inThread(pairing: Pairing, side: Side) {
   return ts ? { thread_ts: ts, reply_broadcast: true } : {};
 }
 
-export function register(app: App, deps: FeatureDeps): void {
+export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
 
   async function tell(client: WebClient, channel: string, text: string, threadTs?: string) {

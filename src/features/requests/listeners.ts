@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
@@ -29,7 +30,7 @@ function unescapeMrkdwn(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-export function register(app: App, deps: FeatureDeps): { request: CommandHandler } {
+export function register(app: Routes, deps: FeatureDeps): { request: CommandHandler } {
   const services = serviceDeps(deps);
 
   async function requestView(workspaceId: string, initiativeId: string) {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../slack/routes.js';
 import type { FeatureDeps } from '../../app-deps.js';
 import { uninstallWorkspace } from './service.js';
 
@@ -6,7 +6,7 @@ import { uninstallWorkspace } from './service.js';
 // (in either order, and again on a retry or from another replica) stops the workspace's work at once.
 // Bolt hands both events over without authorizing them: the token they would need is already gone.
 
-export function register(app: App, deps: FeatureDeps): void {
+export function register(app: Routes, deps: FeatureDeps): void {
   const stop = (workspaceId: string, reason: 'app_uninstalled' | 'tokens_revoked') =>
     uninstallWorkspace({ db: deps.database.db, clock: deps.clock, logger: deps.logger }, {
       workspaceId,
