@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const providers = ['sqlite', 'postgresql'];
 
+// compilerBuild "small": Prisma's size-optimised query compiler (2.2 MB of WebAssembly instead of 4.4 MB).
+// It compiles each query shape once per process (plans are cached), so its speed hardly shows, and its
+// size does: about 13 MiB less memory for the whole life of the process (issue 17).
 export function renderSchema(provider, model) {
   return [
     '// Generated from prisma/model.prisma by `npm run db:generate`. Do not edit.',
@@ -22,6 +25,7 @@ export function renderSchema(provider, model) {
     '  moduleFormat = "esm"',
     '  runtime      = "nodejs"',
     '  importFileExtension = "js"',
+    '  compilerBuild = "small"',
     '}',
     '',
     'datasource db {',
