@@ -1,18 +1,15 @@
 import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 
 // Slack retries an event it got no 2xx for, and with several replicas any of them may receive it.
 // The first process to insert the event id acts on it; the others see the unique key and skip it.
 
-/** True when this process is the first to see `eventId`. */
+/**
+ * True when this process is the first to see `eventId`. One statement that inserts or does nothing, so
+ * a duplicate costs no error (this runs for every event, issue 17).
+ */
 export async function claimEvent(db: Db, eventId: string, now: Date): Promise<boolean> {
-  try {
-    await db.processedEvent.create({ data: { eventId, receivedAt: now } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  const inserted = await db.$executeRaw`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${eventId}, ${now}) ON CONFLICT ("eventId") DO NOTHING`;
+  return inserted === 1;
 }
 
 /** Slack stops retrying after about 5 minutes; a day of ids is plenty. */

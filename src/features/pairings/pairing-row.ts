@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../../db/client.js';
+import { Prisma, type Db, type Tx } from '../../db/client.js';
 
 // A pairing as the rest of the app sees it, mapped from its row at the edge (STYLE.md "Services").
 
@@ -45,6 +45,27 @@ export function toPairing(row: PairingRow): Pairing {
 }
 
 export const withRequest = { request: { select: { initiativeId: true } } };
+
+/** The columns of a `Pairing` read with raw SQL: the pairing as `p`, its request as `r`. */
+export const PAIRING_COLUMNS = Prisma.sql`p."id", p."requestId", r."initiativeId", p."listenerId", p."seekerId", p."listenerUserId",
+  p."seekerPseudonym", p."listenerPseudonym", p."seekerChannel", p."listenerChannel", p."seekerThreadTs", p."listenerThreadTs",
+  p."status", p."seekerRevealed", p."listenerRevealed"`;
+
+export type PairingRawRow = Omit<Pairing, 'status' | 'seekerRevealed' | 'listenerRevealed'> & {
+  status: string;
+  /** SQLite hands raw booleans back as 0 or 1. */
+  seekerRevealed: boolean | number;
+  listenerRevealed: boolean | number;
+};
+
+export function fromRawRow(row: PairingRawRow): Pairing {
+  return {
+    ...row,
+    status: row.status === 'active' ? 'active' : 'ended',
+    seekerRevealed: row.seekerRevealed === true || row.seekerRevealed === 1,
+    listenerRevealed: row.listenerRevealed === true || row.listenerRevealed === 1,
+  };
+}
 
 export async function getPairing(db: Db | Tx, pairingId: string): Promise<Pairing | null> {
   const row = await db.pairing.findUnique({ where: { id: pairingId }, include: withRequest });

@@ -4,7 +4,7 @@ import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
 import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
-import { getPairing, toPairing, withRequest, type Pairing, type Side } from './pairing-row.js';
+import { fromRawRow, getPairing, PAIRING_COLUMNS, toPairing, withRequest, type Pairing, type PairingRawRow, type Side } from './pairing-row.js';
 import { renderNote, renderReportNotice, renderRevealOffer } from './views.js';
 
 // Pairings: who is in which, ending, mutual reveal, reports. Each state change is one conditional
@@ -16,13 +16,16 @@ export type { EndReason } from './end.js';
 
 /** Active pairings a person is in, on either side, in one workspace (one Enterprise Grid user may be in several). */
 export async function activePairingsOf(db: Db, workspaceId: string, userId: string): Promise<{ pairing: Pairing; side: Side }[]> {
-  const rows = await db.pairing.findMany({
-    where: { status: 'active', OR: [{ seekerId: userId }, { listenerUserId: userId }], request: { initiative: { workspaceId } } },
-    include: withRequest,
-    orderBy: { startedAt: 'asc' },
-  });
+  // One statement with its joins: read for every message a person writes to the app (twice when it is
+  // relayed), where Prisma's include cost a second query even when there was no pairing (issue 17).
+  const rows = await db.$queryRaw<PairingRawRow[]>`
+    SELECT ${PAIRING_COLUMNS} FROM "Pairing" p
+      JOIN "SupportRequest" r ON r."id" = p."requestId"
+      JOIN "Initiative" i ON i."id" = r."initiativeId"
+      WHERE p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId}) AND i."workspaceId" = ${workspaceId}
+      ORDER BY p."startedAt" ASC, p."id" ASC`;
   return rows.map((row) => {
-    const pairing = toPairing(row);
+    const pairing = fromRawRow(row);
     return { pairing, side: pairing.seekerId === userId ? 'seeker' : 'listener' };
   });
 }

@@ -71,16 +71,19 @@ export interface OpenRequest {
 
 /** A seeker's requests that are not closed (waiting, offered or paired). */
 export async function openRequestsOf(db: Db, workspaceId: string, seekerId: string): Promise<OpenRequest[]> {
-  const rows = await db.supportRequest.findMany({
-    where: { seekerId, status: { in: ['waiting', 'offered', 'paired'] }, initiative: { workspaceId } },
-    include: { topic: { select: { label: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
+  // One statement with its joins: read on every message outside a conversation (the safety net), where
+  // Prisma's include cost a second query for the topics even when there was no request (issue 17).
+  const rows = await db.$queryRaw<{ id: string; initiativeId: string; status: string; topic: string | null; createdAt: Date }[]>`
+    SELECT r."id", r."initiativeId", r."status", t."label" AS "topic", r."createdAt" FROM "SupportRequest" r
+      JOIN "Initiative" i ON i."id" = r."initiativeId"
+      LEFT JOIN "InitiativeTopic" t ON t."id" = r."topicId"
+      WHERE r."seekerId" = ${seekerId} AND r."status" IN ('waiting', 'offered', 'paired') AND i."workspaceId" = ${workspaceId}
+      ORDER BY r."createdAt" ASC, r."id" ASC`;
   return rows.map((r) => ({
     id: r.id,
     initiativeId: r.initiativeId,
     status: r.status as OpenRequest['status'],
-    topic: r.topic?.label ?? null,
+    topic: r.topic,
     createdAt: r.createdAt,
   }));
 }

@@ -21,7 +21,10 @@ export interface SafetyNet extends SignpostedResources {
 /** Own initiatives are those where the person has a request, a listener profile or a role. */
 export async function loadResources(db: Db, workspaceId: string, userId: string): Promise<SignpostedResources> {
   const inWorkspace = { initiative: { workspaceId } };
-  const all = await db.initiative.findMany({ where: { workspaceId }, select: { id: true, name: true, resources: true, crisisWords: true }, orderBy: { createdAt: 'asc' } });
+  // Raw: on the path of every /peer help and every message outside a conversation, where Prisma's
+  // model query cost several times the statement itself (issue 17).
+  const all = await db.$queryRaw<{ id: string; name: string; resources: string; crisisWords: string }[]>`
+    SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "id" ASC`;
   // With one initiative or none, whose it is changes nothing (resourcesToShow): one query, not four, on
   // the path of every /peer help and every message outside a conversation (issue 17).
   const [requested, profiles, roles] =

@@ -23,7 +23,14 @@ function counting(db: Db): { db: Db; calls: string[] } {
   const proxy = new Proxy(db, {
     get(target, model, receiver) {
       const delegate = Reflect.get(target, model, receiver) as unknown;
-      if (typeof model !== 'string' || model.startsWith('$') || typeof delegate !== 'object' || delegate === null) return delegate;
+      // Raw statements count as queries too; Prisma's own internals (`_engine`, ...) are not queries.
+      if (model === '$queryRaw' || model === '$executeRaw') {
+        return (...args: unknown[]) => {
+          calls.push(model);
+          return (delegate as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      if (typeof model !== 'string' || model.startsWith('$') || model.startsWith('_') || typeof delegate !== 'object' || delegate === null) return delegate;
       return new Proxy(delegate, {
         get(d, method, r) {
           const fn = Reflect.get(d, method, r) as unknown;
