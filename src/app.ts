@@ -94,9 +94,15 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   // Deduplicate Events API deliveries by event_id across retries and replicas (DESIGN.md).
   app.use(async ({ body, next }) => {
     const eventId = typeof body === 'object' && body !== null && 'event_id' in body ? body.event_id : undefined;
-    if (typeof eventId === 'string' && !(await claimEvent(database.db, eventId, deps.clock.now()))) {
-      logger.debug({ eventId }, 'duplicate event skipped');
-      return;
+    if (typeof eventId === 'string') {
+      // Bolt has already acknowledged an event (it does so before any middleware): all that follows is
+      // work after the ack, and its database reads run synchronously on SQLite. Requests that arrived
+      // meanwhile are acknowledged first (issue 17: a burst of messages held other acks back).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!(await claimEvent(database.db, eventId, deps.clock.now()))) {
+        logger.debug({ eventId }, 'duplicate event skipped');
+        return;
+      }
     }
     await next();
   });
