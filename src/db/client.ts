@@ -9,6 +9,7 @@ import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/cl
 import type { DatabaseProvider } from '../config.js';
 import { sqliteFilePath } from './sqlite-path.js';
 import { withStatementCache } from './statement-cache.js';
+import { rememberingConnection } from './lean-read.js';
 
 // Prisma.sql and Prisma.join build raw SQL the same way for both providers.
 export { Prisma } from '../generated/sqlite/client.js';
@@ -54,13 +55,16 @@ export async function openDatabase(url: string): Promise<Database> {
   const provider = providerOf(url);
   const factory = createAdapterFactory(url);
   // SQLite: prepared statements reused (src/db/statement-cache.ts); PostgreSQL plans on the server.
-  const adapter = provider === 'sqlite' ? withStatementCache(factory) : factory;
+  // The connection is remembered for the lean reads on the hot path (src/db/lean-read.ts).
+  const connection = rememberingConnection(provider === 'sqlite' ? withStatementCache(factory) : factory);
+  const adapter = connection.factory;
   const db = (
     provider === 'sqlite'
       ? new SqlitePrismaClient({ adapter })
       : (new PostgresPrismaClient({ adapter }) as unknown as Db)
   );
   await db.$connect();
+  connection.attach(db);
   if (provider === 'sqlite') {
     // WAL lets readers carry on while a write is in progress; foreign keys are off by default in SQLite.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -1,4 +1,5 @@
-import type { Db, Tx } from '../../db/client.js';
+import { Prisma, type Db, type Tx } from '../../db/client.js';
+import { leanRead } from '../../db/lean-read.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
@@ -18,12 +19,14 @@ export type { EndReason } from './end.js';
 export async function activePairingsOf(db: Db, workspaceId: string, userId: string): Promise<{ pairing: Pairing; side: Side }[]> {
   // One statement with its joins: read for every message a person writes to the app (twice when it is
   // relayed), where Prisma's include cost a second query even when there was no pairing (issue 17).
-  const rows = await db.$queryRaw<PairingRawRow[]>`
-    SELECT ${PAIRING_COLUMNS} FROM "Pairing" p
+  const rows = await leanRead<PairingRawRow>(
+    db,
+    Prisma.sql`SELECT ${PAIRING_COLUMNS} FROM "Pairing" p
       JOIN "SupportRequest" r ON r."id" = p."requestId"
       JOIN "Initiative" i ON i."id" = r."initiativeId"
       WHERE p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId}) AND i."workspaceId" = ${workspaceId}
-      ORDER BY p."startedAt" ASC, p."id" ASC`;
+      ORDER BY p."startedAt" ASC, p."id" ASC`,
+  );
   return rows.map((row) => {
     const pairing = fromRawRow(row);
     return { pairing, side: pairing.seekerId === userId ? 'seeker' : 'listener' };

@@ -1,6 +1,7 @@
 import { crisisWordsOfEach } from '../../domain/crisis.js';
 import { resourcesToShow } from '../../domain/signposting.js';
-import type { Db } from '../../db/client.js';
+import { Prisma, type Db } from '../../db/client.js';
+import { leanRead } from '../../db/lean-read.js';
 import { openRequestsOf, type OpenRequest } from '../requests/service.js';
 import type { InitiativeResources } from './views.js';
 
@@ -21,10 +22,11 @@ export interface SafetyNet extends SignpostedResources {
 /** Own initiatives are those where the person has a request, a listener profile or a role. */
 export async function loadResources(db: Db, workspaceId: string, userId: string): Promise<SignpostedResources> {
   const inWorkspace = { initiative: { workspaceId } };
-  // Raw: on the path of every /peer help and every message outside a conversation, where Prisma's
-  // model query cost several times the statement itself (issue 17).
-  const all = await db.$queryRaw<{ id: string; name: string; resources: string; crisisWords: string }[]>`
-    SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "id" ASC`;
+  // A lean read: on the path of every /peer help and every message outside a conversation (issue 17).
+  const all = await leanRead<{ id: string; name: string; resources: string; crisisWords: string }>(
+    db,
+    Prisma.sql`SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "id" ASC`,
+  );
   // With one initiative or none, whose it is changes nothing (resourcesToShow): one query, not four, on
   // the path of every /peer help and every message outside a conversation (issue 17).
   const [requested, profiles, roles] =

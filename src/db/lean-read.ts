@@ -1,0 +1,65 @@
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { Prisma } from '../generated/sqlite/client.js';
+
+// A lean read for the few statements on the path of (almost) every request: the resources `/peer help`
+// shows and a message's routing (issue 17). Prisma's client spends several times the statement's own
+// cost on each query (request pipeline, tracing hooks, result mapping): under load, about a tenth of
+// the CPU of a `/peer help`. These reads go to the driver adapter Prisma itself uses, the same
+// connection and the same statement cache, and come back as plain rows.
+//
+// Only outside transactions, only text, number and boolean columns, only string arguments: anything
+// else (and any client this module was not told about, such as a test's proxy) goes through
+// `$queryRaw` unchanged, so a lean read never reads differently from Prisma.
+
+interface Connection {
+  adapter: SqlDriverAdapter;
+  /** PostgreSQL numbers its placeholders ($1); SQLite takes ?. */
+  numbered: boolean;
+}
+
+const connections = new WeakMap<object, Connection>();
+
+/** The factory, remembering the connection it makes so `leanRead` can use it once `attach`ed. */
+export function rememberingConnection(factory: SqlMigrationAwareDriverAdapterFactory): {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  attach(db: object): void;
+} {
+  let connected: SqlDriverAdapter | undefined;
+  const wrapped = new Proxy(factory, {
+    get(target, property, receiver) {
+      if (property === 'connect') {
+        return async () => (connected = await target.connect());
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    factory: wrapped,
+    attach(db) {
+      if (connected) connections.set(db, { adapter: connected, numbered: connected.provider === 'postgres' });
+    },
+  };
+}
+
+type Cell = string | number | boolean | null;
+
+/** Rows of `query` as objects: through the adapter when it can, else through `$queryRaw`. */
+export async function leanRead<T extends Record<string, Cell>>(
+  db: { $queryRaw<R>(query: Prisma.Sql): Promise<R> },
+  query: Prisma.Sql,
+): Promise<T[]> {
+  const connection = connections.get(db);
+  if (!connection || !query.values.every((v) => typeof v === 'string')) return db.$queryRaw<T[]>(query);
+  const result = await connection.adapter.queryRaw({
+    sql: connection.numbered ? query.text : query.sql,
+    args: query.values,
+    argTypes: query.values.map(() => ({ scalarType: 'string', arity: 'scalar' }) as const),
+  });
+  const { columnNames, rows } = result;
+  return rows.map((row) => {
+    const object: Record<string, Cell> = {};
+    for (let i = 0; i < columnNames.length; i++) object[columnNames[i]!] = row[i] as Cell;
+    return object as T;
+  });
+}

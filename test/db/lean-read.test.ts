@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Prisma } from '../../src/db/client.js';
+import { leanRead } from '../../src/db/lean-read.js';
+import { activePairingsOf } from '../../src/features/pairings/service.js';
+import { loadResources } from '../../src/features/safety/service.js';
+import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
+import { makeInitiative, makeListener, makePairing, makeRequest } from '../support/factories.js';
+
+// The lean reads on the hot path (src/db/lean-read.ts) go to the driver adapter, not through Prisma's
+// client: they must read exactly what `$queryRaw` reads, on both databases, and fall back to it for
+// anything they do not handle.
+
+describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  beforeAll(async () => {
+    database = await openTestDatabase(provider, inject('templates'));
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('reads the same rows as $queryRaw: text with quotes and newlines, numbers, booleans and nulls', async () => {
+    const initiative = await makeInitiative(database.db, { coordinatorId: 'U0LEANCO01' });
+    await database.db.initiative.update({ where: { id: initiative.id }, data: { resources: 'Call "Samaritans"\n116 123 ☎', crisisWords: '' } });
+    const listener = await makeListener(database.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id], userId: 'U0LEANLI01' });
+    const request = await makeRequest(database.db, { initiativeId: initiative.id, seekerId: 'U0LEANSE01', status: 'paired' });
+    await makePairing(database.db, { request, listener, startedAt: new Date('2026-03-01T10:00:00Z') });
+
+    const query = Prisma.sql`SELECT i."id", i."resources", i."crisisWords", i."approvalRequired", l."capacity", l."quietHoursStart"
+      FROM "Initiative" i JOIN "ListenerProfile" l ON l."initiativeId" = i."id" WHERE i."workspaceId" = ${initiative.workspaceId} AND l."userId" = ${'U0LEANLI01'}`;
+    const lean = await leanRead<Record<string, string | number | boolean | null>>(database.db, query);
+    const prisma = await database.db.$queryRaw<Record<string, unknown>[]>(query);
+    expect(lean).toHaveLength(1);
+    const normalise = (row: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v === 1 && k === 'approvalRequired' ? true : v === 0 && k === 'approvalRequired' ? false : v]));
+    expect(normalise(lean[0]!)).toEqual(normalise(prisma[0]!));
+    expect(lean[0]!.resources).toBe('Call "Samaritans"\n116 123 ☎');
+    expect(lean[0]!.quietHoursStart).toBeNull();
+
+    const [resources] = (await loadResources(database.db, initiative.workspaceId, 'U0LEANSE01')).resources;
+    expect(resources).toEqual({ id: initiative.id, name: initiative.name, resources: 'Call "Samaritans"\n116 123 ☎' });
+    const [mine] = await activePairingsOf(database.db, initiative.workspaceId, 'U0LEANSE01');
+    expect(mine).toMatchObject({ side: 'seeker', pairing: { initiativeId: initiative.id, listenerUserId: 'U0LEANLI01', status: 'active', seekerRevealed: false, listenerRevealed: false } });
+    expect(await activePairingsOf(database.db, 'T0ELSEWHERE', 'U0LEANSE01')).toEqual([]);
+  });
+
+  it('goes through $queryRaw for a client it does not know and for arguments that are not text', async () => {
+    const seen: unknown[] = [];
+    const stranger = {
+      $queryRaw: async <R>(query: Prisma.Sql): Promise<R> => {
+        seen.push(query.sql);
+        return (await database.db.$queryRaw<R>(query)) as R;
+      },
+    };
+    await leanRead(stranger, Prisma.sql`SELECT ${'a'} AS "x"`);
+    expect(seen).toHaveLength(1);
+    // A number argument: the lean path only binds text, so Prisma binds this one.
+    const rows = await leanRead<{ n: number }>(database.db, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Initiative" WHERE 1 = ${1}`);
+    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
+  });
+});
