@@ -125,31 +125,32 @@ async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds?: string[
  * topics come from one join on the same conditions: Prisma's `include` would send every profile id back
  * as a parameter, which took longer than the rest of a 5,000-listener sweep together.
  */
+/** A listener profile as matching reads it with raw SQL (numbers may come back as bigints, times as text). */
+interface CandidateRow {
+  id: string;
+  userId: string;
+  capacity: number | bigint;
+  reservedSlots: number | bigint;
+  languages: string;
+  timezone: string | null;
+  quietHoursStart: string | null;
+  quietHoursEnd: string | null;
+  workDays: string;
+  workStart: string;
+  workEnd: string;
+  lastOfferAt: Date | string | null;
+}
+
 async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
   if (topicIds?.length === 0) return [];
+  // Raw statements: Prisma's mapping of 5,000 model rows cost more than reading them (issue 17).
+  const onTopics = topicIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ListenerTopic" lt WHERE lt."listenerId" = l."id" AND lt."topicId" IN (${Prisma.join(topicIds)}))` : Prisma.empty;
   const [rows, topicRows] = await Promise.all([
-    db.listenerProfile.findMany({
-      where: {
-        initiativeId,
-        status: 'active',
-        reservedSlots: { lt: db.listenerProfile.fields.capacity },
-        ...(topicIds ? { topics: { some: { topicId: { in: topicIds } } } } : {}),
-      },
-      select: {
-        id: true,
-        userId: true,
-        capacity: true,
-        reservedSlots: true,
-        languages: true,
-        timezone: true,
-        quietHoursStart: true,
-        quietHoursEnd: true,
-        workDays: true,
-        workStart: true,
-        workEnd: true,
-        lastOfferAt: true,
-      },
-    }),
+    db.$queryRaw<CandidateRow[]>`
+      SELECT l."id", l."userId", l."capacity", l."reservedSlots", l."languages", l."timezone", l."quietHoursStart", l."quietHoursEnd",
+          l."workDays", l."workStart", l."workEnd", l."lastOfferAt"
+        FROM "ListenerProfile" l
+        WHERE l."initiativeId" = ${initiativeId} AND l."status" = 'active' AND l."reservedSlots" < l."capacity" ${onTopics}`,
     // Read apart from the profiles, a topic may change in between: harmless, as the plan only suggests
     // offers and every slot is still taken atomically.
     db.$queryRaw<{ listenerId: string; topicId: string }[]>`
@@ -177,15 +178,15 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
     id: r.id,
     userId: r.userId,
     status: 'active' as const,
-    capacity: r.capacity,
-    reservedSlots: r.reservedSlots,
+    capacity: Number(r.capacity),
+    reservedSlots: Number(r.reservedSlots),
     topicIds: topicsOf.get(r.id) ?? [],
     languages: r.languages ? r.languages.split(',') : [],
     timezone: r.timezone,
     quietHoursStart: r.quietHoursStart,
     quietHoursEnd: r.quietHoursEnd,
     workingHours: workingHours(r),
-    lastOfferAt: r.lastOfferAt,
+    lastOfferAt: r.lastOfferAt === null ? null : new Date(r.lastOfferAt),
   }));
 }
 
@@ -227,11 +228,12 @@ interface SweepResult {
 /** One pass: load, plan, claim. Logs its phases at debug level (code matching_sweep). */
 async function sweepOnce(deps: ServiceDeps & { random: Random }, initiativeId: string, pass: number): Promise<SweepResult> {
   const started = performance.now();
-  const rows = await deps.db.supportRequest.findMany({
-    where: { initiativeId, status: 'waiting' },
-    select: requestSelect,
-    orderBy: { createdAt: 'asc' },
-  });
+  // Raw, oldest first: Prisma's mapping of a thousand model rows cost more than reading them (issue 17).
+  const rows = (
+    await deps.db.$queryRaw<(Omit<RequestRow, 'sameTimezone'> & { sameTimezone: boolean | number })[]>`
+      SELECT "id", "seekerId", "topicId", "language", "sameTimezone", "seekerTimezone" FROM "SupportRequest"
+        WHERE "initiativeId" = ${initiativeId} AND "status" = 'waiting' ORDER BY "createdAt" ASC, "id" ASC`
+  ).map((r): RequestRow => ({ ...r, sameTimezone: r.sameTimezone === true || r.sameTimezone === 1 }));
   if (rows.length === 0) return { made: [], outboxIds: [], lost: [] };
   const now = deps.clock.now();
   // Independent reads, sent together: on PostgreSQL they run on several pooled connections at once.

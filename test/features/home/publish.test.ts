@@ -6,6 +6,7 @@ import { renderHome } from '../../../src/features/home/views.js';
 import { createLogger } from '../../../src/logger.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
+import { countingQueries } from '../../support/counting-queries.js';
 
 // What a Home shows, read from a real database of each kind on a fixed clock (issue 15): a listener's
 // own conversations by pseudonym with how long each has run, their coordinators; a coordinator's view
@@ -17,34 +18,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
-/** The client, counting calls to each model's methods (each is one query, whatever it returns). */
-function counting(db: Db): { db: Db; calls: string[] } {
-  const calls: string[] = [];
-  const proxy = new Proxy(db, {
-    get(target, model, receiver) {
-      const delegate = Reflect.get(target, model, receiver) as unknown;
-      // Raw statements count as queries too; Prisma's own internals (`_engine`, ...) are not queries.
-      if (model === '$queryRaw' || model === '$executeRaw') {
-        return (...args: unknown[]) => {
-          calls.push(model);
-          return (delegate as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      if (typeof model !== 'string' || model.startsWith('$') || model.startsWith('_') || typeof delegate !== 'object' || delegate === null) return delegate;
-      return new Proxy(delegate, {
-        get(d, method, r) {
-          const fn = Reflect.get(d, method, r) as unknown;
-          if (typeof fn !== 'function') return fn;
-          return (...args: unknown[]) => {
-            calls.push(`${model}.${String(method)}`);
-            return (fn as (...a: unknown[]) => unknown).apply(d, args);
-          };
-        },
-      });
-    },
-  });
-  return { db: proxy, calls };
-}
 
 describe.each(TEST_PROVIDERS)('loadHome on %s', (provider) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -150,7 +123,7 @@ describe.each(TEST_PROVIDERS)('loadHome on %s', (provider) => {
   });
 
   it('costs the same number of queries for 3 listeners as for 40 (one per table, never one per listener)', async () => {
-    const before = counting(database.db);
+    const before = countingQueries(database.db);
     await loadHome(deps(before.db), initiative.workspaceId, COORDINATOR);
     const anxiety = initiative.topics[0]!.id;
     for (let i = 0; i < 37; i++) {
@@ -158,7 +131,7 @@ describe.each(TEST_PROVIDERS)('loadHome on %s', (provider) => {
       const request = await makeRequest(database.db, { initiativeId: initiative.id, seekerId: `U0MANY${String(i).padStart(4, '0')}`, status: 'paired', createdAt: ago(DAY), topicId: anxiety });
       await makePairing(database.db, { request, listener, startedAt: ago(DAY) });
     }
-    const after = counting(database.db);
+    const after = countingQueries(database.db);
     const model = await loadHome(deps(after.db), initiative.workspaceId, COORDINATOR);
     expect(model.coordinated[0]!.listeners).toHaveLength(40);
     expect(Object.values(model.coordinated[0]!.load).filter((n) => n === 1)).toHaveLength(37);
