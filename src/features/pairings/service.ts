@@ -25,7 +25,7 @@ export async function activePairingsOf(db: Db, workspaceId: string, userId: stri
       JOIN "SupportRequest" r ON r."id" = p."requestId"
       JOIN "Initiative" i ON i."id" = r."initiativeId"
       WHERE p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId}) AND i."workspaceId" = ${workspaceId}
-      ORDER BY p."startedAt" ASC, p."id" ASC`,
+      ORDER BY p."startedAt" ASC`,
   );
   return rows.map((row) => {
     const pairing = fromRawRow(row);

@@ -232,7 +232,7 @@ async function sweepOnce(deps: ServiceDeps & { random: Random }, initiativeId: s
   const rows = (
     await deps.db.$queryRaw<(Omit<RequestRow, 'sameTimezone'> & { sameTimezone: boolean | number })[]>`
       SELECT "id", "seekerId", "topicId", "language", "sameTimezone", "seekerTimezone" FROM "SupportRequest"
-        WHERE "initiativeId" = ${initiativeId} AND "status" = 'waiting' ORDER BY "createdAt" ASC, "id" ASC`
+        WHERE "initiativeId" = ${initiativeId} AND "status" = 'waiting' ORDER BY "createdAt" ASC`
   ).map((r): RequestRow => ({ ...r, sameTimezone: r.sameTimezone === true || r.sameTimezone === 1 }));
   if (rows.length === 0) return { made: [], outboxIds: [], lost: [] };
   const now = deps.clock.now();

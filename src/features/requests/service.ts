@@ -78,7 +78,7 @@ export async function openRequestsOf(db: Db, workspaceId: string, seekerId: stri
       JOIN "Initiative" i ON i."id" = r."initiativeId"
       LEFT JOIN "InitiativeTopic" t ON t."id" = r."topicId"
       WHERE r."seekerId" = ${seekerId} AND r."status" IN ('waiting', 'offered', 'paired') AND i."workspaceId" = ${workspaceId}
-      ORDER BY r."createdAt" ASC, r."id" ASC`;
+      ORDER BY r."createdAt" ASC`;
   return rows.map((r) => ({
     id: r.id,
     initiativeId: r.initiativeId,

@@ -25,7 +25,7 @@ export async function loadResources(db: Db, workspaceId: string, userId: string)
   // A lean read: on the path of every /peer help and every message outside a conversation (issue 17).
   const all = await leanRead<{ id: string; name: string; resources: string; crisisWords: string }>(
     db,
-    Prisma.sql`SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC, "id" ASC`,
+    Prisma.sql`SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
   );
   // With one initiative or none, whose it is changes nothing (resourcesToShow): one query, not four, on
   // the path of every /peer help and every message outside a conversation (issue 17).
