@@ -274,21 +274,23 @@ const ratio = (value: number) => value.toFixed(2);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
- * The app (SQLite, LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
+ * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
  * load, CPU time per request. LOAD_SECONDS sets the seconds per kind (10), LOAD_CLICK=previews the button.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
   const slack: FakeSlack = await startFakeSlack();
-  const database = await createEmptyDatabase('sqlite');
+  const provider = process.env.LOAD_DATABASE ?? 'sqlite';
+  if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`LOAD_DATABASE must be sqlite or postgresql, not ${provider}`);
+  const database = await createEmptyDatabase(provider);
   const targets: Target[] = [];
   try {
     const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn' } });
     targets.push({ name: 'app', port: bot.port, pid: bot.pid, stop: () => bot.stop() });
     for (const baseline of BASELINES) targets.push(await startBareBolt(slack.url, baseline));
 
-    line('rate / seconds per kind / runs', `${RATE_PER_SECOND}/s / ${SECONDS_PER_KIND} s / ${RUNS}`);
+    line('database / rate / seconds per kind / runs', `${provider} / ${RATE_PER_SECOND}/s / ${SECONDS_PER_KIND} s / ${RUNS}`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idleMiB = new Map(targets.map((t) => [t.name, statusKiB(t.pid, 'VmRSS') / 1024]));
     const hwmReset = targets.every((t) => resetPeakRss(t.pid));
