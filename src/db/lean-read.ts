@@ -1,5 +1,6 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/sqlite/client.js';
+import { afterConnect } from './connect-hook.js';
 
 // A lean read for the few statements on the path of (almost) every request: the resources `/peer help`
 // shows and a message's routing (issue 17). Prisma's client spends several times the statement's own
@@ -25,15 +26,7 @@ export function rememberingConnection(factory: SqlMigrationAwareDriverAdapterFac
   attach(db: object): void;
 } {
   let connected: SqlDriverAdapter | undefined;
-  const wrapped = new Proxy(factory, {
-    get(target, property, receiver) {
-      if (property === 'connect') {
-        return async () => (connected = await target.connect());
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  const wrapped = afterConnect(factory, (adapter) => (connected = adapter));
   return {
     factory: wrapped,
     attach(db) {

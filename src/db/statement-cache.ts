@@ -1,4 +1,5 @@
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { afterConnect } from './connect-hook.js';
 
 // Prisma's better-sqlite3 adapter prepares every query's SQL again (`client.prepare(sql).bind(args)`):
 // SQLite parses and plans the statement each time, the largest single cost of a query in our profiles
@@ -60,18 +61,8 @@ function reusable(statement: Statement): Statement {
 
 /** The factory, with each connection it makes (the app's client) reusing its prepared statements. */
 export function withStatementCache(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-  return new Proxy(factory, {
-    get(target, property, receiver) {
-      if (property === 'connect') {
-        return async () => {
-          const adapter: SqlDriverAdapter = await target.connect();
-          const client = (adapter as unknown as { client?: SqliteClient }).client;
-          if (client && typeof client.prepare === 'function') cacheStatements(client);
-          return adapter;
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return afterConnect(factory, (adapter) => {
+    const client = (adapter as unknown as { client?: SqliteClient }).client;
+    if (client && typeof client.prepare === 'function') cacheStatements(client);
   });
 }
