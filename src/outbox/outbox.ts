@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { KnownBlock } from '@slack/types';
 import type { Tx } from '../db/client.js';
+import { jsonRows } from '../db/json-rows.js';
+import { getOrCreate } from '../domain/maps.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
 // same transaction as the change, so the change and the promise to tell someone commit together or
@@ -64,7 +66,7 @@ export interface OutboxEntry {
 /**
  * Writes the entries inside the caller's transaction; returns their ids, to send right after commit.
  * One INSERT per distinct delivery time (usually one), whatever the number of entries: the rows go as
- * a single JSON parameter, read with `jsonb_each` and `->>`, which SQLite and PostgreSQL write alike.
+ * a single JSON parameter (src/db/json-rows.ts).
  * Prisma's createMany took about a third of a millisecond a row, and a parameter per value still
  * cost more than the insert itself (a 1,000-offer sweep writes 1,000 rows here).
  */
@@ -74,9 +76,7 @@ export async function enqueue(tx: Tx, now: Date, entries: readonly OutboxEntry[]
   const byDeliverAt = new Map<number, { deliverAt: Date; rows: Record<string, string | null>[] }>();
   entries.forEach((e, i) => {
     const deliverAt = e.deliverAt ?? now;
-    let group = byDeliverAt.get(deliverAt.getTime());
-    if (!group) byDeliverAt.set(deliverAt.getTime(), (group = { deliverAt, rows: [] }));
-    group.rows.push({
+    getOrCreate(byDeliverAt, deliverAt.getTime(), () => ({ deliverAt, rows: [] })).rows.push({
       id: ids[i]!,
       dedupeKey: e.key,
       workspaceId: e.workspaceId,
@@ -87,12 +87,11 @@ export async function enqueue(tx: Tx, now: Date, entries: readonly OutboxEntry[]
     });
   });
   for (const { deliverAt, rows } of byDeliverAt.values()) {
-    const json = JSON.stringify(Object.fromEntries(rows.map((row, i) => [i, row])));
     await tx.$executeRaw`
       INSERT INTO "OutboxMessage" ("id", "dedupeKey", "workspaceId", "kind", "recipientId", "subjectId", "args", "status", "deliverAt", "createdAt")
         SELECT x.value ->> 'id', x.value ->> 'dedupeKey', x.value ->> 'workspaceId', x.value ->> 'kind', x.value ->> 'recipientId',
           x.value ->> 'subjectId', x.value ->> 'args', 'scheduled', ${deliverAt}, ${now}
-        FROM jsonb_each(${json}) x`;
+        FROM jsonb_each(${jsonRows(rows)}) x`;
   }
   return ids;
 }

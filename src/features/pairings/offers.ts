@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Db, type Tx } from '../../db/client.js';
+import { jsonRows } from '../../db/json-rows.js';
 import type { CandidateListener } from '../../domain/matching.js';
+import { getOrCreate } from '../../domain/maps.js';
 import { pausesForNoAnswer } from '../../domain/pause.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
 import { weekStart } from '../../domain/weeks.js';
@@ -26,19 +28,6 @@ export interface OfferMade {
   listenerId: string;
   listenerUserId: string;
   expiresAt: Date;
-}
-
-/**
- * Many rows as one statement parameter, for set-based statements over a whole sweep: a JSON object of
- * objects, read in SQL with `jsonb_each(...)` and `value ->> 'field'`, which SQLite (3.45 and later) and
- * PostgreSQL write alike; jsonb, so each row is parsed once, not once per field read. One parameter
- * instead of one per value: with Prisma each parameter costs a microsecond or two on its way to the
- * driver, and a 1,000-offer claim had over 20,000 of them; the statement's text also stays the same
- * whatever the number of rows, so it is prepared once and reused. Every value read this way is text
- * (ids, names); timestamps stay ordinary parameters.
- */
-function jsonRows(rows: readonly Record<string, string | null>[]): string {
-  return JSON.stringify(Object.fromEntries(rows.map((row, i) => [i, row])));
 }
 
 /** Outbox rows that offer a listener a request; sent right after commit, or later by the scheduler. */
@@ -181,11 +170,7 @@ export async function claimBatch(
   const perListener = new Map<string, number>();
   for (const p of mine) perListener.set(p.listener.id, (perListener.get(p.listener.id) ?? 0) + 1);
   const byCount = new Map<number, { id: string }[]>();
-  for (const [id, count] of perListener) {
-    let ids = byCount.get(count);
-    if (!ids) byCount.set(count, (ids = []));
-    ids.push({ id });
-  }
+  for (const [id, count] of perListener) getOrCreate(byCount, count, () => []).push({ id });
   // One statement compares and increments, so a listener's last free slots go to exactly one claim
   // (reserved never above capacity, whatever runs at the same time); one per number of slots planned,
   // so a sweep that spreads its offers (one per listener) takes every slot in a single statement.
