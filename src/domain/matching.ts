@@ -1,5 +1,6 @@
 import { isWithinWorkingHoursAt, type WorkingHours } from './availability.js';
 import { isInQuietHoursAt, localTime, utcOffsetMinutes, type LocalTime } from './local-time.js';
+import { getOrCreate } from './maps.js';
 
 // Matching (DESIGN.md, issue 4): plain rules over plain data, no Slack or Prisma.
 // Eligible: approved and active, shares the topic, has a free slot, is not the seeker, has not declined
@@ -74,9 +75,7 @@ export type Ineligibility =
 function localTimeCache(now: Date): (timeZone: string | null) => LocalTime {
   const cache = new Map<string | null, LocalTime>();
   return (timeZone) => {
-    let local = cache.get(timeZone);
-    if (local === undefined) cache.set(timeZone, (local = localTime(now, timeZone)));
-    return local;
+    return getOrCreate(cache, timeZone, () => localTime(now, timeZone));
   };
 }
 
@@ -100,12 +99,9 @@ function hoursCache(now: Date): (listener: CandidateListener) => 'quiet-hours' |
   const local = localTimeCache(now);
   const cache = new Map<WorkingHours, Map<string, 'quiet-hours' | 'off-hours' | null>>();
   return (l) => {
-    let byZone = cache.get(l.workingHours);
-    if (!byZone) cache.set(l.workingHours, (byZone = new Map()));
+    const byZone = getOrCreate(cache, l.workingHours, () => new Map<string, 'quiet-hours' | 'off-hours' | null>());
     const key = `${l.timezone}|${l.quietHoursStart}|${l.quietHoursEnd}`;
-    let why = byZone.get(key);
-    if (why === undefined) byZone.set(key, (why = hoursExclusion(l, local(l.timezone))));
-    return why;
+    return getOrCreate(byZone, key, () => hoursExclusion(l, local(l.timezone)));
   };
 }
 
@@ -143,9 +139,7 @@ export const TIMEZONE_OVERLAP_HOURS = 3;
 function offsetCache(now: Date): (timeZone: string | null) => number {
   const cache = new Map<string | null, number>();
   return (timeZone) => {
-    let offset = cache.get(timeZone);
-    if (offset === undefined) cache.set(timeZone, (offset = utcOffsetMinutes(now, timeZone)));
-    return offset;
+    return getOrCreate(cache, timeZone, () => utcOffsetMinutes(now, timeZone));
   };
 }
 
@@ -266,11 +260,7 @@ export function planOffers(requests: readonly RequestToMatch[], listeners: reado
   // Sorted once, so each level starts in order by appending.
   ready.sort((a, b) => (before(a, b) ? -1 : 1));
   const queues = new Map<string, TopicQueue>();
-  const queueOf = (topicId: string): TopicQueue => {
-    let queue = queues.get(topicId);
-    if (!queue) queues.set(topicId, (queue = { levels: [], starts: [] }));
-    return queue;
-  };
+  const queueOf = (topicId: string): TopicQueue => getOrCreate(queues, topicId, () => ({ levels: [], starts: [] }));
   for (const r of ready) for (const t of new Set(r.listener.topicIds)) levelOf(queueOf(t), r.reserved).push(r);
 
   const plans: PlannedOffer[] = [];

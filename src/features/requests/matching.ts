@@ -1,6 +1,7 @@
 import { Prisma, type Db, type Tx } from '../../db/client.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
 import { workingHoursOf, type WorkingHours } from '../../domain/availability.js';
+import { getOrCreate } from '../../domain/maps.js';
 import {
   planOffers,
   rankListeners,
@@ -92,11 +93,7 @@ async function loadHistories(db: Db | Tx, initiativeId: string): Promise<Map<str
         WHERE r."initiativeId" = ${initiativeId} AND r."status" = 'waiting'`,
   ]);
   const histories = new Map<string, RequestHistory>();
-  const historyOf = (requestId: string): RequestHistory => {
-    let history = histories.get(requestId);
-    if (!history) histories.set(requestId, (history = { offers: [], pairedListenerIds: [] }));
-    return history;
-  };
+  const historyOf = (requestId: string): RequestHistory => getOrCreate(histories, requestId, () => ({ offers: [], pairedListenerIds: [] }));
   for (const o of offers) historyOf(o.requestId).offers.push(o);
   for (const p of pairings) historyOf(p.requestId).pairedListenerIds.push(p.listenerId);
   return histories;
@@ -112,19 +109,10 @@ async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds?: string[
     select: { seekerId: true, listenerUserId: true },
   });
   const blocks = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let set = blocks.get(r.seekerId);
-    if (!set) blocks.set(r.seekerId, (set = new Set()));
-    set.add(r.listenerUserId);
-  }
+  for (const r of rows) getOrCreate(blocks, r.seekerId, () => new Set<string>()).add(r.listenerUserId);
   return blocks;
 }
 
-/**
- * Active listeners with a free slot (sharing one of `topicIds`, when given), with their topics. The
- * topics come from one join on the same conditions: Prisma's `include` would send every profile id back
- * as a parameter, which took longer than the rest of a 5,000-listener sweep together.
- */
 /** A listener profile as matching reads it with raw SQL (numbers may come back as bigints, times as text). */
 interface CandidateRow {
   id: string;
@@ -141,6 +129,11 @@ interface CandidateRow {
   lastOfferAt: Date | string | null;
 }
 
+/**
+ * Active listeners with a free slot (sharing one of `topicIds`, when given), with their topics. The
+ * topics come from one join on the same conditions: Prisma's `include` would send every profile id back
+ * as a parameter, which took longer than the rest of a 5,000-listener sweep together.
+ */
 async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
   if (topicIds?.length === 0) return [];
   // Raw statements: Prisma's mapping of 5,000 model rows cost more than reading them (issue 17).
@@ -162,18 +155,10 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
   // Thousands of listeners share a few sets of working hours: each set is parsed once and shared
   // (the planner works hours out once per set, too).
   const hoursOf = new Map<string, WorkingHours>();
-  const workingHours = (r: { workDays: string; workStart: string; workEnd: string }): WorkingHours => {
-    const key = `${r.workDays}|${r.workStart}|${r.workEnd}`;
-    let hours = hoursOf.get(key);
-    if (!hours) hoursOf.set(key, (hours = workingHoursOf(r)));
-    return hours;
-  };
+  const workingHours = (r: { workDays: string; workStart: string; workEnd: string }): WorkingHours =>
+    getOrCreate(hoursOf, `${r.workDays}|${r.workStart}|${r.workEnd}`, () => workingHoursOf(r));
   const topicsOf = new Map<string, string[]>();
-  for (const t of topicRows) {
-    let list = topicsOf.get(t.listenerId);
-    if (!list) topicsOf.set(t.listenerId, (list = []));
-    list.push(t.topicId);
-  }
+  for (const t of topicRows) getOrCreate(topicsOf, t.listenerId, () => []).push(t.topicId);
   return rows.map((r) => ({
     id: r.id,
     userId: r.userId,
