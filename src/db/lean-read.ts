@@ -1,4 +1,4 @@
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { afterConnect } from './connect-hook.js';
 
@@ -8,9 +8,10 @@ import { afterConnect } from './connect-hook.js';
 // the CPU of a `/peer help`. These reads go to the driver adapter Prisma itself uses, the same
 // connection and the same statement cache, and come back as plain rows.
 //
-// Only outside transactions, only text, number and boolean columns, only string arguments: anything
-// else (and any client this module was not told about, such as a test's proxy) goes through
-// `$queryRaw` unchanged, so a lean read never reads differently from Prisma.
+// Only outside transactions, only text, number, boolean and timestamp columns (timestamps come back as
+// Dates, as from `$queryRaw`), only string arguments: anything else (and any client this module was not
+// told about, such as a test's proxy) goes through `$queryRaw` unchanged, so a lean read never reads
+// differently from Prisma.
 
 interface Connection {
   adapter: SqlDriverAdapter;
@@ -35,7 +36,17 @@ export function rememberingConnection(factory: SqlMigrationAwareDriverAdapterFac
   };
 }
 
-type Cell = string | number | boolean | null;
+/** A column's value; integers may come back as bigints when the read falls back to `$queryRaw`. */
+/**
+ * True when `db` (a client opened by openDatabase) runs on PostgreSQL: a pool of connections, so its
+ * transactions really run at the same time; SQLite's one connection takes them in turn. False for a
+ * client this module was not told about.
+ */
+export function hasConnectionPool(db: object): boolean {
+  return connections.get(db)?.numbered === true;
+}
+
+type Cell = string | number | bigint | boolean | Date | null;
 
 /** Rows of `query` as objects: through the adapter when it can, else through `$queryRaw`. */
 export async function leanRead<T extends Record<string, Cell>>(
@@ -49,10 +60,15 @@ export async function leanRead<T extends Record<string, Cell>>(
     args: query.values,
     argTypes: query.values.map(() => ({ scalarType: 'string', arity: 'scalar' }) as const),
   });
-  const { columnNames, rows } = result;
+  const { columnNames, columnTypes, rows } = result;
+  // The adapters give timestamps as text (PostgreSQL) or as stored (SQLite: text or epoch milliseconds).
+  const isTime = columnTypes.map((type) => type === ColumnTypeEnum.DateTime);
   return rows.map((row) => {
     const object: Record<string, Cell> = {};
-    for (let i = 0; i < columnNames.length; i++) object[columnNames[i]!] = row[i] as Cell;
+    for (let i = 0; i < columnNames.length; i++) {
+      const value = row[i] as string | number | boolean | null;
+      object[columnNames[i]!] = isTime[i] && value !== null ? new Date(value as string | number) : value;
+    }
     return object as T;
   });
 }

@@ -309,3 +309,30 @@ export function planOffers(requests: readonly RequestToMatch[], listeners: reado
   }
   return plans;
 }
+
+/**
+ * Planned offers in `parts` groups of about equal size (more groups when a group would otherwise hold
+ * over about `maxPerPart`), each listener's offers all in one group and each group in plan order: groups
+ * then share no listener (and no request), so their claims can run at the same time on separate
+ * connections without waiting on each other's row locks.
+ */
+export function splitByListener<P extends { listenerId: string }>(plans: readonly P[], parts: number, maxPerPart: number): P[][] {
+  const count = Math.max(1, parts, Math.ceil(plans.length / maxPerPart));
+  if (count === 1) return plans.length === 0 ? [] : [[...plans]];
+  const groups: P[][] = Array.from({ length: count }, () => []);
+  const groupOf = new Map<string, number>();
+  // Each listener, at their first planned offer, goes to the group with the fewest offers so far.
+  const sizes = new Map<string, number>();
+  for (const p of plans) sizes.set(p.listenerId, (sizes.get(p.listenerId) ?? 0) + 1);
+  const load = groups.map(() => 0);
+  for (const p of plans) {
+    let group = groupOf.get(p.listenerId);
+    if (group === undefined) {
+      group = load.indexOf(Math.min(...load));
+      groupOf.set(p.listenerId, group);
+      load[group]! += sizes.get(p.listenerId)!;
+    }
+    groups[group]!.push(p);
+  }
+  return groups.filter((g) => g.length > 0);
+}

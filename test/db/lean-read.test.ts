@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Prisma } from '../../src/db/client.js';
-import { leanRead } from '../../src/db/lean-read.js';
+import { hasConnectionPool, leanRead } from '../../src/db/lean-read.js';
 import { activePairingsOf } from '../../src/features/pairings/service.js';
 import { loadResources } from '../../src/features/safety/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
@@ -42,6 +42,21 @@ describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
     const [mine] = await activePairingsOf(database.db, initiative.workspaceId, 'U0LEANSE01');
     expect(mine).toMatchObject({ side: 'seeker', pairing: { initiativeId: initiative.id, listenerUserId: 'U0LEANLI01', status: 'active', seekerRevealed: false, listenerRevealed: false } });
     expect(await activePairingsOf(database.db, 'T0ELSEWHERE', 'U0LEANSE01')).toEqual([]);
+  });
+
+  it('reads timestamps as Dates, as $queryRaw does, and knows which database has a pool of connections', async () => {
+    const initiative = await makeInitiative(database.db, { coordinatorId: 'U0LEANCO02' });
+    const createdAt = new Date('2026-03-01T09:08:07.654Z');
+    await makeRequest(database.db, { initiativeId: initiative.id, seekerId: 'U0LEANSE02', createdAt });
+    const query = Prisma.sql`SELECT "createdAt", "closedAt", "sameTimezone" FROM "SupportRequest" WHERE "seekerId" = ${'U0LEANSE02'}`;
+    const [lean] = await leanRead<{ createdAt: Date; closedAt: Date | null }>(database.db, query);
+    const [prisma] = await database.db.$queryRaw<{ createdAt: Date; closedAt: Date | null }[]>(query);
+    expect(lean!.createdAt).toBeInstanceOf(Date);
+    expect(lean!.createdAt.toISOString()).toBe(createdAt.toISOString());
+    expect(lean!.createdAt).toEqual(prisma!.createdAt);
+    expect(lean!.closedAt).toBeNull();
+    expect(hasConnectionPool(database.db)).toBe(provider === 'postgresql');
+    expect(hasConnectionPool({})).toBe(false);
   });
 
   it('goes through $queryRaw for a client it does not know and for arguments that are not text', async () => {

@@ -4,6 +4,7 @@ import {
   offerStillExcludes,
   planOffers,
   rankListeners,
+  splitByListener,
   type CandidateListener,
   type RequestToMatch,
 } from '../../src/domain/matching.js';
@@ -286,5 +287,34 @@ describe('working hours', () => {
   it('planOffers plans nothing when every listener is outside their hours', () => {
     const listeners = ['Asia/Tokyo', 'America/New_York', 'America/Los_Angeles'].map((timezone, i) => listener({ id: `l${i}`, timezone, workingHours: OFFICE }));
     expect(planOffers([request()], listeners, NOW)).toEqual([]);
+  });
+});
+
+describe('splitByListener', () => {
+  const plans = (listenerIds: string[]) => listenerIds.map((listenerId, i) => ({ requestId: `R${i}`, listenerId }));
+
+  it('keeps each listener in one group, groups of about equal size in plan order', () => {
+    const input = plans(['A', 'B', 'A', 'C', 'D', 'C', 'E', 'F', 'B', 'G']);
+    const groups = splitByListener(input, 2, 1000);
+    expect(groups).toHaveLength(2);
+    expect(groups.flat().map((p) => p.requestId).sort()).toEqual(input.map((p) => p.requestId).sort());
+    const groupOf = new Map<string, number>();
+    groups.forEach((group, g) => {
+      for (const p of group) {
+        expect(groupOf.get(p.listenerId) ?? g).toBe(g);
+        groupOf.set(p.listenerId, g);
+      }
+      // In plan order within a group.
+      const order = group.map((p) => Number(p.requestId.slice(1)));
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+    });
+    expect(Math.abs(groups[0]!.length - groups[1]!.length)).toBeLessThanOrEqual(2);
+  });
+
+  it('makes more groups when one would hold more than the most per group, one group when asked for one', () => {
+    const input = plans(Array.from({ length: 25 }, (_, i) => `L${i}`));
+    expect(splitByListener(input, 1, 10).map((g) => g.length)).toEqual([9, 8, 8]);
+    expect(splitByListener(input, 1, 1000)).toEqual([input]);
+    expect(splitByListener([], 2, 1000)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
-import { Prisma, type Db, type Tx } from '../../db/client.js';
+import { Prisma, type Db } from '../../db/client.js';
+import { hasConnectionPool, leanRead } from '../../db/lean-read.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
 import { workingHoursOf, type WorkingHours } from '../../domain/availability.js';
 import { getOrCreate } from '../../domain/maps.js';
 import {
   planOffers,
   rankListeners,
+  splitByListener,
   type CandidateListener,
   type PastOffer,
   type RequestToMatch,
@@ -81,16 +83,20 @@ function toRequestToMatch(row: RequestRow, history: RequestHistory, blocked: Rea
  * The history of every waiting request of an initiative, in two statements joined on the request rather
  * than a list of a thousand request ids (what Prisma's `include` sends, and what made it slow).
  */
-async function loadHistories(db: Db | Tx, initiativeId: string): Promise<Map<string, RequestHistory>> {
+async function loadHistories(db: Db, initiativeId: string): Promise<Map<string, RequestHistory>> {
   const [offers, pairings] = await Promise.all([
-    db.$queryRaw<(PastOfferRow & { requestId: string })[]>`
-      SELECT o."requestId", o."listenerId", o."status", o."respondedAt", o."expiresAt" FROM "Offer" o
+    leanRead<PastOfferRow & { requestId: string }>(
+      db,
+      Prisma.sql`SELECT o."requestId", o."listenerId", o."status", o."respondedAt", o."expiresAt" FROM "Offer" o
         JOIN "SupportRequest" r ON r."id" = o."requestId"
         WHERE r."initiativeId" = ${initiativeId} AND r."status" = 'waiting' AND o."status" IN ('declined', 'timed_out')`,
-    db.$queryRaw<{ requestId: string; listenerId: string }[]>`
-      SELECT p."requestId", p."listenerId" FROM "Pairing" p
+    ),
+    leanRead<{ requestId: string; listenerId: string }>(
+      db,
+      Prisma.sql`SELECT p."requestId", p."listenerId" FROM "Pairing" p
         JOIN "SupportRequest" r ON r."id" = p."requestId"
         WHERE r."initiativeId" = ${initiativeId} AND r."status" = 'waiting'`,
+    ),
   ]);
   const histories = new Map<string, RequestHistory>();
   const historyOf = (requestId: string): RequestHistory => getOrCreate(histories, requestId, () => ({ offers: [], pairedListenerIds: [] }));
@@ -103,18 +109,19 @@ async function loadHistories(db: Db | Tx, initiativeId: string): Promise<Map<str
  * Blocked listener user ids per seeker in an initiative: of the given seekers, or of all of them (a
  * sweep: blocks follow only reports, so an initiative has few, and naming a thousand seekers cost more).
  */
-async function loadBlocks(db: Db | Tx, initiativeId: string, seekerIds?: string[]): Promise<Map<string, Set<string>>> {
-  const rows = await db.pairBlock.findMany({
-    where: { initiativeId, ...(seekerIds ? { seekerId: { in: seekerIds } } : {}) },
-    select: { seekerId: true, listenerUserId: true },
-  });
+async function loadBlocks(db: Db, initiativeId: string, seekerIds?: string[]): Promise<Map<string, Set<string>>> {
+  const rows = await leanRead<{ seekerId: string; listenerUserId: string }>(
+    db,
+    Prisma.sql`SELECT "seekerId", "listenerUserId" FROM "PairBlock" WHERE "initiativeId" = ${initiativeId}
+      ${seekerIds ? Prisma.sql`AND "seekerId" IN (${Prisma.join(seekerIds)})` : Prisma.empty}`,
+  );
   const blocks = new Map<string, Set<string>>();
   for (const r of rows) getOrCreate(blocks, r.seekerId, () => new Set<string>()).add(r.listenerUserId);
   return blocks;
 }
 
-/** A listener profile as matching reads it with raw SQL (numbers may come back as bigints, times as text). */
-interface CandidateRow {
+/** A listener profile as matching reads it with raw SQL (numbers may come back as bigints). */
+type CandidateRow = {
   id: string;
   userId: string;
   capacity: number | bigint;
@@ -126,31 +133,35 @@ interface CandidateRow {
   workDays: string;
   workStart: string;
   workEnd: string;
-  lastOfferAt: Date | string | null;
-}
+  lastOfferAt: Date | null;
+};
 
 /**
- * Active listeners with a free slot (sharing one of `topicIds`, when given), with their topics. The
- * topics come from one join on the same conditions: Prisma's `include` would send every profile id back
- * as a parameter, which took longer than the rest of a 5,000-listener sweep together.
+ * Active listeners with a free slot (sharing one of `topicIds`, when given), with their topics. Two
+ * lean reads (src/db/lean-read.ts): Prisma's mapping of 5,000 rows cost more than reading them, and
+ * Prisma's `include` would send every profile id back as a parameter, which took longer than the rest
+ * of a 5,000-listener sweep together (issue 17).
  */
-async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
+async function loadCandidates(db: Db, initiativeId: string, topicIds?: string[]): Promise<CandidateListener[]> {
   if (topicIds?.length === 0) return [];
-  // Raw statements: Prisma's mapping of 5,000 model rows cost more than reading them (issue 17).
   const onTopics = topicIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM "ListenerTopic" lt WHERE lt."listenerId" = l."id" AND lt."topicId" IN (${Prisma.join(topicIds)}))` : Prisma.empty;
   const [rows, topicRows] = await Promise.all([
-    db.$queryRaw<CandidateRow[]>`
-      SELECT l."id", l."userId", l."capacity", l."reservedSlots", l."languages", l."timezone", l."quietHoursStart", l."quietHoursEnd",
+    leanRead<CandidateRow>(
+      db,
+      Prisma.sql`SELECT l."id", l."userId", l."capacity", l."reservedSlots", l."languages", l."timezone", l."quietHoursStart", l."quietHoursEnd",
           l."workDays", l."workStart", l."workEnd", l."lastOfferAt"
         FROM "ListenerProfile" l
         WHERE l."initiativeId" = ${initiativeId} AND l."status" = 'active' AND l."reservedSlots" < l."capacity" ${onTopics}`,
-    // Read apart from the profiles, a topic may change in between: harmless, as the plan only suggests
-    // offers and every slot is still taken atomically.
-    db.$queryRaw<{ listenerId: string; topicId: string }[]>`
-      SELECT t."listenerId", t."topicId" FROM "ListenerTopic" t
-        JOIN "ListenerProfile" l ON l."id" = t."listenerId"
-        WHERE l."initiativeId" = ${initiativeId} AND l."status" = 'active' AND l."reservedSlots" < l."capacity"
-        ${topicIds ? Prisma.sql`AND t."topicId" IN (${Prisma.join(topicIds)})` : Prisma.empty}`,
+    ),
+    // The initiative's topics, by topic (a handful of index scans, whatever the statistics): rows of
+    // listeners who are not candidates are skipped below. Read apart from the profiles, a topic may
+    // change in between: harmless, as the plan only suggests offers and every slot is taken atomically.
+    leanRead<{ listenerId: string; topicId: string }>(
+      db,
+      Prisma.sql`SELECT t."listenerId", t."topicId" FROM "ListenerTopic" t
+        JOIN "InitiativeTopic" it ON it."id" = t."topicId"
+        WHERE it."initiativeId" = ${initiativeId} ${topicIds ? Prisma.sql`AND t."topicId" IN (${Prisma.join(topicIds)})` : Prisma.empty}`,
+    ),
   ]);
   // Thousands of listeners share a few sets of working hours: each set is parsed once and shared
   // (the planner works hours out once per set, too).
@@ -171,7 +182,7 @@ async function loadCandidates(db: Db | Tx, initiativeId: string, topicIds?: stri
     quietHoursStart: r.quietHoursStart,
     quietHoursEnd: r.quietHoursEnd,
     workingHours: workingHours(r),
-    lastOfferAt: r.lastOfferAt === null ? null : new Date(r.lastOfferAt),
+    lastOfferAt: r.lastOfferAt,
   }));
 }
 
@@ -203,6 +214,16 @@ export async function matchRequest(deps: ServiceDeps & { random: Random }, reque
  */
 const CLAIMS_PER_TRANSACTION = 1000;
 
+/**
+ * On PostgreSQL a sweep with more planned offers than this splits them into CLAIMS_AT_ONCE transactions
+ * that share no listener, run at the same time, each on its own pooled connection, so the server's cores
+ * work on them together (a 1,000-offer claim is mostly the server's work on indexes and foreign keys:
+ * 77-85 ms in one transaction, 55-70 in two, on 2 cores; four were no faster; issue 17). SQLite's one
+ * connection would take them in turn, each with its own commit: one transaction there.
+ */
+const SPLIT_FROM = 200;
+const CLAIMS_AT_ONCE = 2;
+
 interface SweepResult {
   made: OfferMade[];
   outboxIds: string[];
@@ -213,17 +234,25 @@ interface SweepResult {
 /** One pass: load, plan, claim. Logs its phases at debug level (code matching_sweep). */
 async function sweepOnce(deps: ServiceDeps & { random: Random }, initiativeId: string, pass: number): Promise<SweepResult> {
   const started = performance.now();
-  // Raw, oldest first: Prisma's mapping of a thousand model rows cost more than reading them (issue 17).
+  // A lean read, oldest first: Prisma's mapping of a thousand model rows cost more than reading them (issue 17).
   const rows = (
-    await deps.db.$queryRaw<(Omit<RequestRow, 'sameTimezone'> & { sameTimezone: boolean | number })[]>`
-      SELECT "id", "seekerId", "topicId", "language", "sameTimezone", "seekerTimezone" FROM "SupportRequest"
-        WHERE "initiativeId" = ${initiativeId} AND "status" = 'waiting' ORDER BY "createdAt" ASC`
+    await leanRead<Omit<RequestRow, 'sameTimezone'> & { sameTimezone: boolean | number }>(
+      deps.db,
+      Prisma.sql`SELECT "id", "seekerId", "topicId", "language", "sameTimezone", "seekerTimezone" FROM "SupportRequest"
+        WHERE "initiativeId" = ${initiativeId} AND "status" = 'waiting' ORDER BY "createdAt" ASC`,
+    )
   ).map((r): RequestRow => ({ ...r, sameTimezone: r.sameTimezone === true || r.sameTimezone === 1 }));
   if (rows.length === 0) return { made: [], outboxIds: [], lost: [] };
   const now = deps.clock.now();
   // Independent reads, sent together: on PostgreSQL they run on several pooled connections at once.
   const [initiative, blocks, listeners, histories] = await Promise.all([
-    deps.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, select: { offerTimeoutHours: true, workspaceId: true } }),
+    leanRead<{ offerTimeoutHours: number | bigint; workspaceId: string }>(
+      deps.db,
+      Prisma.sql`SELECT "offerTimeoutHours", "workspaceId" FROM "Initiative" WHERE "id" = ${initiativeId}`,
+    ).then(([row]) => {
+      if (!row) throw new Error(`initiative ${initiativeId} not found`);
+      return { offerTimeoutHours: Number(row.offerTimeoutHours), workspaceId: row.workspaceId };
+    }),
     loadBlocks(deps.db, initiativeId),
     loadCandidates(deps.db, initiativeId),
     loadHistories(deps.db, initiativeId),
@@ -236,18 +265,26 @@ async function sweepOnce(deps: ServiceDeps & { random: Random }, initiativeId: s
   const planned = performance.now();
 
   const result: SweepResult = { made: [], outboxIds: [], lost: [] };
-  for (let i = 0; i < plans.length; i += CLAIMS_PER_TRANSACTION) {
-    const chunk = plans.slice(i, i + CLAIMS_PER_TRANSACTION).map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
-    try {
-      const claimed = await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId, deps.random));
+  const together = plans.length >= SPLIT_FROM && hasConnectionPool(deps.db) ? CLAIMS_AT_ONCE : 1;
+  const groups = splitByListener(plans, together, CLAIMS_PER_TRANSACTION);
+  for (let i = 0; i < groups.length; i += together) {
+    const claims = await Promise.all(
+      groups.slice(i, i + together).map(async (group) => {
+        const chunk = group.map((p) => ({ requestId: p.requestId, listener: candidates.get(p.listenerId)! }));
+        try {
+          return await deps.db.$transaction((tx) => claimBatch(tx, chunk, now, expiresAt, initiative.workspaceId, deps.random));
+        } catch (error) {
+          // Another process may hold the same rows (PostgreSQL can pick this transaction as a deadlock
+          // victim); nothing of the chunk was kept, so its requests are tried again.
+          deps.logger.warn({ err: error, code: 'batch_claim_failed' }, 'matching again');
+          return { made: [], outboxIds: [], lost: chunk.map((p) => p.requestId) };
+        }
+      }),
+    );
+    for (const claimed of claims) {
       result.made.push(...claimed.made);
       result.outboxIds.push(...claimed.outboxIds);
       result.lost.push(...claimed.lost);
-    } catch (error) {
-      // Another process may hold the same rows (PostgreSQL can pick this transaction as a deadlock
-      // victim); nothing of the chunk was kept, so its requests are tried again.
-      deps.logger.warn({ err: error, code: 'batch_claim_failed' }, 'matching again');
-      result.lost.push(...chunk.map((p) => p.requestId));
     }
   }
   const ms = (from: number, to: number) => Math.round((to - from) * 10) / 10;

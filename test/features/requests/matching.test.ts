@@ -5,7 +5,7 @@ import { answerOffer, claimBatch, expireOffers } from '../../../src/features/pai
 import { matchRequest, matchWaitingRequests } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
-import { makeInitiative, makeListener } from '../../support/factories.js';
+import { makeInitiative, makeListener, makeRequest } from '../../support/factories.js';
 
 const logger = createLogger('silent');
 
@@ -79,6 +79,31 @@ describe.each(TEST_PROVIDERS)('matching on %s', (provider) => {
     for (const row of rows) expect(row.reservedSlots).toBeLessThanOrEqual(row.capacity);
     expect(await database.db.offer.count({ where: { request: { initiativeId: initiative.id }, status: 'pending' } })).toBe(6);
     expect(results.length).toBe(32);
+  });
+
+  it('two sweeps big enough to claim in transactions at once offer each request once, fill every slot exactly, one name per listener', async () => {
+    // Over 200 planned offers: on PostgreSQL each sweep claims in two transactions at the same time
+    // (matching.ts SPLIT_FROM), split so that no listener is in both; SQLite claims in one.
+    const initiative = await makeInitiative(database.db);
+    const topicId = initiative.topics[0]!.id;
+    const listeners = await Promise.all(Array.from({ length: 80 }, () => makeListener(database.db, { initiativeId: initiative.id, topicIds: [topicId], capacity: 3 })));
+    const start = clock.now().getTime() - 3_600_000;
+    // Every seeker is "Otter" (the factory's name): a listener's three offers need two new names.
+    await Promise.all(Array.from({ length: 260 }, (_, i) => makeRequest(database.db, { initiativeId: initiative.id, topicId, seekerId: `UBIG${i}`, createdAt: new Date(start + i * 1000) })));
+
+    const [a, b] = await Promise.all([matchWaitingRequests(deps(), initiative.id), matchWaitingRequests(deps(), initiative.id)]);
+    const all = [...a.offers, ...b.offers];
+    expect(all).toHaveLength(240);
+    expect(new Set(all.map((o) => o.requestId)).size).toBe(240);
+    const rows = await database.db.listenerProfile.findMany({ where: { initiativeId: initiative.id } });
+    expect(rows.map((r) => r.reservedSlots)).toEqual(listeners.map(() => 3));
+    expect(await database.db.supportRequest.count({ where: { initiativeId: initiative.id, status: 'offered' } })).toBe(240);
+    expect(await database.db.supportRequest.count({ where: { initiativeId: initiative.id, status: 'waiting' } })).toBe(20);
+    const pending = await database.db.offer.findMany({ where: { request: { initiativeId: initiative.id }, status: 'pending' }, include: { request: true } });
+    expect(pending).toHaveLength(240);
+    const namesOf = new Map<string, Set<string>>();
+    for (const o of pending) namesOf.set(o.listenerId, (namesOf.get(o.listenerId) ?? new Set()).add(o.request.seekerPseudonym));
+    for (const names of namesOf.values()) expect(names.size).toBe(3);
   });
 
   it('a batch claim planned on stale slot counts takes no slot that is no longer free', async () => {

@@ -129,6 +129,7 @@ describe.each(TEST_PROVIDERS)('timed-out and declined offers on %s', (provider) 
     // The loads, the same few statements whatever the number of requests (the claims run in a transaction,
     // on its own client): the waiting requests, then together the initiative, blocks, listeners and their
     // topics, and the requests' past offers and pairings.
-    expect(counted.calls).toEqual(['$queryRaw', 'initiative.findUniqueOrThrow', 'pairBlock.findMany', '$queryRaw', '$queryRaw', '$queryRaw', '$queryRaw']);
+    // All raw (lean reads, src/db/lean-read.ts; through this counting proxy they fall back to $queryRaw).
+    expect(counted.calls).toEqual(Array.from({ length: 7 }, () => '$queryRaw'));
   });
 });
