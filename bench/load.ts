@@ -19,7 +19,7 @@ import { line, percentile } from './report.js';
 const RATE_PER_SECOND = 200;
 const SECONDS_PER_KIND = Number(process.env.LOAD_SECONDS ?? 10);
 const WARM_UP_SECONDS = 1;
-const RUNS = 3;
+const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const USERS = 100;
 /**
  * After the last ack, work done after acking (a DM's safety net) still counts as the window's CPU, and must
@@ -30,6 +30,8 @@ const QUIET_CPU_MS = 10;
 const QUIET_GIVE_UP_MS = 60_000;
 const RSS_SAMPLE_MS = 100;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** LOAD_KINDS=DM (or 'help', 'click', comma-separated) drives only those kinds, for a quick look at one. */
+const ONLY_KINDS = process.env.LOAD_KINDS?.split(',').map((k) => k.trim().toLowerCase());
 /** LOAD_CLICK=previews clicks the Home previews button instead, whose Home refresh costs far more than the ack. */
 const CLICK = process.env.LOAD_CLICK === 'previews' ? 'previews' : 'link';
 const RESOURCE_LINK = RequestIds.resourceLinks[0];
@@ -276,7 +278,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
- * load, CPU time per request. LOAD_SECONDS sets the seconds per kind (10), LOAD_CLICK=previews the button.
+ * load, CPU time per request. LOAD_SECONDS sets the seconds per kind (10), LOAD_RUNS the runs (3),
+ * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
@@ -295,7 +298,8 @@ export async function benchLoad(): Promise<void> {
     const idleMiB = new Map(targets.map((t) => [t.name, statusKiB(t.pid, 'VmRSS') / 1024]));
     const hwmReset = targets.every((t) => resetPeakRss(t.pid));
 
-    const allKinds = kinds(slack.teamId);
+    const allKinds = kinds(slack.teamId).filter((k) => !ONLY_KINDS || ONLY_KINDS.some((only) => k.name.toLowerCase().includes(only)));
+    if (allKinds.length === 0) throw new Error(`LOAD_KINDS matched no kind: ${process.env.LOAD_KINDS}`);
     for (const target of targets) for (const kind of allKinds) await drive(target, prepare(kind, RATE_PER_SECOND * WARM_UP_SECONDS));
     slack.reset();
 

@@ -1,17 +1,18 @@
-import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { afterConnect } from './connect-hook.js';
 
-// A lean read for the few statements on the path of (almost) every request: the resources `/peer help`
-// shows and a message's routing (issue 17). Prisma's client spends several times the statement's own
+// A lean read (or write) for the few statements on the path of (almost) every request: the resources
+// `/peer help` shows, a message's routing and the event dedupe, and for matching's loads of thousands
+// of rows (issue 17). Prisma's client spends several times the statement's own
 // cost on each query (request pipeline, tracing hooks, result mapping): under load, about a tenth of
 // the CPU of a `/peer help`. These reads go to the driver adapter Prisma itself uses, the same
 // connection and the same statement cache, and come back as plain rows.
 //
 // Only outside transactions, only text, number, boolean and timestamp columns (timestamps come back as
-// Dates, as from `$queryRaw`), only string arguments: anything else (and any client this module was not
-// told about, such as a test's proxy) goes through `$queryRaw` unchanged, so a lean read never reads
-// differently from Prisma.
+// Dates, as from `$queryRaw`), only text and timestamp arguments: anything else (and any client this
+// module was not told about, such as a test's proxy) goes through `$queryRaw` or `$executeRaw`
+// unchanged, so a lean statement never reads or writes differently from Prisma.
 
 interface Connection {
   adapter: SqlDriverAdapter;
@@ -48,18 +49,27 @@ export function hasConnectionPool(db: object): boolean {
 
 type Cell = string | number | bigint | boolean | Date | null;
 
+/** The statement as the adapter takes it, or null when an argument is not text or a timestamp. */
+function adapterQuery(connection: Connection, query: Prisma.Sql): SqlQuery | null {
+  const argTypes: ArgType[] = [];
+  for (const value of query.values) {
+    // Timestamps go as Prisma sends them: the adapter writes them in the format its own columns use.
+    if (typeof value === 'string') argTypes.push({ scalarType: 'string', arity: 'scalar' });
+    else if (value instanceof Date) argTypes.push({ scalarType: 'datetime', arity: 'scalar' });
+    else return null;
+  }
+  return { sql: connection.numbered ? query.text : query.sql, args: query.values, argTypes };
+}
+
 /** Rows of `query` as objects: through the adapter when it can, else through `$queryRaw`. */
 export async function leanRead<T extends Record<string, Cell>>(
   db: { $queryRaw<R>(query: Prisma.Sql): Promise<R> },
   query: Prisma.Sql,
 ): Promise<T[]> {
   const connection = connections.get(db);
-  if (!connection || !query.values.every((v) => typeof v === 'string')) return db.$queryRaw<T[]>(query);
-  const result = await connection.adapter.queryRaw({
-    sql: connection.numbered ? query.text : query.sql,
-    args: query.values,
-    argTypes: query.values.map(() => ({ scalarType: 'string', arity: 'scalar' }) as const),
-  });
+  const lean = connection && adapterQuery(connection, query);
+  if (!connection || !lean) return db.$queryRaw<T[]>(query);
+  const result = await connection.adapter.queryRaw(lean);
   const { columnNames, columnTypes, rows } = result;
   // The adapters give timestamps as text (PostgreSQL) or as stored (SQLite: text or epoch milliseconds).
   const isTime = columnTypes.map((type) => type === ColumnTypeEnum.DateTime);
@@ -71,4 +81,12 @@ export async function leanRead<T extends Record<string, Cell>>(
     }
     return object as T;
   });
+}
+
+/** A lean write (the event dedupe on every event): rows changed, through the adapter when it can, else `$executeRaw`. */
+export async function leanExecute(db: { $executeRaw(query: Prisma.Sql): Promise<number> }, query: Prisma.Sql): Promise<number> {
+  const connection = connections.get(db);
+  const lean = connection && adapterQuery(connection, query);
+  if (!connection || !lean) return db.$executeRaw(query);
+  return connection.adapter.executeRaw(lean);
 }

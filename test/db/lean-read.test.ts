@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Prisma } from '../../src/db/client.js';
-import { hasConnectionPool, leanRead } from '../../src/db/lean-read.js';
+import { hasConnectionPool, leanExecute, leanRead } from '../../src/db/lean-read.js';
 import { activePairingsOf } from '../../src/features/pairings/service.js';
 import { loadResources } from '../../src/features/safety/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
@@ -57,6 +57,21 @@ describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
     expect(lean!.closedAt).toBeNull();
     expect(hasConnectionPool(database.db)).toBe(provider === 'postgresql');
     expect(hasConnectionPool({})).toBe(false);
+  });
+
+  it('writes a timestamp as $executeRaw does, and counts the rows it changed', async () => {
+    const at = new Date('2026-03-01T09:08:07.654Z');
+    const insert = (id: string) => Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${id}, ${at}) ON CONFLICT ("eventId") DO NOTHING`;
+    expect(await leanExecute(database.db, insert('Ev0LEAN1'))).toBe(1);
+    expect(await leanExecute(database.db, insert('Ev0LEAN1'))).toBe(0);
+    expect(await database.db.$executeRaw(insert('Ev0LEAN2'))).toBe(1);
+    // Stored alike, byte for byte, so comparisons with either kind of write agree.
+    const stored = await database.db.$queryRaw<{ eventId: string; text: string }[]>`
+      SELECT "eventId", CAST("receivedAt" AS TEXT) AS "text" FROM "ProcessedEvent" WHERE "eventId" IN ('Ev0LEAN1', 'Ev0LEAN2') ORDER BY "eventId"`;
+    expect(stored).toHaveLength(2);
+    expect(stored[0]!.text).toBe(stored[1]!.text);
+    const row = await database.db.processedEvent.findUniqueOrThrow({ where: { eventId: 'Ev0LEAN1' } });
+    expect(row.receivedAt).toEqual(at);
   });
 
   it('goes through $queryRaw for a client it does not know and for arguments that are not text', async () => {

@@ -1,14 +1,18 @@
-import type { Db } from '../../db/client.js';
+import { Prisma, type Db } from '../../db/client.js';
+import { leanExecute } from '../../db/lean-read.js';
 
 // Slack retries an event it got no 2xx for, and with several replicas any of them may receive it.
 // The first process to insert the event id acts on it; the others see the unique key and skip it.
 
 /**
  * True when this process is the first to see `eventId`. One statement that inserts or does nothing, so
- * a duplicate costs no error (this runs for every event, issue 17).
+ * a duplicate costs no error; a lean write, as this runs for every event (issue 17).
  */
 export async function claimEvent(db: Db, eventId: string, now: Date): Promise<boolean> {
-  const inserted = await db.$executeRaw`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${eventId}, ${now}) ON CONFLICT ("eventId") DO NOTHING`;
+  const inserted = await leanExecute(
+    db,
+    Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${eventId}, ${now}) ON CONFLICT ("eventId") DO NOTHING`,
+  );
   return inserted === 1;
 }
 

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import { Prisma, type Db } from '../../db/client.js';
+import { leanRead } from '../../db/lean-read.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
 import { scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
@@ -69,23 +70,29 @@ export interface OpenRequest {
   createdAt: Date;
 }
 
+/** The statuses of a request that is not closed, as SQL: `r."status" IN ${OPEN_STATUSES}`. */
+export const OPEN_STATUSES = Prisma.sql`('waiting', 'offered', 'paired')`;
+
+/** An open request as read with raw SQL (its topic's label as `topic`). */
+export type OpenRequestRow = { id: string; initiativeId: string; status: string; topic: string | null; createdAt: Date };
+
+export function toOpenRequest(r: OpenRequestRow): OpenRequest {
+  return { id: r.id, initiativeId: r.initiativeId, status: r.status as OpenRequest['status'], topic: r.topic, createdAt: r.createdAt };
+}
+
 /** A seeker's requests that are not closed (waiting, offered or paired). */
 export async function openRequestsOf(db: Db, workspaceId: string, seekerId: string): Promise<OpenRequest[]> {
-  // One statement with its joins: read on every message outside a conversation (the safety net), where
-  // Prisma's include cost a second query for the topics even when there was no request (issue 17).
-  const rows = await db.$queryRaw<{ id: string; initiativeId: string; status: string; topic: string | null; createdAt: Date }[]>`
-    SELECT r."id", r."initiativeId", r."status", t."label" AS "topic", r."createdAt" FROM "SupportRequest" r
+  // One lean statement with its joins, where Prisma's include cost a second query for the topics even
+  // when there was no request (issue 17).
+  const rows = await leanRead<OpenRequestRow>(
+    db,
+    Prisma.sql`SELECT r."id", r."initiativeId", r."status", t."label" AS "topic", r."createdAt" FROM "SupportRequest" r
       JOIN "Initiative" i ON i."id" = r."initiativeId"
       LEFT JOIN "InitiativeTopic" t ON t."id" = r."topicId"
-      WHERE r."seekerId" = ${seekerId} AND r."status" IN ('waiting', 'offered', 'paired') AND i."workspaceId" = ${workspaceId}
-      ORDER BY r."createdAt" ASC`;
-  return rows.map((r) => ({
-    id: r.id,
-    initiativeId: r.initiativeId,
-    status: r.status as OpenRequest['status'],
-    topic: r.topic,
-    createdAt: r.createdAt,
-  }));
+      WHERE r."seekerId" = ${seekerId} AND r."status" IN ${OPEN_STATUSES} AND i."workspaceId" = ${workspaceId}
+      ORDER BY r."createdAt" ASC`,
+  );
+  return rows.map(toOpenRequest);
 }
 
 export type CancelResult = { kind: 'cancelled'; outboxIds: string[] } | { kind: 'not-open' };
