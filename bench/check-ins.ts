@@ -6,7 +6,7 @@ import { createLogger } from '../src/logger.js';
 import { createBulkSender } from '../src/slack/bulk-sender.js';
 import { sameTokenEverywhere } from '../src/slack/workspace-tokens.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
-import { startFakeSlack, type FakeReply } from '../test/support/fake-slack.js';
+import { startFakeSlack, type FakeReply } from '../src/simulator/web-api.js';
 import { line, timed } from './report.js';
 
 const CHECK_INS = Number(process.env.BENCH_CHECK_INS ?? 10_000);

@@ -6,8 +6,8 @@ import { PreferenceIds } from '../src/features/preferences/ids.js';
 import { RequestIds } from '../src/features/requests/ids.js';
 import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT, startAppProcess } from '../test/support/app-process.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
-import { startFakeSlack, type FakeSlack } from '../test/support/fake-slack.js';
-import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../test/support/slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
+import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
 import { line, percentile } from './report.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { startAppProcess, E2E_SIGNING_SECRET } from '../test/support/app-process.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
-import { startFakeSlack } from '../test/support/fake-slack.js';
-import { sendToApp, slashCommand } from '../test/support/slack-requests.js';
+import { startFakeSlack } from '../src/simulator/web-api.js';
+import { sendToApp, slashCommand } from '../src/simulator/requests.js';
 import { line, percentile, timed } from './report.js';
 
 function rssMiB(pid: number): number {

@@ -14,7 +14,7 @@ import { startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
 import { makeInitiative } from '../support/factories.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
-import { startFakeSlack, type FakeSlack, type RecordedCall, type ResponseHandler } from '../support/fake-slack.js';
+import { startFakeSlack, type FakeSlack, type RecordedCall, type ResponseHandler } from '../../src/simulator/web-api.js';
 import { acceptInvitation, buttonValue, invitationFor, jsonOf, setUpInitiative, TEAM, textOf, volunteer, type Block } from '../support/flows.js';
 import {
   acceptOffer,

@@ -7,7 +7,7 @@ import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { click, jsonOf, setUpInitiative, TEAM, volunteer } from '../support/flows.js';
 import {
   acceptOffer,
@@ -22,7 +22,7 @@ import {
   startPairingE2E,
   type PairingE2E,
 } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 
 // Issue 14, "confirmation before anything that cannot be undone" and "discreet by default", end to end:
 // over a journey (volunteers approved and declined, request, offer, accept, relay both ways, every Home

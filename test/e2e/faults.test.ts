@@ -10,7 +10,7 @@ import { RequestIds } from '../../src/features/requests/ids.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, postgresAdmin, TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative } from '../support/factories.js';
-import { startFakeSlack, type RecordedCall } from '../support/fake-slack.js';
+import { startFakeSlack, type RecordedCall } from '../../src/simulator/web-api.js';
 import {
   asView,
   buttonValue,
@@ -39,7 +39,7 @@ import {
   type PairingE2E,
   type Person,
 } from '../support/pairing-flows.js';
-import { sendToApp, viewSubmission, type AppResponse } from '../support/slack-requests.js';
+import { sendToApp, viewSubmission, type AppResponse } from '../../src/simulator/requests.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
 // Issue 12, "never silent, never half-done", with the real process (`npm start`), a fake Slack and

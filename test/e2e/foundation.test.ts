@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, runToExit, type AppProcess } from '../support/app-process.js';
 import { createEmptyDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { sendToApp, slashCommand } from '../support/slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
+import { sendToApp, slashCommand } from '../../src/simulator/requests.js';
 import { E2E_SIGNING_SECRET } from '../support/app-process.js';
 
 const TEAM = 'T0FAKE0001';

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { jsonOf, setUpInitiative, TEAM, volunteer } from '../support/flows.js';
 import { acceptOffer, askForListener, identityOf, person, startPairingE2E, type PairingE2E } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 
 // The Home tab as a dashboard (issue 15), end to end: the real process and a fake Slack. Once a pairing
 // starts, the Home published to the listener shows their load and the seeker's pseudonym, never who the

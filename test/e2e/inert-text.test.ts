@@ -4,7 +4,7 @@ import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import {
   acceptInvitation,
   asView,
@@ -32,7 +32,7 @@ import {
   startPairingE2E,
   type PairingE2E,
 } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 
 // Issue 13, "text from people is inert", end to end: an initiative whose name, description, topic,
 // resources and guidelines, a listener's introduction and a seeker's note are full of Slack markup (a

@@ -27,7 +27,7 @@ import {
   updatedView,
   type E2E,
 } from '../support/flows.js';
-import { eventCallback, viewSubmission } from '../support/slack-requests.js';
+import { eventCallback, viewSubmission } from '../../src/simulator/requests.js';
 
 // Issue 3, "setup by a colleague": the real process, a fake Slack and signed requests.
 

@@ -8,7 +8,7 @@ import { InsightsIds } from '../../src/features/insights/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import {
   acceptInvitation,
   asView,

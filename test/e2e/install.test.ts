@@ -6,8 +6,8 @@ import { openDatabase } from '../../src/db/client.js';
 import { createTokenCipher } from '../../src/slack/token-crypto.js';
 import { E2E_SIGNING_SECRET, REPO_ROOT, runToExit, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { sendToApp, slashCommand } from '../support/slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
+import { sendToApp, slashCommand } from '../../src/simulator/requests.js';
 
 // OAuth installs end to end (issue 16): `npm start` with the three OAuth variables and no bot token serves
 // Bolt's "Add to Slack" page, and the redirect Slack sends the browser back to stores the installation,

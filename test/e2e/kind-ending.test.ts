@@ -6,10 +6,10 @@ import * as previewCopy from '../../src/features/preferences/copy.js';
 import { PreferenceIds } from '../../src/features/preferences/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import type { MyData } from '../../src/features/my-data/service.js';
 import { command, commandModal, jsonOf, setUpInitiative, submit, TEAM, textOf, volunteer, type Block } from '../support/flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 import {
   acceptOffer,
   answered,

@@ -3,10 +3,10 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, runToExit } from '../support/app-process.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { command, setUpInitiative, startE2E, TEAM, volunteer } from '../support/flows.js';
 import { acceptOffer, askForListener, clickAs, eventually, nextOffer, person, type PairingE2E } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 
 // Issue 16, "Operations": the real process with METRICS_PORT set serves Prometheus text at GET /metrics
 // on that port. After a short journey (help, setup, a volunteer, a request, an offer accepted, the

@@ -9,8 +9,8 @@ import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import * as safetyCopy from '../../src/features/safety/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
-import { eventCallback } from '../support/slack-requests.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 import {
   asView,
   buttonValue,

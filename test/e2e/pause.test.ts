@@ -5,7 +5,7 @@ import * as copy from '../../src/features/listeners/copy.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { buttonValue, command, fieldErrorsOf, openedModal, responded, setUpInitiative, submit, textOf, volunteer } from '../support/flows.js';
 import { answered, askForListener, clickAs, eventually, openCommandModal, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 

@@ -7,7 +7,7 @@ import { LEASE_MS } from '../../src/delivery/lease.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import { startFakeSlack, type FakeReply, type FakeSlack, type RecordedCall } from '../support/fake-slack.js';
+import { startFakeSlack, type FakeReply, type FakeSlack, type RecordedCall } from '../../src/simulator/web-api.js';
 import { setUpInitiative, TEAM, textOf, volunteer, type Block } from '../support/flows.js';
 import {
   acceptOffer,
@@ -22,7 +22,7 @@ import {
   type Person,
 } from '../support/pairing-flows.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.js';
-import { sendToApp } from '../support/slack-requests.js';
+import { sendToApp } from '../../src/simulator/requests.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
 // Issue 16, N replicas: three real app processes (`npm start`, scheduler ticking every second) on one

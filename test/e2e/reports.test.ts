@@ -4,7 +4,7 @@ import { MyDataIds } from '../../src/features/my-data/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { acceptInvitation, asView, buttonValue, commandModal, fieldErrorsOf, invitationFor, jsonOf, setUpInitiative, submit, textOf, updatedView, volunteer, type ModalView } from '../support/flows.js';
 import {
   acceptOffer,

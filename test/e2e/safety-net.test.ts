@@ -3,10 +3,10 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import * as safetyCopy from '../../src/features/safety/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { command, jsonOf, setUpInitiative, TEAM, textOf } from '../support/flows.js';
 import { dmFrom, everyRow, person, startPairingE2E, type PairingE2E } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 
 // Issue 14, "a safety net in the DM": whoever writes to the app outside a conversation gets the
 // initiative's resources first, a kind line (more urgent with crisis words) and a way to ask for a

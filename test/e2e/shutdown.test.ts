@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeAll, afterAll, describe, expect, inject, it } from 'vitest';
 import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT } from '../support/app-process.js';
 import { createTestDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { sendToApp, slashCommand } from '../support/slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
+import { sendToApp, slashCommand } from '../../src/simulator/requests.js';
 
 // Issue 16, shutdown as it is really run: a supervisor (`docker stop`, a Kubernetes rollout, a process
 // manager) signals the `npm start` process, not node. npm forwards SIGTERM and SIGINT to the child it

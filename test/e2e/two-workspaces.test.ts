@@ -7,7 +7,7 @@ import { InsightsIds } from '../../src/features/insights/ids.js';
 import * as myDataCopy from '../../src/features/my-data/copy.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { FakeSlack, RecordedCall } from '../support/fake-slack.js';
+import type { FakeSlack, RecordedCall } from '../../src/simulator/web-api.js';
 import {
   acceptInvitation,
   commandModal,
@@ -34,7 +34,7 @@ import {
   type PairingE2E,
   type Person,
 } from '../support/pairing-flows.js';
-import { eventCallback } from '../support/slack-requests.js';
+import { eventCallback } from '../../src/simulator/requests.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
 // Issue 16, tenancy end to end: two workspaces install the app through its own install page (OAuth, the

@@ -4,7 +4,7 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { inputBlock, openListenForm, setUpInitiative, submit, textOf, volunteer } from '../support/flows.js';
 import { askForListener, nextOffer, offersSince, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 

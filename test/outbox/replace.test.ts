@@ -5,7 +5,7 @@ import { enqueue, outboxKey } from '../../src/outbox/outbox.js';
 import { pruneOutbox, sendOutbox } from '../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { serviceWorld } from '../support/service-world.js';
 
 // Issue 15, approval copies that don't go stale: every posted outbox message records where it landed,

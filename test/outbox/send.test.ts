@@ -10,7 +10,7 @@ import { sendOutbox } from '../../src/outbox/send.js';
 import { LEASE_MS } from '../../src/delivery/lease.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { serviceWorld } from '../support/service-world.js';
 
 // The outbox on real databases against the fake Slack: what a committed change promised is sent once,

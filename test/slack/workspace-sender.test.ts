@@ -12,7 +12,7 @@ import { createBulkSender } from '../../src/slack/bulk-sender.js';
 import { singleTokenWorkspaces, WorkspaceUnavailableError, type WorkspaceTokens } from '../../src/slack/workspace-tokens.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
-import type { RecordedCall } from '../support/fake-slack.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { serviceWorld } from '../support/service-world.js';
 
 // Issue 16: work the app does on its own (the outbox, check-ins) is sent with each workspace's own token

@@ -1,7 +1,7 @@
 import { WebAPIPlatformError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_BOT_TOKEN } from '../support/app-process.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
 
 // The fake Slack with several workspaces (issue 16): strict the way Slack is about which token acts where.
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { isValidSlackRequest } from '@slack/bolt';
 import { WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
 import {
   blockAction,
   eventCallback,
@@ -13,7 +13,7 @@ import {
   slashCommand,
   stateValue,
   viewSubmission,
-} from '../support/slack-requests.js';
+} from '../../src/simulator/requests.js';
 
 const TOKEN = 'xoxb-fake-token';
 

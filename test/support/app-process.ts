@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIMULATOR_BOT_TOKEN, SIMULATOR_SIGNING_SECRET } from '../../src/simulator/credentials.js';
 
 // Starts the real bot the way `npm start` does (same command line, read from package.json), in HTTP
 // mode against a fake Slack, and stops it with SIGTERM. Requires a build (`npm test` builds first).
@@ -16,8 +17,9 @@ function findRoot(dir: string): string {
   if (parent === dir) throw new Error('cannot find the repository root');
   return findRoot(parent);
 }
-export const E2E_SIGNING_SECRET = 'e2eSigningSecret0123456789';
-export const E2E_BOT_TOKEN = 'xoxb-e2e-fake-token';
+/** The simulator's own secrets (src/simulator/credentials.ts), under the names the tests use. */
+export const E2E_SIGNING_SECRET = SIMULATOR_SIGNING_SECRET;
+export const E2E_BOT_TOKEN = SIMULATOR_BOT_TOKEN;
 
 export interface AppProcess {
   readonly baseUrl: string;

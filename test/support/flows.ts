@@ -13,7 +13,7 @@ import { CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } f
 import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from './app-process.js';
 import { createTestDatabase, type Templates, type TestDatabase } from './databases.js';
-import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type FakeUser, type RecordedCall } from './fake-slack.js';
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions, type FakeUser, type RecordedCall } from '../../src/simulator/web-api.js';
 import {
   blockAction,
   sendToApp,
@@ -24,7 +24,7 @@ import {
   type BlockActionInput,
   type SlackRequestBody,
   type ViewStateValues,
-} from './slack-requests.js';
+} from '../../src/simulator/requests.js';
 
 export const TEAM = 'T0FAKE0001';
 

@@ -11,7 +11,7 @@ import { PairingIds } from '../../src/features/pairings/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { E2E_SIGNING_SECRET } from './app-process.js';
 import type { Templates } from './databases.js';
-import type { FakeUser, RecordedCall } from './fake-slack.js';
+import type { FakeUser, RecordedCall } from '../../src/simulator/web-api.js';
 import {
   buttonValue,
   click,
@@ -25,7 +25,7 @@ import {
   type E2E,
   type OpenedModal,
 } from './flows.js';
-import { eventCallback, sendToApp, type BlockActionInput } from './slack-requests.js';
+import { eventCallback, sendToApp, type BlockActionInput } from '../../src/simulator/requests.js';
 
 // ---- People -----------------------------------------------------------------------------------------
 

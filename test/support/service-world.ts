@@ -8,7 +8,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { createBulkSender } from '../../src/slack/bulk-sender.js';
 import { sameTokenEverywhere } from '../../src/slack/workspace-tokens.js';
 import { openTestDatabase } from './databases.js';
-import { startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
 // The type of inject('templates') (global-setup.ts): test/support is also compiled for the benchmarks.
 import type {} from '../global-setup.js';
 

@@ -17,7 +17,7 @@ import { matchRequest } from '../../../src/features/requests/matching.js';
 import { createRequest } from '../../../src/features/requests/service.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import type { RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../../src/simulator/web-api.js';
 import { serviceWorld } from '../../support/service-world.js';
 
 // Listener care (issue 15), with a fixed clock on both databases: one wellbeing check-in per listener

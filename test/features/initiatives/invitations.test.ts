@@ -13,7 +13,7 @@ import { createInitiative, mayCreateInitiative, peopleOf, updateInitiative } fro
 import { collectMyData, eraseMyData } from '../../../src/features/my-data/service.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
-import type { RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../../src/simulator/web-api.js';
 import { serviceWorld } from '../../support/service-world.js';
 
 // Invitations as server records (issue 13), on real databases against the fake Slack, with a fixed clock:

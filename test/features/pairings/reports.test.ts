@@ -8,7 +8,7 @@ import { replyToReport, reportConcern, reportForReply, type ReportForReply } fro
 import { sendOutbox } from '../../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
-import type { RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../../src/simulator/web-api.js';
 import { serviceWorld } from '../../support/service-world.js';
 
 // Issue 15, reports coordinators can act on: a report is a Report row written with the coordinators'

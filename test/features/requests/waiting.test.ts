@@ -11,7 +11,7 @@ import { tellWaiting } from '../../../src/features/requests/waiting.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
-import type { RecordedCall } from '../../support/fake-slack.js';
+import type { RecordedCall } from '../../../src/simulator/web-api.js';
 import { serviceWorld } from '../../support/service-world.js';
 
 // Never left waiting in silence (issue 14): a seeker hears at submit, whenever an offer is declined or

@@ -1,14 +1,15 @@
 /**
- * A local fake of the Slack Web API for end-to-end runs of the real app process.
+ * The Slack simulator's Web API: a local Slack for end-to-end runs of the real app process and for
+ * `npm run demo` (issue 18), one implementation for both.
  *
  * Slack is never reachable from development or CI machines (DESIGN.md), so the app is started with
- * `SLACK_API_URL` pointing here. The fake checks every call against the published method list in
- * `../shared/slack-api/methods.json`, so a misspelt method or a forgotten required argument fails the
- * test the way it would fail against Slack, instead of passing silently. Messages and views go through
+ * `SLACK_API_URL` pointing here. The fake checks every call against Slack's published method list
+ * (`slack-methods.json`, see slack-methods.ts), so a misspelt method or a forgotten required argument
+ * fails the test the way it would fail against Slack, instead of passing silently. Messages and views go through
  * the same Block Kit validation as `test/slack/surfaces.test.ts` (`src/slack/block-kit.ts`): what Slack
  * would refuse is refused here too, and `waitFor` never mistakes a refused message for one that arrived.
  *
- * Workspaces (issue 16). By default the fake is one workspace (`teamId`, bot `E2E_BOT_TOKEN`) and takes
+ * Workspaces (issue 16). By default the fake is one workspace (`teamId`, bot `SIMULATOR_BOT_TOKEN`) and takes
  * any token as that workspace's, so single-workspace tests need not care which token they present. Given
  * `workspaces`, it is strict the way Slack is: each call's token decides its workspace, an unknown token
  * answers `invalid_auth`, a revoked one `token_revoked`, an expired rotating one `token_expired`; a call
@@ -18,12 +19,11 @@
  * `authorize`) and refreshes rotating tokens.
  */
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { isEmptyMessage, validateMessage, validateView } from '../../src/slack/block-kit.js';
-import { E2E_BOT_TOKEN, REPO_ROOT as repoRoot } from './app-process.js';
+import { isEmptyMessage, validateMessage, validateView } from '../slack/block-kit.js';
+import { SIMULATOR_BOT_TOKEN } from './credentials.js';
+import { SLACK_METHODS } from './slack-methods.js';
 
 export interface FakeUser {
   id: string;
@@ -184,25 +184,10 @@ export interface FakeSlack {
 }
 
 interface MethodSpec {
-  required: string[];
+  readonly required: readonly string[];
 }
 
-const methodsJsonPath = path.resolve(repoRoot, '..', 'shared', 'slack-api', 'methods.json');
-
-let cachedMethods: ReadonlyMap<string, MethodSpec> | undefined;
-
-function loadMethods(): ReadonlyMap<string, MethodSpec> {
-  if (cachedMethods) return cachedMethods;
-  const parsed: unknown = JSON.parse(readFileSync(methodsJsonPath, 'utf8'));
-  if (!isRecord(parsed)) throw new Error(`${methodsJsonPath}: expected an object of methods`);
-  const methods = new Map<string, MethodSpec>();
-  for (const [name, spec] of Object.entries(parsed)) {
-    const required = isRecord(spec) && Array.isArray(spec.required) ? spec.required : [];
-    methods.set(name, { required: required.filter((arg): arg is string => typeof arg === 'string') });
-  }
-  cachedMethods = methods;
-  return methods;
-}
+const METHODS: ReadonlyMap<string, MethodSpec> = new Map(Object.entries(SLACK_METHODS));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -357,7 +342,7 @@ function resolveChannel(channel: string): string {
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
-  const methods = loadMethods();
+  const methods = METHODS;
   const strict = options.workspaces !== undefined;
   const appId = options.appId ?? 'A0FAKEAPP1';
 
@@ -384,15 +369,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   const workspaceOptions: FakeWorkspaceOptions[] = options.workspaces ?? [
-    { teamId: options.teamId ?? 'T0FAKE0001', botToken: E2E_BOT_TOKEN, botUserId: options.botUserId ?? 'U0FAKEBOT1', botId: 'B0FAKEBOT1' },
+    { teamId: options.teamId ?? 'T0FAKE0001', botToken: SIMULATOR_BOT_TOKEN, botUserId: options.botUserId ?? 'U0FAKEBOT1', botId: 'B0FAKEBOT1' },
   ];
   const [first] = workspaceOptions;
-  if (first === undefined) throw new Error('fake-slack: `workspaces` needs at least one workspace');
+  if (first === undefined) throw new Error('simulator: `workspaces` needs at least one workspace');
   const workspaces = new Map<string, WorkspaceState>();
   const tokens = new Map<string, TokenState>();
   for (const w of workspaceOptions) {
-    if (workspaces.has(w.teamId)) throw new Error(`fake-slack: workspace ${w.teamId} is listed twice`);
-    if (tokens.has(w.botToken)) throw new Error(`fake-slack: two workspaces share the bot token of ${w.teamId}`);
+    if (workspaces.has(w.teamId)) throw new Error(`simulator: workspace ${w.teamId} is listed twice`);
+    if (tokens.has(w.botToken)) throw new Error(`simulator: two workspaces share the bot token of ${w.teamId}`);
     const suffix = w.teamId.slice(1);
     workspaces.set(w.teamId, {
       teamId: w.teamId,
@@ -416,7 +401,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const botId = defaultWorkspace.botId;
   const workspaceState = (id: string): WorkspaceState => {
     const found = workspaces.get(id);
-    if (!found) throw new Error(`fake-slack: no workspace ${id}`);
+    if (!found) throw new Error(`simulator: no workspace ${id}`);
     return found;
   };
 
@@ -646,14 +631,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const authorize = (authorizeUrl: string, install: { teamId: string; userId?: string }): Authorized => {
     const url = new URL(authorizeUrl);
-    if (!url.pathname.endsWith('/oauth/v2/authorize')) throw new Error(`fake-slack: ${authorizeUrl} is not an oauth/v2/authorize link`);
+    if (!url.pathname.endsWith('/oauth/v2/authorize')) throw new Error(`simulator: ${authorizeUrl} is not an oauth/v2/authorize link`);
     const clientId = url.searchParams.get('client_id');
-    if (!clientId || (options.oauth && clientId !== options.oauth.clientId)) throw new Error(`fake-slack: the authorize link has the wrong client_id`);
+    if (!clientId || (options.oauth && clientId !== options.oauth.clientId)) throw new Error(`simulator: the authorize link has the wrong client_id`);
     const scopes = url.searchParams.get('scope') ?? '';
-    if (scopes === '') throw new Error('fake-slack: the authorize link asks for no bot scopes (Slack shows no_scopes)');
+    if (scopes === '') throw new Error('simulator: the authorize link asks for no bot scopes (Slack shows no_scopes)');
     const w = workspaceState(install.teamId);
     if (install.userId !== undefined && teamOfUser(install.userId) !== w.teamId) {
-      throw new Error(`fake-slack: ${install.userId} is not a person of ${w.teamId}`);
+      throw new Error(`simulator: ${install.userId} is not a person of ${w.teamId}`);
     }
     const redirectUri = url.searchParams.get('redirect_uri') ?? undefined;
     approved.set(w.teamId, { scopes, redirectUri, userId: install.userId });
@@ -829,7 +814,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       // A bug in the fake must surface in the test output rather than hang the client.
       const message = error instanceof Error ? error.message : String(error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`fake-slack error: ${message}`);
+      res.end(`simulator error: ${message}`);
     });
   });
 
@@ -846,7 +831,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const callsTo = (method: string): RecordedCall[] => calls.filter((call) => call.method === method);
 
   const describeRefusal = (call: RecordedCall): string =>
-    `fake-slack: the matching ${call.method} call was refused as Slack would refuse it: ` +
+    `simulator: the matching ${call.method} call was refused as Slack would refuse it: ` +
     `${call.refusal?.error ?? ''}${call.refusal?.errors.length ? `: ${call.refusal.errors.join('; ')}` : ''}`;
 
   const waitFor = (
@@ -873,7 +858,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const seen = calls.map((call) => call.method);
         reject(
           new Error(
-            `fake-slack: no matching ${method} call within ${timeoutMs} ms; ` +
+            `simulator: no matching ${method} call within ${timeoutMs} ms; ` +
               `recorded ${seen.length} call(s): ${seen.length > 0 ? seen.join(', ') : '(none)'}`,
           ),
         );
