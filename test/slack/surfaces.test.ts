@@ -25,6 +25,7 @@ import type { OpenRequest } from '../../src/features/requests/service.js';
 import * as requestViews from '../../src/features/requests/views.js';
 import * as safetyViews from '../../src/features/safety/views.js';
 import { validateMessage, validateView } from '../../src/slack/block-kit.js';
+import { renderBlocks } from '../../src/simulator/render/blocks.js';
 
 // Every surface the app can send, rendered with realistic and worst-case data, through the same Block Kit
 // validation the fake Slack applies (DESIGN.md "Slack facts"): a view Slack would refuse fails here, with
@@ -512,6 +513,18 @@ describe('every surface the app sends is one Slack accepts', () => {
     );
     expect(exported.length).toBeGreaterThan(30);
     expect([...exported, ...OTHER_SURFACES].filter((name) => !called.has(name))).toEqual([]);
+  });
+});
+
+describe('every surface draws on the demo page (issue 18)', () => {
+  const ctx = { nameOf: () => undefined, fileUrl: (id: string) => `/files/${id}`, people: [['U0PERSON01', 'Sam']] as const, idPrefix: 'p' };
+  it.each(CASES)('$name', (surface) => {
+    const rendered = surface.render() as { blocks?: unknown[] };
+    const html = renderBlocks(rendered.blocks ?? [], ctx);
+    // Every block and element the app sends has a drawing, and nothing the app wrote became markup.
+    expect(html).not.toContain('bk-unsupported');
+    expect(html).not.toMatch(/<(script|iframe|object|style)\b/i);
+    expect(html.length > 0).toBe((rendered.blocks ?? []).length > 0);
   });
 });
 
