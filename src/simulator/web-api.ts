@@ -59,6 +59,8 @@ export interface RecordedCall {
    * it never reached anyone, so `waitFor` fails on it instead of resolving.
    */
   refusal?: Refusal;
+  /** The JSON body the simulator answered with, once it has (`onAnswered` listeners see it set). */
+  reply?: unknown;
 }
 
 export interface Refusal {
@@ -180,6 +182,8 @@ export interface FakeSlack {
   user(id: string): FakeUser | undefined;
   /** A URL to use as a payload's `response_url`; posts to it are recorded as method `response_url`. */
   responseUrl(key?: string): string;
+  /** Calls `listener` with each Web API call and response_url post once answered (`reply` set); returns the unsubscribe. */
+  onAnswered(listener: (call: RecordedCall) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -777,9 +781,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const args = await parseArgs(req, body, requestUrl.searchParams);
       // Deleting the original needs no content; anything else is a message like any other.
       const refusal = args.delete_original === true ? undefined : messageRefusal(args);
-      record('response_url', { key: decodeURIComponent(response[1]), ...args }, undefined, refusal);
+      const call = record('response_url', { key: decodeURIComponent(response[1]), ...args }, undefined, refusal);
       // A response_url answers HTTP 200 even when it refuses the message.
-      sendJson(res, { body: refusal ? { ok: false, error: refusal.error } : { ok: true } });
+      answered(res, call, { body: refusal ? { ok: false, error: refusal.error } : { ok: true } });
       return;
     }
 
@@ -800,13 +804,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       const secret = args.client_secret;
       delete args.client_secret;
       const call = record(method, args, token);
-      sendJson(res, await answerApiCall(method, call, basic ?? (typeof secret === 'string' ? { id: stringArg(args, 'client_id') ?? '', secret } : undefined)));
+      answered(res, call, await answerApiCall(method, call, basic ?? (typeof secret === 'string' ? { id: stringArg(args, 'client_id') ?? '', secret } : undefined)));
       return;
     }
     const auth = authenticate(token);
     const refusal = auth.refusal ?? (auth.teamId !== undefined ? reachRefusal(auth.teamId, args) : undefined) ?? apiRefusal(method, args);
     const call = record(method, args, token, refusal, auth.teamId);
-    sendJson(res, await answerApiCall(method, call, undefined));
+    answered(res, call, await answerApiCall(method, call, undefined));
+  };
+
+  /** Sends the answer, after noting it on the call for the `onAnswered` listeners. */
+  const answered = (res: ServerResponse, call: RecordedCall, reply: FakeReply): void => {
+    call.reply = reply.body;
+    events.emit('answered', call);
+    sendJson(res, reply);
   };
 
   const server = createServer((req, res) => {
@@ -912,6 +923,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     addUser,
     user: (id) => users.get(id),
     responseUrl: (key = 'default') => `${origin}/response/${encodeURIComponent(key)}`,
+    onAnswered: (listener) => {
+      events.on('answered', listener);
+      return () => events.off('answered', listener);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -131,6 +131,16 @@ export class WhatPeopleSee {
     }
   }
 
+  /** A call the simulator answered (its `onAnswered`): a Web API call, or a post to a response_url. */
+  applyAnswered(call: { method: string; args: Json; reply?: unknown }): void {
+    if (call.method === 'response_url') {
+      const answer = isObject(call.reply) ? call.reply : {};
+      if (answer.ok === true) this.applyResponse(str(call.args.key) ?? '', call.args);
+      return;
+    }
+    this.applyCall(call.method, call.args, call.reply);
+  }
+
   /** A post to a response_url the simulator handed out (`key`). */
   applyResponse(key: string, args: Json): void {
     const target = this.responseUrls.get(key);

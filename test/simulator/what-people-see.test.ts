@@ -1,4 +1,7 @@
+import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { SIMULATOR_BOT_TOKEN } from '../../src/simulator/credentials.js';
+import { startFakeSlack } from '../../src/simulator/web-api.js';
 import { WhatPeopleSee } from '../../src/simulator/what-people-see.js';
 
 const section = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text } }];
@@ -74,5 +77,28 @@ describe('what each person sees in the simulator', () => {
     expect(seeker.modals.map((m) => m.id)).toEqual(['V1']);
     seen.applySubmissionAnswer('U0SEEKER1', { response_action: 'clear' });
     expect(seeker.modals).toEqual([]);
+  });
+});
+
+describe('what people see, fed live by the simulator', () => {
+  it('follows the Web API calls and response_url posts the simulator answers, and skips what it refuses', async () => {
+    const slack = await startFakeSlack();
+    const seen = new WhatPeopleSee();
+    const stop = slack.onAnswered((call) => seen.applyAnswered(call));
+    try {
+      const client = new WebClient(SIMULATOR_BOT_TOKEN, { slackApiUrl: slack.url, retryConfig: { retries: 0 } });
+      const posted = await client.chat.postMessage({ channel: 'U0SEEKER1', text: 'Welcome', blocks: section('Welcome') });
+      await client.views.publish({ user_id: 'U0HRVIEW1', view: { type: 'home', blocks: section('Insights') } });
+      // Slack refuses a section without text or fields: nobody sees it.
+      await expect(client.chat.postMessage({ channel: 'U0SEEKER1', text: 'Broken', blocks: [{ type: 'section' }] })).rejects.toThrow();
+      seen.issuedResponseUrl('k1', 'U0SEEKER1', posted.ts);
+      await fetch(slack.responseUrl('k1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ replace_original: true, text: 'Thanks' }) });
+
+      expect(seen.person('U0SEEKER1').messages).toEqual([expect.objectContaining({ ts: posted.ts, text: 'Thanks', edited: true })]);
+      expect(seen.person('U0HRVIEW1').home?.view).toMatchObject({ type: 'home' });
+    } finally {
+      stop();
+      await slack.close();
+    }
   });
 });
