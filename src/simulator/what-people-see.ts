@@ -7,6 +7,8 @@ type Json = Record<string, unknown>;
 
 export interface ShownMessage {
   ts: string;
+  /** Who wrote it: the app, or the person themselves (what they typed in their DM with the app). */
+  from: 'app' | 'person';
   text: string;
   blocks: unknown[];
   /** Only this person sees it (chat.postEphemeral, an ephemeral answer through a response_url). */
@@ -131,6 +133,11 @@ export class WhatPeopleSee {
     }
   }
 
+  /** What the person wrote in their DM with the app (sent to the app as a message event with `ts`). */
+  wrote(userId: string, ts: string, text: string): void {
+    this.person(userId).messages.push({ ts, from: 'person', text, blocks: [], ephemeral: false, edited: false, replies: [] });
+  }
+
   /** A call the simulator answered (its `onAnswered`): a Web API call, or a post to a response_url. */
   applyAnswered(call: { method: string; args: Json; reply?: unknown }): void {
     if (call.method === 'response_url') {
@@ -189,7 +196,7 @@ export class WhatPeopleSee {
   }
 
   private message(ts: string, args: Json, ephemeral: boolean): ShownMessage {
-    return { ts, text: str(args.text) ?? '', blocks: blocksOf(args), ephemeral, edited: false, replies: [] };
+    return { ts, from: 'app', text: str(args.text) ?? '', blocks: blocksOf(args), ephemeral, edited: false, replies: [] };
   }
 
   private nextEphemeralTs(): string {

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo } from '../../src/demo/main.js';
+import type { PageField } from '../../src/demo/state-values.js';
+
+// `npm run demo` without a browser (issue 18): the real app in-process against the simulator, driven
+// through the page's own POST /act the way its script does, and the page drawn from what people see.
+
+type Demo = Awaited<ReturnType<typeof startDemo>>;
+
+/** Every input block of the modal on top, filled the way a person would: `choose` decides, else initial values or a few words. */
+function fill(demo: Demo, person: string, choose: Record<string, string[]>): PageField[] {
+  const top = demo.seen.person(person).modals.at(-1)!;
+  const blocks = (top.view.blocks as Record<string, unknown>[]).filter((b) => b.type === 'input');
+  return blocks.map((b) => {
+    const element = b.element as Record<string, unknown>;
+    const blockId = String(b.block_id);
+    const initial = typeof element.initial_value === 'string' ? [element.initial_value] : [];
+    const values = choose[blockId] ?? (element.type === 'plain_text_input' ? (initial.length > 0 ? initial : [`Demo ${blockId}`]) : initial);
+    return { blockId, actionId: String(element.action_id), type: String(element.type), values };
+  });
+}
+
+describe('the demo', () => {
+  let demo: Demo;
+  beforeAll(async () => {
+    demo = await startDemo(0);
+  }, 30_000);
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  const page = async () => (await fetch(demo.url)).text();
+  const act = async (body: unknown) => {
+    const res = await fetch(`${demo.url}/act`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(res.status, await res.text()).toBe(204);
+  };
+
+  it('serves the page on 127.0.0.1 with five people and nothing yet', async () => {
+    expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const html = await page();
+    for (const name of ['Sam', 'Alex', 'Jo', 'Robin', 'Kim']) expect(html).toContain(`>${name} <span class="role">`);
+    expect(html).toContain('One day later');
+  });
+
+  it('answers /peer help and a DM outside a conversation, each only to its person', async () => {
+    await act({ person: 'U0DEMOSEEK', kind: 'command', text: 'help' });
+    await act({ person: 'U0DEMOSEEK', kind: 'dm', text: 'hello, is anyone there? <b>bold</b>' });
+    const sam = demo.seen.person('U0DEMOSEEK');
+    expect(sam.messages.map((m) => [m.from, m.ephemeral])).toEqual([
+      ['app', true],
+      ['person', false],
+      ['app', false],
+    ]);
+    const html = await page();
+    expect(html).toContain('/peer request');
+    // What a person wrote is shown as text, never as markup.
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(demo.seen.person('U0DEMOLIS1').messages).toEqual([]);
+  });
+
+  it('lets the coordinator set up an initiative through the modal, and closes it', async () => {
+    await act({ person: 'U0DEMOCOOR', kind: 'command', text: 'setup' });
+    expect(await page()).toContain('data-surface="modal"');
+    const fields = fill(demo, 'U0DEMOCOOR', {
+      name: ['Demo peer support'],
+      topics: ['Stress\nBereavement'],
+      consent: ['consent_given'],
+      hr_viewers: ['U0DEMOHRVW'],
+      coordinators: [],
+      resource_lines: ['emergency'],
+      approval: [],
+    });
+    // The form's example resources are refused inline, as Slack shows `response_action: errors`.
+    await act({ person: 'U0DEMOCOOR', kind: 'submit', fields });
+    expect(demo.seen.person('U0DEMOCOOR').modals.at(-1)?.errors).toHaveProperty('resources');
+    expect(await page()).toMatch(/<p class="error" role="alert" data-error-for="resources">Please replace/);
+    const fixed = fields.map((f) => (f.blockId === 'resources' ? { ...f, values: ['Call the EAP line on 0800 000 000.'] } : f));
+    await act({ person: 'U0DEMOCOOR', kind: 'submit', fields: fixed });
+    expect(demo.seen.person('U0DEMOCOOR').modals).toEqual([]);
+  });
+});
