@@ -78,4 +78,17 @@ describe('the demo', () => {
     await act({ person: 'U0DEMOCOOR', kind: 'submit', fields: fixed });
     expect(demo.seen.person('U0DEMOCOOR').modals).toEqual([]);
   });
+
+  it("opens the request form from the safety net's button, and moves the app's clock a day on", async () => {
+    const net = demo.seen.person('U0DEMOSEEK').messages.at(-1)!;
+    const actions = net.blocks.find((b) => (b as { type?: string }).type === 'actions') as { block_id?: string; elements: { action_id: string; value?: string }[] };
+    const button = actions.elements[0]!;
+    await act({ person: 'U0DEMOSEEK', kind: 'action', where: { surface: 'message', ts: net.ts }, blockId: actions.block_id ?? 'b3', actionId: button.action_id, value: button.value });
+    expect(demo.seen.person('U0DEMOSEEK').modals.map((m) => (m.view.title as { text: string }).text)).toEqual(['Ask for a listener']);
+
+    const shownTime = (html: string) => new Date(/<time datetime="([^"]+)"/.exec(html)![1]!).getTime();
+    const before = shownTime(await page());
+    await act({ kind: 'later' });
+    expect(shownTime(await page()) - before).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+  });
 });
