@@ -55,6 +55,7 @@ export async function startDemo(port: number) {
   const page = await startDemoServer({ appUrl: `http://127.0.0.1:${appPort}`, slack, people: DEMO_PEOPLE, clock: moving, schedulerTickMs: TICK_SECONDS * 1000, port });
   return {
     url: page.url,
+    slack,
     act: page.act,
     seen: page.seen,
     stop: async () => {

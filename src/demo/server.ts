@@ -50,8 +50,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
     seen.applyAnswered(call);
   });
   const names = new Map(people.map((p) => [p.id, p.name]));
-  // Uploaded files (the insights chart) are not served yet: an image block shows its alt text.
-  const ctx = { nameOf: (id: string) => names.get(id), fileUrl: () => undefined, people: people.map((p) => [p.id, p.name] as const) };
+  // Uploaded files (the insights chart) are served from the simulator at /files/<id>.
+  const ctx = {
+    nameOf: (id: string) => names.get(id),
+    fileUrl: (id: string) => (slack.file(id) ? `/files/${encodeURIComponent(id)}` : undefined),
+    people: people.map((p) => [p.id, p.name] as const),
+  };
 
   const quiet = async (): Promise<void> => {
     const started = Date.now();
@@ -137,6 +141,19 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
         if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:" });
           res.end(renderPage(people, seen, ctx, options.clock.now()));
+          return;
+        }
+        const file = req.method === 'GET' ? /^\/files\/([^/]+)$/.exec(req.url ?? '') : null;
+        if (file?.[1] !== undefined) {
+          const found = slack.file(decodeURIComponent(file[1]));
+          if (!found) {
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('no such file');
+            return;
+          }
+          const png = found.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+          res.writeHead(200, { 'content-type': png ? 'image/png' : 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+          res.end(found.bytes);
           return;
         }
         if (req.method === 'POST' && req.url === '/act') {

@@ -182,6 +182,8 @@ export interface FakeSlack {
   user(id: string): FakeUser | undefined;
   /** A URL to use as a payload's `response_url`; posts to it are recorded as method `response_url`. */
   responseUrl(key?: string): string;
+  /** An uploaded file's name and bytes (the insights chart, a CSV), once its upload arrived. */
+  file(id: string): { filename: string; bytes: Buffer } | undefined;
   /** Calls `listener` with each Web API call and response_url post once answered (`reply` set); returns the unsubscribe. */
   onAnswered(listener: (call: RecordedCall) => void): () => void;
   close(): Promise<void>;
@@ -250,12 +252,13 @@ async function parseArgs(req: IncomingMessage, body: Buffer, query: URLSearchPar
 }
 
 /** The file in an upload: the client sends it as the one file part of a multipart form, or as the raw body. */
-async function uploadedText(req: IncomingMessage, body: Buffer): Promise<string> {
+/** The uploaded file's bytes: the first part of a multipart form, or the whole body. */
+async function uploadedBytes(req: IncomingMessage, body: Buffer): Promise<Buffer> {
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
-  if (!contentType.startsWith('multipart/form-data')) return body.toString('utf8');
+  if (!contentType.startsWith('multipart/form-data')) return body;
   const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-  for (const [, value] of form) return typeof value === 'string' ? value : value.text();
-  return '';
+  for (const [, value] of form) return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(await value.arrayBuffer());
+  return Buffer.alloc(0);
 }
 
 function bearerToken(req: IncomingMessage): string | undefined {
@@ -412,7 +415,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   const overrides = new Map<string, ResponseHandler>();
   const users = new Map<string, FakeUser>();
-  const uploads = new Map<string, { filename: string }>();
+  const uploads = new Map<string, { filename: string; bytes?: Buffer }>();
   /** Multi-person DMs the fake opened, to their members. */
   const groups = new Map<string, string[]>();
   /** What a person approved on the authorize page, per workspace, until the code is exchanged again. */
@@ -769,7 +772,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (upload?.[1] !== undefined) {
       const token = bearerToken(req);
       // `content` is the uploaded file as text, so a test can check what a person was sent.
-      record('upload', { file_id: upload[1], bytes: body.length, content: await uploadedText(req, body) }, token, undefined, authenticate(token).teamId);
+      const bytes = await uploadedBytes(req, body);
+      const known = uploads.get(upload[1]);
+      if (known) known.bytes = bytes;
+      record('upload', { file_id: upload[1], bytes: body.length, content: bytes.toString('utf8') }, token, undefined, authenticate(token).teamId);
       // Slack's upload endpoint answers plain text, not JSON.
       res.writeHead(uploads.has(upload[1]) ? 200 : 404, { 'content-type': 'text/plain' });
       res.end(`OK - ${body.length}`);
@@ -923,6 +929,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     addUser,
     user: (id) => users.get(id),
     responseUrl: (key = 'default') => `${origin}/response/${encodeURIComponent(key)}`,
+    file: (id) => {
+      const known = uploads.get(id);
+      return known?.bytes ? { filename: known.filename, bytes: known.bytes } : undefined;
+    },
     onAnswered: (listener) => {
       events.on('answered', listener);
       return () => events.off('answered', listener);

@@ -1,4 +1,6 @@
+import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIMULATOR_BOT_TOKEN } from '../../src/simulator/credentials.js';
 import { startDemo } from '../../src/demo/main.js';
 import type { PageField } from '../../src/demo/state-values.js';
 
@@ -90,5 +92,16 @@ describe('the demo', () => {
     const before = shownTime(await page());
     await act({ kind: 'later' });
     expect(shownTime(await page()) - before).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+  });
+
+  it('serves a file the app uploaded (the insights chart) as the image it is, and nothing else', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a picture')]);
+    const client = new WebClient(SIMULATOR_BOT_TOKEN, { slackApiUrl: demo.slack.url, retryConfig: { retries: 0 } });
+    const uploaded = (await client.files.uploadV2({ file: png, filename: 'chart.png' })) as unknown as { files: { files?: { id: string }[] }[] };
+    const id = uploaded.files[0]!.files![0]!.id;
+    const res = await fetch(`${demo.url}/files/${id}`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+    expect((await fetch(`${demo.url}/files/F0NOSUCH`)).status).toBe(404);
   });
 });
