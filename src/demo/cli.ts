@@ -8,6 +8,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const demo = await startDemo(port);
 process.stdout.write(`Peer Support demo: ${demo.url}\n`);
-const stop = () => void demo.stop().then(() => process.exit(0));
+const stop = () =>
+  void demo.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`The demo did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -59,10 +59,14 @@ export async function startDemo(port: number) {
     act: page.act,
     seen: page.seen,
     stop: async () => {
-      page.server.close();
-      await app.stop();
-      await slack.close();
-      rmSync(folder, { recursive: true, force: true });
+      try {
+        page.server.close();
+        await app.stop();
+        await slack.close();
+      } finally {
+        // The temporary database goes whatever happened above.
+        rmSync(folder, { recursive: true, force: true });
+      }
     },
   };
 }
