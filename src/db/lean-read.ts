@@ -37,7 +37,6 @@ export function rememberingConnection(factory: SqlMigrationAwareDriverAdapterFac
   };
 }
 
-/** A column's value; integers may come back as bigints when the read falls back to `$queryRaw`. */
 /**
  * True when `db` (a client opened by openDatabase) runs on PostgreSQL: a pool of connections, so its
  * transactions really run at the same time; SQLite's one connection takes them in turn. False for a
@@ -47,6 +46,7 @@ export function hasConnectionPool(db: object): boolean {
   return connections.get(db)?.numbered === true;
 }
 
+/** A column's value; integers may come back as bigints when the read falls back to `$queryRaw`. */
 type Cell = string | number | bigint | boolean | Date | null;
 
 /** The statement as the adapter takes it, or null when an argument is not text or a timestamp. */

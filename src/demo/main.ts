@@ -5,6 +5,7 @@ import { fixedClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { SIMULATOR_BOT_TOKEN, SIMULATOR_SIGNING_SECRET } from '../simulator/credentials.js';
+import { freePort } from '../simulator/free-port.js';
 import { startFakeSlack } from '../simulator/web-api.js';
 import { startPeerSupport } from '../start.js';
 import type { DemoPerson } from './page.js';
@@ -29,15 +30,7 @@ export async function startDemo(port: number) {
   const slack = await startFakeSlack({
     users: DEMO_PEOPLE.map((p) => ({ id: p.id, real_name: p.name, name: p.name.toLowerCase(), is_admin: p.id === 'U0DEMOCOOR' })),
   });
-  const appPort = await new Promise<number>((resolve) => {
-    // A free port for the app, on 127.0.0.1.
-    void import('node:net').then(({ createServer }) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-  });
+  const appPort = await freePort();
   const config = loadConfig({
     SLACK_BOT_TOKEN: SIMULATOR_BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIMULATOR_SIGNING_SECRET,

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIMULATOR_BOT_TOKEN, SIMULATOR_SIGNING_SECRET } from '../../src/simulator/credentials.js';
+import { freePort } from '../../src/simulator/free-port.js';
 
 // Starts the real bot the way `npm start` does (same command line, read from package.json), in HTTP
 // mode against a fake Slack, and stops it with SIGTERM. Requires a build (`npm test` builds first).
@@ -41,17 +41,8 @@ export function startCommand(): { command: string; args: string[] } {
   return { command: process.execPath, args };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Re-exported for the tests that import it from here. */
+export { freePort };
 
 /** Runs the start command with `env` only (plus PATH), and returns its exit code and output. */
 export function runToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
