@@ -19,11 +19,19 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { id: 'U0DEMOSEEK', name: 'Sam', role: 'asks for a listener' },
   { id: 'U0DEMOLIS1', name: 'Alex', role: 'listener' },
   { id: 'U0DEMOLIS2', name: 'Jo', role: 'listener' },
-  { id: 'U0DEMOCOOR', name: 'Robin', role: 'coordinator (workspace admin)' },
+  { id: 'U0DEMOCOOR', name: 'Dana', role: 'coordinator (workspace admin)' },
   { id: 'U0DEMOHRVW', name: 'Kim', role: 'HR viewer' },
 ];
 
-const TICK_SECONDS = 2;
+const TICK_SECONDS = 1;
+
+/** Where the demo's story starts: 09:30 UTC (morning in Europe/London, the simulated people's timezone) on the next Tuesday. */
+export function demoMorning(now: Date): Date {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 9, 30));
+  const daysToTuesday = (2 - start.getUTCDay() + 7) % 7 || 7;
+  start.setUTCDate(start.getUTCDate() + daysToTuesday);
+  return start;
+}
 
 export async function startDemo(port: number) {
   const folder = mkdtempSync(join(tmpdir(), 'peer-support-demo-'));
@@ -40,9 +48,11 @@ export async function startDemo(port: number) {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     SCHEDULER_TICK_SECONDS: String(TICK_SECONDS),
   });
-  // The app's clock runs with real time, plus the days the page adds ("One day later").
+  // The app's clock runs with real time from a Tuesday morning, plus the days the page adds ("One day
+  // later"): offers reach listeners in their working hours and check-ins come at a humane hour, whenever
+  // the demo is run.
   const started = Date.now();
-  const clock = fixedClock(new Date(started));
+  const clock = fixedClock(demoMorning(new Date(started)));
   const moving = { now: () => new Date(clock.now().getTime() + (Date.now() - started)), advance: (ms: number) => clock.advance(ms) };
   const app = await startPeerSupport(config, { clock: moving, host: '127.0.0.1', logger: createLogger(config.logLevel) });
   const page = await startDemoServer({ appUrl: `http://127.0.0.1:${appPort}`, slack, people: DEMO_PEOPLE, clock: moving, schedulerTickMs: TICK_SECONDS * 1000, port });

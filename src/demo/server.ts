@@ -30,9 +30,10 @@ export interface DemoServerOptions {
 
 type Act =
   | { kind: 'command' | 'dm'; person: string; text: string }
-  | { kind: 'action'; person: string; where: { surface?: string; ts?: string; viewId?: string }; blockId: string; actionId: string; value?: string; selected?: string }
+  | { kind: 'action'; person: string; where: { surface?: string; ts?: string; viewId?: string }; blockId: string; actionId: string; value?: string; selected?: string; fields?: PageField[] }
   | { kind: 'submit'; person: string; fields: PageField[] }
   | { kind: 'close'; person: string }
+  | { kind: 'home'; person: string }
   | { kind: 'later' };
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -45,8 +46,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
   const { slack, people } = options;
   const seen = new WhatPeopleSee();
   let lastAnswer = Date.now();
+  let version = 0;
   slack.onAnswered((call) => {
     lastAnswer = Date.now();
+    version += 1;
     seen.applyAnswered(call);
   });
   const names = new Map(people.map((p) => [p.id, p.name]));
@@ -97,7 +100,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
         const common = { actionId: a.actionId, blockId: a.blockId, userId: a.person, teamId, triggerId: h.triggerId, responseUrl: h.responseUrl, ...(a.value !== undefined ? { value: a.value } : {}), ...(selectedOption ? { selectedOption } : {}) };
         const view = a.where.surface === 'home' ? sees.home : a.where.surface === 'modal' ? sees.modals.find((m) => m.id === a.where.viewId) : undefined;
         if (view) {
-          await send(blockAction({ ...common, view: { ...view.view, id: view.id, type: a.where.surface === 'home' ? 'home' : 'modal' } }));
+          // An action inside a modal carries what the person has typed so far, as Slack's view.state.
+          if (a.where.surface === 'modal' && a.fields) seen.typed(a.person, view.id, stateValues(view.view, a.fields));
+          await send(blockAction({ ...common, view: { ...view.view, id: view.id, type: a.where.surface === 'home' ? 'home' : 'modal', state: { values: view.state } } }));
         } else {
           const message = sees.messages.find((m) => m.ts === a.where.ts);
           await send(blockAction({ ...common, channelId: `D${a.person}`, messageTs: a.where.ts ?? '', message: { text: message?.text ?? '', blocks: message?.blocks ?? [] } }));
@@ -108,12 +113,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
         const top = seen.person(a.person).modals.at(-1);
         if (!top) return;
         const h = handles(a.person);
+        const values = stateValues(top.view, a.fields);
+        // Slack keeps what was typed: after `errors` the form shows it again, with the errors under it.
+        seen.typed(a.person, top.id, values);
         const answer = await send(
           viewSubmission({
             callbackId: String(top.view.callback_id ?? ''),
             userId: a.person,
             teamId,
-            values: stateValues(top.view, a.fields),
+            values,
             privateMetadata: String(top.view.private_metadata ?? ''),
             viewId: top.id,
             triggerId: h.triggerId,
@@ -126,12 +134,18 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
       case 'close':
         seen.closeModal(a.person);
         return;
+      case 'home':
+        await send(eventCallback({ type: 'app_home_opened', user: a.person, channel: `D${a.person}`, tab: 'home', event_ts: `${Date.now() / 1000}` }, { teamId }));
+        break;
       case 'later':
         options.clock.advance(DAY);
-        // The scheduler looks at the clock on its tick: wait one, then for the app to be done.
-        await new Promise((r) => setTimeout(r, options.schedulerTickMs + 200));
+        // The scheduler looks at the clock on its ticks: wait until a whole tick has run after this one
+        // (a job that was mid-run saw the old time), then for the app to be done.
+        await new Promise((r) => setTimeout(r, 2 * options.schedulerTickMs + 300));
         break;
     }
+    // The app has answered; what it does next (effects, the outbox) follows within moments.
+    lastAnswer = Date.now();
     await quiet();
   };
 
@@ -140,7 +154,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
       try {
         if (req.method === 'GET' && (req.url === '/' || req.url === '')) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self' data:" });
-          res.end(renderPage(people, seen, ctx, options.clock.now()));
+          res.end(renderPage(people, seen, ctx, options.clock.now(), version));
+          return;
+        }
+        if (req.method === 'GET' && req.url === '/version') {
+          res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+          res.end(String(version));
           return;
         }
         const file = req.method === 'GET' ? /^\/files\/([^/]+)$/.exec(req.url ?? '') : null;

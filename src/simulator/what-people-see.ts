@@ -23,7 +23,15 @@ export interface ShownView {
   view: Json;
   /** Errors the app answered a submission with, by block id (`response_action: errors`). */
   errors: Record<string, string>;
+  /**
+   * What the person has typed and chosen so far, as Slack's `view.state.values` (block id, then action
+   * id). Slack keeps it when the app updates the view (values of inputs whose ids stay), and sends it
+   * with every action and submission inside the modal.
+   */
+  state: ViewStateValues;
 }
+
+export type ViewStateValues = Record<string, Record<string, Json>>;
 
 export interface PersonSees {
   messages: ShownMessage[];
@@ -105,7 +113,7 @@ export class WhatPeopleSee {
       case 'views.publish': {
         const userId = str(args.user_id);
         const view = isObject(args.view) ? args.view : undefined;
-        if (userId && view) this.person(userId).home = { id: this.viewId(answer), view, errors: {} };
+        if (userId && view) this.person(userId).home = { id: this.viewId(answer), view, errors: {}, state: {} };
         return;
       }
       case 'views.open':
@@ -116,7 +124,7 @@ export class WhatPeopleSee {
         const modals = this.person(userId).modals;
         // views.open starts a stack; views.push adds to the one open.
         if (method === 'views.open') modals.length = 0;
-        modals.push({ id: this.viewId(answer), view, errors: {} });
+        modals.push({ id: this.viewId(answer), view, errors: {}, state: {} });
         return;
       }
       case 'views.update': {
@@ -180,7 +188,7 @@ export class WhatPeopleSee {
         if (top && isObject(body.view)) Object.assign(top, { view: body.view, errors: {} });
         return;
       case 'push':
-        if (isObject(body.view)) modals.push({ id: `${top?.id ?? 'V'}+${modals.length}`, view: body.view, errors: {} });
+        if (isObject(body.view)) modals.push({ id: `${top?.id ?? 'V'}+${modals.length}`, view: body.view, errors: {}, state: {} });
         return;
       case 'errors':
         if (top && isObject(body.errors)) top.errors = Object.fromEntries(Object.entries(body.errors).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -188,6 +196,12 @@ export class WhatPeopleSee {
       default:
         modals.pop();
     }
+  }
+
+  /** What the person has typed and chosen in one of their open modals, before an action or a submission. */
+  typed(userId: string, viewId: string, values: ViewStateValues): void {
+    const shown = this.person(userId).modals.find((m) => m.id === viewId);
+    if (shown) shown.state = values;
   }
 
   /** The person closed the modal on top (Cancel, or Escape). */

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATOR_BOT_TOKEN } from '../../src/simulator/credentials.js';
-import { startDemo } from '../../src/demo/main.js';
+import { demoMorning, startDemo } from '../../src/demo/main.js';
 import type { PageField } from '../../src/demo/state-values.js';
 
 // `npm run demo` without a browser (issue 18): the real app in-process against the simulator, driven
@@ -40,7 +40,7 @@ describe('the demo', () => {
   it('serves the page on 127.0.0.1 with five people and nothing yet', async () => {
     expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const html = await page();
-    for (const name of ['Sam', 'Alex', 'Jo', 'Robin', 'Kim']) expect(html).toContain(`>${name} <span class="role">`);
+    for (const name of ['Sam', 'Alex', 'Jo', 'Dana', 'Kim']) expect(html).toContain(`>${name} <span class="role">`);
     expect(html).toContain('One day later');
   });
 
@@ -75,7 +75,7 @@ describe('the demo', () => {
     // The form's example resources are refused inline, as Slack shows `response_action: errors`.
     await act({ person: 'U0DEMOCOOR', kind: 'submit', fields });
     expect(demo.seen.person('U0DEMOCOOR').modals.at(-1)?.errors).toHaveProperty('resources');
-    expect(await page()).toMatch(/<p class="error" role="alert" data-error-for="resources">Please replace/);
+    expect(await page()).toMatch(/<div class="bk-error" role="alert" id="[^"]+" data-error-for="resources">Please replace/);
     const fixed = fields.map((f) => (f.blockId === 'resources' ? { ...f, values: ['Call the EAP line on 0800 000 000.'] } : f));
     await act({ person: 'U0DEMOCOOR', kind: 'submit', fields: fixed });
     expect(demo.seen.person('U0DEMOCOOR').modals).toEqual([]);
@@ -103,5 +103,13 @@ describe('the demo', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
     expect((await fetch(`${demo.url}/files/F0NOSUCH`)).status).toBe(404);
+  });
+});
+
+describe("the demo's clock", () => {
+  it('starts the story at 09:30 UTC on the next Tuesday, whatever day it is run', () => {
+    expect(demoMorning(new Date('2026-12-04T21:20:00Z')).toISOString()).toBe('2026-12-08T09:30:00.000Z'); // a Friday night
+    expect(demoMorning(new Date('2026-12-08T08:00:00Z')).toISOString()).toBe('2026-12-15T09:30:00.000Z'); // a Tuesday
+    expect(demoMorning(new Date('2026-12-31T12:00:00Z')).toISOString()).toBe('2027-01-05T09:30:00.000Z'); // over a year's end
   });
 });

@@ -36,7 +36,8 @@ describe('Block Kit on the demo page', () => {
     expect(html).toContain('data-value="v&quot;1"');
     expect(html).toContain('<div class="bk-context"><div class="bk-context-item"><p>small print</p></div></div>');
     expect(html).toContain('<hr class="bk-divider">');
-    expect(html).toContain('<img class="bk-image-img" src="/files/F0CHART01" alt="Requests per week"><figcaption>Chart</figcaption>');
+    // The picture opens at full size from its link.
+    expect(html).toContain('<a href="/files/F0CHART01" target="_blank" rel="noopener"><img class="bk-image-img" src="/files/F0CHART01" alt="Requests per week"></a><figcaption>Chart</figcaption>');
     expect(html).toContain('role="img" aria-label="gone"');
   });
 
@@ -98,7 +99,7 @@ describe('Block Kit on the demo page', () => {
       ctx,
     );
     expect(html).toContain('<label class="bk-label" for="seeker-modal-note">Label note <span class="bk-optional">(optional)</span></label>');
-    expect(html).toContain('id="seeker-modal-note" name="note/value" maxlength="500">a &lt; b</textarea>');
+    expect(html).toContain('id="seeker-modal-note" name="note/value" aria-describedby="seeker-modal-note-hint" maxlength="500">a &lt; b</textarea>');
     expect(html).toContain('Only the listener sees it');
     expect(html).toContain('data-error-for="note" hidden');
     expect(html).toContain('type="date" class="bk-input" data-block-id="when" data-action-id="value" data-type="datepicker" id="seeker-modal-when" name="when/value" value="2026-03-02"');
@@ -112,5 +113,45 @@ describe('Block Kit on the demo page', () => {
     expect(html).toContain('<span class="bk-description">Read it first</span>');
     expect(html).toContain('aria-labelledby="seeker-modal-ok-label"');
     expect(html).toMatch(/type="radio"[^>]*value="en" checked/);
+  });
+
+  it("shows what the person typed over the elements' initial values, and the app's errors under their fields", () => {
+    const blocks = [
+      { type: 'input', block_id: 'name', label: { type: 'plain_text', text: 'Name' }, element: { type: 'plain_text_input', action_id: 'v', initial_value: 'Example' } },
+      {
+        type: 'input',
+        block_id: 'topic',
+        label: { type: 'plain_text', text: 'Topic' },
+        element: {
+          type: 'static_select',
+          action_id: 'v',
+          options: [
+            { text: { type: 'plain_text', text: 'Grief' }, value: 't1' },
+            { text: { type: 'plain_text', text: 'Stress' }, value: 't2' },
+          ],
+          initial_option: { text: { type: 'plain_text', text: 'Grief' }, value: 't1' },
+        },
+      },
+      { type: 'input', block_id: 'hr', label: { type: 'plain_text', text: 'HR' }, element: { type: 'users_select', action_id: 'v' } },
+      { type: 'input', block_id: 'ok', label: { type: 'plain_text', text: 'OK' }, element: { type: 'checkboxes', action_id: 'v', options: [{ text: { type: 'plain_text', text: 'Yes' }, value: 'yes' }] } },
+    ];
+    const html = renderBlocks(blocks, {
+      ...ctx,
+      state: {
+        name: { v: { type: 'plain_text_input', value: 'Peer support <at> Acme' } },
+        topic: { v: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Stress' }, value: 't2' } } },
+        hr: { v: { type: 'users_select', selected_user: 'U0ALEX0001' } },
+        ok: { v: { type: 'checkboxes', selected_options: [{ text: { type: 'plain_text', text: 'Yes' }, value: 'yes' }] } },
+      },
+      errors: { name: 'Please choose <another> name.' },
+    });
+    expect(html).toContain('id="seeker-modal-name" name="name/v" aria-describedby="seeker-modal-name-error" aria-invalid="true" value="Peer support &lt;at&gt; Acme"');
+    expect(html).toContain('<div class="bk-error" role="alert" id="seeker-modal-name-error" data-error-for="name">Please choose &lt;another&gt; name.</div>');
+    expect(html).toContain('<option value="t2" selected>Stress</option>');
+    expect(html).not.toContain('<option value="t1" selected>');
+    expect(html).toContain('<option value="U0ALEX0001" selected>');
+    expect(html).toMatch(/type="checkbox"[^>]*value="yes" checked/);
+    // Fields without an error keep an empty, hidden slot.
+    expect(html).toContain('data-error-for="topic" hidden></div>');
   });
 });

@@ -62,8 +62,13 @@ describe('what each person sees in the simulator', () => {
     const seeker = seen.person('U0SEEKER1');
     expect(seeker.modals.map((m) => m.id)).toEqual(['V1', 'V2']);
 
+    // What the person typed stays through the app's update of the view, as in Slack.
+    const typed = { note: { value: { type: 'plain_text_input', value: 'Hard week' } } };
+    seen.typed('U0SEEKER1', 'V1', typed);
+    seen.typed('U0SEEKER1', 'V-not-theirs', { other: {} });
     seen.applyCall('views.update', { view_id: 'V1', view: view('Ask again') }, { ok: true, view: { id: 'V1' } });
-    expect(seeker.modals[0]!.view).toEqual(view('Ask again'));
+    expect(seeker.modals[0]).toMatchObject({ view: view('Ask again'), state: typed });
+    expect(seeker.modals[1]!.state).toEqual({});
 
     seen.applySubmissionAnswer('U0SEEKER1', { response_action: 'errors', errors: { note: 'Too long' } });
     expect(seeker.modals[1]!.errors).toEqual({ note: 'Too long' });

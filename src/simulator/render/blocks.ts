@@ -15,6 +15,10 @@ export interface RenderContext {
   people: readonly (readonly [string, string])[];
   /** Prefix for element ids on the page, unique per surface (labels point at their fields). */
   idPrefix: string;
+  /** A modal's `state.values` so far: what the person typed and chose wins over the elements' initial values. */
+  state?: Readonly<Record<string, Readonly<Record<string, Json>>>>;
+  /** A modal's errors by block id (`response_action: errors`), shown under their inputs. */
+  errors?: Readonly<Record<string, string>>;
 }
 
 type Json = Record<string, unknown>;
@@ -58,13 +62,40 @@ function options(element: Json): { value: string; label: string; description: st
 
 function selected(element: Json): Set<string> {
   const initial = [...(isObject(element.initial_option) ? [element.initial_option] : []), ...list(element.initial_options)];
-  return new Set([...initial.map((o) => str(o.value)), ...(Array.isArray(element.initial_users) ? element.initial_users.map(str) : [])]);
+  const users = [...(typeof element.initial_user === 'string' ? [element.initial_user] : []), ...(Array.isArray(element.initial_users) ? element.initial_users.map(str) : [])];
+  return new Set([...initial.map((o) => str(o.value)), ...users]);
+}
+
+/** An input's element as the person left it: its `state.values` entry, where there is one, as its initial value. */
+function asTyped(element: Json, state: Json | undefined): Json {
+  if (!state) return element;
+  const { initial_value, initial_option, initial_options, initial_user, initial_users, initial_date, initial_time, ...rest } = element;
+  void [initial_value, initial_option, initial_options, initial_user, initial_users, initial_date, initial_time];
+  const typed: Json = {
+    initial_value: state.value,
+    initial_option: state.selected_option,
+    initial_options: state.selected_options,
+    initial_user: state.selected_user,
+    initial_users: state.selected_users,
+    initial_date: state.selected_date,
+    initial_time: state.selected_time,
+  };
+  return { ...rest, ...Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined && v !== null)) };
+}
+
+/** An input block's element on the page: its id and name, and the ids of its hint and error. */
+interface InputField {
+  id: string;
+  name: string;
+  describedBy?: string;
+  invalid?: boolean;
 }
 
 /** One interactive element, in an actions block, a section's accessory or an input block (`name` set). */
-function renderElement(element: Json, blockId: string, ctx: RenderContext, field?: { id: string; name: string }): string {
+function renderElement(element: Json, blockId: string, ctx: RenderContext, field?: InputField): string {
   const type = str(element.type);
-  const common = `${ids(blockId, element)}${attr('data-type', type)}${field ? `${attr('id', field.id)}${attr('name', field.name)}` : ''}`;
+  const described = field ? `${attr('aria-describedby', field.describedBy)}${field.invalid ? ' aria-invalid="true"' : ''}` : '';
+  const common = `${ids(blockId, element)}${attr('data-type', type)}${field ? `${attr('id', field.id)}${attr('name', field.name)}` : ''}${described}`;
   const placeholder = attr('placeholder', words(element.placeholder) || undefined);
   switch (type) {
     case 'button': {
@@ -103,7 +134,7 @@ function renderElement(element: Json, blockId: string, ctx: RenderContext, field
           return `<div class="bk-option"><input type="${input}" id="${escapeHtml(id)}" name="${escapeHtml(name)}" value="${escapeHtml(o.value)}"${chosen.has(o.value) ? ' checked' : ''}${ids(blockId, element)}${attr('data-type', type)}><label for="${escapeHtml(id)}">${escapeHtml(o.label)}${description}</label></div>`;
         })
         .join('');
-      return `<div class="bk-choices" role="group"${field ? `${attr('id', field.id)}${attr('aria-labelledby', `${field.id}-label`)}` : ''}>${items}</div>`;
+      return `<div class="bk-choices" role="group"${field ? `${attr('id', field.id)}${attr('aria-labelledby', `${field.id}-label`)}${described}` : ''}>${items}</div>`;
     }
     case 'datepicker':
       return `<input type="date" class="bk-input"${common}${attr('value', str(element.initial_date) || undefined)}>`;
@@ -155,17 +186,24 @@ function renderBlock(block: Json, index: number, ctx: RenderContext): string {
         .join('')}</div>`;
     case 'image': {
       const title = isObject(block.title) ? `<figcaption>${renderPlain(words(block.title))}</figcaption>` : '';
-      return `<figure class="bk-image">${renderImage(block, ctx, 'bk-image-img')}${title}</figure>`;
+      // The picture opens at full size (an insights chart is wider than a person's column).
+      const image = renderImage(block, ctx, 'bk-image-img');
+      const src = /^<img [^>]*src="([^"]*)"/.exec(image)?.[1];
+      return `<figure class="bk-image">${src ? `<a href="${src}" target="_blank" rel="noopener">${image}</a>` : image}${title}</figure>`;
     }
     case 'actions':
       return `<div class="bk-actions">${list(block.elements).map((e) => renderElement(e, blockId, ctx)).join('')}</div>`;
     case 'input': {
-      const element = isObject(block.element) ? block.element : {};
-      const field = { id: `${ctx.idPrefix}-${blockId}`, name: `${blockId}/${str(element.action_id)}` };
+      const given = isObject(block.element) ? block.element : {};
+      const element = asTyped(given, ctx.state?.[blockId]?.[str(given.action_id)]);
+      const id = `${ctx.idPrefix}-${blockId}`;
+      const problem = ctx.errors?.[blockId];
+      const describedBy = [...(isObject(block.hint) ? [`${id}-hint`] : []), ...(problem === undefined ? [] : [`${id}-error`])].join(' ') || undefined;
+      const field: InputField = { id, name: `${blockId}/${str(element.action_id)}`, describedBy, invalid: problem !== undefined };
       const grouped = element.type === 'checkboxes' || element.type === 'radio_buttons';
       const label = `${renderPlain(words(block.label))}${block.optional === true ? ' <span class="bk-optional">(optional)</span>' : ''}`;
       const hint = isObject(block.hint) ? `<div class="bk-hint" id="${escapeHtml(field.id)}-hint">${renderPlain(words(block.hint))}</div>` : '';
-      const error = `<div class="bk-error" role="alert" data-error-for="${escapeHtml(blockId)}" hidden></div>`;
+      const error = `<div class="bk-error" role="alert" id="${escapeHtml(field.id)}-error" data-error-for="${escapeHtml(blockId)}"${problem === undefined ? ' hidden>' : `>${escapeHtml(problem)}`}</div>`;
       const labelled = grouped ? `<div class="bk-label" id="${escapeHtml(field.id)}-label">${label}</div>` : `<label class="bk-label" for="${escapeHtml(field.id)}">${label}</label>`;
       return `<div class="bk-input-block"${attr('data-block-id', blockId)}>${labelled}${renderElement(element, blockId, ctx, field)}${hint}${error}</div>`;
     }
