@@ -26,6 +26,8 @@ export interface FeatureDeps extends AppDeps {
   readonly metrics: Metrics;
   /** Each workspace's bot token for work the app does on its own (src/slack/workspace-tokens.ts). */
   readonly workspaceTokens: import('./slack/workspace-tokens.js').WorkspaceTokens;
+  /** An initiative of this workspace was created or changed in this process (caches of it start afresh). */
+  readonly initiativesChanged?: (workspaceId: string) => void;
 }
 
 /** The plain dependencies a capability's service takes (STYLE.md: no Slack types in services). */

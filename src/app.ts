@@ -23,7 +23,8 @@ import { register as registerPairings } from './features/pairings/listeners.js';
 import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
-import { loadResources } from './features/safety/service.js';
+import { InitiativesCache } from './features/safety/initiatives-cache.js';
+import { loadResources, readInitiatives } from './features/safety/service.js';
 import { claimEvent } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
 import { SlackRoutes } from './slack/routes.js';
@@ -114,7 +115,21 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   };
   const sender = createBulkSender({ tokens, revoked, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
   const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics });
-  const featureDeps: FeatureDeps = { ...deps, flows: new FlowRegistry(), effects, metrics, workspaceTokens: tokens };
+  // /peer help's resources, a few seconds per process (issue 17); saving an initiative here forgets them.
+  const initiativesCache = new InitiativesCache({
+    read: (workspaceId) => readInitiatives(database.db, workspaceId),
+    freshMs: 5_000,
+    maxWorkspaces: 1_000,
+    now: () => deps.clock.now().getTime(),
+  });
+  const featureDeps: FeatureDeps = {
+    ...deps,
+    flows: new FlowRegistry(),
+    effects,
+    metrics,
+    workspaceTokens: tokens,
+    initiativesChanged: (workspaceId) => initiativesCache.forget(workspaceId),
+  };
   // Every capability's buttons, modals, command and events, found by id in one step (src/slack/routes.ts).
   const routes = new SlackRoutes();
   registerHome(routes, featureDeps);
@@ -128,7 +143,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const insights = registerInsights(routes, featureDeps);
   registerWorkspaces(routes, featureDeps);
   registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
-    resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId)).resources,
+    resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId, (id) => initiativesCache.get(id))).resources,
     logger,
   });
   app.use(routes.dispatch());

@@ -36,7 +36,11 @@ describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
 
   beforeAll(async () => {
     e2e = await startPairingE2E(provider, inject('templates'), [COORDINATOR, DISTRESSED, CURIOUS]);
+    // /peer help before there is an initiative: the process keeps that answer 5 seconds (issue 17), and
+    // saving the initiative must make it read afresh at once.
+    expect(JSON.stringify((await command(e2e, CURIOUS.id, 'help')).response.json)).not.toContain('Samaritans 116 123');
     await setUpInitiative(e2e, COORDINATOR.id, { [InitiativeIds.blocks.name]: 'Harbour Circle', [InitiativeIds.blocks.resources]: RESOURCES });
+    expect(JSON.stringify((await command(e2e, CURIOUS.id, 'help')).response.json)).toContain('Samaritans 116 123');
   });
 
   afterAll(async () => {

@@ -221,6 +221,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
         await ack({ response_action: 'update', view: askConsentAgain(settings, null) });
         return;
       }
+      deps.initiativesChanged?.(s.workspaceId);
       await ack();
       await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.created(result.initiative.name, result.invited)) });
       await deps.effects.run([...effects.send(result.outboxIds), ...effects.refreshHomes(s.workspaceId, [s.userId])]);
@@ -246,6 +247,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
       await ack({ response_action: 'update', view: askConsentAgain(settings, current) });
       return;
     }
+    deps.initiativesChanged?.(s.workspaceId);
     await ack();
     await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.saved(result.initiative.name, result.invited)) });
     const members = await membersOf(services.db, result.initiative.id);

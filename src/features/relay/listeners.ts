@@ -9,9 +9,9 @@ import { coordinatorsOf } from '../initiatives/service.js';
 import { claimCrisisNote, type Pairing, type Side } from '../pairings/service.js';
 import { renderCrisisNote, renderNote, renderRelayed } from '../pairings/views.js';
 import { previewsOn } from '../preferences/service.js';
-import { loadSafetyNet } from '../safety/service.js';
+import { safetyNetOf } from '../safety/service.js';
 import { renderSafetyNet } from '../safety/views.js';
-import { crisisWordsFor, findMirror, findOriginalOfMirror, recordRelayed, resourcesFor, routeMessage } from './service.js';
+import { crisisWordsFor, findMirror, findOriginalOfMirror, readMessageContext, recordRelayed, resourcesFor, routeAmong, routeMessage } from './service.js';
 
 // The anonymous relay: what either person writes to the app in their DM goes to the other under the
 // sender's pseudonym. The text is passed through in memory: never stored, never logged (invariant 2).
@@ -102,11 +102,13 @@ export function register(app: Routes, deps: FeatureDeps): void {
     if (!e.user || (e.subtype && e.subtype !== 'file_share' && e.subtype !== 'thread_broadcast')) return;
     const hasFiles = (e.files?.length ?? 0) > 0 || e.subtype === 'file_share';
     const text = e.text ?? '';
-    const route = await routeMessage(services.db, context.teamId ?? '', e.user, e.thread_ts ?? null);
+    // The route and, should there be no conversation, the safety net's rows: one statement (issue 17).
+    const read = await readMessageContext(services.db, context.teamId ?? '', e.user);
+    const route = await routeAmong(services.db, context.teamId ?? '', read.mine, e.thread_ts ?? null);
     if (route.kind === 'none') {
       // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in
       // memory and go no further: not stored, not logged, not quoted back (invariant 2).
-      const net = await loadSafetyNet(services.db, context.teamId ?? '', e.user);
+      const net = await safetyNetOf(services.db, read.safetyNet, context.teamId ?? '', e.user);
       const crisis = mentionsCrisis(text, net.crisisWords);
       await client.chat.postMessage({ channel: e.channel, ...renderSafetyNet({ resources: net.resources, crisis, requests: net.requests }) });
       return;

@@ -1,5 +1,8 @@
-import type { Db } from '../../db/client.js';
+import { Prisma, type Db } from '../../db/client.js';
+import { leanRead } from '../../db/lean-read.js';
+import { fromRawRow, PAIRING_COLUMNS, type PairingRawRow } from '../pairings/pairing-row.js';
 import { activePairingsOf, type Pairing, type Side } from '../pairings/service.js';
+import { SAFETY_NET_COLUMNS, SAFETY_NET_JOINS, type SafetyNetRow } from '../safety/service.js';
 
 // Where a message written to the app belongs, and which relayed copy mirrors which original.
 // Only timestamps are stored, never text (DESIGN.md invariant 2).
@@ -14,7 +17,11 @@ export type Route =
  * belongs to the person's only active pairing. With several and no thread, we ask rather than guess.
  */
 export async function routeMessage(db: Db, workspaceId: string, userId: string, threadTs: string | null): Promise<Route> {
-  const mine = await activePairingsOf(db, workspaceId, userId);
+  return routeAmong(db, workspaceId, await activePairingsOf(db, workspaceId, userId), threadTs);
+}
+
+/** The same, among the person's active pairings `mine` (as activePairingsOf or readMessageContext reads them). */
+export async function routeAmong(db: Db, workspaceId: string, mine: readonly { pairing: Pairing; side: Side }[], threadTs: string | null): Promise<Route> {
   if (mine.length === 0) return { kind: 'none' };
   const inThread = threadTs
     ? mine.find(({ pairing, side }) => (side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs) === threadTs)
@@ -24,6 +31,56 @@ export async function routeMessage(db: Db, workspaceId: string, userId: string, 
   const counterpartId = chosen.side === 'seeker' ? chosen.pairing.listenerUserId : chosen.pairing.seekerId;
   const theirs = await activePairingsOf(db, workspaceId, counterpartId);
   return { kind: 'pairing', pairing: chosen.pairing, side: chosen.side, counterpartHasOthers: theirs.length > 1 };
+}
+
+/** What a new message written to the app needs: the writer's active pairings, and the safety net's rows should there be none. */
+export interface MessageContext {
+  mine: { pairing: Pairing; side: Side }[];
+  safetyNet: SafetyNetRow[];
+}
+
+type ContextRow = SafetyNetRow & { [K in keyof PairingRawRow]: PairingRawRow[K] | null } & { pairingStartedAt: Date | null };
+
+/**
+ * Both in one lean statement (issue 17: every statement costs the app CPU on PostgreSQL, and a message
+ * outside a conversation had two reads here): the workspace's initiatives, each joined to the person's
+ * open requests in it (the safety net) and to their active pairings in it (the route).
+ */
+export async function readMessageContext(db: Db, workspaceId: string, userId: string): Promise<MessageContext> {
+  const rows = await leanRead<ContextRow>(
+    db,
+    Prisma.sql`SELECT ${SAFETY_NET_COLUMNS}, ${PAIRING_COLUMNS}, p."startedAt" AS "pairingStartedAt"
+      FROM "Initiative" i
+        ${SAFETY_NET_JOINS(userId)}
+        LEFT JOIN ("Pairing" p JOIN "SupportRequest" r ON r."id" = p."requestId")
+          ON r."initiativeId" = i."id" AND p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId})
+      WHERE i."workspaceId" = ${workspaceId}`,
+  );
+  const pairings = new Map<string, { pairing: Pairing; side: Side; startedAt: Date }>();
+  for (const row of rows) {
+    if (row.id === null || row.pairingStartedAt === null || pairings.has(row.id)) continue;
+    const pairing = fromRawRow({
+      id: row.id,
+      requestId: row.requestId ?? '',
+      initiativeId: row.initiativeId ?? '',
+      listenerId: row.listenerId ?? '',
+      seekerId: row.seekerId ?? '',
+      listenerUserId: row.listenerUserId ?? '',
+      seekerPseudonym: row.seekerPseudonym ?? '',
+      listenerPseudonym: row.listenerPseudonym ?? '',
+      seekerChannel: row.seekerChannel ?? '',
+      listenerChannel: row.listenerChannel ?? '',
+      seekerThreadTs: row.seekerThreadTs,
+      listenerThreadTs: row.listenerThreadTs,
+      status: row.status ?? '',
+      seekerRevealed: row.seekerRevealed ?? false,
+      listenerRevealed: row.listenerRevealed ?? false,
+    });
+    pairings.set(row.id, { pairing, side: pairing.seekerId === userId ? 'seeker' : 'listener', startedAt: row.pairingStartedAt });
+  }
+  // Oldest first, as activePairingsOf reads them.
+  const mine = [...pairings.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).map(({ pairing, side }) => ({ pairing, side }));
+  return { mine, safetyNet: rows };
 }
 
 export async function recordRelayed(db: Db, input: { pairingId: string; fromSide: Side; sourceTs: string; mirrorTs: string }): Promise<void> {

@@ -21,14 +21,26 @@ export interface SafetyNet extends SignpostedResources {
 
 type InitiativeRow = { id: string; name: string; resources: string; crisisWords: string };
 
-/** Own initiatives are those where the person has a request, a listener profile or a role. */
-export async function loadResources(db: Db, workspaceId: string, userId: string): Promise<SignpostedResources> {
-  // A lean read: on the path of every /peer help (issue 17).
-  const all = await leanRead<InitiativeRow>(
+/**
+ * Own initiatives are those where the person has a request, a listener profile or a role. `initiatives`
+ * reads the workspace's initiatives (by default straight from the database; /peer help passes its
+ * cache, src/features/safety/initiatives-cache.ts).
+ */
+export async function loadResources(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  initiatives: (workspaceId: string) => Promise<InitiativeRow[]> = (id) => readInitiatives(db, id),
+): Promise<SignpostedResources> {
+  return signpost(db, await initiatives(workspaceId), workspaceId, userId);
+}
+
+/** A workspace's initiatives as the safety net shows them, oldest first: a lean read, on the path of /peer help (issue 17). */
+export async function readInitiatives(db: Db, workspaceId: string): Promise<InitiativeRow[]> {
+  return leanRead<InitiativeRow>(
     db,
     Prisma.sql`SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
   );
-  return signpost(db, all, workspaceId, userId);
 }
 
 /** The resources to show of the workspace's initiatives `all`, oldest first: the person's own, else all. */
@@ -53,29 +65,42 @@ async function signpost(db: Db, all: InitiativeRow[], workspaceId: string, userI
 }
 
 /**
- * Everything the safety net shows, for every message outside a conversation: the workspace's initiatives
- * and, joined to them, the person's open requests, in one lean statement (issue 17: a statement costs
- * the app a fifth of a millisecond of CPU on PostgreSQL, and a DM had four).
+ * The safety net's columns, from "Initiative" i joined to the person's open requests (SAFETY_NET_JOINS),
+ * named so they can share a row with a pairing's columns (src/features/relay/service.ts reads both in
+ * one statement for every message written to the app).
  */
-export async function loadSafetyNet(db: Db, workspaceId: string, userId: string): Promise<SafetyNet> {
-  const rows = await leanRead<InitiativeRow & { requestId: string | null; status: string | null; topic: string | null; requestedAt: Date | null }>(
-    db,
-    Prisma.sql`SELECT i."id", i."name", i."resources", i."crisisWords", r."id" AS "requestId", r."status", t."label" AS "topic", r."createdAt" AS "requestedAt"
-      FROM "Initiative" i
-        LEFT JOIN "SupportRequest" r ON r."initiativeId" = i."id" AND r."seekerId" = ${userId} AND r."status" IN ${OPEN_STATUSES}
-        LEFT JOIN "InitiativeTopic" t ON t."id" = r."topicId"
-      WHERE i."workspaceId" = ${workspaceId}
-      ORDER BY i."createdAt" ASC`,
-  );
-  const initiatives = new Map<string, InitiativeRow>();
-  const requests: OpenRequest[] = [];
+export const SAFETY_NET_COLUMNS = Prisma.sql`i."id" AS "netInitiativeId", i."name" AS "netName", i."resources" AS "netResources", i."crisisWords" AS "netCrisisWords",
+  i."createdAt" AS "netCreatedAt", o."id" AS "netRequestId", o."status" AS "netStatus", ot."label" AS "netTopic", o."createdAt" AS "netRequestedAt"`;
+
+export const SAFETY_NET_JOINS = (userId: string) => Prisma.sql`LEFT JOIN "SupportRequest" o ON o."initiativeId" = i."id" AND o."seekerId" = ${userId} AND o."status" IN ${OPEN_STATUSES}
+  LEFT JOIN "InitiativeTopic" ot ON ot."id" = o."topicId"`;
+
+export type SafetyNetRow = {
+  netInitiativeId: string;
+  netName: string;
+  netResources: string;
+  netCrisisWords: string;
+  netCreatedAt: Date;
+  netRequestId: string | null;
+  netStatus: string | null;
+  netTopic: string | null;
+  netRequestedAt: Date | null;
+};
+
+/** The safety net from its rows (one per initiative and open request, in any order). */
+export async function safetyNetOf(db: Db, rows: readonly SafetyNetRow[], workspaceId: string, userId: string): Promise<SafetyNet> {
+  const initiatives = new Map<string, InitiativeRow & { createdAt: Date }>();
+  const requests = new Map<string, OpenRequest>();
   for (const row of rows) {
-    if (!initiatives.has(row.id)) initiatives.set(row.id, { id: row.id, name: row.name, resources: row.resources, crisisWords: row.crisisWords });
-    if (row.requestId !== null && row.status !== null && row.requestedAt !== null) {
-      requests.push(toOpenRequest({ id: row.requestId, initiativeId: row.id, status: row.status, topic: row.topic, createdAt: row.requestedAt }));
+    if (!initiatives.has(row.netInitiativeId)) {
+      initiatives.set(row.netInitiativeId, { id: row.netInitiativeId, name: row.netName, resources: row.netResources, crisisWords: row.netCrisisWords, createdAt: row.netCreatedAt });
+    }
+    if (row.netRequestId !== null && row.netStatus !== null && row.netRequestedAt !== null && !requests.has(row.netRequestId)) {
+      requests.set(row.netRequestId, toOpenRequest({ id: row.netRequestId, initiativeId: row.netInitiativeId, status: row.netStatus, topic: row.netTopic, createdAt: row.netRequestedAt }));
     }
   }
-  // Oldest request first, as openRequestsOf reads them.
-  requests.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  return { ...(await signpost(db, [...initiatives.values()], workspaceId, userId)), requests };
+  // Oldest first, as loadResources and openRequestsOf read them.
+  const oldestFirst = <T extends { createdAt: Date }>(list: Iterable<T>) => [...list].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const all = oldestFirst(initiatives.values()).map(({ id, name, resources, crisisWords }) => ({ id, name, resources, crisisWords }));
+  return { ...(await signpost(db, all, workspaceId, userId)), requests: oldestFirst(requests.values()) };
 }

@@ -64,12 +64,18 @@ describe('/peer help in process', () => {
     expect(api.pendingMocks()).toEqual([]);
   });
 
-  it('puts the workspace\'s resources first, read from the database before acknowledging', async () => {
+  it('puts the workspace\'s resources first, read from the database before acknowledging, at most 5 s old', async () => {
+    // Written straight to the database, as another replica would: this process read the workspace's
+    // initiatives (none) in the test above, and keeps that answer for 5 seconds (issue 17).
     await database.db.workspace.upsert({ where: { id: 'T0FAKE0001' }, create: { id: 'T0FAKE0001' }, update: {} });
     await database.db.initiative.create({
       data: { workspaceId: 'T0FAKE0001', name: 'Lighthouse', description: 'Listening.', resources: 'Call the EAP on 0800 555 0142.', guidelines: 'Be kind.' },
     });
     slackApi();
+    peer.clock.advance(4_000);
+    const early = await peer.deliver(commandBody('help'));
+    expect(JSON.stringify(early.response)).not.toContain('0800 555 0142');
+    peer.clock.advance(1_000);
     const { response } = await peer.deliver(commandBody('help'));
     const blocks = JSON.stringify((response as { blocks: unknown[] }).blocks);
     expect(blocks).toContain('Call the EAP on 0800 555 0142.');

@@ -1,11 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadResources, loadSafetyNet } from '../../../src/features/safety/service.js';
+import type { Db } from '../../../src/db/client.js';
+import { activePairingsOf } from '../../../src/features/pairings/service.js';
+import { readMessageContext } from '../../../src/features/relay/service.js';
+import { loadResources, safetyNetOf } from '../../../src/features/safety/service.js';
 import { openRequestsOf } from '../../../src/features/requests/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
-import { makeInitiative, makeRequest } from '../../support/factories.js';
+import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
 
-// The safety net's one statement (initiatives joined with the person's open requests, issue 17) must
-// show what loadResources and openRequestsOf show on their own.
+// The one statement read for every message written to the app (issue 17): the workspace's initiatives
+// joined with the person's open requests (the safety net) and their active pairings (the route). It
+// must show what loadResources, openRequestsOf and activePairingsOf show on their own.
+
+async function loadSafetyNet(db: Db, workspaceId: string, userId: string) {
+  return safetyNetOf(db, (await readMessageContext(db, workspaceId, userId)).safetyNet, workspaceId, userId);
+}
 
 describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -48,5 +56,39 @@ describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
     expect(nobody.resources.map((r) => r.id)).toEqual([a.id, b.id, c.id]);
     expect(nobody.requests).toEqual([]);
     expect(await loadSafetyNet(database.db, 'T0NOWHERE', seeker)).toMatchObject({ resources: [], requests: [] });
+    expect((await readMessageContext(database.db, a.workspaceId, seeker)).mine).toEqual([]);
+  });
+
+  it("finds the person's active pairings on either side, oldest first, as activePairingsOf does, beside their open requests", async () => {
+    const a = await makeInitiative(database.db);
+    const b = await makeInitiative(database.db, { workspaceId: a.workspaceId });
+    const elsewhere = await makeInitiative(database.db);
+    const person = 'U0BOTHSID1';
+    const asListenerA = await makeListener(database.db, { initiativeId: a.id, userId: person, topicIds: [a.topics[0]!.id] });
+    const otherListener = await makeListener(database.db, { initiativeId: b.id, userId: 'U0OTHERL01', topicIds: [b.topics[0]!.id] });
+    const pair = async (initiativeId: string, seekerId: string, listener: { id: string; userId: string }, startedAt: string, endedAt?: string) => {
+      const request = await makeRequest(database.db, { initiativeId, seekerId, status: 'matched' });
+      return makePairing(database.db, { request, listener, startedAt: new Date(startedAt), ...(endedAt ? { endedAt: new Date(endedAt) } : {}) });
+    };
+    const second = await pair(a.id, 'U0SEEKERA1', asListenerA, '2026-03-03T09:00:00Z');
+    const first = await pair(a.id, 'U0SEEKERA2', asListenerA, '2026-03-01T09:00:00Z');
+    const asSeeker = await pair(b.id, person, otherListener, '2026-03-02T09:00:00Z');
+    await pair(a.id, 'U0SEEKERA3', asListenerA, '2026-02-01T09:00:00Z', '2026-02-10T09:00:00Z');
+    const elsewhereListener = await makeListener(database.db, { initiativeId: elsewhere.id, userId: person, topicIds: [elsewhere.topics[0]!.id] });
+    await pair(elsewhere.id, 'U0SEEKERE1', elsewhereListener, '2026-03-01T08:00:00Z');
+    await makeRequest(database.db, { initiativeId: b.id, seekerId: person, status: 'waiting', createdAt: new Date('2026-03-04T09:00:00Z') });
+
+    const read = await readMessageContext(database.db, a.workspaceId, person);
+    expect(read.mine.map(({ pairing, side }) => [pairing.id, side])).toEqual([
+      [first.id, 'listener'],
+      [asSeeker.id, 'seeker'],
+      [second.id, 'listener'],
+    ]);
+    expect(read.mine).toEqual(await activePairingsOf(database.db, a.workspaceId, person));
+    // Three pairings and an open request share rows: each is read once.
+    const net = await safetyNetOf(database.db, read.safetyNet, a.workspaceId, person);
+    expect(net.requests).toEqual(await openRequestsOf(database.db, a.workspaceId, person));
+    expect(net.requests).toHaveLength(1);
+    expect({ resources: net.resources, crisisWords: net.crisisWords }).toEqual(await loadResources(database.db, a.workspaceId, person));
   });
 });
