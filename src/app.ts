@@ -25,7 +25,7 @@ import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
 import { InitiativesCache } from './features/safety/initiatives-cache.js';
 import { loadResources, readInitiatives } from './features/safety/service.js';
-import { claimEvent } from './features/events/dedupe.js';
+import { claimEvent, claimLater, type EventClaim } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
 import { SlackRoutes } from './slack/routes.js';
 import type { Logger } from './logger.js';
@@ -93,13 +93,20 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   app.use(answerFailures(logger));
 
   // Deduplicate Events API deliveries by event_id across retries and replicas (DESIGN.md).
-  app.use(async ({ body, next }) => {
+  app.use(async ({ body, context, next }) => {
     const eventId = typeof body === 'object' && body !== null && 'event_id' in body ? body.event_id : undefined;
     if (typeof eventId === 'string') {
       // Bolt has already acknowledged an event (it does so before any middleware): all that follows is
       // work after the ack, and its database reads run synchronously on SQLite. Requests that arrived
       // meanwhile are acknowledged first (issue 17: a burst of messages held other acks back).
       await new Promise<void>((resolve) => setImmediate(resolve));
+      if (claimLater(database.db, (body as { event?: unknown }).event)) {
+        // Claimed by the relay's first statement, before it does anything (src/features/events/dedupe.ts).
+        const claim: EventClaim = { eventId, receivedAt: deps.clock.now() };
+        context.eventClaim = claim;
+        await next();
+        return;
+      }
       if (!(await claimEvent(database.db, eventId, deps.clock.now()))) {
         logger.debug({ eventId }, 'duplicate event skipped');
         return;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
 import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
+import type { EventClaim } from '../events/dedupe.js';
 import * as copy from '../pairings/copy.js';
 import { coordinatorsOf } from '../initiatives/service.js';
 import { claimCrisisNote, type Pairing, type Side } from '../pairings/service.js';
@@ -103,7 +104,9 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const hasFiles = (e.files?.length ?? 0) > 0 || e.subtype === 'file_share';
     const text = e.text ?? '';
     // The route and, should there be no conversation, the safety net's rows: one statement (issue 17).
-    const read = await readMessageContext(services.db, context.teamId ?? '', e.user);
+    // On PostgreSQL the event's dedupe claim is part of that statement (src/features/events/dedupe.ts).
+    const read = await readMessageContext(services.db, context.teamId ?? '', e.user, context.eventClaim as EventClaim | undefined);
+    if (!read.fresh) return;
     const route = await routeAmong(services.db, context.teamId ?? '', read.mine, e.thread_ts ?? null);
     if (route.kind === 'none') {
       // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in

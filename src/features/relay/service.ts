@@ -1,7 +1,8 @@
 import { Prisma, type Db } from '../../db/client.js';
-import { leanRead } from '../../db/lean-read.js';
+import { hasConnectionPool, leanRead } from '../../db/lean-read.js';
 import { fromRawRow, PAIRING_COLUMNS, type PairingRawRow } from '../pairings/pairing-row.js';
 import { activePairingsOf, type Pairing, type Side } from '../pairings/service.js';
+import { claimCte, claimEvent, type EventClaim } from '../events/dedupe.js';
 import { SAFETY_NET_COLUMNS, SAFETY_NET_JOINS, type SafetyNetRow } from '../safety/service.js';
 
 // Where a message written to the app belongs, and which relayed copy mirrors which original.
@@ -35,27 +36,46 @@ export async function routeAmong(db: Db, workspaceId: string, mine: readonly { p
 
 /** What a new message written to the app needs: the writer's active pairings, and the safety net's rows should there be none. */
 export interface MessageContext {
+  /** False when another delivery of this event was claimed first (a retry, or another replica): do nothing. */
+  fresh: boolean;
   mine: { pairing: Pairing; side: Side }[];
   safetyNet: SafetyNetRow[];
 }
 
-type ContextRow = SafetyNetRow & { [K in keyof PairingRawRow]: PairingRawRow[K] | null } & { pairingStartedAt: Date | null };
+type ContextRow = { [K in keyof SafetyNetRow]: SafetyNetRow[K] | null } & { [K in keyof PairingRawRow]: PairingRawRow[K] | null } & {
+  pairingStartedAt: Date | null;
+  fresh?: boolean;
+};
 
 /**
  * Both in one lean statement (issue 17: every statement costs the app CPU on PostgreSQL, and a message
  * outside a conversation had two reads here): the workspace's initiatives, each joined to the person's
- * open requests in it (the safety net) and to their active pairings in it (the route).
+ * open requests in it (the safety net) and to their active pairings in it (the route). With `claim`
+ * (PostgreSQL, src/features/events/dedupe.ts) the same statement first claims the event.
  */
-export async function readMessageContext(db: Db, workspaceId: string, userId: string): Promise<MessageContext> {
+export async function readMessageContext(db: Db, workspaceId: string, userId: string, withClaim?: EventClaim): Promise<MessageContext> {
+  let claim = withClaim;
+  if (claim && !hasConnectionPool(db)) {
+    // SQLite has no INSERT inside WITH: the claim goes first, on its own (claimLater never asks for this there).
+    if (!(await claimEvent(db, claim.eventId, claim.receivedAt))) return { fresh: false, mine: [], safetyNet: [] };
+    claim = undefined;
+  }
+  const joinPairings = Prisma.sql`LEFT JOIN ("Pairing" p JOIN "SupportRequest" r ON r."id" = p."requestId")
+    ON r."initiativeId" = i."id" AND p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId})`;
+  const columns = Prisma.sql`${SAFETY_NET_COLUMNS}, ${PAIRING_COLUMNS}, p."startedAt" AS "pairingStartedAt"`;
   const rows = await leanRead<ContextRow>(
     db,
-    Prisma.sql`SELECT ${SAFETY_NET_COLUMNS}, ${PAIRING_COLUMNS}, p."startedAt" AS "pairingStartedAt"
-      FROM "Initiative" i
-        ${SAFETY_NET_JOINS(userId)}
-        LEFT JOIN ("Pairing" p JOIN "SupportRequest" r ON r."id" = p."requestId")
-          ON r."initiativeId" = i."id" AND p."status" = 'active' AND (p."seekerId" = ${userId} OR p."listenerUserId" = ${userId})
-      WHERE i."workspaceId" = ${workspaceId}`,
+    claim
+      ? // One row at least, whatever the workspace holds, to say whether the claim took.
+        Prisma.sql`WITH ${claimCte(claim)}
+          SELECT EXISTS (SELECT 1 FROM claimed) AS "fresh", ${columns}
+          FROM (SELECT 1 AS "one") AS base
+            LEFT JOIN "Initiative" i ON i."workspaceId" = ${workspaceId}
+            ${SAFETY_NET_JOINS(userId)}
+            ${joinPairings}`
+      : Prisma.sql`SELECT ${columns} FROM "Initiative" i ${SAFETY_NET_JOINS(userId)} ${joinPairings} WHERE i."workspaceId" = ${workspaceId}`,
   );
+  if (claim && rows[0]?.fresh !== true) return { fresh: false, mine: [], safetyNet: [] };
   const pairings = new Map<string, { pairing: Pairing; side: Side; startedAt: Date }>();
   for (const row of rows) {
     if (row.id === null || row.pairingStartedAt === null || pairings.has(row.id)) continue;
@@ -80,7 +100,8 @@ export async function readMessageContext(db: Db, workspaceId: string, userId: st
   }
   // Oldest first, as activePairingsOf reads them.
   const mine = [...pairings.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).map(({ pairing, side }) => ({ pairing, side }));
-  return { mine, safetyNet: rows };
+  const safetyNet = rows.filter((row): row is ContextRow & SafetyNetRow => row.netInitiativeId !== null);
+  return { fresh: true, mine, safetyNet };
 }
 
 export async function recordRelayed(db: Db, input: { pairingId: string; fromSide: Side; sourceTs: string; mirrorTs: string }): Promise<void> {

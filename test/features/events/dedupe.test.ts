@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { claimEvent, pruneProcessedEvents } from '../../../src/features/events/dedupe.js';
+import { claimEvent, claimLater, pruneProcessedEvents } from '../../../src/features/events/dedupe.js';
+import { readMessageContext } from '../../../src/features/relay/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../../support/databases.js';
+import { makeInitiative } from '../../support/factories.js';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HOUR = 60 * 60 * 1000;
@@ -59,5 +61,36 @@ describe.each(TEST_PROVIDERS)('event deduplication on %s', (provider) => {
     await claimEvent(database.db, 'Ev0RECENT', new Date(NOW.getTime() - HOUR));
     await pruneProcessedEvents(database.db, NOW);
     expect(await claimEvent(database.db, 'Ev0RECENT', NOW)).toBe(false);
+  });
+
+  // PostgreSQL: a new DM's claim rides on the relay's first read (issue 17); SQLite claims on its own.
+  const dm = { type: 'message', channel_type: 'im', channel: 'D0PERSON01', user: 'U0PERSON01', text: 'hi', ts: '1.0' };
+  it(`claims ${provider === 'postgresql' ? 'a new DM with its first read' : 'every event on its own'}, and everything else on its own`, () => {
+    const later = provider === 'postgresql';
+    expect(claimLater(database.db, dm)).toBe(later);
+    expect(claimLater(database.db, { ...dm, subtype: 'file_share' })).toBe(later);
+    expect(claimLater(database.db, { ...dm, subtype: 'thread_broadcast' })).toBe(later);
+    // Edits, deletions, bots, channels and other events go through claimEvent first.
+    expect(claimLater(database.db, { ...dm, subtype: 'message_changed' })).toBe(false);
+    expect(claimLater(database.db, { ...dm, subtype: 'message_deleted' })).toBe(false);
+    expect(claimLater(database.db, { ...dm, bot_id: 'B0BOT' })).toBe(false);
+    expect(claimLater(database.db, { ...dm, channel_type: 'channel' })).toBe(false);
+    expect(claimLater(database.db, { ...dm, user: undefined })).toBe(false);
+    expect(claimLater(database.db, { type: 'app_home_opened', user: 'U0PERSON01' })).toBe(false);
+    expect(claimLater(database.db, undefined)).toBe(false);
+  });
+
+  it('lets exactly one of 20 concurrent reads of a DM with its claim go on, in a workspace with or without initiatives', async () => {
+    const initiative = await makeInitiative(database.db);
+    for (const workspaceId of [initiative.workspaceId, 'T0EMPTY001']) {
+      const eventId = `Ev0DM${workspaceId}`;
+      const reads = await Promise.all(Array.from({ length: 20 }, () => readMessageContext(database.db, workspaceId, 'U0PERSON01', { eventId, receivedAt: NOW })));
+      expect(reads.filter((r) => r.fresh)).toHaveLength(1);
+      const fresh = reads.find((r) => r.fresh)!;
+      expect(fresh.safetyNet.map((row) => row.netInitiativeId)).toEqual(workspaceId === 'T0EMPTY001' ? [] : [initiative.id]);
+      for (const stale of reads.filter((r) => !r.fresh)) expect(stale).toEqual({ fresh: false, mine: [], safetyNet: [] });
+      expect(await claimEvent(database.db, eventId, NOW)).toBe(false);
+    }
+    expect(await database.db.processedEvent.count()).toBe(2);
   });
 });
