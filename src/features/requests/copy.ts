@@ -66,7 +66,7 @@ export const WHILE_YOU_WAIT = 'While you wait, these are here for you:';
 export const OFFER_NOT_TAKEN =
   'The listener I asked isn\'t able to talk just now. That happens, and it says nothing about you. I\'m still looking, and your request stays open.';
 
-export const WAITING_PAIRED = 'Good news: a listener said yes. Your introduction is in your messages with the app, just below.';
+export const WAITING_PAIRED = 'Good news: a listener said yes. Their introduction follows below, and you can write to them whenever you\'re ready.';
 
 export function waitEstimate(hours: number): string {
   return `People here are usually paired within ${hours} hour${hours === 1 ? '' : 's'}.`;
