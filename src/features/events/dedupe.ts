@@ -23,6 +23,20 @@ export interface EventClaim {
 }
 
 /**
+ * A new message a person wrote in their DM with the app (a file share and a thread broadcast count;
+ * edits, deletions and bots do not): what the relay acts on, and whose claim can wait for it.
+ */
+export function isNewDirectMessage<E extends { channel_type?: unknown; bot_id?: unknown; user?: unknown; subtype?: unknown }>(e: E): e is E & { user: string } {
+  return (
+    e.channel_type === 'im' &&
+    !e.bot_id &&
+    typeof e.user === 'string' &&
+    e.user !== '' &&
+    (!e.subtype || e.subtype === 'file_share' || e.subtype === 'thread_broadcast')
+  );
+}
+
+/**
  * Whether this event's claim can ride on its handler's first read instead of a statement of its own:
  * on PostgreSQL (a data-modifying WITH in the same statement), for a new message in a DM with the app,
  * whose handler (src/features/relay) claims it before it does anything (issue 17: a statement costs the
@@ -31,14 +45,7 @@ export interface EventClaim {
 export function claimLater(db: object, event: unknown): boolean {
   if (!hasConnectionPool(db) || typeof event !== 'object' || event === null) return false;
   const e = event as Record<string, unknown>;
-  const subtype = e.subtype;
-  return (
-    e.type === 'message' &&
-    e.channel_type === 'im' &&
-    e.bot_id === undefined &&
-    typeof e.user === 'string' &&
-    (subtype === undefined || subtype === 'file_share' || subtype === 'thread_broadcast')
-  );
+  return e.type === 'message' && isNewDirectMessage(e);
 }
 
 /** The SQL that claims `claim` inside another statement's WITH: one row, `fresh` 1 or 0. */

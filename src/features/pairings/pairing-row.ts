@@ -58,13 +58,14 @@ export type PairingRawRow = Omit<Pairing, 'status' | 'seekerRevealed' | 'listene
   listenerRevealed: boolean | number;
 };
 
+/** A row with PAIRING_COLUMNS (and maybe others, which are left out) as a Pairing. */
 export function fromRawRow(row: PairingRawRow): Pairing {
-  return {
+  return toPairing({
     ...row,
-    status: row.status === 'active' ? 'active' : 'ended',
+    request: { initiativeId: row.initiativeId },
     seekerRevealed: row.seekerRevealed === true || row.seekerRevealed === 1,
     listenerRevealed: row.listenerRevealed === true || row.listenerRevealed === 1,
-  };
+  });
 }
 
 export async function getPairing(db: Db | Tx, pairingId: string): Promise<Pairing | null> {

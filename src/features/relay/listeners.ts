@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
 import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
-import type { EventClaim } from '../events/dedupe.js';
+import { isNewDirectMessage, type EventClaim } from '../events/dedupe.js';
 import * as copy from '../pairings/copy.js';
 import { coordinatorsOf } from '../initiatives/service.js';
 import { claimCrisisNote, type Pairing, type Side } from '../pairings/service.js';
@@ -100,7 +100,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
       return;
     }
 
-    if (!e.user || (e.subtype && e.subtype !== 'file_share' && e.subtype !== 'thread_broadcast')) return;
+    if (!isNewDirectMessage(e)) return;
     const hasFiles = (e.files?.length ?? 0) > 0 || e.subtype === 'file_share';
     const text = e.text ?? '';
     // The route and, should there be no conversation, the safety net's rows: one statement (issue 17).

@@ -79,23 +79,8 @@ export async function readMessageContext(db: Db, workspaceId: string, userId: st
   const pairings = new Map<string, { pairing: Pairing; side: Side; startedAt: Date }>();
   for (const row of rows) {
     if (row.id === null || row.pairingStartedAt === null || pairings.has(row.id)) continue;
-    const pairing = fromRawRow({
-      id: row.id,
-      requestId: row.requestId ?? '',
-      initiativeId: row.initiativeId ?? '',
-      listenerId: row.listenerId ?? '',
-      seekerId: row.seekerId ?? '',
-      listenerUserId: row.listenerUserId ?? '',
-      seekerPseudonym: row.seekerPseudonym ?? '',
-      listenerPseudonym: row.listenerPseudonym ?? '',
-      seekerChannel: row.seekerChannel ?? '',
-      listenerChannel: row.listenerChannel ?? '',
-      seekerThreadTs: row.seekerThreadTs,
-      listenerThreadTs: row.listenerThreadTs,
-      status: row.status ?? '',
-      seekerRevealed: row.seekerRevealed ?? false,
-      listenerRevealed: row.listenerRevealed ?? false,
-    });
+    // The pairing joins its request inside the LEFT JOIN: with its id, every pairing column is there.
+    const pairing = fromRawRow(row as ContextRow & PairingRawRow);
     pairings.set(row.id, { pairing, side: pairing.seekerId === userId ? 'seeker' : 'listener', startedAt: row.pairingStartedAt });
   }
   // Oldest first, as activePairingsOf reads them.
