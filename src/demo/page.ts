@@ -1,6 +1,6 @@
 import { renderBlocks, type RenderContext } from '../simulator/render/blocks.js';
 import { escapeHtml, renderMrkdwn } from '../simulator/render/mrkdwn.js';
-import type { ShownMessage, ShownView, WhatPeopleSee } from '../simulator/what-people-see.js';
+import type { ShownMessage, WhatPeopleSee } from '../simulator/what-people-see.js';
 
 // The demo page (issue 18): the five people side by side, each with their Home tab, their DM with the app
 // (threads, edits, ephemeral notes) and any open modal, drawn from the app's Block Kit; a box for /peer
@@ -13,13 +13,8 @@ export interface DemoPerson {
   role: string;
 }
 
-function title(view: ShownView): string {
-  const t = view.view.title;
-  return typeof t === 'object' && t !== null && 'text' in t ? String((t as { text: unknown }).text) : 'Modal';
-}
-
-/** A modal's `close` or `submit` words, or Slack's default. */
-function buttonText(text: unknown, fallback: string): string {
+/** A modal's `title`, `close` or `submit` words, or Slack's default. */
+function viewText(text: unknown, fallback: string): string {
   return typeof text === 'object' && text !== null && 'text' in text ? String((text as { text: unknown }).text) : fallback;
 }
 
@@ -47,9 +42,9 @@ function renderPerson(person: DemoPerson, seen: WhatPeopleSee, base: Omit<Render
   const top = sees.modals.at(-1);
   const modal = top
     ? `<div class="modal" role="dialog" aria-labelledby="${escapeHtml(person.id)}-modal-title" data-surface="modal" data-view-id="${escapeHtml(top.id)}">
-        <h3 id="${escapeHtml(person.id)}-modal-title">${escapeHtml(title(top))}${sees.modals.length > 1 ? ` <span class="tag">${sees.modals.length} open</span>` : ''}</h3>
+        <h3 id="${escapeHtml(person.id)}-modal-title">${escapeHtml(viewText(top.view.title, 'Modal'))}${sees.modals.length > 1 ? ` <span class="tag">${sees.modals.length} open</span>` : ''}</h3>
         <form class="modal-form" data-kind="submit">${renderBlocks(Array.isArray(top.view.blocks) ? top.view.blocks : [], { ...ctx(`v${top.id}`), state: top.state, errors: top.errors })}
-          <div class="modal-buttons"><button type="button" data-kind="close">${escapeHtml(buttonText(top.view.close, 'Cancel'))}</button>${top.view.submit ? `<button type="submit" class="primary">${escapeHtml(buttonText(top.view.submit, 'Submit'))}</button>` : ''}</div>
+          <div class="modal-buttons"><button type="button" data-kind="close">${escapeHtml(viewText(top.view.close, 'Cancel'))}</button>${top.view.submit ? `<button type="submit" class="primary">${escapeHtml(viewText(top.view.submit, 'Submit'))}</button>` : ''}</div>
         </form>
       </div>`
     : '';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../simulator/free-port.js';
 import { blockAction, eventCallback, sendToApp, slashCommand, viewSubmission, type SlackRequestBody } from '../simulator/requests.js';
 import { SIMULATOR_SIGNING_SECRET } from '../simulator/credentials.js';
 import type { FakeSlack } from '../simulator/web-api.js';
@@ -189,10 +189,6 @@ export async function startDemoServer(options: DemoServerOptions): Promise<{ ser
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
   return { server, url: `http://127.0.0.1:${port}`, seen, act };
 }

@@ -20,7 +20,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './free-port.js';
 import { isEmptyMessage, validateMessage, validateView } from '../slack/block-kit.js';
 import { SIMULATOR_BOT_TOKEN } from './credentials.js';
 import { SLACK_METHODS } from './slack-methods.js';
@@ -835,15 +835,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${await listenOnLoopback(server)}`;
 
   const callsTo = (method: string): RecordedCall[] => calls.filter((call) => call.method === method);
 

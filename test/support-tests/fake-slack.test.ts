@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isValidSlackRequest } from '@slack/bolt';
 import { WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listenOnLoopback } from '../../src/simulator/free-port.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
 import {
   blockAction,
@@ -454,8 +454,7 @@ describe('signed Slack requests', () => {
         res.end(JSON.stringify({ path: req.url, valid }));
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const baseUrl = `http://127.0.0.1:${await listenOnLoopback(server)}`;
 
     try {
       const body = slashCommand({ text: 'hi', userId: 'U1', teamId: 'T1' });

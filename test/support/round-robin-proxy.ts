@@ -9,7 +9,7 @@
  * idempotent (a click acts), and nginx does not pass a non-idempotent request on either.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../src/simulator/free-port.js';
 
 export interface RoundRobinProxy {
   /** `http://127.0.0.1:<port>`, to use as an app's base URL. */
@@ -118,14 +118,7 @@ export async function startRoundRobinProxy(upstreams: string[], options: { failT
       res.end(`proxy error: ${message}`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
 
   return {
     url: `http://127.0.0.1:${port}`,

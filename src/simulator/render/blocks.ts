@@ -69,8 +69,7 @@ function selected(element: Json): Set<string> {
 /** An input's element as the person left it: its `state.values` entry, where there is one, as its initial value. */
 function asTyped(element: Json, state: Json | undefined): Json {
   if (!state) return element;
-  const { initial_value, initial_option, initial_options, initial_user, initial_users, initial_date, initial_time, ...rest } = element;
-  void [initial_value, initial_option, initial_options, initial_user, initial_users, initial_date, initial_time];
+  const rest = Object.fromEntries(Object.entries(element).filter(([key]) => !key.startsWith('initial_')));
   const typed: Json = {
     initial_value: state.value,
     initial_option: state.selected_option,
@@ -159,11 +158,17 @@ function renderElement(element: Json, blockId: string, ctx: RenderContext, field
   }
 }
 
-function renderImage(image: Json, ctx: RenderContext, className: string): string {
+/** Where the page can load an image element or block from (its URL, or the simulator's copy of its file), if anywhere. */
+function imageSource(image: Json, ctx: RenderContext): string | undefined {
   const file = isObject(image.slack_file) ? ctx.fileUrl(str(image.slack_file.id)) : undefined;
   const src = str(image.image_url) || file;
+  return src && /^(https?:|\/)/.test(src) ? src : undefined;
+}
+
+function renderImage(image: Json, ctx: RenderContext, className: string): string {
+  const src = imageSource(image, ctx);
   const alt = escapeHtml(str(image.alt_text));
-  if (!src || !/^(https?:|\/)/.test(src)) return `<span class="${className} bk-missing-image" role="img" aria-label="${alt}">${alt}</span>`;
+  if (!src) return `<span class="${className} bk-missing-image" role="img" aria-label="${alt}">${alt}</span>`;
   return `<img class="${className}" src="${escapeHtml(src)}" alt="${alt}">`;
 }
 
@@ -188,8 +193,8 @@ function renderBlock(block: Json, index: number, ctx: RenderContext): string {
       const title = isObject(block.title) ? `<figcaption>${renderPlain(words(block.title))}</figcaption>` : '';
       // The picture opens at full size (an insights chart is wider than a person's column).
       const image = renderImage(block, ctx, 'bk-image-img');
-      const src = /^<img [^>]*src="([^"]*)"/.exec(image)?.[1];
-      return `<figure class="bk-image">${src ? `<a href="${src}" target="_blank" rel="noopener">${image}</a>` : image}${title}</figure>`;
+      const src = imageSource(block, ctx);
+      return `<figure class="bk-image">${src ? `<a href="${escapeHtml(src)}" target="_blank" rel="noopener">${image}</a>` : image}${title}</figure>`;
     }
     case 'actions':
       return `<div class="bk-actions">${list(block.elements).map((e) => renderElement(e, blockId, ctx)).join('')}</div>`;
