@@ -36,6 +36,8 @@ export interface FakeUser {
   tz?: string;
   tz_offset?: number;
   tz_label?: string;
+  /** Slack's locale (`de-DE`); users.info returns it only with include_locale, `en-US` when unset. */
+  locale?: string;
   is_bot?: boolean;
   /** Workspace admin or owner, as users.info says (who may create initiatives, issue 13). */
   is_admin?: boolean;
@@ -522,7 +524,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const workspaceOf = (call: RecordedCall): WorkspaceState => (call.teamId !== undefined ? workspaceState(call.teamId) : defaultWorkspace);
 
-  const renderUser = (user: FakeUser): Record<string, unknown> => {
+  const renderUser = (user: FakeUser, includeLocale = false): Record<string, unknown> => {
     const realName = user.real_name ?? `User ${user.id}`;
     const tz = user.tz ?? 'Europe/London';
     const tzOffset = user.tz_offset ?? 0;
@@ -539,6 +541,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       is_app_user: false,
       is_admin: user.is_admin ?? user.is_owner ?? false,
       is_owner: user.is_owner ?? false,
+      ...(includeLocale ? { locale: user.locale ?? 'en-US' } : {}),
       profile: {
         display_name: user.display_name ?? '',
         real_name: realName,
@@ -719,7 +722,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'users.info': {
         const user = users.get(stringArg(args, 'user') ?? '');
-        return user ? ok({ user: renderUser(user) }) : fail('user_not_found');
+        // Slack adds the locale only when asked (include_locale), as a boolean or its string form.
+        const includeLocale = args.include_locale === true || args.include_locale === 'true' || args.include_locale === '1';
+        return user ? ok({ user: renderUser(user, includeLocale) }) : fail('user_not_found');
       }
       case 'views.open':
       case 'views.push':

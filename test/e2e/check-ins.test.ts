@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
@@ -287,7 +288,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     // The seeker: how is it going with the listener, by pseudonym; four choices; the resources.
     expect(String(firstToSeeker.args.text)).toMatch(/^How is it going/);
-    expect(firstToSeeker.args.text).toBe(checkInCopy.seekerQuestion(first.listenerPseudonym));
+    expect(firstToSeeker.args.text).toBe(checkInCopy.seekerQuestion(english, first.listenerPseudonym));
     expect(shown(firstToSeeker)).toContain(displayPseudonym(first.listenerPseudonym));
     expect(labelsOf(firstToSeeker.args.blocks)).toEqual(SEEKER_LABELS);
     // Each answer has its own action id (one block of buttons); Slack refuses repeated ones.
@@ -299,7 +300,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     // The listener: how are they doing; three choices; nothing about the seeker.
     expect(String(firstToListener.args.text)).toMatch(/^How are you doing\?/);
-    expect(firstToListener.args.text).toBe(checkInCopy.LISTENER_QUESTION);
+    expect(firstToListener.args.text).toBe(english('checkIns.listenerQuestion'));
     expect(labelsOf(firstToListener.args.blocks)).toEqual(LISTENER_LABELS);
     expect(buttonsOf(firstToListener.args.blocks).map((b) => b.action_id)).toEqual(LISTENER_ANSWERS.map((a) => CheckInIds.answer[a]));
     expect(leaksTo([firstToListener], e2e.owners, first.listener.id, [PAIRED_SEEKER])).toEqual([]);
@@ -328,7 +329,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
   it('"Helpful" is stored as a choice and counted; a second click changes nothing', async () => {
     const row = await checkInRow(first.pairingId, 'seeker');
     const reply = await answer(PAIRED_SEEKER.id, firstToSeeker, 'Helpful');
-    expect(reply.args).toMatchObject({ text: checkInCopy.THANKS.helpful, replace_original: true });
+    expect(reply.args).toMatchObject({ text: english(checkInCopy.THANKS_KEYS.helpful), replace_original: true });
     expect(await checkInRow(first.pairingId, 'seeker')).toMatchObject({ id: row.id, answer: 'helpful', status: 'sent' });
     expect((await checkInRow(first.pairingId, 'seeker')).answeredAt).not.toBeNull();
     expect(await counted('checkin_helpful')).toBe(1);
@@ -336,7 +337,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     // Clicking again, the same or another answer, is thanked and changes nothing.
     for (const label of ['Helpful', 'Not yet', 'End']) {
       const again = await answer(PAIRED_SEEKER.id, firstToSeeker, label);
-      expect(again.args.text).toBe(checkInCopy.ALREADY_ANSWERED);
+      expect(again.args.text).toBe(english('checkIns.alreadyAnswered'));
     }
     expect((await checkInRow(first.pairingId, 'seeker')).answer).toBe('helpful');
     expect(await counted('checkin_helpful')).toBe(1);
@@ -350,11 +351,11 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const since = e2e.mark();
     await makeDue([row.id]);
     const message = await checkInMessage(PAIRED_SEEKER.id, row.id, since);
-    expect(message.args.text).toBe(checkInCopy.seekerQuestion(first.listenerPseudonym));
+    expect(message.args.text).toBe(checkInCopy.seekerQuestion(english, first.listenerPseudonym));
     await sentRow(row.id);
 
     const reply = await answer(PAIRED_SEEKER.id, message, 'Not yet');
-    expect(reply.args.text).toBe(checkInCopy.THANKS.not_yet);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.not_yet));
     expect((await checkInRow(first.pairingId, 'seeker', 2)).answer).toBe('not_yet');
     expect(await counted('checkin_not_yet')).toBe(1);
     expect(await counted('checkin_helpful')).toBe(1);
@@ -364,7 +365,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
   it('"I\'m fine" is stored and counted, and the listener stays available', async () => {
     const reply = await answer(first.listener.id, firstToListener, "I'm fine");
-    expect(reply.args.text).toBe(checkInCopy.THANKS.fine);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.fine));
     expect((await checkInRow(await profileOf(first.listener.id), 'listener')).answer).toBe('fine');
     expect(await counted('checkin_fine')).toBe(1);
     const profile = await e2e.db.listenerProfile.findUniqueOrThrow({ where: { initiativeId_userId: { initiativeId, userId: first.listener.id } } });
@@ -381,7 +382,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     since = e2e.mark();
     const reply = await answer(SWITCHING_SEEKER.id, message, "I'd like someone else");
-    expect(reply.args.text).toBe(checkInCopy.THANKS.someone_else);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.someone_else));
     await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(pairingCopy.SOMEONE_ELSE_LISTENER));
     const offer = await nextOffer(e2e, since);
     expect(offer.listenerId).not.toBe(paired.listener.id);
@@ -415,7 +416,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     since = e2e.mark();
     const reply = await answer(ENDING_SEEKER.id, message, 'End');
-    expect(reply.args.text).toBe(checkInCopy.THANKS.end);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.end));
     await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_OTHER));
     expect(await e2e.db.pairing.findUniqueOrThrow({ where: { id: paired.pairingId } })).toMatchObject({
       status: 'ended',
@@ -442,9 +443,9 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     await sentRow(listenerRow.id);
 
     const reply = await answer(BEREAVEMENT_LISTENER.id, message, 'I need a break');
-    expect(reply.args.text).toBe(checkInCopy.THANKS.break);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.break));
     // With a way to choose a return date (the listeners capability opens the form).
-    expect(labelsOf(reply.args.blocks)).toEqual([checkInCopy.CHOOSE_RETURN_DATE]);
+    expect(labelsOf(reply.args.blocks)).toEqual([english('checkIns.chooseReturnDate')]);
     expect(buttonValue(reply.args.blocks, ListenerIds.pauseUntilButton)).toBe(initiativeId);
     // The click is thanked first, then the pause is stored.
     const profile = await eventually(() =>
@@ -475,7 +476,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     since = e2e.mark();
     const reply = await answer(paired.listener.id, message, 'Talk to a coordinator');
-    expect(reply.args.text).toBe(checkInCopy.THANKS.coordinator);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.coordinator));
     const notices = await Promise.all(
       [COORDINATOR, SECOND_COORDINATOR].map((c) => e2e.next('chat.postMessage', since, (call) => sentTo(c.id)(call))),
     );
@@ -567,7 +568,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const update = await e2e.next(
       'chat.postMessage',
       since,
-      (c) => sentTo(WAITING_SEEKER.id)(c) && c.args.text === checkInCopy.WAITING_UPDATE,
+      (c) => sentTo(WAITING_SEEKER.id)(c) && c.args.text === english('checkIns.waitingUpdate'),
       10_000,
     );
     expect(textOf(update.args.blocks)).toContain(RESOURCES);
@@ -634,8 +635,8 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const toListener = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && sentTo(CARING_LISTENER.id)(c) && isCheckIn(c.args.blocks));
     expect(toListener).toEqual([message]);
 
-    expect(message.args.text).toBe(checkInCopy.LISTENER_QUESTION);
-    expect(textOf(message.args.blocks)).toContain(checkInCopy.listenerLoad(3));
+    expect(message.args.text).toBe(english('checkIns.listenerQuestion'));
+    expect(textOf(message.args.blocks)).toContain(checkInCopy.listenerLoad(english, 3));
     expect(textOf(message.args.blocks)).toContain("You're supporting 3 colleagues at the moment.");
     expect(labelsOf(message.args.blocks)).toEqual(LISTENER_LABELS);
     // It says how many, never who: no seeker's id, name or pseudonym.
@@ -657,7 +658,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     let since = e2e.mark();
     await makeDue([review.id]);
     const message = await checkInMessage(p.seeker.id, review.id, since);
-    expect(message.args.text).toBe(checkInCopy.reviewQuestion(p.listenerPseudonym, 6));
+    expect(message.args.text).toBe(checkInCopy.reviewQuestion(english, p.listenerPseudonym, 6));
     expect(String(message.args.text)).toContain(`You and *${displayPseudonym(p.listenerPseudonym)}* have been talking for 6 weeks.`);
     expect(labelsOf(message.args.blocks)).toEqual(['Keep going', "Let's wrap up"]);
     expect(leaksTo([message], e2e.owners, p.seeker.id, [CARING_LISTENER])).toEqual([]);
@@ -665,7 +666,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
 
     since = e2e.mark();
     const reply = await answer(p.seeker.id, message, "Let's wrap up");
-    expect(reply.args.text).toBe(checkInCopy.THANKS.wrap_up);
+    expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.wrap_up));
     const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(CARING_LISTENER.id)(c) && shown(c).includes(pairingCopy.PLANNED_FOR_LISTENER));
     expect(shown(toListener)).toContain(pairingCopy.listenerThanks(p.seekerPseudonym));
     expect(leaksTo([toListener], e2e.owners, CARING_LISTENER.id, [p.seeker])).toEqual([]);
@@ -688,7 +689,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const sent = await e2e.db.checkIn.findMany({ where: { status: 'sent', kind: { in: ['seeker', 'listener', 'seeker_review', 'listener_review'] } } });
     expect(sent.length).toBeGreaterThanOrEqual(8);
     for (const row of sent) expect(checkInPostsSince(0, row.id)).toHaveLength(1);
-    expect(e2e.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.text === checkInCopy.WAITING_UPDATE)).toHaveLength(1);
+    expect(e2e.slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.text === english('checkIns.waitingUpdate'))).toHaveLength(1);
     expect(offersSince(e2e, 0).filter((o) => o.listenerId === BEREAVEMENT_LISTENER.id)).toHaveLength(1);
     expect(await e2e.db.checkIn.count({ where: { status: { in: ['sending', 'failed'] } } })).toBe(0);
     const errors = e2e.bot.logLines().filter((line) => typeof line.level === 'number' && line.level >= 50);

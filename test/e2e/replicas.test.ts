@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
@@ -223,7 +224,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql') || !ZONE)('three replicas
     const past = new Date(Date.now() - 60_000);
     await e2e.db.checkIn.update({ where: { id: checkIn.id }, data: { dueAt: past, deliverAt: past } });
     const question = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && checkInIdOf(c) === checkIn.id, 10_000);
-    expect(question.args.text).toBe(checkInCopy.seekerQuestion(pairing.listenerPseudonym));
+    expect(question.args.text).toBe(checkInCopy.seekerQuestion(english, pairing.listenerPseudonym));
     const sentRow = await eventually(() => e2e.db.checkIn.findFirst({ where: { id: checkIn.id, status: 'sent', messageTs: { not: null } } }), 8000);
     since = e2e.mark();
     const { responseKey } = await clickAs(e2e, SEEKER.id, {
@@ -233,7 +234,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql') || !ZONE)('three replicas
       message: { text: question.args.text, blocks: question.args.blocks },
     });
     const thanks = await answered(e2e, since, responseKey);
-    expect(thanks.args.text).toBe(checkInCopy.THANKS.helpful);
+    expect(thanks.args.text).toBe(english(checkInCopy.THANKS_KEYS.helpful));
     expect((await e2e.db.checkIn.findUniqueOrThrow({ where: { id: checkIn.id } })).answer).toBe('helpful');
     const counted = await e2e.db.anonymousCount.findMany({ where: { initiativeId: initiative.id, metric: 'checkin_helpful' } });
     expect(counted.reduce((sum, r) => sum + r.count, 0)).toBe(1);

@@ -1,3 +1,5 @@
+import { APP_LANGUAGES } from '../../src/domain/app-language.js';
+import { english, translatorFor } from '../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from '../../src/domain/topics.js';
@@ -191,6 +193,7 @@ function myDataOf(many: boolean): MyData {
     doNotPairAgain: many ? 3 : 0,
     concernsRaised: many ? 4 : 0,
     timezone: many ? 'Europe/Berlin' : null,
+    locale: many ? 'de-DE' : null,
     preferences: many ? { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' } : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
     insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
@@ -273,13 +276,18 @@ const message = (name: string, render: () => { text?: unknown; blocks?: unknown 
 const view = (name: string, render: () => unknown): SurfaceCase => ({ name, kind: 'view', render });
 
 const CASES: SurfaceCase[] = [
-  // check-ins
-  message('seeker check-in, with long resources', () => checkIns.renderSeekerCheckIn({ checkInId: cuid('checkin', 1), listenerPseudonym: 'kind-heron', resources: words(2500) })),
-  message('listener check-in, in 3 conversations', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2), conversations: 3 })),
-  message('listener check-in, in none (not sent, but valid)', () => checkIns.renderListenerCheckIn({ checkInId: cuid('checkin', 2), conversations: 0 })),
-  message('planned-ending question, after 52 weeks', () => checkIns.renderReviewCheckIn({ checkInId: cuid('checkin', 3), otherPseudonym: 'kind-heron', weeks: 52 })),
-  message('"I need a break" reply, with a return date to choose', () => checkIns.renderBreakReply({ initiativeId: cuid('initiative', 1) })),
-  message('waiting update, with long resources', () => checkIns.renderWaitingUpdate({ requestId: cuid('request', 1), resources: words(2500) })),
+  // check-ins, in every language the app speaks (issue 19): the longest wording must fit too
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      message(`seeker check-in, with long resources (${language})`, () => checkIns.renderSeekerCheckIn(t, { checkInId: cuid('checkin', 1), listenerPseudonym: 'kind-heron', resources: words(2500) })),
+      message(`listener check-in, in 3 conversations (${language})`, () => checkIns.renderListenerCheckIn(t, { checkInId: cuid('checkin', 2), conversations: 3 })),
+      message(`listener check-in, in none (not sent, but valid) (${language})`, () => checkIns.renderListenerCheckIn(t, { checkInId: cuid('checkin', 2), conversations: 0 })),
+      message(`planned-ending question, after 52 weeks (${language})`, () => checkIns.renderReviewCheckIn(t, { checkInId: cuid('checkin', 3), otherPseudonym: 'kind-heron', weeks: 52 })),
+      message(`"I need a break" reply, with a return date to choose (${language})`, () => checkIns.renderBreakReply(t, { initiativeId: cuid('initiative', 1) })),
+      message(`waiting update, with long resources (${language})`, () => checkIns.renderWaitingUpdate(t, { requestId: cuid('request', 1), resources: words(2500) })),
+    ];
+  }),
 
   // help
   message('help', () => help.renderHelp()),
@@ -595,7 +603,7 @@ describe('the hard cases keep what matters', () => {
       ['Home: stop', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.stopButton, true],
       ['Home: decline', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.decline, true],
       ['Home: delete my data', home.renderHome(BUSIEST_HOME).blocks, MyDataIds.deleteButton, true],
-      ['planned-ending question: wrap up', checkIns.renderReviewCheckIn({ checkInId: 'c1', otherPseudonym: 'kind-heron', weeks: 6 }).blocks, CheckInIds.answer.wrap_up, true],
+      ['planned-ending question: wrap up', checkIns.renderReviewCheckIn(english, { checkInId: 'c1', otherPseudonym: 'kind-heron', weeks: 6 }).blocks, CheckInIds.answer.wrap_up, true],
     ];
     for (const [name, blocks, actionId, destructive] of cases) {
       const confirms = confirmOf(blocks, actionId);

@@ -4,7 +4,9 @@ import { WorkspaceUnavailableError } from '../../slack/workspace-tokens.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../../delivery/dispatcher.js';
 import { LeaseRunningOut, withinLease, type Claim } from '../../delivery/lease.js';
 import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
-import { cachedTimezone, type CachedTimezone } from '../common/timezones.js';
+import { chooseAppLanguage } from '../../domain/app-language.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
+import { cachedPerson, type CachedPerson, type SlackPerson } from '../common/timezones.js';
 import { REVIEW_KINDS, type CheckInKind } from './ids.js';
 import { cancelClaimed, cancelIdleListenerCheckIn, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
 import { renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
@@ -21,7 +23,7 @@ interface BatchContext {
   pairings: Map<string, { status: string; seekerPseudonym: string; listenerPseudonym: string; startedAt: Date; quiet: QuietHours | null }>;
   /** Listener profiles (the subject of 'listener' check-ins) that still exist, with their load. */
   listeners: Map<string, { activeConversations: number; quiet: QuietHours | null }>;
-  timezones: Map<string, CachedTimezone>;
+  people: Map<string, CachedPerson>;
 }
 
 function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: string | null }): QuietHours | null {
@@ -31,7 +33,7 @@ function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: strin
 
 async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
   const subjects = (kinds: readonly CheckInKind[]) => claimed.filter((c) => kinds.includes(c.kind)).map((c) => c.subjectId);
-  const [initiatives, requests, pairings, listeners, timezones] = await Promise.all([
+  const [initiatives, requests, pairings, listeners, people] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
       select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true },
@@ -64,7 +66,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
       ]),
     ),
     listeners: new Map(listeners.map((l) => [l.id, { activeConversations: l._count.pairings, quiet: quietOf(l) }])),
-    timezones: new Map(timezones.map((t) => [t.userId, t])),
+    people: new Map(people.map((p) => [p.userId, p])),
   };
 }
 
@@ -87,24 +89,24 @@ function isOpen(context: BatchContext, c: ClaimedCheckIn): 'open' | 'closed' | '
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-function render(context: BatchContext, c: ClaimedCheckIn, now: Date) {
+/** The listener's quiet hours for what goes to a listener; a seeker's check-ins have none. */
+function quietFor(context: BatchContext, c: ClaimedCheckIn): QuietHours | null {
+  if (c.kind === 'listener') return context.listeners.get(c.subjectId)!.quiet;
+  if (c.kind === 'listener_review') return context.pairings.get(c.subjectId)!.quiet;
+  return null;
+}
+
+/** The check-in, worded in the recipient's language (`t`). */
+function render(t: Translate, context: BatchContext, c: ClaimedCheckIn, now: Date) {
   const resources = context.initiatives.get(c.initiativeId)?.resources ?? '';
-  if (c.kind === 'waiting') return { message: renderWaitingUpdate({ requestId: c.subjectId, resources }), quiet: null };
-  if (c.kind === 'listener') {
-    const listener = context.listeners.get(c.subjectId)!;
-    return { message: renderListenerCheckIn({ checkInId: c.id, conversations: listener.activeConversations }), quiet: listener.quiet };
-  }
+  if (c.kind === 'waiting') return renderWaitingUpdate(t, { requestId: c.subjectId, resources });
+  if (c.kind === 'listener') return renderListenerCheckIn(t, { checkInId: c.id, conversations: context.listeners.get(c.subjectId)!.activeConversations });
   const pairing = context.pairings.get(c.subjectId)!;
-  if (c.kind === 'seeker') {
-    return { message: renderSeekerCheckIn({ checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources }), quiet: null };
-  }
+  if (c.kind === 'seeker') return renderSeekerCheckIn(t, { checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources });
   // The planned-ending question says how long they have really talked (delivery may wait for a humane hour).
   const weeks = Math.max(1, Math.floor((now.getTime() - pairing.startedAt.getTime()) / WEEK_MS));
-  const seeker = c.kind === 'seeker_review';
-  return {
-    message: renderReviewCheckIn({ checkInId: c.id, otherPseudonym: seeker ? pairing.listenerPseudonym : pairing.seekerPseudonym, weeks }),
-    quiet: seeker ? null : pairing.quiet,
-  };
+  const other = c.kind === 'seeker_review' ? pairing.listenerPseudonym : pairing.seekerPseudonym;
+  return renderReviewCheckIn(t, { checkInId: c.id, otherPseudonym: other, weeks });
 }
 
 async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: BatchContext, c: ClaimedCheckIn): Promise<SendOutcome> {
@@ -120,16 +122,18 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
     await cancelClaimed(deps.db, { claim: c.claim });
     return 'cancelled';
   }
-  const { message, quiet } = render(context, c, now);
+  const quiet = quietFor(context, c);
   const initiative = context.initiatives.get(c.initiativeId);
   const workspaceId = initiative?.workspaceId ?? '';
-  let timezone: string | null;
+  let person: SlackPerson;
   try {
-    timezone = await cachedTimezone(await sender.clientFor(workspaceId), deps.db, c.recipientId, now, deps.logger, context.timezones.get(c.recipientId) ?? null);
+    person = await cachedPerson(await sender.clientFor(workspaceId), deps.db, c.recipientId, now, deps.logger, context.people.get(c.recipientId) ?? null);
   } catch (error) {
     if (error instanceof WorkspaceUnavailableError) return parkUnavailable(deps, c);
     throw error;
   }
+  const { timezone } = person;
+  const message = render(translatorFor(chooseAppLanguage({ slackLocale: person.locale })), context, c, now);
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
     return 'postponed';

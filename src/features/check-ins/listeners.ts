@@ -6,6 +6,9 @@ import { effects } from '../../effects/effects.js';
 import { parseAction, parseJson } from '../common/payloads.js';
 import { section } from '../common/blocks.js';
 import { answerClick, answerClickWith } from '../common/reply.js';
+import { chooseAppLanguage } from '../../domain/app-language.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
+import { cachedLocale } from '../common/timezones.js';
 import * as copy from './copy.js';
 import { CHECK_IN_ANSWERS, CheckInIds, LISTENER_ANSWERS, REVIEW_ANSWERS, SEEKER_ANSWERS } from './ids.js';
 import { answerCheckIn, type AnswerResult } from './service.js';
@@ -14,10 +17,10 @@ import { renderBreakReply } from './views.js';
 const answerValue = z.object({ c: z.string(), a: z.enum([...SEEKER_ANSWERS, ...LISTENER_ANSWERS, ...REVIEW_ANSWERS]) });
 
 /** What the person sees where they clicked: thanks, with a way to choose a return date after "I need a break". */
-function replyTo(result: Extract<AnswerResult, { kind: 'answered' }>) {
-  if (result.answer === 'break') return renderBreakReply({ initiativeId: result.initiativeId });
+function replyTo(t: Translate, result: Extract<AnswerResult, { kind: 'answered' }>) {
+  if (result.answer === 'break') return renderBreakReply(t, { initiativeId: result.initiativeId });
   // "Let's wrap up" on a conversation that had already ended: nothing was wrapped up.
-  const text = result.answer === 'wrap_up' && !result.ended ? copy.ALREADY_WRAPPED_UP : copy.THANKS[result.answer]!;
+  const text = result.answer === 'wrap_up' && !result.ended ? t('checkIns.alreadyWrappedUp') : t(copy.THANKS_KEYS[result.answer]);
   return { text, blocks: [section(text)] };
 }
 
@@ -30,13 +33,18 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const a = parseAction(body);
     const value = parseJson(answerValue, a.value);
     if (!value) return;
-    const result = await answerCheckIn(services, { checkInId: value.c, userId: a.userId, answer: value.a });
+    const [result, locale] = await Promise.all([
+      answerCheckIn(services, { checkInId: value.c, userId: a.userId, answer: value.a }),
+      // The check-in went in the person's language (its send cached their locale): so does the reply.
+      cachedLocale(services.db, a.userId),
+    ]);
+    const t = translatorFor(chooseAppLanguage({ slackLocale: locale }));
     if (result.kind === 'already-answered') {
-      await answerClick(client, respond, body, a.userId, copy.ALREADY_ANSWERED);
+      await answerClick(client, respond, body, a.userId, t('checkIns.alreadyAnswered'));
       return;
     }
     if (result.ended) deps.metrics.pairingsEnded(result.ended.reason);
-    await answerClickWith(client, respond, body, a.userId, replyTo(result));
+    await answerClickWith(client, respond, body, a.userId, replyTo(t, result));
     await deps.effects.run([
       ...effects.send(result.outboxIds),
       ...(result.ended ? effects.afterPairingEnded(result.workspaceId, result.ended) : []),

@@ -2,40 +2,59 @@ import type { WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 
-/** A cached timezone older than this is asked of Slack again before use (and pruned by retention). */
+/** A cached timezone and locale older than this are asked of Slack again before use (and pruned by retention). */
 export const TIMEZONE_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** A person's IANA timezone from Slack, or null if Slack can't tell us (we then assume UTC). */
-export async function fetchTimezone(client: WebClient, userId: string, logger: Logger): Promise<string | null> {
+/** What the app keeps of Slack's users.info: where a person's day is, and their language (issue 19). */
+export interface SlackPerson {
+  /** IANA name, or null if Slack can't tell us (we then assume UTC). */
+  timezone: string | null;
+  /** Slack's locale (`de-DE`), or null. */
+  locale: string | null;
+}
+
+const UNKNOWN: SlackPerson = { timezone: null, locale: null };
+
+/** A person's timezone and locale from Slack (users.info with include_locale); unknown if Slack can't say. */
+export async function fetchPerson(client: WebClient, userId: string, logger: Logger): Promise<SlackPerson> {
   try {
-    const info = await client.users.info({ user: userId });
-    return info.user?.tz ?? null;
+    const info = await client.users.info({ user: userId, include_locale: true });
+    return { timezone: info.user?.tz ?? null, locale: info.user?.locale ?? null };
   } catch (error) {
     logger.warn({ err: error, code: 'timezone_unavailable' }, 'could not read a timezone from Slack');
-    return null;
+    return UNKNOWN;
   }
 }
 
-export interface CachedTimezone {
-  timezone: string | null;
+/** A person's IANA timezone from Slack, or null if Slack can't tell us (we then assume UTC). */
+export async function fetchTimezone(client: WebClient, userId: string, logger: Logger): Promise<string | null> {
+  return (await fetchPerson(client, userId, logger)).timezone;
+}
+
+export interface CachedPerson extends SlackPerson {
   fetchedAt: Date;
 }
 
 /**
- * The timezone from the cache, asking Slack (users.info) when it is missing or a week old. A caller
- * that loaded cache rows in bulk passes the person's row (or null) to skip the lookup.
+ * The timezone and locale from the cache, asking Slack (users.info) when they are missing or a week old.
+ * A caller that loaded cache rows in bulk passes the person's row (or null) to skip the lookup.
  */
-export async function cachedTimezone(
+export async function cachedPerson(
   client: WebClient,
   db: Db,
   userId: string,
   now: Date,
   logger: Logger,
-  prefetched?: CachedTimezone | null,
-): Promise<string | null> {
+  prefetched?: CachedPerson | null,
+): Promise<SlackPerson> {
   const cached = prefetched !== undefined ? prefetched : await db.personTimezone.findUnique({ where: { userId } });
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return cached.timezone;
-  const timezone = await fetchTimezone(client, userId, logger);
-  await db.personTimezone.upsert({ where: { userId }, create: { userId, timezone, fetchedAt: now }, update: { timezone, fetchedAt: now } });
-  return timezone;
+  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return { timezone: cached.timezone, locale: cached.locale };
+  const person = await fetchPerson(client, userId, logger);
+  await db.personTimezone.upsert({ where: { userId }, create: { userId, ...person, fetchedAt: now }, update: { ...person, fetchedAt: now } });
+  return person;
+}
+
+/** The locale cached for a person (null if none yet): a click's reply is worded in it without asking Slack. */
+export async function cachedLocale(db: Db, userId: string): Promise<string | null> {
+  return (await db.personTimezone.findUnique({ where: { userId }, select: { locale: true } }))?.locale ?? null;
 }

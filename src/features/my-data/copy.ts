@@ -79,6 +79,7 @@ export function myDataSummary(data: MyData): string {
   }
   if (data.doNotPairAgain > 0) lines.push(`• ${data.doNotPairAgain} "do not pair again" record${data.doNotPairAgain === 1 ? '' : 's'} after a report`);
   if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);
+  if (data.locale) lines.push(`• Your language setting from Slack, so check-ins are written in your language: ${e(data.locale)}`);
   if (data.preferences) lines.push(`• Your notification previews: ${data.preferences.notificationPreviews ? 'on' : 'off'}`);
   if (data.checkIns.length > 0) lines.push(`• ${data.checkIns.length} check-in${data.checkIns.length === 1 ? '' : 's'} (when they were due and the choice you made, if any)`);
   if (data.insightsAccess.length > 0) lines.push(`• ${data.insightsAccess.length} record${data.insightsAccess.length === 1 ? '' : 's'} of viewing or exporting insights (kept so coordinators can see who looked)`);

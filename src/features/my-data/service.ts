@@ -46,6 +46,8 @@ export interface MyData {
   /** Concerns they reported (issue 15): how many, not what; kept so a coordinator's reply can reach them. */
   concernsRaised: number;
   timezone: string | null;
+  /** Slack's locale, cached with the timezone: the language the app writes to them in (issue 19). */
+  locale: string | null;
   /** Stored only once changed; null: the defaults (previews off). */
   preferences: { notificationPreviews: boolean; updatedAt: string } | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
@@ -139,6 +141,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     doNotPairAgain: blocks,
     concernsRaised,
     timezone: timezone?.timezone ?? null,
+    locale: timezone?.locale ?? null,
     preferences: preference ? { notificationPreviews: preference.previews, updatedAt: preference.updatedAt.toISOString() } : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),

@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { displayPseudonym } from '../../../src/domain/pseudonyms.js';
@@ -130,10 +131,10 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       ]);
       expect(rows.slice(0, 4).map((r) => r.sentAt!.toISOString().slice(0, 10))).toEqual(['2026-03-09', '2026-03-23', '2026-04-06', '2026-04-20']);
       // Each says how many conversations the listener is in at the time (2 on day 7, then 3), never who.
-      expect(JSON.stringify(wellbeing[0]!.args.blocks)).toContain(checkInCopy.listenerLoad(2));
-      expect(JSON.stringify(wellbeing[1]!.args.blocks)).toContain(checkInCopy.listenerLoad(3));
+      expect(JSON.stringify(wellbeing[0]!.args.blocks)).toContain(checkInCopy.listenerLoad(english, 2));
+      expect(JSON.stringify(wellbeing[1]!.args.blocks)).toContain(checkInCopy.listenerLoad(english, 3));
       for (const call of wellbeing) {
-        expect(call.args.text).toBe(checkInCopy.LISTENER_QUESTION);
+        expect(call.args.text).toBe(english('checkIns.listenerQuestion'));
         const payload = JSON.stringify(call.args);
         for (const p of [first, second, third]) {
           expect(payload).not.toContain(p.seekerId);
@@ -163,7 +164,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       expect(scheduled.dueAt.getTime()).toBe(clock.now().getTime() + 7 * DAY);
       await days(7);
       expect(wellbeingTo(setup.listener.userId)).toHaveLength(1);
-      expect(JSON.stringify(wellbeingTo(setup.listener.userId)[0]!.args.blocks)).toContain(checkInCopy.listenerLoad(1));
+      expect(JSON.stringify(wellbeingTo(setup.listener.userId)[0]!.args.blocks)).toContain(checkInCopy.listenerLoad(english, 1));
       expect(next.status).toBe('active');
     });
 
@@ -267,8 +268,8 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       await days(1); // Monday 13 April
       const [toSeeker] = reviewsTo(pairing.seekerId);
       const [toListener] = reviewsTo(setup.listener.userId);
-      expect(toSeeker!.args.text).toBe(checkInCopy.reviewQuestion(pairing.listenerPseudonym, 6));
-      expect(toListener!.args.text).toBe(checkInCopy.reviewQuestion(pairing.seekerPseudonym, 6));
+      expect(toSeeker!.args.text).toBe(checkInCopy.reviewQuestion(english, pairing.listenerPseudonym, 6));
+      expect(toListener!.args.text).toBe(checkInCopy.reviewQuestion(english, pairing.seekerPseudonym, 6));
       expect(String(toSeeker!.args.text)).toContain(`You and *${displayPseudonym(pairing.listenerPseudonym)}* have been talking for 6 weeks.`);
       expect(String(toSeeker!.args.text)).toContain("There's no need to answer: if you don't, nothing changes.");
       // Invariant 1: neither is shown the other's user id.
@@ -296,7 +297,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const review = await world.db.checkIn.findFirstOrThrow({ where: { pairingId: pairing.id, kind: 'seeker_review' } });
       expect(review.dueAt.getTime()).toBe(clock.now().getTime() + 14 * DAY);
       await days(14);
-      expect(reviewsTo(pairing.seekerId)[0]!.args.text).toBe(checkInCopy.reviewQuestion(pairing.listenerPseudonym, 2));
+      expect(reviewsTo(pairing.seekerId)[0]!.args.text).toBe(checkInCopy.reviewQuestion(english, pairing.listenerPseudonym, 2));
     });
 
     async function reviewed(setup: Setup) {

@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import * as checkInCopy from '../../../src/features/check-ins/copy.js';
 import * as checkInViews from '../../../src/features/check-ins/views.js';
@@ -74,6 +75,7 @@ const MY_DATA: MyData = {
   doNotPairAgain: 0,
   concernsRaised: 2,
   timezone: 'Europe/London',
+  locale: HOSTILE,
   preferences: { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' },
   checkIns: [],
   insightsAccess: [],
@@ -142,6 +144,7 @@ const APP_VALUES_ONLY = [
   'check-ins.seekerQuestion',
   'check-ins.listenerLoad',
   'check-ins.reviewQuestion',
+  'check-ins.confirmWrapUp',
   'pairings.listenerThanks',
   'home.durationText',
   'home.localDate',
@@ -235,8 +238,8 @@ const PROFILE: ListenerProfile = {
  * (a button, an option, a text input) shows it as typed; `noMrkdwn`: it appears in no mrkdwn there.
  */
 const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkdwn?: boolean }[] = [
-  { name: 'seeker check-in', render: () => checkInViews.renderSeekerCheckIn({ checkInId: 'c1', listenerPseudonym: 'kind-heron', resources: HOSTILE }) },
-  { name: 'waiting update', render: () => checkInViews.renderWaitingUpdate({ requestId: 'r1', resources: HOSTILE }) },
+  { name: 'seeker check-in', render: () => checkInViews.renderSeekerCheckIn(english, { checkInId: 'c1', listenerPseudonym: 'kind-heron', resources: HOSTILE }) },
+  { name: 'waiting update', render: () => checkInViews.renderWaitingUpdate(english, { requestId: 'r1', resources: HOSTILE }) },
   // What was typed is echoed as code, with mrkdwn's characters dropped rather than escaped.
   { name: 'help after an unknown command', render: () => renderHelp(HOSTILE), noMrkdwn: true },
   {

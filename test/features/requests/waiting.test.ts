@@ -1,6 +1,6 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { weekStart } from '../../../src/domain/weeks.js';
-import * as checkInCopy from '../../../src/features/check-ins/copy.js';
 import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.js';
 import { answerOffer, expireOffers } from '../../../src/features/pairings/offers.js';
 import * as copy from '../../../src/features/requests/copy.js';
@@ -99,7 +99,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     expect(postsTo(s.seekerId)).toHaveLength(1);
 
     // A day after asking comes a waiting update, then one every 3 days (waitingUpdateEveryDays).
-    const updates = () => postsTo(s.seekerId).filter((c) => c.args.text === checkInCopy.WAITING_UPDATE);
+    const updates = () => postsTo(s.seekerId).filter((c) => c.args.text === english('checkIns.waitingUpdate'));
     clock.set('2026-03-03T09:59:00Z');
     await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     expect(updates()).toHaveLength(0);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PersonTimezone" ADD COLUMN "locale" TEXT;

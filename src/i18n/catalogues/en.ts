@@ -1,0 +1,46 @@
+// English, the language the app was written in. Keys are `<capability>.<message>`; every other
+// catalogue has exactly these keys, with the same arguments (test/i18n/catalogues.test.ts).
+// ICU MessageFormat: {name} puts a value in, {n, plural, one {...} other {...}} counts, '#' is the number.
+
+export const en = {
+  // Check-ins (issue 5) and planned endings (issue 15)
+  'checkIns.seekerQuestion': 'How is it going with *{listener}*? Whatever you choose is fine, and only you see this.',
+  'checkIns.listenerQuestion': 'How are you doing? Listening can take a lot out of you. However you answer, thank you for being there for a colleague.',
+  'checkIns.listenerLoad': "{conversations, plural, one {You're supporting # colleague at the moment.} other {You're supporting # colleagues at the moment.}}",
+  'checkIns.waitingUpdate':
+    "I'm still looking for a listener for you, and I haven't forgotten you. If things feel urgent, please don't wait: these are here for you now.",
+  'checkIns.resourcesLead': '*Support and crisis resources*',
+  'checkIns.answer.helpful': 'Helpful',
+  'checkIns.answer.notYet': 'Not yet',
+  'checkIns.answer.someoneElse': "I'd like someone else",
+  'checkIns.answer.end': 'End',
+  'checkIns.answer.fine': "I'm fine",
+  'checkIns.answer.break': 'I need a break',
+  'checkIns.answer.coordinator': 'Talk to a coordinator',
+  'checkIns.answer.keepGoing': 'Keep going',
+  'checkIns.answer.wrapUp': "Let's wrap up",
+  'checkIns.thanks.helpful': "Thank you for letting me know. I'm glad it helps.",
+  'checkIns.thanks.notYet': 'Thank you for telling me. It can take time; you can end or ask for someone else whenever you like.',
+  'checkIns.thanks.someoneElse': "Of course. I've ended this conversation and I'm looking for someone else for you.",
+  'checkIns.thanks.end': "I've ended the conversation. Thank you for reaching out; you can ask again any time with `/peer request`.",
+  'checkIns.thanks.fine': 'Thank you. Glad to hear it.',
+  'checkIns.thanks.break':
+    "Take the time you need. You're paused: no new offers until you `/peer resume`, or choose a day below and I'll welcome you back then. Your current conversations carry on unless you end them.",
+  'checkIns.thanks.coordinator': "I've let the coordinators know you'd like to talk. One of them will reach out to you.",
+  'checkIns.thanks.keepGoing': 'Thank you for letting me know. Nothing changes: carry on as you are, and either of you can end whenever you like.',
+  'checkIns.thanks.wrapUp': 'Thank you for the weeks you spent talking.',
+  'checkIns.chooseReturnDate': "Choose when I'm back",
+  'checkIns.alreadyWrappedUp': 'This conversation had already ended, so there was nothing to wrap up. Thank you for taking part.',
+  'checkIns.reviewQuestion':
+    "You and *{other}* have been talking for {weeks, plural, one {# week} other {# weeks}}. Would you like to keep going? There's no need to answer: if you don't, nothing changes.",
+  'checkIns.confirmWrapUp.title': 'Wrap up this conversation?',
+  'checkIns.confirmWrapUp.text':
+    'This ends the conversation for both of you, and the other person is told kindly that it has come to a planned end. It cannot be undone.',
+  'checkIns.confirmWrapUp.confirm': "Let's wrap up",
+  'checkIns.confirmWrapUp.deny': 'Not yet',
+  'checkIns.alreadyAnswered': 'Thank you, your answer was already noted.',
+  // Requests (issue 4)
+  'requests.cancelMyRequest': 'Cancel my request',
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,45 @@
+import type { MessageKey } from './en.js';
+
+// Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
+// Spanish plurals need "many" as well as "one" and "other" (CLDR). Same keys and arguments as en.ts.
+
+export const es: Record<MessageKey, string> = {
+  'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
+  'checkIns.listenerQuestion':
+    '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',
+  'checkIns.listenerLoad':
+    '{conversations, plural, one {Ahora mismo acompañas a # persona.} many {Ahora mismo acompañas a # personas.} other {Ahora mismo acompañas a # personas.}}',
+  'checkIns.waitingUpdate':
+    'Sigo buscando a alguien que te escuche y no me he olvidado de ti. Si sientes que es urgente, por favor no esperes: estos recursos están aquí para ti ahora.',
+  'checkIns.resourcesLead': '*Recursos de apoyo y de crisis*',
+  'checkIns.answer.helpful': 'Me ayuda',
+  'checkIns.answer.notYet': 'Todavía no',
+  'checkIns.answer.someoneElse': 'Prefiero a otra persona',
+  'checkIns.answer.end': 'Terminar',
+  'checkIns.answer.fine': 'Estoy bien',
+  'checkIns.answer.break': 'Necesito un descanso',
+  'checkIns.answer.coordinator': 'Hablar con coordinación',
+  'checkIns.answer.keepGoing': 'Seguir',
+  'checkIns.answer.wrapUp': 'Cerremos aquí',
+  'checkIns.thanks.helpful': 'Gracias por contármelo. Me alegra que te ayude.',
+  'checkIns.thanks.notYet': 'Gracias por decírmelo. Puede llevar tiempo; puedes terminar o pedir a otra persona cuando quieras.',
+  'checkIns.thanks.someoneElse': 'Por supuesto. He terminado esta conversación y estoy buscando a otra persona para ti.',
+  'checkIns.thanks.end': 'He terminado la conversación. Gracias por dar el paso; puedes volver a pedir apoyo cuando quieras con `/peer request`.',
+  'checkIns.thanks.fine': 'Gracias. Me alegra oírlo.',
+  'checkIns.thanks.break':
+    'Tómate el tiempo que necesites. Estás en pausa: no recibirás nuevas solicitudes hasta que uses `/peer resume`, o elige un día abajo y te daré la bienvenida ese día. Tus conversaciones actuales siguen, a menos que las termines.',
+  'checkIns.thanks.coordinator': 'He avisado a coordinación de que te gustaría hablar. Alguien del equipo se pondrá en contacto contigo.',
+  'checkIns.thanks.keepGoing': 'Gracias por contármelo. No cambia nada: todo sigue como hasta ahora, y cualquiera de las dos personas puede terminar cuando quiera.',
+  'checkIns.thanks.wrapUp': 'Gracias por estas semanas de conversación.',
+  'checkIns.chooseReturnDate': 'Elegir cuándo vuelvo',
+  'checkIns.alreadyWrappedUp': 'Esta conversación ya había terminado, así que no había nada que cerrar. Gracias por participar.',
+  'checkIns.reviewQuestion':
+    'Llevas {weeks, plural, one {# semana} many {# semanas} other {# semanas}} hablando con *{other}*. ¿Quieres seguir? No hace falta responder: si no lo haces, no cambia nada.',
+  'checkIns.confirmWrapUp.title': '¿Cerrar esta conversación?',
+  'checkIns.confirmWrapUp.text':
+    'Esto termina la conversación para las dos personas, y a la otra se le comunica con cuidado que ha llegado a un final previsto. No se puede deshacer.',
+  'checkIns.confirmWrapUp.confirm': 'Cerremos aquí',
+  'checkIns.confirmWrapUp.deny': 'Todavía no',
+  'checkIns.alreadyAnswered': 'Gracias, tu respuesta ya estaba anotada.',
+  'requests.cancelMyRequest': 'Cancelar mi solicitud',
+};
