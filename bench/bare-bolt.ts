@@ -7,6 +7,7 @@
 //   database reads and writes and its own code, not the answer a person is owed.
 // Run as a child process by bench/load.ts, which passes the environment below and waits for the line
 // `listening` on stdout.
+import { english } from '../src/i18n/translate.js';
 import { App, LogLevel } from '@slack/bolt';
 import { renderHelp } from '../src/features/help/views.js';
 import { PreferenceIds } from '../src/features/preferences/ids.js';
@@ -27,8 +28,8 @@ const app = new App({
   logLevel: LogLevel.WARN,
 });
 
-const help = { response_type: 'ephemeral' as const, ...renderHelp() };
-const safetyNet = renderSafetyNet({ resources: [], crisis: false, requests: [] });
+const help = { response_type: 'ephemeral' as const, ...renderHelp(english) };
+const safetyNet = renderSafetyNet(english, { resources: [], crisis: false, requests: [] });
 
 app.command('/peer', async ({ ack }) => (sameIo ? ack(help) : ack()));
 // The two buttons bench/load.ts can click (LOAD_CLICK).

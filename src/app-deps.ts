@@ -26,6 +26,8 @@ export interface FeatureDeps extends AppDeps {
   readonly metrics: Metrics;
   /** Each workspace's bot token for work the app does on its own (src/slack/workspace-tokens.ts). */
   readonly workspaceTokens: import('./slack/workspace-tokens.js').WorkspaceTokens;
+  /** The language to answer a person in (issue 19): their Slack locale, read only, kept in memory briefly. */
+  readonly languages: import('./features/common/person-language.js').PersonLanguages;
   /** An initiative of this workspace was created or changed in this process (caches of it start afresh). */
   readonly initiativesChanged?: (workspaceId: string) => void;
 }

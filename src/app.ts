@@ -24,6 +24,7 @@ import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
 import { InitiativesCache } from './features/safety/initiatives-cache.js';
+import { personLanguages } from './features/common/person-language.js';
 import { loadResources, readInitiatives } from './features/safety/service.js';
 import { claimEvent, claimLater, type EventClaim } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
@@ -126,11 +127,13 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const initiativesCache = new InitiativesCache({
     read: (workspaceId) => readInitiatives(database.db, workspaceId),
     freshMs: 5_000,
-    maxWorkspaces: 1_000,
+    maxEntries: 1_000,
     now: () => deps.clock.now().getTime(),
   });
+  const languages = personLanguages({ db: database.db, logger, now: () => deps.clock.now() });
   const featureDeps: FeatureDeps = {
     ...deps,
+    languages,
     flows: new FlowRegistry(),
     effects,
     metrics,
@@ -151,6 +154,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerWorkspaces(routes, featureDeps);
   registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId, (id) => initiativesCache.get(id))).resources,
+    languageOf: (client, userId) => languages.of(client, userId),
     logger,
   });
   app.use(routes.dispatch());

@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
 import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
@@ -6,7 +7,6 @@ import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import * as insightsCopy from '../../src/features/insights/copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
-import * as safetyCopy from '../../src/features/safety/copy.js';
 import * as myDataCopy from '../../src/features/my-data/copy.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
@@ -844,7 +844,7 @@ const events: Cell[] = [
   ...surface(
     'event:message',
     (c) => dmMessage(c),
-    byRole(refused({ sees: [safetyCopy.CALM_LINE] }), {
+    byRole(refused({ sees: [english('safety.calmLine')] }), {
       seeker: allowed({ changes: ['RelayedMessage'], reaches: ['listener'], onlyTo: ['listener'] }),
       listener: allowed({ changes: ['RelayedMessage'], reaches: ['seeker'], onlyTo: ['seeker'] }),
       otherSide: allowed({ changes: ['RelayedMessage'], reaches: ['otherSeeker'], onlyTo: ['otherSeeker'] }),

@@ -7,11 +7,11 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { translate, translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import { jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
-import { acceptOffer, answered, askForListener, clickAs, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
+import { command, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
+import { acceptOffer, answered, askForListener, clickAs, dmFrom, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
-// Issue 19 end to end, on the running app: a check-in and the reply to its answer reach each person in
+// Issue 19 end to end, on the running app: /peer help, the safety net, a check-in and the reply to its answer reach each person in
 // the language of their Slack locale (users.info with include_locale, cached with their timezone),
 // while the listener on the other side of the same pairing gets theirs in English; a locale the app
 // does not speak falls back to English. Check-ins go only at a humane hour, so everyone lives where it
@@ -58,6 +58,26 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
     await e2e?.close();
   });
 
+  it('answers /peer help and a message outside a conversation in each person\'s language, and stores nothing about them', async () => {
+    for (const seeker of SEEKERS) {
+      const t = translatorFor(seeker.language);
+      const { response } = await command(e2e, seeker.person.id, 'help');
+      const help = response.json as { text: string; blocks: unknown[] };
+      expect(help.text.startsWith(t('help.intro')), seeker.person.locale).toBe(true);
+      expect(textOf(help.blocks)).toContain(t('safety.resourcesLead').replace(/\*/g, ''));
+      expect(textOf(help.blocks)).toContain(t('help.command.request'));
+
+      const since = e2e.mark();
+      await dmFrom(e2e, seeker.person.id, 'hello, is anyone there?');
+      const net = await e2e.next('chat.postMessage', since, sentTo(seeker.person.id), 5000);
+      expect(net.args.text).toBe(t('safety.notificationText'));
+      expect(textOf(net.args.blocks)).toContain(t('safety.calmLine'));
+      expect(labelsOf(net)).toEqual([t('safety.askForAListener')]);
+      // Invariant 3: they have consented to nothing yet, so their locale was not written down.
+      expect(await e2e.db.personTimezone.count({ where: { userId: seeker.person.id } })).toBe(0);
+    }
+  });
+
   for (const seeker of SEEKERS) {
     it(`sends a ${seeker.person.locale} seeker their check-in and the reply in ${seeker.language}, and their ${LISTENERS[seeker.topic]!.locale} listener theirs in English`, async () => {
       const listener = LISTENERS[seeker.topic]!;
@@ -92,14 +112,15 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
       expect(lookups.some((c) => String(c.args.include_locale) === 'true')).toBe(true);
       expect(await e2e.db.personTimezone.findUnique({ where: { userId: seeker.person.id } })).toMatchObject({ locale: seeker.person.locale });
 
-      // The answer: the reply where they clicked is in their language too.
+      // The answer, once the app recorded the check-in as sent: the reply where they clicked is in their language too.
+      const sent = await eventually(() => e2e.db.checkIn.findFirst({ where: { id: seekerRow.id, status: 'sent', messageTs: { not: null } } }), 8000);
       const helpful = buttonsOf(toSeeker.args.blocks).find((b) => b.action_id === CheckInIds.answer.helpful)!;
       const clickedAt = e2e.mark();
       const { responseKey } = await clickAs(e2e, seeker.person.id, {
         actionId: helpful.action_id!,
         value: helpful.value!,
         channelId: `D${seeker.person.id}`,
-        messageTs: '1700000000.000100',
+        messageTs: sent.messageTs!,
         message: { text: toSeeker.args.text, blocks: toSeeker.args.blocks },
       });
       const reply = await answered(e2e, clickedAt, responseKey);

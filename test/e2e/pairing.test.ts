@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
@@ -7,7 +8,6 @@ import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
-import * as safetyCopy from '../../src/features/safety/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { eventCallback } from '../../src/simulator/requests.js';
@@ -359,7 +359,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       await dmFrom(e2e, OUTSIDER.id, 'hello? is anyone there');
       const told = await e2e.next('chat.postMessage', since, sentTo(OUTSIDER.id));
       expect(told.args.channel).toBe(`D${OUTSIDER.id}`);
-      expect(shown(told)).toContain(safetyCopy.CALM_LINE);
+      expect(shown(told)).toContain(english('safety.calmLine'));
       expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
     });
 
@@ -559,7 +559,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const later = e2e.mark();
       await dmFrom(e2e, SEEKER.id, 'are you still there?');
       const told = await e2e.next('chat.postMessage', later, sentTo(SEEKER.id));
-      expect(shown(told)).toContain(safetyCopy.CALM_LINE);
+      expect(shown(told)).toContain(english('safety.calmLine'));
       expect(callsToSince(later, listener.id)).toEqual([]);
     });
   });

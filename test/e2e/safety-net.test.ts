@@ -1,7 +1,7 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
-import * as safetyCopy from '../../src/features/safety/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { command, jsonOf, setUpInitiative, TEAM, textOf } from '../support/flows.js';
@@ -60,12 +60,12 @@ describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
     const resourcesAt = shown.findIndex((b) => b.includes('Samaritans 116 123'));
     expect(resourcesAt).toBeGreaterThanOrEqual(0);
     expect(resourcesAt).toBeLessThanOrEqual(1);
-    expect(textOf(blocks)).toContain(safetyCopy.URGENT_LINE);
+    expect(textOf(blocks)).toContain(english('safety.urgentLine'));
     expect(resourcesAt).toBeLessThan(shown.findIndex((b) => b.includes('really hard right now')));
     expect(jsonOf(blocks)).toContain(RequestIds.requestButton);
 
     // Never quoted, not even on the lock screen.
-    expect(reply.args.text).toBe(safetyCopy.SAFETY_NET_TEXT);
+    expect(reply.args.text).toBe(english('safety.notificationText'));
     for (const quoted of ['cope', 'anymore']) expect(JSON.stringify(reply.args).toLowerCase()).not.toContain(quoted);
 
     // Never stored (invariant 2): the same row counts, and the words nowhere in the database.
@@ -80,9 +80,9 @@ describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
     await dmFrom(e2e, CURIOUS.id, 'hello, what is this app?');
     const reply = await e2e.next('chat.postMessage', since, postedTo(CURIOUS.id), 5000);
     const shown = textOf(reply.args.blocks);
-    expect(shown).toContain(safetyCopy.CALM_LINE);
-    expect(shown).not.toContain(safetyCopy.URGENT_LINE);
-    expect(shown.indexOf('Samaritans 116 123')).toBeLessThan(shown.indexOf(safetyCopy.CALM_LINE));
+    expect(shown).toContain(english('safety.calmLine'));
+    expect(shown).not.toContain(english('safety.urgentLine'));
+    expect(shown.indexOf('Samaritans 116 123')).toBeLessThan(shown.indexOf(english('safety.calmLine')));
     expect(jsonOf(reply.args.blocks)).toContain(RequestIds.requestButton);
     expect(JSON.stringify(reply.args)).not.toContain('what is this app');
   });

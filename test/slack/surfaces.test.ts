@@ -289,18 +289,21 @@ const CASES: SurfaceCase[] = [
     ];
   }),
 
-  // help
-  message('help', () => help.renderHelp()),
-  message('help after an unknown command', () => help.renderHelp(words(30))),
-  message('help, with the resources of many initiatives', () => help.renderHelp(undefined, SEVERAL.slice(0, 5))),
-
-  // safety net (a message outside a conversation)
-  message('safety net, no initiative', () => safety.renderSafetyNet({ resources: [], crisis: false, requests: [] })),
-  message('safety net, crisis words, one initiative', () => safety.renderSafetyNet({ resources: [SMALL], crisis: true, requests: [] })),
-  message('safety net, many long resources and open requests', () =>
-    safety.renderSafetyNet({ resources: SEVERAL.slice(0, 5), crisis: true, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting', 'paired', 'waiting', 'offered']) }),
-  ),
-  message('resources on their own', () => ({ text: 'Resources', blocks: safety.renderResourceBlocks(SEVERAL.slice(0, 5)) })),
+  // help and the safety net (a message outside a conversation), in every language
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      message(`help (${language})`, () => help.renderHelp(t)),
+      message(`help after an unknown command (${language})`, () => help.renderHelp(t, words(30))),
+      message(`help, with the resources of many initiatives (${language})`, () => help.renderHelp(t, undefined, SEVERAL.slice(0, 5))),
+      message(`safety net, no initiative (${language})`, () => safety.renderSafetyNet(t, { resources: [], crisis: false, requests: [] })),
+      message(`safety net, crisis words, one initiative (${language})`, () => safety.renderSafetyNet(t, { resources: [SMALL], crisis: true, requests: [] })),
+      message(`safety net, many long resources and open requests (${language})`, () =>
+        safety.renderSafetyNet(t, { resources: SEVERAL.slice(0, 5), crisis: true, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting', 'paired', 'waiting', 'offered']) }),
+      ),
+      message(`resources on their own (${language})`, () => ({ text: 'Resources', blocks: safety.renderResourceBlocks(t, SEVERAL.slice(0, 5)) })),
+    ];
+  }),
 
   // home
   view('Home tab, no initiative yet', () => home.renderHome({ ...HOME_BASE, initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),

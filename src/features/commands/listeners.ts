@@ -1,4 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import { translatorFor } from '../../i18n/translate.js';
 import type { Routes } from '../../slack/routes.js';
 import type { Logger } from '../../logger.js';
 import { renderHelp } from '../help/views.js';
@@ -11,26 +14,28 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs & { res
 export type CommandHandler = (args: CommandArgs) => Promise<void>;
 export type CommandHandlers = Partial<Record<Subcommand, CommandHandler>>;
 
-/** What help needs to show the resources first: a quick read, and a log for when it fails. */
+/** What help needs: the resources to show first and the person's language (quick reads), and a log for when they fail. */
 export interface HelpDeps {
   resourcesFor(workspaceId: string, userId: string): Promise<readonly InitiativeResources[]>;
+  languageOf(client: WebClient, userId: string): Promise<AppLanguage>;
   logger: Logger;
 }
 
-// Help is acknowledged with its answer, within Slack's 3 seconds: the resources get a bounded share of
-// that, and without them (database slow or down) help still answers, with the generic crisis line.
-const HELP_RESOURCES_MS = 1_200;
+// Help is acknowledged with its answer, within Slack's 3 seconds: the resources and the language get a
+// bounded share of that, read at the same time. Without the resources (database slow or down) help
+// still answers, with the generic crisis line; without the language, in English.
+const HELP_READS_MS = 1_200;
 
-async function resourcesWithin(help: HelpDeps, workspaceId: string, userId: string): Promise<readonly InitiativeResources[]> {
+async function within<T>(help: HelpDeps, read: Promise<T>, fallback: T, code: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('help resources took too long')), HELP_RESOURCES_MS);
+    timer = setTimeout(() => reject(new Error(`${code}: took too long`)), HELP_READS_MS);
   });
   try {
-    return await Promise.race([help.resourcesFor(workspaceId, userId), late]);
+    return await Promise.race([read, late]);
   } catch (error) {
-    help.logger.warn({ err: error, code: 'help_resources_unavailable' }, 'help shown with the generic crisis line');
-    return [];
+    help.logger.warn({ err: error, code }, 'help shown without it');
+    return fallback;
   } finally {
     clearTimeout(timer);
   }
@@ -42,10 +47,13 @@ export function register(app: Routes, handlers: CommandHandlers, help: HelpDeps)
     const parsed = parseCommand(args.command.text);
     const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;
     if (!handler) {
-      const resources = await resourcesWithin(help, args.command.team_id, args.command.user_id);
+      const [resources, language] = await Promise.all([
+        within(help, help.resourcesFor(args.command.team_id, args.command.user_id), [], 'help_resources_unavailable'),
+        within(help, help.languageOf(args.client, args.command.user_id), FALLBACK_LANGUAGE, 'help_language_unavailable'),
+      ]);
       await args.ack({
         response_type: 'ephemeral',
-        ...renderHelp(parsed.kind === 'unknown' ? parsed.typed : undefined, resources),
+        ...renderHelp(translatorFor(language), parsed.kind === 'unknown' ? parsed.typed : undefined, resources),
       });
       return;
     }

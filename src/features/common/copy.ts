@@ -1,3 +1,5 @@
+import { english } from '../../i18n/translate.js';
+
 // Copy shared by every capability. Never show a person `error.message`: it can quote internals.
 
 export const SOMETHING_WENT_WRONG =
@@ -13,8 +15,8 @@ export const FORM_NOT_SAVED =
 export const RESOURCES_STILL_HERE =
   'If you need support right now, you do not have to wait for us:';
 
-export const CRISIS_LINE_FALLBACK =
-  'If you need support right now, please use your organisation\'s support resources, call your local emergency number or a crisis line.';
+/** In English: failures are not yet worded per person (issue 19). */
+export const CRISIS_LINE_FALLBACK = english('common.crisisLineFallback');
 
 /** A direct message the app could not handle (the relay, or anything else written to it). */
 export const MESSAGE_NOT_PASSED_ON =

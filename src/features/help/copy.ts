@@ -1,25 +1,23 @@
 import { cleanText } from '../../domain/text.js';
+import type { MessageKey, Translate } from '../../i18n/translate.js';
 
-// Warm, plain words (DESIGN.md): peer support is walking alongside, not fixing.
+// Warm, plain words (DESIGN.md): peer support is walking alongside, not fixing. The words are in the
+// catalogues (src/i18n), in each person's language; the commands themselves are the same in every one.
 
-export const HELP_INTRO =
-  'Peer Support connects you, anonymously, with a colleague who has lived through something similar. ' +
-  'It is peer support, not a crisis or clinical service.';
-
-export const HELP_COMMANDS: readonly { command: string; description: string }[] = [
-  { command: '/peer request', description: 'ask for an anonymous pairing with a listener' },
-  { command: '/peer listen', description: 'offer to listen to colleagues (volunteer as a listener)' },
-  { command: '/peer pause', description: 'pause new pairings while you take a break' },
-  { command: '/peer resume', description: 'take new conversations again after a pause' },
-  { command: '/peer stop', description: 'stop being a listener and remove your listener profile' },
-  { command: '/peer my-data', description: 'see everything Peer Support stores about you' },
-  { command: '/peer delete-my-data', description: 'erase everything Peer Support stores about you' },
-  { command: '/peer setup', description: 'set up or edit a peer-support initiative (coordinators)' },
-  { command: '/peer insights', description: 'see anonymous uptake figures (coordinators and HR viewers)' },
-  { command: '/peer help', description: 'show this list' },
+export const HELP_COMMANDS: readonly { command: string; description: MessageKey }[] = [
+  { command: '/peer request', description: 'help.command.request' },
+  { command: '/peer listen', description: 'help.command.listen' },
+  { command: '/peer pause', description: 'help.command.pause' },
+  { command: '/peer resume', description: 'help.command.resume' },
+  { command: '/peer stop', description: 'help.command.stop' },
+  { command: '/peer my-data', description: 'help.command.myData' },
+  { command: '/peer delete-my-data', description: 'help.command.deleteMyData' },
+  { command: '/peer setup', description: 'help.command.setup' },
+  { command: '/peer insights', description: 'help.command.insights' },
+  { command: '/peer help', description: 'help.command.help' },
 ];
 
 /** Echoes what was typed as inert code: mrkdwn's own characters and invisible ones are dropped. */
-export function unknownCommandLine(typed: string): string {
-  return `I didn't recognise \`${cleanText(typed).replace(/[`*_~<>&\n]/g, '')}\`. Here is what I can do:`;
+export function unknownCommandLine(t: Translate, typed: string): string {
+  return t('help.unknownCommand', { typed: cleanText(typed).replace(/[`*_~<>&\n]/g, '') });
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { renderResourceBlocks, type InitiativeResources } from '../safety/views.js';
-import { HELP_COMMANDS, HELP_INTRO, unknownCommandLine } from './copy.js';
+import type { Translate } from '../../i18n/translate.js';
+import { HELP_COMMANDS, unknownCommandLine } from './copy.js';
 
 export interface HelpMessage {
   text: string;
@@ -12,13 +13,13 @@ export interface HelpMessage {
  * resources come first (DESIGN.md invariant 6): the person's initiatives' or everyone's, or a generic
  * crisis line when there are none or they could not be read.
  */
-export function renderHelp(typed?: string, resources: readonly InitiativeResources[] = []): HelpMessage {
-  const list = HELP_COMMANDS.map(({ command, description }) => `• \`${command}\`: ${description}`).join('\n');
-  const lead = typed === undefined ? HELP_INTRO : unknownCommandLine(typed);
+export function renderHelp(t: Translate, typed?: string, resources: readonly InitiativeResources[] = []): HelpMessage {
+  const list = HELP_COMMANDS.map(({ command, description }) => `• \`${command}\`: ${t(description)}`).join('\n');
+  const lead = typed === undefined ? t('help.intro') : unknownCommandLine(t, typed);
   return {
     text: `${lead}\n${list}`,
     blocks: [
-      ...renderResourceBlocks(resources),
+      ...renderResourceBlocks(t, resources),
       { type: 'divider' },
       { type: 'section', text: { type: 'mrkdwn', text: lead } },
       { type: 'section', text: { type: 'mrkdwn', text: list } },

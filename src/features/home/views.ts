@@ -15,6 +15,7 @@ import * as previewCopy from '../preferences/copy.js';
 import { PreferenceIds } from '../preferences/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
+import { english } from '../../i18n/translate.js';
 import { renderResourceBlocks } from '../safety/views.js';
 import * as copy from './copy.js';
 
@@ -152,7 +153,7 @@ export function renderHome(model: HomeModel): HomeView {
   ]);
   const blocks: KnownBlock[] = [
     header('Peer Support'),
-    ...(model.initiatives.length > 0 ? [...renderResourceBlocks(resourcesToShow(model.initiatives, own)), divider()] : []),
+    ...(model.initiatives.length > 0 ? [...renderResourceBlocks(english, resourcesToShow(model.initiatives, own)), divider()] : []),
     section(
       'Talk, anonymously, with a colleague who has lived through something similar. ' +
         'Peer support complements professional care and is not a crisis service: if you are in crisis, please call your local emergency number or a crisis line now.',

@@ -49,6 +49,8 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
     const s = parseSubmission(body);
     // Erased before the form closes: if it fails, the form says nothing was deleted (answer-failures.ts).
     const erasure = await eraseMyData(services, s.workspaceId, s.userId);
+    // Their locale leaves this process's memory too (another replica's forgets it within minutes).
+    deps.languages.forget(s.userId);
     await ack();
     // One affected person per conversation the erasure ended (the other side of each).
     deps.metrics.pairingsEnded('erased', erasure.affectedUserIds.length);

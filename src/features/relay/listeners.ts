@@ -12,6 +12,7 @@ import { renderCrisisNote, renderNote, renderRelayed } from '../pairings/views.j
 import { previewsOn } from '../preferences/service.js';
 import { safetyNetOf } from '../safety/service.js';
 import { renderSafetyNet } from '../safety/views.js';
+import { translatorFor } from '../../i18n/translate.js';
 import { crisisWordsFor, findMirror, findOriginalOfMirror, readMessageContext, recordRelayed, resourcesFor, routeAmong, routeMessage } from './service.js';
 
 // The anonymous relay: what either person writes to the app in their DM goes to the other under the
@@ -111,9 +112,13 @@ export function register(app: Routes, deps: FeatureDeps): void {
     if (route.kind === 'none') {
       // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in
       // memory and go no further: not stored, not logged, not quoted back (invariant 2).
-      const net = await safetyNetOf(services.db, read.safetyNet, context.teamId ?? '', e.user);
+      const [net, language] = await Promise.all([
+        safetyNetOf(services.db, read.safetyNet, context.teamId ?? '', e.user),
+        deps.languages.of(client, e.user),
+      ]);
       const crisis = mentionsCrisis(text, net.crisisWords);
-      await client.chat.postMessage({ channel: e.channel, ...renderSafetyNet({ resources: net.resources, crisis, requests: net.requests }) });
+      const safetyNet = renderSafetyNet(translatorFor(language), { resources: net.resources, crisis, requests: net.requests });
+      await client.chat.postMessage({ channel: e.channel, ...safetyNet });
       return;
     }
     if (route.kind === 'ambiguous') {

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { actions, divider, escapeMrkdwn, section } from '../common/blocks.js';
-import { CRISIS_LINE_FALLBACK } from '../common/copy.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
+import type { Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
 
 // Pure views of the safety net (issue 14). The resources always come first (DESIGN.md invariant 6).
@@ -17,9 +17,9 @@ export interface InitiativeResources {
 const MAX_REQUESTS_SHOWN = 5;
 
 /** The resources of the initiatives given (already chosen and capped), or a generic crisis line without any. */
-export function renderResourceBlocks(initiatives: readonly InitiativeResources[]): KnownBlock[] {
-  if (initiatives.length === 0) return [section(CRISIS_LINE_FALLBACK)];
-  return [section(copy.RESOURCES_LEAD), ...initiatives.map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`))];
+export function renderResourceBlocks(t: Translate, initiatives: readonly InitiativeResources[]): KnownBlock[] {
+  if (initiatives.length === 0) return [section(t('common.crisisLineFallback'))];
+  return [section(t('safety.resourcesLead')), ...initiatives.map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`))];
 }
 
 /**
@@ -27,13 +27,13 @@ export function renderResourceBlocks(initiatives: readonly InitiativeResources[]
  * urgent when `crisis`), where the person's open requests stand, and the way to ask for a listener.
  * It never quotes what they wrote (invariant 2), in its text or its blocks.
  */
-export function renderSafetyNet(input: { resources: readonly InitiativeResources[]; crisis: boolean; requests: readonly OpenRequest[] }) {
+export function renderSafetyNet(t: Translate, input: { resources: readonly InitiativeResources[]; crisis: boolean; requests: readonly OpenRequest[] }) {
   const blocks: KnownBlock[] = [
-    ...renderResourceBlocks(input.resources),
+    ...renderResourceBlocks(t, input.resources),
     divider(),
-    section(input.crisis ? copy.URGENT_LINE : copy.CALM_LINE),
-    ...input.requests.slice(0, MAX_REQUESTS_SHOWN).map((r) => section(copy.requestStatusLine(r.topic, r.status))),
-    actions([{ actionId: RequestIds.requestButton, text: copy.ASK_FOR_A_LISTENER, style: 'primary' }]),
+    section(t(input.crisis ? 'safety.urgentLine' : 'safety.calmLine')),
+    ...input.requests.slice(0, MAX_REQUESTS_SHOWN).map((r) => section(copy.requestStatusLine(t, r.topic, r.status))),
+    actions([{ actionId: RequestIds.requestButton, text: t('safety.askForAListener'), style: 'primary' }]),
   ];
-  return { text: copy.SAFETY_NET_TEXT, blocks };
+  return { text: t('safety.notificationText'), blocks };
 }

@@ -40,5 +40,30 @@ export const de: Record<MessageKey, string> = {
   'checkIns.confirmWrapUp.confirm': 'Lass uns abschließen',
   'checkIns.confirmWrapUp.deny': 'Noch nicht',
   'checkIns.alreadyAnswered': 'Danke, deine Antwort ist schon notiert.',
+  'help.intro':
+    'Peer Support bringt dich anonym mit jemandem aus dem Kollegium zusammen, der etwas Ähnliches erlebt hat. Es ist Unterstützung unter Kolleginnen und Kollegen, kein Krisendienst und keine therapeutische Hilfe.',
+  'help.unknownCommand': 'Ich habe `{typed}` nicht erkannt. Das kann ich für dich tun:',
+  'help.command.request': 'anonym um ein Gespräch mit einer zuhörenden Person bitten',
+  'help.command.listen': 'anbieten, anderen im Kollegium zuzuhören (als zuhörende Person mitmachen)',
+  'help.command.pause': 'neue Gespräche pausieren, während du eine Pause machst',
+  'help.command.resume': 'nach einer Pause wieder neue Gespräche annehmen',
+  'help.command.stop': 'nicht mehr zuhören und dein Profil als zuhörende Person löschen',
+  'help.command.myData': 'alles sehen, was Peer Support über dich speichert',
+  'help.command.deleteMyData': 'alles löschen, was Peer Support über dich speichert',
+  'help.command.setup': 'eine Peer-Support-Initiative einrichten oder bearbeiten (Koordination)',
+  'help.command.insights': 'anonyme Nutzungszahlen sehen (Koordination und HR)',
+  'help.command.help': 'diese Liste zeigen',
+  'safety.notificationText': 'Peer Support: Hilfsangebote und wie du um ein Gespräch bittest',
+  'safety.resourcesLead': '*Wenn du gerade jetzt Unterstützung brauchst*',
+  'safety.calmLine':
+    'Du bist gerade in keinem Gespräch, deshalb wurde diese Nachricht an niemanden weitergegeben und auch nicht gespeichert. Wenn du reden möchtest, kannst du um eine anonyme zuhörende Person bitten: jemanden aus dem Kollegium, der etwas Ähnliches erlebt hat.',
+  'safety.urgentLine':
+    'Es klingt, als wäre gerade alles sehr schwer. Du musst nicht auf eine zuhörende Person warten: Bitte wende dich jetzt an eine dieser Stellen. Wenn du in Gefahr bist, ruf den Notruf an. Deine Nachricht wurde an niemanden weitergegeben und nicht gespeichert; du kannst trotzdem auch um ein Gespräch bitten.',
+  'safety.askForAListener': 'Um ein Gespräch bitten',
+  'safety.requestStatus':
+    'Deine Anfrage zum Thema *{topic}*: {status, select, waiting {wir suchen jemanden, der dir zuhört} offered {wir haben jemanden gefragt und warten auf die Antwort} other {du bist im Gespräch: antworte im Thread dieses Gesprächs, um die Person zu erreichen}}.',
+  'safety.anyTopic': 'ein Thema',
+  'common.crisisLineFallback':
+    'Wenn du gerade jetzt Unterstützung brauchst, nutze bitte die Hilfsangebote deiner Organisation, ruf den Notruf oder eine Krisenhotline an.',
   'requests.cancelMyRequest': 'Meine Anfrage zurückziehen',
 };

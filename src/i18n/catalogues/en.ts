@@ -39,6 +39,34 @@ export const en = {
   'checkIns.confirmWrapUp.confirm': "Let's wrap up",
   'checkIns.confirmWrapUp.deny': 'Not yet',
   'checkIns.alreadyAnswered': 'Thank you, your answer was already noted.',
+  // Help (/peer help)
+  'help.intro':
+    'Peer Support connects you, anonymously, with a colleague who has lived through something similar. It is peer support, not a crisis or clinical service.',
+  'help.unknownCommand': "I didn't recognise `{typed}`. Here is what I can do:",
+  'help.command.request': 'ask for an anonymous pairing with a listener',
+  'help.command.listen': 'offer to listen to colleagues (volunteer as a listener)',
+  'help.command.pause': 'pause new pairings while you take a break',
+  'help.command.resume': 'take new conversations again after a pause',
+  'help.command.stop': 'stop being a listener and remove your listener profile',
+  'help.command.myData': 'see everything Peer Support stores about you',
+  'help.command.deleteMyData': 'erase everything Peer Support stores about you',
+  'help.command.setup': 'set up or edit a peer-support initiative (coordinators)',
+  'help.command.insights': 'see anonymous uptake figures (coordinators and HR viewers)',
+  'help.command.help': 'show this list',
+  // The safety net (issue 14): a message to the app outside a conversation
+  'safety.notificationText': 'Peer Support: support resources and how to ask for a listener',
+  'safety.resourcesLead': '*If you need support right now*',
+  'safety.calmLine':
+    'You are not in a conversation at the moment, so this message was not passed on to anyone, and it was not kept. If you would like to talk, you can ask for an anonymous listener: a colleague who has lived through something similar.',
+  'safety.urgentLine':
+    "It sounds like things are really hard right now. You don't have to wait for a listener: please reach out to one of these now. If you are in danger, call your local emergency number. Your message was not passed on to anyone and was not kept; you can still ask for a listener too.",
+  'safety.askForAListener': 'Ask for a listener',
+  'safety.requestStatus':
+    "Your request about *{topic}*: {status, select, waiting {we are looking for a listener} offered {a listener has been asked and we are waiting for their answer} other {you are talking with a listener: reply in that conversation's thread to reach them}}.",
+  'safety.anyTopic': 'a topic',
+  // Shared
+  'common.crisisLineFallback':
+    "If you need support right now, please use your organisation's support resources, call your local emergency number or a crisis line.",
   // Requests (issue 4)
   'requests.cancelMyRequest': 'Cancel my request',
 } as const;

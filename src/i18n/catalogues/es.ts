@@ -41,5 +41,30 @@ export const es: Record<MessageKey, string> = {
   'checkIns.confirmWrapUp.confirm': 'Cerremos aquí',
   'checkIns.confirmWrapUp.deny': 'Todavía no',
   'checkIns.alreadyAnswered': 'Gracias, tu respuesta ya estaba anotada.',
+  'help.intro':
+    'Peer Support te pone en contacto, de forma anónima, con alguien del equipo que ha vivido algo parecido. Es apoyo entre compañeros, no un servicio de crisis ni clínico.',
+  'help.unknownCommand': 'No he reconocido `{typed}`. Esto es lo que puedo hacer:',
+  'help.command.request': 'pedir de forma anónima hablar con alguien que escucha',
+  'help.command.listen': 'ofrecerte a escuchar a otras personas del equipo (participar como oyente)',
+  'help.command.pause': 'pausar nuevas conversaciones mientras te tomas un descanso',
+  'help.command.resume': 'volver a aceptar conversaciones después de una pausa',
+  'help.command.stop': 'dejar de escuchar y borrar tu perfil de oyente',
+  'help.command.myData': 'ver todo lo que Peer Support guarda sobre ti',
+  'help.command.deleteMyData': 'borrar todo lo que Peer Support guarda sobre ti',
+  'help.command.setup': 'crear o editar una iniciativa de apoyo entre compañeros (coordinación)',
+  'help.command.insights': 'ver cifras anónimas de participación (coordinación y RR. HH.)',
+  'help.command.help': 'mostrar esta lista',
+  'safety.notificationText': 'Peer Support: recursos de apoyo y cómo pedir a alguien que te escuche',
+  'safety.resourcesLead': '*Si necesitas apoyo ahora mismo*',
+  'safety.calmLine':
+    'Ahora mismo no estás en ninguna conversación, así que este mensaje no se ha pasado a nadie y no se ha guardado. Si quieres hablar, puedes pedir a alguien que te escuche de forma anónima: una persona del equipo que ha vivido algo parecido.',
+  'safety.urgentLine':
+    'Parece que las cosas están siendo muy difíciles ahora mismo. No tienes que esperar a que alguien te escuche: por favor, contacta ahora con alguno de estos recursos. Si estás en peligro, llama al número de emergencias. Tu mensaje no se ha pasado a nadie y no se ha guardado; también puedes pedir a alguien que te escuche.',
+  'safety.askForAListener': 'Pedir a alguien que me escuche',
+  'safety.requestStatus':
+    'Tu solicitud sobre *{topic}*: {status, select, waiting {estamos buscando a alguien que te escuche} offered {hemos preguntado a alguien y esperamos su respuesta} other {estás hablando con alguien: responde en el hilo de esa conversación para llegar a esa persona}}.',
+  'safety.anyTopic': 'un tema',
+  'common.crisisLineFallback':
+    'Si necesitas apoyo ahora mismo, usa los recursos de apoyo de tu organización, llama al número de emergencias o a una línea de crisis.',
   'requests.cancelMyRequest': 'Cancelar mi solicitud',
 };

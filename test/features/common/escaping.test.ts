@@ -86,7 +86,7 @@ const MY_DATA: MyData = {
 /** Each copy function that puts a person's text into mrkdwn, called with hostile text in every such place. */
 const TAKES_TEXT: Record<string, () => string> = {
   'check-ins.coordinatorNotice': () => checkInCopy.coordinatorNotice('U0LISTENER', HOSTILE),
-  'help.unknownCommandLine': () => helpCopy.unknownCommandLine(HOSTILE),
+  'help.unknownCommandLine': () => helpCopy.unknownCommandLine(english, HOSTILE),
   'home.waitingTopic': () => homeCopy.waitingTopic(HOSTILE, 3, 7_200_000),
   'home.yourTopics': () => homeCopy.yourTopics([HOSTILE, 'Anxiety']),
   'home.offersArrive': () => homeCopy.offersArrive('Mon to Fri, 09:00 to 18:00', HOSTILE, { start: '22:00', end: '07:00' }),
@@ -132,7 +132,7 @@ const TAKES_TEXT: Record<string, () => string> = {
   'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
   'requests.listenersOffHours': () => requestCopy.listenersOffHours(HOSTILE),
   'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
-  'safety.requestStatusLine': () => safetyCopy.requestStatusLine(HOSTILE, 'waiting'),
+  'safety.requestStatusLine': () => safetyCopy.requestStatusLine(english, HOSTILE, 'waiting'),
 };
 
 /**
@@ -241,7 +241,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'seeker check-in', render: () => checkInViews.renderSeekerCheckIn(english, { checkInId: 'c1', listenerPseudonym: 'kind-heron', resources: HOSTILE }) },
   { name: 'waiting update', render: () => checkInViews.renderWaitingUpdate(english, { requestId: 'r1', resources: HOSTILE }) },
   // What was typed is echoed as code, with mrkdwn's characters dropped rather than escaped.
-  { name: 'help after an unknown command', render: () => renderHelp(HOSTILE), noMrkdwn: true },
+  { name: 'help after an unknown command', render: () => renderHelp(english, HOSTILE), noMrkdwn: true },
   {
     name: 'Home tab: a seeker, a listener, a coordinator and an HR viewer at once',
     render: () =>
@@ -302,9 +302,9 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
   {
     name: 'safety net, with the resources and an open request',
-    render: () => safetyViews.renderSafetyNet({ resources: [INITIATIVE], crisis: true, requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }] }),
+    render: () => safetyViews.renderSafetyNet(english, { resources: [INITIATIVE], crisis: true, requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }] }),
   },
-  { name: 'help with the resources first', render: () => renderHelp(undefined, [INITIATIVE]) },
+  { name: 'help with the resources first', render: () => renderHelp(english, undefined, [INITIATIVE]) },
   { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
   { name: 'request sent', render: () => requestViews.renderRequestSent(HOSTILE) },
   {

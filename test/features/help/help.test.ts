@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/translate.js';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
@@ -7,21 +8,21 @@ import { commandBody, createInProcessApp, slackApi, type InProcessApp } from '..
 
 describe('renderHelp', () => {
   it('lists every subcommand of the public contract', () => {
-    const { text } = renderHelp();
+    const { text } = renderHelp(english);
     for (const sub of ['help', 'setup', 'listen', 'request', 'pause', 'resume', 'stop', 'my-data', 'delete-my-data', 'insights']) {
       expect(text).toContain(`/peer ${sub}`);
     }
   });
 
   it('says it did not understand, without echoing markup, for an unknown subcommand', () => {
-    const { blocks } = renderHelp('<!channel>*bold*');
+    const { blocks } = renderHelp(english, '<!channel>*bold*');
     const lead = JSON.stringify(blocks.find((b) => JSON.stringify(b).includes("didn't recognise")));
     expect(lead).toContain("didn't recognise");
     expect(lead).not.toContain('<!channel>');
   });
 
   it('shows the initiatives\' resources before anything else (DESIGN.md invariant 6), escaped', () => {
-    const { blocks } = renderHelp(undefined, [{ id: 'i1', name: 'Lighthouse', resources: 'EAP <0800 555 0142> & Samaritans 116 123' }]);
+    const { blocks } = renderHelp(english, undefined, [{ id: 'i1', name: 'Lighthouse', resources: 'EAP <0800 555 0142> & Samaritans 116 123' }]);
     const shown = blocks.map((b) => JSON.stringify(b));
     const resources = shown.findIndex((b) => b.includes('Samaritans 116 123'));
     expect(resources).toBeGreaterThanOrEqual(0);
@@ -30,11 +31,11 @@ describe('renderHelp', () => {
   });
 
   it('shows the generic crisis line first when no resources could be found', () => {
-    expect(JSON.stringify(renderHelp().blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
+    expect(JSON.stringify(renderHelp(english).blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
   });
 
   it('keeps Block Kit limits: section text under 3000 characters', () => {
-    for (const block of renderHelp('x'.repeat(30)).blocks) {
+    for (const block of renderHelp(english, 'x'.repeat(30)).blocks) {
       if (block.type === 'section') expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
     }
   });

@@ -4,7 +4,7 @@ import { InitiativesCache, type CachedInitiative } from '../../../src/features/s
 // /peer help's cache of a workspace's initiatives (issue 17): fresh for a few seconds, forgotten when
 // this process saves one, bounded, one read for concurrent callers, failed reads not kept.
 
-function setup(maxWorkspaces = 10) {
+function setup(maxEntries = 10) {
   let now = 0;
   const reads: string[] = [];
   let version = 1;
@@ -16,7 +16,7 @@ function setup(maxWorkspaces = 10) {
       return [{ id: `${workspaceId}-i`, name: `v${version}`, resources: 'Call 0800', crisisWords: '' } satisfies CachedInitiative];
     },
     freshMs: 5_000,
-    maxWorkspaces,
+    maxEntries,
     now: () => now,
   });
   return {

@@ -1,9 +1,9 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
 import { renderHome } from '../../../src/features/home/views.js';
 import type { Initiative } from '../../../src/features/initiatives/service.js';
 import { RequestIds } from '../../../src/features/requests/ids.js';
-import * as copy from '../../../src/features/safety/copy.js';
 import { renderSafetyNet } from '../../../src/features/safety/views.js';
 
 // The safety net of issue 14: the resources first, a kind line, the way to ask for a listener.
@@ -19,7 +19,7 @@ function initiative(of: typeof LIGHTHOUSE): Initiative {
 
 describe('renderSafetyNet', () => {
   it('puts the resources first, then the kind line, then Ask for a listener', () => {
-    const { blocks } = renderSafetyNet({ resources: [LIGHTHOUSE], crisis: false, requests: [] });
+    const { blocks } = renderSafetyNet(english, { resources: [LIGHTHOUSE], crisis: false, requests: [] });
     const shown = texts(blocks);
     const resources = shown.findIndex((b) => b.includes('Samaritans 116 123'));
     const kind = shown.findIndex((b) => b.includes('not passed on to anyone'));
@@ -30,21 +30,21 @@ describe('renderSafetyNet', () => {
   });
 
   it('is warmer and more urgent when crisis words were found, with the same discreet notification text', () => {
-    const calm = renderSafetyNet({ resources: [LIGHTHOUSE], crisis: false, requests: [] });
-    const urgent = renderSafetyNet({ resources: [LIGHTHOUSE], crisis: true, requests: [] });
+    const calm = renderSafetyNet(english, { resources: [LIGHTHOUSE], crisis: false, requests: [] });
+    const urgent = renderSafetyNet(english, { resources: [LIGHTHOUSE], crisis: true, requests: [] });
     expect(JSON.stringify(urgent.blocks)).toContain("You don't have to wait for a listener");
     expect(JSON.stringify(calm.blocks)).not.toContain("You don't have to wait for a listener");
     expect(urgent.text).toBe(calm.text);
-    expect(urgent.text).toBe(copy.SAFETY_NET_TEXT);
+    expect(urgent.text).toBe(english('safety.notificationText'));
   });
 
   it('offers a generic crisis line when there is no initiative', () => {
-    const { blocks } = renderSafetyNet({ resources: [], crisis: true, requests: [] });
+    const { blocks } = renderSafetyNet(english, { resources: [], crisis: true, requests: [] });
     expect(JSON.stringify(blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
   });
 
   it('says where each open request stands', () => {
-    const { blocks } = renderSafetyNet({
+    const { blocks } = renderSafetyNet(english, {
       resources: [LIGHTHOUSE],
       crisis: false,
       requests: [{ id: 'r1', initiativeId: 'i1', status: 'waiting', topic: 'Anxiety', createdAt: new Date(0) }],

@@ -1,0 +1,45 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
+import { chooseAppLanguage, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import { FreshCache } from '../../domain/fresh-cache.js';
+import type { Logger } from '../../logger.js';
+import { TIMEZONE_REFRESH_MS } from './timezones.js';
+
+// The language to answer someone in when they reach the app (a command, a DM, a click), issue 19. Read
+// only: the cached row of someone taking part (their consent covers it), else Slack's users.info, kept
+// in this process's memory for a few minutes and never written down, so nothing is stored about a
+// person who has not consented to anything (DESIGN.md invariant 3). Check-ins, sent by the app on its
+// own to people taking part, cache the locale with the timezone (timezones.ts cachedPerson).
+
+/** How long a person's locale is kept in a process's memory. */
+const FRESH_MS = 10 * 60 * 1000;
+const MAX_PEOPLE = 10_000;
+
+export interface PersonLanguages {
+  /** The person's language; English when Slack can't say (or says a language the app does not speak). */
+  of(client: WebClient, userId: string): Promise<AppLanguage>;
+  /** The person erased their data here: their locale leaves this process's memory too. */
+  forget(userId: string): void;
+}
+
+export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date }): PersonLanguages {
+  const cache = new FreshCache<string | null>({ freshMs: FRESH_MS, maxEntries: MAX_PEOPLE, now: () => deps.now().getTime() });
+  const readLocale = async (client: WebClient, userId: string): Promise<string | null> => {
+    const row = await deps.db.personTimezone.findUnique({ where: { userId }, select: { locale: true, fetchedAt: true } });
+    if (row && deps.now().getTime() - row.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return row.locale;
+    // A failure is thrown, so the cache keeps nothing and the next message asks again.
+    const info = await client.users.info({ user: userId, include_locale: true });
+    return info.user?.locale ?? null;
+  };
+  return {
+    async of(client, userId) {
+      try {
+        return chooseAppLanguage({ slackLocale: await cache.get(userId, () => readLocale(client, userId)) });
+      } catch (error) {
+        deps.logger.warn({ err: error, code: 'locale_unavailable' }, 'answering in English: no locale from Slack');
+        return FALLBACK_LANGUAGE;
+      }
+    },
+    forget: (userId) => cache.forget(userId),
+  };
+}

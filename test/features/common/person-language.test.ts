@@ -1,0 +1,54 @@
+import { WebClient } from '@slack/web-api';
+import { describe, expect, it } from 'vitest';
+import { personLanguages } from '../../../src/features/common/person-language.js';
+import { TEST_PROVIDERS } from '../../support/databases.js';
+import { serviceWorld } from '../../support/service-world.js';
+
+// Issue 19: the language to answer someone in when they reach the app. Read only (invariant 3: nothing
+// stored about someone who has not consented), kept in memory for minutes, a failure never kept.
+
+describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
+  const world = serviceWorld(provider, { start: '2026-12-07T09:00:00Z' });
+  const client = () => new WebClient('xoxb-test-fake', { slackApiUrl: world.slack.url, retryConfig: { retries: 0 } });
+  const languages = () => personLanguages({ db: world.db, logger: world.logger, now: () => world.clock.now() });
+  const lookups = () => world.slack.calls.filter((c) => c.method === 'users.info');
+
+  it("asks Slack for the locale of someone not taking part, and stores nothing about them", async () => {
+    world.slack.addUser({ id: 'U0LANGDE01', locale: 'de-DE' });
+    const of = languages();
+    expect(await of.of(client(), 'U0LANGDE01')).toBe('de');
+    expect(lookups().map((c) => String(c.args.include_locale))).toEqual(['true']);
+    expect(await world.db.personTimezone.count({ where: { userId: 'U0LANGDE01' } })).toBe(0);
+    // Kept in memory for a few minutes: the next message does not ask again.
+    expect(await of.of(client(), 'U0LANGDE01')).toBe('de');
+    expect(lookups()).toHaveLength(1);
+    world.clock.advance(11 * 60 * 1000);
+    expect(await of.of(client(), 'U0LANGDE01')).toBe('de');
+    expect(lookups()).toHaveLength(2);
+  });
+
+  it("uses the locale cached for someone taking part, without asking Slack", async () => {
+    await world.db.personTimezone.create({ data: { userId: 'U0LANGES01', timezone: 'Europe/Madrid', locale: 'es-ES', fetchedAt: world.clock.now() } });
+    expect(await languages().of(client(), 'U0LANGES01')).toBe('es');
+    expect(lookups()).toEqual([]);
+  });
+
+  it('answers in English when Slack fails, and asks again next time', async () => {
+    world.slack.addUser({ id: 'U0LANGFAIL', locale: 'es-MX' });
+    world.slack.setResponse('users.info', { ok: false, error: 'internal_error' });
+    const of = languages();
+    expect(await of.of(client(), 'U0LANGFAIL')).toBe('en');
+    world.slack.clearResponse();
+    expect(await of.of(client(), 'U0LANGFAIL')).toBe('es');
+    expect(lookups()).toHaveLength(2);
+  });
+
+  it('forgets a person who erased their data', async () => {
+    world.slack.addUser({ id: 'U0LANGGONE', locale: 'de-AT' });
+    const of = languages();
+    await of.of(client(), 'U0LANGGONE');
+    of.forget('U0LANGGONE');
+    await of.of(client(), 'U0LANGGONE');
+    expect(lookups()).toHaveLength(2);
+  });
+});
