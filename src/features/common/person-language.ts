@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
 import { chooseAppLanguage, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { FreshCache } from '../../domain/fresh-cache.js';
@@ -27,9 +27,15 @@ export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date 
   const readLocale = async (client: WebClient, userId: string): Promise<string | null> => {
     const row = await deps.db.personTimezone.findUnique({ where: { userId }, select: { locale: true, fetchedAt: true } });
     if (row && deps.now().getTime() - row.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return row.locale;
-    // A failure is thrown, so the cache keeps nothing and the next message asks again.
-    const info = await client.users.info({ user: userId, include_locale: true });
-    return info.user?.locale ?? null;
+    try {
+      const info = await client.users.info({ user: userId, include_locale: true });
+      return info.user?.locale ?? null;
+    } catch (error) {
+      // Slack's own answer (user_not_found, a missing scope) will not change in minutes: kept, as "no
+      // locale". Anything else (the network, a 5xx, a 429) is thrown, so the next message asks again.
+      if ((error as { code?: unknown }).code === ErrorCode.PlatformError) return null;
+      throw error;
+    }
   };
   return {
     async of(client, userId) {

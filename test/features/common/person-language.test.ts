@@ -33,14 +33,21 @@ describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
     expect(lookups()).toEqual([]);
   });
 
-  it('answers in English when Slack fails, and asks again next time', async () => {
+  it('answers in English when Slack cannot be reached, and asks again next time', async () => {
     world.slack.addUser({ id: 'U0LANGFAIL', locale: 'es-MX' });
-    world.slack.setResponse('users.info', { ok: false, error: 'internal_error' });
+    world.slack.setResponse('users.info', () => ({ status: 500, body: 'down' }));
     const of = languages();
     expect(await of.of(client(), 'U0LANGFAIL')).toBe('en');
     world.slack.clearResponse();
     expect(await of.of(client(), 'U0LANGFAIL')).toBe('es');
     expect(lookups()).toHaveLength(2);
+  });
+
+  it("keeps Slack's own refusal for a while, so a person Slack does not know is not asked about on every message", async () => {
+    const of = languages();
+    expect(await of.of(client(), 'U0LANGNONE')).toBe('en');
+    expect(await of.of(client(), 'U0LANGNONE')).toBe('en');
+    expect(lookups()).toHaveLength(1);
   });
 
   it('forgets a person who erased their data', async () => {
