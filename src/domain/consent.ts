@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { APP_LANGUAGES, type AppLanguage } from './app-language.js';
+import { DE_TEXTS } from './consent-de.js';
+import { ES_TEXTS } from './consent-es.js';
 
 // Consent texts say plainly what is stored and why, who can see it (HR only counts), that taking part is
 // voluntary and has no bearing on anyone's job, and how to withdraw (DESIGN.md invariant 3). A text's
@@ -9,6 +12,7 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentText {
   readonly purpose: ConsentPurpose;
+  readonly language: AppLanguage;
   readonly version: string;
   readonly text: string;
 }
@@ -18,7 +22,7 @@ const VOLUNTARY =
 const HR_COUNTS = 'HR sees only anonymous counts (never fewer than the initiative\'s minimum group size), never a name.';
 
 // Each text lists everything stored for its purpose (issue 13), including what the app learns on its own
-// (a timezone from Slack, offers, check-in answers), and how long it is kept, in plain words.
+// (a timezone and language setting from Slack, offers, check-in answers), and how long it is kept, in plain words.
 const RETENTION = 'the initiative\'s retention period (90 days unless its coordinators set another)';
 const CHECK_IN_ANSWERS = 'your answers to check-ins, stored only as the choice you picked, never as free text';
 const RELAYED =
@@ -26,14 +30,14 @@ const RELAYED =
 
 const TEXTS: Record<ConsentPurpose, string> = {
   listener: [
-    '*What we store:* your Slack ID; the topics, capacity, introduction, languages, working days and hours and quiet hours you enter here; whether you are active or paused, why, and until when; how many offers in a row went unanswered (after three, new offers pause until you resume); your timezone from your Slack profile, so offers, quiet hours and check-ins follow your day; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
+    '*What we store:* your Slack ID; the topics, capacity, introduction, languages, working days and hours and quiet hours you enter here; whether you are active or paused, why, and until when; how many offers in a row went unanswered (after three, new offers pause until you resume); your timezone and language setting from your Slack profile, so offers, quiet hours and check-ins follow your day and reach you in your language; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
       CHECK_IN_ANSWERS +
       '; a concern you report (your pseudonym, the reason and when), and a concern someone you support reports about you, which names you; if a conversation is reported and the two of you are kept apart, a note not to pair you again; and a record of this consent. ' +
       RELAYED,
     '*Why:* to offer you pairings with colleagues who share an experience you have lived, at times that suit you, and to check how you are doing.',
     '*Who can see it:* the initiative\'s coordinators see your name, topics, introduction, status, working hours and how many conversations you have, never whom you support or what is said; if someone you support reports a concern, the coordinators are told it is about you. People you support see only a pseudonym and your introduction, unless you both choose to share your names. ' +
       HR_COUNTS,
-    `*How long:* your profile stays until you stop. An ended conversation, with its offers and check-in answers, is deleted after ${RETENTION}, and so is a concern, from when it was raised. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
+    `*How long:* your profile stays until you stop. An ended conversation, with its offers and check-in answers, is deleted after ${RETENTION}, and so is a concern, from when it was raised. Your timezone and language setting are refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* `/peer stop` (or *Stop being a listener* in the app\'s Home tab) withdraws this consent and deletes your listener profile at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),
@@ -55,7 +59,7 @@ const TEXTS: Record<ConsentPurpose, string> = {
     '*Withdrawing:* `/peer delete-my-data` removes you as HR viewer and erases everything about you, at once.',
   ].join('\n'),
   seeker_request: [
-    '*What we store:* your Slack ID, so we can reach you; the topic, note, language and timezone preference you choose here; your timezone from your Slack profile, so check-ins arrive at a reasonable hour for you and, if you ask, to find a listener near it; which listeners were asked and their answers, so nobody is asked twice; the pseudonyms and when your conversation started and ended; ' +
+    '*What we store:* your Slack ID, so we can reach you; the topic, note, language and timezone preference you choose here; your timezone and language setting from your Slack profile, so check-ins arrive at a reasonable hour for you and in your language and, if you ask, to find a listener near it; which listeners were asked and their answers, so nobody is asked twice; the pseudonyms and when your conversation started and ended; ' +
       CHECK_IN_ANSWERS +
       '; if you report a concern, the report (your pseudonym, the reason and when), so a coordinator\'s reply can reach you, and if you ask not to be paired with that listener again, a note of that; and a record of this consent. ' +
       RELAYED,
@@ -63,20 +67,50 @@ const TEXTS: Record<ConsentPurpose, string> = {
     '*Who can see it:* nobody learns who you are: your listener sees only a pseudonym and your note, coordinators never see who asked, and ' +
       HR_COUNTS +
       ' A concern you report reaches the coordinators under your pseudonym and names your listener, so they know whom it concerns; a coordinator can reply to you through the app, without learning who you are.',
-    `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a concern you report is deleted after the same period from when you raised it; a note not to pair you again goes too once you have no request left. Your timezone is refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
+    `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a concern you report is deleted after the same period from when you raised it; a note not to pair you again goes too once you have no request left. Your timezone and language setting are refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* you can end the pairing or cancel the request at any time, and `/peer delete-my-data` erases everything about you at once.',
   ].join('\n'),
 };
 
-function versionOf(purpose: ConsentPurpose, text: string): string {
-  return `${purpose}-${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
+/**
+ * A text's version: its purpose, its language (but for English, whose versions predate issue 19 and
+ * stay as they were) and a hash of its words. The version recorded is that of the words the person saw.
+ */
+function versionOf(purpose: ConsentPurpose, language: AppLanguage, text: string): string {
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 10);
+  return language === 'en' ? `${purpose}-${hash}` : `${purpose}-${language}-${hash}`;
 }
 
-export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, ConsentText>> = Object.freeze(
+const TEXTS_BY_LANGUAGE: Record<AppLanguage, Record<ConsentPurpose, string>> = { en: TEXTS, de: DE_TEXTS, es: ES_TEXTS };
+
+export const CONSENT_TEXTS_BY_LANGUAGE: Readonly<Record<AppLanguage, Readonly<Record<ConsentPurpose, ConsentText>>>> = Object.freeze(
   Object.fromEntries(
-    CONSENT_PURPOSES.map((purpose) => [purpose, { purpose, text: TEXTS[purpose], version: versionOf(purpose, TEXTS[purpose]) }]),
-  ) as Record<ConsentPurpose, ConsentText>,
+    APP_LANGUAGES.map((language) => [
+      language,
+      Object.freeze(
+        Object.fromEntries(
+          CONSENT_PURPOSES.map((purpose) => {
+            const text = TEXTS_BY_LANGUAGE[language][purpose];
+            return [purpose, { purpose, language, text, version: versionOf(purpose, language, text) }];
+          }),
+        ),
+      ),
+    ]),
+  ) as Record<AppLanguage, Record<ConsentPurpose, ConsentText>>,
 );
+
+/** The English texts (surfaces not yet shown in each person's language use these). */
+export const CONSENT_TEXTS: Readonly<Record<ConsentPurpose, ConsentText>> = CONSENT_TEXTS_BY_LANGUAGE.en;
+
+export function consentText(purpose: ConsentPurpose, language: AppLanguage): ConsentText {
+  return CONSENT_TEXTS_BY_LANGUAGE[language][purpose];
+}
+
+/** Whether a recorded version is a current text for the purpose, in whichever language the person read it. */
+export function isCurrentConsentVersion(purpose: ConsentPurpose, version: string): boolean {
+  return APP_LANGUAGES.some((language) => CONSENT_TEXTS_BY_LANGUAGE[language][purpose].version === version);
+}
+
 
 export type ConsentAction = 'given' | 'withdrawn';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_PURPOSES, CONSENT_TEXTS, type ConsentPurpose } from '../../src/domain/consent.js';
+import { APP_LANGUAGES } from '../../src/domain/app-language.js';
+import { CONSENT_PURPOSES, CONSENT_TEXTS, CONSENT_TEXTS_BY_LANGUAGE, consentText, isCurrentConsentVersion, type ConsentPurpose } from '../../src/domain/consent.js';
 
 // Invariant 3 and issue 13: each consent text says plainly everything stored for its purpose (what
 // the app learns on its own too), why, who sees it, for how long, that it is voluntary, how to withdraw.
@@ -11,7 +12,7 @@ const MUST_SAY: Record<ConsentPurpose, string[]> = {
     'working days and hours',
     'until when',
     'offers in a row went unanswered',
-    'timezone from your Slack profile',
+    'timezone and language setting from your Slack profile',
     'offers',
     'check-ins, stored only as the choice you picked',
     'never stored',
@@ -26,7 +27,7 @@ const MUST_SAY: Record<ConsentPurpose, string[]> = {
   seeker_request: [
     'Slack ID',
     'note',
-    'timezone from your Slack profile',
+    'timezone and language setting from your Slack profile',
     'listeners were asked',
     'check-ins, stored only as the choice you picked',
     'never stored',
@@ -65,5 +66,39 @@ describe('consent texts', () => {
 
   it('listener: never says coordinators see only that someone is a listener (they see topics and introduction to approve)', () => {
     expect(CONSENT_TEXTS.listener.text).not.toContain('see that you are a listener and your status');
+  });
+
+  // Issue 19: the same texts in German and Spanish, each versioned by its own words and language.
+  const HEADINGS = {
+    de: ['*Was wir speichern:*', '*Warum:*', '*Wer das sehen kann:*', '*Wie lange:*', '*Deine Entscheidung:*', '*Widerruf:*'],
+    es: ['*Qué guardamos:*', '*Por qué:*', '*Quién puede verlo:*', '*Cuánto tiempo:*', '*Tu decisión:*', '*Cómo retirarte:*'],
+  } as const;
+  const commandsIn = (text: string) => [...text.matchAll(/`[^`]+`/g)].map((m) => m[0]);
+  const numbersIn = (text: string) => [...text.matchAll(/\d+/g)].map((m) => m[0]);
+
+  for (const language of ['de', 'es'] as const) {
+    it.each(CONSENT_PURPOSES)(`%s in ${language}: the same six parts, commands and numbers as the English, each part within one section`, (purpose) => {
+      const english = CONSENT_TEXTS[purpose].text;
+      const { text } = consentText(purpose, language);
+      const parts = text.split('\n');
+      expect(parts).toHaveLength(english.split('\n').length);
+      parts.forEach((part, i) => expect(part.startsWith(HEADINGS[language][i]!), `${language} ${purpose} part ${i}`).toBe(true));
+      for (const part of parts) expect(part.length).toBeLessThanOrEqual(3000);
+      expect(commandsIn(text)).toEqual(commandsIn(english));
+      expect(numbersIn(text).sort()).toEqual(numbersIn(english).sort());
+      expect(text).not.toMatch(/[<>&]/);
+    });
+  }
+
+  it('versions each language apart (English keeps its versions), and any current one counts as current', () => {
+    const versions = APP_LANGUAGES.flatMap((language) => CONSENT_PURPOSES.map((purpose) => CONSENT_TEXTS_BY_LANGUAGE[language][purpose].version));
+    expect(new Set(versions).size).toBe(versions.length);
+    for (const purpose of CONSENT_PURPOSES) {
+      expect(consentText(purpose, 'de').version).toMatch(new RegExp(`^${purpose}-de-[0-9a-f]{10}$`));
+      expect(consentText(purpose, 'es').version).toMatch(new RegExp(`^${purpose}-es-[0-9a-f]{10}$`));
+      for (const language of APP_LANGUAGES) expect(isCurrentConsentVersion(purpose, consentText(purpose, language).version)).toBe(true);
+      expect(isCurrentConsentVersion(purpose, `${purpose}-0000000000`)).toBe(false);
+    }
+    expect(isCurrentConsentVersion('listener', consentText('seeker_request', 'de').version)).toBe(false);
   });
 });

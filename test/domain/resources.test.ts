@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { findPlaceholder, INTERNATIONAL_LINES, parseResources, resourcesProblem } from '../../src/domain/resources.js';
 import { DEFAULT_RESOURCES } from '../../src/features/initiatives/copy.js';
@@ -48,13 +49,13 @@ describe('resources shown as link buttons', () => {
     const { RequestIds } = await import('../../src/features/requests/ids.js');
     const { validateView } = await import('../../src/slack/block-kit.js');
     const lines = Array.from({ length: 7 }, (_, i) => `Service ${i}: https://example.org/${i}`).join('\n');
-    const help = renderHelpNowModal(`Samaritans: 116 123\n${lines}`);
+    const help = renderHelpNowModal(english, `Samaritans: 116 123\n${lines}`);
     const buttons = JSON.stringify(help.blocks).match(/request\.resource_link_\d/g) ?? [];
     expect(buttons).toEqual([...RequestIds.resourceLinks]);
     expect(JSON.stringify(help.blocks)).toContain('"url":"https://example.org/0"');
     expect(validateView(help)).toEqual([]);
-    expect(JSON.stringify(renderHelpNowModal('Samaritans: 116 123').blocks)).not.toContain('resource_link');
-    const request = renderRequestModal({
+    expect(JSON.stringify(renderHelpNowModal(english, 'Samaritans: 116 123').blocks)).not.toContain('resource_link');
+    const request = renderRequestModal(english, 'en', {
       id: 'i', workspaceId: 'T', name: 'n', description: 'd', resources: 'Mind: https://www.mind.org.uk', guidelines: 'g',
       approvalRequired: false, minGroupSize: 5, retentionDays: 90, firstCheckInDays: 7, checkInEveryDays: 14,
       topics: [{ id: 't', label: 'Anxiety' }],

@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database, type Db } from '../../src/db/client.js';
 import * as commonCopy from '../../src/features/common/copy.js';
@@ -5,7 +6,6 @@ import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
-import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { E2E_SIGNING_SECRET, startAppProcess, type AppProcess } from '../support/app-process.js';
 import { createTestDatabase, postgresAdmin, TEST_PROVIDERS } from '../support/databases.js';
@@ -483,7 +483,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
         });
         const update = await e2e.next('views.update', since, (c) => c.args.view_id === requestForm.viewId, 5000);
         const shown = textOf(asView(update.args.view).blocks);
-        expect(shown).toContain(requestCopy.HELP_NOW_LEAD);
+        expect(shown).toContain(english('requests.helpNowLead'));
         expect(shown).toContain(RESOURCES);
       })
     ).ms;

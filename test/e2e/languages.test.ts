@@ -3,15 +3,18 @@ import type { AppLanguage } from '../../src/domain/app-language.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
+import { consentText } from '../../src/domain/consent.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import { RequestIds } from '../../src/features/requests/ids.js';
 import { translate, translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import { command, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
+import { command, commandModal, fieldErrorsOf, jsonOf, setUpInitiative, submit, textOf, volunteer, type Block } from '../support/flows.js';
 import { acceptOffer, answered, askForListener, clickAs, dmFrom, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
-// Issue 19 end to end, on the running app: /peer help, the safety net, a check-in and the reply to its answer reach each person in
+// Issue 19 end to end, on the running app: /peer help, the safety net, the request form (and the
+// consent version recorded), a check-in and the reply to its answer reach each person in
 // the language of their Slack locale (users.info with include_locale, cached with their timezone),
 // while the listener on the other side of the same pairing gets theirs in English; a locale the app
 // does not speak falls back to English. Check-ins go only at a humane hour, so everyone lives where it
@@ -81,7 +84,19 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
   for (const seeker of SEEKERS) {
     it(`sends a ${seeker.person.locale} seeker their check-in and the reply in ${seeker.language}, and their ${LISTENERS[seeker.topic]!.locale} listener theirs in English`, async () => {
       const listener = LISTENERS[seeker.topic]!;
+      const t = translatorFor(seeker.language);
+      // The request form: its placeholder, title, questions, consent text and errors in their language.
+      const form = await commandModal(e2e, seeker.person.id, 'request');
+      expect(form.loading.title.text).toBe(t('requests.title'));
+      expect(form.view.title.text).toBe(t('requests.title'));
+      expect(textOf(form.view.blocks)).toContain(t('requests.resourcesFirst'));
+      expect(textOf(form.view.blocks)).toContain(consentText('seeker_request', seeker.language).text);
+      expect(fieldErrorsOf(await submit(e2e, seeker.person.id, form, {}))).toEqual({ [RequestIds.blocks.topic]: t('requests.error.topic') });
+
       const asked = await askForListener(e2e, seeker.person.id, { topic: seeker.topic });
+      // The consent recorded is the version of the words they read.
+      const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: seeker.person.id, purpose: 'seeker_request', action: 'given' } });
+      expect(consent.textVersion).toBe(consentText('seeker_request', seeker.language).version);
       if (!asked.offer) throw new Error('nobody was offered the request');
       expect(asked.offer.listenerId).toBe(listener.id);
       const intro = await acceptOffer(e2e, asked.offer, seeker.person.id);
@@ -98,7 +113,6 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
       const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && jsonOf(c.args.blocks).includes(listenerRow.id), 10_000);
 
       // The seeker: their question, answer labels and resources heading in their language.
-      const t = translatorFor(seeker.language);
       expect(toSeeker.args.text).toBe(checkInCopy.seekerQuestion(t, pairing.listenerPseudonym));
       expect(String(toSeeker.args.text)).toContain(displayPseudonym(pairing.listenerPseudonym));
       expect(labelsOf(toSeeker)).toEqual(SEEKER_ANSWERS.map((a) => t(checkInCopy.ANSWER_LABEL_KEYS[a])));

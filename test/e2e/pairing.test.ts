@@ -180,7 +180,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       // The "One moment…" view shown while loading already points to emergency help.
       expect(textOf(loading.blocks)).toContain('emergency number');
       expect(view.callback_id).toBe(RequestIds.requestModal);
-      expect(view.blocks[0]?.text?.text).toBe(requestCopy.RESOURCES_FIRST);
+      expect(view.blocks[0]?.text?.text).toBe(english('requests.resourcesFirst'));
       expect(view.blocks[1]?.text?.text).toBe(RESOURCES);
       expect(actionIdsOf([view.blocks[2]])).toEqual([RequestIds.helpNowButton]);
       expect(textOf([view.blocks[2]])).toContain('I need help right now');
@@ -207,7 +207,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       });
       const update = await e2e.next('views.update', since, (c) => c.args.view_id === modal.viewId);
       const view = asView(update.args.view);
-      expect(view.blocks[0]?.text?.text).toBe(requestCopy.HELP_NOW_LEAD);
+      expect(view.blocks[0]?.text?.text).toBe(english('requests.helpNowLead'));
       expect(textOf(view.blocks)).toContain(RESOURCES);
       expect(view.blocks.some((b) => b.type === 'input' || b.type === 'actions')).toBe(false);
       expect(view.submit).toBeUndefined();
@@ -912,7 +912,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     expect(chooser.view.callback_id).toBe(InitiativeIds.chooseModal);
     const choice = firstInputIndex(chooser.view);
     const lead = textOf(chooser.view.blocks.slice(0, choice));
-    expect(chooser.view.blocks[0]?.text?.text).toBe(requestCopy.RESOURCES_FIRST);
+    expect(chooser.view.blocks[0]?.text?.text).toBe(english('requests.resourcesFirst'));
     expect(lead).toContain(RESOURCES);
     expect(lead).toContain(SECOND_RESOURCES);
     expect(chooser.view.blocks[choice]?.block_id).toBe(InitiativeIds.blocks.choice);
@@ -921,7 +921,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const response = await submit(e2e, SEEKER.id, chooser, { [InitiativeIds.blocks.choice]: initiative.id });
     const view = updatedView(response);
     expect(view.callback_id).toBe(RequestIds.requestModal);
-    expect(view.blocks[0]?.text?.text).toBe(requestCopy.RESOURCES_FIRST);
+    expect(view.blocks[0]?.text?.text).toBe(english('requests.resourcesFirst'));
     expect(view.blocks[1]?.text?.text).toBe(RESOURCES);
     expect(actionIdsOf([view.blocks[2]])).toEqual([RequestIds.helpNowButton]);
     expect(firstInputIndex(view)).toBeGreaterThan(2);

@@ -340,7 +340,7 @@ const CASES: SurfaceCase[] = [
   ),
   view('choose modal, an initiative to edit, and a new one', () => initiatives.renderChooseModal({ purpose: 'setup', initiatives: SEVERAL.slice(0, 3), allowNew: true })),
   view('choose modal, request flow with every resource first', () =>
-    initiatives.renderChooseModal({ purpose: 'request', initiatives: SEVERAL, lead: requests.renderResourcesLead(SEVERAL) }),
+    initiatives.renderChooseModal({ purpose: 'request', initiatives: SEVERAL, lead: requests.renderResourcesLead(english, SEVERAL) }),
   ),
   view('choose modal, more initiatives than radio buttons hold', () =>
     initiatives.renderChooseModal({ purpose: 'listen', initiatives: Array.from({ length: 14 }, (_, i) => initiative(40 + i)), allowNew: true }),
@@ -465,12 +465,17 @@ const CASES: SurfaceCase[] = [
   message('a coordinator\'s reply, one line per character', () => pairings.renderReportReply({ initiativeName: SMALL.name, reporterPseudonym: 'Otter', text: 'a\n'.repeat(REPORT_REPLY_MAX / 2) })),
 
   // requests
-  view('request modal, small initiative', () => requests.renderRequestModal(SMALL)),
-  view('request modal, 50 long topics and long resources', () => requests.renderRequestModal(BIG)),
-  view('help right now, with resources', () => requests.renderHelpNowModal(words(2500))),
-  view('help right now, no resources', () => requests.renderHelpNowModal(null)),
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      view(`request modal, small initiative (${language})`, () => requests.renderRequestModal(t, language, SMALL)),
+      view(`request modal, 50 long topics and long resources (${language})`, () => requests.renderRequestModal(t, language, BIG)),
+      view(`help right now, with resources (${language})`, () => requests.renderHelpNowModal(t, words(2500))),
+      view(`help right now, no resources (${language})`, () => requests.renderHelpNowModal(t, null)),
+      view(`request sent, with long resources (${language})`, () => requests.renderRequestSent(t, words(2500))),
+    ];
+  }),
   message('waiting for a listener', () => requests.renderWaiting({ text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 2) })),
-  view('request sent, with long resources', () => requests.renderRequestSent(words(2500))),
   message('waiting message, open with an estimate and long resources', () =>
     requests.renderWaitingStatus({ kind: 'open', text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 3), estimateHours: 12 }),
   ),
@@ -493,7 +498,7 @@ const CASES: SurfaceCase[] = [
   ),
   message('plain request note', () => requests.renderPlain('Your request is cancelled.')),
   view('resources before choosing, the most initiatives', () =>
-    common.modal({ callbackId: 'x', title: 'Choose', blocks: requests.renderResourcesLead(Array.from({ length: 14 }, (_, i) => initiative(60 + i))) }),
+    common.modal({ callbackId: 'x', title: 'Choose', blocks: requests.renderResourcesLead(english, Array.from({ length: 14 }, (_, i) => initiative(60 + i))) }),
   ),
 
   // shared modals

@@ -1,4 +1,5 @@
-import { CONSENT_TEXTS, type ConsentAction, type ConsentPurpose } from '../../domain/consent.js';
+import type { AppLanguage } from '../../domain/app-language.js';
+import { consentText, type ConsentAction, type ConsentPurpose } from '../../domain/consent.js';
 import type { Tx } from '../../db/client.js';
 
 // Consent records are append-only (DESIGN.md invariant 3): this module only ever inserts. A row says who,
@@ -12,6 +13,8 @@ export interface ConsentEntry {
   action: ConsentAction;
   surface: string;
   at: Date;
+  /** The language of the words the person saw (issue 19); English where a surface is not yet translated. */
+  language?: AppLanguage;
 }
 
 export async function recordConsent(tx: Tx, entry: ConsentEntry): Promise<void> {
@@ -22,7 +25,7 @@ export async function recordConsent(tx: Tx, entry: ConsentEntry): Promise<void> 
       initiativeId: entry.initiativeId,
       purpose: entry.purpose,
       action: entry.action,
-      textVersion: CONSENT_TEXTS[entry.purpose].version,
+      textVersion: consentText(entry.purpose, entry.language ?? 'en').version,
       surface: entry.surface,
       createdAt: entry.at,
     },

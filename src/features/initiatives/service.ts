@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../../clock.js';
-import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { isCurrentConsentVersion } from '../../domain/consent.js';
 import { recordConsent } from '../consent/record.js';
 import type { InitiativeSettings } from './input.js';
 import { pendingInvitations, syncInvitations } from './invitations.js';
@@ -140,7 +140,7 @@ export async function needsCoordinatorConsent(db: Db | Tx, workspaceId: string, 
     where: { workspaceId, userId, initiativeId, purpose: 'coordinator' },
     orderBy: { createdAt: 'desc' },
   });
-  return !(latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.coordinator.version);
+  return !(latest?.action === 'given' && isCurrentConsentVersion('coordinator', latest.textVersion));
 }
 
 /** Who the setup form's pickers show: members and people invited who have not answered yet. */

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import { formatWorkDays, nextWorkingMoment, parseWorkDays, workingHoursOf } from '../../domain/availability.js';
-import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { isCurrentConsentVersion } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
 import { coordinatorsOf, getInitiative, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
@@ -121,7 +121,7 @@ async function hasCurrentListenerConsent(db: Db | Tx, workspaceId: string, initi
     where: { workspaceId, userId, initiativeId, purpose: 'listener' },
     orderBy: { createdAt: 'desc' },
   });
-  return latest?.action === 'given' && latest.textVersion === CONSENT_TEXTS.listener.version;
+  return latest?.action === 'given' && isCurrentConsentVersion('listener', latest.textVersion);
 }
 
 function profileData(input: ListenerInput) {

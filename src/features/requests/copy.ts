@@ -1,20 +1,13 @@
 import { escapeMrkdwn as e } from '../common/blocks.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
+// The request form's words are in the catalogues (src/i18n: requests.*), in the seeker's language; the
+// messages below are not yet (issue 19).
 
-export const REQUEST_TITLE = 'Ask for a listener';
-export const HELP_NOW_TITLE = 'Help right now';
 
-export const RESOURCES_FIRST =
-  '*Before anything else:* if you are in danger or might harm yourself, please use these now. You do not have to wait for a listener.';
 
-export const HELP_NOW_LEAD =
-  '*You matter, and help is available right now.* Please reach out to one of these. If you are in immediate danger, call your local emergency number.';
 
-export const WHAT_HAPPENS =
-  'A colleague who has lived through something similar will be asked to listen. They will not learn who you are unless you choose to tell them. You can end the conversation or ask for someone else at any time.';
 
-export const NOTE_HINT = 'Optional, at most 500 characters. Your listener sees it with the offer. Please leave out names.';
 
 export function requestReceived(topic: string): string {
   return `Thank you for reaching out. I'm looking for a listener who knows *${e(topic)}* from their own life, and I'll message you here as soon as someone says yes. Nobody will learn who you are unless you choose to tell them.`;
@@ -31,7 +24,6 @@ export function listenersOffHours(topic: string): string {
 
 export const CANCELLED = 'Your request is cancelled. You can ask again whenever you like.';
 export const NOT_OPEN = 'That request is no longer open.';
-export const NO_INITIATIVE = 'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. A workspace admin can start one with `/peer setup`.';
 
 /** The notification text of an offer: what lock screens and push notifications show, so no topic or note. */
 export const OFFER_NOTIFICATION = 'Someone would like to talk (Peer Support)';
@@ -51,17 +43,12 @@ export const OFFER_GONE = 'This offer is no longer open: the colleague may have 
 export const OFFER_WITHDRAWN = 'This offer was withdrawn: the colleague no longer needs a listener. Thank you for being there.';
 export const NOT_YOUR_OFFER = 'This offer was meant for someone else.';
 
-export const LOADING = 'One moment… If you are in danger right now, please call your local emergency number.';
 
 export const STILL_LOOKING =
   'I haven\'t been able to find a free listener for you just yet. Your request is waiting, and I\'ll pair you as soon as someone is available. In the meantime, these are here for you:';
 
-export const REQUEST_SENT_TITLE = 'Request sent';
 
-export const REQUEST_SENT =
-  '*Thank you. Your request is sent.* I\'m looking for a listener now, and you\'ll hear from me in your messages with the app: when someone says yes, and with updates while you wait. You can cancel there at any time.';
 
-export const WHILE_YOU_WAIT = 'While you wait, these are here for you:';
 
 export const OFFER_NOT_TAKEN =
   'The listener I asked isn\'t able to talk just now. That happens, and it says nothing about you. I\'m still looking, and your request stays open.';
@@ -72,4 +59,3 @@ export function waitEstimate(hours: number): string {
   return `People here are usually paired within ${hours} hour${hours === 1 ? '' : 's'}.`;
 }
 
-export const OPEN_RESOURCE = 'Open this resource';

@@ -12,7 +12,9 @@ import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
-import { getInitiative, listInitiatives } from '../initiatives/service.js';
+import { APP_LANGUAGES, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import { translatorFor } from '../../i18n/translate.js';
+import { getInitiative, listInitiatives, type Initiative } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
 import { REQUEST_FLOW, RequestIds } from './ids.js';
@@ -22,7 +24,7 @@ import { cancelRequest, createRequest, recordSeekerTimezone } from './service.js
 import { renderHelpNowModal, renderRequestModal, renderRequestSent, renderResourcesLead } from './views.js';
 import { tellWaiting, waitingEventAfterMatch } from './waiting.js';
 
-const requestMetadata = z.object({ initiativeId: z.string() });
+const requestMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
 
 /** The resources block holds mrkdwn as the app escaped it; the help modal escapes it again. */
@@ -33,25 +35,33 @@ function unescapeMrkdwn(text: string): string {
 export function register(app: Routes, deps: FeatureDeps): { request: CommandHandler } {
   const services = serviceDeps(deps);
 
-  async function requestView(workspaceId: string, initiativeId: string) {
-    const initiative = await getInitiative(services.db, workspaceId, initiativeId);
-    return initiative ? renderRequestModal(initiative) : messageModal(copy.REQUEST_TITLE, copy.NO_INITIATIVE);
+  /** The request form in the person's language (issue 19), or why there is none. */
+  function requestForm(language: AppLanguage, initiative: Initiative | null) {
+    const t = translatorFor(language);
+    return initiative ? renderRequestModal(t, language, initiative) : messageModal(t('requests.title'), t('requests.noInitiative'));
   }
-  deps.flows.register(REQUEST_FLOW, ({ workspaceId, initiativeId }) => requestView(workspaceId, initiativeId));
 
-  async function openRequest(client: WebClient, triggerId: string, workspaceId: string) {
-    await openThenUpdate(client, triggerId, copy.REQUEST_TITLE, async () => {
+  deps.flows.register(REQUEST_FLOW, async ({ workspaceId, initiativeId, client, userId }) => {
+    const [initiative, language] = await Promise.all([getInitiative(services.db, workspaceId, initiativeId), deps.languages.of(client, userId)]);
+    return requestForm(language, initiative);
+  });
+
+  async function openRequest(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
+    // The language first (from memory, or one quick users.info): the placeholder shown at once is worded in it too.
+    const language = await deps.languages.of(client, userId);
+    const t = translatorFor(language);
+    await openThenUpdate(client, triggerId, t('requests.title'), async () => {
       const initiatives = await listInitiatives(services.db, workspaceId);
-      if (initiatives.length === 0) return messageModal(copy.REQUEST_TITLE, copy.NO_INITIATIVE);
-      if (initiatives.length === 1) return renderRequestModal(initiatives[0]!);
-      return renderChooseModal({ purpose: REQUEST_FLOW, initiatives, lead: renderResourcesLead(initiatives) });
-    }, copy.LOADING);
+      if (initiatives.length === 0) return requestForm(language, null);
+      if (initiatives.length === 1) return requestForm(language, initiatives[0]!);
+      return renderChooseModal({ purpose: REQUEST_FLOW, initiatives, lead: renderResourcesLead(t, initiatives) });
+    }, t('requests.loading'));
   }
 
   app.action(RequestIds.requestButton, async ({ ack, body, client }) => {
     await ack();
     const a = parseAction(body);
-    if (a.triggerId) await openRequest(client, a.triggerId, a.workspaceId);
+    if (a.triggerId) await openRequest(client, a.triggerId, a.workspaceId, a.userId);
   });
 
   // "I need help right now" skips pairing and shows the resources at once (DESIGN.md invariant 6). They
@@ -61,8 +71,9 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     const a = parseAction(body);
     if (!a.viewId) return;
     const shown = resourcesIn(viewBlocks.parse(body).view?.blocks);
+    const language = await deps.languages.of(client, a.userId);
     const resources = shown !== null ? unescapeMrkdwn(shown) : a.value ? ((await getInitiative(services.db, a.workspaceId, a.value))?.resources ?? null) : null;
-    await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(resources) });
+    await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(translatorFor(language), resources) });
   });
 
   // A link button opens its page in the person's browser; Slack also sends the click, which needs only an ack.
@@ -73,12 +84,15 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   async function submitRequest({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {
     const s = parseSubmission(body);
     const metadata = parseJson(requestMetadata, s.privateMetadata);
+    // The form's own language: its errors, its last word and the consent recorded (the words they saw).
+    const language = metadata?.language ?? FALLBACK_LANGUAGE;
+    const t = translatorFor(language);
     const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
     if (!initiative) {
-      await ack({ response_action: 'update', view: messageModal(copy.REQUEST_TITLE, copy.NO_INITIATIVE) });
+      await ack({ response_action: 'update', view: requestForm(language, null) });
       return;
     }
-    const parsed = requestInputSchema(initiative.topics.map((t) => t.id)).safeParse(readForm(s.values));
+    const parsed = requestInputSchema(t, initiative.topics.map((topic) => topic.id)).safeParse(readForm(s.values));
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(RequestIds.blocks)) });
       return;
@@ -92,10 +106,11 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
       seekerId: s.userId,
       ...input,
       seekerTimezone: null,
+      consentLanguage: language,
     });
     deps.metrics.requestCreated();
     // The form's last word says the request went and where the answer will come, with the resources.
-    await ack({ response_action: 'update', view: renderRequestSent(initiative.resources) });
+    await ack({ response_action: 'update', view: renderRequestSent(t, initiative.resources) });
     // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
     if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
     const result = await matchRequest(services, requestId);
@@ -119,7 +134,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   return {
     request: async ({ ack, command, client }) => {
       await ack();
-      await openRequest(client, command.trigger_id, command.team_id);
+      await openRequest(client, command.trigger_id, command.team_id, command.user_id);
     },
   };
 }

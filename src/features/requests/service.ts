@@ -3,6 +3,7 @@ import { leanRead } from '../../db/lean-read.js';
 import { pickPseudonym, type Random } from '../../domain/pseudonyms.js';
 import { scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
+import type { AppLanguage } from '../../domain/app-language.js';
 import { recordConsent } from '../consent/record.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { withdrawOffers } from '../pairings/offers.js';
@@ -19,6 +20,8 @@ export interface NewRequest {
   language: string | null;
   sameTimezone: boolean;
   seekerTimezone: string | null;
+  /** The language of the form, whose consent text the seeker read (English where not said). */
+  consentLanguage?: AppLanguage;
 }
 
 /** Records consent and the request together, or neither. */
@@ -33,6 +36,7 @@ export async function createRequest(deps: ServiceDeps & { random: Random }, inpu
       action: 'given',
       surface: 'modal:request',
       at: now,
+      language: input.consentLanguage ?? 'en',
     });
     const created = await tx.supportRequest.create({
       data: {

@@ -1,6 +1,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { parseResources } from '../../domain/resources.js';
-import { CONSENT_TEXTS } from '../../domain/consent.js';
+import type { AppLanguage } from '../../domain/app-language.js';
+import { consentText } from '../../domain/consent.js';
+import { english, type Translate } from '../../i18n/translate.js';
 import { LANGUAGES } from '../../domain/languages.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import {
@@ -24,40 +26,46 @@ const B = RequestIds.blocks;
 
 export interface RequestMetadata {
   initiativeId: string;
+  /** The language the form (and its consent text) was shown in, so the consent recorded is that of the words seen. */
+  language: AppLanguage;
 }
 
-/** Resources first, always (DESIGN.md invariant 6), with "I need help right now" before any question. */
-export function renderRequestModal(initiative: Initiative): ModalView {
-  const topics = initiative.topics.map((t) => option(t.label, t.id));
-  const anyLanguage = option('Any language', ANY_LANGUAGE);
+/**
+ * Resources first, always (DESIGN.md invariant 6), with "I need help right now" before any question.
+ * Worded in the seeker's `language` (issue 19); topics and resources as the coordinators wrote them.
+ */
+export function renderRequestModal(t: Translate, language: AppLanguage, initiative: Initiative): ModalView {
+  const topics = initiative.topics.map((topic) => option(topic.label, topic.id));
+  const anyLanguage = option(t('requests.anyLanguage'), ANY_LANGUAGE);
   const blocks: KnownBlock[] = [
-    section(copy.RESOURCES_FIRST),
+    section(t('requests.resourcesFirst')),
     section(escapeMrkdwn(initiative.resources), 'resources'),
-    ...renderResourceLinks(initiative.resources),
-    actions([{ actionId: RequestIds.helpNowButton, text: 'I need help right now', style: 'danger', value: initiative.id }]),
+    ...renderResourceLinks(t, initiative.resources),
+    actions([{ actionId: RequestIds.helpNowButton, text: t('requests.helpNowButton'), style: 'danger', value: initiative.id }]),
     divider(),
-    section(copy.WHAT_HAPPENS),
-    staticSelect({ blockId: B.topic, label: 'What would you like to talk about?', placeholder: 'Choose a topic', options: topics }),
-    textInput({ blockId: B.note, label: 'A note for your listener', optional: true, hint: copy.NOTE_HINT, multiline: true, maxLength: NOTE_MAX }),
+    section(t('requests.whatHappens')),
+    staticSelect({ blockId: B.topic, label: t('requests.topicLabel'), placeholder: t('requests.topicPlaceholder'), options: topics }),
+    textInput({ blockId: B.note, label: t('requests.noteLabel'), optional: true, hint: t('requests.noteHint', { max: NOTE_MAX }), multiline: true, maxLength: NOTE_MAX }),
     staticSelect({
       blockId: B.language,
-      label: 'Preferred language',
+      label: t('requests.languageLabel'),
       optional: true,
-      placeholder: 'Any language',
+      placeholder: t('requests.anyLanguage'),
       options: [anyLanguage, ...LANGUAGES.map((l) => option(l.name, l.code))],
       initial: anyLanguage,
     }),
-    checkboxes({ blockId: B.timezone, label: 'Timezone', optional: true, options: [option('I would prefer a listener in a similar timezone', SAME_TIMEZONE)] }),
+    checkboxes({ blockId: B.timezone, label: t('requests.timezoneLabel'), optional: true, options: [option(t('requests.sameTimezone'), SAME_TIMEZONE)] }),
     divider(),
-    section(CONSENT_TEXTS.seeker_request.text),
-    context('Sending this request records your consent to the above for this request.'),
+    // One section per paragraph: a longer language must still fit Block Kit's 3,000 characters a section.
+    ...consentText('seeker_request', language).text.split('\n').map((paragraph) => section(paragraph)),
+    context(t('requests.consentFooter')),
   ];
-  const metadata: RequestMetadata = { initiativeId: initiative.id };
+  const metadata: RequestMetadata = { initiativeId: initiative.id, language };
   return modal({
     callbackId: RequestIds.requestModal,
-    title: copy.REQUEST_TITLE,
-    submit: 'Find a listener',
-    close: 'Cancel',
+    title: t('requests.title'),
+    submit: t('requests.submit'),
+    close: t('common.cancel'),
     privateMetadata: JSON.stringify(metadata),
     blocks,
   });
@@ -65,21 +73,25 @@ export function renderRequestModal(initiative: Initiative): ModalView {
 
 /** "I need help right now": the resources, and nothing else to do. */
 /** The resources' web pages as buttons (up to five), so help is one tap away; none when there are no links. */
-function renderResourceLinks(resources: string): KnownBlock[] {
+function renderResourceLinks(t: Translate, resources: string): KnownBlock[] {
   const links = parseResources(resources).filter((r) => r.link !== null).slice(0, RequestIds.resourceLinks.length);
   if (links.length === 0) return [];
   return [
     actions(
-      links.map((r, i) => ({ actionId: RequestIds.resourceLinks[i]!, text: r.name ? `Open: ${r.name}` : copy.OPEN_RESOURCE, url: r.link! })),
+      links.map((r, i) => ({
+        actionId: RequestIds.resourceLinks[i]!,
+        text: r.name ? t('requests.openNamedResource', { name: r.name }) : t('requests.openResource'),
+        url: r.link!,
+      })),
     ),
   ];
 }
 
-export function renderHelpNowModal(resources: string | null): ModalView {
-  const blocks: KnownBlock[] = [section(copy.HELP_NOW_LEAD)];
-  if (resources) blocks.push(section(escapeMrkdwn(resources)), ...renderResourceLinks(resources));
-  blocks.push(context('Peer support is not a crisis service. You can come back and ask for a listener any time.'));
-  return modal({ callbackId: 'request.help_now_view', title: copy.HELP_NOW_TITLE, close: 'Close', blocks });
+export function renderHelpNowModal(t: Translate, resources: string | null): ModalView {
+  const blocks: KnownBlock[] = [section(t('requests.helpNowLead'))];
+  if (resources) blocks.push(section(escapeMrkdwn(resources)), ...renderResourceLinks(t, resources));
+  blocks.push(context(t('requests.notACrisisService')));
+  return modal({ callbackId: 'request.help_now_view', title: t('requests.helpNowTitle'), close: t('common.close'), blocks });
 }
 
 export function renderWaiting(input: { text: string; resources: string; requestId: string }) {
@@ -88,18 +100,18 @@ export function renderWaiting(input: { text: string; resources: string; requestI
     blocks: [
       section(input.text),
       section(escapeMrkdwn(input.resources)),
-      actions([{ actionId: RequestIds.cancelButton, text: 'Cancel my request', value: input.requestId }]),
+      actions([{ actionId: RequestIds.cancelButton, text: english('requests.cancelMyRequest'), value: input.requestId }]),
     ] as KnownBlock[],
   };
 }
 
 /** The request modal's last word: the request is sent, where the answer will come, and the resources. */
-export function renderRequestSent(resources: string): ModalView {
+export function renderRequestSent(t: Translate, resources: string): ModalView {
   return modal({
     callbackId: RequestIds.requestSent,
-    title: copy.REQUEST_SENT_TITLE,
-    close: 'Close',
-    blocks: [section(copy.REQUEST_SENT), section(copy.WHILE_YOU_WAIT), section(escapeMrkdwn(resources), 'resources')],
+    title: t('requests.sentTitle'),
+    close: t('common.close'),
+    blocks: [section(t('requests.sent')), section(t('requests.whileYouWait')), section(escapeMrkdwn(resources), 'resources')],
   });
 }
 
@@ -148,9 +160,9 @@ export function renderPlain(text: string) {
 }
 
 /** Every initiative's resources, before the question of which initiative (DESIGN.md invariant 6). */
-export function renderResourcesLead(initiatives: readonly Initiative[]): KnownBlock[] {
+export function renderResourcesLead(t: Translate, initiatives: readonly Initiative[]): KnownBlock[] {
   return [
-    section(copy.RESOURCES_FIRST),
+    section(t('requests.resourcesFirst')),
     ...initiatives.slice(0, 10).map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`)),
     divider(),
   ];

@@ -65,5 +65,40 @@ export const de: Record<MessageKey, string> = {
   'safety.anyTopic': 'ein Thema',
   'common.crisisLineFallback':
     'Wenn du gerade jetzt Unterstützung brauchst, nutze bitte die Hilfsangebote deiner Organisation, ruf den Notruf oder eine Krisenhotline an.',
+  'requests.title': 'Um ein Gespräch bitten',
+  'requests.helpNowTitle': 'Sofort Hilfe',
+  'requests.sentTitle': 'Anfrage gesendet',
+  'requests.loading': 'Einen Moment… Wenn du gerade in Gefahr bist, ruf bitte den Notruf an.',
+  'requests.resourcesFirst':
+    '*Vor allem anderen:* Wenn du in Gefahr bist oder dir etwas antun könntest, wende dich bitte jetzt an diese Stellen. Du musst nicht auf eine zuhörende Person warten.',
+  'requests.helpNowButton': 'Ich brauche jetzt sofort Hilfe',
+  'requests.helpNowLead':
+    '*Du bist wichtig, und es gibt jetzt sofort Hilfe.* Bitte wende dich an eine dieser Stellen. Wenn du in unmittelbarer Gefahr bist, ruf den Notruf an.',
+  'requests.notACrisisService': 'Peer Support ist kein Krisendienst. Du kannst jederzeit zurückkommen und um ein Gespräch bitten.',
+  'requests.openResource': 'Dieses Angebot öffnen',
+  'requests.openNamedResource': 'Öffnen: {name}',
+  'requests.whatHappens':
+    'Wir fragen jemanden aus dem Kollegium, der etwas Ähnliches erlebt hat, ob er dir zuhört. Die Person erfährt nicht, wer du bist, es sei denn, du entscheidest dich, es zu sagen. Du kannst das Gespräch jederzeit beenden oder um jemand anderen bitten.',
+  'requests.topicLabel': 'Worüber möchtest du sprechen?',
+  'requests.topicPlaceholder': 'Thema wählen',
+  'requests.noteLabel': 'Eine Nachricht für die Person, die dir zuhört',
+  'requests.noteHint': 'Freiwillig, höchstens {max, number} Zeichen. Die Person sieht sie mit der Anfrage. Bitte lass Namen weg.',
+  'requests.languageLabel': 'Bevorzugte Sprache',
+  'requests.anyLanguage': 'Jede Sprache',
+  'requests.timezoneLabel': 'Zeitzone',
+  'requests.sameTimezone': 'Mir wäre jemand in einer ähnlichen Zeitzone lieber',
+  'requests.consentFooter': 'Mit dem Senden dieser Anfrage stimmst du dem oben Beschriebenen für diese Anfrage zu.',
+  'requests.submit': 'Jemanden finden',
+  'requests.sent':
+    '*Danke. Deine Anfrage ist gesendet.* Ich suche jetzt jemanden, der dir zuhört, und melde mich in deinen Nachrichten mit der App: wenn jemand zusagt, und mit Neuigkeiten, während du wartest. Dort kannst du die Anfrage jederzeit zurückziehen.',
+  'requests.whileYouWait': 'Während du wartest, sind diese Stellen für dich da:',
+  'requests.noInitiative':
+    'In diesem Workspace gibt es noch keine Peer-Support-Initiative, also auch niemanden, der zuhören kann. Eine Workspace-Admin-Person kann mit `/peer setup` eine starten.',
+  'requests.error.topic': 'Bitte wähle, worüber du sprechen möchtest.',
+  'requests.error.topicGone': 'Dieses Thema wird nicht mehr angeboten; bitte wähle noch einmal.',
+  'requests.error.noteTooLong': 'Bitte halte deine Nachricht unter {max, number} Zeichen.',
+  'requests.error.language': 'Bitte wähle eine Sprache aus der Liste.',
+  'common.cancel': 'Abbrechen',
+  'common.close': 'Schließen',
   'requests.cancelMyRequest': 'Meine Anfrage zurückziehen',
 };

@@ -68,6 +68,41 @@ export const en = {
   'common.crisisLineFallback':
     "If you need support right now, please use your organisation's support resources, call your local emergency number or a crisis line.",
   // Requests (issue 4)
+  'requests.title': 'Ask for a listener',
+  'requests.helpNowTitle': 'Help right now',
+  'requests.sentTitle': 'Request sent',
+  'requests.loading': 'One moment… If you are in danger right now, please call your local emergency number.',
+  'requests.resourcesFirst':
+    '*Before anything else:* if you are in danger or might harm yourself, please use these now. You do not have to wait for a listener.',
+  'requests.helpNowButton': 'I need help right now',
+  'requests.helpNowLead':
+    '*You matter, and help is available right now.* Please reach out to one of these. If you are in immediate danger, call your local emergency number.',
+  'requests.notACrisisService': 'Peer support is not a crisis service. You can come back and ask for a listener any time.',
+  'requests.openResource': 'Open this resource',
+  'requests.openNamedResource': 'Open: {name}',
+  'requests.whatHappens':
+    'A colleague who has lived through something similar will be asked to listen. They will not learn who you are unless you choose to tell them. You can end the conversation or ask for someone else at any time.',
+  'requests.topicLabel': 'What would you like to talk about?',
+  'requests.topicPlaceholder': 'Choose a topic',
+  'requests.noteLabel': 'A note for your listener',
+  'requests.noteHint': 'Optional, at most {max, number} characters. Your listener sees it with the offer. Please leave out names.',
+  'requests.languageLabel': 'Preferred language',
+  'requests.anyLanguage': 'Any language',
+  'requests.timezoneLabel': 'Timezone',
+  'requests.sameTimezone': 'I would prefer a listener in a similar timezone',
+  'requests.consentFooter': 'Sending this request records your consent to the above for this request.',
+  'requests.submit': 'Find a listener',
+  'requests.sent':
+    "*Thank you. Your request is sent.* I'm looking for a listener now, and you'll hear from me in your messages with the app: when someone says yes, and with updates while you wait. You can cancel there at any time.",
+  'requests.whileYouWait': 'While you wait, these are here for you:',
+  'requests.noInitiative':
+    'There is no peer-support initiative in this workspace yet, so there are no listeners to ask. A workspace admin can start one with `/peer setup`.',
+  'requests.error.topic': 'Please choose what you would like to talk about.',
+  'requests.error.topicGone': 'That topic is no longer offered; please choose again.',
+  'requests.error.noteTooLong': 'Please keep your note to {max, number} characters.',
+  'requests.error.language': 'Please choose a language from the list.',
+  'common.cancel': 'Cancel',
+  'common.close': 'Close',
   'requests.cancelMyRequest': 'Cancel my request',
 } as const;
 

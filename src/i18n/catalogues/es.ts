@@ -66,5 +66,40 @@ export const es: Record<MessageKey, string> = {
   'safety.anyTopic': 'un tema',
   'common.crisisLineFallback':
     'Si necesitas apoyo ahora mismo, usa los recursos de apoyo de tu organización, llama al número de emergencias o a una línea de crisis.',
+  'requests.title': 'Pedir que te escuchen',
+  'requests.helpNowTitle': 'Ayuda ahora',
+  'requests.sentTitle': 'Solicitud enviada',
+  'requests.loading': 'Un momento… Si estás en peligro ahora mismo, llama al número de emergencias.',
+  'requests.resourcesFirst':
+    '*Antes de nada:* si estás en peligro o podrías hacerte daño, por favor usa estos recursos ahora. No tienes que esperar a que alguien te escuche.',
+  'requests.helpNowButton': 'Necesito ayuda ahora mismo',
+  'requests.helpNowLead':
+    '*Importas, y hay ayuda disponible ahora mismo.* Por favor, contacta con alguno de estos recursos. Si estás en peligro inmediato, llama al número de emergencias.',
+  'requests.notACrisisService': 'El apoyo entre compañeros no es un servicio de crisis. Puedes volver y pedir que te escuchen cuando quieras.',
+  'requests.openResource': 'Abrir este recurso',
+  'requests.openNamedResource': 'Abrir: {name}',
+  'requests.whatHappens':
+    'Le pediremos que te escuche a alguien del equipo que ha vivido algo parecido. No sabrá quién eres a menos que decidas contárselo. Puedes terminar la conversación o pedir a otra persona en cualquier momento.',
+  'requests.topicLabel': '¿De qué te gustaría hablar?',
+  'requests.topicPlaceholder': 'Elige un tema',
+  'requests.noteLabel': 'Una nota para quien te escuche',
+  'requests.noteHint': 'Opcional, como máximo {max, number} caracteres. La persona la verá con la solicitud. Por favor, no incluyas nombres.',
+  'requests.languageLabel': 'Idioma preferido',
+  'requests.anyLanguage': 'Cualquier idioma',
+  'requests.timezoneLabel': 'Zona horaria',
+  'requests.sameTimezone': 'Prefiero a alguien en una zona horaria parecida',
+  'requests.consentFooter': 'Al enviar esta solicitud das tu consentimiento a lo anterior para esta solicitud.',
+  'requests.submit': 'Buscar a alguien',
+  'requests.sent':
+    '*Gracias. Tu solicitud está enviada.* Ya estoy buscando a alguien que te escuche, y te escribiré en tus mensajes con la app: cuando alguien acepte, y con novedades mientras esperas. Allí puedes cancelarla en cualquier momento.',
+  'requests.whileYouWait': 'Mientras esperas, estos recursos están aquí para ti:',
+  'requests.noInitiative':
+    'Todavía no hay ninguna iniciativa de apoyo entre compañeros en este espacio de trabajo, así que no hay nadie a quien pedir que escuche. Una persona administradora puede crear una con `/peer setup`.',
+  'requests.error.topic': 'Por favor, elige de qué te gustaría hablar.',
+  'requests.error.topicGone': 'Ese tema ya no se ofrece; por favor, elige otra vez.',
+  'requests.error.noteTooLong': 'Por favor, que tu nota no pase de {max, number} caracteres.',
+  'requests.error.language': 'Por favor, elige un idioma de la lista.',
+  'common.cancel': 'Cancelar',
+  'common.close': 'Cerrar',
   'requests.cancelMyRequest': 'Cancelar mi solicitud',
 };

@@ -267,7 +267,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'setup form, editing', render: () => initiativeViews.renderSetupModal({ initiative: INITIATIVE, needsConsent: false }), plainShows: true, noMrkdwn: true },
   {
     name: 'choose an initiative, resources first',
-    render: () => initiativeViews.renderChooseModal({ purpose: 'request', initiatives: [INITIATIVE, { ...INITIATIVE, id: 'other' }], lead: requestViews.renderResourcesLead([INITIATIVE]) }),
+    render: () => initiativeViews.renderChooseModal({ purpose: 'request', initiatives: [INITIATIVE, { ...INITIATIVE, id: 'other' }], lead: requestViews.renderResourcesLead(english, [INITIATIVE]) }),
     plainShows: true,
   },
   { name: 'invitation', render: () => initiativeViews.renderInvitation({ inviterId: 'U0INVITER1', invitation: { id: 'cinvitation1', role: 'hr_viewer', initiativeName: HOSTILE } }) },
@@ -298,15 +298,15 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
       pairingViews.renderReportNotice({ reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutPseudonym: 'Fox', aboutListenerUserId: 'U0LISTENER', reason: 'Something else' }),
   },
   { name: 'reply form', render: () => pairingViews.renderReportReplyModal({ reportId: 'r1', reporterPseudonym: 'Otter', initiativeName: HOSTILE, repliedAt: new Date(0) }) },
-  { name: 'request form', render: () => requestViews.renderRequestModal(INITIATIVE), plainShows: true },
-  { name: 'help right now', render: () => requestViews.renderHelpNowModal(HOSTILE) },
+  { name: 'request form', render: () => requestViews.renderRequestModal(english, 'en', INITIATIVE), plainShows: true },
+  { name: 'help right now', render: () => requestViews.renderHelpNowModal(english, HOSTILE) },
   {
     name: 'safety net, with the resources and an open request',
     render: () => safetyViews.renderSafetyNet(english, { resources: [INITIATIVE], crisis: true, requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }] }),
   },
   { name: 'help with the resources first', render: () => renderHelp(english, undefined, [INITIATIVE]) },
   { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
-  { name: 'request sent', render: () => requestViews.renderRequestSent(HOSTILE) },
+  { name: 'request sent', render: () => requestViews.renderRequestSent(english, HOSTILE) },
   {
     name: 'waiting message, with an estimate',
     render: () => requestViews.renderWaitingStatus({ kind: 'open', text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1', estimateHours: 3 }),
@@ -316,7 +316,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     render: () => requestViews.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
   },
   // The resources a failure modal repeats are read back from the form, already escaped: not escaped again.
-  { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal(INITIATIVE).blocks)) },
+  { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal(english, 'en', INITIATIVE).blocks)) },
 ];
 
 describe('views escape the text people typed once, in mrkdwn only', () => {

@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { setupInputSchema } from '../../../src/features/initiatives/input.js';
 import { InitiativeIds } from '../../../src/features/initiatives/ids.js';
@@ -75,7 +76,7 @@ describe('every form that takes typed text cleans it', () => {
 
   it('the request form: the note', () => {
     const B = RequestIds.blocks;
-    const parsed = requestInputSchema(['t1']).parse({ [B.topic]: 't1', [B.note]: `Not${Z} sleeping`, [B.language]: null, [B.timezone]: [] });
+    const parsed = requestInputSchema(english, ['t1']).parse({ [B.topic]: 't1', [B.note]: `Not${Z} sleeping`, [B.language]: null, [B.timezone]: [] });
     expect(parsed[B.note]).toBe('Not sleeping');
   });
 });

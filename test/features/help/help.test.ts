@@ -1,10 +1,10 @@
-import { english } from '../../../src/i18n/translate.js';
+import { english, translate } from '../../../src/i18n/translate.js';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
 import { renderHelp } from '../../../src/features/help/views.js';
 import { openTestDatabase } from '../../support/databases.js';
-import { commandBody, createInProcessApp, slackApi, type InProcessApp } from '../../support/in-process-app.js';
+import { commandBody, createInProcessApp, SLACK_API, slackApi, type InProcessApp } from '../../support/in-process-app.js';
 
 describe('renderHelp', () => {
   it('lists every subcommand of the public contract', () => {
@@ -56,13 +56,20 @@ describe('/peer help in process', () => {
     await database.drop();
   });
 
-  it('acknowledges with the ephemeral command list and calls no other Web API method', async () => {
+  it('acknowledges with the ephemeral command list in the person\'s language, asking Slack only for their locale', async () => {
     const api = slackApi();
+    // users.info once (then kept in memory), with include_locale; any other Web API call would find no mock.
+    const info = nock(SLACK_API)
+      .post('/api/users.info', (body: Record<string, string>) => body.user === 'U0PERSON01' && body.include_locale === 'true')
+      .once()
+      .reply(200, { ok: true, user: { id: 'U0PERSON01', locale: 'es-ES' } });
     const { acked, response } = await peer.deliver(commandBody('help'));
     expect(acked).toBe(true);
     expect(response).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(response)).toContain('/peer request');
+    expect(JSON.stringify(response)).toContain(JSON.stringify(translate('es', 'help.intro')).slice(1, -1));
     expect(api.pendingMocks()).toEqual([]);
+    expect(info.isDone()).toBe(true);
   });
 
   it('puts the workspace\'s resources first, read from the database before acknowledging, at most 5 s old', async () => {
