@@ -24,7 +24,7 @@ import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
 import { InitiativesCache } from './features/safety/initiatives-cache.js';
-import { personLanguages } from './features/common/person-language.js';
+import { personLanguages, type PersonLanguages } from './features/common/person-language.js';
 import { loadResources, readInitiatives } from './features/safety/service.js';
 import { claimEvent, claimLater, type EventClaim } from './features/events/dedupe.js';
 import { healthRoutes } from './http/health.js';
@@ -44,6 +44,8 @@ export interface BuiltApp {
   readonly owner: string;
   /** What the app counts (a no-op without METRICS_PORT); the scheduler counts its deliveries here. */
   readonly metrics: Metrics;
+  /** People's languages (issue 19): the scheduler's outbox sends word offers and waiting messages in them. */
+  readonly languages: PersonLanguages;
   /** Every button, modal, command and event the capabilities registered (src/slack/routes.ts). */
   readonly routes: SlackRoutes;
   /** Resolves when no listener is running; used by graceful shutdown. */
@@ -122,7 +124,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     await uninstallWorkspace({ db: database.db, clock: deps.clock, logger }, { workspaceId, graceDays: config.uninstallGraceDays, reason: 'token_refused' });
   };
   const sender = createBulkSender({ tokens, revoked, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
-  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics });
+  const languages = personLanguages({ db: database.db, logger, now: () => deps.clock.now() });
+  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics, languages });
   // /peer help's resources, a few seconds per process (issue 17); saving an initiative here forgets them.
   const initiativesCache = new InitiativesCache({
     read: (workspaceId) => readInitiatives(database.db, workspaceId),
@@ -130,7 +133,6 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     maxEntries: 1_000,
     now: () => deps.clock.now().getTime(),
   });
-  const languages = personLanguages({ db: database.db, logger, now: () => deps.clock.now() });
   const featureDeps: FeatureDeps = {
     ...deps,
     languages,
@@ -163,7 +165,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     logger.error({ err: error, code: codeOf(error) }, 'unhandled error in a listener');
   });
 
-  return { app, sender, effects, owner, metrics, routes, whenIdle: inFlight.whenIdle };
+  return { app, sender, effects, owner, metrics, languages, routes, whenIdle: inFlight.whenIdle };
 }
 
 function trackInFlight() {

@@ -42,7 +42,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
       ? (await import('./metrics/prometheus.js')).createPrometheusMetrics({ logger, oldestDue: () => oldestDueSeconds(database.db, clock.now()) })
       : undefined;
   const deps = { config, database, logger, clock, random: Math.random, ...(prometheus ? { metrics: prometheus.metrics } : {}) };
-  const { app, whenIdle, sender, effects, owner, metrics } = buildApp(deps);
+  const { app, whenIdle, sender, effects, owner, metrics, languages } = buildApp(deps);
   // Before the app listens, so a process that answers /healthz also answers /metrics.
   const metricsServer = prometheus && config.metricsPort !== undefined ? await startMetricsServer(prometheus.registry, config.metricsPort, logger) : undefined;
 
@@ -53,7 +53,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
   } else {
     await app.start(options.host !== undefined ? { port: config.port, host: options.host } : config.port);
   }
-  const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics }, config.schedulerTickSeconds);
+  const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics, languages }, config.schedulerTickSeconds);
   logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
   if (config.slack.botToken) void reinstateTokenWorkspace(app, database.db, logger, clock);
 

@@ -8,6 +8,7 @@ import { tellWaiting } from '../features/requests/waiting.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { sendOutbox } from '../outbox/send.js';
+import type { PersonLanguages } from '../features/common/person-language.js';
 import type { Effect, EffectRunner } from './effects.js';
 
 // The one module that performs effects (effects.ts). It is also the only place where one capability's
@@ -24,6 +25,8 @@ export interface EffectDeps {
   owner: string;
   /** Counts offers made and, through the dispatcher, outbox sends. */
   metrics?: Metrics;
+  /** Recipients' languages for the outbox's messages (issue 19); English without. */
+  languages?: PersonLanguages;
 }
 
 export function createEffectRunner(deps: EffectDeps): EffectRunner {

@@ -19,6 +19,8 @@ import { renderApprovalRequest } from '../features/listeners/views.js';
 import { ListenerIds } from '../features/listeners/ids.js';
 import { pauseUntilValue } from '../features/listeners/pause-input.js';
 import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
+import type { PersonLanguages } from '../features/common/person-language.js';
+import { english, translatorFor, type Translate } from '../i18n/translate.js';
 import type { OutboxMessage } from './outbox.js';
 
 // Sends outbox rows (src/outbox/outbox.ts) through the one dispatcher: right after the commit that
@@ -42,8 +44,28 @@ type Prepared =
 /** How long a replacement waits for the message it replaces, while that one is still being sent. */
 const REPLACE_WAIT_SECONDS = 5;
 
+/** What the outbox sends with: the dispatcher's deps, and the recipients' languages (English without). */
+export type OutboxDeps = DeliveryDeps & { languages?: PersonLanguages };
+
+/**
+ * The recipient's language (issue 19), for the messages rendered here in it (offers, the waiting
+ * message). Read only, like every first contact: their cached locale, or Slack's. A workspace the app
+ * can no longer reach is English here; the send itself then meets the same refusal and parks the row.
+ */
+function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): () => Promise<Translate> {
+  return async () => {
+    if (!deps.languages) return english;
+    try {
+      return translatorFor(await deps.languages.of(await sender.clientFor(row.workspaceId), row.recipientId));
+    } catch (error) {
+      if (error instanceof WorkspaceUnavailableError) return english;
+      throw error;
+    }
+  };
+}
+
 /** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
-async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
+async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Translate>): Promise<Prepared | null> {
   const m = row.message;
   switch (m.kind) {
     case 'message':
@@ -62,7 +84,7 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
         method: 'post',
         args: {
           channel: offer.listenerUserId,
-          ...renderOffer({
+          ...renderOffer(await translator(), {
             offerId: offer.offerId,
             seekerPseudonym: offer.seekerPseudonym,
             topic: offer.topic,
@@ -141,7 +163,7 @@ async function prepare(db: Db, row: OutboxRow): Promise<Prepared | null> {
     case 'invitation_closed':
       return { method: 'update', args: { channel: m.channel, ts: m.ts, ...m.message } };
     case 'waiting': {
-      const waiting = await waitingMessageFor(db, m.requestId, m.event);
+      const waiting = await waitingMessageFor(db, m.requestId, m.event, await translator());
       if (!waiting) return null;
       if (waiting.channel && waiting.ts) return { method: 'update', args: { channel: waiting.channel, ts: waiting.ts, ...waiting.message } };
       // Never posted and no longer open (paired, cancelled): the introduction or the click already said it.
@@ -177,8 +199,8 @@ async function settle(db: Db, claim: Claim, data: Record<string, unknown>): Prom
   return count === 1;
 }
 
-async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow): Promise<SendOutcome> {
-  const prepared = await prepare(deps.db, row);
+async function sendRow(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): Promise<SendOutcome> {
+  const prepared = await prepare(deps.db, row, recipientTranslator(sender, deps, row));
   if (!prepared) return (await settle(deps.db, row.claim, { status: 'cancelled' })) ? 'cancelled' : 'lease-lost';
   if (prepared.method === 'wait') {
     const later = new Date(deps.clock.now().getTime() + prepared.seconds * 1000);
@@ -235,7 +257,7 @@ async function sendRow(sender: PacedSender, deps: DeliveryDeps, row: OutboxRow):
   return recorded ? 'sent' : 'lease-lost';
 }
 
-export function outboxQueue(sender: PacedSender, deps: DeliveryDeps): Queue<OutboxRow> {
+export function outboxQueue(sender: PacedSender, deps: OutboxDeps): Queue<OutboxRow> {
   return {
     name: 'outbox',
     table: 'OutboxMessage',
@@ -253,7 +275,7 @@ export function outboxQueue(sender: PacedSender, deps: DeliveryDeps): Queue<Outb
 }
 
 /** Sends outbox rows: the given ids (right after commit), or whatever is due (a scheduler tick). */
-export function sendOutbox(sender: PacedSender, deps: DeliveryDeps, options: DispatchOptions): Promise<DispatchReport> {
+export function sendOutbox(sender: PacedSender, deps: OutboxDeps, options: DispatchOptions): Promise<DispatchReport> {
   return drain(deps, outboxQueue(sender, deps), options);
 }
 

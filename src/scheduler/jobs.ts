@@ -14,6 +14,7 @@ import { eraseDueWorkspaces } from '../features/workspaces/service.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { pruneOutbox, sendOutbox } from '../outbox/send.js';
+import type { PersonLanguages } from '../features/common/person-language.js';
 
 // Named jobs the scheduler runs. Each only claims work from the database (conditional updates and
 // leases), so any number of app processes can run them at once and each piece of work happens once.
@@ -27,6 +28,8 @@ export interface JobDeps {
   owner: string;
   /** The dispatcher counts each tick's check-ins and outbox sends here. */
   metrics?: Metrics;
+  /** Recipients' languages for the outbox's messages (issue 19); English without. */
+  languages?: PersonLanguages;
 }
 
 /**

@@ -397,7 +397,7 @@ const requestActions: Cell[] = [
     (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.openRequestId),
     byRole(refused({ sees: [requestCopy.NOT_OPEN] }), {
       // Cancelling withdraws the offer L holds; L's offer message is replaced.
-      seeker: allowed({ changes: ['SupportRequest', 'Offer'], sees: [requestCopy.CANCELLED] }),
+      seeker: allowed({ changes: ['SupportRequest', 'Offer'], sees: [english('waiting.cancelled')] }),
     }),
   ),
   row('action:request.cancel', 'seeker', "another seeker's request id (S2's)", (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.otherPairedRequestId), refused({ sees: [requestCopy.NOT_OPEN] })),

@@ -461,7 +461,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     const asking = e2e.mark();
     const asked = await askForListener(e2e, LATER_BEREAVED_SEEKER.id, { topic: 'Bereavement' });
     expect(asked.offer).toBeNull();
-    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet('Bereavement'));
+    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet(english, 'Bereavement'));
     expect((await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).status).toBe('waiting');
     expect(offersSince(e2e, asking)).toEqual([]);
   });
@@ -588,10 +588,10 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
       messageTs: postedTs.get(update) ?? '1700000000.000100',
       message: { text: update.args.text, blocks: update.args.blocks },
     });
-    expect((await answered(e2e, since, responseKey)).args.text).toBe(requestCopy.CANCELLED);
+    expect((await answered(e2e, since, responseKey)).args.text).toBe(english('waiting.cancelled'));
     // The waiting message itself now says the request is cancelled, with no Cancel button left.
     const closed = await e2e.next('chat.update', since, (c) => c.args.ts === request.waitingMessageTs, 10_000);
-    expect(closed.args.text).toBe(requestCopy.CANCELLED);
+    expect(closed.args.text).toBe(english('waiting.cancelled'));
     expect(jsonOf(closed.args.blocks)).not.toContain(RequestIds.cancelButton);
     expect(await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).toMatchObject({
       status: 'closed',

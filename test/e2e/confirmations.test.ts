@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIMITS } from '../../src/features/common/blocks.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
@@ -5,7 +6,6 @@ import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
-import * as requestCopy from '../../src/features/requests/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { click, jsonOf, setUpInitiative, TEAM, volunteer } from '../support/flows.js';
@@ -173,7 +173,7 @@ describe.each(TEST_PROVIDERS)('confirmations and discreet notifications on %s', 
     const offers = e2e.slack.calls.filter(isOffer);
     expect(offers.length).toBeGreaterThan(0);
     for (const offer of offers) {
-      expect(offer.args.text).toBe(requestCopy.OFFER_NOTIFICATION);
+      expect(offer.args.text).toBe(english('offers.notification'));
       // The content is still there, in the blocks.
       expect(jsonOf(offer.args.blocks)).toContain(NOTE);
     }

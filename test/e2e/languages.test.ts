@@ -5,8 +5,9 @@ import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
 import { consentText } from '../../src/domain/consent.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
-import { translate, translatorFor } from '../../src/i18n/translate.js';
+import { translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { command, commandModal, fieldErrorsOf, jsonOf, setUpInitiative, submit, textOf, volunteer, type Block } from '../support/flows.js';
@@ -33,8 +34,10 @@ const SEEKERS: { person: Person; topic: string; language: AppLanguage }[] = [
 const LISTENERS: Record<string, Person> = {
   Anxiety: here(person('U0LNGLSA01', 'Barnaby', 'Cholmondeley'), 'en-GB'),
   Bereavement: here(person('U0LNGLSB01', 'Tabitha', 'Wrenfield'), 'en-GB'),
-  Parenting: here(person('U0LNGLSC01', 'Percival', 'Ashcombe'), 'en-US'),
+  // A German listener for the French seeker: the offer and their check-in in German, the seeker's side in English.
+  Parenting: here(person('U0LNGLSC01', 'Percival', 'Ashcombe'), 'de-DE'),
 };
+const languageOf = (p: Person): AppLanguage => (p.locale?.startsWith('de') ? 'de' : p.locale?.startsWith('es') ? 'es' : 'en');
 const PEOPLE = [COORDINATOR, ...SEEKERS.map((s) => s.person), ...Object.values(LISTENERS)];
 
 const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
@@ -82,7 +85,7 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
   });
 
   for (const seeker of SEEKERS) {
-    it(`sends a ${seeker.person.locale} seeker their check-in and the reply in ${seeker.language}, and their ${LISTENERS[seeker.topic]!.locale} listener theirs in English`, async () => {
+    it(`words a ${seeker.person.locale} seeker's form, waiting message, check-in and reply in ${seeker.language}, and the offer and check-in of their ${LISTENERS[seeker.topic]!.locale} listener in theirs`, async () => {
       const listener = LISTENERS[seeker.topic]!;
       const t = translatorFor(seeker.language);
       // The request form: its placeholder, title, questions, consent text and errors in their language.
@@ -94,32 +97,42 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
       expect(fieldErrorsOf(await submit(e2e, seeker.person.id, form, {}))).toEqual({ [RequestIds.blocks.topic]: t('requests.error.topic') });
 
       const asked = await askForListener(e2e, seeker.person.id, { topic: seeker.topic });
+      // The seeker's waiting message (rendered when the outbox sends it) and the listener's offer, each in their own language.
+      const tl = translatorFor(languageOf(listener));
+      expect(asked.waitingDm.args.text).toBe(requestCopy.requestReceived(t, seeker.topic));
+      expect(labelsOf(asked.waitingDm)).toEqual([t('requests.cancelMyRequest')]);
+      if (!asked.offer) throw new Error('nobody was offered the request');
+      expect(asked.offer.call.args.text).toBe(tl('offers.notification'));
+      expect(textOf(asked.offer.call.args.blocks)).toContain(tl('offers.header'));
+      expect(labelsOf(asked.offer.call)).toEqual([tl('offers.accept'), tl('offers.decline'), tl('offers.pauseUntil')]);
       // The consent recorded is the version of the words they read.
       const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: seeker.person.id, purpose: 'seeker_request', action: 'given' } });
       expect(consent.textVersion).toBe(consentText('seeker_request', seeker.language).version);
-      if (!asked.offer) throw new Error('nobody was offered the request');
       expect(asked.offer.listenerId).toBe(listener.id);
+      const since = e2e.mark();
       const intro = await acceptOffer(e2e, asked.offer, seeker.person.id);
+      // Paired: the waiting message says so, in the seeker's language.
+      await e2e.next('chat.update', since, (c) => sentTo(seeker.person.id)(c) && c.args.text === t('waiting.paired'));
       const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId }, include: { listener: true } });
       const rows = await e2e.db.checkIn.findMany({ where: { OR: [{ subjectId: pairing.id, kind: 'seeker' }, { subjectId: pairing.listenerId, kind: 'listener' }] } });
       expect(rows).toHaveLength(2);
 
-      const since = e2e.mark();
+      const dueFrom = e2e.mark();
       const past = new Date(Date.now() - 60_000);
       await e2e.db.checkIn.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { dueAt: past, deliverAt: past } });
       const seekerRow = rows.find((r) => r.kind === 'seeker')!;
       const listenerRow = rows.find((r) => r.kind === 'listener')!;
-      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(seeker.person.id)(c) && jsonOf(c.args.blocks).includes(seekerRow.id), 10_000);
-      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && jsonOf(c.args.blocks).includes(listenerRow.id), 10_000);
+      const toSeeker = await e2e.next('chat.postMessage', dueFrom, (c) => sentTo(seeker.person.id)(c) && jsonOf(c.args.blocks).includes(seekerRow.id), 10_000);
+      const toListener = await e2e.next('chat.postMessage', dueFrom, (c) => sentTo(listener.id)(c) && jsonOf(c.args.blocks).includes(listenerRow.id), 10_000);
 
       // The seeker: their question, answer labels and resources heading in their language.
       expect(toSeeker.args.text).toBe(checkInCopy.seekerQuestion(t, pairing.listenerPseudonym));
       expect(String(toSeeker.args.text)).toContain(displayPseudonym(pairing.listenerPseudonym));
       expect(labelsOf(toSeeker)).toEqual(SEEKER_ANSWERS.map((a) => t(checkInCopy.ANSWER_LABEL_KEYS[a])));
       expect(textOf(toSeeker.args.blocks)).toContain(t('checkIns.resourcesLead').replace(/\*/g, ''));
-      // The listener of the same pairing: English.
-      expect(toListener.args.text).toBe(translate('en', 'checkIns.listenerQuestion'));
-      expect(labelsOf(toListener)).toEqual(LISTENER_ANSWERS.map((a) => translate('en', checkInCopy.ANSWER_LABEL_KEYS[a])));
+      // The listener of the same pairing: their own language.
+      expect(toListener.args.text).toBe(tl('checkIns.listenerQuestion'));
+      expect(labelsOf(toListener)).toEqual(LISTENER_ANSWERS.map((a) => tl(checkInCopy.ANSWER_LABEL_KEYS[a])));
 
       // Slack was asked for the locale, and it is kept with the timezone (erased with the person, shown in my-data).
       const lookups = e2e.slack.calls.filter((c) => c.method === 'users.info' && c.args.user === seeker.person.id);

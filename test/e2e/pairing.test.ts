@@ -218,7 +218,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
 
     it('submitting a topic and a note records consent and the request, and offers it to one listener under a pseudonym', async () => {
       asked = await askForListener(e2e, SEEKER.id, { topic: 'Anxiety', note: NOTE });
-      expect(shown(asked.waitingDm)).toContain(requestCopy.requestReceived('Anxiety'));
+      expect(shown(asked.waitingDm)).toContain(requestCopy.requestReceived(english, 'Anxiety'));
       expect(jsonOf(asked.waitingDm.args.blocks)).toContain(RequestIds.cancelButton);
 
       const request = await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId }, include: { topic: true } });
@@ -274,7 +274,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       // The seeker hears of it in the same waiting message, updated in place, never a second one.
       const request = await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } });
       expect(request.waitingChannel).not.toBeNull();
-      const updated = await e2e.next('chat.update', since, (c) => c.args.ts === request.waitingMessageTs && shown(c).includes(requestCopy.OFFER_NOT_TAKEN));
+      const updated = await e2e.next('chat.update', since, (c) => c.args.ts === request.waitingMessageTs && shown(c).includes(english('waiting.offerNotTaken')));
       expect(updated.args.channel).toBe(request.waitingChannel);
       expect(jsonOf(updated.args.blocks)).toContain(RequestIds.cancelButton);
       expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && c.args.channel === SEEKER.id)).toEqual([]);
@@ -594,7 +594,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // The seeker cancels: the open offer is withdrawn and its DM says so.
     const nextRow = await e2e.db.offer.findUniqueOrThrow({ where: { id: next.offerId } });
     const cancelled = e2e.mark();
-    expect(shown(await cancelRequest(e2e, TIMEOUT_SEEKER.id, asked.requestId))).toContain(requestCopy.CANCELLED);
+    expect(shown(await cancelRequest(e2e, TIMEOUT_SEEKER.id, asked.requestId))).toContain(english('waiting.cancelled'));
     const withdrawn = await e2e.next('chat.update', cancelled, (c) => c.args.ts === nextRow.messageTs);
     expect(shown(withdrawn)).toContain(requestCopy.OFFER_WITHDRAWN);
     expect(await slotsOf(next.listenerId)).toBe(0);
@@ -605,7 +605,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
   it('with no listener for the topic the seeker is told honestly and shown the resources; a new listener gets it at once', async () => {
     const asked = await askForListener(e2e, WAITING_SEEKER.id, { topic: 'Bereavement', note: 'My father died in the spring.' });
     expect(asked.offer).toBeNull();
-    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet('Bereavement'));
+    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet(english, 'Bereavement'));
     expect(shown(asked.waitingDm)).toContain(RESOURCES);
     expect(actionIdsOf(asked.waitingDm.args.blocks)).toEqual([RequestIds.cancelButton]);
     expect((await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).status).toBe('waiting');
@@ -660,7 +660,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const third = await nextOffer(e2e, declined);
     expect([first, second.listenerId]).not.toContain(third.listenerId);
     // The seeker, waiting again, hears of the decline at once in a fresh waiting message (resources, Cancel).
-    const waiting = await e2e.next('chat.postMessage', declined, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(requestCopy.OFFER_NOT_TAKEN));
+    const waiting = await e2e.next('chat.postMessage', declined, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(english('waiting.offerNotTaken')));
     expect(jsonOf(waiting.args.blocks)).toContain(RequestIds.cancelButton);
     const waitingTs = (await eventually(() => e2e.db.supportRequest.findFirst({ where: { id: asked.requestId, waitingMessageTs: { not: null } } }))).waitingMessageTs;
 
@@ -670,7 +670,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     expect(shown(await answered(e2e, declined, responseKey))).toContain(requestCopy.OFFER_DECLINED);
     // The seeker is told honestly that nobody is free yet, with the resources and a Cancel button, in
     // the same waiting message, updated in place.
-    const stillLooking = await e2e.next('chat.update', declined, (c) => c.args.ts === waitingTs && shown(c).includes(requestCopy.STILL_LOOKING));
+    const stillLooking = await e2e.next('chat.update', declined, (c) => c.args.ts === waitingTs && shown(c).includes(english('waiting.stillLooking')));
     expect(jsonOf(stillLooking.args.blocks)).toContain(RequestIds.cancelButton);
     expect(jsonOf(stillLooking.args.blocks)).not.toContain(third.listenerId);
     switching.requestId = asked.requestId;
@@ -741,7 +741,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const asked = await askForListener(e2e, REPORTING_SEEKER.id, { topic: 'Parenting' });
     // The blocked listener is free and the only one on this topic, so nobody else could be in the way.
     expect(asked.offer).toBeNull();
-    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet('Parenting'));
+    expect(shown(asked.waitingDm)).toContain(requestCopy.noListenerYet(english, 'Parenting'));
     // The scheduler's matching sweep runs every 5 ticks (5 s here): let it run at least once. A
     // negative can only be observed by waiting.
     await new Promise((resolve) => setTimeout(resolve, 5500));

@@ -1,3 +1,4 @@
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localTime } from '../../src/domain/local-time.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
@@ -80,12 +81,12 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     const since = e2e.mark();
     const asked = await askForListener(e2e, SEEKER.id, { topic: 'Anxiety' });
     expect(asked.offer).toBeNull();
-    expect(shown(asked.waitingDm)).toContain(requestCopy.listenersOffHours('Anxiety'));
-    expect(shown(asked.waitingDm)).not.toContain(requestCopy.noListenerYet('Anxiety'));
+    expect(shown(asked.waitingDm)).toContain(requestCopy.listenersOffHours(english, 'Anxiety'));
+    expect(shown(asked.waitingDm)).not.toContain(requestCopy.noListenerYet(english, 'Anxiety'));
 
     // Nobody could take the control request at any hour, so that seeker hears "nobody free", not "hours".
     const control = await askForListener(e2e, CONTROL_SEEKER.id, { topic: 'Bereavement' });
-    expect(shown(control.waitingDm)).toContain(requestCopy.noListenerYet('Bereavement'));
+    expect(shown(control.waitingDm)).toContain(requestCopy.noListenerYet(english, 'Bereavement'));
     await e2e.db.listenerProfile.update({ where: { initiativeId_userId: { initiativeId, userId: CONTROL_LISTENER.id } }, data: { status: 'active' } });
     await nextOffer(e2e, since, CONTROL_LISTENER.id, 15_000);
 

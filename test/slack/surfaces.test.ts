@@ -475,27 +475,32 @@ const CASES: SurfaceCase[] = [
       view(`request sent, with long resources (${language})`, () => requests.renderRequestSent(t, words(2500))),
     ];
   }),
-  message('waiting for a listener', () => requests.renderWaiting({ text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 2) })),
-  message('waiting message, open with an estimate and long resources', () =>
-    requests.renderWaitingStatus({ kind: 'open', text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 3), estimateHours: 12 }),
-  ),
-  message('waiting message, paired', () => requests.renderWaitingStatus({ kind: 'paired' })),
-  message('waiting message, cancelled', () => requests.renderWaitingStatus({ kind: 'cancelled' })),
-  message('offer to a listener, long topic and note', () =>
-    requests.renderOffer({
-      offerId: cuid('offer', 1),
-      seekerPseudonym: 'quiet-otter',
-      topic: BIG.topics[0]!.label,
-      note: words(NOTE_MAX),
-      timeoutHours: 24,
-      acceptId: PairingIds.acceptOffer,
-      declineId: PairingIds.declineOffer,
-      pauseUntil: { actionId: ListenerIds.pauseUntilButton, value: JSON.stringify({ initiativeId: cuid('initiative', 1), offerId: cuid('offer', 1) }) },
-    }),
-  ),
-  message('offer to a listener, no topic or note', () =>
-    requests.renderOffer({ offerId: cuid('offer', 2), seekerPseudonym: 'quiet-otter', topic: null, note: null, timeoutHours: 1, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
-  ),
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      message(`waiting for a listener (${language})`, () => requests.renderWaiting(t, { text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 2) })),
+      message(`waiting message, open with an estimate and long resources (${language})`, () =>
+        requests.renderWaitingStatus(t, { kind: 'open', text: 'I am looking for a listener for you.', resources: words(2500), requestId: cuid('request', 3), estimateHours: 12 }),
+      ),
+      message(`waiting message, paired (${language})`, () => requests.renderWaitingStatus(t, { kind: 'paired' })),
+      message(`waiting message, cancelled (${language})`, () => requests.renderWaitingStatus(t, { kind: 'cancelled' })),
+      message(`offer to a listener, long topic and note (${language})`, () =>
+        requests.renderOffer(t, {
+          offerId: cuid('offer', 1),
+          seekerPseudonym: 'quiet-otter',
+          topic: BIG.topics[0]!.label,
+          note: words(NOTE_MAX),
+          timeoutHours: 24,
+          acceptId: PairingIds.acceptOffer,
+          declineId: PairingIds.declineOffer,
+          pauseUntil: { actionId: ListenerIds.pauseUntilButton, value: JSON.stringify({ initiativeId: cuid('initiative', 1), offerId: cuid('offer', 1) }) },
+        }),
+      ),
+      message(`offer to a listener, no topic or note (${language})`, () =>
+        requests.renderOffer(t, { offerId: cuid('offer', 2), seekerPseudonym: 'quiet-otter', topic: null, note: null, timeoutHours: 1, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
+      ),
+    ];
+  }),
   message('plain request note', () => requests.renderPlain('Your request is cancelled.')),
   view('resources before choosing, the most initiatives', () =>
     common.modal({ callbackId: 'x', title: 'Choose', blocks: requests.renderResourcesLead(english, Array.from({ length: 14 }, (_, i) => initiative(60 + i))) }),
@@ -633,7 +638,7 @@ describe('the hard cases keep what matters', () => {
     expect(pairings.renderRelayed('quiet-otter', secret, { previews: false }).text).toBe('New message in Peer Support');
     // Only for a recipient who turned previews on for themselves.
     expect(pairings.renderRelayed('quiet-otter', secret, { previews: true }).text).toBe(`a colleague (quiet-otter): ${secret}`);
-    const offer = requests.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: 'Bereavement', note: secret, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer });
+    const offer = requests.renderOffer(english, { offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: 'Bereavement', note: secret, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer });
     expect(offer.text).toBe('Someone would like to talk (Peer Support)');
     expect(JSON.stringify(offer.blocks)).toContain(secret);
     const intro = pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: 'Bereavement', note: secret, guidelines: 'Be kind.' });

@@ -126,8 +126,8 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const result = await cancelRequest(services, { requestId: a.value, seekerId: a.userId });
-    await answerClick(client, respond, body, a.userId, result.kind === 'cancelled' ? copy.CANCELLED : copy.NOT_OPEN);
+    const [result, language] = await Promise.all([cancelRequest(services, { requestId: a.value, seekerId: a.userId }), deps.languages.of(client, a.userId)]);
+    await answerClick(client, respond, body, a.userId, result.kind === 'cancelled' ? translatorFor(language)('waiting.cancelled') : copy.NOT_OPEN);
     await deps.effects.run([...effects.send(result.kind === 'cancelled' ? result.outboxIds : []), ...effects.refreshHomes(a.workspaceId, [a.userId])]);
   });
 

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { parseResources } from '../../domain/resources.js';
 import type { AppLanguage } from '../../domain/app-language.js';
 import { consentText } from '../../domain/consent.js';
-import { english, type Translate } from '../../i18n/translate.js';
+import type { Translate } from '../../i18n/translate.js';
 import { LANGUAGES } from '../../domain/languages.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import {
@@ -94,13 +94,13 @@ export function renderHelpNowModal(t: Translate, resources: string | null): Moda
   return modal({ callbackId: 'request.help_now_view', title: t('requests.helpNowTitle'), close: t('common.close'), blocks });
 }
 
-export function renderWaiting(input: { text: string; resources: string; requestId: string }) {
+export function renderWaiting(t: Translate, input: { text: string; resources: string; requestId: string }) {
   return {
     text: input.text,
     blocks: [
       section(input.text),
       section(escapeMrkdwn(input.resources)),
-      actions([{ actionId: RequestIds.cancelButton, text: english('requests.cancelMyRequest'), value: input.requestId }]),
+      actions([{ actionId: RequestIds.cancelButton, text: t('requests.cancelMyRequest'), value: input.requestId }]),
     ] as KnownBlock[],
   };
 }
@@ -120,16 +120,17 @@ export type WaitingState =
   | { kind: 'paired' }
   | { kind: 'cancelled' };
 
-/** The seeker's one waiting message, as it reads now; updated in place as things happen. */
-export function renderWaitingStatus(state: WaitingState) {
-  if (state.kind === 'paired') return renderPlain(copy.WAITING_PAIRED);
-  if (state.kind === 'cancelled') return renderPlain(copy.CANCELLED);
-  const message = renderWaiting(state);
-  if (state.estimateHours !== null) message.blocks.splice(1, 0, context(copy.waitEstimate(state.estimateHours)));
+/** The seeker's one waiting message, as it reads now, in their language; updated in place as things happen. */
+export function renderWaitingStatus(t: Translate, state: WaitingState) {
+  if (state.kind === 'paired') return renderPlain(t('waiting.paired'));
+  if (state.kind === 'cancelled') return renderPlain(t('waiting.cancelled'));
+  const message = renderWaiting(t, state);
+  if (state.estimateHours !== null) message.blocks.splice(1, 0, context(t('waiting.estimate', { hours: state.estimateHours })));
   return message;
 }
 
-export function renderOffer(input: {
+/** An offer to a listener, in their language (`t`); the seeker's note as written. */
+export function renderOffer(t: Translate, input: {
   offerId: string;
   seekerPseudonym: string;
   topic: string | null;
@@ -141,15 +142,15 @@ export function renderOffer(input: {
   pauseUntil?: { actionId: string; value: string };
 }) {
   // Topic and note stay in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
-  const text = copy.OFFER_NOTIFICATION;
-  const blocks: KnownBlock[] = [header('Someone would like to talk'), section(copy.offerText(displayPseudonym(input.seekerPseudonym), input.topic))];
-  if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
+  const text = t('offers.notification');
+  const blocks: KnownBlock[] = [header(t('offers.header')), section(copy.offerText(t, displayPseudonym(input.seekerPseudonym), input.topic))];
+  if (input.note) blocks.push(section(`${t('offers.theirNote')}\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(
-    context(copy.offerExpiry(input.timeoutHours)),
+    context(t('offers.expiry', { hours: input.timeoutHours })),
     actions([
-      { actionId: input.acceptId, text: 'Accept', style: 'primary', value: input.offerId },
-      { actionId: input.declineId, text: 'Decline', value: input.offerId },
-      ...(input.pauseUntil ? [{ actionId: input.pauseUntil.actionId, text: copy.PAUSE_FROM_OFFER_BUTTON, value: input.pauseUntil.value }] : []),
+      { actionId: input.acceptId, text: t('offers.accept'), style: 'primary', value: input.offerId },
+      { actionId: input.declineId, text: t('offers.decline'), value: input.offerId },
+      ...(input.pauseUntil ? [{ actionId: input.pauseUntil.actionId, text: t('offers.pauseUntil'), value: input.pauseUntil.value }] : []),
     ]),
   );
   return { text, blocks };

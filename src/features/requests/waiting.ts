@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { waitEstimateHours } from '../../domain/wait-estimate.js';
 import { enqueue, outboxKey, type OutboxEntry, type WaitingEvent } from '../../outbox/outbox.js';
 import type { ServiceDeps } from '../initiatives/service.js';
+import type { Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
 import type { MatchResult } from './matching.js';
 import { renderWaitingStatus } from './views.js';
@@ -49,20 +50,20 @@ export async function tellWaiting(deps: ServiceDeps, input: { requestId: string;
   return deps.db.$transaction((tx) => enqueueWaiting(tx, now, input.requestId, input.event));
 }
 
-function openText(event: WaitingEvent, topic: string): string {
+function openText(t: Translate, event: WaitingEvent, topic: string): string {
   switch (event) {
     case 'received':
-      return copy.requestReceived(topic);
+      return copy.requestReceived(t, topic);
     case 'no-listener':
-      return copy.noListenerYet(topic);
+      return copy.noListenerYet(t, topic);
     case 'off-hours':
-      return copy.listenersOffHours(topic);
+      return copy.listenersOffHours(t, topic);
     case 'declined':
-      return copy.OFFER_NOT_TAKEN;
+      return t('waiting.offerNotTaken');
     case 'still-looking':
     case 'paired':
     case 'cancelled':
-      return copy.STILL_LOOKING;
+      return t('waiting.stillLooking');
   }
 }
 
@@ -75,19 +76,19 @@ export interface WaitingMessage {
   message: ReturnType<typeof renderWaitingStatus>;
 }
 
-/** The waiting message as it reads now, or null when the request is gone (erased, retention). */
-export async function waitingMessageFor(db: Db, requestId: string, event: WaitingEvent): Promise<WaitingMessage | null> {
+/** The waiting message as it reads now, in the seeker's language (`t`), or null when the request is gone (erased, retention). */
+export async function waitingMessageFor(db: Db, requestId: string, event: WaitingEvent, t: Translate): Promise<WaitingMessage | null> {
   const request = await db.supportRequest.findUnique({
     where: { id: requestId },
     include: { topic: { select: { label: true } }, initiative: { select: { id: true, resources: true, minGroupSize: true } } },
   });
   if (!request) return null;
   const base = { seekerId: request.seekerId, channel: request.waitingChannel, ts: request.waitingMessageTs };
-  if (request.status === 'paired') return { ...base, open: false, message: renderWaitingStatus({ kind: 'paired' }) };
+  if (request.status === 'paired') return { ...base, open: false, message: renderWaitingStatus(t, { kind: 'paired' }) };
   if (request.status === 'closed') {
     // Ended or erased requests have their own messages; only a cancel speaks here.
     if (request.closedReason !== 'cancelled') return null;
-    return { ...base, open: false, message: renderWaitingStatus({ kind: 'cancelled' }) };
+    return { ...base, open: false, message: renderWaitingStatus(t, { kind: 'cancelled' }) };
   }
   const past = await db.matchTime.findMany({
     where: { initiativeId: request.initiative.id },
@@ -98,9 +99,9 @@ export async function waitingMessageFor(db: Db, requestId: string, event: Waitin
   return {
     ...base,
     open: true,
-    message: renderWaitingStatus({
+    message: renderWaitingStatus(t, {
       kind: 'open',
-      text: openText(event, request.topic?.label ?? 'this'),
+      text: openText(t, event, request.topic?.label ?? t('safety.anyTopic')),
       resources: request.initiative.resources,
       requestId: request.id,
       estimateHours: waitEstimateHours(

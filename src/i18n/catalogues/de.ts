@@ -100,5 +100,28 @@ export const de: Record<MessageKey, string> = {
   'requests.error.language': 'Bitte wähle eine Sprache aus der Liste.',
   'common.cancel': 'Abbrechen',
   'common.close': 'Schließen',
+  'waiting.received':
+    'Danke, dass du dich meldest. Ich suche jemanden, der *{topic}* aus dem eigenen Leben kennt, und schreibe dir hier, sobald jemand zusagt. Niemand erfährt, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',
+  'waiting.noListenerYet':
+    'Danke, dass du dich meldest. Ganz ehrlich: Gerade ist niemand für *{topic}* frei. Deine Anfrage wartet, und ich bringe dich mit jemandem zusammen, sobald jemand Zeit hat. Bis dahin sind diese Stellen für dich da:',
+  'waiting.offHours':
+    'Die Personen, die zu *{topic}* zuhören, sind gerade außerhalb ihrer Arbeitszeit. Deine Anfrage ist bei uns sicher und geht an die erste von ihnen, deren Tag beginnt; du hörst hier von mir. Wenn du früher jemanden brauchst, sind diese Stellen jederzeit für dich da:',
+  'waiting.stillLooking':
+    'Ich habe noch niemanden gefunden, der gerade Zeit hat. Deine Anfrage wartet, und ich bringe dich mit jemandem zusammen, sobald jemand Zeit hat. Bis dahin sind diese Stellen für dich da:',
+  'waiting.offerNotTaken':
+    'Die Person, die ich gefragt habe, kann gerade nicht. Das kommt vor und sagt nichts über dich. Ich suche weiter, und deine Anfrage bleibt offen.',
+  'waiting.paired': 'Gute Nachricht: Jemand hat zugesagt. Die Vorstellung folgt unten, und du kannst schreiben, wann immer du bereit bist.',
+  'waiting.cancelled': 'Deine Anfrage ist zurückgezogen. Du kannst jederzeit wieder fragen.',
+  'waiting.estimate': '{hours, plural, one {Hier finden Menschen meist innerhalb von # Stunde jemanden.} other {Hier finden Menschen meist innerhalb von # Stunden jemanden.}}',
+  'offers.notification': 'Jemand möchte reden (Peer Support)',
+  'offers.header': 'Jemand möchte reden',
+  'offers.text': '*{pseudonym}* möchte mit jemandem sprechen, der *{topic}* aus eigener Erfahrung kennt. Möchtest du zuhören?',
+  'offers.anyTopic': 'ein Thema, zu dem du zuhörst',
+  'offers.theirNote': 'Ihre Nachricht:',
+  'offers.expiry':
+    '{hours, plural, one {Wenn du nicht innerhalb von # Stunde antwortest, frage ich jemand anderen. Absagen ist immer in Ordnung.} other {Wenn du nicht innerhalb von # Stunden antwortest, frage ich jemand anderen. Absagen ist immer in Ordnung.}}',
+  'offers.accept': 'Annehmen',
+  'offers.decline': 'Ablehnen',
+  'offers.pauseUntil': 'Pausieren bis…',
   'requests.cancelMyRequest': 'Meine Anfrage zurückziehen',
 };

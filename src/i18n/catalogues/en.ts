@@ -103,6 +103,31 @@ export const en = {
   'requests.error.language': 'Please choose a language from the list.',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
+  // The seeker's waiting message (issue 4), updated in place as things happen
+  'waiting.received':
+    "Thank you for reaching out. I'm looking for a listener who knows *{topic}* from their own life, and I'll message you here as soon as someone says yes. Nobody will learn who you are unless you choose to tell them.",
+  'waiting.noListenerYet':
+    "Thank you for reaching out. To be honest with you: no listener for *{topic}* is free right now. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:",
+  'waiting.offHours':
+    "The listeners for *{topic}* are outside their working hours right now. Your request is safe with us and goes to the first of them whose day begins; you'll hear from me here. If you need someone sooner, these are here for you any time:",
+  'waiting.stillLooking':
+    "I haven't been able to find a free listener for you just yet. Your request is waiting, and I'll pair you as soon as someone is available. In the meantime, these are here for you:",
+  'waiting.offerNotTaken':
+    "The listener I asked isn't able to talk just now. That happens, and it says nothing about you. I'm still looking, and your request stays open.",
+  'waiting.paired': "Good news: a listener said yes. Their introduction follows below, and you can write to them whenever you're ready.",
+  'waiting.cancelled': 'Your request is cancelled. You can ask again whenever you like.',
+  'waiting.estimate': '{hours, plural, one {People here are usually paired within # hour.} other {People here are usually paired within # hours.}}',
+  // An offer to a listener
+  'offers.notification': 'Someone would like to talk (Peer Support)',
+  'offers.header': 'Someone would like to talk',
+  'offers.text': '*{pseudonym}* would like to talk with someone who has lived experience of *{topic}*. Would you like to listen?',
+  'offers.anyTopic': 'a topic you listen on',
+  'offers.theirNote': 'Their note:',
+  'offers.expiry':
+    "{hours, plural, one {If you don't answer within # hour, I'll ask another listener. Declining is always fine.} other {If you don't answer within # hours, I'll ask another listener. Declining is always fine.}}",
+  'offers.accept': 'Accept',
+  'offers.decline': 'Decline',
+  'offers.pauseUntil': 'Pause until…',
   'requests.cancelMyRequest': 'Cancel my request',
 } as const;
 

@@ -101,5 +101,29 @@ export const es: Record<MessageKey, string> = {
   'requests.error.language': 'Por favor, elige un idioma de la lista.',
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
+  'waiting.received':
+    'Gracias por dar el paso. Estoy buscando a alguien que conozca *{topic}* por experiencia propia, y te escribiré aquí en cuanto alguien acepte. Nadie sabrá quién eres a menos que decidas contarlo.',
+  'waiting.noListenerYet':
+    'Gracias por dar el paso. Para serte sincero: ahora mismo no hay nadie libre para *{topic}*. Tu solicitud está en espera, y te pondré en contacto en cuanto alguien esté disponible. Mientras tanto, estos recursos están aquí para ti:',
+  'waiting.offHours':
+    'Las personas que escuchan sobre *{topic}* están ahora fuera de su horario. Tu solicitud está a salvo y llegará a la primera cuyo día empiece; te escribiré aquí. Si necesitas a alguien antes, estos recursos están aquí para ti en cualquier momento:',
+  'waiting.stillLooking':
+    'Todavía no he encontrado a nadie libre. Tu solicitud está en espera, y te pondré en contacto en cuanto alguien esté disponible. Mientras tanto, estos recursos están aquí para ti:',
+  'waiting.offerNotTaken':
+    'La persona a la que pregunté no puede hablar ahora. Eso pasa, y no dice nada de ti. Sigo buscando, y tu solicitud sigue abierta.',
+  'waiting.paired': 'Buenas noticias: alguien ha aceptado. Su presentación está aquí abajo, y puedes escribirle cuando quieras.',
+  'waiting.cancelled': 'Tu solicitud está cancelada. Puedes volver a pedirlo cuando quieras.',
+  'waiting.estimate':
+    '{hours, plural, one {Aquí se suele encontrar a alguien en # hora.} many {Aquí se suele encontrar a alguien en # horas.} other {Aquí se suele encontrar a alguien en # horas.}}',
+  'offers.notification': 'Alguien quiere hablar (Peer Support)',
+  'offers.header': 'Alguien quiere hablar',
+  'offers.text': '*{pseudonym}* quiere hablar con alguien que conozca *{topic}* por experiencia propia. ¿Quieres escuchar?',
+  'offers.anyTopic': 'un tema sobre el que escuchas',
+  'offers.theirNote': 'Su nota:',
+  'offers.expiry':
+    '{hours, plural, one {Si no respondes en # hora, se lo pediré a otra persona. Decir que no siempre está bien.} many {Si no respondes en # horas, se lo pediré a otra persona. Decir que no siempre está bien.} other {Si no respondes en # horas, se lo pediré a otra persona. Decir que no siempre está bien.}}',
+  'offers.accept': 'Aceptar',
+  'offers.decline': 'Rechazar',
+  'offers.pauseUntil': 'Pausar hasta…',
   'requests.cancelMyRequest': 'Cancelar mi solicitud',
 };

@@ -128,10 +128,10 @@ const TAKES_TEXT: Record<string, () => string> = {
   'pairings.reportReplyLead': () => pairingCopy.reportReplyLead(HOSTILE, 'quiet-otter'),
   'listeners.approvalDecided': () => listenerCopy.approvalDecided({ listenerId: 'U0LISTENER', coordinatorId: 'U0COORD001', initiative: HOSTILE, approved: true, at: new Date(0) }),
   'pairings.crisisSupportNotice': () => pairingCopy.crisisSupportNotice('U0LISTENER', HOSTILE),
-  'requests.requestReceived': () => requestCopy.requestReceived(HOSTILE),
-  'requests.noListenerYet': () => requestCopy.noListenerYet(HOSTILE),
-  'requests.listenersOffHours': () => requestCopy.listenersOffHours(HOSTILE),
-  'requests.offerText': () => requestCopy.offerText('Quiet Otter', HOSTILE),
+  'requests.requestReceived': () => requestCopy.requestReceived(english, HOSTILE),
+  'requests.noListenerYet': () => requestCopy.noListenerYet(english, HOSTILE),
+  'requests.listenersOffHours': () => requestCopy.listenersOffHours(english, HOSTILE),
+  'requests.offerText': () => requestCopy.offerText(english, 'Quiet Otter', HOSTILE),
   'safety.requestStatusLine': () => safetyCopy.requestStatusLine(english, HOSTILE, 'waiting'),
 };
 
@@ -305,15 +305,15 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     render: () => safetyViews.renderSafetyNet(english, { resources: [INITIATIVE], crisis: true, requests: [{ id: 'r1', initiativeId: INITIATIVE.id, status: 'waiting', topic: HOSTILE, createdAt: new Date(0) }] }),
   },
   { name: 'help with the resources first', render: () => renderHelp(english, undefined, [INITIATIVE]) },
-  { name: 'waiting for a listener', render: () => requestViews.renderWaiting({ text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
+  { name: 'waiting for a listener', render: () => requestViews.renderWaiting(english, { text: requestCopy.noListenerYet(english, HOSTILE), resources: HOSTILE, requestId: 'r1' }) },
   { name: 'request sent', render: () => requestViews.renderRequestSent(english, HOSTILE) },
   {
     name: 'waiting message, with an estimate',
-    render: () => requestViews.renderWaitingStatus({ kind: 'open', text: requestCopy.noListenerYet(HOSTILE), resources: HOSTILE, requestId: 'r1', estimateHours: 3 }),
+    render: () => requestViews.renderWaitingStatus(english, { kind: 'open', text: requestCopy.noListenerYet(english, HOSTILE), resources: HOSTILE, requestId: 'r1', estimateHours: 3 }),
   },
   {
     name: 'offer',
-    render: () => requestViews.renderOffer({ offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
+    render: () => requestViews.renderOffer(english, { offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
   },
   // The resources a failure modal repeats are read back from the form, already escaped: not escaped again.
   { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal(english, 'en', INITIATIVE).blocks)) },

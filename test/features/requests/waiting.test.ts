@@ -66,7 +66,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     // At submit: one message, with the resources and a Cancel button; its place is recorded.
     expect(postsTo(s.seekerId)).toHaveLength(1);
     const posted = postsTo(s.seekerId)[0]!;
-    expect(posted.args.text).toBe(copy.requestReceived(s.initiative.topics[0]!.label));
+    expect(posted.args.text).toBe(copy.requestReceived(english, s.initiative.topics[0]!.label));
     expect(json(posted)).toContain(RequestIds.cancelButton);
     expect(json(posted)).toContain('0800 000 000');
     const { waitingChannel, waitingMessageTs } = await request(requestId);
@@ -79,7 +79,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     if (declined.kind !== 'declined') throw new Error('not declined');
     await send(declined.outboxIds);
     expect(updatesOf(waitingMessageTs)).toHaveLength(1);
-    expect(updatesOf(waitingMessageTs)[0]!.args).toMatchObject({ channel: waitingChannel, text: copy.OFFER_NOT_TAKEN });
+    expect(updatesOf(waitingMessageTs)[0]!.args).toMatchObject({ channel: waitingChannel, text: english('waiting.offerNotTaken') });
     expect(json(updatesOf(waitingMessageTs)[0]!)).toContain(RequestIds.cancelButton);
 
     // The next listener lets the offer time out: updated again; nobody is left, so "still looking".
@@ -90,11 +90,11 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     const expired = await expireOffers(deps());
     await send(expired.outboxIds);
     expect(updatesOf(waitingMessageTs)).toHaveLength(2);
-    expect(updatesOf(waitingMessageTs)[1]!.args.text).toBe(copy.OFFER_NOT_TAKEN);
+    expect(updatesOf(waitingMessageTs)[1]!.args.text).toBe(english('waiting.offerNotTaken'));
     expect((await matchRequest(deps(), requestId)).kind).toBe('waiting');
     await send(await tellWaiting(deps(), { requestId, event: 'still-looking' }));
     expect(updatesOf(waitingMessageTs)).toHaveLength(3);
-    expect(updatesOf(waitingMessageTs)[2]!.args.text).toBe(copy.STILL_LOOKING);
+    expect(updatesOf(waitingMessageTs)[2]!.args.text).toBe(english('waiting.stillLooking'));
     // Never a second waiting message: everything above was an update.
     expect(postsTo(s.seekerId)).toHaveLength(1);
 
@@ -122,7 +122,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     if (cancelled.kind !== 'cancelled') throw new Error('not cancelled');
     await send(cancelled.outboxIds);
     const last = updatesOf(waitingMessageTs).at(-1)!;
-    expect(last.args.text).toBe(copy.CANCELLED);
+    expect(last.args.text).toBe(english('waiting.cancelled'));
     expect(json(last)).not.toContain(RequestIds.cancelButton);
   });
 
@@ -137,7 +137,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     await matchTimes(minutes.slice(0, k - 1));
     const { requestId } = await submit(s);
     const posted = postsTo(s.seekerId)[0]!;
-    expect(posted.args.text).toBe(copy.noListenerYet(s.initiative.topics[0]!.label));
+    expect(posted.args.text).toBe(copy.noListenerYet(english, s.initiative.topics[0]!.label));
     expect(json(posted)).not.toContain('usually');
 
     // The k-th match: the median, rounded up to whole hours, appears in the next update.
@@ -146,7 +146,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     const hours = Math.ceil(sorted[Math.ceil(sorted.length / 2) - 1]! / 60);
     await send(await tellWaiting(deps(), { requestId, event: 'still-looking' }));
     const { waitingMessageTs } = await request(requestId);
-    expect(json(updatesOf(waitingMessageTs)[0]!)).toContain(copy.waitEstimate(hours));
+    expect(json(updatesOf(waitingMessageTs)[0]!)).toContain(english('waiting.estimate', { hours }));
 
     // A listener joins and says yes: the waiting message says so, with no Cancel button.
     const listener = await makeListener(world.db, { initiativeId: s.initiative.id, topicIds: [s.topicId], capacity: 1 });
@@ -156,7 +156,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     if (paired.kind !== 'paired') throw new Error('not paired');
     await send(paired.outboxIds);
     const last = updatesOf(waitingMessageTs).at(-1)!;
-    expect(last.args.text).toBe(copy.WAITING_PAIRED);
+    expect(last.args.text).toBe(english('waiting.paired'));
     expect(json(last)).not.toContain(RequestIds.cancelButton);
   });
 });

@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { effects } from '../../../src/effects/effects.js';
 import { createEffectRunner } from '../../../src/effects/run-effects.js';
@@ -78,7 +79,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     // The seeker reads why, with the resources, rather than a silent wait.
     const posted = seekerPosts(s.seekerId);
     expect(posted).toHaveLength(1);
-    expect(posted[0]!.args.text).toBe(copy.listenersOffHours(s.topic));
+    expect(posted[0]!.args.text).toBe(copy.listenersOffHours(english, s.topic));
     expect(JSON.stringify(posted[0]!.args.blocks)).toContain('0800 000 000');
   }
 
@@ -140,7 +141,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     const { requestId, matched } = await ask(s);
     expect(matched).toEqual({ kind: 'waiting', offHours: false });
     expect(await waitingEvents(requestId)).toEqual(['no-listener']);
-    expect(seekerPosts(s.seekerId)[0]!.args.text).toBe(copy.noListenerYet(s.topic));
+    expect(seekerPosts(s.seekerId)[0]!.args.text).toBe(copy.noListenerYet(english, s.topic));
   });
 
   it('after a decline in the evening, the seeker hears the others are outside their hours (the rematch path)', async () => {
@@ -163,7 +164,7 @@ describe.each(TEST_PROVIDERS)('working hours for offers on %s', (provider) => {
     expect(await offersOf(requestId)).toHaveLength(1);
     expect(await waitingEvents(requestId)).toEqual(['received', 'declined', 'off-hours']);
     const updates = world.slack.callsTo('chat.update').filter((c) => c.args.ts === request.waitingMessageTs);
-    expect(updates.map((c) => c.args.text)).toEqual([copy.OFFER_NOT_TAKEN, copy.listenersOffHours(s.topic)]);
+    expect(updates.map((c) => c.args.text)).toEqual([english('waiting.offerNotTaken'), copy.listenersOffHours(english, s.topic)]);
 
     clock.set(THURSDAY_09_00_BERLIN);
     const swept = await matchWaitingRequests(deps(), s.initiative.id);
