@@ -114,16 +114,17 @@ async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Transla
         db.supportRequest.findUniqueOrThrow({ where: { id: pairing.requestId }, include: { topic: { select: { label: true } } } }),
         db.listenerProfile.findUnique({ where: { id: pairing.listenerId }, select: { intro: true } }),
       ]);
-      // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1).
+      // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1), in that side's language.
+      const t = await translator();
       const rendered =
         m.side === 'seeker'
-          ? renderSeekerIntro({
+          ? renderSeekerIntro(t, {
               pairingId: pairing.id,
               listenerPseudonym: pairing.listenerPseudonym,
               seekerPseudonym: pairing.seekerPseudonym,
               listenerIntro: listener?.intro ?? null,
             })
-          : renderListenerIntro({
+          : renderListenerIntro(t, {
               pairingId: pairing.id,
               seekerPseudonym: pairing.seekerPseudonym,
               listenerPseudonym: pairing.listenerPseudonym,

@@ -189,8 +189,8 @@ describe.each(TEST_PROVIDERS)('introductions through Slack errors and a crash on
     await e2e.startApp();
     const started = Date.now() - restarting;
 
-    const seekerText = pairingCopy.introForSeeker(pairing.listenerPseudonym);
-    const listenerText = pairingCopy.introForListenerNotification(pairing.seekerPseudonym);
+    const seekerText = pairingCopy.introForSeeker(english, pairing.listenerPseudonym);
+    const listenerText = pairingCopy.introForListenerNotification(english, pairing.seekerPseudonym);
     const toSeeker = () => delivered.filter((d) => sentTo(SEEKER.id)(d.call) && d.call.args.text === seekerText);
     const toListener = () => delivered.filter((d) => sentTo(LISTENER.id)(d.call) && d.call.args.text === listenerText);
     const recorded = await eventually(

@@ -5,6 +5,7 @@ import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { CheckInIds, LISTENER_ANSWERS, SEEKER_ANSWERS } from '../../src/features/check-ins/ids.js';
 import { consentText } from '../../src/domain/consent.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import * as pairingCopy from '../../src/features/pairings/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { translatorFor } from '../../src/i18n/translate.js';
@@ -85,7 +86,7 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
   });
 
   for (const seeker of SEEKERS) {
-    it(`words a ${seeker.person.locale} seeker's form, waiting message, check-in and reply in ${seeker.language}, and the offer and check-in of their ${LISTENERS[seeker.topic]!.locale} listener in theirs`, async () => {
+    it(`words a ${seeker.person.locale} seeker's form, waiting message, introduction, check-in and reply in ${seeker.language}, and the offer, introduction and check-in of their ${LISTENERS[seeker.topic]!.locale} listener in theirs`, async () => {
       const listener = LISTENERS[seeker.topic]!;
       const t = translatorFor(seeker.language);
       // The request form: its placeholder, title, questions, consent text and errors in their language.
@@ -114,6 +115,12 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
       // Paired: the waiting message says so, in the seeker's language.
       await e2e.next('chat.update', since, (c) => sentTo(seeker.person.id)(c) && c.args.text === t('waiting.paired'));
       const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId }, include: { listener: true } });
+      // The introductions: each side's in their own language, the other named only by pseudonym.
+      expect(intro.toSeeker.args.text).toBe(pairingCopy.introForSeeker(t, pairing.listenerPseudonym));
+      expect(textOf(intro.toSeeker.args.blocks)).toContain(t('pairings.whatToExpect'));
+      expect(labelsOf(intro.toSeeker)).toEqual([t('pairings.button.end'), t('pairings.button.someoneElse'), t('pairings.button.reveal'), t('pairings.button.report')]);
+      expect(intro.toListener.args.text).toBe(pairingCopy.introForListenerNotification(tl, pairing.seekerPseudonym));
+      expect(labelsOf(intro.toListener)).toEqual([tl('pairings.button.end'), tl('pairings.button.reveal'), tl('pairings.button.report')]);
       const rows = await e2e.db.checkIn.findMany({ where: { OR: [{ subjectId: pairing.id, kind: 'seeker' }, { subjectId: pairing.listenerId, kind: 'listener' }] } });
       expect(rows).toHaveLength(2);
 

@@ -288,7 +288,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect((await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).status).toBe('paired');
 
       expect(shown(intro.toSeeker)).toContain(displayPseudonym(pairing.listenerPseudonym));
-      expect(shown(intro.toSeeker)).toContain(pairingCopy.WHAT_TO_EXPECT);
+      expect(shown(intro.toSeeker)).toContain(english('pairings.whatToExpect'));
       expect(actionIdsOf(intro.toSeeker.args.blocks)).toEqual([PairingIds.end, PairingIds.someoneElse, PairingIds.reveal, PairingIds.report]);
 
       expect(shown(intro.toListener)).toContain(displayPseudonym(pairing.seekerPseudonym));
@@ -408,8 +408,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
 
     it('crisis words from the seeker only: the seeker gets the resources, the listener one note a day with the resources and two buttons; only its time is stored', async () => {
       // "What to expect" told the seeker this would happen.
-      expect(shown(intro.toSeeker)).toContain(pairingCopy.WHAT_TO_EXPECT);
-      expect(pairingCopy.WHAT_TO_EXPECT).toContain('crisis');
+      expect(shown(intro.toSeeker)).toContain(english('pairings.whatToExpect'));
+      expect(english('pairings.whatToExpect')).toContain('crisis');
       const before = await everyRow(e2e.db, provider);
       const pairingBefore = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
       expect(pairingBefore.crisisNotedAt).toBeNull();

@@ -86,6 +86,11 @@ describe('message catalogues', () => {
     expect(translate('en', 'checkIns.listenerLoad', { conversations: 1200 })).toBe("You're supporting 1,200 colleagues at the moment.");
   });
 
+  it('writes Spanish that reads the same in Spain and Latin America: no vosotros forms', () => {
+    const vosotros = /\b(vosotros|vosotras|os|vuestro|vuestra|\p{L}+áis|\p{L}+éis)\b/iu;
+    expect(KEYS.filter((key) => vosotros.test(CATALOGUES.es[key]))).toEqual([]);
+  });
+
   it("keeps Slack's own markup as text", () => {
     expect(translate('en', 'checkIns.seekerQuestion', { listener: '<@U123>' })).toContain('*<@U123>*');
   });

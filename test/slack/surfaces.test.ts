@@ -410,20 +410,25 @@ const CASES: SurfaceCase[] = [
   message('erased', () => myData.renderErased()),
 
   // pairings
-  message('pairing buttons, seeker', () => ({ text: 'x', blocks: [pairings.pairingButtons(cuid('pairing', 1), 'seeker')] })),
-  message('pairing buttons, listener', () => ({ text: 'x', blocks: [pairings.pairingButtons(cuid('pairing', 1), 'listener')] })),
-  message('seeker intro, with the listener intro', () =>
-    pairings.renderSeekerIntro({ pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: words(INTRO_MAX) }),
-  ),
-  message('seeker intro, no listener intro', () =>
-    pairings.renderSeekerIntro({ pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }),
-  ),
-  message('listener intro, long note and guidelines', () =>
-    pairings.renderListenerIntro({ pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: BIG.topics[0]!.label, note: words(NOTE_MAX), guidelines: words(2500) }),
-  ),
-  message('listener intro, no topic or note', () =>
-    pairings.renderListenerIntro({ pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }),
-  ),
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      message(`pairing buttons, seeker (${language})`, () => ({ text: 'x', blocks: [pairings.pairingButtons(t, cuid('pairing', 1), 'seeker')] })),
+      message(`pairing buttons, listener (${language})`, () => ({ text: 'x', blocks: [pairings.pairingButtons(t, cuid('pairing', 1), 'listener')] })),
+      message(`seeker intro, with the listener intro (${language})`, () =>
+        pairings.renderSeekerIntro(t, { pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: words(INTRO_MAX) }),
+      ),
+      message(`seeker intro, no listener intro (${language})`, () =>
+        pairings.renderSeekerIntro(t, { pairingId: cuid('pairing', 1), listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }),
+      ),
+      message(`listener intro, long note and guidelines (${language})`, () =>
+        pairings.renderListenerIntro(t, { pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: BIG.topics[0]!.label, note: words(NOTE_MAX), guidelines: words(2500) }),
+      ),
+      message(`listener intro, no topic or note (${language})`, () =>
+        pairings.renderListenerIntro(t, { pairingId: cuid('pairing', 2), seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }),
+      ),
+    ];
+  }),
   message('relayed message, short', () => pairings.renderRelayed('quiet-otter', 'Thank you for listening.')),
   // Slack's own message limit is 40,000 characters; a relayed message is at most that.
   message('relayed message, as long as Slack allows', () => pairings.renderRelayed('quiet-otter', words(40_000))),
@@ -605,9 +610,9 @@ describe('the hard cases keep what matters', () => {
         .filter((b) => b.action_id === actionId)
         .map((b) => b.confirm);
     const cases: [string, unknown, string, boolean][] = [
-      ['seeker introduction: end', pairings.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.end, true],
-      ['seeker introduction: someone else', pairings.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
-      ['listener introduction: reveal', pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
+      ['seeker introduction: end', pairings.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.end, true],
+      ['seeker introduction: someone else', pairings.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
+      ['listener introduction: reveal', pairings.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
       ['reveal offered', pairings.renderRevealOffer('p1').blocks, PairingIds.reveal, false],
       ['crisis note: share resources', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
       ['crisis note: ask a coordinator', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
@@ -641,7 +646,7 @@ describe('the hard cases keep what matters', () => {
     const offer = requests.renderOffer(english, { offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: 'Bereavement', note: secret, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer });
     expect(offer.text).toBe('Someone would like to talk (Peer Support)');
     expect(JSON.stringify(offer.blocks)).toContain(secret);
-    const intro = pairings.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: 'Bereavement', note: secret, guidelines: 'Be kind.' });
+    const intro = pairings.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: 'Bereavement', note: secret, guidelines: 'Be kind.' });
     expect(intro.text).not.toContain('Bereavement');
     expect(intro.text).not.toContain(secret);
   });

@@ -1,25 +1,60 @@
 import { displayPseudonym } from '../../domain/pseudonyms.js';
+import type { Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
+// The introductions' words, buttons and confirmations are in the catalogues (src/i18n: pairings.*), in
+// each side's language; what follows is not yet (issue 19).
 
-export function introForSeeker(listener: string): string {
-  return `You're now talking with *${displayPseudonym(listener)}*, a colleague who knows this from their own life. Just write here: I'll pass your messages on under your pseudonym, and theirs to you. They don't know who you are unless you choose to tell them.`;
+export function introForSeeker(t: Translate, listener: string): string {
+  return t('pairings.introForSeeker', { listener: displayPseudonym(listener) });
 }
 
-export const WHAT_TO_EXPECT =
-  'What to expect: your listener is a colleague, not a therapist. They listen and share what helped them. You decide what to talk about, you can end at any time, and you can ask for someone else without giving a reason. Messages are passed on, never stored. Files are not passed on, to keep you both anonymous. ' +
-  'The app also watches your messages for words that suggest you may be in crisis: if it sees them, you get the support resources here, and your listener is told privately and gets the resources to share with you (once a day at most). Your words are not stored, and nobody else learns who you are.';
-
-export function introForListener(seeker: string, topic: string | null): string {
-  return `You're now listening to *${displayPseudonym(seeker)}*${topic ? ` about *${e(topic)}*` : ''}. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.`;
+export function introForListener(t: Translate, seeker: string, topic: string | null): string {
+  const name = displayPseudonym(seeker);
+  return topic ? t('pairings.introForListener', { seeker: name, topic: e(topic) }) : t('pairings.introForListenerNoTopic', { seeker: name });
 }
 
-export function guidelinesReminder(guidelines: string): string {
-  return `*A reminder of the guidelines*\n${e(guidelines)}`;
+/** The listener's introduction's notification text: no topic (DESIGN.md "Slack facts"). */
+export function introForListenerNotification(t: Translate, seeker: string): string {
+  return t('pairings.introForListenerNotification', { seeker: displayPseudonym(seeker) });
 }
 
-export const YOUR_PSEUDONYM = (name: string) => `You appear as *${displayPseudonym(name)}*.`;
+export function guidelinesReminder(t: Translate, guidelines: string): string {
+  return `${t('pairings.guidelinesLead')}\n${e(guidelines)}`;
+}
+
+export function youAppearAs(t: Translate, name: string): string {
+  return t('pairings.youAppearAs', { name: displayPseudonym(name) });
+}
+
+// Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
+export function confirmEnd(t: Translate): ConfirmSpec {
+  return {
+    title: t('pairings.confirmEnd.title'),
+    text: t('pairings.confirmEnd.text'),
+    confirm: t('pairings.confirmEnd.confirm'),
+    deny: t('pairings.confirmEnd.deny'),
+    danger: true,
+  };
+}
+export function confirmSomeoneElse(t: Translate): ConfirmSpec {
+  return {
+    title: t('pairings.confirmSomeoneElse.title'),
+    text: t('pairings.confirmSomeoneElse.text'),
+    confirm: t('pairings.confirmSomeoneElse.confirm'),
+    deny: t('pairings.confirmSomeoneElse.deny'),
+    danger: true,
+  };
+}
+export function confirmReveal(t: Translate): ConfirmSpec {
+  return {
+    title: t('pairings.confirmReveal.title'),
+    text: t('pairings.confirmReveal.text'),
+    confirm: t('pairings.confirmReveal.confirm'),
+    deny: t('pairings.confirmReveal.deny'),
+  };
+}
 
 export const ENDED_BY_YOU = 'You have ended this conversation. Thank you for taking part; reaching out or listening takes courage.';
 export const ENDED_BY_OTHER = 'The other person has ended this conversation. That is their choice and nothing you need to carry.';
@@ -153,33 +188,9 @@ export const CONFIRM_ASK_COORDINATOR: ConfirmSpec = {
 export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';
 
 // Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
-export const CONFIRM_END: ConfirmSpec = {
-  title: 'End this conversation?',
-  text: 'The other person will be told the conversation has ended, and no more messages will be passed on. This cannot be undone.',
-  confirm: 'End conversation',
-  deny: 'Keep talking',
-  danger: true,
-};
-export const CONFIRM_SOMEONE_ELSE: ConfirmSpec = {
-  title: 'Ask for someone else?',
-  text: 'This ends this conversation for good; your listener is told you asked for someone else, without any reason. I will then look for another listener for you.',
-  confirm: 'End and ask again',
-  deny: 'Stay in this one',
-  danger: true,
-};
-export const CONFIRM_REVEAL: ConfirmSpec = {
-  title: 'Reveal your name?',
-  text: 'If they choose to share theirs too, the other person will see your Slack name and profile (your photo, title and anything else on it), and you will see theirs. Once shown, this cannot be undone.',
-  confirm: 'Reveal my name',
-  deny: 'Stay anonymous',
-};
 
 /** The notification text of a relayed message: what lock screens and push notifications show, so no words. */
 export const RELAYED_NOTIFICATION = 'New message in Peer Support';
-
-export function introForListenerNotification(seeker: string): string {
-  return `You're now listening to ${displayPseudonym(seeker)} (Peer Support).`;
-}
 
 // A kind ending (issue 14): what the seeker's ending note adds, and the answers to "Did this help?".
 export const ENDING_RESOURCES_LEAD = '*If you need support now or later*';

@@ -2,41 +2,54 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, textInput, type ButtonSpec } from '../common/blocks.js';
 import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
+import { english, type Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
 import { RequestIds } from '../requests/ids.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import type { Side } from './service.js';
 
-function revealButton(pairingId: string): ButtonSpec {
-  return { actionId: PairingIds.reveal, text: 'Reveal my name', value: pairingId, confirm: copy.CONFIRM_REVEAL };
+function revealButton(t: Translate, pairingId: string): ButtonSpec {
+  return { actionId: PairingIds.reveal, text: t('pairings.button.reveal'), value: pairingId, confirm: copy.confirmReveal(t) };
 }
 
-/** End, reveal and report for both; "Ask for someone else" for the seeker only. */
-export function pairingButtons(pairingId: string, side: Side): KnownBlock {
-  const buttons: ButtonSpec[] = [{ actionId: PairingIds.end, text: 'End conversation', value: pairingId, confirm: copy.CONFIRM_END }];
-  if (side === 'seeker') buttons.push({ actionId: PairingIds.someoneElse, text: 'Ask for someone else', value: pairingId, confirm: copy.CONFIRM_SOMEONE_ELSE });
-  buttons.push(revealButton(pairingId));
-  buttons.push({ actionId: PairingIds.report, text: 'Report a concern', value: pairingId });
+/** End, reveal and report for both; "Ask for someone else" for the seeker only. In that side's language (`t`). */
+export function pairingButtons(t: Translate, pairingId: string, side: Side): KnownBlock {
+  const buttons: ButtonSpec[] = [{ actionId: PairingIds.end, text: t('pairings.button.end'), value: pairingId, confirm: copy.confirmEnd(t) }];
+  if (side === 'seeker') {
+    buttons.push({ actionId: PairingIds.someoneElse, text: t('pairings.button.someoneElse'), value: pairingId, confirm: copy.confirmSomeoneElse(t) });
+  }
+  buttons.push(revealButton(t, pairingId));
+  buttons.push({ actionId: PairingIds.report, text: t('pairings.button.report'), value: pairingId });
   return actions(buttons);
 }
 
-export function renderSeekerIntro(input: { pairingId: string; listenerPseudonym: string; seekerPseudonym: string; listenerIntro: string | null }) {
-  const text = copy.introForSeeker(input.listenerPseudonym);
+/** A quoted text someone wrote (an introduction, a note), under a lead in the reader's language. */
+function quoted(lead: string, text: string): KnownBlock {
+  return section(`${lead}\n>${escapeMrkdwn(text).replace(/\n/g, '\n>')}`);
+}
+
+/** The seeker's introduction, in the seeker's language; the listener's introduction as they wrote it. */
+export function renderSeekerIntro(t: Translate, input: { pairingId: string; listenerPseudonym: string; seekerPseudonym: string; listenerIntro: string | null }) {
+  const text = copy.introForSeeker(t, input.listenerPseudonym);
   const blocks: KnownBlock[] = [section(text)];
-  if (input.listenerIntro) blocks.push(section(`*${displayPseudonym(input.listenerPseudonym)}* says:\n>${escapeMrkdwn(input.listenerIntro).replace(/\n/g, '\n>')}`));
-  blocks.push(section(copy.WHAT_TO_EXPECT), context(copy.YOUR_PSEUDONYM(input.seekerPseudonym)), pairingButtons(input.pairingId, 'seeker'));
+  if (input.listenerIntro) blocks.push(quoted(t('pairings.listenerSays', { listener: displayPseudonym(input.listenerPseudonym) }), input.listenerIntro));
+  blocks.push(section(t('pairings.whatToExpect')), context(copy.youAppearAs(t, input.seekerPseudonym)), pairingButtons(t, input.pairingId, 'seeker'));
   return { text, blocks };
 }
 
-export function renderListenerIntro(input: { pairingId: string; seekerPseudonym: string; listenerPseudonym: string; topic: string | null; note: string | null; guidelines: string }) {
+/** The listener's introduction, in the listener's language; the seeker's note and the guidelines as written. */
+export function renderListenerIntro(
+  t: Translate,
+  input: { pairingId: string; seekerPseudonym: string; listenerPseudonym: string; topic: string | null; note: string | null; guidelines: string },
+) {
   // The topic stays in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
-  const text = copy.introForListenerNotification(input.seekerPseudonym);
-  const blocks: KnownBlock[] = [section(copy.introForListener(input.seekerPseudonym, input.topic))];
-  if (input.note) blocks.push(section(`Their note:\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
+  const text = copy.introForListenerNotification(t, input.seekerPseudonym);
+  const blocks: KnownBlock[] = [section(copy.introForListener(t, input.seekerPseudonym, input.topic))];
+  if (input.note) blocks.push(quoted(t('offers.theirNote'), input.note));
   blocks.push(
-    section(copy.guidelinesReminder(input.guidelines)),
-    context(copy.YOUR_PSEUDONYM(input.listenerPseudonym)),
-    pairingButtons(input.pairingId, 'listener'),
+    section(copy.guidelinesReminder(t, input.guidelines)),
+    context(copy.youAppearAs(t, input.listenerPseudonym)),
+    pairingButtons(t, input.pairingId, 'listener'),
   );
   return { text, blocks };
 }
@@ -115,7 +128,7 @@ export function renderSeekerEnding(input: { text: string; pairingId: string; ini
 export function renderRevealOffer(pairingId: string) {
   return {
     text: copy.REVEAL_OFFERED,
-    blocks: [section(copy.REVEAL_OFFERED), actions([revealButton(pairingId)])] as KnownBlock[],
+    blocks: [section(copy.REVEAL_OFFERED), actions([revealButton(english, pairingId)])] as KnownBlock[],
   };
 }
 

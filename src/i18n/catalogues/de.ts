@@ -123,5 +123,35 @@ export const de: Record<MessageKey, string> = {
   'offers.accept': 'Annehmen',
   'offers.decline': 'Ablehnen',
   'offers.pauseUntil': 'Pausieren bis…',
+  'pairings.introForSeeker':
+    'Du sprichst jetzt mit *{listener}*, jemandem aus dem Kollegium, der das aus dem eigenen Leben kennt. Schreib einfach hier: Ich gebe deine Nachrichten unter deinem Pseudonym weiter und die der anderen Person an dich. Niemand weiß, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',
+  'pairings.listenerSays': '*{listener}* schreibt:',
+  'pairings.whatToExpect':
+    'Was dich erwartet: Die Person, die dir zuhört, ist jemand aus dem Kollegium, keine Therapeutin und kein Therapeut. Sie hört zu und erzählt, was ihr geholfen hat. Du entscheidest, worüber ihr sprecht, du kannst jederzeit beenden und ohne Begründung um jemand anderen bitten. Nachrichten werden weitergegeben, nie gespeichert. Dateien werden nicht weitergegeben, damit ihr beide anonym bleibt. Die App achtet in deinen Nachrichten auch auf Worte, die auf eine Krise hindeuten: Wenn sie welche findet, bekommst du hier die Hilfsangebote, und die Person, die dir zuhört, wird vertraulich informiert und bekommt die Angebote, um sie mit dir zu teilen (höchstens einmal am Tag). Deine Worte werden nicht gespeichert, und sonst erfährt niemand, wer du bist.',
+  'pairings.introForListener':
+    'Du hörst jetzt *{seeker}* zum Thema *{topic}* zu. Schreib hier, und ich gebe deine Nachrichten unter deinem Pseudonym weiter. Niemand weiß, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',
+  'pairings.introForListenerNoTopic':
+    'Du hörst jetzt *{seeker}* zu. Schreib hier, und ich gebe deine Nachrichten unter deinem Pseudonym weiter. Niemand weiß, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',
+  'pairings.introForListenerNotification': 'Du hörst jetzt {seeker} zu (Peer Support).',
+  'pairings.guidelinesLead': '*Zur Erinnerung: die Leitlinien*',
+  'pairings.youAppearAs': 'Du erscheinst als *{name}*.',
+  'pairings.button.end': 'Gespräch beenden',
+  'pairings.button.someoneElse': 'Um jemand anderen bitten',
+  'pairings.button.reveal': 'Meinen Namen zeigen',
+  'pairings.button.report': 'Ein Anliegen melden',
+  'pairings.confirmEnd.title': 'Gespräch beenden?',
+  'pairings.confirmEnd.text': 'Die andere Person erfährt, dass das Gespräch beendet ist, und es werden keine Nachrichten mehr weitergegeben. Das lässt sich nicht rückgängig machen.',
+  'pairings.confirmEnd.confirm': 'Gespräch beenden',
+  'pairings.confirmEnd.deny': 'Weiterreden',
+  'pairings.confirmSomeoneElse.title': 'Um jemand anderen bitten?',
+  'pairings.confirmSomeoneElse.text':
+    'Damit endet dieses Gespräch endgültig; die Person, die dir zuhört, erfährt ohne Begründung, dass du um jemand anderen gebeten hast. Dann suche ich jemand anderen für dich.',
+  'pairings.confirmSomeoneElse.confirm': 'Beenden und neu fragen',
+  'pairings.confirmSomeoneElse.deny': 'Hier bleiben',
+  'pairings.confirmReveal.title': 'Deinen Namen zeigen?',
+  'pairings.confirmReveal.text':
+    'Wenn die andere Person ihren Namen auch teilt, sieht sie deinen Slack-Namen und dein Profil (dein Foto, deinen Titel und alles andere darauf), und du siehst ihres. Einmal gezeigt, lässt sich das nicht rückgängig machen.',
+  'pairings.confirmReveal.confirm': 'Meinen Namen zeigen',
+  'pairings.confirmReveal.deny': 'Anonym bleiben',
   'requests.cancelMyRequest': 'Meine Anfrage zurückziehen',
 };

@@ -128,6 +128,37 @@ export const en = {
   'offers.accept': 'Accept',
   'offers.decline': 'Decline',
   'offers.pauseUntil': 'Pause until…',
+  // Introductions when a pairing starts (issue 4), each side in their own language
+  'pairings.introForSeeker':
+    "You're now talking with *{listener}*, a colleague who knows this from their own life. Just write here: I'll pass your messages on under your pseudonym, and theirs to you. They don't know who you are unless you choose to tell them.",
+  'pairings.listenerSays': '*{listener}* says:',
+  'pairings.whatToExpect':
+    'What to expect: your listener is a colleague, not a therapist. They listen and share what helped them. You decide what to talk about, you can end at any time, and you can ask for someone else without giving a reason. Messages are passed on, never stored. Files are not passed on, to keep you both anonymous. The app also watches your messages for words that suggest you may be in crisis: if it sees them, you get the support resources here, and your listener is told privately and gets the resources to share with you (once a day at most). Your words are not stored, and nobody else learns who you are.',
+  'pairings.introForListener':
+    "You're now listening to *{seeker}* about *{topic}*. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.",
+  'pairings.introForListenerNoTopic':
+    "You're now listening to *{seeker}*. Write here and I'll pass your messages on under your pseudonym. They don't know who you are unless you choose to tell them.",
+  'pairings.introForListenerNotification': "You're now listening to {seeker} (Peer Support).",
+  'pairings.guidelinesLead': '*A reminder of the guidelines*',
+  'pairings.youAppearAs': 'You appear as *{name}*.',
+  'pairings.button.end': 'End conversation',
+  'pairings.button.someoneElse': 'Ask for someone else',
+  'pairings.button.reveal': 'Reveal my name',
+  'pairings.button.report': 'Report a concern',
+  'pairings.confirmEnd.title': 'End this conversation?',
+  'pairings.confirmEnd.text': 'The other person will be told the conversation has ended, and no more messages will be passed on. This cannot be undone.',
+  'pairings.confirmEnd.confirm': 'End conversation',
+  'pairings.confirmEnd.deny': 'Keep talking',
+  'pairings.confirmSomeoneElse.title': 'Ask for someone else?',
+  'pairings.confirmSomeoneElse.text':
+    'This ends this conversation for good; your listener is told you asked for someone else, without any reason. I will then look for another listener for you.',
+  'pairings.confirmSomeoneElse.confirm': 'End and ask again',
+  'pairings.confirmSomeoneElse.deny': 'Stay in this one',
+  'pairings.confirmReveal.title': 'Reveal your name?',
+  'pairings.confirmReveal.text':
+    'If they choose to share theirs too, the other person will see your Slack name and profile (your photo, title and anything else on it), and you will see theirs. Once shown, this cannot be undone.',
+  'pairings.confirmReveal.confirm': 'Reveal my name',
+  'pairings.confirmReveal.deny': 'Stay anonymous',
   'requests.cancelMyRequest': 'Cancel my request',
 } as const;
 

@@ -125,5 +125,35 @@ export const es: Record<MessageKey, string> = {
   'offers.accept': 'Aceptar',
   'offers.decline': 'Rechazar',
   'offers.pauseUntil': 'Pausar hasta…',
+  'pairings.introForSeeker':
+    'Ahora hablas con *{listener}*, alguien del equipo que conoce esto por su propia vida. Solo tienes que escribir aquí: pasaré tus mensajes con tu seudónimo, y los suyos a ti. No sabe quién eres a menos que decidas contárselo.',
+  'pairings.listenerSays': '*{listener}* dice:',
+  'pairings.whatToExpect':
+    'Qué esperar: quien te escucha es alguien del equipo, no un terapeuta. Escucha y comparte lo que le ayudó. Tú decides de qué hablar, puedes terminar en cualquier momento y pedir a otra persona sin dar explicaciones. Los mensajes se transmiten, nunca se guardan. Los archivos no se transmiten, para que las dos personas sigan en el anonimato. La app también busca en tus mensajes palabras que sugieran que podrías estar en crisis: si las ve, recibes aquí los recursos de apoyo, y a quien te escucha se le avisa en privado y recibe los recursos para compartirlos contigo (como mucho una vez al día). Tus palabras no se guardan, y nadie más sabe quién eres.',
+  'pairings.introForListener':
+    'Ahora escuchas a *{seeker}* sobre *{topic}*. Escribe aquí y pasaré tus mensajes con tu seudónimo. No sabe quién eres a menos que decidas contárselo.',
+  'pairings.introForListenerNoTopic':
+    'Ahora escuchas a *{seeker}*. Escribe aquí y pasaré tus mensajes con tu seudónimo. No sabe quién eres a menos que decidas contárselo.',
+  'pairings.introForListenerNotification': 'Ahora escuchas a {seeker} (Peer Support).',
+  'pairings.guidelinesLead': '*Un recordatorio de las pautas*',
+  'pairings.youAppearAs': 'Apareces como *{name}*.',
+  'pairings.button.end': 'Terminar la conversación',
+  'pairings.button.someoneElse': 'Pedir a otra persona',
+  'pairings.button.reveal': 'Mostrar mi nombre',
+  'pairings.button.report': 'Comunicar una preocupación',
+  'pairings.confirmEnd.title': '¿Terminar esta conversación?',
+  'pairings.confirmEnd.text': 'A la otra persona se le dirá que la conversación ha terminado, y no se pasarán más mensajes. No se puede deshacer.',
+  'pairings.confirmEnd.confirm': 'Terminar la conversación',
+  'pairings.confirmEnd.deny': 'Seguir hablando',
+  'pairings.confirmSomeoneElse.title': '¿Pedir a otra persona?',
+  'pairings.confirmSomeoneElse.text':
+    'Esto termina esta conversación definitivamente; a quien te escucha se le dice que pediste a otra persona, sin ningún motivo. Después buscaré a otra persona para ti.',
+  'pairings.confirmSomeoneElse.confirm': 'Terminar y pedir otra',
+  'pairings.confirmSomeoneElse.deny': 'Quedarme en esta',
+  'pairings.confirmReveal.title': '¿Mostrar tu nombre?',
+  'pairings.confirmReveal.text':
+    'Si la otra persona decide compartir el suyo también, verá tu nombre y tu perfil de Slack (tu foto, tu cargo y todo lo demás), y tú verás los suyos. Una vez mostrado, no se puede deshacer.',
+  'pairings.confirmReveal.confirm': 'Mostrar mi nombre',
+  'pairings.confirmReveal.deny': 'Seguir en el anonimato',
   'requests.cancelMyRequest': 'Cancelar mi solicitud',
 };

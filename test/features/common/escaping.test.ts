@@ -117,8 +117,8 @@ const TAKES_TEXT: Record<string, () => string> = {
   'listeners.pausedForNoAnswer': () => listenerCopy.pausedForNoAnswer(HOSTILE),
   'my-data.soleCoordinatorWarning': () => myDataCopy.soleCoordinatorWarning([HOSTILE, HOSTILE]),
   'my-data.myDataSummary': () => myDataCopy.myDataSummary(MY_DATA),
-  'pairings.introForListener': () => pairingCopy.introForListener('quiet-otter', HOSTILE),
-  'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(HOSTILE),
+  'pairings.introForListener': () => pairingCopy.introForListener(english, 'quiet-otter', HOSTILE),
+  'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(english, HOSTILE),
   'pairings.reportNotice': () =>
     [
       pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'seeker', reporter: 'quiet-otter', about: 'kind-heron', reason: 'Something else', listenerId: 'U0LISTENER' }),
@@ -162,7 +162,10 @@ const APP_VALUES_ONLY = [
   'insights.timeToMatchHidden',
   'pairings.introForSeeker',
   'pairings.introForListenerNotification',
-  'pairings.YOUR_PSEUDONYM',
+  'pairings.youAppearAs',
+  'pairings.confirmEnd',
+  'pairings.confirmSomeoneElse',
+  'pairings.confirmReveal',
   'pairings.revealed',
   'pairings.crisisCoordinators',
   'pairings.resourcesSharedWithYou',
@@ -280,10 +283,10 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'listener note', render: () => listenerViews.renderText(listenerCopy.welcomePending(HOSTILE)) },
   { name: 'my data', render: () => myDataViews.renderMyData(MY_DATA) },
   { name: 'confirm delete, sole coordinator', render: () => myDataViews.renderConfirmDelete([HOSTILE]) },
-  { name: 'seeker introduction', render: () => pairingViews.renderSeekerIntro({ pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: HOSTILE }) },
+  { name: 'seeker introduction', render: () => pairingViews.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: HOSTILE }) },
   {
     name: 'listener introduction',
-    render: () => pairingViews.renderListenerIntro({ pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: HOSTILE, note: HOSTILE, guidelines: HOSTILE }),
+    render: () => pairingViews.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: HOSTILE, note: HOSTILE, guidelines: HOSTILE }),
   },
   { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
   {
