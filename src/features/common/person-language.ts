@@ -11,13 +11,19 @@ import { TIMEZONE_REFRESH_MS } from './timezones.js';
 // person who has not consented to anything (DESIGN.md invariant 3). Check-ins, sent by the app on its
 // own to people taking part, cache the locale with the timezone (timezones.ts cachedPerson).
 
+const LATE = Symbol('late');
+
 /** How long a person's locale is kept in a process's memory. */
 const FRESH_MS = 10 * 60 * 1000;
 const MAX_PEOPLE = 10_000;
 
 export interface PersonLanguages {
-  /** The person's language; English when Slack can't say (or says a language the app does not speak). */
-  of(client: WebClient, userId: string): Promise<AppLanguage>;
+  /**
+   * The person's language; English when Slack can't say (or says a language the app does not speak),
+   * or when it takes longer than `withinMs` (a trigger_id or a view submission has 3 seconds in all:
+   * the lookup goes on and is kept for the person's next step).
+   */
+  of(client: WebClient, userId: string, options?: { withinMs?: number }): Promise<AppLanguage>;
   /** The person erased their data here: their locale leaves this process's memory too. */
   forget(userId: string): void;
 }
@@ -38,12 +44,27 @@ export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date 
     }
   };
   return {
-    async of(client, userId) {
+    async of(client, userId, options = {}) {
+      const locale = cache.get(userId, () => readLocale(client, userId));
+      let timer: NodeJS.Timeout | undefined;
+      const late =
+        options.withinMs === undefined
+          ? null
+          : new Promise<typeof LATE>((resolve) => {
+              timer = setTimeout(() => resolve(LATE), options.withinMs);
+            });
       try {
-        return chooseAppLanguage({ slackLocale: await cache.get(userId, () => readLocale(client, userId)) });
+        const found = await (late ? Promise.race([locale, late]) : locale);
+        if (found === LATE) {
+          deps.logger.warn({ code: 'locale_late' }, 'answering in English: the locale came too late');
+          return FALLBACK_LANGUAGE;
+        }
+        return chooseAppLanguage({ slackLocale: found });
       } catch (error) {
         deps.logger.warn({ err: error, code: 'locale_unavailable' }, 'answering in English: no locale from Slack');
         return FALLBACK_LANGUAGE;
+      } finally {
+        clearTimeout(timer);
       }
     },
     forget: (userId) => cache.forget(userId),

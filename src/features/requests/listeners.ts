@@ -24,6 +24,9 @@ import { cancelRequest, createRequest, recordSeekerTimezone } from './service.js
 import { renderHelpNowModal, renderRequestModal, renderRequestSent, renderResourcesLead } from './views.js';
 import { tellWaiting, waitingEventAfterMatch } from './waiting.js';
 
+/** The share of Slack's 3 seconds (a trigger_id, a view submission) the person's language may take. */
+const LANGUAGE_WITHIN_MS = 800;
+
 const requestMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
 
@@ -42,13 +45,17 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   }
 
   deps.flows.register(REQUEST_FLOW, async ({ workspaceId, initiativeId, client, userId }) => {
-    const [initiative, language] = await Promise.all([getInitiative(services.db, workspaceId, initiativeId), deps.languages.of(client, userId)]);
+    const [initiative, language] = await Promise.all([
+      getInitiative(services.db, workspaceId, initiativeId),
+      deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS }),
+    ]);
     return requestForm(language, initiative);
   });
 
   async function openRequest(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
-    // The language first (from memory, or one quick users.info): the placeholder shown at once is worded in it too.
-    const language = await deps.languages.of(client, userId);
+    // The language first (from memory, or one quick users.info): the placeholder shown at once is worded
+    // in it too. Bounded, as the trigger_id lasts 3 seconds: a person asking for help must get the form.
+    const language = await deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS });
     const t = translatorFor(language);
     await openThenUpdate(client, triggerId, t('requests.title'), async () => {
       const initiatives = await listInitiatives(services.db, workspaceId);

@@ -50,6 +50,19 @@ describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
     expect(lookups()).toHaveLength(1);
   });
 
+  it('answers in English when the locale comes later than the step can wait, and keeps it for the next step', async () => {
+    world.slack.addUser({ id: 'U0LANGSLOW', locale: 'de-CH' });
+    world.slack.setResponse('users.info', async (_call, reply) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return reply();
+    });
+    const of = languages();
+    expect(await of.of(client(), 'U0LANGSLOW', { withinMs: 50 })).toBe('en');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await of.of(client(), 'U0LANGSLOW', { withinMs: 50 })).toBe('de');
+    expect(lookups()).toHaveLength(1);
+  });
+
   it('forgets a person who erased their data', async () => {
     world.slack.addUser({ id: 'U0LANGGONE', locale: 'de-AT' });
     const of = languages();
