@@ -156,7 +156,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerWorkspaces(routes, featureDeps);
   registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId, (id) => initiativesCache.get(id))).resources,
-    languageOf: (client, userId) => languages.of(client, userId),
+    languageOf: (client, userId, withinMs) => languages.of(client, userId, { withinMs }),
     logger,
   });
   app.use(routes.dispatch());

@@ -112,5 +112,4 @@ export function isCurrentConsentVersion(purpose: ConsentPurpose, version: string
   return APP_LANGUAGES.some((language) => CONSENT_TEXTS_BY_LANGUAGE[language][purpose].version === version);
 }
 
-
 export type ConsentAction = 'given' | 'withdrawn';

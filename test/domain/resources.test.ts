@@ -55,7 +55,7 @@ describe('resources shown as link buttons', () => {
     expect(JSON.stringify(help.blocks)).toContain('"url":"https://example.org/0"');
     expect(validateView(help)).toEqual([]);
     expect(JSON.stringify(renderHelpNowModal(english, 'Samaritans: 116 123').blocks)).not.toContain('resource_link');
-    const request = renderRequestModal(english, 'en', {
+    const request = renderRequestModal('en', {
       id: 'i', workspaceId: 'T', name: 'n', description: 'd', resources: 'Mind: https://www.mind.org.uk', guidelines: 'g',
       approvalRequired: false, minGroupSize: 5, retentionDays: 90, firstCheckInDays: 7, checkInEveryDays: 14,
       topics: [{ id: 't', label: 'Anxiety' }],

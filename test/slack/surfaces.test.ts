@@ -473,8 +473,8 @@ const CASES: SurfaceCase[] = [
   ...APP_LANGUAGES.flatMap((language) => {
     const t = translatorFor(language);
     return [
-      view(`request modal, small initiative (${language})`, () => requests.renderRequestModal(t, language, SMALL)),
-      view(`request modal, 50 long topics and long resources (${language})`, () => requests.renderRequestModal(t, language, BIG)),
+      view(`request modal, small initiative (${language})`, () => requests.renderRequestModal(language, SMALL)),
+      view(`request modal, 50 long topics and long resources (${language})`, () => requests.renderRequestModal(language, BIG)),
       view(`help right now, with resources (${language})`, () => requests.renderHelpNowModal(t, words(2500))),
       view(`help right now, no resources (${language})`, () => requests.renderHelpNowModal(t, null)),
       view(`request sent, with long resources (${language})`, () => requests.renderRequestSent(t, words(2500))),

@@ -6,9 +6,7 @@ import { effects } from '../../effects/effects.js';
 import { parseAction, parseJson } from '../common/payloads.js';
 import { section } from '../common/blocks.js';
 import { answerClick, answerClickWith } from '../common/reply.js';
-import { chooseAppLanguage } from '../../domain/app-language.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
-import { cachedLocale } from '../common/timezones.js';
 import * as copy from './copy.js';
 import { CHECK_IN_ANSWERS, CheckInIds, LISTENER_ANSWERS, REVIEW_ANSWERS, SEEKER_ANSWERS } from './ids.js';
 import { answerCheckIn, type AnswerResult } from './service.js';
@@ -33,12 +31,12 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const a = parseAction(body);
     const value = parseJson(answerValue, a.value);
     if (!value) return;
-    const [result, locale] = await Promise.all([
+    const [result, language] = await Promise.all([
       answerCheckIn(services, { checkInId: value.c, userId: a.userId, answer: value.a }),
       // The check-in went in the person's language (its send cached their locale): so does the reply.
-      cachedLocale(services.db, a.userId),
+      deps.languages.of(client, a.userId),
     ]);
-    const t = translatorFor(chooseAppLanguage({ slackLocale: locale }));
+    const t = translatorFor(language);
     if (result.kind === 'already-answered') {
       await answerClick(client, respond, body, a.userId, t('checkIns.alreadyAnswered'));
       return;

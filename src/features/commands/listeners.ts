@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import type { AppLanguage } from '../../domain/app-language.js';
 import { translatorFor } from '../../i18n/translate.js';
 import type { Routes } from '../../slack/routes.js';
 import type { Logger } from '../../logger.js';
@@ -17,7 +17,8 @@ export type CommandHandlers = Partial<Record<Subcommand, CommandHandler>>;
 /** What help needs: the resources to show first and the person's language (quick reads), and a log for when they fail. */
 export interface HelpDeps {
   resourcesFor(workspaceId: string, userId: string): Promise<readonly InitiativeResources[]>;
-  languageOf(client: WebClient, userId: string): Promise<AppLanguage>;
+  /** English when the language is not known within `withinMs` (src/features/common/person-language.ts). */
+  languageOf(client: WebClient, userId: string, withinMs: number): Promise<AppLanguage>;
   logger: Logger;
 }
 
@@ -26,16 +27,16 @@ export interface HelpDeps {
 // still answers, with the generic crisis line; without the language, in English.
 const HELP_READS_MS = 1_200;
 
-async function within<T>(help: HelpDeps, read: Promise<T>, fallback: T, code: string): Promise<T> {
+async function resourcesWithin(help: HelpDeps, workspaceId: string, userId: string): Promise<readonly InitiativeResources[]> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${code}: took too long`)), HELP_READS_MS);
+    timer = setTimeout(() => reject(new Error('help resources took too long')), HELP_READS_MS);
   });
   try {
-    return await Promise.race([read, late]);
+    return await Promise.race([help.resourcesFor(workspaceId, userId), late]);
   } catch (error) {
-    help.logger.warn({ err: error, code }, 'help shown without it');
-    return fallback;
+    help.logger.warn({ err: error, code: 'help_resources_unavailable' }, 'help shown with the generic crisis line');
+    return [];
   } finally {
     clearTimeout(timer);
   }
@@ -48,8 +49,8 @@ export function register(app: Routes, handlers: CommandHandlers, help: HelpDeps)
     const handler = parsed.kind === 'subcommand' ? handlers[parsed.name] : undefined;
     if (!handler) {
       const [resources, language] = await Promise.all([
-        within(help, help.resourcesFor(args.command.team_id, args.command.user_id), [], 'help_resources_unavailable'),
-        within(help, help.languageOf(args.client, args.command.user_id), FALLBACK_LANGUAGE, 'help_language_unavailable'),
+        resourcesWithin(help, args.command.team_id, args.command.user_id),
+        help.languageOf(args.client, args.command.user_id, HELP_READS_MS),
       ]);
       await args.ack({
         response_type: 'ephemeral',

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { chooseAppLanguage, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { FreshCache } from '../../domain/fresh-cache.js';
 import type { Logger } from '../../logger.js';
-import { TIMEZONE_REFRESH_MS } from './timezones.js';
+import { isFresh } from './timezones.js';
 
 // The language to answer someone in when they reach the app (a command, a DM, a click), issue 19. Read
 // only: the cached row of someone taking part (their consent covers it), else Slack's users.info, kept
@@ -32,7 +32,7 @@ export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date 
   const cache = new FreshCache<string | null>({ freshMs: FRESH_MS, maxEntries: MAX_PEOPLE, now: () => deps.now().getTime() });
   const readLocale = async (client: WebClient, userId: string): Promise<string | null> => {
     const row = await deps.db.personTimezone.findUnique({ where: { userId }, select: { locale: true, fetchedAt: true } });
-    if (row && deps.now().getTime() - row.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return row.locale;
+    if (row && isFresh(row.fetchedAt, deps.now())) return row.locale;
     try {
       const info = await client.users.info({ user: userId, include_locale: true });
       return info.user?.locale ?? null;

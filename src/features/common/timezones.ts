@@ -5,6 +5,11 @@ import type { Logger } from '../../logger.js';
 /** A cached timezone and locale older than this are asked of Slack again before use (and pruned by retention). */
 export const TIMEZONE_REFRESH_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** Whether a cached row (fetched at `fetchedAt`) may still be used, or Slack must be asked again. */
+export function isFresh(fetchedAt: Date, now: Date): boolean {
+  return now.getTime() - fetchedAt.getTime() < TIMEZONE_REFRESH_MS;
+}
+
 /** What the app keeps of Slack's users.info: where a person's day is, and their language (issue 19). */
 export interface SlackPerson {
   /** IANA name, or null if Slack can't tell us (we then assume UTC). */
@@ -48,13 +53,9 @@ export async function cachedPerson(
   prefetched?: CachedPerson | null,
 ): Promise<SlackPerson> {
   const cached = prefetched !== undefined ? prefetched : await db.personTimezone.findUnique({ where: { userId } });
-  if (cached && now.getTime() - cached.fetchedAt.getTime() < TIMEZONE_REFRESH_MS) return { timezone: cached.timezone, locale: cached.locale };
+  if (cached && isFresh(cached.fetchedAt, now)) return { timezone: cached.timezone, locale: cached.locale };
   const person = await fetchPerson(client, userId, logger);
   await db.personTimezone.upsert({ where: { userId }, create: { userId, ...person, fetchedAt: now }, update: { ...person, fetchedAt: now } });
   return person;
 }
 
-/** The locale cached for a person (null if none yet): a click's reply is worded in it without asking Slack. */
-export async function cachedLocale(db: Db, userId: string): Promise<string | null> {
-  return (await db.personTimezone.findUnique({ where: { userId }, select: { locale: true } }))?.locale ?? null;
-}

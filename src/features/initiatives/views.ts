@@ -1,5 +1,4 @@
 import { INTERNATIONAL_LINES } from '../../domain/resources.js';
-import { english } from '../../i18n/translate.js';
 import { renderRequestModal } from '../requests/views.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
@@ -224,7 +223,7 @@ export function renderConfirmation(text: string) {
  * (unsaved) values: resources first. Its "submit" only closes the preview.
  */
 export function renderSeekerPreview(input: { name: string; resources: string; topics: string[] }): ModalView {
-  const request = renderRequestModal(english, 'en', {
+  const request = renderRequestModal('en', {
     id: PREVIEW_ID,
     workspaceId: '',
     name: input.name || copy.PREVIEW_NO_NAME,

@@ -40,8 +40,9 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
 
   /** The request form in the person's language (issue 19), or why there is none. */
   function requestForm(language: AppLanguage, initiative: Initiative | null) {
+    if (initiative) return renderRequestModal(language, initiative);
     const t = translatorFor(language);
-    return initiative ? renderRequestModal(t, language, initiative) : messageModal(t('requests.title'), t('requests.noInitiative'));
+    return messageModal(t('requests.title'), t('requests.noInitiative'));
   }
 
   deps.flows.register(REQUEST_FLOW, async ({ workspaceId, initiativeId, client, userId }) => {

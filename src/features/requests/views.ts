@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { parseResources } from '../../domain/resources.js';
 import type { AppLanguage } from '../../domain/app-language.js';
 import { consentText } from '../../domain/consent.js';
-import type { Translate } from '../../i18n/translate.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { LANGUAGES } from '../../domain/languages.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import {
@@ -34,7 +34,8 @@ export interface RequestMetadata {
  * Resources first, always (DESIGN.md invariant 6), with "I need help right now" before any question.
  * Worded in the seeker's `language` (issue 19); topics and resources as the coordinators wrote them.
  */
-export function renderRequestModal(t: Translate, language: AppLanguage, initiative: Initiative): ModalView {
+export function renderRequestModal(language: AppLanguage, initiative: Initiative): ModalView {
+  const t = translatorFor(language);
   const topics = initiative.topics.map((topic) => option(topic.label, topic.id));
   const anyLanguage = option(t('requests.anyLanguage'), ANY_LANGUAGE);
   const blocks: KnownBlock[] = [

@@ -301,7 +301,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
       pairingViews.renderReportNotice({ reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutPseudonym: 'Fox', aboutListenerUserId: 'U0LISTENER', reason: 'Something else' }),
   },
   { name: 'reply form', render: () => pairingViews.renderReportReplyModal({ reportId: 'r1', reporterPseudonym: 'Otter', initiativeName: HOSTILE, repliedAt: new Date(0) }) },
-  { name: 'request form', render: () => requestViews.renderRequestModal(english, 'en', INITIATIVE), plainShows: true },
+  { name: 'request form', render: () => requestViews.renderRequestModal('en', INITIATIVE), plainShows: true },
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(english, HOSTILE) },
   {
     name: 'safety net, with the resources and an open request',
@@ -319,7 +319,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     render: () => requestViews.renderOffer(english, { offerId: 'o1', seekerPseudonym: 'quiet-otter', topic: HOSTILE, note: HOSTILE, timeoutHours: 24, acceptId: PairingIds.acceptOffer, declineId: PairingIds.declineOffer }),
   },
   // The resources a failure modal repeats are read back from the form, already escaped: not escaped again.
-  { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal(english, 'en', INITIATIVE).blocks)) },
+  { name: 'failure modal with the resources of the form', render: () => renderFailureModal('That did not work.', resourcesIn(requestViews.renderRequestModal('en', INITIATIVE).blocks)) },
 ];
 
 describe('views escape the text people typed once, in mrkdwn only', () => {
