@@ -110,6 +110,9 @@ suite.each(TEST_PROVIDERS)('each person in their own language, on %s', (provider
       const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: seeker.person.id, purpose: 'seeker_request', action: 'given' } });
       expect(consent.textVersion).toBe(consentText('seeker_request', seeker.language).version);
       expect(asked.offer.listenerId).toBe(listener.id);
+      // The app records where the waiting message landed once Slack answers; accepting before that would
+      // leave the paired note with nothing to update (it is then not sent: the introduction says it).
+      await eventually(() => e2e.db.supportRequest.findFirst({ where: { id: asked.requestId, waitingMessageTs: { not: null } } }), 8000);
       const since = e2e.mark();
       const intro = await acceptOffer(e2e, asked.offer, seeker.person.id);
       // Paired: the waiting message says so, in the seeker's language.
