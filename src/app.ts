@@ -124,8 +124,6 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     await uninstallWorkspace({ db: database.db, clock: deps.clock, logger }, { workspaceId, graceDays: config.uninstallGraceDays, reason: 'token_refused' });
   };
   const sender = createBulkSender({ tokens, revoked, slackApiUrl: config.slack.apiUrl, logger, ...(fetch ? { fetch } : {}) });
-  const languages = personLanguages({ db: database.db, logger, now: () => deps.clock.now() });
-  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics, languages });
   // /peer help's resources, a few seconds per process (issue 17); saving an initiative here forgets them.
   const initiativesCache = new InitiativesCache({
     read: (workspaceId) => readInitiatives(database.db, workspaceId),
@@ -133,6 +131,8 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     maxEntries: 1_000,
     now: () => deps.clock.now().getTime(),
   });
+  const languages = personLanguages({ db: database.db, logger, now: () => deps.clock.now(), initiatives: (workspaceId) => initiativesCache.get(workspaceId) });
+  const effects = createEffectRunner({ db: database.db, clock: deps.clock, logger, random: deps.random, sender, owner, metrics, languages });
   const featureDeps: FeatureDeps = {
     ...deps,
     languages,
@@ -156,7 +156,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerWorkspaces(routes, featureDeps);
   registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId, (id) => initiativesCache.get(id))).resources,
-    languageOf: (client, userId, withinMs) => languages.of(client, userId, { withinMs }),
+    languageOf: (client, workspaceId, userId, withinMs) => languages.of(client, userId, { workspaceId, withinMs }),
     logger,
   });
   app.use(routes.dispatch());

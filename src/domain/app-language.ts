@@ -5,6 +5,9 @@
 export const APP_LANGUAGES = ['en', 'de', 'es'] as const;
 export type AppLanguage = (typeof APP_LANGUAGES)[number];
 
+/** Each app language by its own name (shown as is in every language). */
+export const APP_LANGUAGE_NAMES: Readonly<Record<AppLanguage, string>> = { en: 'English', de: 'Deutsch', es: 'Español' };
+
 /** What is left when nothing else says: English. */
 export const FALLBACK_LANGUAGE: AppLanguage = 'en';
 
@@ -29,4 +32,17 @@ export function appLanguageOfLocale(locale: string | null | undefined): AppLangu
 export function chooseAppLanguage(from: { chosen?: string | null; slackLocale?: string | null; initiative?: string | null }): AppLanguage {
   if (isAppLanguage(from.chosen)) return from.chosen;
   return appLanguageOfLocale(from.slackLocale) ?? (isAppLanguage(from.initiative) ? from.initiative : FALLBACK_LANGUAGE);
+}
+
+/**
+ * The language for someone whose own the app cannot tell, from the initiatives of their workspace: the
+ * one the message is about when there is one, else the language every initiative there shares, else
+ * English (a workspace running a German and a Spanish initiative does not guess between them).
+ */
+export function initiativeFallback(initiatives: readonly { id: string; language: string }[], initiativeId?: string | null): AppLanguage {
+  const about = initiativeId ? initiatives.find((i) => i.id === initiativeId) : undefined;
+  if (about) return isAppLanguage(about.language) ? about.language : FALLBACK_LANGUAGE;
+  const shared = new Set(initiatives.map((i) => i.language));
+  const [only] = shared;
+  return shared.size === 1 && isAppLanguage(only) ? only : FALLBACK_LANGUAGE;
 }

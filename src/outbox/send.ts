@@ -49,14 +49,15 @@ export type OutboxDeps = DeliveryDeps & { languages?: PersonLanguages };
 
 /**
  * The recipient's language (issue 19), for the messages rendered here in it (offers, the waiting
- * message). Read only, like every first contact: their cached locale, or Slack's. A workspace the app
+ * message, introductions). Read only, like every first contact: their chosen language, cached locale or
+ * Slack's, else the default of the initiative the message is about. A workspace the app
  * can no longer reach is English here; the send itself then meets the same refusal and parks the row.
  */
-function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): () => Promise<Translate> {
-  return async () => {
+function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): (initiativeId: string) => Promise<Translate> {
+  return async (initiativeId) => {
     if (!deps.languages) return english;
     try {
-      return translatorFor(await deps.languages.of(await sender.clientFor(row.workspaceId), row.recipientId));
+      return translatorFor(await deps.languages.of(await sender.clientFor(row.workspaceId), row.recipientId, { workspaceId: row.workspaceId, initiativeId }));
     } catch (error) {
       if (error instanceof WorkspaceUnavailableError) return english;
       throw error;
@@ -65,7 +66,7 @@ function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxR
 }
 
 /** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
-async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Translate>): Promise<Prepared | null> {
+async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string) => Promise<Translate>): Promise<Prepared | null> {
   const m = row.message;
   switch (m.kind) {
     case 'message':
@@ -84,7 +85,7 @@ async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Transla
         method: 'post',
         args: {
           channel: offer.listenerUserId,
-          ...renderOffer(await translator(), {
+          ...renderOffer(await translator(offer.initiativeId), {
             offerId: offer.offerId,
             seekerPseudonym: offer.seekerPseudonym,
             topic: offer.topic,
@@ -115,7 +116,7 @@ async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Transla
         db.listenerProfile.findUnique({ where: { id: pairing.listenerId }, select: { intro: true } }),
       ]);
       // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1), in that side's language.
-      const t = await translator();
+      const t = await translator(pairing.initiativeId);
       const rendered =
         m.side === 'seeker'
           ? renderSeekerIntro(t, {
@@ -164,7 +165,7 @@ async function prepare(db: Db, row: OutboxRow, translator: () => Promise<Transla
     case 'invitation_closed':
       return { method: 'update', args: { channel: m.channel, ts: m.ts, ...m.message } };
     case 'waiting': {
-      const waiting = await waitingMessageFor(db, m.requestId, m.event, await translator());
+      const waiting = await waitingMessageFor(db, m.requestId, m.event, translator);
       if (!waiting) return null;
       if (waiting.channel && waiting.ts) return { method: 'update', args: { channel: waiting.channel, ts: waiting.ts, ...waiting.message } };
       // Never posted and no longer open (paired, cancelled): the introduction or the click already said it.

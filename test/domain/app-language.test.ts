@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appLanguageOfLocale, chooseAppLanguage } from '../../src/domain/app-language.js';
+import { appLanguageOfLocale, chooseAppLanguage, initiativeFallback } from '../../src/domain/app-language.js';
 
 describe('app language', () => {
   it("reads the language of Slack's locales", () => {
@@ -20,5 +20,20 @@ describe('app language', () => {
     expect(chooseAppLanguage({ slackLocale: 'ja-JP' })).toBe('en');
     expect(chooseAppLanguage({ chosen: 'klingon', initiative: 'fr' })).toBe('en');
     expect(chooseAppLanguage({})).toBe('en');
+  });
+
+  it("falls back to the initiative the message is about, else the language every initiative shares, else English", () => {
+    const initiatives = [
+      { id: 'i-de', language: 'de' },
+      { id: 'i-es', language: 'es' },
+    ];
+    expect(initiativeFallback(initiatives, 'i-es')).toBe('es');
+    expect(initiativeFallback(initiatives, 'i-de')).toBe('de');
+    // Two languages and no initiative named: no guess between them.
+    expect(initiativeFallback(initiatives)).toBe('en');
+    expect(initiativeFallback(initiatives, 'i-gone')).toBe('en');
+    expect(initiativeFallback([{ id: 'a', language: 'de' }, { id: 'b', language: 'de' }])).toBe('de');
+    expect(initiativeFallback([{ id: 'a', language: 'fr' }], 'a')).toBe('en');
+    expect(initiativeFallback([])).toBe('en');
   });
 });

@@ -29,7 +29,7 @@ const COORDINATOR = here(person('U0LNGCRD01', 'Ingrid', 'Falkenrath'), 'en-GB');
 const SEEKERS: { person: Person; topic: string; language: AppLanguage }[] = [
   { person: here(person('U0LNGSKD01', 'Lieselotte', 'Brandauer'), 'de-DE'), topic: 'Anxiety', language: 'de' },
   { person: here(person('U0LNGSKE01', 'Mercedes', 'Villanueva'), 'es-ES'), topic: 'Bereavement', language: 'es' },
-  // A locale the app does not speak: English (the initiative's own language is not a setting yet).
+  // A locale the app does not speak: the initiative's language, English here (German: language-fallback.test.ts).
   { person: here(person('U0LNGSKF01', 'Apolline', 'Desrosiers'), 'fr-FR'), topic: 'Parenting', language: 'en' },
 ];
 const LISTENERS: Record<string, Person> = {

@@ -194,7 +194,7 @@ function myDataOf(many: boolean): MyData {
     concernsRaised: many ? 4 : 0,
     timezone: many ? 'Europe/Berlin' : null,
     locale: many ? 'de-DE' : null,
-    preferences: many ? { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' } : null,
+    preferences: many ? { notificationPreviews: true, language: 'es', updatedAt: '2026-03-01T00:00:00.000Z' } : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
     insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
     invitations: Array.from({ length: many ? 5 : 0 }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', invitedAt: NOW.toISOString() })),

@@ -18,12 +18,14 @@ import { renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, render
 
 /** Everything a batch of claimed check-ins needs, loaded with one query per table. */
 interface BatchContext {
-  initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string }>;
+  initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string; language: string }>;
   requests: Map<string, string>;
   pairings: Map<string, { status: string; seekerPseudonym: string; listenerPseudonym: string; startedAt: Date; quiet: QuietHours | null }>;
   /** Listener profiles (the subject of 'listener' check-ins) that still exist, with their load. */
   listeners: Map<string, { activeConversations: number; quiet: QuietHours | null }>;
   people: Map<string, CachedPerson>;
+  /** The languages recipients chose in the app (issue 19), by user id; most have none. */
+  chosen: Map<string, string | null>;
 }
 
 function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: string | null }): QuietHours | null {
@@ -33,10 +35,11 @@ function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: strin
 
 async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
   const subjects = (kinds: readonly CheckInKind[]) => claimed.filter((c) => kinds.includes(c.kind)).map((c) => c.subjectId);
-  const [initiatives, requests, pairings, listeners, people] = await Promise.all([
+  const recipients = [...new Set(claimed.map((c) => c.recipientId))];
+  const [initiatives, requests, pairings, listeners, people, preferences] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
-      select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true },
+      select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true, language: true },
     }),
     deps.db.supportRequest.findMany({ where: { id: { in: subjects(['waiting']) } }, select: { id: true, status: true } }),
     deps.db.pairing.findMany({
@@ -54,7 +57,8 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
       where: { id: { in: subjects(['listener']) } },
       select: { id: true, quietHoursStart: true, quietHoursEnd: true, _count: { select: { pairings: { where: { status: 'active' } } } } },
     }),
-    deps.db.personTimezone.findMany({ where: { userId: { in: [...new Set(claimed.map((c) => c.recipientId))] } } }),
+    deps.db.personTimezone.findMany({ where: { userId: { in: recipients } } }),
+    deps.db.personPreference.findMany({ where: { userId: { in: recipients }, language: { not: null } }, select: { userId: true, language: true } }),
   ]);
   return {
     initiatives: new Map(initiatives.map((i) => [i.id, i])),
@@ -67,6 +71,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
     ),
     listeners: new Map(listeners.map((l) => [l.id, { activeConversations: l._count.pairings, quiet: quietOf(l) }])),
     people: new Map(people.map((p) => [p.userId, p])),
+    chosen: new Map(preferences.map((p) => [p.userId, p.language])),
   };
 }
 
@@ -133,7 +138,8 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
     throw error;
   }
   const { timezone } = person;
-  const message = render(translatorFor(chooseAppLanguage({ slackLocale: person.locale })), context, c, now);
+  const language = chooseAppLanguage({ chosen: context.chosen.get(c.recipientId), slackLocale: person.locale, initiative: initiative?.language });
+  const message = render(translatorFor(language), context, c, now);
   if (!isHumaneTime(now, timezone, quiet)) {
     await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
     return 'postponed';

@@ -34,7 +34,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const [result, language] = await Promise.all([
       answerCheckIn(services, { checkInId: value.c, userId: a.userId, answer: value.a }),
       // The check-in went in the person's language (its send cached their locale): so does the reply.
-      deps.languages.of(client, a.userId),
+      deps.languages.of(client, a.userId, { workspaceId: a.workspaceId }),
     ]);
     const t = translatorFor(language);
     if (result.kind === 'already-answered') {

@@ -18,7 +18,7 @@ export type CommandHandlers = Partial<Record<Subcommand, CommandHandler>>;
 export interface HelpDeps {
   resourcesFor(workspaceId: string, userId: string): Promise<readonly InitiativeResources[]>;
   /** English when the language is not known within `withinMs` (src/features/common/person-language.ts). */
-  languageOf(client: WebClient, userId: string, withinMs: number): Promise<AppLanguage>;
+  languageOf(client: WebClient, workspaceId: string, userId: string, withinMs: number): Promise<AppLanguage>;
   logger: Logger;
 }
 
@@ -50,7 +50,7 @@ export function register(app: Routes, handlers: CommandHandlers, help: HelpDeps)
     if (!handler) {
       const [resources, language] = await Promise.all([
         resourcesWithin(help, args.command.team_id, args.command.user_id),
-        help.languageOf(args.client, args.command.user_id, HELP_READS_MS),
+        help.languageOf(args.client, args.command.team_id, args.command.user_id, HELP_READS_MS),
       ]);
       await args.ack({
         response_type: 'ephemeral',

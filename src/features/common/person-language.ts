@@ -1,6 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
-import { chooseAppLanguage, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import { chooseAppLanguage, FALLBACK_LANGUAGE, initiativeFallback, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { FreshCache } from '../../domain/fresh-cache.js';
 import type { Logger } from '../../logger.js';
 import { isFresh } from './timezones.js';
@@ -10,6 +10,10 @@ import { isFresh } from './timezones.js';
 // in this process's memory for a few minutes and never written down, so nothing is stored about a
 // person who has not consented to anything (DESIGN.md invariant 3). Check-ins, sent by the app on its
 // own to people taking part, cache the locale with the timezone (timezones.ts cachedPerson).
+//
+// Order (chooseAppLanguage): the language the person chose in the app (PersonPreference, their own act,
+// erased with them), else their Slack locale's, else the initiative's default (the one the message is
+// about, or the one every initiative of the workspace shares), else English.
 
 const LATE = Symbol('late');
 
@@ -17,21 +21,41 @@ const LATE = Symbol('late');
 const FRESH_MS = 10 * 60 * 1000;
 const MAX_PEOPLE = 10_000;
 
+export interface LanguageOptions {
+  /** At most this long (a trigger_id or a view submission has 3 seconds in all); then English. */
+  withinMs?: number;
+  /** The workspace, whose initiatives' default language stands in for a locale the app does not speak. */
+  workspaceId?: string;
+  /** The initiative the message is about, when there is one: its default language comes first. */
+  initiativeId?: string | null;
+}
+
 export interface PersonLanguages {
   /**
-   * The person's language; English when Slack can't say (or says a language the app does not speak),
-   * or when it takes longer than `withinMs` (a trigger_id or a view submission has 3 seconds in all:
-   * the lookup goes on and is kept for the person's next step).
+   * The person's language; the initiative's (then English) when Slack can't say or says a language the
+   * app does not speak; English when it takes longer than `withinMs` (the lookup goes on and is kept for
+   * the person's next step).
    */
-  of(client: WebClient, userId: string, options?: { withinMs?: number }): Promise<AppLanguage>;
-  /** The person erased their data here: their locale leaves this process's memory too. */
+  of(client: WebClient, userId: string, options?: LanguageOptions): Promise<AppLanguage>;
+  /** The person chose a language, or erased their data here: what this process kept of them goes. */
   forget(userId: string): void;
 }
 
-export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date }): PersonLanguages {
-  const cache = new FreshCache<string | null>({ freshMs: FRESH_MS, maxEntries: MAX_PEOPLE, now: () => deps.now().getTime() });
-  const readLocale = async (client: WebClient, userId: string): Promise<string | null> => {
-    const row = await deps.db.personTimezone.findUnique({ where: { userId }, select: { locale: true, fetchedAt: true } });
+/** What is kept of a person in memory: their Slack locale and the language they chose, if any. */
+interface Known {
+  locale: string | null;
+  chosen: string | null;
+}
+
+export function personLanguages(deps: {
+  db: Db;
+  logger: Logger;
+  now: () => Date;
+  /** A workspace's initiatives with their default language (the app passes its short-lived cache). */
+  initiatives?: (workspaceId: string) => Promise<readonly { id: string; language: string }[]>;
+}): PersonLanguages {
+  const cache = new FreshCache<Known>({ freshMs: FRESH_MS, maxEntries: MAX_PEOPLE, now: () => deps.now().getTime() });
+  const readLocale = async (client: WebClient, userId: string, row: { locale: string | null; fetchedAt: Date } | null): Promise<string | null> => {
     if (row && isFresh(row.fetchedAt, deps.now())) return row.locale;
     try {
       const info = await client.users.info({ user: userId, include_locale: true });
@@ -43,9 +67,27 @@ export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date 
       throw error;
     }
   };
+  const readKnown = async (client: WebClient, userId: string): Promise<Known> => {
+    const [row, preference] = await Promise.all([
+      deps.db.personTimezone.findUnique({ where: { userId }, select: { locale: true, fetchedAt: true } }),
+      deps.db.personPreference.findUnique({ where: { userId }, select: { language: true } }),
+    ]);
+    const chosen = isAppLanguage(preference?.language) ? preference.language : null;
+    // A language of their own choosing needs nothing from Slack.
+    return { chosen, locale: chosen ? null : await readLocale(client, userId, row) };
+  };
+  const fallbackOf = async (options: LanguageOptions): Promise<AppLanguage> =>
+    options.workspaceId && deps.initiatives ? initiativeFallback(await deps.initiatives(options.workspaceId), options.initiativeId) : FALLBACK_LANGUAGE;
+  const choose = async (client: WebClient, userId: string, options: LanguageOptions): Promise<AppLanguage> => {
+    const known = await cache.get(userId, () => readKnown(client, userId));
+    if (known.chosen) return chooseAppLanguage({ chosen: known.chosen });
+    return chooseAppLanguage({ slackLocale: known.locale, initiative: await fallbackOf(options) });
+  };
   return {
     async of(client, userId, options = {}) {
-      const locale = cache.get(userId, () => readLocale(client, userId));
+      const language = choose(client, userId, options);
+      // Past `withinMs` nobody awaits it: a failure then is logged below by whoever asks next, not thrown here.
+      language.catch(() => {});
       let timer: NodeJS.Timeout | undefined;
       const late =
         options.withinMs === undefined
@@ -54,15 +96,15 @@ export function personLanguages(deps: { db: Db; logger: Logger; now: () => Date 
               timer = setTimeout(() => resolve(LATE), options.withinMs);
             });
       try {
-        const found = await (late ? Promise.race([locale, late]) : locale);
+        const found = await (late ? Promise.race([language, late]) : language);
         if (found === LATE) {
           deps.logger.warn({ code: 'locale_late' }, 'answering in English: the locale came too late');
           return FALLBACK_LANGUAGE;
         }
-        return chooseAppLanguage({ slackLocale: found });
+        return found;
       } catch (error) {
-        deps.logger.warn({ err: error, code: 'locale_unavailable' }, 'answering in English: no locale from Slack');
-        return FALLBACK_LANGUAGE;
+        deps.logger.warn({ err: error, code: 'locale_unavailable' }, "answering in the initiative's language: no locale from Slack");
+        return fallbackOf(options).catch(() => FALLBACK_LANGUAGE);
       } finally {
         clearTimeout(timer);
       }

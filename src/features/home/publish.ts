@@ -3,7 +3,9 @@ import type { ServiceDeps } from '../initiatives/service.js';
 import { coordinatorsOfInitiatives, listInitiatives, rolesOf } from '../initiatives/service.js';
 import { listenersOfInitiatives, profilesOf } from '../listeners/service.js';
 import { activeLoadOf, listenerConversationsOf } from '../pairings/service.js';
-import { previewsOn } from '../preferences/service.js';
+import { preferencesOf } from '../preferences/service.js';
+import type { PersonLanguages } from '../common/person-language.js';
+import { FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { openRequestsOf, waitingByTopic } from '../requests/service.js';
 import { renderHome, type HomeModel } from './views.js';
 
@@ -13,12 +15,12 @@ import { renderHome, type HomeModel } from './views.js';
  */
 export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: string): Promise<HomeModel> {
   const now = deps.clock.now();
-  const [initiatives, profiles, roles, requests, previews, conversations] = await Promise.all([
+  const [initiatives, profiles, roles, requests, preferences, conversations] = await Promise.all([
     listInitiatives(deps.db, workspaceId),
     profilesOf(deps.db, workspaceId, userId),
     rolesOf(deps.db, workspaceId, userId),
     openRequestsOf(deps.db, workspaceId, userId),
-    previewsOn(deps.db, userId),
+    preferencesOf(deps.db, userId),
     listenerConversationsOf(deps.db, workspaceId, userId),
   ]);
   const coordinatedIds = initiatives.filter((i) => roles.coordinatorOf.includes(i.id)).map((i) => i.id);
@@ -42,19 +44,38 @@ export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: s
       };
     });
   const insightsOf = initiatives.filter((i) => roles.coordinatorOf.includes(i.id) || roles.hrViewerOf.includes(i.id));
-  return { now, initiatives, requests, profiles, conversations, coordinatorsOf: Object.fromEntries(coordinators), coordinated, insightsOf, previews };
+  return {
+    now,
+    initiatives,
+    requests,
+    profiles,
+    conversations,
+    coordinatorsOf: Object.fromEntries(coordinators),
+    coordinated,
+    insightsOf,
+    previews: preferences.previews,
+    // What they chose, else English until publishHome asks their Slack (the language needs a client).
+    language: { current: preferences.language ?? FALLBACK_LANGUAGE, chosen: preferences.language },
+  };
 }
 
+/** What a Home tab is published with: the person's language (issue 19) comes from `languages` (English without). */
+export type HomeDeps = ServiceDeps & { languages?: PersonLanguages };
+
 /** Re-renders a person's Home tab; a failure is logged, never shown, since it only affects freshness. */
-export async function publishHome(client: WebClient, deps: ServiceDeps, workspaceId: string, userId: string): Promise<void> {
+export async function publishHome(client: WebClient, deps: HomeDeps, workspaceId: string, userId: string): Promise<void> {
   try {
-    const view = renderHome(await loadHome(deps, workspaceId, userId));
+    const [model, current] = await Promise.all([
+      loadHome(deps, workspaceId, userId),
+      deps.languages ? deps.languages.of(client, userId, { workspaceId }) : FALLBACK_LANGUAGE,
+    ]);
+    const view = renderHome({ ...model, language: { current: model.language?.chosen ?? current, chosen: model.language?.chosen ?? null } });
     await client.views.publish({ user_id: userId, view });
   } catch (error) {
     deps.logger.warn({ err: error, code: 'home_publish_failed' }, 'could not refresh the Home tab');
   }
 }
 
-export async function publishHomes(client: WebClient, deps: ServiceDeps, workspaceId: string, userIds: Iterable<string>): Promise<void> {
+export async function publishHomes(client: WebClient, deps: HomeDeps, workspaceId: string, userIds: Iterable<string>): Promise<void> {
   await Promise.all([...new Set(userIds)].map((userId) => publishHome(client, deps, workspaceId, userId)));
 }

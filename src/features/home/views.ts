@@ -12,10 +12,11 @@ import { CONFIRM_DELETE_BUTTON } from '../my-data/copy.js';
 import { MyDataIds } from '../my-data/ids.js';
 import type { ListenerConversation } from '../pairings/service.js';
 import * as previewCopy from '../preferences/copy.js';
-import { PreferenceIds } from '../preferences/ids.js';
+import { PreferenceIds, SLACK_LANGUAGE } from '../preferences/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
-import { english } from '../../i18n/translate.js';
+import { english, translatorFor } from '../../i18n/translate.js';
+import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { renderResourceBlocks } from '../safety/views.js';
 import * as copy from './copy.js';
 
@@ -53,6 +54,8 @@ export interface HomeModel {
   insightsOf: Initiative[];
   /** Whether this person's notifications show relayed words (issue 14: off unless they turn it on). */
   previews?: boolean;
+  /** The language the tab is written in, and the one the person chose (null: their Slack's), issue 19. */
+  language?: { current: AppLanguage; chosen: AppLanguage | null };
 }
 
 // Slack refuses a Home tab of more than 100 blocks (invalid_arguments), so what grows with other people
@@ -198,6 +201,7 @@ export function renderHome(model: HomeModel): HomeView {
         ? { actionId: PreferenceIds.previews, text: previewCopy.TURN_OFF, value: 'off' }
         : { actionId: PreferenceIds.previews, text: previewCopy.TURN_ON, value: 'on' },
     ]),
+    ...languageBlocks(model.language ?? { current: FALLBACK_LANGUAGE, chosen: null }),
     divider(),
     section('*Your data*'),
     actions([
@@ -246,4 +250,21 @@ export function renderHome(model: HomeModel): HomeView {
 
   // A backstop for a person in more initiatives than one tab can show; the tail (your data) stays.
   return { type: 'home', blocks: [...blocks.slice(0, Math.max(0, MAX_BLOCKS - tail.length)), ...tail].slice(0, MAX_BLOCKS) };
+}
+
+/** Which language the app writes in, and buttons for the others and for "my Slack's" (issue 19). */
+function languageBlocks(language: NonNullable<HomeModel['language']>): KnownBlock[] {
+  const t = translatorFor(language.current);
+  const name = APP_LANGUAGE_NAMES[language.current];
+  const buttons: ButtonSpec[] = APP_LANGUAGES.filter((l) => l !== language.current).map((l) => ({
+    actionId: PreferenceIds.language[l],
+    text: APP_LANGUAGE_NAMES[l],
+    value: l,
+  }));
+  if (language.chosen) buttons.push({ actionId: PreferenceIds.language.slack, text: t('home.language.useSlack'), value: SLACK_LANGUAGE });
+  return [
+    divider(),
+    section(language.chosen ? t('home.language.chosen', { language: name }) : t('home.language.fromSlack', { language: name })),
+    actions(buttons),
+  ];
 }

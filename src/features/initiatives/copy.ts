@@ -107,3 +107,7 @@ export const PREVIEW_LEAD = 'This is what a colleague asking for support sees, w
 export const PREVIEW_NO_NAME = 'Your initiative';
 export const PREVIEW_NO_RESOURCES = '(No resources yet: they will appear here, first.)';
 export const PREVIEW_NO_TOPICS = '(Your topics will be listed here)';
+
+export const LANGUAGE_LABEL = 'Default language';
+export const LANGUAGE_HINT =
+  'The app answers each person in their Slack language when it speaks it (English, Deutsch, Español), or in the one they choose on their Home tab. This one is for everyone else.';

@@ -24,6 +24,7 @@ export const InitiativeIds = {
     checkInEveryDays: 'check_in_every_days',
     waitingUpdateEveryDays: 'waiting_update_every_days',
     reviewAfterWeeks: 'review_after_weeks',
+    language: 'language',
     consent: 'consent',
     choice: 'choice',
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { findPlaceholder, INTERNATIONAL_LINES, resourcesProblem } from '../../domain/resources.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
 import { requiredText, stringList, wholeNumber } from '../common/view-state.js';
@@ -45,6 +46,12 @@ export function setupInputSchema(needsConsent: boolean) {
     [B.waitingUpdateEveryDays]: wholeNumber(1, 30, 'Please enter a number of days from 1 to 30.').optional(),
     // The same for the planned ending: without the field, 6 weeks stands.
     [B.reviewAfterWeeks]: wholeNumber(1, 52, 'Please enter a number of weeks from 1 to 52 (6 is a good default).').optional(),
+    // Older forms (and tests) may not have the field: the initiative keeps its language (English when new).
+    [B.language]: z
+      .string()
+      .nullish()
+      .refine((v) => v == null || isAppLanguage(v), 'Please choose one of the languages listed.')
+      .transform((v) => (isAppLanguage(v) ? v : undefined)),
     [B.consent]: needsConsent
       ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
       : stringList,
@@ -84,6 +91,8 @@ export interface InitiativeSettings {
   waitingUpdateEveryDays: number;
   /** After how many weeks both people in a conversation are asked, once, whether to keep going. */
   reviewAfterWeeks: number;
+  /** For people whose Slack language the app does not speak; unchanged when the form did not say. */
+  language?: AppLanguage;
   coordinatorIds: string[];
   hrViewerIds: string[];
 }
@@ -102,6 +111,7 @@ export function toSettings(input: SetupInput): InitiativeSettings {
     checkInEveryDays: input[B.checkInEveryDays],
     waitingUpdateEveryDays: input[B.waitingUpdateEveryDays] ?? DEFAULT_WAITING_UPDATE_EVERY_DAYS,
     reviewAfterWeeks: input[B.reviewAfterWeeks] ?? DEFAULT_REVIEW_AFTER_WEEKS,
+    ...(input[B.language] ? { language: input[B.language] } : {}),
     coordinatorIds: input[B.coordinators],
     hrViewerIds: input[B.hrViewers],
   };

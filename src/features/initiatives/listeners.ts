@@ -163,7 +163,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
   /** The form again, with consent asked, keeping what was typed: the server decided consent is needed. */
   function askConsentAgain(settings: InitiativeSettings, current: Initiative | null) {
     const people = { coordinators: settings.coordinatorIds, hrViewers: settings.hrViewerIds };
-    const typed = { ...settings, topics: settings.topics.map((label) => ({ label })) };
+    const typed = { ...settings, language: settings.language ?? current?.language, topics: settings.topics.map((label) => ({ label })) };
     return renderSetupModal({ initiative: current ? { ...typed, id: current.id } : typed, people, needsConsent: true });
   }
 

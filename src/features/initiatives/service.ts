@@ -35,6 +35,8 @@ export interface Initiative {
   checkInEveryDays: number;
   waitingUpdateEveryDays?: number;
   reviewAfterWeeks?: number;
+  /** The default language (issue 19): for people whose Slack language the app does not speak. */
+  language?: string;
   topics: Topic[];
 }
 
@@ -57,6 +59,7 @@ function toInitiative(row: InitiativeRow): Initiative {
     checkInEveryDays: row.checkInEveryDays,
     waitingUpdateEveryDays: row.waitingUpdateEveryDays,
     reviewAfterWeeks: row.reviewAfterWeeks,
+    language: row.language,
     topics: row.topics.map((t) => ({ id: t.id, label: t.label })),
   };
 }
@@ -131,6 +134,7 @@ function settingsData(settings: InitiativeSettings) {
     checkInEveryDays: settings.checkInEveryDays,
     waitingUpdateEveryDays: settings.waitingUpdateEveryDays,
     reviewAfterWeeks: settings.reviewAfterWeeks,
+    ...(settings.language ? { language: settings.language } : {}),
   };
 }
 

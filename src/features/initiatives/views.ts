@@ -2,6 +2,7 @@ import { INTERNATIONAL_LINES } from '../../domain/resources.js';
 import { renderRequestModal } from '../requests/views.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
 import { DEFAULT_TOPICS } from '../../domain/topics.js';
 import {
   actions,
@@ -39,7 +40,7 @@ export interface SetupMetadata {
  * and pending invitees, shown in the pickers.
  */
 export function renderSetupModal(input: {
-  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks'> & {
+  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks' | 'language'> & {
     topics: { label: string }[];
   };
   people?: { coordinators: string[]; hrViewers: string[] };
@@ -48,9 +49,18 @@ export function renderSetupModal(input: {
   const i = input.initiative;
   const approvalOption = option(copy.APPROVAL_LABEL, APPROVAL_REQUIRED);
   const consentOption = option(copy.COORDINATOR_CONSENT_LABEL, CONSENT_GIVEN);
+  const languageOptions = APP_LANGUAGES.map((l) => option(APP_LANGUAGE_NAMES[l], l));
   const blocks: KnownBlock[] = [
     textInput({ blockId: B.name, label: 'Name', initial: i?.name, maxLength: 80, placeholder: 'e.g. Peer Support UK' }),
     textInput({ blockId: B.description, label: 'Short description', initial: i?.description, multiline: true, maxLength: 500 }),
+    staticSelect({
+      blockId: B.language,
+      label: copy.LANGUAGE_LABEL,
+      hint: copy.LANGUAGE_HINT,
+      placeholder: copy.LANGUAGE_LABEL,
+      options: languageOptions,
+      initial: languageOptions.find((o) => o.value === (isAppLanguage(i?.language) ? i.language : FALLBACK_LANGUAGE)),
+    }),
     textInput({
       blockId: B.topics,
       label: 'Topics of lived experience',

@@ -1,4 +1,5 @@
 import { describeWorkingHours, WEEKDAY_NAMES } from '../../domain/availability.js';
+import { APP_LANGUAGE_NAMES, isAppLanguage } from '../../domain/app-language.js';
 import { longDate } from '../../domain/local-time.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 import type { MyData } from './service.js';
@@ -81,6 +82,7 @@ export function myDataSummary(data: MyData): string {
   if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);
   if (data.locale) lines.push(`• Your language setting from Slack, so check-ins are written in your language: ${e(data.locale)}`);
   if (data.preferences) lines.push(`• Your notification previews: ${data.preferences.notificationPreviews ? 'on' : 'off'}`);
+  if (data.preferences?.language) lines.push(`• The language you chose for the app: ${languageName(data.preferences.language)}`);
   if (data.checkIns.length > 0) lines.push(`• ${data.checkIns.length} check-in${data.checkIns.length === 1 ? '' : 's'} (when they were due and the choice you made, if any)`);
   if (data.insightsAccess.length > 0) lines.push(`• ${data.insightsAccess.length} record${data.insightsAccess.length === 1 ? '' : 's'} of viewing or exporting insights (kept so coordinators can see who looked)`);
   for (const i of data.invitations) {
@@ -90,4 +92,9 @@ export function myDataSummary(data: MyData): string {
   lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
   lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');
   return lines.join('\n');
+}
+
+/** A language the person chose, by its own name ("Deutsch"); anything else as stored. */
+function languageName(code: string): string {
+  return isAppLanguage(code) ? APP_LANGUAGE_NAMES[code] : e(code);
 }

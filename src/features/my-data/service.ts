@@ -49,7 +49,7 @@ export interface MyData {
   /** Slack's locale, cached with the timezone: the language the app writes to them in (issue 19). */
   locale: string | null;
   /** Stored only once changed; null: the defaults (previews off). */
-  preferences: { notificationPreviews: boolean; updatedAt: string } | null;
+  preferences: { notificationPreviews: boolean; language: string | null; updatedAt: string } | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
   insightsAccess: { initiative: string; action: string; at: string }[];
   /** Invitations to a role not answered yet: the one thing stored before consent (DESIGN.md invariant 3). */
@@ -142,7 +142,9 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     concernsRaised,
     timezone: timezone?.timezone ?? null,
     locale: timezone?.locale ?? null,
-    preferences: preference ? { notificationPreviews: preference.previews, updatedAt: preference.updatedAt.toISOString() } : null,
+    preferences: preference
+      ? { notificationPreviews: preference.previews, language: preference.language, updatedAt: preference.updatedAt.toISOString() }
+      : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
     invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString() })),

@@ -114,7 +114,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
       // memory and go no further: not stored, not logged, not quoted back (invariant 2).
       const [net, language] = await Promise.all([
         safetyNetOf(services.db, read.safetyNet, context.teamId ?? '', e.user),
-        deps.languages.of(client, e.user),
+        deps.languages.of(client, e.user, { workspaceId: context.teamId ?? '' }),
       ]);
       const crisis = mentionsCrisis(text, net.crisisWords);
       const safetyNet = renderSafetyNet(translatorFor(language), { resources: net.resources, crisis, requests: net.requests });

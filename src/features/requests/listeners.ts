@@ -48,7 +48,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   deps.flows.register(REQUEST_FLOW, async ({ workspaceId, initiativeId, client, userId }) => {
     const [initiative, language] = await Promise.all([
       getInitiative(services.db, workspaceId, initiativeId),
-      deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS }),
+      deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS, workspaceId, initiativeId }),
     ]);
     return requestForm(language, initiative);
   });
@@ -56,7 +56,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   async function openRequest(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
     // The language first (from memory, or one quick users.info): the placeholder shown at once is worded
     // in it too. Bounded, as the trigger_id lasts 3 seconds: a person asking for help must get the form.
-    const language = await deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS });
+    const language = await deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS, workspaceId });
     const t = translatorFor(language);
     await openThenUpdate(client, triggerId, t('requests.title'), async () => {
       const initiatives = await listInitiatives(services.db, workspaceId);
@@ -79,7 +79,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     const a = parseAction(body);
     if (!a.viewId) return;
     const shown = resourcesIn(viewBlocks.parse(body).view?.blocks);
-    const language = await deps.languages.of(client, a.userId);
+    const language = await deps.languages.of(client, a.userId, { workspaceId: a.workspaceId, initiativeId: a.value ?? null });
     const resources = shown !== null ? unescapeMrkdwn(shown) : a.value ? ((await getInitiative(services.db, a.workspaceId, a.value))?.resources ?? null) : null;
     await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(translatorFor(language), resources) });
   });
@@ -134,7 +134,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const [result, language] = await Promise.all([cancelRequest(services, { requestId: a.value, seekerId: a.userId }), deps.languages.of(client, a.userId)]);
+    const [result, language] = await Promise.all([cancelRequest(services, { requestId: a.value, seekerId: a.userId }), deps.languages.of(client, a.userId, { workspaceId: a.workspaceId })]);
     await answerClick(client, respond, body, a.userId, result.kind === 'cancelled' ? translatorFor(language)('waiting.cancelled') : copy.NOT_OPEN);
     await deps.effects.run([...effects.send(result.kind === 'cancelled' ? result.outboxIds : []), ...effects.refreshHomes(a.workspaceId, [a.userId])]);
   });

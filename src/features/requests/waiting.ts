@@ -77,12 +77,18 @@ export interface WaitingMessage {
 }
 
 /** The waiting message as it reads now, in the seeker's language (`t`), or null when the request is gone (erased, retention). */
-export async function waitingMessageFor(db: Db, requestId: string, event: WaitingEvent, t: Translate): Promise<WaitingMessage | null> {
+export async function waitingMessageFor(
+  db: Db,
+  requestId: string,
+  event: WaitingEvent,
+  translator: (initiativeId: string) => Promise<Translate>,
+): Promise<WaitingMessage | null> {
   const request = await db.supportRequest.findUnique({
     where: { id: requestId },
     include: { topic: { select: { label: true } }, initiative: { select: { id: true, resources: true, minGroupSize: true } } },
   });
   if (!request) return null;
+  const t = await translator(request.initiative.id);
   const base = { seekerId: request.seekerId, channel: request.waitingChannel, ts: request.waitingMessageTs };
   if (request.status === 'paired') return { ...base, open: false, message: renderWaitingStatus(t, { kind: 'paired' }) };
   if (request.status === 'closed') {

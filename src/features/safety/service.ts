@@ -36,10 +36,10 @@ export async function loadResources(
 }
 
 /** A workspace's initiatives as the safety net shows them, oldest first: a lean read, on the path of /peer help (issue 17). */
-export async function readInitiatives(db: Db, workspaceId: string): Promise<InitiativeRow[]> {
-  return leanRead<InitiativeRow>(
+export async function readInitiatives(db: Db, workspaceId: string): Promise<(InitiativeRow & { language: string })[]> {
+  return leanRead<InitiativeRow & { language: string }>(
     db,
-    Prisma.sql`SELECT "id", "name", "resources", "crisisWords" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
+    Prisma.sql`SELECT "id", "name", "resources", "crisisWords", "language" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
   );
 }
 

@@ -154,4 +154,8 @@ export const de: Record<MessageKey, string> = {
   'pairings.confirmReveal.confirm': 'Meinen Namen zeigen',
   'pairings.confirmReveal.deny': 'Anonym bleiben',
   'requests.cancelMyRequest': 'Meine Anfrage zurückziehen',
+  // Home-Tab (Issue 19: die Sprache, gewählt oder aus Slack)
+  'home.language.fromSlack': '*Sprache*: {language}, die Sprache deines Slack. Du kannst unten eine andere wählen.',
+  'home.language.chosen': '*Sprache*: {language}, wie du sie gewählt hast.',
+  'home.language.useSlack': 'Sprache meines Slack verwenden',
 };

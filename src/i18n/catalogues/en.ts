@@ -160,6 +160,10 @@ export const en = {
   'pairings.confirmReveal.confirm': 'Reveal my name',
   'pairings.confirmReveal.deny': 'Stay anonymous',
   'requests.cancelMyRequest': 'Cancel my request',
+  // Home tab (issue 19: the language, chosen or from Slack)
+  'home.language.fromSlack': '*Language*: {language}, the language of your Slack. You can choose another one below.',
+  'home.language.chosen': '*Language*: {language}, as you chose.',
+  'home.language.useSlack': 'Use my Slack language',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -156,4 +156,8 @@ export const es: Record<MessageKey, string> = {
   'pairings.confirmReveal.confirm': 'Mostrar mi nombre',
   'pairings.confirmReveal.deny': 'Seguir en el anonimato',
   'requests.cancelMyRequest': 'Cancelar mi solicitud',
+  // Pestaña Inicio (issue 19: el idioma, elegido o de Slack)
+  'home.language.fromSlack': '*Idioma*: {language}, el idioma de tu Slack. Puedes elegir otro abajo.',
+  'home.language.chosen': '*Idioma*: {language}, el que elegiste.',
+  'home.language.useSlack': 'Usar el idioma de mi Slack',
 };

@@ -76,7 +76,7 @@ const MY_DATA: MyData = {
   concernsRaised: 2,
   timezone: 'Europe/London',
   locale: HOSTILE,
-  preferences: { notificationPreviews: true, updatedAt: '2026-03-01T00:00:00.000Z' },
+  preferences: { notificationPreviews: true, language: 'de', updatedAt: '2026-03-01T00:00:00.000Z' },
   checkIns: [],
   insightsAccess: [],
   invitations: [{ initiative: HOSTILE, role: 'hr_viewer', invitedAt: '2026-12-01T09:00:00.000Z' }],

@@ -10,7 +10,8 @@ import { serviceWorld } from '../../support/service-world.js';
 describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
   const world = serviceWorld(provider, { start: '2026-12-07T09:00:00Z' });
   const client = () => new WebClient('xoxb-test-fake', { slackApiUrl: world.slack.url, retryConfig: { retries: 0 } });
-  const languages = () => personLanguages({ db: world.db, logger: world.logger, now: () => world.clock.now() });
+  const languages = (initiatives: { id: string; language: string }[] = []) =>
+    personLanguages({ db: world.db, logger: world.logger, now: () => world.clock.now(), initiatives: async () => initiatives });
   const lookups = () => world.slack.calls.filter((c) => c.method === 'users.info');
 
   it("asks Slack for the locale of someone not taking part, and stores nothing about them", async () => {
@@ -70,5 +71,32 @@ describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
     of.forget('U0LANGGONE');
     await of.of(client(), 'U0LANGGONE');
     expect(lookups()).toHaveLength(2);
+  });
+
+  it("answers someone whose locale the app does not speak in the initiative's language, and when Slack cannot say", async () => {
+    world.slack.addUser({ id: 'U0LANGFR01', locale: 'fr-FR' });
+    const of = languages([
+      { id: 'i-de', language: 'de' },
+      { id: 'i-es', language: 'es' },
+    ]);
+    expect(await of.of(client(), 'U0LANGFR01', { workspaceId: 'T1', initiativeId: 'i-es' })).toBe('es');
+    expect(await of.of(client(), 'U0LANGFR01', { workspaceId: 'T1', initiativeId: 'i-de' })).toBe('de');
+    // The workspace's initiatives disagree and the message is about none of them: English.
+    expect(await of.of(client(), 'U0LANGFR01', { workspaceId: 'T1' })).toBe('en');
+    world.slack.setResponse('users.info', () => ({ status: 500, body: 'down' }));
+    expect(await of.of(client(), 'U0LANGDOWN', { workspaceId: 'T1', initiativeId: 'i-de' })).toBe('de');
+    world.slack.clearResponse();
+  });
+
+  it('puts the language a person chose first, without asking Slack, and reads it again once forgotten', async () => {
+    world.slack.addUser({ id: 'U0LANGCH01', locale: 'de-DE' });
+    await world.db.personPreference.create({ data: { userId: 'U0LANGCH01', language: 'es', updatedAt: world.clock.now() } });
+    const of = languages([{ id: 'i-de', language: 'de' }]);
+    expect(await of.of(client(), 'U0LANGCH01', { workspaceId: 'T1', initiativeId: 'i-de' })).toBe('es');
+    expect(lookups()).toEqual([]);
+    await world.db.personPreference.update({ where: { userId: 'U0LANGCH01' }, data: { language: null } });
+    of.forget('U0LANGCH01');
+    expect(await of.of(client(), 'U0LANGCH01')).toBe('de');
+    expect(lookups()).toHaveLength(1);
   });
 });

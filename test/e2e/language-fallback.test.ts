@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { consentText } from '../../src/domain/consent.js';
+import * as checkInCopy from '../../src/features/check-ins/copy.js';
+import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import * as pairingCopy from '../../src/features/pairings/copy.js';
+import { PreferenceIds } from '../../src/features/preferences/ids.js';
+import * as requestCopy from '../../src/features/requests/copy.js';
+import { translatorFor } from '../../src/i18n/translate.js';
+import type { RecordedCall } from '../../src/simulator/web-api.js';
+import { TEST_PROVIDERS } from '../support/databases.js';
+import { command, commandModal, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
+import { acceptOffer, askForListener, clickAs, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
+import { zoneInWorkingHours } from '../support/working-hours.js';
+
+// Issue 19 end to end: where Slack's locale is one the app does not speak (fr-FR, pt-BR), everything
+// is worded in the initiative's default language (a setup field; German here), not English; and a
+// person's own choice on their Home tab wins over both, until they go back to their Slack's.
+// Check-ins go only at a humane hour, so everyone lives where it is working hours now.
+
+const ZONE = zoneInWorkingHours(new Date());
+const here = (p: Person, locale: string): Person => ({ ...p, tz: ZONE ?? 'Europe/London', locale });
+
+const COORDINATOR = here(person('U0FBKCRD01', 'Wilhelmina', 'Oberhauser'), 'en-GB');
+const SEEKER = here(person('U0FBKSKR01', 'Apolline', 'Desrosiers'), 'fr-FR');
+const LISTENER = here(person('U0FBKLSN01', 'Joaquim', 'Albuquerque'), 'pt-BR');
+const COLLEAGUE = here(person('U0FBKCOL01', 'Rosalind', 'Pemberton'), 'en-GB');
+const PEOPLE = [COORDINATOR, SEEKER, LISTENER, COLLEAGUE];
+const de = translatorFor('de');
+const en = translatorFor('en');
+const es = translatorFor('es');
+
+const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
+const blocksOfView = (call: RecordedCall) => (call.args.view as { blocks: Block[] }).blocks;
+
+const suite = ZONE ? describe : describe.skip;
+
+suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice, on %s", (provider) => {
+  let e2e: PairingE2E;
+
+  beforeAll(async () => {
+    e2e = await startPairingE2E(provider, inject('templates'), PEOPLE);
+    await setUpInitiative(e2e, COORDINATOR.id, {
+      [InitiativeIds.blocks.name]: 'Kreis Nord',
+      [InitiativeIds.blocks.topics]: 'Anxiety',
+      [InitiativeIds.blocks.approval]: [],
+      [InitiativeIds.blocks.language]: 'de',
+    });
+    await volunteer(e2e, LISTENER.id, { fields: { topicLabels: ['Anxiety'] } });
+  });
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  async function helpFor(userId: string): Promise<string> {
+    const { response } = await command(e2e, userId, 'help');
+    return (response.json as { text: string }).text;
+  }
+
+  /** Clicks one of the Home tab's language buttons and returns the tab as published after it. */
+  async function chooseLanguage(userId: string, actionId: string, value: string, expected: string): Promise<RecordedCall> {
+    const since = e2e.mark();
+    await clickAs(e2e, userId, { actionId, value, view: { id: 'V0HOMETAB1', type: 'home' } });
+    return e2e.next('views.publish', since, (c) => c.args.user_id === userId && textOf(blocksOfView(c)).includes(expected));
+  }
+
+  /** Makes the check-in `id` due now and returns the message the app sends for it. */
+  async function dueCheckIn(id: string, to: string): Promise<RecordedCall> {
+    const since = e2e.mark();
+    const past = new Date(Date.now() - 60_000);
+    await e2e.db.checkIn.update({ where: { id }, data: { dueAt: past, deliverAt: past } });
+    return e2e.next('chat.postMessage', since, (c) => sentTo(to)(c) && jsonOf(c.args.blocks).includes(id), 10_000);
+  }
+
+  it('keeps the default language chosen on the setup form', async () => {
+    const initiative = await e2e.db.initiative.findFirstOrThrow({ where: { name: 'Kreis Nord' } });
+    expect(initiative.language).toBe('de');
+  });
+
+  it("words everything for a fr-FR seeker and a pt-BR listener in the initiative's German, and a colleague with en-GB in English", async () => {
+    expect((await helpFor(SEEKER.id)).startsWith(de('help.intro'))).toBe(true);
+    expect((await helpFor(COLLEAGUE.id)).startsWith(en('help.intro'))).toBe(true);
+
+    const form = await commandModal(e2e, SEEKER.id, 'request');
+    expect(form.view.title.text).toBe(de('requests.title'));
+    expect(textOf(form.view.blocks)).toContain(consentText('seeker_request', 'de').text);
+
+    const asked = await askForListener(e2e, SEEKER.id, { topic: 'Anxiety' });
+    expect(asked.waitingDm.args.text).toBe(requestCopy.requestReceived(de, 'Anxiety'));
+    if (!asked.offer) throw new Error('nobody was offered the request');
+    expect(asked.offer.listenerId).toBe(LISTENER.id);
+    expect(asked.offer.call.args.text).toBe(de('offers.notification'));
+    const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: SEEKER.id, purpose: 'seeker_request', action: 'given' } });
+    expect(consent.textVersion).toBe(consentText('seeker_request', 'de').version);
+
+    await eventually(() => e2e.db.supportRequest.findFirst({ where: { id: asked.requestId, waitingMessageTs: { not: null } } }), 8000);
+    const intro = await acceptOffer(e2e, asked.offer, SEEKER.id);
+    const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
+    expect(intro.toSeeker.args.text).toBe(pairingCopy.introForSeeker(de, pairing.listenerPseudonym));
+    expect(intro.toListener.args.text).toBe(pairingCopy.introForListenerNotification(de, pairing.seekerPseudonym));
+
+    const seekerRow = await e2e.db.checkIn.findFirstOrThrow({ where: { subjectId: pairing.id, kind: 'seeker', status: 'scheduled' } });
+    const checkIn = await dueCheckIn(seekerRow.id, SEEKER.id);
+    expect(checkIn.args.text).toBe(checkInCopy.seekerQuestion(de, pairing.listenerPseudonym));
+  });
+
+  it('a language chosen on the Home tab wins over Slack and the initiative, for help and for check-ins, until they go back', async () => {
+    // The colleague (en-GB) picks Spanish: the tab says so, in Spanish, with a way back.
+    const chosen = await chooseLanguage(COLLEAGUE.id, PreferenceIds.language.es, 'es', es('home.language.chosen', { language: 'Español' }));
+    expect(jsonOf(blocksOfView(chosen))).toContain(PreferenceIds.language.slack);
+    expect(textOf(blocksOfView(chosen))).toContain(es('home.language.useSlack'));
+    expect(await e2e.db.personPreference.findUnique({ where: { userId: COLLEAGUE.id } })).toMatchObject({ language: 'es', previews: false });
+    expect((await helpFor(COLLEAGUE.id)).startsWith(es('help.intro'))).toBe(true);
+
+    // The fr-FR seeker picks English: their next check-in comes in English, not the initiative's German.
+    await chooseLanguage(SEEKER.id, PreferenceIds.language.en, 'en', en('home.language.chosen', { language: 'English' }));
+    const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
+    const next = await eventually(() => e2e.db.checkIn.findFirst({ where: { subjectId: pairing.id, kind: 'seeker', status: 'scheduled' } }), 8000);
+    const checkIn = await dueCheckIn(next.id, SEEKER.id);
+    expect(checkIn.args.text).toBe(checkInCopy.seekerQuestion(en, pairing.listenerPseudonym));
+    expect((await helpFor(SEEKER.id)).startsWith(en('help.intro'))).toBe(true);
+
+    // Back to their Slack's language: fr-FR is not spoken, so German again, and the choice is gone.
+    const back = await chooseLanguage(SEEKER.id, PreferenceIds.language.slack, 'slack', de('home.language.fromSlack', { language: 'Deutsch' }));
+    expect(jsonOf(blocksOfView(back))).not.toContain(PreferenceIds.language.slack);
+    expect(await e2e.db.personPreference.findUnique({ where: { userId: SEEKER.id } })).toMatchObject({ language: null });
+    expect((await helpFor(SEEKER.id)).startsWith(de('help.intro'))).toBe(true);
+  });
+
+  it('a value that is not a language changes nothing', async () => {
+    const before = await e2e.db.personPreference.findUnique({ where: { userId: COLLEAGUE.id } });
+    await clickAs(e2e, COLLEAGUE.id, { actionId: PreferenceIds.language.de, value: 'fr', view: { id: 'V0HOMETAB1', type: 'home' } });
+    expect(await e2e.db.personPreference.findUnique({ where: { userId: COLLEAGUE.id } })).toEqual(before);
+  });
+});
