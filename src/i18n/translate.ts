@@ -9,8 +9,8 @@ import { CATALOGUES, type MessageKey } from './catalogues/index.js';
 export type { MessageKey } from './catalogues/index.js';
 export type MessageValues = Record<string, string | number | Date>;
 
-/** A function that words a message in one language. */
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+/** A function that words a message in one language, and that language (for text people wrote in several). */
+export type Translate = ((key: MessageKey, values?: MessageValues) => string) & { readonly language: AppLanguage };
 
 /** Each message parsed once per language, on first use. */
 const compiled = new Map<string, IntlMessageFormat>();
@@ -31,7 +31,7 @@ export function translate(language: AppLanguage, key: MessageKey, values?: Messa
 }
 
 export function translatorFor(language: AppLanguage): Translate {
-  return (key, values) => translate(language, key, values);
+  return Object.assign((key: MessageKey, values?: MessageValues) => translate(language, key, values), { language });
 }
 
 /** English, for surfaces not yet rendered per person (and for tests that read the English wording). */

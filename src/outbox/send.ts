@@ -22,6 +22,7 @@ import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
 import type { PersonLanguages } from '../features/common/person-language.js';
 import { english, translatorFor, type Translate } from '../i18n/translate.js';
 import type { OutboxMessage } from './outbox.js';
+import { textsIn } from '../domain/initiative-texts.js';
 
 // Sends outbox rows (src/outbox/outbox.ts) through the one dispatcher: right after the commit that
 // wrote them (only those ids), and on every scheduler tick for whatever is due (a failed send, or a
@@ -81,14 +82,15 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
     case 'offer': {
       const offer = await getOffer(db, m.offerId);
       if (!offer || offer.status !== 'pending') return null;
+      const t = await translator(offer.initiativeId);
       return {
         method: 'post',
         args: {
           channel: offer.listenerUserId,
-          ...renderOffer(await translator(offer.initiativeId), {
+          ...renderOffer(t, {
             offerId: offer.offerId,
             seekerPseudonym: offer.seekerPseudonym,
-            topic: offer.topic,
+            topic: offer.topic ? textsIn({ texts: offer.initiativeTexts }, t.language).topicLabel(offer.topic) : null,
             note: offer.note,
             timeoutHours: offer.offerTimeoutHours,
             acceptId: PairingIds.acceptOffer,
@@ -111,12 +113,13 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       const pairing = await getPairing(db, m.pairingId);
       if (!pairing || pairing.status !== 'active') return null;
       const [initiative, request, listener] = await Promise.all([
-        db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { guidelines: true } }),
+        db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { guidelines: true, texts: true } }),
         db.supportRequest.findUniqueOrThrow({ where: { id: pairing.requestId }, include: { topic: { select: { label: true } } } }),
         db.listenerProfile.findUnique({ where: { id: pairing.listenerId }, select: { intro: true } }),
       ]);
       // Every message to one side names the other only by pseudonym (DESIGN.md invariant 1), in that side's language.
       const t = await translator(pairing.initiativeId);
+      const own = textsIn(initiative, t.language);
       const rendered =
         m.side === 'seeker'
           ? renderSeekerIntro(t, {
@@ -129,9 +132,9 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
               pairingId: pairing.id,
               seekerPseudonym: pairing.seekerPseudonym,
               listenerPseudonym: pairing.listenerPseudonym,
-              topic: request.topic?.label ?? null,
+              topic: request.topic ? own.topicLabel(request.topic.label) : null,
               note: request.note,
-              guidelines: initiative.guidelines,
+              guidelines: own.guidelines,
             });
       return {
         method: 'post',

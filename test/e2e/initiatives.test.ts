@@ -3,7 +3,7 @@ import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { DEFAULT_TOPICS } from '../../src/domain/topics.js';
 import * as copy from '../../src/features/initiatives/copy.js';
 import { INTERNATIONAL_LINES } from '../../src/domain/resources.js';
-import { APPROVAL_REQUIRED, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
+import { APPROVAL_REQUIRED, InitiativeIds, NEW_INITIATIVE, TEXT_BLOCKS } from '../../src/features/initiatives/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import {
   acceptInvitation,
@@ -92,6 +92,18 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     expect(fieldErrorsOf(template)).toEqual({ [B.resources]: copy.placeholderLeft('<your EAP phone number>') });
     const noContact = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: 'Talk to your manager.\nLook after yourself.' }));
     expect(fieldErrorsOf(noContact)).toEqual({ [B.resources]: copy.NO_RESOURCE_CONTACT });
+    await nothingStored();
+  });
+
+  it('checks the texts in other languages as it checks the initiative\'s own: real contacts, one topic per line, storing nothing', async () => {
+    const form = await openSetupForm(e2e, COORDINATOR);
+    const fields = (extra: Record<string, string>) => initiativeFields({ [B.topics]: 'Anxiety\nGrief', ...extra });
+    const placeholder = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.de.resources]: 'Telefonseelsorge: <Nummer>' }));
+    expect(fieldErrorsOf(placeholder)).toEqual({ [TEXT_BLOCKS.de.resources]: copy.placeholderLeft('<Nummer>') });
+    const noContact = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.es.resources]: 'Habla con tu responsable.' }));
+    expect(fieldErrorsOf(noContact)).toEqual({ [TEXT_BLOCKS.es.resources]: copy.NO_RESOURCE_CONTACT });
+    const oneTopicShort = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.de.topics]: 'Angst' }));
+    expect(fieldErrorsOf(oneTopicShort)).toEqual({ [TEXT_BLOCKS.de.topics]: copy.topicLinesMismatch(2) });
     await nothingStored();
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { consentText } from '../../src/domain/consent.js';
 import * as checkInCopy from '../../src/features/check-ins/copy.js';
-import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import { InitiativeIds, TEXT_BLOCKS } from '../../src/features/initiatives/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PreferenceIds } from '../../src/features/preferences/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
@@ -25,6 +25,8 @@ const SEEKER = here(person('U0FBKSKR01', 'Apolline', 'Desrosiers'), 'fr-FR');
 const LISTENER = here(person('U0FBKLSN01', 'Joaquim', 'Albuquerque'), 'pt-BR');
 const COLLEAGUE = here(person('U0FBKCOL01', 'Rosalind', 'Pemberton'), 'en-GB');
 const PEOPLE = [COORDINATOR, SEEKER, LISTENER, COLLEAGUE];
+const GERMAN_RESOURCES = 'Telefonseelsorge: 0800 111 0 111 (rund um die Uhr)';
+const GERMAN_GUIDELINES = 'Hör zu, ohne zu urteilen. Was du hörst, bleibt bei dir.';
 const de = translatorFor('de');
 const en = translatorFor('en');
 const es = translatorFor('es');
@@ -44,6 +46,10 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
       [InitiativeIds.blocks.topics]: 'Anxiety',
       [InitiativeIds.blocks.approval]: [],
       [InitiativeIds.blocks.language]: 'de',
+      // The coordinator's own words in German: resources, guidelines and the topic's label.
+      [TEXT_BLOCKS.de.resources]: GERMAN_RESOURCES,
+      [TEXT_BLOCKS.de.guidelines]: GERMAN_GUIDELINES,
+      [TEXT_BLOCKS.de.topics]: 'Angst',
     });
     await volunteer(e2e, LISTENER.id, { fields: { topicLabels: ['Anxiety'] } });
   });
@@ -78,18 +84,31 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
   });
 
   it("words everything for a fr-FR seeker and a pt-BR listener in the initiative's German, and a colleague with en-GB in English", async () => {
-    expect((await helpFor(SEEKER.id)).startsWith(de('help.intro'))).toBe(true);
-    expect((await helpFor(COLLEAGUE.id)).startsWith(en('help.intro'))).toBe(true);
+    const initiative = await e2e.db.initiative.findFirstOrThrow({ where: { name: 'Kreis Nord' } });
+    const { response } = await command(e2e, SEEKER.id, 'help');
+    const help = response.json as { text: string; blocks: Block[] };
+    expect(help.text.startsWith(de('help.intro'))).toBe(true);
+    // The resources the coordinator wrote in German, for German readers only.
+    expect(textOf(help.blocks)).toContain(GERMAN_RESOURCES);
+    expect(textOf(help.blocks)).not.toContain(initiative.resources.split('\n')[0]);
+    const { response: theirs } = await command(e2e, COLLEAGUE.id, 'help');
+    expect((theirs.json as { text: string }).text.startsWith(en('help.intro'))).toBe(true);
+    expect(textOf((theirs.json as { blocks: Block[] }).blocks)).not.toContain(GERMAN_RESOURCES);
 
     const form = await commandModal(e2e, SEEKER.id, 'request');
     expect(form.view.title.text).toBe(de('requests.title'));
     expect(textOf(form.view.blocks)).toContain(consentText('seeker_request', 'de').text);
+    expect(textOf(form.view.blocks)).toContain(GERMAN_RESOURCES);
+    expect(jsonOf(form.view.blocks)).toContain('"text":"Angst"');
+    expect(jsonOf(form.view.blocks)).not.toContain('"text":"Anxiety"');
 
-    const asked = await askForListener(e2e, SEEKER.id, { topic: 'Anxiety' });
-    expect(asked.waitingDm.args.text).toBe(requestCopy.requestReceived(de, 'Anxiety'));
+    const asked = await askForListener(e2e, SEEKER.id, { topic: 'Angst' });
+    expect(asked.waitingDm.args.text).toBe(requestCopy.requestReceived(de, 'Angst'));
+    expect(textOf(asked.waitingDm.args.blocks)).toContain(GERMAN_RESOURCES);
     if (!asked.offer) throw new Error('nobody was offered the request');
     expect(asked.offer.listenerId).toBe(LISTENER.id);
     expect(asked.offer.call.args.text).toBe(de('offers.notification'));
+    expect(textOf(asked.offer.call.args.blocks)).toContain('Angst');
     const consent = await e2e.db.consentRecord.findFirstOrThrow({ where: { userId: SEEKER.id, purpose: 'seeker_request', action: 'given' } });
     expect(consent.textVersion).toBe(consentText('seeker_request', 'de').version);
 
@@ -98,10 +117,12 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
     expect(intro.toSeeker.args.text).toBe(pairingCopy.introForSeeker(de, pairing.listenerPseudonym));
     expect(intro.toListener.args.text).toBe(pairingCopy.introForListenerNotification(de, pairing.seekerPseudonym));
+    expect(textOf(intro.toListener.args.blocks)).toContain(GERMAN_GUIDELINES);
 
     const seekerRow = await e2e.db.checkIn.findFirstOrThrow({ where: { subjectId: pairing.id, kind: 'seeker', status: 'scheduled' } });
     const checkIn = await dueCheckIn(seekerRow.id, SEEKER.id);
     expect(checkIn.args.text).toBe(checkInCopy.seekerQuestion(de, pairing.listenerPseudonym));
+    expect(textOf(checkIn.args.blocks)).toContain(GERMAN_RESOURCES);
   });
 
   it('a language chosen on the Home tab wins over Slack and the initiative, for help and for check-ins, until they go back', async () => {

@@ -5,6 +5,7 @@ import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, ty
 import { LeaseRunningOut, withinLease, type Claim } from '../../delivery/lease.js';
 import { errorCodeOf, retryAfterOf } from '../../slack/bulk-sender.js';
 import { chooseAppLanguage } from '../../domain/app-language.js';
+import { resourcesIn } from '../../domain/initiative-texts.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { cachedPerson, type CachedPerson, type SlackPerson } from '../common/timezones.js';
 import { REVIEW_KINDS, type CheckInKind } from './ids.js';
@@ -18,7 +19,7 @@ import { renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, render
 
 /** Everything a batch of claimed check-ins needs, loaded with one query per table. */
 interface BatchContext {
-  initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string; language: string }>;
+  initiatives: Map<string, { resources: string; checkInEveryDays: number; waitingUpdateEveryDays: number; workspaceId: string; language: string; texts: string }>;
   requests: Map<string, string>;
   pairings: Map<string, { status: string; seekerPseudonym: string; listenerPseudonym: string; startedAt: Date; quiet: QuietHours | null }>;
   /** Listener profiles (the subject of 'listener' check-ins) that still exist, with their load. */
@@ -39,7 +40,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
   const [initiatives, requests, pairings, listeners, people, preferences] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
-      select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true, language: true },
+      select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true, language: true, texts: true },
     }),
     deps.db.supportRequest.findMany({ where: { id: { in: subjects(['waiting']) } }, select: { id: true, status: true } }),
     deps.db.pairing.findMany({
@@ -103,7 +104,9 @@ function quietFor(context: BatchContext, c: ClaimedCheckIn): QuietHours | null {
 
 /** The check-in, worded in the recipient's language (`t`). */
 function render(t: Translate, context: BatchContext, c: ClaimedCheckIn, now: Date) {
-  const resources = context.initiatives.get(c.initiativeId)?.resources ?? '';
+  const initiative = context.initiatives.get(c.initiativeId);
+  // The coordinators' resources in the recipient's language where they wrote them (issue 19).
+  const resources = initiative ? resourcesIn(initiative, t.language) : '';
   if (c.kind === 'waiting') return renderWaitingUpdate(t, { requestId: c.subjectId, resources });
   if (c.kind === 'listener') return renderListenerCheckIn(t, { checkInId: c.id, conversations: context.listeners.get(c.subjectId)!.activeConversations });
   const pairing = context.pairings.get(c.subjectId)!;

@@ -111,3 +111,12 @@ export const PREVIEW_NO_TOPICS = '(Your topics will be listed here)';
 export const LANGUAGE_LABEL = 'Default language';
 export const LANGUAGE_HINT =
   'The app answers each person in their Slack language when it speaks it (English, Deutsch, Español), or in the one they choose on their Home tab. This one is for everyone else.';
+
+export const TEXTS_HEADER = '*In other languages* (optional)';
+export const TEXTS_HINT =
+  'Each person sees the text in their language where you have written one here, and the text above where not. Leave a field empty to show the text above.';
+export const textsLabel = (what: 'resources' | 'guidelines' | 'topics', language: string) =>
+  ({ resources: `Support and crisis resources in ${language}`, guidelines: `Listener guidelines in ${language}`, topics: `Topics in ${language}` })[what];
+export const TOPICS_IN_LANGUAGE_HINT = 'One per line, in the same order as the topics above.';
+export const topicLinesMismatch = (count: number) =>
+  `Please give one line per topic, in the same order as the topics above (${count} ${count === 1 ? 'topic' : 'topics'}), or leave this empty.`;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { APP_LANGUAGE_NAMES, APP_LANGUAGES, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { zipTopicLabels, type InitiativeTexts } from '../../domain/initiative-texts.js';
 import { findPlaceholder, INTERNATIONAL_LINES, resourcesProblem } from '../../domain/resources.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
-import { requiredText, stringList, wholeNumber } from '../common/view-state.js';
-import { MAX_PEOPLE_PER_PICKER, NO_RESOURCE_CONTACT, placeholderLeft, TOO_MANY_PEOPLE } from './copy.js';
-import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds } from './ids.js';
+import { optionalText, requiredText, stringList, wholeNumber } from '../common/view-state.js';
+import { MAX_PEOPLE_PER_PICKER, NO_RESOURCE_CONTACT, placeholderLeft, TOO_MANY_PEOPLE, topicLinesMismatch } from './copy.js';
+import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, TEXT_BLOCKS } from './ids.js';
 
 const B = InitiativeIds.blocks;
 
@@ -52,6 +53,7 @@ export function setupInputSchema(needsConsent: boolean) {
       .nullish()
       .refine((v) => v == null || isAppLanguage(v), 'Please choose one of the languages listed.')
       .transform((v) => (isAppLanguage(v) ? v : undefined)),
+    ...textFields(),
     [B.consent]: needsConsent
       ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
       : stringList,
@@ -64,8 +66,54 @@ export function setupInputSchema(needsConsent: boolean) {
       ctx.addIssue({ code: 'custom', path: [B.resources], message });
       return z.NEVER;
     }
-    return { ...v, [B.resources]: resources };
+    const texts = textsOf(v, ctx);
+    if (texts === null) return z.NEVER;
+    return { ...v, [B.resources]: resources, texts };
   });
+}
+
+/** The optional fields for each language's texts: at most as long as the initiative's own. */
+function textFields() {
+  const fields: Record<string, z.ZodType<string | null>> = {};
+  for (const language of APP_LANGUAGES) {
+    const b = TEXT_BLOCKS[language];
+    const name = APP_LANGUAGE_NAMES[language];
+    fields[b.resources] = optionalText(2500, `Please keep the resources in ${name} to 2,500 characters.`);
+    fields[b.guidelines] = optionalText(2500, `Please keep the guidelines in ${name} to 2,500 characters.`);
+    fields[b.topics] = optionalText(MAX_TOPICS * (MAX_TOPIC_LENGTH + 1), `Please keep each topic in ${name} to ${MAX_TOPIC_LENGTH} characters.`);
+  }
+  return fields as Record<(typeof TEXT_BLOCKS)[AppLanguage][keyof (typeof TEXT_BLOCKS)['en']], z.ZodType<string | null>>;
+}
+
+/**
+ * The texts in other languages, checked as the initiative's own are (resources with real contacts and
+ * no placeholder; one topic per line, as many as the topics above); null after adding an issue.
+ */
+function textsOf(v: Record<string, unknown>, ctx: z.RefinementCtx): InitiativeTexts | null {
+  const topics = v[B.topics] as string[];
+  const texts: InitiativeTexts = {};
+  let ok = true;
+  for (const language of APP_LANGUAGES) {
+    const b = TEXT_BLOCKS[language];
+    const resources = v[b.resources] as string | null;
+    const guidelines = v[b.guidelines] as string | null;
+    const problem = resources ? resourcesProblem(resources) : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', path: [b.resources], message: problem === 'placeholder' ? placeholderLeft(findPlaceholder(resources!) ?? '') : NO_RESOURCE_CONTACT });
+      ok = false;
+    }
+    const labels = zipTopicLabels(topics, (v[b.topics] as string | null) ?? '');
+    if (labels === null) {
+      ctx.addIssue({ code: 'custom', path: [b.topics], message: topicLinesMismatch(topics.length) });
+      ok = false;
+    } else if (Object.values(labels).some((l) => l.length > MAX_TOPIC_LENGTH)) {
+      ctx.addIssue({ code: 'custom', path: [b.topics], message: `Please keep each topic to ${MAX_TOPIC_LENGTH} characters.` });
+      ok = false;
+    }
+    const own = { ...(resources ? { resources } : {}), ...(guidelines ? { guidelines } : {}), ...(labels && Object.keys(labels).length > 0 ? { topics: labels } : {}) };
+    if (Object.keys(own).length > 0) texts[language] = own;
+  }
+  return ok ? texts : null;
 }
 
 /** The coordinator's own resources, then the widely known lines they picked that are not there yet. */
@@ -93,6 +141,8 @@ export interface InitiativeSettings {
   reviewAfterWeeks: number;
   /** For people whose Slack language the app does not speak; unchanged when the form did not say. */
   language?: AppLanguage;
+  /** Resources, guidelines and topic labels in other languages; unchanged when the form did not say. */
+  texts?: InitiativeTexts;
   coordinatorIds: string[];
   hrViewerIds: string[];
 }
@@ -112,7 +162,9 @@ export function toSettings(input: SetupInput): InitiativeSettings {
     waitingUpdateEveryDays: input[B.waitingUpdateEveryDays] ?? DEFAULT_WAITING_UPDATE_EVERY_DAYS,
     reviewAfterWeeks: input[B.reviewAfterWeeks] ?? DEFAULT_REVIEW_AFTER_WEEKS,
     ...(input[B.language] ? { language: input[B.language] } : {}),
+    texts: input.texts,
     coordinatorIds: input[B.coordinators],
     hrViewerIds: input[B.hrViewers],
   };
 }
+

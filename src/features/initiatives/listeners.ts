@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { serializeTexts } from '../../domain/initiative-texts.js';
 import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
-import { CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE } from './ids.js';
+import { CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE, SETUP_BLOCK_IDS } from './ids.js';
 import { setupInputSchema, toSettings, type InitiativeSettings } from './input.js';
 import { answerInvitation } from './invitations.js';
 import {
@@ -163,7 +164,12 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
   /** The form again, with consent asked, keeping what was typed: the server decided consent is needed. */
   function askConsentAgain(settings: InitiativeSettings, current: Initiative | null) {
     const people = { coordinators: settings.coordinatorIds, hrViewers: settings.hrViewerIds };
-    const typed = { ...settings, language: settings.language ?? current?.language, topics: settings.topics.map((label) => ({ label })) };
+    const typed = {
+      ...settings,
+      language: settings.language ?? current?.language,
+      texts: settings.texts ? serializeTexts(settings.texts) : current?.texts,
+      topics: settings.topics.map((label) => ({ label })),
+    };
     return renderSetupModal({ initiative: current ? { ...typed, id: current.id } : typed, people, needsConsent: true });
   }
 
@@ -197,7 +203,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     // Errors go only on fields the form has: a missing consent box is answered with the form that has it.
     const parsed = setupInputSchema(needsConsent && consentShown).safeParse(form);
     if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(InitiativeIds.blocks)) });
+      await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, SETUP_BLOCK_IDS) });
       return;
     }
     const settings = toSettings(parsed.data);

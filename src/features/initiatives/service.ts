@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { Logger } from '../../logger.js';
 import type { Clock } from '../../clock.js';
 import { isCurrentConsentVersion } from '../../domain/consent.js';
+import { serializeTexts } from '../../domain/initiative-texts.js';
 import { recordConsent } from '../consent/record.js';
 import type { InitiativeSettings } from './input.js';
 import { pendingInvitations, syncInvitations } from './invitations.js';
@@ -37,6 +38,8 @@ export interface Initiative {
   reviewAfterWeeks?: number;
   /** The default language (issue 19): for people whose Slack language the app does not speak. */
   language?: string;
+  /** Resources, guidelines and topic labels in other languages, as stored (domain/initiative-texts.ts). */
+  texts?: string;
   topics: Topic[];
 }
 
@@ -60,6 +63,7 @@ function toInitiative(row: InitiativeRow): Initiative {
     waitingUpdateEveryDays: row.waitingUpdateEveryDays,
     reviewAfterWeeks: row.reviewAfterWeeks,
     language: row.language,
+    texts: row.texts,
     topics: row.topics.map((t) => ({ id: t.id, label: t.label })),
   };
 }
@@ -135,6 +139,7 @@ function settingsData(settings: InitiativeSettings) {
     waitingUpdateEveryDays: settings.waitingUpdateEveryDays,
     reviewAfterWeeks: settings.reviewAfterWeeks,
     ...(settings.language ? { language: settings.language } : {}),
+    ...(settings.texts ? { texts: serializeTexts(settings.texts) } : {}),
   };
 }
 

@@ -22,7 +22,8 @@ import {
   usersSelect,
 } from '../common/blocks.js';
 import * as copy from './copy.js';
-import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE } from './ids.js';
+import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE, TEXT_BLOCKS } from './ids.js';
+import { parseTexts, topicLinesIn } from '../../domain/initiative-texts.js';
 import type { Initiative, Role } from './service.js';
 
 const B = InitiativeIds.blocks;
@@ -40,7 +41,7 @@ export interface SetupMetadata {
  * and pending invitees, shown in the pickers.
  */
 export function renderSetupModal(input: {
-  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks' | 'language'> & {
+  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks' | 'language' | 'texts'> & {
     topics: { label: string }[];
   };
   people?: { coordinators: string[]; hrViewers: string[] };
@@ -92,6 +93,7 @@ export function renderSetupModal(input: {
       multiline: true,
       maxLength: 2500,
     }),
+    ...textsBlocks(i),
     checkboxes({
       blockId: B.approval,
       label: 'Approval',
@@ -258,3 +260,29 @@ export function renderSeekerPreview(input: { name: string; resources: string; to
 }
 
 const PREVIEW_ID = 'preview';
+
+/** The optional resources, guidelines and topics in each language the app speaks (issue 19). */
+function textsBlocks(i: { texts?: string; topics: { label: string }[] } | undefined): KnownBlock[] {
+  const texts = parseTexts(i?.texts);
+  const topics = i ? i.topics.map((t) => t.label) : [...DEFAULT_TOPICS];
+  const blocks: KnownBlock[] = [divider(), section(copy.TEXTS_HEADER), context(copy.TEXTS_HINT)];
+  for (const language of APP_LANGUAGES) {
+    const b = TEXT_BLOCKS[language];
+    const name = APP_LANGUAGE_NAMES[language];
+    const own = texts[language];
+    blocks.push(
+      textInput({ blockId: b.resources, label: copy.textsLabel('resources', name), optional: true, initial: own?.resources, multiline: true, maxLength: 2500 }),
+      textInput({ blockId: b.guidelines, label: copy.textsLabel('guidelines', name), optional: true, initial: own?.guidelines, multiline: true, maxLength: 2500 }),
+      textInput({
+        blockId: b.topics,
+        label: copy.textsLabel('topics', name),
+        hint: copy.TOPICS_IN_LANGUAGE_HINT,
+        optional: true,
+        initial: topicLinesIn(topics, own) || undefined,
+        multiline: true,
+      }),
+    );
+  }
+  blocks.push(divider());
+  return blocks;
+}

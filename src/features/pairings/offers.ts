@@ -450,6 +450,8 @@ export interface OfferDetails {
   requestId: string;
   initiativeId: string;
   initiativeName: string;
+  /** The initiative's texts in other languages, as stored (the topic label in the listener's language). */
+  initiativeTexts: string;
   offerTimeoutHours: number;
   topic: string | null;
   note: string | null;
@@ -466,7 +468,7 @@ export async function getOffer(db: Db | Tx, offerId: string): Promise<OfferDetai
     where: { id: offerId },
     include: {
       listener: { select: { userId: true } },
-      request: { include: { topic: { select: { label: true } }, initiative: { select: { name: true, offerTimeoutHours: true } } } },
+      request: { include: { topic: { select: { label: true } }, initiative: { select: { name: true, offerTimeoutHours: true, texts: true } } } },
     },
   });
   if (!offer) return null;
@@ -475,6 +477,7 @@ export async function getOffer(db: Db | Tx, offerId: string): Promise<OfferDetai
     requestId: offer.requestId,
     initiativeId: offer.request.initiativeId,
     initiativeName: offer.request.initiative.name,
+    initiativeTexts: offer.request.initiative.texts,
     offerTimeoutHours: offer.request.initiative.offerTimeoutHours,
     topic: offer.request.topic?.label ?? null,
     note: offer.request.note,

@@ -14,6 +14,7 @@ import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { APP_LANGUAGES, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { translatorFor } from '../../i18n/translate.js';
+import { resourcesIn as resourcesInLanguage } from '../../domain/initiative-texts.js';
 import { getInitiative, listInitiatives, type Initiative } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
@@ -39,6 +40,12 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   const services = serviceDeps(deps);
 
   /** The request form in the person's language (issue 19), or why there is none. */
+  /** An initiative's resources in `language` where its coordinators wrote them, else as written; null when it is gone. */
+  async function initiativeResources(workspaceId: string, initiativeId: string, language: AppLanguage): Promise<string | null> {
+    const initiative = await getInitiative(services.db, workspaceId, initiativeId);
+    return initiative ? resourcesInLanguage(initiative, language) : null;
+  }
+
   function requestForm(language: AppLanguage, initiative: Initiative | null) {
     if (initiative) return renderRequestModal(language, initiative);
     const t = translatorFor(language);
@@ -80,7 +87,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     if (!a.viewId) return;
     const shown = resourcesIn(viewBlocks.parse(body).view?.blocks);
     const language = await deps.languages.of(client, a.userId, { workspaceId: a.workspaceId, initiativeId: a.value ?? null });
-    const resources = shown !== null ? unescapeMrkdwn(shown) : a.value ? ((await getInitiative(services.db, a.workspaceId, a.value))?.resources ?? null) : null;
+    const resources = shown !== null ? unescapeMrkdwn(shown) : a.value ? await initiativeResources(a.workspaceId, a.value, language) : null;
     await client.views.update({ view_id: a.viewId, view: renderHelpNowModal(translatorFor(language), resources) });
   });
 
@@ -118,7 +125,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     });
     deps.metrics.requestCreated();
     // The form's last word says the request went and where the answer will come, with the resources.
-    await ack({ response_action: 'update', view: renderRequestSent(t, initiative.resources) });
+    await ack({ response_action: 'update', view: renderRequestSent(t, resourcesInLanguage(initiative, t.language)) });
     // Slack is asked only when a similar timezone matters, after the form has closed (3-second rule).
     if (input.sameTimezone) await recordSeekerTimezone(services.db, requestId, await fetchTimezone(client, s.userId, deps.logger));
     const result = await matchRequest(services, requestId);

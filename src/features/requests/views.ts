@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { parseResources } from '../../domain/resources.js';
 import type { AppLanguage } from '../../domain/app-language.js';
 import { consentText } from '../../domain/consent.js';
+import { resourcesIn, textsIn } from '../../domain/initiative-texts.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { LANGUAGES } from '../../domain/languages.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
@@ -36,12 +37,14 @@ export interface RequestMetadata {
  */
 export function renderRequestModal(language: AppLanguage, initiative: Initiative): ModalView {
   const t = translatorFor(language);
-  const topics = initiative.topics.map((topic) => option(topic.label, topic.id));
+  // The coordinators' words in the seeker's language where they wrote them (issue 19), else as written.
+  const own = textsIn(initiative, language);
+  const topics = initiative.topics.map((topic) => option(own.topicLabel(topic.label), topic.id));
   const anyLanguage = option(t('requests.anyLanguage'), ANY_LANGUAGE);
   const blocks: KnownBlock[] = [
     section(t('requests.resourcesFirst')),
-    section(escapeMrkdwn(initiative.resources), 'resources'),
-    ...renderResourceLinks(t, initiative.resources),
+    section(escapeMrkdwn(own.resources), 'resources'),
+    ...renderResourceLinks(t, own.resources),
     actions([{ actionId: RequestIds.helpNowButton, text: t('requests.helpNowButton'), style: 'danger', value: initiative.id }]),
     divider(),
     section(t('requests.whatHappens')),
@@ -165,7 +168,7 @@ export function renderPlain(text: string) {
 export function renderResourcesLead(t: Translate, initiatives: readonly Initiative[]): KnownBlock[] {
   return [
     section(t('requests.resourcesFirst')),
-    ...initiatives.slice(0, 10).map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`)),
+    ...initiatives.slice(0, 10).map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(resourcesIn(i, t.language))}`)),
     divider(),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/client.js';
+import { textsIn } from '../../domain/initiative-texts.js';
 import { waitEstimateHours } from '../../domain/wait-estimate.js';
 import { enqueue, outboxKey, type OutboxEntry, type WaitingEvent } from '../../outbox/outbox.js';
 import type { ServiceDeps } from '../initiatives/service.js';
@@ -85,10 +86,12 @@ export async function waitingMessageFor(
 ): Promise<WaitingMessage | null> {
   const request = await db.supportRequest.findUnique({
     where: { id: requestId },
-    include: { topic: { select: { label: true } }, initiative: { select: { id: true, resources: true, minGroupSize: true } } },
+    include: { topic: { select: { label: true } }, initiative: { select: { id: true, resources: true, texts: true, minGroupSize: true } } },
   });
   if (!request) return null;
   const t = await translator(request.initiative.id);
+  // The coordinators' words in the seeker's language where they wrote them (issue 19).
+  const own = textsIn(request.initiative, t.language);
   const base = { seekerId: request.seekerId, channel: request.waitingChannel, ts: request.waitingMessageTs };
   if (request.status === 'paired') return { ...base, open: false, message: renderWaitingStatus(t, { kind: 'paired' }) };
   if (request.status === 'closed') {
@@ -107,8 +110,8 @@ export async function waitingMessageFor(
     open: true,
     message: renderWaitingStatus(t, {
       kind: 'open',
-      text: openText(t, event, request.topic?.label ?? t('safety.anyTopic')),
-      resources: request.initiative.resources,
+      text: openText(t, event, request.topic ? own.topicLabel(request.topic.label) : t('safety.anyTopic')),
+      resources: own.resources,
       requestId: request.id,
       estimateHours: waitEstimateHours(
         past.map((p) => p.minutes),

@@ -10,6 +10,8 @@ export interface CachedInitiative {
   name: string;
   resources: string;
   crisisWords: string;
+  /** Resources and more in other languages, as stored (domain/initiative-texts.ts). */
+  texts: string;
   /** The initiative's default language (issue 19). */
   language: string;
 }

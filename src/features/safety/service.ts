@@ -19,7 +19,7 @@ export interface SafetyNet extends SignpostedResources {
   requests: OpenRequest[];
 }
 
-type InitiativeRow = { id: string; name: string; resources: string; crisisWords: string };
+type InitiativeRow = { id: string; name: string; resources: string; crisisWords: string; texts: string };
 
 /**
  * Own initiatives are those where the person has a request, a listener profile or a role. `initiatives`
@@ -39,7 +39,7 @@ export async function loadResources(
 export async function readInitiatives(db: Db, workspaceId: string): Promise<(InitiativeRow & { language: string })[]> {
   return leanRead<InitiativeRow & { language: string }>(
     db,
-    Prisma.sql`SELECT "id", "name", "resources", "crisisWords", "language" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
+    Prisma.sql`SELECT "id", "name", "resources", "crisisWords", "texts", "language" FROM "Initiative" WHERE "workspaceId" = ${workspaceId} ORDER BY "createdAt" ASC`,
   );
 }
 
@@ -59,7 +59,7 @@ async function signpost(db: Db, all: InitiativeRow[], workspaceId: string, userI
   const own = new Set([...requested, ...profiles, ...roles].map((r) => r.initiativeId));
   const shown = resourcesToShow(all, own);
   return {
-    resources: shown.map(({ id, name, resources }) => ({ id, name, resources })),
+    resources: shown.map(({ id, name, resources, texts }) => ({ id, name, resources, texts })),
     crisisWords: crisisWordsOfEach(shown.map((i) => i.crisisWords)),
   };
 }
@@ -70,7 +70,7 @@ async function signpost(db: Db, all: InitiativeRow[], workspaceId: string, userI
  * one statement for every message written to the app).
  */
 export const SAFETY_NET_COLUMNS = Prisma.sql`i."id" AS "netInitiativeId", i."name" AS "netName", i."resources" AS "netResources", i."crisisWords" AS "netCrisisWords",
-  i."createdAt" AS "netCreatedAt", o."id" AS "netRequestId", o."status" AS "netStatus", ot."label" AS "netTopic", o."createdAt" AS "netRequestedAt"`;
+  i."texts" AS "netTexts", i."createdAt" AS "netCreatedAt", o."id" AS "netRequestId", o."status" AS "netStatus", ot."label" AS "netTopic", o."createdAt" AS "netRequestedAt"`;
 
 export const SAFETY_NET_JOINS = (userId: string) => Prisma.sql`LEFT JOIN "SupportRequest" o ON o."initiativeId" = i."id" AND o."seekerId" = ${userId} AND o."status" IN ${OPEN_STATUSES}
   LEFT JOIN "InitiativeTopic" ot ON ot."id" = o."topicId"`;
@@ -78,6 +78,7 @@ export const SAFETY_NET_JOINS = (userId: string) => Prisma.sql`LEFT JOIN "Suppor
 export type SafetyNetRow = {
   netInitiativeId: string;
   netName: string;
+  netTexts: string;
   netResources: string;
   netCrisisWords: string;
   netCreatedAt: Date;
@@ -93,7 +94,14 @@ export async function safetyNetOf(db: Db, rows: readonly SafetyNetRow[], workspa
   const requests = new Map<string, OpenRequest>();
   for (const row of rows) {
     if (!initiatives.has(row.netInitiativeId)) {
-      initiatives.set(row.netInitiativeId, { id: row.netInitiativeId, name: row.netName, resources: row.netResources, crisisWords: row.netCrisisWords, createdAt: row.netCreatedAt });
+      initiatives.set(row.netInitiativeId, {
+        id: row.netInitiativeId,
+        name: row.netName,
+        resources: row.netResources,
+        crisisWords: row.netCrisisWords,
+        texts: row.netTexts,
+        createdAt: row.netCreatedAt,
+      });
     }
     if (row.netRequestId !== null && row.netStatus !== null && row.netRequestedAt !== null && !requests.has(row.netRequestId)) {
       requests.set(row.netRequestId, toOpenRequest({ id: row.netRequestId, initiativeId: row.netInitiativeId, status: row.netStatus, topic: row.netTopic, createdAt: row.netRequestedAt }));
@@ -101,6 +109,6 @@ export async function safetyNetOf(db: Db, rows: readonly SafetyNetRow[], workspa
   }
   // Oldest first, as loadResources and openRequestsOf read them.
   const oldestFirst = <T extends { createdAt: Date }>(list: Iterable<T>) => [...list].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const all = oldestFirst(initiatives.values()).map(({ id, name, resources, crisisWords }) => ({ id, name, resources, crisisWords }));
+  const all = oldestFirst(initiatives.values()).map(({ id, name, resources, crisisWords, texts }) => ({ id, name, resources, crisisWords, texts }));
   return { ...(await signpost(db, all, workspaceId, userId)), requests: oldestFirst(requests.values()) };
 }

@@ -4,6 +4,7 @@ import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
 import type { Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
+import { resourcesIn } from '../../domain/initiative-texts.js';
 
 // Pure views of the safety net (issue 14). The resources always come first (DESIGN.md invariant 6).
 
@@ -11,6 +12,8 @@ export interface InitiativeResources {
   id: string;
   name: string;
   resources: string;
+  /** The resources in other languages, as stored: each person sees theirs where written (issue 19). */
+  texts?: string;
 }
 
 // At most a few lines about open requests, so the message stays well inside 50 blocks.
@@ -19,7 +22,7 @@ const MAX_REQUESTS_SHOWN = 5;
 /** The resources of the initiatives given (already chosen and capped), or a generic crisis line without any. */
 export function renderResourceBlocks(t: Translate, initiatives: readonly InitiativeResources[]): KnownBlock[] {
   if (initiatives.length === 0) return [section(t('common.crisisLineFallback'))];
-  return [section(t('safety.resourcesLead')), ...initiatives.map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(i.resources)}`))];
+  return [section(t('safety.resourcesLead')), ...initiatives.map((i) => section(`*${escapeMrkdwn(i.name)}*\n${escapeMrkdwn(resourcesIn(i, t.language))}`))];
 }
 
 /**

@@ -13,7 +13,7 @@ function setup(maxEntries = 10) {
     read: async (workspaceId) => {
       reads.push(workspaceId);
       if (fail) throw new Error('database down');
-      return [{ id: `${workspaceId}-i`, name: `v${version}`, resources: 'Call 0800', crisisWords: '', language: 'en' } satisfies CachedInitiative];
+      return [{ id: `${workspaceId}-i`, name: `v${version}`, resources: 'Call 0800', crisisWords: '', texts: '{}', language: 'en' } satisfies CachedInitiative];
     },
     freshMs: 5_000,
     maxEntries,

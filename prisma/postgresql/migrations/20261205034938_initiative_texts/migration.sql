@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Initiative" ADD COLUMN     "texts" TEXT NOT NULL DEFAULT '{}';
