@@ -35,6 +35,9 @@ const INTERACTIVE_TIMEOUT_MS = 5_000;
 
 // Builds the Bolt app: registers every capability and the cross-cutting middleware. It does not start it.
 
+
+/** How long a failure note waits for the person's language before it answers in English (issue 19). */
+const FAILURE_LANGUAGE_MS = 300;
 export interface BuiltApp {
   readonly app: App;
   /** The paced Web API client for sends that can wait (check-ins, the outbox). */
@@ -93,7 +96,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   const inFlight = trackInFlight();
   app.use(async ({ next }) => inFlight.run(next));
   // Before anything that can fail (the event dedupe reads the database), so every failure is answered.
-  app.use(answerFailures(logger));
+  app.use(answerFailures(logger, (client, workspaceId, userId) => languages.of(client, userId, { workspaceId, withinMs: FAILURE_LANGUAGE_MS })));
 
   // Deduplicate Events API deliveries by event_id across retries and replicas (DESIGN.md).
   app.use(async ({ body, context, next }) => {

@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Tx } from '../db/client.js';
 import { jsonRows } from '../db/json-rows.js';
 import { getOrCreate } from '../domain/maps.js';
+import type { EndNote } from '../features/pairings/copy.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
 // same transaction as the change, so the change and the promise to tell someone commit together or
@@ -47,7 +48,24 @@ export type OutboxMessage =
    * The seeker's one waiting message: posted the first time (its ts recorded on the request), then
    * updated in place; rendered when sent from the request's state, with what just happened.
    */
-  | { kind: 'waiting'; requestId: string; event: WaitingEvent };
+  | { kind: 'waiting'; requestId: string; event: WaitingEvent }
+  /**
+   * One side's note when a pairing ends (src/features/pairings/end.ts): rendered when sent, in that side's
+   * language, from which note it is; the seeker's kind ending adds the initiative's resources and
+   * "Did this help?". In the conversation's thread, broadcast to the DM.
+   */
+  | {
+      kind: 'pairing_end';
+      pairingId: string;
+      initiativeId: string;
+      side: Side;
+      note: EndNote;
+      seekerPseudonym: string;
+      kindEnding: boolean;
+      channel?: string | null;
+      threadTs?: string | null;
+      broadcast?: boolean;
+    };
 
 /** What just happened to a request, for its waiting message. */
 export type WaitingEvent = 'received' | 'no-listener' | 'off-hours' | 'declined' | 'still-looking' | 'paired' | 'cancelled';

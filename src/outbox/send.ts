@@ -9,7 +9,8 @@ import { getOffer, recordOfferMessage } from '../features/pairings/offers.js';
 import { getPairing } from '../features/pairings/pairing-row.js';
 import { PairingIds } from '../features/pairings/ids.js';
 import { recordIntroduction } from '../features/pairings/service.js';
-import { renderListenerIntro, renderSeekerIntro } from '../features/pairings/views.js';
+import { renderListenerIntro, renderNote, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
+import { endNoteText } from '../features/pairings/end.js';
 import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
 import { renderInvitation } from '../features/initiatives/views.js';
 import { renderOffer } from '../features/requests/views.js';
@@ -22,7 +23,7 @@ import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
 import type { PersonLanguages } from '../features/common/person-language.js';
 import { english, translatorFor, type Translate } from '../i18n/translate.js';
 import type { OutboxMessage } from './outbox.js';
-import { textsIn } from '../domain/initiative-texts.js';
+import { resourcesIn, textsIn } from '../domain/initiative-texts.js';
 
 // Sends outbox rows (src/outbox/outbox.ts) through the one dispatcher: right after the commit that
 // wrote them (only those ids), and on every scheduler tick for whatever is due (a failed send, or a
@@ -79,6 +80,22 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
           ...m.message,
         } as ChatPostMessageArguments,
       };
+    case 'pairing_end': {
+      const t = await translator(m.initiativeId);
+      const text = endNoteText(t, m.side, m.note, m.seekerPseudonym);
+      const initiative = m.kindEnding ? await db.initiative.findUnique({ where: { id: m.initiativeId }, select: { name: true, resources: true, texts: true } }) : null;
+      const message = initiative
+        ? renderSeekerEnding(t, { text, pairingId: m.pairingId, initiativeName: initiative.name, resources: resourcesIn(initiative, t.language) })
+        : renderNote(text);
+      return {
+        method: 'post',
+        args: {
+          channel: m.channel ?? row.recipientId,
+          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
+          ...message,
+        } as ChatPostMessageArguments,
+      };
+    }
     case 'offer': {
       const offer = await getOffer(db, m.offerId);
       if (!offer || offer.status !== 'pending') return null;

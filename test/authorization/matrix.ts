@@ -275,12 +275,12 @@ const pairingActions: Cell[] = [
     ...surface(
       `action:${id}`,
       (c) => buttonInMessage(c.delivery, id, c.world.pairing.id),
-      byRole(refused({ sees: [pairingCopy.ENDING_NOT_YOURS] }), {
-        seeker: allowed({ changes: ['Pairing', 'AnonymousCount'], sees: [pairingCopy.ENDING_THANKS], onlyTo: [] }),
+      byRole(refused({ sees: [english('pairings.ending.notYours')] }), {
+        seeker: allowed({ changes: ['Pairing', 'AnonymousCount'], sees: [english('pairings.ending.thanks')], onlyTo: [] }),
       }),
     ),
-    row(`action:${id}`, 'seeker', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, id, c.world.otherPairing.id), refused({ sees: [pairingCopy.ENDING_NOT_YOURS] })),
-    row(`action:${id}`, 'seeker', 'a pairing id that no longer exists (deleted by retention)', (c) => buttonInMessage(c.delivery, id, '00000000-0000-4000-8000-000000000000'), refused({ sees: [pairingCopy.ENDING_GONE] })),
+    row(`action:${id}`, 'seeker', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, id, c.world.otherPairing.id), refused({ sees: [english('pairings.ending.notYours')] })),
+    row(`action:${id}`, 'seeker', 'a pairing id that no longer exists (deleted by retention)', (c) => buttonInMessage(c.delivery, id, '00000000-0000-4000-8000-000000000000'), refused({ sees: [english('pairings.ending.gone')] })),
   ]),
   // The crisis note's buttons (issue 14): only the pairing's listener; the seeker is never named to anyone else.
   ...surface(
@@ -494,6 +494,15 @@ const preferenceActions: Cell[] = [
     byRole(allowed({ changes: ['PersonPreference'], owns: [{ table: 'PersonPreference', column: 'userId' }], onlyTo: [] }), {}),
   ),
   row('action:preferences.previews', 'anyone', 'a value naming another person (S) instead of on or off', (c) => buttonInHome(c.delivery, 'preferences.previews', USERS.seeker), refused()),
+  // The language the app writes in (issue 19): anyone may choose their own; each button sets only theirs.
+  ...(['en', 'de', 'es', 'slack'] as const).flatMap((language) => [
+    ...surface(
+      `action:preferences.language.${language}`,
+      (c) => buttonInHome(c.delivery, `preferences.language.${language}`, language),
+      byRole(allowed({ changes: ['PersonPreference'], owns: [{ table: 'PersonPreference', column: 'userId' }], onlyTo: [] }), {}),
+    ),
+    row(`action:preferences.language.${language}`, 'anyone', 'a value naming another person (S) instead of a language', (c) => buttonInHome(c.delivery, `preferences.language.${language}`, USERS.seeker), refused()),
+  ]),
 ];
 
 const insightsActions: Cell[] = [

@@ -38,7 +38,7 @@ describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
     expect(lean[0]!.quietHoursStart).toBeNull();
 
     const [resources] = (await loadResources(database.db, initiative.workspaceId, 'U0LEANSE01')).resources;
-    expect(resources).toEqual({ id: initiative.id, name: initiative.name, resources: 'Call "Samaritans"\n116 123 ☎' });
+    expect(resources).toEqual({ id: initiative.id, name: initiative.name, resources: 'Call "Samaritans"\n116 123 ☎', texts: '{}' });
     const [mine] = await activePairingsOf(database.db, initiative.workspaceId, 'U0LEANSE01');
     expect(mine).toMatchObject({ side: 'seeker', pairing: { initiativeId: initiative.id, listenerUserId: 'U0LEANLI01', status: 'active', seekerRevealed: false, listenerRevealed: false } });
     expect(await activePairingsOf(database.db, 'T0ELSEWHERE', 'U0LEANSE01')).toEqual([]);

@@ -120,7 +120,7 @@ describe('the demo in a browser', { timeout: 90_000 }, () => {
     await form.getByLabel('Name', { exact: true }).fill('Peer support at Acme');
     await form.getByLabel('Short description').fill('Colleagues who have been there, listening in confidence.');
     await form.getByLabel('Topics of lived experience').fill('Stress and burnout\nBereavement\nBeing a new parent');
-    await form.getByLabel('Listener guidelines').fill('Listen more than you speak. Never promise secrecy about a risk to life.');
+    await form.getByLabel('Listener guidelines', { exact: true }).fill('Listen more than you speak. Never promise secrecy about a risk to life.');
     await form.getByLabel('HR viewers').selectOption(KIM);
     await form.getByLabel('Minimum group size for reports').fill('3');
     await form.getByLabel('First check-in after (days)').fill('1');
@@ -132,7 +132,7 @@ describe('the demo in a browser', { timeout: 90_000 }, () => {
     await acting(() => modal(DANA).locator('button[data-kind="close"]').click());
     // The resources are still the template: refused inline, under the field, and nothing typed is lost.
     await click(modal(DANA), 'Create');
-    const resources = modal(DANA).getByLabel('Support and crisis resources');
+    const resources = modal(DANA).getByLabel('Support and crisis resources', { exact: true });
     await expect(resources.getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await modal(DANA).locator('[data-error-for="resources"]').innerText()).toMatch(/^Please replace "<your/);
     await expect(modal(DANA).getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Peer support at Acme');

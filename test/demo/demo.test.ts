@@ -17,7 +17,9 @@ function fill(demo: Demo, person: string, choose: Record<string, string[]>): Pag
     const element = b.element as Record<string, unknown>;
     const blockId = String(b.block_id);
     const initial = typeof element.initial_value === 'string' ? [element.initial_value] : [];
-    const values = choose[blockId] ?? (element.type === 'plain_text_input' ? (initial.length > 0 ? initial : [`Demo ${blockId}`]) : initial);
+    // A required text left empty is typed into; an optional one (a text in another language) stays empty.
+    const typed = element.type === 'plain_text_input' && b.optional !== true && initial.length === 0 ? [`Demo ${blockId}`] : initial;
+    const values = choose[blockId] ?? typed;
     return { blockId, actionId: String(element.action_id), type: String(element.type), values };
   });
 }

@@ -383,7 +383,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     since = e2e.mark();
     const reply = await answer(SWITCHING_SEEKER.id, message, "I'd like someone else");
     expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.someone_else));
-    await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(pairingCopy.SOMEONE_ELSE_LISTENER));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(english('pairings.end.someoneElseListener')));
     const offer = await nextOffer(e2e, since);
     expect(offer.listenerId).not.toBe(paired.listener.id);
     expect(ANXIETY_LISTENERS.map((l) => l.id)).toContain(offer.listenerId);
@@ -417,7 +417,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     since = e2e.mark();
     const reply = await answer(ENDING_SEEKER.id, message, 'End');
     expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.end));
-    await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_OTHER));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(paired.listener.id)(c) && shown(c).includes(english('pairings.end.byOther')));
     expect(await e2e.db.pairing.findUniqueOrThrow({ where: { id: paired.pairingId } })).toMatchObject({
       status: 'ended',
       endedBy: 'seeker',
@@ -508,7 +508,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     earlyEnd = await pairUp(EARLY_END_SEEKER, 'Anxiety');
     let since = e2e.mark();
     await clickAs(e2e, EARLY_END_SEEKER.id, { actionId: PairingIds.end, value: earlyEnd.pairingId, channelId: `D${EARLY_END_SEEKER.id}` });
-    await e2e.next('chat.postMessage', since, (c) => sentTo(EARLY_END_SEEKER.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_YOU));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(EARLY_END_SEEKER.id)(c) && shown(c).includes(english('pairings.end.byYou')));
     const rows = await e2e.db.checkIn.findMany({ where: { pairingId: earlyEnd.pairingId } });
     expect(rows.map((r) => r.kind).sort()).toEqual(['listener_review', 'seeker', 'seeker_review']);
     expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
@@ -667,10 +667,10 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     since = e2e.mark();
     const reply = await answer(p.seeker.id, message, "Let's wrap up");
     expect(reply.args.text).toBe(english(checkInCopy.THANKS_KEYS.wrap_up));
-    const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(CARING_LISTENER.id)(c) && shown(c).includes(pairingCopy.PLANNED_FOR_LISTENER));
-    expect(shown(toListener)).toContain(pairingCopy.listenerThanks(p.seekerPseudonym));
+    const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(CARING_LISTENER.id)(c) && shown(c).includes(english('pairings.end.plannedForListener')));
+    expect(shown(toListener)).toContain(pairingCopy.listenerThanks(english, p.seekerPseudonym));
     expect(leaksTo([toListener], e2e.owners, CARING_LISTENER.id, [p.seeker])).toEqual([]);
-    const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(p.seeker.id)(c) && shown(c).includes(pairingCopy.PLANNED_BY_YOU));
+    const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(p.seeker.id)(c) && shown(c).includes(english('pairings.end.plannedByYou')));
     expect(textOf(toSeeker.args.blocks)).toContain(RESOURCES);
 
     expect(await e2e.db.pairing.findUniqueOrThrow({ where: { id: p.pairingId } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'planned' });

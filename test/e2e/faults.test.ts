@@ -446,7 +446,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
         expect(response.status).toBe(200);
         const view = updatedView(response);
         expect(view.callback_id).toBe('common.failed');
-        expect(textOf(view.blocks)).toContain(commonCopy.FORM_NOT_SAVED);
+        expect(textOf(view.blocks)).toContain(english('common.formNotSaved'));
         expect(textOf(view.blocks)).toContain(RESOURCES);
       })
     ).ms;
@@ -458,7 +458,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
         expect(response.status).toBe(200);
         const view = updatedView(response);
         expect(view.callback_id).toBe('common.failed');
-        expect(textOf(view.blocks)).toContain(commonCopy.FORM_NOT_SAVED);
+        expect(textOf(view.blocks)).toContain(english('common.formNotSaved'));
       })
     ).ms;
 

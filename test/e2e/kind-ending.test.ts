@@ -4,6 +4,7 @@ import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import * as previewCopy from '../../src/features/preferences/copy.js';
 import { PreferenceIds } from '../../src/features/preferences/ids.js';
+import { english } from '../../src/i18n/translate.js';
 import { RequestIds } from '../../src/features/requests/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
@@ -81,7 +82,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
     const since = e2e.mark();
     await clickAs(e2e, userId, { actionId: PreferenceIds.previews, value: on ? 'on' : 'off', view: { id: 'V0HOMETAB1', type: 'home' } });
     // The Home tab as it reads after the change (a refresh from an earlier step may land in between).
-    const button = on ? previewCopy.TURN_OFF : previewCopy.TURN_ON;
+    const button = previewCopy.previewsButton(english, on);
     return e2e.next('views.publish', since, (c) => c.args.user_id === userId && jsonOf((c.args.view as { blocks: unknown }).blocks).includes(button));
   }
 
@@ -144,18 +145,18 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
       intro = await pairUp(SEEKER.id);
       const since = e2e.mark();
       await clickAs(e2e, intro.listenerId, { actionId: PairingIds.end, value: intro.pairingId, channelId: `D${intro.listenerId}` });
-      toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.ENDED_FOR_SEEKER_BY_LISTENER));
-      toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(intro.listenerId)(c) && shown(c).includes(pairingCopy.ENDED_BY_YOU));
+      toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.end.forSeekerByListener')));
+      toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(intro.listenerId)(c) && shown(c).includes(english('pairings.end.byYou')));
       expect(textOf(toSeeker.args.blocks)).toContain(RESOURCES);
       expect(actionIdsOf(toSeeker.args.blocks)).toEqual([RequestIds.requestButton, PairingIds.endingHelped, PairingIds.endingNotHelped]);
-      expect(toSeeker.args.text).toBe(pairingCopy.ENDED_FOR_SEEKER_BY_LISTENER);
+      expect(toSeeker.args.text).toBe(english('pairings.end.forSeekerByListener'));
       expect(actionIdsOf(toListener.args.blocks)).toEqual([]);
     });
 
     it('only the seeker may answer: the listener\'s click counts nothing', async () => {
       const since = e2e.mark();
       const { responseKey } = await clickAs(e2e, intro.listenerId, { actionId: PairingIds.endingHelped, value: intro.pairingId, channelId: `D${intro.listenerId}` });
-      expect(shown(await answered(e2e, since, responseKey))).toContain(pairingCopy.ENDING_NOT_YOURS);
+      expect(shown(await answered(e2e, since, responseKey))).toContain(english('pairings.ending.notYours'));
       expect(await endingCount('ending_helped')).toBe(0);
       expect((await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } })).feedbackGiven).toBe(false);
     });
@@ -163,7 +164,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
     it('the seeker\'s answer is counted anonymously, once', async () => {
       let since = e2e.mark();
       let click = await clickAs(e2e, SEEKER.id, { actionId: PairingIds.endingHelped, value: intro.pairingId, channelId: `D${SEEKER.id}` });
-      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.ENDING_THANKS);
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(english('pairings.ending.thanks'));
       expect(await endingCount('ending_helped')).toBe(1);
       expect((await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } })).feedbackGiven).toBe(true);
       // The counter holds no person: initiative, metric, week and a count.
@@ -172,7 +173,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
 
       since = e2e.mark();
       click = await clickAs(e2e, SEEKER.id, { actionId: PairingIds.endingNotHelped, value: intro.pairingId, channelId: `D${SEEKER.id}` });
-      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.ENDING_ALREADY_ANSWERED);
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(english('pairings.ending.alreadyAnswered'));
       expect(await endingCount('ending_helped')).toBe(1);
       expect(await endingCount('ending_not_helped')).toBe(0);
     });
@@ -180,7 +181,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
     it('an answer after the pairing was deleted (retention, erasure) is answered kindly', async () => {
       const since = e2e.mark();
       const click = await clickAs(e2e, SEEKER.id, { actionId: PairingIds.endingNotHelped, value: '00000000-0000-4000-8000-000000000000', channelId: `D${SEEKER.id}` });
-      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.ENDING_GONE);
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(english('pairings.ending.gone'));
       expect(await endingCount('ending_not_helped')).toBe(0);
     });
 
@@ -188,7 +189,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
       const switching = await pairUp(SWITCHING_SEEKER.id);
       const since = e2e.mark();
       await clickAs(e2e, SWITCHING_SEEKER.id, { actionId: PairingIds.someoneElse, value: switching.pairingId, channelId: `D${SWITCHING_SEEKER.id}` });
-      const note = await e2e.next('chat.postMessage', since, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(pairingCopy.SOMEONE_ELSE_SEEKER));
+      const note = await e2e.next('chat.postMessage', since, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(english('pairings.end.someoneElseSeeker')));
       expect(actionIdsOf(note.args.blocks)).not.toContain(PairingIds.endingHelped);
     });
   });

@@ -4,12 +4,13 @@ import * as checkInCopy from '../../src/features/check-ins/copy.js';
 import { InitiativeIds, TEXT_BLOCKS } from '../../src/features/initiatives/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PreferenceIds } from '../../src/features/preferences/ids.js';
+import { PairingIds } from '../../src/features/pairings/ids.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import { translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { command, commandModal, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
-import { acceptOffer, askForListener, clickAs, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
+import { acceptOffer, answered, askForListener, clickAs, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
 // Issue 19 end to end: where Slack's locale is one the app does not speak (fr-FR, pt-BR), everything
@@ -33,6 +34,8 @@ const es = translatorFor('es');
 
 const sentTo = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
 const blocksOfView = (call: RecordedCall) => (call.args.view as { blocks: Block[] }).blocks;
+type Button = { action_id: string; value: string };
+const buttonsIn = (call: RecordedCall) => ((call.args.blocks ?? []) as Block[]).flatMap((b) => (b.elements ?? []) as Button[]);
 
 const suite = ZONE ? describe : describe.skip;
 
@@ -146,6 +149,22 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     expect(jsonOf(blocksOfView(back))).not.toContain(PreferenceIds.language.slack);
     expect(await e2e.db.personPreference.findUnique({ where: { userId: SEEKER.id } })).toMatchObject({ language: null });
     expect((await helpFor(SEEKER.id)).startsWith(de('help.intro'))).toBe(true);
+  });
+
+  it('ends the conversation in each side\'s language: the seeker\'s kind ending with the German resources, the listener\'s thanks', async () => {
+    const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
+    const since = e2e.mark();
+    await clickAs(e2e, SEEKER.id, { actionId: PairingIds.end, value: pairing.id, channelId: `D${SEEKER.id}` });
+    const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === de('pairings.end.byYou'));
+    expect(textOf(toSeeker.args.blocks)).toContain(GERMAN_RESOURCES);
+    expect(textOf(toSeeker.args.blocks)).toContain(de('pairings.ending.question'));
+    const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && String(c.args.text).startsWith(de('pairings.end.byOther')));
+    expect(toListener.args.text).toContain(pairingCopy.listenerThanks(de, pairing.seekerPseudonym));
+    // "Did this help?", answered in German too.
+    const helped = buttonsIn(toSeeker).find((b) => b.action_id === PairingIds.endingHelped)!;
+    const clickedAt = e2e.mark();
+    const { responseKey } = await clickAs(e2e, SEEKER.id, { actionId: helped.action_id, value: helped.value, channelId: `D${SEEKER.id}` });
+    expect((await answered(e2e, clickedAt, responseKey)).args.text).toBe(de('pairings.ending.thanks'));
   });
 
   it('a value that is not a language changes nothing', async () => {

@@ -535,8 +535,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(await slotsOf(listener.id)).toBe(1);
       const since = e2e.mark();
       await clickAs(e2e, SEEKER.id, { actionId: PairingIds.end, value: intro.pairingId, channelId: `D${SEEKER.id}` });
-      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_YOU));
-      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_OTHER));
+      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.end.byYou')));
+      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.end.byOther')));
       const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } });
       expect(pairing).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'ended' });
       expect(toSeeker.args.thread_ts).toBe(pairing.seekerThreadTs);
@@ -646,8 +646,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
 
     const since = e2e.mark();
     await clickAs(e2e, SWITCHING_SEEKER.id, { actionId: PairingIds.someoneElse, value: intro.pairingId, channelId: `D${SWITCHING_SEEKER.id}` });
-    await e2e.next('chat.postMessage', since, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(pairingCopy.SOMEONE_ELSE_SEEKER));
-    await e2e.next('chat.postMessage', since, (c) => sentTo(first)(c) && shown(c).includes(pairingCopy.SOMEONE_ELSE_LISTENER));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(SWITCHING_SEEKER.id)(c) && shown(c).includes(english('pairings.end.someoneElseSeeker')));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(first)(c) && shown(c).includes(english('pairings.end.someoneElseListener')));
     const second = await nextOffer(e2e, since);
     expect(second.listenerId).not.toBe(first);
     expect(await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'someone_else' });
@@ -727,7 +727,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     expect(leaksTo(e2e.slack.calls, e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);
 
     await e2e.next('chat.postMessage', since, (c) => sentTo(REPORTING_SEEKER.id)(c) && shown(c).includes(pairingCopy.REPORT_SENT));
-    await e2e.next('chat.postMessage', since, (c) => sentTo(PARENTING_LISTENER.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_OTHER));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(PARENTING_LISTENER.id)(c) && shown(c).includes(english('pairings.end.byOther')));
     const blocks = await e2e.db.pairBlock.findMany();
     expect(blocks).toEqual([
       expect.objectContaining({ initiativeId: initiative.id, seekerId: REPORTING_SEEKER.id, listenerUserId: PARENTING_LISTENER.id }),
@@ -879,8 +879,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     ] as const) {
       since = e2e.mark();
       await clickAs(e2e, listener.id, { actionId: PairingIds.end, value: pairing.id, channelId: `D${listener.id}` });
-      await e2e.next('chat.postMessage', since, (c) => sentTo(seeker.id)(c) && shown(c).includes(pairingCopy.ENDED_FOR_SEEKER_BY_LISTENER));
-      await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.ENDED_BY_YOU));
+      await e2e.next('chat.postMessage', since, (c) => sentTo(seeker.id)(c) && shown(c).includes(english('pairings.end.forSeekerByListener')));
+      await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.end.byYou')));
     }
     expect(await slotsOf(listener.id)).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { APP_LANGUAGES } from '../../src/domain/app-language.js';
 import { english, translatorFor } from '../../src/i18n/translate.js';
+import { endNoteText } from '../../src/features/pairings/end.js';
 import { describe, expect, it } from 'vitest';
 import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from '../../src/domain/topics.js';
@@ -305,23 +306,36 @@ const CASES: SurfaceCase[] = [
     ];
   }),
 
-  // home
-  view('Home tab, no initiative yet', () => home.renderHome({ ...HOME_BASE, initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
-  view('Home tab, one initiative, nothing yet', () => home.renderHome({ ...HOME_BASE, initiatives: [SMALL], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
-  view('Home tab, several initiatives and open requests, a listener in three', () =>
-    home.renderHome({ ...BUSIEST_HOME, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting']), coordinated: [], insightsOf: [] }),
-  ),
-  view('Home tab, a listener\'s dashboard: full, paused until a date, paused for no answer, waiting for approval, 200 coordinators', () => home.renderHome(LISTENER_HOME)),
-  view('Home tab, coordinator of 3 initiatives with pending listeners', () =>
-    home.renderHome({ ...BUSIEST_HOME, requests: [], profiles: [], conversations: [], insightsOf: SEVERAL.slice(0, 3) }),
-  ),
-  view('Home tab, coordinator of 300 listeners with 40 topics waiting', () => home.renderHome(CROWDED_HOME)),
-  view('Home tab, coordinator of 7 initiatives of 300 listeners and 40 topics waiting each', () =>
-    home.renderHome({ ...CROWDED_HOME, initiatives: SEVERAL, coordinated: SEVERAL.map((of, i) => coordinatedOf(of, { pending: 20, active: 240, paused: 60 }, 10_000 * (i + 1), 40)), insightsOf: SEVERAL }),
-  ),
-  view('Home tab, HR viewer of 7 initiatives', () => home.renderHome({ ...HOME_BASE, initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
-  view('Home tab, all of it at once', () => home.renderHome(BUSIEST_HOME)),
-  view('Home tab, all of it at once, previews on', () => home.renderHome({ ...BUSIEST_HOME, previews: true })),
+  // home, in every language the app speaks (issue 19), chosen or from Slack: the longest wording must fit too
+  ...APP_LANGUAGES.flatMap((language, i) => {
+    const lang = { language: { current: language, chosen: i % 2 === 0 ? language : null } };
+    return [
+      view(`Home tab, no initiative yet (${language})`, () => home.renderHome({ ...HOME_BASE, ...lang, initiatives: [], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+      view(`Home tab, one initiative, nothing yet (${language})`, () => home.renderHome({ ...HOME_BASE, ...lang, initiatives: [SMALL], requests: [], profiles: [], coordinated: [], insightsOf: [] })),
+      view(`Home tab, several initiatives and open requests, a listener in three (${language})`, () =>
+        home.renderHome({ ...BUSIEST_HOME, ...lang, requests: requestsOf(['waiting', 'offered', 'paired', 'waiting']), coordinated: [], insightsOf: [] }),
+      ),
+      view(`Home tab, a listener's dashboard: full, paused until a date, paused for no answer, waiting for approval, 200 coordinators (${language})`, () =>
+        home.renderHome({ ...LISTENER_HOME, ...lang }),
+      ),
+      view(`Home tab, coordinator of 3 initiatives with pending listeners (${language})`, () =>
+        home.renderHome({ ...BUSIEST_HOME, ...lang, requests: [], profiles: [], conversations: [], insightsOf: SEVERAL.slice(0, 3) }),
+      ),
+      view(`Home tab, coordinator of 300 listeners with 40 topics waiting (${language})`, () => home.renderHome({ ...CROWDED_HOME, ...lang })),
+      view(`Home tab, coordinator of 7 initiatives of 300 listeners and 40 topics waiting each (${language})`, () =>
+        home.renderHome({
+          ...CROWDED_HOME,
+          ...lang,
+          initiatives: SEVERAL,
+          coordinated: SEVERAL.map((of, j) => coordinatedOf(of, { pending: 20, active: 240, paused: 60 }, 10_000 * (j + 1), 40)),
+          insightsOf: SEVERAL,
+        }),
+      ),
+      view(`Home tab, HR viewer of 7 initiatives (${language})`, () => home.renderHome({ ...HOME_BASE, ...lang, initiatives: SEVERAL, requests: [], profiles: [], coordinated: [], insightsOf: SEVERAL })),
+      view(`Home tab, all of it at once (${language})`, () => home.renderHome({ ...BUSIEST_HOME, ...lang })),
+      view(`Home tab, all of it at once, previews on (${language})`, () => home.renderHome({ ...BUSIEST_HOME, ...lang, previews: true })),
+    ];
+  }),
 
   // initiatives
   view('setup modal, new initiative, with consent', () => initiatives.renderSetupModal({ needsConsent: true })),
@@ -435,8 +449,17 @@ const CASES: SurfaceCase[] = [
   message('pairing note', () => pairings.renderNote('The conversation has ended.')),
   message('pairing note with resources', () => pairings.renderNote('The conversation has ended.', words(2500))),
   message('relayed message, previews on, as long as Slack allows', () => pairings.renderRelayed('quiet-otter', words(40_000), { previews: true })),
-  message('seeker ending: resources, ask again and "Did this help?", long resources', () =>
-    pairings.renderSeekerEnding({ text: 'Your listener has ended this conversation.', pairingId: cuid('pairing', 6), initiativeName: BIG.name, resources: words(2500) }),
+  // The seeker's kind ending, in every language the app speaks (issue 19): the longest note and wording must fit.
+  ...APP_LANGUAGES.map((language) =>
+    message(`seeker ending: resources, ask again and "Did this help?", long resources (${language})`, () => {
+      const t = translatorFor(language);
+      return pairings.renderSeekerEnding(t, {
+        text: endNoteText(t, 'seeker', 'plannedForSeeker', 'quiet-otter'),
+        pairingId: cuid('pairing', 6),
+        initiativeName: BIG.name,
+        resources: words(2500),
+      });
+    }),
   ),
   message('reveal offer', () => pairings.renderRevealOffer(cuid('pairing', 3))),
   message('crisis note to a listener, long resources and many coordinators', () =>
@@ -618,9 +641,14 @@ describe('the hard cases keep what matters', () => {
       ['crisis note: ask a coordinator', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
       ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
       ['approval request: decline', listeners.renderApprovalRequest({ profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
-      ['Home: stop', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.stopButton, true],
-      ['Home: decline', home.renderHome(BUSIEST_HOME).blocks, ListenerIds.decline, true],
-      ['Home: delete my data', home.renderHome(BUSIEST_HOME).blocks, MyDataIds.deleteButton, true],
+      ...APP_LANGUAGES.flatMap((language): [string, unknown, string, boolean][] => {
+        const blocks = home.renderHome({ ...BUSIEST_HOME, language: { current: language, chosen: null } }).blocks;
+        return [
+          [`Home: stop (${language})`, blocks, ListenerIds.stopButton, true],
+          [`Home: decline (${language})`, blocks, ListenerIds.decline, true],
+          [`Home: delete my data (${language})`, blocks, MyDataIds.deleteButton, true],
+        ];
+      }),
       ['planned-ending question: wrap up', checkIns.renderReviewCheckIn(english, { checkInId: 'c1', otherPseudonym: 'kind-heron', weeks: 6 }).blocks, CheckInIds.answer.wrap_up, true],
     ];
     for (const [name, blocks, actionId, destructive] of cases) {

@@ -1,21 +1,18 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { describeWorkingHours } from '../../domain/availability.js';
 import { resourcesToShow } from '../../domain/signposting.js';
 import { actions, context, divider, escapeMrkdwn, header, LIMITS, section, type ButtonSpec } from '../common/blocks.js';
 import { InitiativeIds } from '../initiatives/ids.js';
 import { InsightsIds } from '../insights/ids.js';
 import type { Initiative } from '../initiatives/service.js';
-import { CONFIRM_DECLINE, CONFIRM_STOP } from '../listeners/copy.js';
 import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
-import { CONFIRM_DELETE_BUTTON } from '../my-data/copy.js';
 import { MyDataIds } from '../my-data/ids.js';
 import type { ListenerConversation } from '../pairings/service.js';
 import * as previewCopy from '../preferences/copy.js';
 import { PreferenceIds, SLACK_LANGUAGE } from '../preferences/ids.js';
 import { RequestIds } from '../requests/ids.js';
 import type { OpenRequest } from '../requests/service.js';
-import { english, translatorFor } from '../../i18n/translate.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { renderResourceBlocks } from '../safety/views.js';
 import * as copy from './copy.js';
@@ -83,38 +80,38 @@ function capped(items: string[], limit: { max: number; chars: number; separator:
 }
 
 /** The listener's dashboard for one initiative: status, load, conversations, topics, hours, coordinators. */
-function renderListening(model: HomeModel, p: ListenerProfile): KnownBlock[] {
+function renderListening(t: Translate, language: AppLanguage, model: HomeModel, p: ListenerProfile): KnownBlock[] {
   const conversations = model.conversations.filter((c) => c.listenerId === p.id);
-  const lines = [`You listen with *${escapeMrkdwn(p.initiativeName)}*: ${copy.ownStatus(p, conversations.length)}.`];
+  const lines = [copy.ownStatus(t, language, p.initiativeName, p, conversations.length)];
   if (p.status === 'pending') {
-    lines.push(`Up to ${p.capacity} at a time once approved.`);
+    lines.push(t('home.upToOnceApproved', { capacity: p.capacity }));
   } else {
-    lines.push(`*${copy.slotsUsed(conversations.length, p.capacity)}*`);
+    lines.push(`*${copy.slotsUsed(t, conversations.length, p.capacity)}*`);
     // At most the capacity (five), so the list stays short.
-    for (const c of conversations) lines.push(`• ${copy.conversationLine(c.seekerPseudonym, model.now.getTime() - c.startedAt.getTime())}`);
-    if (conversations.length === 0) lines.push(copy.NO_CONVERSATIONS);
+    for (const c of conversations) lines.push(`• ${copy.conversationLine(t, c.seekerPseudonym, model.now.getTime() - c.startedAt.getTime())}`);
+    if (conversations.length === 0) lines.push(t('home.noConversations'));
   }
 
   const topics = model.initiatives.find((i) => i.id === p.initiativeId)?.topics ?? [];
-  const labels = topics.filter((t) => p.topicIds.includes(t.id)).map((t) => t.label);
+  const labels = topics.filter((topic) => p.topicIds.includes(topic.id)).map((topic) => topic.label);
   // Up to 50 topics of 58 characters, longer once escaped: as many as fit, then how many more.
   let room = 1200;
   // `room` only shrinks, so what is kept is a prefix.
   const shownLabels = labels.slice(0, MAX_TOPICS_SHOWN).filter((label) => (room -= escapeMrkdwn(label).length + 2) >= 0);
-  const topicsText = copy.yourTopics(shownLabels) + (labels.length > shownLabels.length ? ` ${copy.andMore(labels.length - shownLabels.length, 'topics')}` : '');
-  const hours = describeWorkingHours({ days: p.workDays, start: p.workStart, end: p.workEnd });
+  const topicsText = copy.yourTopics(t, shownLabels) + (labels.length > shownLabels.length ? ` ${copy.andMore(t, labels.length - shownLabels.length, 'topics')}` : '');
+  const hours = copy.workingHours(t, language, { days: p.workDays, start: p.workStart, end: p.workEnd });
   const quiet = p.quietHoursStart && p.quietHoursEnd ? { start: p.quietHoursStart, end: p.quietHoursEnd } : null;
   const coordinators = model.coordinatorsOf[p.initiativeId] ?? [];
   const mentions = capped(
     coordinators.map((id) => `<@${id}>`),
-    { max: MAX_COORDINATORS_SHOWN, chars: 1000, separator: ', ', more: (n) => copy.andMore(n, n === 1 ? 'coordinator' : 'coordinators') },
+    { max: MAX_COORDINATORS_SHOWN, chars: 1000, separator: ', ', more: (n) => copy.andMore(t, n, 'coordinators') },
   );
-  const details = [topicsText, copy.offersArrive(hours, p.timezone, quiet), coordinators.length > 0 ? copy.yourCoordinators(mentions.join(', ')) : copy.NO_COORDINATOR];
+  const details = [topicsText, copy.offersArrive(t, hours, p.timezone, quiet), copy.yourCoordinators(t, coordinators.length > 0 ? mentions : [])];
 
-  const buttons: ButtonSpec[] = [{ actionId: ListenerIds.listenButton, text: copy.EDIT_PROFILE, value: p.initiativeId }];
-  if (p.status === 'active') buttons.push({ actionId: ListenerIds.pauseUntilButton, text: copy.PAUSE, value: p.initiativeId });
-  if (p.status === 'paused') buttons.push({ actionId: ListenerIds.resumeButton, text: copy.RESUME, value: p.initiativeId });
-  buttons.push({ actionId: ListenerIds.stopButton, text: copy.STOP, value: p.initiativeId, confirm: CONFIRM_STOP });
+  const buttons: ButtonSpec[] = [{ actionId: ListenerIds.listenButton, text: t('home.editProfile'), value: p.initiativeId }];
+  if (p.status === 'active') buttons.push({ actionId: ListenerIds.pauseUntilButton, text: t('home.pause'), value: p.initiativeId });
+  if (p.status === 'paused') buttons.push({ actionId: ListenerIds.resumeButton, text: t('home.resume'), value: p.initiativeId });
+  buttons.push({ actionId: ListenerIds.stopButton, text: t('home.stop'), value: p.initiativeId, confirm: copy.confirmStop(t) });
   return [section(lines.join('\n')), section(details.join('\n')), actions(buttons)];
 }
 
@@ -124,28 +121,30 @@ function attentionOrder(p: ListenerProfile): number {
 }
 
 /** Each listener's status and load (never whom they support, invariant 5), capped with "and N more". */
-function listenerLines(c: CoordinatedInitiative): string | null {
+function listenerLines(t: Translate, language: AppLanguage, c: CoordinatedInitiative): string | null {
   const listed = c.listeners
     .filter((l) => l.status !== 'pending')
     .map((l, i) => ({ l, i }))
     .sort((a, b) => attentionOrder(a.l) - attentionOrder(b.l) || a.i - b.i)
-    .map(({ l }) => `• ${copy.listenerForCoordinator(l.userId, l, c.load[l.id] ?? 0)}`);
+    .map(({ l }) => `• ${copy.listenerForCoordinator(t, language, l.userId, l, c.load[l.id] ?? 0)}`);
   if (listed.length === 0) return null;
-  return capped(listed, { max: MAX_LISTENER_LINES, chars: LIST_CHARS, separator: '\n', more: (n) => copy.andMore(n, n === 1 ? 'listener' : 'listeners') }).join('\n');
+  return capped(listed, { max: MAX_LISTENER_LINES, chars: LIST_CHARS, separator: '\n', more: (n) => copy.andMore(t, n, 'listeners') }).join('\n');
 }
 
 /** Requests waiting, by topic, longest wait first: counts and ages, no note, no seeker, no pseudonym. */
-function waitingText(waiting: WaitingTopic[], now: Date): string {
-  if (waiting.length === 0) return copy.NOBODY_WAITING;
+function waitingText(t: Translate, waiting: WaitingTopic[], now: Date): string {
   const total = waiting.reduce((n, w) => n + w.count, 0);
   const items = [...waiting]
     .sort((a, b) => a.oldestAt.getTime() - b.oldestAt.getTime())
-    .map((w) => copy.waitingTopic(w.topic, w.count, now.getTime() - w.oldestAt.getTime()));
-  const shown = capped(items, { max: MAX_WAITING_TOPICS, chars: LIST_CHARS, separator: ', ', more: (n) => copy.andMore(n, n === 1 ? 'topic' : 'topics') });
-  return `${copy.waitingHeading(total)} ${shown.join(', ')}`;
+    .map((w) => copy.waitingTopic(t, w.topic, w.count, now.getTime() - w.oldestAt.getTime()));
+  const shown = capped(items, { max: MAX_WAITING_TOPICS, chars: LIST_CHARS, separator: ', ', more: (n) => copy.andMore(t, n, 'topics') });
+  return copy.waitingLine(t, total, shown);
 }
 
 export function renderHome(model: HomeModel): HomeView {
+  // Every word in the person's language (issue 19); what people typed stays as they wrote it.
+  const language = model.language?.current ?? FALLBACK_LANGUAGE;
+  const t = translatorFor(language);
   // The person's own initiatives' resources (a request, a profile, a role), else everyone's, before
   // anything else (DESIGN.md invariant 6); capped, and counted in the room left below.
   const own = new Set([
@@ -155,67 +154,63 @@ export function renderHome(model: HomeModel): HomeView {
     ...model.insightsOf.map((i) => i.id),
   ]);
   const blocks: KnownBlock[] = [
-    header('Peer Support'),
-    ...(model.initiatives.length > 0 ? [...renderResourceBlocks(english, resourcesToShow(model.initiatives, own)), divider()] : []),
-    section(
-      'Talk, anonymously, with a colleague who has lived through something similar. ' +
-        'Peer support complements professional care and is not a crisis service: if you are in crisis, please call your local emergency number or a crisis line now.',
-    ),
+    header(t('home.header')),
+    ...(model.initiatives.length > 0 ? [...renderResourceBlocks(t, resourcesToShow(model.initiatives, own)), divider()] : []),
+    section(t('home.intro')),
   ];
 
   if (model.initiatives.length === 0) {
-    blocks.push(section('There is no peer-support initiative in this workspace yet. Would you like to start one?'));
-    blocks.push(actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative', style: 'primary' }]));
+    blocks.push(section(t('home.noInitiative')));
+    blocks.push(actions([{ actionId: InitiativeIds.setupButton, text: t('home.setUpInitiative'), style: 'primary' }]));
     return { type: 'home', blocks };
   }
 
   blocks.push(
     divider(),
-    section('*Talk to someone*\nAsk for an anonymous pairing with a colleague who has lived through something similar. The support resources come first.'),
-    actions([{ actionId: RequestIds.requestButton, text: 'Ask for a listener', style: 'primary' }]),
+    section(t('home.talk')),
+    actions([{ actionId: RequestIds.requestButton, text: t('safety.askForAListener'), style: 'primary' }]),
   );
   for (const r of model.requests) {
-    const what = r.status === 'paired' ? 'you are talking with a listener' : 'waiting for a listener';
-    blocks.push(section(`Your request about *${escapeMrkdwn(r.topic ?? 'a topic')}*: ${what}.`));
-    if (r.status !== 'paired') blocks.push(actions([{ actionId: RequestIds.cancelButton, text: 'Cancel this request', value: r.id }]));
+    blocks.push(section(copy.requestLine(t, r.topic, r.status === 'paired')));
+    if (r.status !== 'paired') blocks.push(actions([{ actionId: RequestIds.cancelButton, text: t('home.cancelRequest'), value: r.id }]));
   }
 
-  blocks.push(divider(), section('*Listening*'));
+  blocks.push(divider(), section(t('home.listeningHeading')));
   if (model.profiles.length === 0) {
-    blocks.push(section('Have you lived through something that could help a colleague? Volunteer as a listener.'));
-    blocks.push(actions([{ actionId: ListenerIds.listenButton, text: 'Become a listener', style: 'primary' }]));
+    blocks.push(section(t('home.volunteer')));
+    blocks.push(actions([{ actionId: ListenerIds.listenButton, text: t('home.becomeListener'), style: 'primary' }]));
   }
-  for (const p of model.profiles) blocks.push(...renderListening(model, p));
+  for (const p of model.profiles) blocks.push(...renderListening(t, language, model, p));
 
   const tail: KnownBlock[] = [];
   if (model.insightsOf.length > 0) {
-    tail.push(divider(), section('*Insights*\nAnonymous uptake: counts only, never a person.'));
+    tail.push(divider(), section(t('home.insights')));
     // One actions block per initiative: the buttons share an action id, which Slack refuses twice in one block.
-    for (const i of model.insightsOf) tail.push(actions([{ actionId: InsightsIds.openButton, text: `Insights: ${i.name}`, value: i.id }]));
+    for (const i of model.insightsOf) tail.push(actions([{ actionId: InsightsIds.openButton, text: t('home.insightsButton', { name: i.name }), value: i.id }]));
   }
   tail.push(
     divider(),
-    section(model.previews ? previewCopy.PREVIEWS_ON : previewCopy.PREVIEWS_OFF),
+    section(previewCopy.previewsExplained(t, model.previews === true)),
     actions([
       model.previews
-        ? { actionId: PreferenceIds.previews, text: previewCopy.TURN_OFF, value: 'off' }
-        : { actionId: PreferenceIds.previews, text: previewCopy.TURN_ON, value: 'on' },
+        ? { actionId: PreferenceIds.previews, text: previewCopy.previewsButton(t, true), value: 'off' }
+        : { actionId: PreferenceIds.previews, text: previewCopy.previewsButton(t, false), value: 'on' },
     ]),
     ...languageBlocks(model.language ?? { current: FALLBACK_LANGUAGE, chosen: null }),
     divider(),
-    section('*Your data*'),
+    section(t('home.yourData')),
     actions([
-      { actionId: MyDataIds.showButton, text: 'See my data' },
-      { actionId: MyDataIds.deleteButton, text: 'Delete my data', style: 'danger', confirm: CONFIRM_DELETE_BUTTON },
+      { actionId: MyDataIds.showButton, text: t('home.seeMyData') },
+      { actionId: MyDataIds.deleteButton, text: t('home.deleteMyData'), style: 'danger', confirm: copy.confirmDelete(t) },
     ]),
     divider(),
-    actions([{ actionId: InitiativeIds.setupButton, text: 'Set up an initiative' }]),
+    actions([{ actionId: InitiativeIds.setupButton, text: t('home.setUpInitiative') }]),
   );
 
   const coordinated = model.coordinated.map((c) => ({
     ...c,
     pending: c.listeners.filter((l) => l.status === 'pending'),
-    listed: listenerLines(c),
+    listed: listenerLines(t, language, c),
     counts: (s: ListenerProfile['status']) => c.listeners.filter((l) => l.status === s).length,
   }));
   // Fixed per initiative: divider, title, counts, the listeners' list, the waiting requests, the settings
@@ -228,24 +223,24 @@ export function renderHome(model: HomeModel): HomeView {
   for (const { initiative, pending, listed, counts, waiting } of coordinated) {
     blocks.push(
       divider(),
-      section(`*${escapeMrkdwn(initiative.name)}*: you coordinate this initiative`),
-      context(`Listeners: ${counts('active')} active, ${counts('paused')} paused, ${counts('pending')} waiting for approval.`),
+      section(copy.youCoordinate(t, initiative.name)),
+      context(t('home.listenerCounts', { active: counts('active'), paused: counts('paused'), pending: counts('pending') })),
     );
     for (const l of pending.slice(0, perInitiative)) {
-      blocks.push(section(`<@${l.userId}> volunteered and is waiting for approval.`));
+      blocks.push(section(t('home.volunteered', { user: `<@${l.userId}>` })));
       blocks.push(
         actions([
-          { actionId: ListenerIds.approve, text: 'Approve', style: 'primary', value: l.id },
-          { actionId: ListenerIds.decline, text: 'Decline', value: l.id, confirm: CONFIRM_DECLINE },
+          { actionId: ListenerIds.approve, text: t('home.approve'), style: 'primary', value: l.id },
+          { actionId: ListenerIds.decline, text: t('home.decline'), value: l.id, confirm: copy.confirmDecline(t) },
         ]),
       );
     }
     if (pending.length > perInitiative) {
-      blocks.push(context(`${pending.length - perInitiative} more waiting for approval: the message I sent you about each one has Approve and Decline too.`));
+      blocks.push(context(t('home.morePending', { count: pending.length - perInitiative })));
     }
     if (listed !== null) blocks.push(section(listed));
-    blocks.push(section(waitingText(waiting, model.now)));
-    blocks.push(actions([{ actionId: InitiativeIds.editButton, text: 'Edit settings', value: initiative.id }]));
+    blocks.push(section(waitingText(t, waiting, model.now)));
+    blocks.push(actions([{ actionId: InitiativeIds.editButton, text: t('home.editSettings'), value: initiative.id }]));
   }
 
   // A backstop for a person in more initiatives than one tab can show; the tail (your data) stays.

@@ -1,22 +1,13 @@
 import { describeWorkingHours, WEEKDAY_NAMES } from '../../domain/availability.js';
 import { APP_LANGUAGE_NAMES, isAppLanguage } from '../../domain/app-language.js';
 import { longDate } from '../../domain/local-time.js';
-import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
+import { escapeMrkdwn as e } from '../common/blocks.js';
 import type { MyData } from './service.js';
 
 export const CONFIRM_TITLE = 'Delete my data';
 
 export const CONFIRM_TEXT =
   'This erases everything Peer Support stores about you in this workspace: your listener profiles, your roles in initiatives, and your consent records. It cannot be undone. Only anonymous counts (for example "one listener left this week") remain, and they do not name you.';
-
-/** Before the Home tab's button opens the erasure form, which then shows what goes and asks once more. */
-export const CONFIRM_DELETE_BUTTON: ConfirmSpec = {
-  title: 'Delete my data?',
-  text: 'This erases everything Peer Support stores about you in this workspace. It cannot be undone. The next step shows what goes and asks you once more.',
-  confirm: 'Continue',
-  deny: 'Cancel',
-  danger: true,
-};
 
 export function soleCoordinatorWarning(names: string[]): string {
   return `You are the only coordinator of ${names.map((n) => `*${e(n)}*`).join(', ')}. After this it will have no coordinator until someone sets one up; you may want to invite another coordinator first.`;

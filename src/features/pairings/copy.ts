@@ -1,5 +1,5 @@
 import { displayPseudonym } from '../../domain/pseudonyms.js';
-import type { Translate } from '../../i18n/translate.js';
+import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
@@ -56,28 +56,29 @@ export function confirmReveal(t: Translate): ConfirmSpec {
   };
 }
 
-export const ENDED_BY_YOU = 'You have ended this conversation. Thank you for taking part; reaching out or listening takes courage.';
-export const ENDED_BY_OTHER = 'The other person has ended this conversation. That is their choice and nothing you need to carry.';
-export const ENDED_FOR_SEEKER_BY_LISTENER =
-  'Your listener has ended this conversation. This is not about you, and you are welcome to ask for a listener again at any time with `/peer request`.';
-export const SOMEONE_ELSE_SEEKER = 'Of course. I\'ve ended this conversation and I\'m looking for someone else for you. I\'ll message you when they say yes.';
-export const SOMEONE_ELSE_LISTENER =
-  'The colleague you were listening to has asked to talk with someone else. This happens, and it is not a judgement of you.';
-export const LISTENER_STOPPED_SEEKER =
-  'Your listener has had to step back from listening. This is not about you. I\'m looking for someone else for you and will message you when they say yes; you can cancel any time.';
 export const ALREADY_ENDED = 'This conversation has already ended.';
 
-// A planned ending (issue 15): after N weeks either side may choose to wrap up.
-export const PLANNED_BY_YOU = 'You chose to wrap up, so I\'ve ended this conversation and let the other person know kindly.';
-export const PLANNED_FOR_SEEKER =
-  'Your listener felt this was a good point to wrap up, so your conversation has come to its planned end. This is not about you, and you are welcome to ask for a listener again at any time with `/peer request`.';
-export const PLANNED_FOR_LISTENER =
-  'The colleague you were listening to felt this was a good point to wrap up, so your conversation has come to its planned end. That is a good place to reach, and nothing you need to carry.';
-/** To a listener who stepped back from listening, in each conversation that ended with it. */
-export const LISTENER_STOPPED_LISTENER = 'This conversation has ended, as you have stepped back from listening. I\'m finding them someone else.';
+/**
+ * What each side is told when a conversation ends (issues 4, 14, 15), by what happened: the catalogue
+ * key of each note (src/features/pairings/end.ts picks one; it is worded when sent, in each side's language).
+ */
+export const END_NOTE_KEYS = {
+  byYou: 'pairings.end.byYou',
+  byOther: 'pairings.end.byOther',
+  forSeekerByListener: 'pairings.end.forSeekerByListener',
+  someoneElseSeeker: 'pairings.end.someoneElseSeeker',
+  someoneElseListener: 'pairings.end.someoneElseListener',
+  listenerStoppedSeeker: 'pairings.end.listenerStoppedSeeker',
+  listenerStoppedListener: 'pairings.end.listenerStoppedListener',
+  plannedByYou: 'pairings.end.plannedByYou',
+  plannedForSeeker: 'pairings.end.plannedForSeeker',
+  plannedForListener: 'pairings.end.plannedForListener',
+} as const satisfies Record<string, MessageKey>;
+export type EndNote = keyof typeof END_NOTE_KEYS;
+
 /** The thank-you a listener gets whenever one of their conversations ends (issue 15). */
-export function listenerThanks(seekerPseudonym: string): string {
-  return `Thank you for being there for *${displayPseudonym(seekerPseudonym)}*. Your listening mattered.`;
+export function listenerThanks(t: Translate, seekerPseudonym: string): string {
+  return t('pairings.end.listenerThanks', { seeker: displayPseudonym(seekerPseudonym) });
 }
 
 export const REVEAL_WAITING = 'Thank you. Your name will be shown only if they choose to share theirs too; I\'ve let them know you are willing.';
@@ -192,15 +193,10 @@ export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';
 /** The notification text of a relayed message: what lock screens and push notifications show, so no words. */
 export const RELAYED_NOTIFICATION = 'New message in Peer Support';
 
-// A kind ending (issue 14): what the seeker's ending note adds, and the answers to "Did this help?".
-export const ENDING_RESOURCES_LEAD = '*If you need support now or later*';
-export const ASK_AGAIN = 'Ask for a listener again';
-export const ENDING_QUESTION =
-  '*Did this help?* One tap, only if you like. Your answer is only counted, anonymously: nobody sees who gave it, your listener included.';
-export const ENDING_HELPED = 'Yes';
-export const ENDING_NOT_HELPED = 'Not really';
-export const ENDING_THANKS = 'Thank you for telling us. It has been counted anonymously, and it helps the people who run this initiative.';
-export const ENDING_ALREADY_ANSWERED = 'You have already answered, thank you. Only the first answer is counted.';
-export const ENDING_GONE =
-  'Thank you. The record of this conversation has already been deleted, as it is after a while, so there is nothing left to count it against. You are always welcome to ask for a listener again.';
-export const ENDING_NOT_YOURS = 'This question is for the person who asked for support in this conversation, so nothing was counted.';
+// A kind ending (issue 14): the answers to "Did this help?", by what the answer met.
+export const ENDING_ANSWER_KEYS = {
+  counted: 'pairings.ending.thanks',
+  'already-answered': 'pairings.ending.alreadyAnswered',
+  gone: 'pairings.ending.gone',
+  'not-yours': 'pairings.ending.notYours',
+} as const satisfies Record<string, MessageKey>;

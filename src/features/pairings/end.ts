@@ -3,9 +3,10 @@ import { enqueue, outboxKey, type OutboxEntry, type RenderedMessage } from '../.
 import { cancelForPairing, scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import * as copy from './copy.js';
+import { END_NOTE_KEYS, type EndNote } from './copy.js';
+import type { Translate } from '../../i18n/translate.js';
 import { releaseSlot } from './offers.js';
 import { getPairing, type Pairing, type Side } from './pairing-row.js';
-import { renderNote, renderSeekerEnding } from './views.js';
 
 // The one way a pairing ends (STYLE.md "One owner per lifecycle"), whatever the reason: the person
 // pressed End, the seeker asked for someone else, a check-in answer, a planned ending after N weeks
@@ -32,56 +33,61 @@ function listenerLeft(by: Side | 'system', reason: EndReason): boolean {
 }
 
 /**
- * What each side is told; null where that side is not told (they erased their data). The listener's
- * note always ends with a thank-you naming the seeker by pseudonym (issue 15), however it ended.
+ * What each side is told; null where that side is not told (they erased their data). Worded when sent,
+ * in each side's language (endNoteText).
  */
-export function endNotes(by: Side | 'system', reason: EndReason, seekerPseudonym: string): Record<Side, string | null> {
-  const seeker =
+export function endNotes(by: Side | 'system', reason: EndReason): Record<Side, EndNote | null> {
+  const seeker: EndNote | null =
     reason === 'someone_else'
-      ? copy.SOMEONE_ELSE_SEEKER
+      ? 'someoneElseSeeker'
       : listenerLeft(by, reason)
-        ? copy.LISTENER_STOPPED_SEEKER
+        ? 'listenerStoppedSeeker'
         : reason === 'erased' && by === 'seeker'
           ? null
           : reason === 'planned'
             ? by === 'seeker'
-              ? copy.PLANNED_BY_YOU
-              : copy.PLANNED_FOR_SEEKER
+              ? 'plannedByYou'
+              : 'plannedForSeeker'
             : by === 'seeker'
-              ? copy.ENDED_BY_YOU
-              : copy.ENDED_FOR_SEEKER_BY_LISTENER;
-  const listener =
+              ? 'byYou'
+              : 'forSeekerByListener';
+  const listener: EndNote | null =
     reason === 'erased' && by === 'listener'
       ? null
       : reason === 'listener_stopped'
-        ? copy.LISTENER_STOPPED_LISTENER
+        ? 'listenerStoppedListener'
         : reason === 'someone_else'
-          ? copy.SOMEONE_ELSE_LISTENER
+          ? 'someoneElseListener'
           : reason === 'planned'
             ? by === 'listener'
-              ? copy.PLANNED_BY_YOU
-              : copy.PLANNED_FOR_LISTENER
+              ? 'plannedByYou'
+              : 'plannedForListener'
             : by === 'listener'
-              ? copy.ENDED_BY_YOU
-              : copy.ENDED_BY_OTHER;
-  return { seeker, listener: listener === null ? null : `${listener}\n\n${copy.listenerThanks(seekerPseudonym)}` };
+              ? 'byYou'
+              : 'byOther';
+  return { seeker, listener };
+}
+
+/** A note's words in one language. The listener's always ends with a thank-you naming the seeker by pseudonym (issue 15). */
+export function endNoteText(t: Translate, side: Side, note: EndNote, seekerPseudonym: string): string {
+  const text = t(END_NOTE_KEYS[note]);
+  return side === 'listener' ? `${text}\n\n${copy.listenerThanks(t, seekerPseudonym)}` : text;
+}
+
+/** Where a note to one side of a pairing goes: its conversation's thread, broadcast to the DM. */
+function noteTarget(pairing: Pairing, side: Side) {
+  const threadTs = side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
+  return { channel: side === 'seeker' ? pairing.seekerChannel : pairing.listenerChannel, threadTs, broadcast: threadTs !== null };
 }
 
 /** A note to one side of a pairing, in its conversation's thread (broadcast to the DM). */
 export function pairingNote(pairing: Pairing, side: Side, workspaceId: string, key: string, message: RenderedMessage): OutboxEntry {
-  const threadTs = side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
   return {
     key,
     workspaceId,
     recipientId: side === 'seeker' ? pairing.seekerId : pairing.listenerUserId,
     subjectId: pairing.id,
-    message: {
-      kind: 'message',
-      channel: side === 'seeker' ? pairing.seekerChannel : pairing.listenerChannel,
-      threadTs,
-      broadcast: threadTs !== null,
-      message,
-    },
+    message: { kind: 'message', ...noteTarget(pairing, side), message },
   };
 }
 
@@ -100,25 +106,39 @@ export async function endPairingIn(tx: Tx, input: { pairingId: string; by: Side 
   const requeued = input.reason === 'someone_else' || listenerLeft(input.by, input.reason);
   const initiative = await tx.initiative.findUniqueOrThrow({
     where: { id: pairing.initiativeId },
-    select: { id: true, checkInEveryDays: true, workspaceId: true, name: true, resources: true },
+    select: { id: true, checkInEveryDays: true, workspaceId: true },
   });
   await tx.supportRequest.update({
     where: { id: pairing.requestId },
     data: requeued ? { status: 'waiting', waitingChannel: null, waitingMessageTs: null } : { status: 'closed', closedReason: input.reason === 'erased' ? 'erased' : 'ended', closedAt: now },
   });
   if (requeued) await scheduleWaitingUpdate(tx, { id: pairing.requestId, seekerId: pairing.seekerId }, initiative, now);
-  const notes = endNotes(input.by, input.reason, pairing.seekerPseudonym);
-  const entries = (['seeker', 'listener'] as const).flatMap((side) => {
-    const text = notes[side];
-    if (!text) return [];
-    // A kind ending (issue 14): a seeker whose conversation is over (not one being found someone else)
-    // gets the resources, a way to ask again and "Did this help?". The resources are the initiative's
-    // own copy, which the outbox may hold.
-    const message =
-      side === 'seeker' && !requeued
-        ? renderSeekerEnding({ text, pairingId: pairing.id, initiativeName: initiative.name, resources: initiative.resources })
-        : renderNote(text);
-    return [pairingNote(pairing, side, initiative.workspaceId, outboxKey.ended(pairing.id, side), message)];
+  const notes = endNotes(input.by, input.reason);
+  const entries = (['seeker', 'listener'] as const).flatMap((side): OutboxEntry[] => {
+    const note = notes[side];
+    if (!note) return [];
+    // Rendered when sent, in that side's language (issue 19). A kind ending (issue 14): a seeker whose
+    // conversation is over (not one being found someone else) gets the resources, a way to ask again
+    // and "Did this help?". The row holds only which note, the pseudonym and ids: erasing the pairing
+    // leaves the note to the other side intact.
+    return [
+      {
+        key: outboxKey.ended(pairing.id, side),
+        workspaceId: initiative.workspaceId,
+        recipientId: side === 'seeker' ? pairing.seekerId : pairing.listenerUserId,
+        subjectId: pairing.id,
+        message: {
+          kind: 'pairing_end',
+          ...noteTarget(pairing, side),
+          pairingId: pairing.id,
+          initiativeId: initiative.id,
+          side,
+          note,
+          seekerPseudonym: pairing.seekerPseudonym,
+          kindEnding: side === 'seeker' && !requeued,
+        },
+      },
+    ];
   });
   return { pairing, reason: input.reason, requeued, outboxIds: await enqueue(tx, now, entries) };
 }

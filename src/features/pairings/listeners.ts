@@ -10,6 +10,7 @@ import { readForm } from '../common/view-state.js';
 import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
+import { translatorFor } from '../../i18n/translate.js';
 import type { EndReason } from './end.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import { answerOffer } from './offers.js';
@@ -85,18 +86,15 @@ export function register(app: Routes, deps: FeatureDeps): void {
     [PairingIds.endingHelped, true],
     [PairingIds.endingNotHelped, false],
   ] as const) {
-    app.action(actionId, async ({ ack, body, respond }) => {
+    app.action(actionId, async ({ ack, body, client, respond }) => {
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
-      const answer = await answerEnding(services, { pairingId: a.value, userId: a.userId, helped });
-      const reply = {
-        counted: copy.ENDING_THANKS,
-        'already-answered': copy.ENDING_ALREADY_ANSWERED,
-        gone: copy.ENDING_GONE,
-        'not-yours': copy.ENDING_NOT_YOURS,
-      }[answer.kind];
-      await respond(ephemeral(reply));
+      const [answer, language] = await Promise.all([
+        answerEnding(services, { pairingId: a.value, userId: a.userId, helped }),
+        deps.languages.of(client, a.userId, { workspaceId: a.workspaceId }),
+      ]);
+      await respond(ephemeral(translatorFor(language)(copy.ENDING_ANSWER_KEYS[answer.kind])));
     });
   }
 

@@ -111,15 +111,15 @@ export function renderSharedResources(listenerPseudonym: string, resources: stri
  * initiative's resources, a way to ask again, and an optional one-tap "Did this help?" carrying only
  * the pairing id (the answer is counted, never stored against anyone). The top-level text is the note.
  */
-export function renderSeekerEnding(input: { text: string; pairingId: string; initiativeName: string; resources: string }) {
+export function renderSeekerEnding(t: Translate, input: { text: string; pairingId: string; initiativeName: string; resources: string }) {
   const blocks: KnownBlock[] = [
     section(input.text),
-    section(`${copy.ENDING_RESOURCES_LEAD}\n*${escapeMrkdwn(input.initiativeName)}*\n${escapeMrkdwn(input.resources)}`),
-    actions([{ actionId: RequestIds.requestButton, text: copy.ASK_AGAIN }]),
-    section(copy.ENDING_QUESTION),
+    section(`${t('pairings.ending.resourcesLead')}\n*${escapeMrkdwn(input.initiativeName)}*\n${escapeMrkdwn(input.resources)}`),
+    actions([{ actionId: RequestIds.requestButton, text: t('pairings.ending.askAgain') }]),
+    section(t('pairings.ending.question')),
     actions([
-      { actionId: PairingIds.endingHelped, text: copy.ENDING_HELPED, value: input.pairingId },
-      { actionId: PairingIds.endingNotHelped, text: copy.ENDING_NOT_HELPED, value: input.pairingId },
+      { actionId: PairingIds.endingHelped, text: t('pairings.ending.helped'), value: input.pairingId },
+      { actionId: PairingIds.endingNotHelped, text: t('pairings.ending.notHelped'), value: input.pairingId },
     ]),
   ];
   return { text: input.text, blocks };

@@ -9,7 +9,8 @@ import { answerCheckIn } from '../../../src/features/check-ins/service.js';
 import { stopListening } from '../../../src/features/listeners/service.js';
 import { eraseMyData } from '../../../src/features/my-data/service.js';
 import * as pairingCopy from '../../../src/features/pairings/copy.js';
-import { endNotes, type EndReason } from '../../../src/features/pairings/end.js';
+import type { EndNote } from '../../../src/features/pairings/copy.js';
+import { endNoteText, endNotes, type EndReason } from '../../../src/features/pairings/end.js';
 import { answerOffer } from '../../../src/features/pairings/offers.js';
 import type { Pairing } from '../../../src/features/pairings/pairing-row.js';
 import { applyRetention } from '../../../src/features/pairings/retention.js';
@@ -94,8 +95,13 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
   }
 
   async function outboxTo(userId: string): Promise<{ key: string; text: string; json: string }[]> {
-    const rows = await world.db.outboxMessage.findMany({ where: { recipientId: userId, kind: 'message' }, orderBy: { createdAt: 'asc' } });
+    const rows = await world.db.outboxMessage.findMany({ where: { recipientId: userId, kind: { in: ['message', 'pairing_end'] } }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => {
+      // A pairing's end notes are worded when sent (issue 19): here, as an English reader gets them.
+      if (r.kind === 'pairing_end') {
+        const end = JSON.parse(r.args) as { side: 'seeker' | 'listener'; note: EndNote; seekerPseudonym: string };
+        return { key: r.dedupeKey, text: endNoteText(english, end.side, end.note, end.seekerPseudonym), json: r.args };
+      }
       const args = JSON.parse(r.args) as { message: { text: string } };
       return { key: r.dedupeKey, text: args.message.text, json: r.args };
     });
@@ -340,10 +346,10 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
 
       const toSeeker = (await outboxTo(pairing.seekerId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
       const toListener = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
-      expect(toSeeker.map((m) => m.text)).toEqual([pairingCopy.PLANNED_FOR_SEEKER]);
+      expect(toSeeker.map((m) => m.text)).toEqual([english('pairings.end.plannedForSeeker')]);
       // The seeker's kind ending: the resources and "Did this help?".
-      expect(toSeeker[0]!.json).toContain('0800 000 000');
-      expect(toListener.map((m) => m.text)).toEqual([`${pairingCopy.PLANNED_BY_YOU}\n\n${pairingCopy.listenerThanks(pairing.seekerPseudonym)}`]);
+      expect(toSeeker[0]!.json).toContain('"kindEnding":true');
+      expect(toListener.map((m) => m.text)).toEqual([`${english('pairings.end.plannedByYou')}\n\n${pairingCopy.listenerThanks(english, pairing.seekerPseudonym)}`]);
       expect(toListener[0]!.json).not.toContain(pairing.seekerId);
       expect(await counted(setup.initiative.id, 'checkin_wrap_up')).toBe(1);
 
@@ -360,8 +366,8 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       expect(await world.db.pairing.findUniqueOrThrow({ where: { id: pairing.id } })).toMatchObject({ status: 'ended', endedBy: 'seeker', endReason: 'planned' });
       const toSeeker = (await outboxTo(pairing.seekerId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
       const toListener = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${pairing.id}`));
-      expect(toSeeker.map((m) => m.text)).toEqual([pairingCopy.PLANNED_BY_YOU]);
-      expect(toListener.map((m) => m.text)).toEqual([`${pairingCopy.PLANNED_FOR_LISTENER}\n\n${pairingCopy.listenerThanks(pairing.seekerPseudonym)}`]);
+      expect(toSeeker.map((m) => m.text)).toEqual([english('pairings.end.plannedByYou')]);
+      expect(toListener.map((m) => m.text)).toEqual([`${english('pairings.end.plannedForListener')}\n\n${pairingCopy.listenerThanks(english, pairing.seekerPseudonym)}`]);
     });
 
     it('an answer must fit the question: no ending answer on a review, no review answer on a check-in, nobody else\'s', async () => {
@@ -396,12 +402,12 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const reasons: EndReason[] = ['ended', 'someone_else', 'listener_stopped', 'reported', 'erased', 'planned'];
       for (const reason of reasons) {
         for (const by of ['seeker', 'listener', 'system'] as const) {
-          const note = endNotes(by, reason, 'quiet-otter').listener;
+          const note = endNotes(by, reason).listener;
           if (reason === 'erased' && by === 'listener') expect(note, `${reason} by ${by}`).toBeNull();
-          else expect(note, `${reason} by ${by}`).toContain(pairingCopy.listenerThanks('quiet-otter'));
+          else expect(endNoteText(english, 'listener', note!, 'quiet-otter'), `${reason} by ${by}`).toContain(pairingCopy.listenerThanks(english, 'quiet-otter'));
         }
       }
-      expect(pairingCopy.listenerThanks('quiet-otter')).toBe('Thank you for being there for *a colleague (quiet-otter)*. Your listening mattered.');
+      expect(pairingCopy.listenerThanks(english, 'quiet-otter')).toBe('Thank you for being there for *a colleague (quiet-otter)*. Your listening mattered.');
     });
 
     it('reaches the listener when the seeker ends, and when the listener stops; not when the listener erases their data', async () => {
@@ -409,12 +415,12 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const ended = await converse(setup);
       await endPairing(deps(), { pairingId: ended.id, by: 'seeker', reason: 'ended' });
       const [note] = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${ended.id}`));
-      expect(note!.text).toBe(`${pairingCopy.ENDED_BY_OTHER}\n\n${pairingCopy.listenerThanks(ended.seekerPseudonym)}`);
+      expect(note!.text).toBe(`${english('pairings.end.byOther')}\n\n${pairingCopy.listenerThanks(english, ended.seekerPseudonym)}`);
 
       const kept = await converse(setup);
       await stopListening(deps(), { workspaceId: setup.initiative.workspaceId, initiativeId: setup.initiative.id, userId: setup.listener.userId, surface: 'test' });
       const [stopNote] = (await outboxTo(setup.listener.userId)).filter((m) => m.key.startsWith(`ended:${kept.id}`));
-      expect(stopNote!.text).toContain(pairingCopy.listenerThanks(kept.seekerPseudonym));
+      expect(stopNote!.text).toContain(pairingCopy.listenerThanks(english, kept.seekerPseudonym));
       // The seeker is found someone else, as before.
       expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: kept.requestId } })).status).toBe('waiting');
 
@@ -424,7 +430,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       expect(await world.db.outboxMessage.count({ where: { recipientId: erasing.listener.userId } })).toBe(0);
       // Their seeker is told kindly and looked after: their request waits for someone else.
       const toSeeker = (await outboxTo(erased.seekerId)).filter((m) => m.key.startsWith(`ended:${erased.id}`));
-      expect(toSeeker.map((m) => m.text)).toEqual([pairingCopy.LISTENER_STOPPED_SEEKER]);
+      expect(toSeeker.map((m) => m.text)).toEqual([english('pairings.end.listenerStoppedSeeker')]);
       expect((await world.db.supportRequest.findUniqueOrThrow({ where: { id: erased.requestId } })).status).toBe('waiting');
     });
   });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as copy from '../../../src/features/common/copy.js';
+import { translatorFor } from '../../../src/i18n/translate.js';
 import { openTestDatabase } from '../../support/databases.js';
 import { commandBody, createInProcessApp, SLACK_API, slackApi, type InProcessApp } from '../../support/in-process-app.js';
 
@@ -50,6 +51,17 @@ describe('answer-failures: a failing handler always answers the person', () => {
     expect(response).toEqual({ response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG });
     expect(peer.logs()).toContain('P1001');
     expect(peer.logs()).not.toContain('10.0.0.7');
+  });
+
+  it("answers in the person's language when Slack says it at once (issue 19), and in English when it does not", async () => {
+    slackApi();
+    nock(SLACK_API).post('/api/users.info').reply(200, { ok: true, user: { id: 'U0DEUTSCH1', tz: 'Europe/Berlin', locale: 'de-DE' } });
+    const german = await peer.deliver({ ...commandBody('x', 'U0DEUTSCH1'), command: '/fail' });
+    expect(german.response).toEqual({ response_type: 'ephemeral', text: translatorFor('de')('common.somethingWentWrong') });
+    // Slack cannot be asked: English, without waiting long.
+    nock(SLACK_API).post('/api/users.info').reply(500, 'down');
+    const unknown = await peer.deliver({ ...commandBody('x', 'U0NOBODY01'), command: '/fail' });
+    expect(unknown.response).toEqual({ response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG });
   });
 
   it('a button in a message answers through its response_url, without replacing the message', async () => {

@@ -1,3 +1,4 @@
+import { APP_LANGUAGES } from '../../../src/domain/app-language.js';
 import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import * as checkInCopy from '../../../src/features/check-ins/copy.js';
@@ -87,9 +88,13 @@ const MY_DATA: MyData = {
 const TAKES_TEXT: Record<string, () => string> = {
   'check-ins.coordinatorNotice': () => checkInCopy.coordinatorNotice('U0LISTENER', HOSTILE),
   'help.unknownCommandLine': () => helpCopy.unknownCommandLine(english, HOSTILE),
-  'home.waitingTopic': () => homeCopy.waitingTopic(HOSTILE, 3, 7_200_000),
-  'home.yourTopics': () => homeCopy.yourTopics([HOSTILE, 'Anxiety']),
-  'home.offersArrive': () => homeCopy.offersArrive('Mon to Fri, 09:00 to 18:00', HOSTILE, { start: '22:00', end: '07:00' }),
+  'home.waitingTopic': () => homeCopy.waitingTopic(english, HOSTILE, 3, 7_200_000),
+  'home.yourTopics': () => homeCopy.yourTopics(english, [HOSTILE, 'Anxiety']),
+  'home.offersArrive': () => homeCopy.offersArrive(english, 'Mon to Fri, 09:00 to 18:00', HOSTILE, { start: '22:00', end: '07:00' }),
+  'home.ownStatus': () =>
+    homeCopy.ownStatus(english, 'en', HOSTILE, { status: 'paused', pausedUntil: new Date(0), pauseReason: 'self', timezone: null, capacity: 2 }, 0),
+  'home.requestLine': () => homeCopy.requestLine(english, HOSTILE, false),
+  'home.youCoordinate': () => homeCopy.youCoordinate(english, HOSTILE),
   'initiatives.created': () => initiativeCopy.created(HOSTILE, 2),
   'initiatives.saved': () => initiativeCopy.saved(HOSTILE, 1),
   'initiatives.invitationText': () => initiativeCopy.invitationText('U0INVITER1', 'coordinator', HOSTILE),
@@ -141,6 +146,8 @@ const TAKES_TEXT: Record<string, () => string> = {
  */
 const APP_VALUES_ONLY = [
   'initiatives.placeholderLeft',
+  'initiatives.textsLabel',
+  'initiatives.topicLinesMismatch',
   'check-ins.seekerQuestion',
   'check-ins.listenerLoad',
   'check-ins.reviewQuestion',
@@ -148,13 +155,16 @@ const APP_VALUES_ONLY = [
   'pairings.listenerThanks',
   'home.durationText',
   'home.localDate',
-  'home.ownStatus',
+  'home.workingHours',
   'home.slotsUsed',
   'home.conversationLine',
   'home.listenerForCoordinator',
-  'home.waitingHeading',
+  'home.waitingLine',
   'home.yourCoordinators',
   'home.andMore',
+  'home.confirmStop',
+  'home.confirmDecline',
+  'home.confirmDelete',
   'initiatives.roleName',
   'initiatives.notAllowedToCreate',
   'insights.explainer',
@@ -245,8 +255,9 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'waiting update', render: () => checkInViews.renderWaitingUpdate(english, { requestId: 'r1', resources: HOSTILE }) },
   // What was typed is echoed as code, with mrkdwn's characters dropped rather than escaped.
   { name: 'help after an unknown command', render: () => renderHelp(english, HOSTILE), noMrkdwn: true },
-  {
-    name: 'Home tab: a seeker, a listener, a coordinator and an HR viewer at once',
+  // In every language the app speaks (issue 19): the words change, what people typed is escaped the same.
+  ...APP_LANGUAGES.map((language) => ({
+    name: `Home tab: a seeker, a listener, a coordinator and an HR viewer at once (${language})`,
     render: () =>
       renderHome({
         now: new Date('2026-12-03T09:00:00Z'),
@@ -264,9 +275,10 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
           },
         ],
         insightsOf: [INITIATIVE],
+        language: { current: language, chosen: language },
       }),
     plainShows: true,
-  },
+  })),
   { name: 'setup form, editing', render: () => initiativeViews.renderSetupModal({ initiative: INITIATIVE, needsConsent: false }), plainShows: true, noMrkdwn: true },
   {
     name: 'choose an initiative, resources first',
@@ -291,7 +303,7 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
   {
     name: 'seeker ending: resources, ask again and "Did this help?"',
-    render: () => pairingViews.renderSeekerEnding({ text: pairingCopy.ENDED_FOR_SEEKER_BY_LISTENER, pairingId: 'p1', initiativeName: HOSTILE, resources: HOSTILE }),
+    render: () => pairingViews.renderSeekerEnding(english, { text: english('pairings.end.forSeekerByListener'), pairingId: 'p1', initiativeName: HOSTILE, resources: HOSTILE }),
   },
   { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote({ pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
   { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources('kind-heron', HOSTILE) },

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AppLanguage } from '../../../src/domain/app-language.js';
+import { describeWorkingHours } from '../../../src/domain/availability.js';
+import { workingHours } from '../../../src/features/home/copy.js';
+import { english, translate } from '../../../src/i18n/translate.js';
 import type { Initiative } from '../../../src/features/initiatives/service.js';
 import { ListenerIds } from '../../../src/features/listeners/ids.js';
 import type { ListenerProfile } from '../../../src/features/listeners/service.js';
@@ -251,5 +255,114 @@ describe("the coordinator's Home", () => {
     expect(validateView(busiestView)).toEqual([]);
     expect(busiestView.blocks.length).toBeLessThanOrEqual(100);
     expect(buttonsOf(busiest).filter((b) => b.action_id === 'initiative.edit')).toHaveLength(7);
+  });
+});
+
+describe("the Home in the person's language (issue 19)", () => {
+  const coordinated = (c: Partial<CoordinatedInitiative> = {}): CoordinatedInitiative => ({ initiative: LIGHTHOUSE, listeners: [], load: {}, waiting: [], ...c });
+  /** Everything at once: a request, a listener paused until a date, a coordinator with a volunteer waiting and requests waiting, insights. */
+  const everything = (language: AppLanguage): HomeModel =>
+    home({
+      language: { current: language, chosen: language },
+      requests: [{ id: 'r1', initiativeId: LIGHTHOUSE.id, status: 'waiting', topic: 'Anxiety', createdAt: NOW }],
+      profiles: [
+        listener({ status: 'paused', pauseReason: 'self', pausedUntil: new Date('2026-12-13T23:30:00Z'), timezone: 'Pacific/Auckland', quietHoursStart: '22:00', quietHoursEnd: '07:00' }),
+      ],
+      conversations: [
+        { listenerId: 'cprofile-1', seekerPseudonym: 'Otter', startedAt: new Date(NOW.getTime() - 12 * DAY) },
+        { listenerId: 'cprofile-1', seekerPseudonym: 'Heron', startedAt: new Date(NOW.getTime() - 20 * 60_000) },
+      ],
+      coordinatorsOf: { [LIGHTHOUSE.id]: ['U0COORD001'] },
+      coordinated: [
+        coordinated({
+          listeners: [listener({ id: 'p2', userId: 'U0PENDING1', status: 'pending' }), listener({ id: 'p3', userId: 'U0ACTIVE01' })],
+          load: { p3: 1 },
+          waiting: [{ topic: 'Grief', count: 2, oldestAt: new Date(NOW.getTime() - 5 * HOUR) }],
+        }),
+      ],
+      insightsOf: [LIGHTHOUSE],
+    });
+  const confirmsOf = (model: HomeModel) => buttonsOf(model).flatMap((b) => (b.confirm ? [JSON.stringify(b.confirm)] : []));
+  const ENGLISH = [
+    'Talk to someone',
+    'Ask for a listener',
+    'Your request about',
+    'You listen with',
+    'paused until',
+    'less than an hour',
+    'Your topics',
+    'Offers arrive',
+    'quiet hours',
+    'Your coordinators',
+    'Edit my listener profile',
+    'Stop being a listener',
+    'you coordinate this initiative',
+    'waiting for approval',
+    'Approve',
+    'Decline',
+    'Waiting for a listener',
+    'oldest',
+    'Edit settings',
+    'Anonymous uptake',
+    'Notifications',
+    'Show message previews',
+    'Your data',
+    'See my data',
+    'Delete my data',
+    'Set up an initiative',
+    'If you need support right now',
+    'Keep listening',
+    'Not now',
+    'Continue',
+  ];
+
+  it('writes a German Home in German, du throughout, with German dates and counts', () => {
+    const model = everything('de');
+    const text = textOf(model);
+    for (const key of ['home.talk', 'home.stop', 'home.editProfile', 'home.resume', 'home.yourData', 'home.seeMyData', 'home.deleteMyData', 'home.approve', 'home.editSettings', 'safety.resourcesLead'] as const) {
+      expect(text).toContain(translate('de', key));
+    }
+    expect(text).toContain('Du bist bei *Lighthouse Circle* als zuhörende Person dabei: pausiert bis Montag, 14. Dezember');
+    expect(text).toContain('*2 von 2 Gesprächen*');
+    expect(text).toContain('a colleague (Otter), 12 Tage');
+    expect(text).toContain('a colleague (Heron), weniger als eine Stunde');
+    expect(text).toContain('*Deine Themen:* Anxiety, Grief');
+    expect(text).toContain('Ruhezeiten 22:00 bis 07:00');
+    expect(text).toContain('Deine Anfrage zum Thema *Anxiety*');
+    expect(text).toContain('Zuhörende: 1 aktiv, 0 pausiert, 1 noch nicht freigegeben.');
+    expect(text).toContain('*Warten auf ein Gespräch (2):* Grief 2 (längste Wartezeit 5 Stunden)');
+    expect(text).toContain('<@U0ACTIVE01>: nimmt neue Gespräche an, 1 von 2');
+    expect(confirmsOf(model).join('\n')).toContain('Nicht mehr zuhören?');
+    expect(confirmsOf(model).join('\n')).toContain('Meine Daten löschen?');
+    expect(confirmsOf(model).join('\n')).toContain('Diese Person ablehnen?');
+    const everythingShown = `${text}\n${confirmsOf(model).join('\n')}`;
+    for (const phrase of ENGLISH) expect(everythingShown, phrase).not.toContain(phrase);
+  });
+
+  it('writes a Spanish Home in Spanish, with Spanish dates and counts', () => {
+    const model = everything('es');
+    const text = textOf(model);
+    expect(text).toContain(translate('es', 'home.stop'));
+    expect(text).toContain('en pausa hasta el lunes, 14 de diciembre');
+    expect(text).toContain('a colleague (Otter), 12 días');
+    expect(text).toContain('*2 de 2 conversaciones*');
+    expect(text).toContain('Grief 2 (la espera más larga: 5 horas)');
+    const everythingShown = `${text}\n${confirmsOf(model).join('\n')}`;
+    for (const phrase of ENGLISH) expect(everythingShown, phrase).not.toContain(phrase);
+  });
+
+  it('is English when the model has no language', () => {
+    const unknown = { ...everything('en'), language: undefined };
+    expect(textOf(unknown)).toBe(textOf({ ...everything('en'), language: { current: 'en', chosen: null } }));
+    expect(textOf(unknown)).toContain('*Talk to someone*');
+  });
+
+  it('words working hours in English exactly as describeWorkingHours does', () => {
+    const cases = [[1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6], [], [1, 3], [1, 2], [5, 6, 0], [2, 3, 4], [6]];
+    for (const days of cases) {
+      for (const [start, end] of [['09:00', '18:00'], ['00:00', '00:00']] as const) {
+        expect(workingHours(english, 'en', { days, start, end })).toBe(describeWorkingHours({ days, start, end }));
+      }
+    }
   });
 });

@@ -39,7 +39,7 @@ describe.each(TEST_PROVIDERS)('the safety net on %s', (provider) => {
 
     const net = await loadSafetyNet(database.db, a.workspaceId, seeker);
     expect(net.resources.map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(net.resources[1]).toEqual({ id: b.id, name: 'Second', resources: 'Call B' });
+    expect(net.resources[1]).toEqual({ id: b.id, name: 'Second', resources: 'Call B', texts: '{}' });
     expect(net.crisisWords).toContain('hopeless');
     expect(net.requests.map((r) => [r.initiativeId, r.status, r.topic])).toEqual([
       [a.id, 'waiting', null],
