@@ -19,9 +19,8 @@ export const DE_TEXTS: Record<ConsentPurpose, string> = {
       HR_COUNTS,
     `*Wie lange:* Dein Profil bleibt bestehen, bis du aufhörst. Ein beendetes Gespräch wird mit seinen Anfragen und Check-in-Antworten nach Ablauf ${RETENTION} gelöscht, ebenso eine Meldung, gerechnet ab dem Zeitpunkt, an dem sie gemacht wurde. Deine Zeitzone und Spracheinstellung werden jede Woche aus Slack aktualisiert und gelöscht, sobald nichts mehr für dich ansteht. Es bleiben nur anonyme Zahlen.`,
     `*Deine Entscheidung:* ${VOLUNTARY}`,
-    // The Home tab button (src/features/home/copy.ts STOP) is still English until that surface is
-    // translated, so its English name follows the German in brackets; drop it once the Home tab is German.
-    '*Widerruf:* `/peer stop` widerruft diese Einwilligung und löscht sofort dein Profil als zuhörende Person; das geht auch mit *Nicht mehr zuhören* (*Stop being a listener*) im Home-Tab der App. `/peer delete-my-data` löscht alles, was über dich gespeichert ist.',
+    // The Home tab's button, as the German Home names it (home.stop).
+    '*Widerruf:* `/peer stop` widerruft diese Einwilligung und löscht sofort dein Profil als zuhörende Person; das geht auch mit *Nicht mehr zuhören* im Home-Tab der App. `/peer delete-my-data` löscht alles, was über dich gespeichert ist.',
   ].join('\n'),
   coordinator: [
     '*Was wir speichern:* deine Slack-ID als Koordinatorin oder Koordinator dieser Initiative; wenn dich eine Kollegin oder ein Kollege eingeladen hat, die Einladung (diese Initiative, die Rolle, deine Slack-ID und wann sie verschickt wurde); einen Eintrag für jedes Mal, wenn du die Auswertungen der Initiative ansiehst oder exportierst; und einen Nachweis dieser Einwilligung.',

@@ -18,7 +18,7 @@ export const ES_TEXTS: Record<ConsentPurpose, string> = {
       HR_COUNTS,
     `*Cuánto tiempo:* tu perfil se mantiene hasta que dejes de escuchar. Una conversación terminada, con sus solicitudes y respuestas de seguimiento, se borra tras ${RETENTION}, y lo mismo ocurre con una preocupación, contando desde que se comunicó. Tu zona horaria y tu idioma se actualizan desde Slack cada semana y se borran cuando ya no queda nada pendiente de enviarte. Solo se conservan cifras anónimas.`,
     `*Tu decisión:* ${VOLUNTARY}`,
-    '*Cómo retirarte:* `/peer stop`, o el botón *Dejar de escuchar* (*Stop being a listener*) de la pestaña Inicio de la app, retira este consentimiento y borra al instante tu perfil de oyente. `/peer delete-my-data` borra todo lo que guardamos sobre ti.',
+    '*Cómo retirarte:* `/peer stop`, o el botón *Dejar de escuchar* de la pestaña Inicio de la app, retira este consentimiento y borra al instante tu perfil de oyente. `/peer delete-my-data` borra todo lo que guardamos sobre ti.',
   ].join('\n'),
   coordinator: [
     '*Qué guardamos:* tu ID de Slack como persona coordinadora de esta iniciativa; si te invitó alguien del equipo, la invitación (esta iniciativa, el rol, tu ID de Slack y cuándo se envió); un registro de cada vez que consultas o exportas las estadísticas de la iniciativa; y un registro de este consentimiento.',

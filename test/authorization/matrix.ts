@@ -286,19 +286,19 @@ const pairingActions: Cell[] = [
   ...surface(
     'action:pairing.share_resources',
     (c) => buttonInMessage(c.delivery, 'pairing.share_resources', c.world.pairing.id),
-    byRole(refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] }), {
+    byRole(refused({ sees: [english('pairings.crisis.notYours')] }), {
       listener: allowed({ reaches: ['seeker'], onlyTo: ['seeker'], hides: [USERS.seeker] }),
     }),
   ),
-  row('action:pairing.share_resources', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.share_resources', c.world.otherPairing.id), refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE], hides: [USERS.otherSide] })),
+  row('action:pairing.share_resources', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.share_resources', c.world.otherPairing.id), refused({ sees: [english('pairings.crisis.notYours')], hides: [USERS.otherSide] })),
   ...surface(
     'action:pairing.ask_coordinator',
     (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.pairing.id),
-    byRole(refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] }), {
+    byRole(refused({ sees: [english('pairings.crisis.notYours')] }), {
       listener: allowed({ changes: ['OutboxMessage'], reaches: ['coordinator'], onlyTo: ['coordinator'], hides: [USERS.seeker] }),
     }),
   ),
-  row('action:pairing.ask_coordinator', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.otherPairing.id), refused({ sees: [pairingCopy.NOT_YOUR_CRISIS_NOTE] })),
+  row('action:pairing.ask_coordinator', 'listener', "another pairing's id (S2 and L2's)", (c) => buttonInMessage(c.delivery, 'pairing.ask_coordinator', c.world.otherPairing.id), refused({ sees: [english('pairings.crisis.notYours')] })),
   // A report's notice (issue 15): only the initiative's coordinators get the reply form; everyone else,
   // the reporter and the listener it is about included, is told so in the modal. Never the seeker's id.
   ...surface(

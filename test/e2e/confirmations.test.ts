@@ -4,7 +4,6 @@ import { LIMITS } from '../../src/features/common/blocks.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
-import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
@@ -180,7 +179,7 @@ describe.each(TEST_PROVIDERS)('confirmations and discreet notifications on %s', 
 
     const relayed = e2e.slack.calls.filter((c) => (c.method === 'chat.postMessage' || c.method === 'chat.update') && [FROM_SEEKER, FROM_LISTENER].some((w) => jsonOf(c.args.blocks).includes(w)));
     expect(relayed).toHaveLength(2);
-    for (const call of relayed) expect(call.args.text).toBe(pairingCopy.RELAYED_NOTIFICATION);
+    for (const call of relayed) expect(call.args.text).toBe(english('pairings.relayedNotification'));
 
     // Nor does any other message's notification text: not the note, the topic's words as the seeker gave them, or the relayed words.
     const texts = e2e.slack.calls.map((c) => String(c.args.text ?? ''));

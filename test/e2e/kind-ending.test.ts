@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
-import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { PairingIds } from '../../src/features/pairings/ids.js';
 import * as previewCopy from '../../src/features/preferences/copy.js';
 import { PreferenceIds } from '../../src/features/preferences/ids.js';
@@ -94,7 +93,7 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
       const since = e2e.mark();
       await dmFrom(e2e, intro.listenerId, WORDS);
       const relayed = await relayedTo(since, SEEKER.id, WORDS);
-      expect(relayed.args.text).toBe(pairingCopy.RELAYED_NOTIFICATION);
+      expect(relayed.args.text).toBe(english('pairings.relayedNotification'));
       expect(await e2e.db.personPreference.count()).toBe(0);
     });
 
@@ -116,14 +115,14 @@ describe.each(TEST_PROVIDERS)('a kind ending and notification previews on %s', (
       // The listener did not turn theirs on: what the seeker writes still notifies discreetly.
       mark = e2e.mark();
       await dmFrom(e2e, SEEKER.id, 'Thank you, cerulean-tortoise-3381.');
-      expect((await relayedTo(mark, intro.listenerId, 'cerulean-tortoise-3381')).args.text).toBe(pairingCopy.RELAYED_NOTIFICATION);
+      expect((await relayedTo(mark, intro.listenerId, 'cerulean-tortoise-3381')).args.text).toBe(english('pairings.relayedNotification'));
     });
 
     it('turned off again, the notification text carries no words', async () => {
       await setPreviews(SEEKER.id, false);
       const since = e2e.mark();
       await dmFrom(e2e, intro.listenerId, 'Take care, saffron-osprey-7710.');
-      expect((await relayedTo(since, SEEKER.id, 'saffron-osprey-7710')).args.text).toBe(pairingCopy.RELAYED_NOTIFICATION);
+      expect((await relayedTo(since, SEEKER.id, 'saffron-osprey-7710')).args.text).toBe(english('pairings.relayedNotification'));
     });
 
     it('are listed by my-data', async () => {

@@ -10,7 +10,7 @@ import { translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { command, commandModal, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
-import { acceptOffer, answered, askForListener, clickAs, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
+import { acceptOffer, answered, askForListener, clickAs, dmFrom, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
 // Issue 19 end to end: where Slack's locale is one the app does not speak (fr-FR, pt-BR), everything
@@ -149,6 +149,28 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     expect(jsonOf(blocksOfView(back))).not.toContain(PreferenceIds.language.slack);
     expect(await e2e.db.personPreference.findUnique({ where: { userId: SEEKER.id } })).toMatchObject({ language: null });
     expect((await helpFor(SEEKER.id)).startsWith(de('help.intro'))).toBe(true);
+  });
+
+  it('relays with a notification in the reader\'s language, and words the crisis notes for each side in theirs', async () => {
+    const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
+    const since = e2e.mark();
+    await dmFrom(e2e, SEEKER.id, 'Manchmal will ich nicht mehr leben.');
+    // The listener (pt-BR, so the initiative's German) is notified without words, in German.
+    const relayed = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && jsonOf(c.args.blocks).includes('nicht mehr leben'));
+    expect(relayed.args.text).toBe(de('pairings.relayedNotification'));
+    // The seeker: the crisis lead and the German resources; the listener: their note, in German.
+    const lead = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === de('pairings.crisis.seekerLead'));
+    expect(textOf(lead.args.blocks)).toContain(GERMAN_RESOURCES);
+    const note = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && c.args.text === de('pairings.crisis.listenerNote'));
+    expect(textOf(note.args.blocks)).toContain(GERMAN_RESOURCES);
+    expect(buttonsIn(note).map((b) => b.action_id)).toContain(PairingIds.shareResources);
+    // The listener shares the resources: the seeker gets them in German, the listener's answer is German too.
+    const share = buttonsIn(note).find((b) => b.action_id === PairingIds.shareResources)!;
+    const clickedAt = e2e.mark();
+    const { responseKey } = await clickAs(e2e, LISTENER.id, { actionId: share.action_id, value: share.value, channelId: `D${LISTENER.id}` });
+    const shared = await e2e.next('chat.postMessage', clickedAt, (c) => sentTo(SEEKER.id)(c) && String(c.args.text).startsWith(pairingCopy.resourcesSharedWithYou(de, pairing.listenerPseudonym)));
+    expect(textOf(shared.args.blocks)).toContain(GERMAN_RESOURCES);
+    expect((await answered(e2e, clickedAt, responseKey)).args.text).toBe(pairingCopy.resourcesShared(de, pairing.seekerPseudonym));
   });
 
   it('ends the conversation in each side\'s language: the seeker\'s kind ending with the German resources, the listener\'s thanks', async () => {

@@ -338,7 +338,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const since = e2e.mark();
       const file = { id: 'F0LETTER01', name: 'letter-from-hr-okonkwo.pdf', title: 'letter-from-hr-okonkwo.pdf', url_private: 'https://files.example.invalid/F0LETTER01' };
       await dmFrom(e2e, SEEKER.id, WITH_FILE, { subtype: 'file_share', files: [file] });
-      const told = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.FILES_NOT_RELAYED));
+      const told = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.filesNotRelayed')));
       expect(told.args.channel).toBe(`D${SEEKER.id}`);
       const toListener = callsToSince(since, listener.id);
       expect(toListener).toHaveLength(1);
@@ -350,7 +350,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       // A file with no words: nothing reaches the listener at all.
       const again = e2e.mark();
       await dmFrom(e2e, SEEKER.id, '', { subtype: 'file_share', files: [{ ...file, id: 'F0LETTER02' }] });
-      await e2e.next('chat.postMessage', again, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.FILES_NOT_RELAYED));
+      await e2e.next('chat.postMessage', again, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.filesNotRelayed')));
       expect(callsToSince(again, listener.id)).toEqual([]);
     });
 
@@ -425,8 +425,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const seekerSince = e2e.mark();
       await dmFrom(e2e, SEEKER.id, CRISIS);
       await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(listener.id)(c) && shown(c).includes(CRISIS));
-      const toListener = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
-      const toSeeker = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
+      const toListener = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.crisis.listenerNote')));
+      const toSeeker = await e2e.next('chat.postMessage', seekerSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.crisis.seekerLead')));
       expect(shown(toSeeker)).toContain(RESOURCES);
       // The listener's note carries the resources, names the coordinators, and offers both buttons, each asking first.
       expect(shown(toListener)).toContain(RESOURCES);
@@ -449,11 +449,11 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const againSince = e2e.mark();
       await dmFrom(e2e, SEEKER.id, SECOND_CRISIS);
       await e2e.next('chat.postMessage', againSince, (c) => sentTo(listener.id)(c) && shown(c).includes(SECOND_CRISIS));
-      await e2e.next('chat.postMessage', againSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
-      const notes = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
+      await e2e.next('chat.postMessage', againSince, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.crisis.seekerLead')));
+      const notes = e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage' && shown(c).includes(english('pairings.crisis.listenerNote')));
       expect(notes).toHaveLength(1);
       // Twice for the seeker's two messages, never for the listener's.
-      expect(callsToSince(since, SEEKER.id).filter((c) => shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD))).toHaveLength(2);
+      expect(callsToSince(since, SEEKER.id).filter((c) => shown(c).includes(english('pairings.crisis.seekerLead')))).toHaveLength(2);
 
       // Stored: only when this conversation's note went (Pairing.crisisNotedAt), never the words, and no other row.
       const after = await everyRow(e2e.db, provider);
@@ -476,22 +476,22 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       for (const actionId of [PairingIds.shareResources, PairingIds.askCoordinator]) {
         const since = e2e.mark();
         const { responseKey } = await clickAs(e2e, SEEKER.id, { actionId, value: intro.pairingId, channelId: `D${SEEKER.id}` });
-        expect(shown(await answered(e2e, since, responseKey))).toContain(pairingCopy.NOT_YOUR_CRISIS_NOTE);
+        expect(shown(await answered(e2e, since, responseKey))).toContain(english('pairings.crisis.notYours'));
         expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
       }
       expect(await e2e.db.outboxMessage.count({ where: { recipientId: COORDINATOR.id, args: { contains: 'asks for support with a conversation' } } })).toBe(0);
 
       let since = e2e.mark();
       let click = await clickAs(e2e, listener.id, { actionId: PairingIds.shareResources, value: intro.pairingId, channelId: `D${listener.id}` });
-      const shared = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.resourcesSharedWithYou(pairing.listenerPseudonym)));
+      const shared = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.resourcesSharedWithYou(english, pairing.listenerPseudonym)));
       expect(shown(shared)).toContain(RESOURCES);
       expect(shared.args.thread_ts).toBe(pairing.seekerThreadTs);
-      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.resourcesShared(pairing.seekerPseudonym));
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.resourcesShared(english, pairing.seekerPseudonym));
       expect(identityLeaksBetween([shared], e2e.owners, SEEKER, listener)).toEqual([]);
 
       since = e2e.mark();
       click = await clickAs(e2e, listener.id, { actionId: PairingIds.askCoordinator, value: intro.pairingId, channelId: `D${listener.id}` });
-      expect(shown(await answered(e2e, since, click.responseKey))).toContain(pairingCopy.COORDINATOR_ASKED);
+      expect(shown(await answered(e2e, since, click.responseKey))).toContain(english('pairings.crisis.coordinatorAsked'));
       const notice = await e2e.next('chat.postMessage', since, (c) => sentTo(COORDINATOR.id)(c) && shown(c).includes(pairingCopy.crisisSupportNotice(listener.id, initiative.name)));
       // Invariant 5: the coordinators learn who asks for support, never whom they listen to.
       expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [SEEKER])).toEqual([]);
@@ -785,10 +785,10 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // is clear who may be at risk (and is broadcast to the DM so it is not missed).
     since = e2e.mark();
     await dmFrom(e2e, first.id, 'lately I think about how to end my life');
-    const note = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_LISTENER));
+    const note = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.crisis.listenerNote')));
     expect(note.args.thread_ts).toBe(withFirst.listenerThreadTs);
     expect(String(note.args.reply_broadcast)).toBe('true');
-    const resources = await e2e.next('chat.postMessage', since, (c) => sentTo(first.id)(c) && shown(c).includes(pairingCopy.CRISIS_NOTE_SEEKER_LEAD));
+    const resources = await e2e.next('chat.postMessage', since, (c) => sentTo(first.id)(c) && shown(c).includes(english('pairings.crisis.seekerLead')));
     expect(resources.args.thread_ts).toBe(withFirst.seekerThreadTs);
     expect(callsToSince(since, second.id)).toEqual([]);
 
@@ -803,7 +803,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // A reply outside any thread could be for either: it is not passed on, and the listener is asked.
     since = e2e.mark();
     await dmFrom(e2e, listener.id, 'which of you am I talking to?');
-    await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.WHICH_PAIRING));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.whichPairing')));
     expect([...callsToSince(since, first.id), ...callsToSince(since, second.id)]).toEqual([]);
 
     // A reply in the second conversation's thread goes to the second seeker only.

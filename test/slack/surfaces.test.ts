@@ -462,11 +462,18 @@ const CASES: SurfaceCase[] = [
     }),
   ),
   message('reveal offer', () => pairings.renderRevealOffer(cuid('pairing', 3))),
-  message('crisis note to a listener, long resources and many coordinators', () =>
-    pairings.renderCrisisNote({ pairingId: cuid('pairing', 5), resources: words(2500), coordinatorIds: Array.from({ length: 20 }, (_, i) => `U0COORD${String(i).padStart(3, '0')}`) }),
-  ),
-  message('crisis note to a listener, no resources and no coordinator', () => pairings.renderCrisisNote({ pairingId: cuid('pairing', 5), resources: '', coordinatorIds: [] })),
-  message('resources shared by a listener, as long as allowed', () => pairings.renderSharedResources('kind-heron', words(2500))),
+  // The crisis note and the shared resources, in every language the app speaks (issue 19).
+  ...APP_LANGUAGES.flatMap((language) => [
+    message(`crisis note to a listener, long resources and many coordinators (${language})`, () =>
+      pairings.renderCrisisNote(translatorFor(language), {
+        pairingId: cuid('pairing', 5),
+        resources: words(2500),
+        coordinatorIds: Array.from({ length: 20 }, (_, i) => `U0COORD${String(i).padStart(3, '0')}`),
+      }),
+    ),
+    message(`resources shared by a listener, as long as allowed (${language})`, () => pairings.renderSharedResources(translatorFor(language), 'kind-heron', words(2500))),
+  ]),
+  message('crisis note to a listener, no resources and no coordinator', () => pairings.renderCrisisNote(english, { pairingId: cuid('pairing', 5), resources: '', coordinatorIds: [] })),
   view('report modal', () => pairings.renderReportModal(cuid('pairing', 4))),
   message('report notice, a seeker reported their listener, long initiative name', () =>
     pairings.renderReportNotice({
@@ -637,8 +644,8 @@ describe('the hard cases keep what matters', () => {
       ['seeker introduction: someone else', pairings.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
       ['listener introduction: reveal', pairings.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
       ['reveal offered', pairings.renderRevealOffer('p1').blocks, PairingIds.reveal, false],
-      ['crisis note: share resources', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
-      ['crisis note: ask a coordinator', pairings.renderCrisisNote({ pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
+      ['crisis note: share resources', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
+      ['crisis note: ask a coordinator', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
       ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
       ['approval request: decline', listeners.renderApprovalRequest({ profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
       ...APP_LANGUAGES.flatMap((language): [string, unknown, string, boolean][] => {

@@ -144,54 +144,43 @@ export function reportReplyLead(initiative: string, pseudonym: string): string {
 export const REPORT_REPLY_FOOTER =
   'The coordinator knows you only by your pseudonym. Writing here does not reach them: what you write to the app goes to your conversation, if you are in one.';
 
-export const WHICH_PAIRING =
-  'You are in more than one conversation. Please reply in the thread of the conversation you mean, so I pass it to the right person. This message was not passed on.';
-export const FILES_NOT_RELAYED =
-  'Files and images are not passed on, to keep you both anonymous (file names and details can identify people). Your text, if any, was passed on.';
-
-export const CRISIS_NOTE_LISTENER =
-  'Something in this conversation suggests the person may be at risk. Please follow your guidelines: gently encourage them to contact the crisis resources now, and talk to a coordinator. You are not expected to handle a crisis alone.';
-export const CRISIS_NOTE_SEEKER_LEAD = 'If you are thinking about harming yourself or are in danger, please reach out now. You do not have to go through this alone:';
-export const CRISIS_NOTE_RESOURCES_LEAD = '*Your initiative\'s support and crisis resources*';
 /** Names the coordinators the listener can turn to (their own colleagues, never the seeker: invariant 1 holds). */
-export function crisisCoordinators(coordinatorIds: readonly string[]): string {
-  if (coordinatorIds.length === 0) return 'Your initiative has no coordinator at the moment: please use the resources above, and your guidelines.';
-  return `Your coordinators: ${coordinatorIds.map((id) => `<@${id}>`).join(', ')}. You can ask them for support now with the button below.`;
+export function crisisCoordinators(t: Translate, coordinatorIds: readonly string[]): string {
+  if (coordinatorIds.length === 0) return t('pairings.crisis.noCoordinator');
+  return t('pairings.crisis.coordinators', { mentions: coordinatorIds.map((id) => `<@${id}>`).join(', ') });
 }
-export const SHARE_RESOURCES_BUTTON = 'Share resources with them';
-export const ASK_COORDINATOR_BUTTON = 'Ask a coordinator now';
 /** What the seeker sees when their listener shares the resources (in their conversation's thread). */
-export function resourcesSharedWithYou(listener: string): string {
-  return `*${displayPseudonym(listener)}* shared these resources with you:`;
+export function resourcesSharedWithYou(t: Translate, listener: string): string {
+  return t('pairings.crisis.sharedWithYou', { listener: displayPseudonym(listener) });
 }
-export function resourcesShared(seeker: string): string {
-  return `I've shared the resources with *${displayPseudonym(seeker)}*, under your pseudonym.`;
+export function resourcesShared(t: Translate, seeker: string): string {
+  return t('pairings.crisis.shared', { seeker: displayPseudonym(seeker) });
 }
-export const COORDINATOR_ASKED = 'I\'ve asked the coordinators to support you. They know only that you asked about a conversation, not who you are listening to or what was said.';
-export const NOT_YOUR_CRISIS_NOTE = 'Only the listener in this conversation can use this button.';
 /** To coordinators: names the listener (who asked), never the seeker or their pseudonym (invariant 5). */
 export function crisisSupportNotice(listenerId: string, initiative: string): string {
   return `<@${listenerId}>, a listener with *${e(initiative)}*, asks for support with a conversation right now. Please reach out to them soon. (Nothing about the person they are listening to is shared.)`;
 }
-export const CONFIRM_SHARE_RESOURCES: ConfirmSpec = {
-  title: 'Share the resources?',
-  text: 'The initiative\'s support and crisis resources will be sent to them under your pseudonym, in your conversation.',
-  confirm: 'Share',
-  deny: 'Not now',
-};
-export const CONFIRM_ASK_COORDINATOR: ConfirmSpec = {
-  title: 'Ask a coordinator?',
-  text: 'The coordinators will be told that you ask for support with a conversation. They will not learn who you are listening to or what was said.',
-  confirm: 'Ask now',
-  deny: 'Not now',
-};
+export function confirmShareResources(t: Translate): ConfirmSpec {
+  return {
+    title: t('pairings.crisis.confirmShare.title'),
+    text: t('pairings.crisis.confirmShare.text'),
+    confirm: t('pairings.crisis.confirmShare.confirm'),
+    deny: t('pairings.crisis.confirmShare.deny'),
+  };
+}
+export function confirmAskCoordinator(t: Translate): ConfirmSpec {
+  return {
+    title: t('pairings.crisis.confirmAsk.title'),
+    text: t('pairings.crisis.confirmAsk.text'),
+    confirm: t('pairings.crisis.confirmAsk.confirm'),
+    deny: t('pairings.crisis.confirmAsk.deny'),
+  };
+}
 
 export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';
 
 // Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
 
-/** The notification text of a relayed message: what lock screens and push notifications show, so no words. */
-export const RELAYED_NOTIFICATION = 'New message in Peer Support';
 
 // A kind ending (issue 14): the answers to "Did this help?", by what the answer met.
 export const ENDING_ANSWER_KEYS = {

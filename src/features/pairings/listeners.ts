@@ -11,6 +11,7 @@ import * as requestCopy from '../requests/copy.js';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
 import { translatorFor } from '../../i18n/translate.js';
+import { resourcesIn } from '../../domain/initiative-texts.js';
 import type { EndReason } from './end.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import { answerOffer } from './offers.js';
@@ -112,24 +113,34 @@ export function register(app: Routes, deps: FeatureDeps): void {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const found = await resourcesToShare(services.db, { pairingId: a.value, userId: a.userId });
-    if (found.kind === 'not-listener') return void (await respond(ephemeral(copy.NOT_YOUR_CRISIS_NOTE)));
+    const [found, language] = await Promise.all([
+      resourcesToShare(services.db, { pairingId: a.value, userId: a.userId }),
+      deps.languages.of(client, a.userId, { workspaceId: a.workspaceId }),
+    ]);
+    const t = translatorFor(language);
+    if (found.kind === 'not-listener') return void (await respond(ephemeral(t('pairings.crisis.notYours'))));
     if (found.kind === 'not-active') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
     const { pairing } = found;
-    // Sent directly, like the crisis note itself: nothing is stored that says a conversation touched on a crisis.
-    const shared = { channel: pairing.seekerChannel, ...renderSharedResources(pairing.listenerPseudonym, found.resources) };
+    // Sent directly, like the crisis note itself: nothing is stored that says a conversation touched on a
+    // crisis. In the seeker's language, with the resources in it where the coordinators wrote them.
+    const seekerT = translatorFor(await deps.languages.of(client, pairing.seekerId, { workspaceId: a.workspaceId, initiativeId: pairing.initiativeId }));
+    const shared = { channel: pairing.seekerChannel, ...renderSharedResources(seekerT, pairing.listenerPseudonym, resourcesIn(found.initiative, seekerT.language)) };
     // In the conversation's thread (broadcast to the DM), so a seeker in two conversations knows which one.
     await client.chat.postMessage(pairing.seekerThreadTs ? { ...shared, thread_ts: pairing.seekerThreadTs, reply_broadcast: true } : shared);
-    await respond(ephemeral(copy.resourcesShared(pairing.seekerPseudonym)));
+    await respond(ephemeral(copy.resourcesShared(t, pairing.seekerPseudonym)));
   });
 
-  app.action(PairingIds.askCoordinator, async ({ ack, body, respond }) => {
+  app.action(PairingIds.askCoordinator, async ({ ack, body, client, respond }) => {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const result = await askCoordinatorForSupport(services, { pairingId: a.value, userId: a.userId });
-    if (result.kind === 'not-listener') return void (await respond(ephemeral(copy.NOT_YOUR_CRISIS_NOTE)));
-    await respond(ephemeral(copy.COORDINATOR_ASKED));
+    const [result, language] = await Promise.all([
+      askCoordinatorForSupport(services, { pairingId: a.value, userId: a.userId }),
+      deps.languages.of(client, a.userId, { workspaceId: a.workspaceId }),
+    ]);
+    const t = translatorFor(language);
+    if (result.kind === 'not-listener') return void (await respond(ephemeral(t('pairings.crisis.notYours'))));
+    await respond(ephemeral(t('pairings.crisis.coordinatorAsked')));
     await deps.effects.run(effects.send(result.outboxIds));
   });
 

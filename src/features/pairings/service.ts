@@ -307,15 +307,15 @@ export async function claimCrisisNote(deps: ServiceDeps, pairingId: string): Pro
 export type ShareResourcesResult =
   | { kind: 'not-listener' }
   | { kind: 'not-active' }
-  | { kind: 'share'; pairing: Pairing; resources: string };
+  | { kind: 'share'; pairing: Pairing; initiative: { resources: string; texts: string } };
 
 /** What sharing the resources with the seeker needs: only the pairing's listener, while it is active. */
 export async function resourcesToShare(db: Db, input: { pairingId: string; userId: string }): Promise<ShareResourcesResult> {
   const pairing = await getPairing(db, input.pairingId);
   if (!pairing || sideOf(pairing, input.userId) !== 'listener') return { kind: 'not-listener' };
   if (pairing.status !== 'active') return { kind: 'not-active' };
-  const initiative = await db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { resources: true } });
-  return { kind: 'share', pairing, resources: initiative.resources };
+  const initiative = await db.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { resources: true, texts: true } });
+  return { kind: 'share', pairing, initiative };
 }
 
 export type AskCoordinatorResult = { kind: 'not-listener' } | { kind: 'asked'; outboxIds: string[] };

@@ -62,7 +62,8 @@ const RELAYED_PIECE = 2900;
  * words stay theirs, but nothing in them may mention or ping anyone through the app (neutraliseRelayed),
  * and a long message becomes several sections cut only where no link, mention or entity breaks.
  */
-export function renderRelayed(pseudonym: string, text: string, options: { previews?: boolean } = {}) {
+/** A relayed message; the notification (previews off) in the recipient's language `t`. */
+export function renderRelayed(pseudonym: string, text: string, options: { previews?: boolean; t?: Translate } = {}) {
   const words = neutraliseRelayed(text);
   // verbatim: no automatic parsing of a person's words (Slack would link channel names and parse "certain
   // mentions" it finds in plain text); Slack already delivered their links as <...>, which still work.
@@ -72,7 +73,7 @@ export function renderRelayed(pseudonym: string, text: string, options: { previe
   return {
     // Discreet by default (issue 14): notifications and lock screens show the top-level text, so the
     // words go there only for a recipient who turned previews on for themselves (src/features/preferences).
-    text: options.previews ? `${displayPseudonym(pseudonym)}: ${words}` : copy.RELAYED_NOTIFICATION,
+    text: options.previews ? `${displayPseudonym(pseudonym)}: ${words}` : (options.t ?? english)('pairings.relayedNotification'),
     blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...sections] as KnownBlock[],
   };
 }
@@ -88,21 +89,25 @@ export function renderNote(text: string, extra?: string) {
  * initiative's resources, who the coordinators are, and buttons to share the resources with the seeker
  * and to ask a coordinator now. It never quotes the seeker's words (invariant 2).
  */
-export function renderCrisisNote(input: { pairingId: string; resources: string; coordinatorIds: readonly string[] }) {
-  const text = copy.CRISIS_NOTE_LISTENER;
+export function renderCrisisNote(t: Translate, input: { pairingId: string; resources: string; coordinatorIds: readonly string[] }) {
+  const text = t('pairings.crisis.listenerNote');
   const blocks: KnownBlock[] = [section(text)];
-  if (input.resources) blocks.push(section(`${copy.CRISIS_NOTE_RESOURCES_LEAD}\n${escapeMrkdwn(input.resources)}`));
-  blocks.push(context(copy.crisisCoordinators(input.coordinatorIds)));
+  if (input.resources) blocks.push(section(`${t('pairings.crisis.resourcesLead')}\n${escapeMrkdwn(input.resources)}`));
+  blocks.push(context(copy.crisisCoordinators(t, input.coordinatorIds)));
   const buttons: ButtonSpec[] = [];
-  if (input.resources) buttons.push({ actionId: PairingIds.shareResources, text: copy.SHARE_RESOURCES_BUTTON, value: input.pairingId, style: 'primary', confirm: copy.CONFIRM_SHARE_RESOURCES });
-  if (input.coordinatorIds.length > 0) buttons.push({ actionId: PairingIds.askCoordinator, text: copy.ASK_COORDINATOR_BUTTON, value: input.pairingId, confirm: copy.CONFIRM_ASK_COORDINATOR });
+  if (input.resources) {
+    buttons.push({ actionId: PairingIds.shareResources, text: t('pairings.crisis.shareButton'), value: input.pairingId, style: 'primary', confirm: copy.confirmShareResources(t) });
+  }
+  if (input.coordinatorIds.length > 0) {
+    buttons.push({ actionId: PairingIds.askCoordinator, text: t('pairings.crisis.askButton'), value: input.pairingId, confirm: copy.confirmAskCoordinator(t) });
+  }
   if (buttons.length > 0) blocks.push(actions(buttons));
   return { text, blocks };
 }
 
 /** The resources a listener shared, as the seeker sees them: under the listener's pseudonym. */
-export function renderSharedResources(listenerPseudonym: string, resources: string) {
-  const text = copy.resourcesSharedWithYou(listenerPseudonym);
+export function renderSharedResources(t: Translate, listenerPseudonym: string, resources: string) {
+  const text = copy.resourcesSharedWithYou(t, listenerPseudonym);
   return { text, blocks: [section(text), section(escapeMrkdwn(resources))] as KnownBlock[] };
 }
 

@@ -3,16 +3,16 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { crisisWordsOf, mentionsCrisis } from '../../domain/crisis.js';
-import { MESSAGE_NOT_PASSED_ON } from '../common/copy.js';
+import { messageNotPassedOn } from '../common/copy.js';
+import { resourcesIn } from '../../domain/initiative-texts.js';
 import { isNewDirectMessage, type EventClaim } from '../events/dedupe.js';
-import * as copy from '../pairings/copy.js';
 import { coordinatorsOf } from '../initiatives/service.js';
 import { claimCrisisNote, type Pairing, type Side } from '../pairings/service.js';
 import { renderCrisisNote, renderNote, renderRelayed } from '../pairings/views.js';
 import { previewsOn } from '../preferences/service.js';
 import { safetyNetOf } from '../safety/service.js';
 import { renderSafetyNet } from '../safety/views.js';
-import { translatorFor } from '../../i18n/translate.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { crisisWordsFor, findMirror, findOriginalOfMirror, readMessageContext, recordRelayed, resourcesFor, routeAmong, routeMessage } from './service.js';
 
 // The anonymous relay: what either person writes to the app in their DM goes to the other under the
@@ -69,6 +69,11 @@ export function register(app: Routes, deps: FeatureDeps): void {
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderNote(text) });
   }
 
+  /** Someone's translator (issue 19): their choice, Slack's locale or the initiative's language. */
+  async function translatorOf(client: WebClient, userId: string, workspaceId: string, initiativeId?: string): Promise<Translate> {
+    return translatorFor(await deps.languages.of(client, userId, { workspaceId, initiativeId }));
+  }
+
   app.event('message', async ({ event, context, client }) => {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success) return;
@@ -83,8 +88,9 @@ export function register(app: Routes, deps: FeatureDeps): void {
       const mirror = await findMirror(services.db, route.pairing.id, route.side, edited.ts);
       if (!mirror) return;
       const pseudonym = route.side === 'seeker' ? route.pairing.seekerPseudonym : route.pairing.listenerPseudonym;
-      const previews = await previewsOn(services.db, recipientOf(route.pairing, other(route.side)));
-      await client.chat.update({ channel: channelOf(route.pairing, other(route.side)), ts: mirror, ...renderRelayed(pseudonym, edited.text, { previews }) });
+      const recipient = recipientOf(route.pairing, other(route.side));
+      const [previews, t] = await Promise.all([previewsOn(services.db, recipient), translatorOf(client, recipient, context.teamId ?? '', route.pairing.initiativeId)]);
+      await client.chat.update({ channel: channelOf(route.pairing, other(route.side)), ts: mirror, ...renderRelayed(pseudonym, edited.text, { previews, t }) });
       return;
     }
 
@@ -121,27 +127,33 @@ export function register(app: Routes, deps: FeatureDeps): void {
       await client.chat.postMessage({ channel: e.channel, ...safetyNet });
       return;
     }
+    const workspaceId = context.teamId ?? '';
     if (route.kind === 'ambiguous') {
-      await tell(client, e.channel, copy.WHICH_PAIRING);
+      await tell(client, e.channel, (await translatorOf(client, e.user, workspaceId))('pairings.whichPairing'));
       return;
     }
     const { pairing, side } = route;
     const to = other(side);
+    // What the app itself says to the sender (a note, a refusal), in their language; read once, when needed.
+    const senderT = () => translatorOf(client, e.user, workspaceId, pairing.initiativeId);
     if (text.trim() !== '') {
       const pseudonym = side === 'seeker' ? pairing.seekerPseudonym : pairing.listenerPseudonym;
       const thread = route.counterpartHasOthers ? threadOf(pairing, to) : null;
+      const recipient = recipientOf(pairing, to);
       let posted: { ts?: string };
       try {
+        // The notification text (previews off) in the recipient's language: from memory after their first message.
+        const [previews, t] = await Promise.all([previewsOn(services.db, recipient), translatorOf(client, recipient, workspaceId, pairing.initiativeId)]);
         posted = await client.chat.postMessage({
           channel: channelOf(pairing, to),
           ...(thread ? { thread_ts: thread } : {}),
-          ...renderRelayed(pseudonym, text, { previews: await previewsOn(services.db, recipientOf(pairing, to)) }),
+          ...renderRelayed(pseudonym, text, { previews, t }),
         });
       } catch (error) {
         // The text is never stored (invariant 2), so it cannot be sent later: the sender is told at
         // once that it was not passed on, and can send it again.
         deps.logger.warn({ err: error, code: 'relay_failed', pairingId: pairing.id }, 'a message was not relayed');
-        await tell(client, e.channel, MESSAGE_NOT_PASSED_ON, e.thread_ts);
+        await tell(client, e.channel, messageNotPassedOn(await senderT()), e.thread_ts);
         return;
       }
       if (posted.ts) await recordRelayed(services.db, { pairingId: pairing.id, fromSide: side, sourceTs: e.ts, mirrorTs: posted.ts });
@@ -154,20 +166,28 @@ export function register(app: Routes, deps: FeatureDeps): void {
         // so two replicas send it once. Only that time is stored, never the words (invariant 2). Each
         // goes in its conversation's thread (broadcast to the DM), so a listener in two conversations
         // knows which one it is about.
-        const resources = await resourcesFor(services.db, pairing.initiativeId);
-        await client.chat.postMessage({ channel: pairing.seekerChannel, ...inThread(pairing, 'seeker'), ...renderNote(copy.CRISIS_NOTE_SEEKER_LEAD, resources) });
+        // Each in its reader's language, with the initiative's resources in it where written (issue 19).
+        const [initiative, seekerT] = await Promise.all([resourcesFor(services.db, pairing.initiativeId), senderT()]);
+        await client.chat.postMessage({
+          channel: pairing.seekerChannel,
+          ...inThread(pairing, 'seeker'),
+          ...renderNote(seekerT('pairings.crisis.seekerLead'), resourcesIn(initiative, seekerT.language)),
+        });
         if (await claimCrisisNote(services, pairing.id)) {
-          const coordinatorIds = await coordinatorsOf(services.db, pairing.initiativeId);
+          const [coordinatorIds, listenerT] = await Promise.all([
+            coordinatorsOf(services.db, pairing.initiativeId),
+            translatorOf(client, pairing.listenerUserId, workspaceId, pairing.initiativeId),
+          ]);
           await client.chat.postMessage({
             channel: pairing.listenerChannel,
             ...inThread(pairing, 'listener'),
-            ...renderCrisisNote({ pairingId: pairing.id, resources, coordinatorIds }),
+            ...renderCrisisNote(listenerT, { pairingId: pairing.id, resources: resourcesIn(initiative, listenerT.language), coordinatorIds }),
           });
         }
         deps.logger.info({ pairingId: pairing.id }, 'crisis guidance sent');
       }
     }
-    if (hasFiles) await tell(client, e.channel, copy.FILES_NOT_RELAYED, e.thread_ts);
+    if (hasFiles) await tell(client, e.channel, (await senderT())('pairings.filesNotRelayed'), e.thread_ts);
   });
 
   // A reaction to a relayed copy is mirrored onto the original, as the app (Slack allows no more).

@@ -125,7 +125,8 @@ export async function crisisWordsFor(db: Db, initiativeId: string): Promise<stri
   return row?.crisisWords ?? '';
 }
 
-export async function resourcesFor(db: Db, initiativeId: string): Promise<string> {
-  const row = await db.initiative.findUnique({ where: { id: initiativeId }, select: { resources: true } });
-  return row?.resources ?? '';
+/** The initiative's resources, with its texts in other languages (domain/initiative-texts.ts). */
+export async function resourcesFor(db: Db, initiativeId: string): Promise<{ resources: string; texts: string }> {
+  const row = await db.initiative.findUnique({ where: { id: initiativeId }, select: { resources: true, texts: true } });
+  return row ?? { resources: '', texts: '{}' };
 }

@@ -246,9 +246,9 @@ export const de: Record<MessageKey, string> = {
   'home.nobodyWaiting': '*Warten auf ein Gespräch:* gerade niemand.',
   // Benachrichtigungsvorschau (Issue 14), im Home-Tab
   'preferences.previews.off':
-    '*Benachrichtigungen*\nNachrichten in einem Gespräch erscheinen auf deinem Handy oder Sperrbildschirm als „New message in Peer Support“, damit niemand, der auf deinen Bildschirm schaut, sieht, wer was geschrieben hat. Schalte die Vorschau ein, um dort auch das Pseudonym und den Text zu sehen.',
+    '*Benachrichtigungen*\nNachrichten in einem Gespräch erscheinen auf deinem Handy oder Sperrbildschirm als „Neue Nachricht in Peer Support“, damit niemand, der auf deinen Bildschirm schaut, sieht, wer was geschrieben hat. Schalte die Vorschau ein, um dort auch das Pseudonym und den Text zu sehen.',
   'preferences.previews.on':
-    '*Benachrichtigungen*\nDie Vorschau ist an: Dein Handy oder Sperrbildschirm zeigt bei jeder Nachricht in einem Gespräch das Pseudonym und den Text, für alle, die deinen Bildschirm sehen können. Schalte sie aus, damit dort nur „New message in Peer Support“ steht.',
+    '*Benachrichtigungen*\nDie Vorschau ist an: Dein Handy oder Sperrbildschirm zeigt bei jeder Nachricht in einem Gespräch das Pseudonym und den Text, für alle, die deinen Bildschirm sehen können. Schalte sie aus, damit dort nur „Neue Nachricht in Peer Support“ steht.',
   'preferences.previews.turnOn': 'Nachrichtenvorschau anzeigen',
   'preferences.previews.turnOff': 'Nachrichtenvorschau ausblenden',
   // Das Ende eines Gesprächs (Issues 4, 14, 15): beim Senden in der Sprache jeder Seite
@@ -286,4 +286,33 @@ export const de: Record<MessageKey, string> = {
   'common.formNotSaved': 'Entschuldige, bei uns ist etwas schiefgegangen, und was du abgeschickt hast, wurde *nicht gespeichert*. Bitte versuch es in ein paar Minuten noch einmal.',
   'common.resourcesStillHere': 'Wenn du jetzt Unterstützung brauchst, musst du nicht auf uns warten:',
   'common.messageNotPassedOn': 'Entschuldige, bei uns ist etwas schiefgegangen, und deine Nachricht wurde *nicht weitergegeben*. Bitte schick sie in ein paar Minuten noch einmal.',
+  // In einem Gespräch (Weiterleitung, Issue 4; Krisenhinweise, Issue 14): in der Sprache der Empfangenden
+  'pairings.relayedNotification': 'Neue Nachricht in Peer Support',
+  'pairings.whichPairing':
+    'Du bist in mehr als einem Gespräch. Bitte antworte im Thread des Gesprächs, das du meinst, damit ich es an die richtige Person weitergebe. Diese Nachricht wurde nicht weitergegeben.',
+  'pairings.filesNotRelayed':
+    'Dateien und Bilder werden nicht weitergegeben, damit ihr beide anonym bleibt (Dateinamen und Details können Menschen erkennbar machen). Dein Text, falls vorhanden, wurde weitergegeben.',
+  'pairings.crisis.seekerLead':
+    'Wenn du daran denkst, dir etwas anzutun, oder in Gefahr bist, wende dich bitte jetzt an eine dieser Stellen. Du musst da nicht allein durch:',
+  'pairings.crisis.listenerNote':
+    'Etwas in diesem Gespräch deutet darauf hin, dass die Person gefährdet sein könnte. Bitte halte dich an deine Leitlinien: Ermutige sie behutsam, sich jetzt an die Krisenangebote zu wenden, und sprich mit jemandem aus dem Koordinationsteam. Niemand erwartet, dass du eine Krise allein bewältigst.',
+  'pairings.crisis.resourcesLead': '*Hilfs- und Krisenangebote deiner Initiative*',
+  'pairings.crisis.coordinators': 'Dein Koordinationsteam: {mentions}. Mit dem Button unten kannst du sie jetzt um Unterstützung bitten.',
+  'pairings.crisis.noCoordinator': 'Deine Initiative hat gerade kein Koordinationsteam: Bitte nutze die Angebote oben und deine Leitlinien.',
+  'pairings.crisis.shareButton': 'Angebote mit der Person teilen',
+  'pairings.crisis.askButton': 'Jetzt das Koordinationsteam fragen',
+  'pairings.crisis.confirmShare.title': 'Angebote teilen?',
+  'pairings.crisis.confirmShare.text': 'Die Hilfs- und Krisenangebote der Initiative werden der Person unter deinem Pseudonym in eurem Gespräch geschickt.',
+  'pairings.crisis.confirmShare.confirm': 'Teilen',
+  'pairings.crisis.confirmShare.deny': 'Jetzt nicht',
+  'pairings.crisis.confirmAsk.title': 'Koordinationsteam fragen?',
+  'pairings.crisis.confirmAsk.text':
+    'Das Koordinationsteam erfährt, dass du Unterstützung bei einem Gespräch möchtest. Es erfährt nicht, wem du zuhörst oder was gesagt wurde.',
+  'pairings.crisis.confirmAsk.confirm': 'Jetzt fragen',
+  'pairings.crisis.confirmAsk.deny': 'Jetzt nicht',
+  'pairings.crisis.sharedWithYou': '*{listener}* hat diese Hilfsangebote mit dir geteilt:',
+  'pairings.crisis.shared': 'Ich habe die Angebote unter deinem Pseudonym mit *{seeker}* geteilt.',
+  'pairings.crisis.coordinatorAsked':
+    'Ich habe das Koordinationsteam gebeten, dich zu unterstützen. Es weiß nur, dass du wegen eines Gesprächs fragst, nicht, wem du zuhörst oder was gesagt wurde.',
+  'pairings.crisis.notYours': 'Nur die zuhörende Person in diesem Gespräch kann diesen Button verwenden.',
 };

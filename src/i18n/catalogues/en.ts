@@ -287,6 +287,34 @@ export const en = {
   'common.formNotSaved': 'Sorry, something went wrong on our side, and what you submitted was *not saved*. Please try again in a few minutes.',
   'common.resourcesStillHere': 'If you need support right now, you do not have to wait for us:',
   'common.messageNotPassedOn': 'Sorry, something went wrong on our side and your message was *not passed on*. Please send it again in a few minutes.',
+  // In a conversation (the relay, issue 4; crisis notes, issue 14): in each recipient's language
+  'pairings.relayedNotification': 'New message in Peer Support',
+  'pairings.whichPairing':
+    'You are in more than one conversation. Please reply in the thread of the conversation you mean, so I pass it to the right person. This message was not passed on.',
+  'pairings.filesNotRelayed':
+    'Files and images are not passed on, to keep you both anonymous (file names and details can identify people). Your text, if any, was passed on.',
+  'pairings.crisis.seekerLead': 'If you are thinking about harming yourself or are in danger, please reach out now. You do not have to go through this alone:',
+  'pairings.crisis.listenerNote':
+    'Something in this conversation suggests the person may be at risk. Please follow your guidelines: gently encourage them to contact the crisis resources now, and talk to a coordinator. You are not expected to handle a crisis alone.',
+  'pairings.crisis.resourcesLead': "*Your initiative's support and crisis resources*",
+  'pairings.crisis.coordinators': 'Your coordinators: {mentions}. You can ask them for support now with the button below.',
+  'pairings.crisis.noCoordinator': 'Your initiative has no coordinator at the moment: please use the resources above, and your guidelines.',
+  'pairings.crisis.shareButton': 'Share resources with them',
+  'pairings.crisis.askButton': 'Ask a coordinator now',
+  'pairings.crisis.confirmShare.title': 'Share the resources?',
+  'pairings.crisis.confirmShare.text': "The initiative's support and crisis resources will be sent to them under your pseudonym, in your conversation.",
+  'pairings.crisis.confirmShare.confirm': 'Share',
+  'pairings.crisis.confirmShare.deny': 'Not now',
+  'pairings.crisis.confirmAsk.title': 'Ask a coordinator?',
+  'pairings.crisis.confirmAsk.text':
+    'The coordinators will be told that you ask for support with a conversation. They will not learn who you are listening to or what was said.',
+  'pairings.crisis.confirmAsk.confirm': 'Ask now',
+  'pairings.crisis.confirmAsk.deny': 'Not now',
+  'pairings.crisis.sharedWithYou': '*{listener}* shared these resources with you:',
+  'pairings.crisis.shared': "I've shared the resources with *{seeker}*, under your pseudonym.",
+  'pairings.crisis.coordinatorAsked':
+    "I've asked the coordinators to support you. They know only that you asked about a conversation, not who you are listening to or what was said.",
+  'pairings.crisis.notYours': 'Only the listener in this conversation can use this button.',
 } as const;
 
 export type MessageKey = keyof typeof en;

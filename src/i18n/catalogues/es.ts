@@ -247,9 +247,9 @@ export const es: Record<MessageKey, string> = {
   'home.nobodyWaiting': '*Esperando a alguien que escuche:* nadie por ahora.',
   // Vistas previas de las notificaciones (issue 14), en la pestaña Inicio
   'preferences.previews.off':
-    '*Notificaciones*\nLos mensajes de una conversación aparecen en tu teléfono o en la pantalla de bloqueo como "New message in Peer Support", para que nadie que mire tu pantalla vea quién escribió ni qué. Activa las vistas previas para ver ahí también el seudónimo y el texto.',
+    '*Notificaciones*\nLos mensajes de una conversación aparecen en tu teléfono o en la pantalla de bloqueo como "Nuevo mensaje en Peer Support", para que nadie que mire tu pantalla vea quién escribió ni qué. Activa las vistas previas para ver ahí también el seudónimo y el texto.',
   'preferences.previews.on':
-    '*Notificaciones*\nLas vistas previas están activadas: tu teléfono o la pantalla de bloqueo muestran el seudónimo y el texto de cada mensaje de una conversación, a la vista de cualquiera que pueda ver tu pantalla. Desactívalas para que solo aparezca "New message in Peer Support".',
+    '*Notificaciones*\nLas vistas previas están activadas: tu teléfono o la pantalla de bloqueo muestran el seudónimo y el texto de cada mensaje de una conversación, a la vista de cualquiera que pueda ver tu pantalla. Desactívalas para que solo aparezca "Nuevo mensaje en Peer Support".',
   'preferences.previews.turnOn': 'Mostrar vistas previas de mensajes',
   'preferences.previews.turnOff': 'Ocultar vistas previas de mensajes',
   // El final de una conversación (issues 4, 14, 15): al enviarse, en el idioma de cada lado
@@ -286,4 +286,32 @@ export const es: Record<MessageKey, string> = {
   'common.formNotSaved': 'Lo sentimos, algo ha fallado por nuestra parte y lo que enviaste *no se ha guardado*. Inténtalo de nuevo en unos minutos.',
   'common.resourcesStillHere': 'Si necesitas apoyo ahora mismo, no tienes que esperarnos:',
   'common.messageNotPassedOn': 'Lo sentimos, algo ha fallado por nuestra parte y tu mensaje *no se ha transmitido*. Vuelve a enviarlo en unos minutos.',
+  // En una conversación (el reenvío, issue 4; avisos de crisis, issue 14): en el idioma de quien lo recibe
+  'pairings.relayedNotification': 'Nuevo mensaje en Peer Support',
+  'pairings.whichPairing':
+    'Estás en más de una conversación. Responde en el hilo de la conversación a la que te refieres, para que se lo pase a la persona correcta. Este mensaje no se ha transmitido.',
+  'pairings.filesNotRelayed':
+    'Los archivos y las imágenes no se transmiten, para que ambas personas sigan en el anonimato (los nombres y detalles de los archivos pueden identificar a alguien). Tu texto, si lo había, sí se ha transmitido.',
+  'pairings.crisis.seekerLead': 'Si estás pensando en hacerte daño o estás en peligro, busca ayuda ahora. No tienes que pasar por esto a solas:',
+  'pairings.crisis.listenerNote':
+    'Algo en esta conversación sugiere que la persona podría estar en riesgo. Sigue tus pautas: anímala con delicadeza a contactar ahora con los recursos de crisis y habla con una persona de coordinación. Nadie espera que afrontes una crisis a solas.',
+  'pairings.crisis.resourcesLead': '*Recursos de apoyo y de crisis de tu iniciativa*',
+  'pairings.crisis.coordinators': 'Tu equipo de coordinación: {mentions}. Puedes pedirles apoyo ahora con el botón de abajo.',
+  'pairings.crisis.noCoordinator': 'Tu iniciativa no tiene coordinación en este momento: usa los recursos de arriba y tus pautas.',
+  'pairings.crisis.shareButton': 'Compartir los recursos',
+  'pairings.crisis.askButton': 'Pedir ayuda a coordinación ahora',
+  'pairings.crisis.confirmShare.title': '¿Compartir los recursos?',
+  'pairings.crisis.confirmShare.text': 'Los recursos de apoyo y de crisis de la iniciativa se le enviarán con tu seudónimo, en la conversación.',
+  'pairings.crisis.confirmShare.confirm': 'Compartir',
+  'pairings.crisis.confirmShare.deny': 'Ahora no',
+  'pairings.crisis.confirmAsk.title': '¿Pedir ayuda a coordinación?',
+  'pairings.crisis.confirmAsk.text':
+    'El equipo de coordinación sabrá que pides apoyo con una conversación. No sabrá a quién escuchas ni lo que se ha dicho.',
+  'pairings.crisis.confirmAsk.confirm': 'Pedir ahora',
+  'pairings.crisis.confirmAsk.deny': 'Ahora no',
+  'pairings.crisis.sharedWithYou': '*{listener}* ha compartido estos recursos contigo:',
+  'pairings.crisis.shared': 'He compartido los recursos con *{seeker}*, con tu seudónimo.',
+  'pairings.crisis.coordinatorAsked':
+    'He pedido al equipo de coordinación que te apoye. Solo saben que has preguntado por una conversación, no a quién escuchas ni lo que se ha dicho.',
+  'pairings.crisis.notYours': 'Solo la persona que escucha en esta conversación puede usar este botón.',
 };

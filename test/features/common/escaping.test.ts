@@ -180,6 +180,8 @@ const APP_VALUES_ONLY = [
   'pairings.crisisCoordinators',
   'pairings.resourcesSharedWithYou',
   'pairings.resourcesShared',
+  'pairings.confirmShareResources',
+  'pairings.confirmAskCoordinator',
   'pairings.replyButton',
   'pairings.alreadyReplied',
   'pairings.replySent',
@@ -300,13 +302,13 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
     name: 'listener introduction',
     render: () => pairingViews.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: HOSTILE, note: HOSTILE, guidelines: HOSTILE }),
   },
-  { name: 'pairing note with resources', render: () => pairingViews.renderNote(pairingCopy.CRISIS_NOTE_SEEKER_LEAD, HOSTILE) },
+  { name: 'pairing note with resources', render: () => pairingViews.renderNote(english('pairings.crisis.seekerLead'), HOSTILE) },
   {
     name: 'seeker ending: resources, ask again and "Did this help?"',
     render: () => pairingViews.renderSeekerEnding(english, { text: english('pairings.end.forSeekerByListener'), pairingId: 'p1', initiativeName: HOSTILE, resources: HOSTILE }),
   },
-  { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote({ pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
-  { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources('kind-heron', HOSTILE) },
+  { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote(english, { pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
+  { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources(english, 'kind-heron', HOSTILE) },
   {
     name: 'report notice to a coordinator',
     render: () =>
