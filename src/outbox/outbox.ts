@@ -3,7 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Tx } from '../db/client.js';
 import { jsonRows } from '../db/json-rows.js';
 import { getOrCreate } from '../domain/maps.js';
-import type { EndNote } from '../features/pairings/copy.js';
+import type { EndNote, OfferClosed, PairingNoteKey } from '../features/pairings/copy.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
 // same transaction as the change, so the change and the promise to tell someone commit together or
@@ -28,8 +28,11 @@ export type OutboxMessage =
   | { kind: 'message'; message: RenderedMessage; channel?: string; threadTs?: string | null; broadcast?: boolean }
   /** The offer to a listener: rendered when sent (it carries the seeker's note); its ts is recorded. */
   | { kind: 'offer'; offerId: string }
-  /** Replace an offer message that can no longer be answered. */
-  | { kind: 'offer_closed'; offerId: string; message: RenderedMessage }
+  /**
+   * Replace an offer message that can no longer be answered: why (`closed`), worded when sent in the
+   * listener's language; rows written before that carry the English `message` instead.
+   */
+  | { kind: 'offer_closed'; offerId: string; closed?: OfferClosed; message?: RenderedMessage }
   /** One side's introduction to a new pairing: rendered when sent (note, introduction); ts recorded. */
   | { kind: 'intro'; pairingId: string; side: Side }
   /** A coordinator's invitation: rendered when sent from its Invitation row (gone: not sent); ts recorded. */
@@ -54,6 +57,21 @@ export type OutboxMessage =
    * language, from which note it is; the seeker's kind ending adds the initiative's resources and
    * "Did this help?". In the conversation's thread, broadcast to the DM.
    */
+  /**
+   * A note from the app to one side of a pairing (names shared, a concern sent): which note and its
+   * values (ids, mentions), worded when sent in that side's language; with `revealButton` (the pairing
+   * id), the offer to share names. In the conversation's thread, broadcast to the DM.
+   */
+  | {
+      kind: 'note';
+      note: PairingNoteKey;
+      values?: Record<string, string>;
+      initiativeId: string;
+      revealButton?: string;
+      channel?: string | null;
+      threadTs?: string | null;
+      broadcast?: boolean;
+    }
   | {
       kind: 'pairing_end';
       pairingId: string;

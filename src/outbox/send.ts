@@ -9,7 +9,9 @@ import { getOffer, recordOfferMessage } from '../features/pairings/offers.js';
 import { getPairing } from '../features/pairings/pairing-row.js';
 import { PairingIds } from '../features/pairings/ids.js';
 import { recordIntroduction } from '../features/pairings/service.js';
-import { renderListenerIntro, renderNote, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
+import { renderListenerIntro, renderNote, renderRevealOffer, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
+import { OFFER_CLOSED_KEYS } from '../features/pairings/copy.js';
+import { renderPlain } from '../features/requests/views.js';
 import { endNoteText } from '../features/pairings/end.js';
 import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
 import { renderInvitation } from '../features/initiatives/views.js';
@@ -80,6 +82,18 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
           ...m.message,
         } as ChatPostMessageArguments,
       };
+    case 'note': {
+      const t = await translator(m.initiativeId);
+      const message = m.revealButton ? renderRevealOffer(t, m.revealButton) : renderNote(t(m.note, m.values));
+      return {
+        method: 'post',
+        args: {
+          channel: m.channel ?? row.recipientId,
+          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
+          ...message,
+        } as ChatPostMessageArguments,
+      };
+    }
     case 'pairing_end': {
       const t = await translator(m.initiativeId);
       const text = endNoteText(t, m.side, m.note, m.seekerPseudonym);
@@ -124,7 +138,10 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       const offer = await getOffer(db, m.offerId);
       // An offer message that never went out needs no replacing (its own row is cancelled when sent).
       if (!offer?.channel || !offer.messageTs) return null;
-      return { method: 'update', args: { channel: offer.channel, ts: offer.messageTs, ...m.message } };
+      // Worded now, in the listener's language; an older row carries its English words.
+      const message = m.closed ? renderPlain((await translator(offer.initiativeId))(OFFER_CLOSED_KEYS[m.closed])) : m.message;
+      if (!message) return null;
+      return { method: 'update', args: { channel: offer.channel, ts: offer.messageTs, ...message } };
     }
     case 'intro': {
       const pairing = await getPairing(db, m.pairingId);

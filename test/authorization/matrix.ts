@@ -228,13 +228,13 @@ const pairingActions: Cell[] = [
   ...surface(
     'action:pairing.accept_offer',
     (c) => buttonInMessage(c.delivery, 'pairing.accept_offer', c.world.offerId),
-    byRole(refused({ sees: [requestCopy.NOT_YOUR_OFFER] }), { listener: allowed({ changes: ['Offer', 'Pairing'], reaches: ['seeker'] }) }),
+    byRole(refused({ sees: [english('offers.notYours')] }), { listener: allowed({ changes: ['Offer', 'Pairing'], reaches: ['seeker'] }) }),
   ),
   row('action:pairing.accept_offer', 'listener', 'an offer id that does not exist', (c) => buttonInMessage(c.delivery, 'pairing.accept_offer', '00000000-0000-4000-8000-000000000000'), refused()),
   ...surface(
     'action:pairing.decline_offer',
     (c) => buttonInMessage(c.delivery, 'pairing.decline_offer', c.world.offerId),
-    byRole(refused({ sees: [requestCopy.NOT_YOUR_OFFER] }), { listener: allowed({ changes: ['Offer'] }) }),
+    byRole(refused({ sees: [english('offers.notYours')] }), { listener: allowed({ changes: ['Offer'] }) }),
   ),
   ...surface(
     'action:pairing.end',

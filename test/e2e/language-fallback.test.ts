@@ -173,6 +173,15 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     expect((await answered(e2e, clickedAt, responseKey)).args.text).toBe(pairingCopy.resourcesShared(de, pairing.seekerPseudonym));
   });
 
+  it("offers to share names in each side's language", async () => {
+    const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
+    const since = e2e.mark();
+    await clickAs(e2e, SEEKER.id, { actionId: PairingIds.reveal, value: pairing.id, channelId: `D${SEEKER.id}` });
+    await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === de('pairings.reveal.waiting'));
+    const offered = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && c.args.text === de('pairings.reveal.offered'));
+    expect(buttonsIn(offered).map((b) => (b as { text?: { text: string } }).text?.text)).toEqual([de('pairings.button.reveal')]);
+  });
+
   it('ends the conversation in each side\'s language: the seeker\'s kind ending with the German resources, the listener\'s thanks', async () => {
     const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
     const since = e2e.mark();

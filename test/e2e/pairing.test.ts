@@ -252,7 +252,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const stray = e2e.mark();
       const { responseKey: strayKey } = await answerOffer(e2e, { ...firstOffer, listenerId: other.id }, 'decline');
       const refused = await answered(e2e, stray, strayKey);
-      expect(shown(refused)).toContain(requestCopy.NOT_YOUR_OFFER);
+      expect(shown(refused)).toContain(english('offers.notYours'));
       expect(refused.args.replace_original).not.toBe(true);
       expect((await e2e.db.offer.findUniqueOrThrow({ where: { id: firstOffer.offerId } })).status).toBe('pending');
 
@@ -260,7 +260,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const { responseKey } = await answerOffer(e2e, firstOffer, 'decline');
       const reply = await answered(e2e, since, responseKey);
       expect(reply.args.replace_original).toBe(true);
-      expect(shown(reply)).toContain(requestCopy.OFFER_DECLINED);
+      expect(shown(reply)).toContain(english('offers.declined'));
 
       secondOffer = await nextOffer(e2e, since);
       expect(secondOffer.listenerId).not.toBe(firstOffer.listenerId);
@@ -504,8 +504,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       // One side chooses: the other is asked, and still no id crosses.
       let since = e2e.mark();
       await clickAs(e2e, SEEKER.id, { actionId: PairingIds.reveal, value: intro.pairingId, channelId: `D${SEEKER.id}` });
-      const waiting = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.REVEAL_WAITING));
-      const offered = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.REVEAL_OFFERED));
+      const waiting = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.reveal.waiting')));
+      const offered = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.reveal.offered')));
       expect(actionIdsOf(offered.args.blocks)).toEqual([PairingIds.reveal]);
       expect(shown(waiting)).not.toContain('<@');
       expect(shown(offered)).not.toContain('<@');
@@ -515,8 +515,8 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       revealMark = e2e.mark();
       since = revealMark;
       await clickAs(e2e, listener.id, { actionId: PairingIds.reveal, value: intro.pairingId, channelId: `D${listener.id}` });
-      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(pairingCopy.revealed(listener.id)));
-      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.revealed(SEEKER.id)));
+      const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.reveal.done', { user: `<@${listener.id}>` })));
+      const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.reveal.done', { user: `<@${SEEKER.id}>` })));
       expect(shown(toSeeker)).toContain(`<@${listener.id}>`);
       expect(shown(toListener)).toContain(`<@${SEEKER.id}>`);
 
@@ -552,7 +552,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       for (const actionId of [PairingIds.end, PairingIds.reveal]) {
         const again = e2e.mark();
         const { responseKey } = await clickAs(e2e, listener.id, { actionId, value: intro.pairingId, channelId: `D${listener.id}` });
-        expect(shown(await answered(e2e, again, responseKey))).toContain(pairingCopy.ALREADY_ENDED);
+        expect(shown(await answered(e2e, again, responseKey))).toContain(english('pairings.alreadyEnded'));
       }
 
       // After the end, messages are no longer relayed.
@@ -578,7 +578,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
 
     const expired = await e2e.next('chat.update', since, (c) => c.args.ts === row.messageTs);
     expect(expired.args.channel).toBe(row.channel);
-    expect(shown(expired)).toContain(requestCopy.OFFER_EXPIRED);
+    expect(shown(expired)).toContain(english('offers.expired'));
     expect(jsonOf(expired.args.blocks)).not.toContain(PairingIds.acceptOffer);
     const next = await nextOffer(e2e, since);
     expect(next.listenerId).not.toBe(first.listenerId);
@@ -588,7 +588,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // A click on the expired offer changes nothing.
     const late = e2e.mark();
     const { responseKey } = await answerOffer(e2e, first, 'accept');
-    expect(shown(await answered(e2e, late, responseKey))).toContain(requestCopy.OFFER_GONE);
+    expect(shown(await answered(e2e, late, responseKey))).toContain(english('offers.gone'));
     expect(await e2e.db.pairing.count({ where: { requestId: asked.requestId } })).toBe(0);
 
     // The seeker cancels: the open offer is withdrawn and its DM says so.
@@ -596,7 +596,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const cancelled = e2e.mark();
     expect(shown(await cancelRequest(e2e, TIMEOUT_SEEKER.id, asked.requestId))).toContain(english('waiting.cancelled'));
     const withdrawn = await e2e.next('chat.update', cancelled, (c) => c.args.ts === nextRow.messageTs);
-    expect(shown(withdrawn)).toContain(requestCopy.OFFER_WITHDRAWN);
+    expect(shown(withdrawn)).toContain(english('offers.withdrawn'));
     expect(await slotsOf(next.listenerId)).toBe(0);
   });
 
@@ -633,7 +633,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const clicks = e2e.mark();
     const [one, two] = await Promise.all([answerOffer(e2e, asked.offer!, 'accept'), answerOffer(e2e, asked.offer!, 'accept')]);
     const replies = await Promise.all([answered(e2e, clicks, one.responseKey), answered(e2e, clicks, two.responseKey)]);
-    expect(replies.filter((r) => shown(r).includes(requestCopy.OFFER_GONE))).toHaveLength(1);
+    expect(replies.filter((r) => shown(r).includes(english('offers.gone')))).toHaveLength(1);
     const intro = await acceptOfferDone(asked.offer!, SWITCHING_SEEKER.id, clicks);
     expect(await e2e.db.pairing.count({ where: { requestId: asked.requestId } })).toBe(1);
     expect(callsToSince(clicks, SWITCHING_SEEKER.id).filter((c) => jsonOf(c.args.blocks).includes(PairingIds.end))).toHaveLength(1);
@@ -667,7 +667,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // The last one declines too: nobody is left, and the request waits.
     declined = e2e.mark();
     const { responseKey } = await answerOffer(e2e, third, 'decline');
-    expect(shown(await answered(e2e, declined, responseKey))).toContain(requestCopy.OFFER_DECLINED);
+    expect(shown(await answered(e2e, declined, responseKey))).toContain(english('offers.declined'));
     // The seeker is told honestly that nobody is free yet, with the resources and a Cancel button, in
     // the same waiting message, updated in place.
     const stillLooking = await e2e.next('chat.update', declined, (c) => c.args.ts === waitingTs && shown(c).includes(english('waiting.stillLooking')));
@@ -726,7 +726,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);
     expect(leaksTo(e2e.slack.calls, e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);
 
-    await e2e.next('chat.postMessage', since, (c) => sentTo(REPORTING_SEEKER.id)(c) && shown(c).includes(pairingCopy.REPORT_SENT));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(REPORTING_SEEKER.id)(c) && shown(c).includes(english('pairings.report.sent')));
     await e2e.next('chat.postMessage', since, (c) => sentTo(PARENTING_LISTENER.id)(c) && shown(c).includes(english('pairings.end.byOther')));
     const blocks = await e2e.db.pairBlock.findMany();
     expect(blocks).toEqual([
@@ -795,7 +795,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     // The second seeker offers to reveal: the listener is asked in that conversation's thread.
     since = e2e.mark();
     await clickAs(e2e, second.id, { actionId: PairingIds.reveal, value: withSecond.id, channelId: `D${second.id}` });
-    const revealOffer = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(pairingCopy.REVEAL_OFFERED));
+    const revealOffer = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.reveal.offered')));
     expect(revealOffer.args.thread_ts).toBe(withSecond.listenerThreadTs);
     expect(buttonValue(revealOffer.args.blocks, PairingIds.reveal)).toBe(withSecond.id);
     expect(shown(revealOffer)).not.toContain(second.id);

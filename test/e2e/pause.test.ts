@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { addDays, localDate, longDate, startOfLocalDay } from '../../src/domain/local-time.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/listeners/copy.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
-import * as requestCopy from '../../src/features/requests/copy.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { buttonValue, command, fieldErrorsOf, openedModal, responded, setUpInitiative, submit, textOf, volunteer } from '../support/flows.js';
@@ -113,7 +113,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
     const since = e2e.mark();
     expect((await submit(e2e, PAUSER.id, form)).text).toBe('');
     const replaced = await e2e.next('chat.update', since, (c) => c.args.ts === offer.messageTs);
-    expect(shown(replaced)).toContain(requestCopy.OFFER_DECLINED);
+    expect(shown(replaced)).toContain(english('offers.declined'));
     expect((await e2e.next('chat.postMessage', since, to(PAUSER.id))).args.text).toBe(copy.paused(NAME));
     expect((await e2e.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('declined');
     expect(await profileOf(PAUSER.id)).toMatchObject({ status: 'paused', pausedUntil: null, pauseReason: 'self', reservedSlots: 0 });
@@ -138,7 +138,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
       // Four hours to answer: move the deadline into the past instead of waiting.
       await e2e.db.offer.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
       const expired = await e2e.next('chat.update', last, (c) => c.args.ts === row.messageTs);
-      expect(shown(expired)).toContain(requestCopy.OFFER_EXPIRED);
+      expect(shown(expired)).toContain(english('offers.expired'));
     }
 
     const note = await e2e.next('chat.postMessage', last, (c) => to(QUIET.id)(c) && c.args.text === copy.pausedForNoAnswer(NAME));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
@@ -77,7 +78,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     const since = e2e.mark();
     const reason = REPORT_REASONS.find((r) => r.value === 'guidelines')!;
     expect((await submit(e2e, reporter.id, { view }, { [PairingIds.blocks.reason]: reason.value })).status).toBe(200);
-    await e2e.next('chat.postMessage', since, (c) => sentTo(reporter.id)(c) && shown(c).includes(pairingCopy.REPORT_SENT));
+    await e2e.next('chat.postMessage', since, (c) => sentTo(reporter.id)(c) && shown(c).includes(english('pairings.report.sent')));
     const got = new Map<string, RecordedCall>();
     for (const c of COORDINATORS) got.set(c.id, await e2e.next('chat.postMessage', since, (call) => sentTo(c.id)(call) && jsonOf(call.args.blocks).includes(PairingIds.replyToReport)));
     return { since, reason, got };

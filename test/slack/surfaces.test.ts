@@ -461,7 +461,7 @@ const CASES: SurfaceCase[] = [
       });
     }),
   ),
-  message('reveal offer', () => pairings.renderRevealOffer(cuid('pairing', 3))),
+  message('reveal offer', () => pairings.renderRevealOffer(english, cuid('pairing', 3))),
   // The crisis note and the shared resources, in every language the app speaks (issue 19).
   ...APP_LANGUAGES.flatMap((language) => [
     message(`crisis note to a listener, long resources and many coordinators (${language})`, () =>
@@ -643,7 +643,7 @@ describe('the hard cases keep what matters', () => {
       ['seeker introduction: end', pairings.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.end, true],
       ['seeker introduction: someone else', pairings.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: null }).blocks, PairingIds.someoneElse, true],
       ['listener introduction: reveal', pairings.renderListenerIntro(english, { pairingId: 'p1', seekerPseudonym: 'quiet-otter', listenerPseudonym: 'kind-heron', topic: null, note: null, guidelines: 'Be kind.' }).blocks, PairingIds.reveal, false],
-      ['reveal offered', pairings.renderRevealOffer('p1').blocks, PairingIds.reveal, false],
+      ['reveal offered', pairings.renderRevealOffer(english, 'p1').blocks, PairingIds.reveal, false],
       ['crisis note: share resources', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
       ['crisis note: ask a coordinator', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
       ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],

@@ -56,8 +56,6 @@ export function confirmReveal(t: Translate): ConfirmSpec {
   };
 }
 
-export const ALREADY_ENDED = 'This conversation has already ended.';
-
 /**
  * What each side is told when a conversation ends (issues 4, 14, 15), by what happened: the catalogue
  * key of each note (src/features/pairings/end.ts picks one; it is worded when sent, in each side's language).
@@ -81,19 +79,21 @@ export function listenerThanks(t: Translate, seekerPseudonym: string): string {
   return t('pairings.end.listenerThanks', { seeker: displayPseudonym(seekerPseudonym) });
 }
 
-export const REVEAL_WAITING = 'Thank you. Your name will be shown only if they choose to share theirs too; I\'ve let them know you are willing.';
-export const REVEAL_OFFERED = 'The other person is willing to share their name with you. If you would like to share yours too, press *Reveal my name*. If you don\'t, nothing changes.';
-export function revealed(otherUserId: string): string {
-  return `You have both chosen to share your names: you're talking with <@${otherUserId}>.`;
-}
+/** The app's notes to one side of a pairing that the outbox words when sent, in that side's language. */
+export type PairingNoteKey = 'pairings.reveal.waiting' | 'pairings.reveal.offered' | 'pairings.reveal.done' | 'pairings.report.sent';
+
+/** Why an offer was closed before its listener answered, and the words for each (issue 4). */
+export const OFFER_CLOSED_KEYS = {
+  declined: 'offers.declined',
+  expired: 'offers.expired',
+  withdrawn: 'offers.withdrawn',
+} as const satisfies Record<string, MessageKey>;
+export type OfferClosed = keyof typeof OFFER_CLOSED_KEYS;
 
 export const REPORT_TITLE = 'Report a concern';
 export const REPORT_INTRO =
   'Coordinators get a short notice with the initiative, your pseudonym, the other person\'s pseudonym and the reason you choose, never your name or your messages. If you asked for support, the notice also names your listener to them, so they know whom it concerns. A coordinator may reply to you here, under your pseudonym.';
 export const REPORT_BLOCK_LABEL = 'Do not pair us again (this ends the conversation)';
-export const REPORT_SENT =
-  'Thank you for telling us. The coordinators have been notified under your pseudonym; they never see your name or your messages. If one of them replies, it will arrive here.';
-
 /** The notification text of a report's notice: what a coordinator's lock screen shows, so no one named. */
 export const REPORT_NOTICE_NOTIFICATION = 'A concern was raised in an initiative you coordinate (Peer Support)';
 
@@ -176,8 +176,6 @@ export function confirmAskCoordinator(t: Translate): ConfirmSpec {
     deny: t('pairings.crisis.confirmAsk.deny'),
   };
 }
-
-export const ACCEPTED = 'Thank you for saying yes. I\'ve introduced you below.';
 
 // Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
 

@@ -3,7 +3,7 @@ import { enqueue, outboxKey, type OutboxEntry, type RenderedMessage } from '../.
 import { cancelForPairing, scheduleWaitingUpdate } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import * as copy from './copy.js';
-import { END_NOTE_KEYS, type EndNote } from './copy.js';
+import { END_NOTE_KEYS, type EndNote, type PairingNoteKey } from './copy.js';
 import type { Translate } from '../../i18n/translate.js';
 import { releaseSlot } from './offers.js';
 import { getPairing, type Pairing, type Side } from './pairing-row.js';
@@ -78,6 +78,26 @@ export function endNoteText(t: Translate, side: Side, note: EndNote, seekerPseud
 function noteTarget(pairing: Pairing, side: Side) {
   const threadTs = side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs;
   return { channel: side === 'seeker' ? pairing.seekerChannel : pairing.listenerChannel, threadTs, broadcast: threadTs !== null };
+}
+
+/**
+ * The app's own note to one side of a pairing, worded when sent in that side's language (issue 19): in
+ * its conversation's thread (broadcast to the DM). With `revealButton`, the offer to share names.
+ */
+export function pairingCopyNote(
+  pairing: Pairing,
+  side: Side,
+  workspaceId: string,
+  key: string,
+  note: { note: PairingNoteKey; values?: Record<string, string>; revealButton?: string },
+): OutboxEntry {
+  return {
+    key,
+    workspaceId,
+    recipientId: side === 'seeker' ? pairing.seekerId : pairing.listenerUserId,
+    subjectId: pairing.id,
+    message: { kind: 'note', ...noteTarget(pairing, side), initiativeId: pairing.initiativeId, ...note },
+  };
 }
 
 /** A note to one side of a pairing, in its conversation's thread (broadcast to the DM). */

@@ -7,7 +7,7 @@ import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { readForm } from '../common/view-state.js';
-import * as requestCopy from '../requests/copy.js';
+import type { WebClient } from '@slack/web-api';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
 import { translatorFor } from '../../i18n/translate.js';
@@ -36,25 +36,28 @@ const replyMetadata = z.object({ reportId: z.string() });
 export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
   const ephemeral = (text: string) => ({ ...renderPlain(text), replace_original: false, response_type: 'ephemeral' as const });
+  /** The clicker's translator (issue 19): their choice, Slack's locale or the initiative's language. */
+  const translatorOf = async (client: WebClient, a: { userId: string; workspaceId: string }) =>
+    translatorFor(await deps.languages.of(client, a.userId, { workspaceId: a.workspaceId }));
 
   for (const [actionId, accept] of [
     [PairingIds.acceptOffer, true],
     [PairingIds.declineOffer, false],
   ] as const) {
-    app.action(actionId, async ({ ack, body, respond }) => {
+    app.action(actionId, async ({ ack, body, client, respond }) => {
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
-      const answer = await answerOffer(services, { offerId: a.value, userId: a.userId, accept });
-      if (answer.kind === 'not-yours') return void (await respond(ephemeral(requestCopy.NOT_YOUR_OFFER)));
-      if (answer.kind === 'gone') return void (await respond({ ...renderPlain(requestCopy.OFFER_GONE), replace_original: true }));
+      const [answer, t] = await Promise.all([answerOffer(services, { offerId: a.value, userId: a.userId, accept }), translatorOf(client, a)]);
+      if (answer.kind === 'not-yours') return void (await respond(ephemeral(t('offers.notYours'))));
+      if (answer.kind === 'gone') return void (await respond({ ...renderPlain(t('offers.gone')), replace_original: true }));
       if (answer.kind === 'declined') {
-        await respond({ ...renderPlain(requestCopy.OFFER_DECLINED), replace_original: true });
+        await respond({ ...renderPlain(t('offers.declined')), replace_original: true });
         await deps.effects.run([...effects.send(answer.outboxIds), effects.rematchRequest(answer.requestId)]);
         return;
       }
       deps.metrics.pairingStarted();
-      await respond({ ...renderPlain(copy.ACCEPTED), replace_original: true });
+      await respond({ ...renderPlain(t('offers.accepted')), replace_original: true });
       // The introductions were written with the pairing; a failed send is retried by the scheduler.
       await deps.effects.run([
         ...effects.send(answer.outboxIds),
@@ -68,7 +71,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     [PairingIds.end, 'ended'],
     [PairingIds.someoneElse, 'someone_else'],
   ] as const satisfies readonly (readonly [string, EndReason])[]) {
-    app.action(actionId, async ({ ack, body, respond }) => {
+    app.action(actionId, async ({ ack, body, client, respond }) => {
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
@@ -76,7 +79,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
       const side = pairing ? sideOf(pairing, a.userId) : null;
       if (!pairing || !side || (reason === 'someone_else' && side !== 'seeker')) return;
       const result = await endPairing(services, { pairingId: pairing.id, by: side, reason });
-      if (result.kind === 'already-ended') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+      if (result.kind === 'already-ended') return void (await respond(ephemeral((await translatorOf(client, a))('pairings.alreadyEnded'))));
       deps.metrics.pairingsEnded(result.ended.reason);
       await deps.effects.run(effects.afterPairingEnded(a.workspaceId, result.ended));
     });
@@ -99,12 +102,12 @@ export function register(app: Routes, deps: FeatureDeps): void {
     });
   }
 
-  app.action(PairingIds.reveal, async ({ ack, body, respond }) => {
+  app.action(PairingIds.reveal, async ({ ack, body, client, respond }) => {
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
     const result = await chooseReveal(services, { pairingId: a.value, userId: a.userId });
-    if (result.kind === 'not-active') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+    if (result.kind === 'not-active') return void (await respond(ephemeral((await translatorOf(client, a))('pairings.alreadyEnded'))));
     await deps.effects.run(effects.send(result.outboxIds));
   });
 
@@ -119,7 +122,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     ]);
     const t = translatorFor(language);
     if (found.kind === 'not-listener') return void (await respond(ephemeral(t('pairings.crisis.notYours'))));
-    if (found.kind === 'not-active') return void (await respond(ephemeral(copy.ALREADY_ENDED)));
+    if (found.kind === 'not-active') return void (await respond(ephemeral((await translatorOf(client, a))('pairings.alreadyEnded'))));
     const { pairing } = found;
     // Sent directly, like the crisis note itself: nothing is stored that says a conversation touched on a
     // crisis. In the seeker's language, with the resources in it where the coordinators wrote them.

@@ -11,8 +11,7 @@ import { scheduleForPairing } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
 import { renderNoAnswerPause } from '../listeners/views.js';
-import * as requestCopy from '../requests/copy.js';
-import { renderPlain } from '../requests/views.js';
+import type { OfferClosed } from './copy.js';
 import { enqueueWaiting, waitingEntry } from '../requests/waiting.js';
 import { toPairing, withRequest, type Pairing } from './pairing-row.js';
 
@@ -41,14 +40,14 @@ function offerMessages(workspaceId: string, made: readonly OfferMade[]): OutboxE
   }));
 }
 
-/** The note that replaces an offer message once it can no longer be answered. */
-function offerClosedMessage(workspaceId: string, offer: { id: string; listenerUserId: string }, text: string): OutboxEntry {
+/** The note that replaces an offer message once it can no longer be answered: why, worded when sent. */
+function offerClosedMessage(workspaceId: string, offer: { id: string; listenerUserId: string }, closed: OfferClosed): OutboxEntry {
   return {
     key: outboxKey.offerClosed(offer.id),
     workspaceId,
     recipientId: offer.listenerUserId,
     subjectId: offer.id,
-    message: { kind: 'offer_closed', offerId: offer.id, message: renderPlain(text) },
+    message: { kind: 'offer_closed', offerId: offer.id, closed },
   };
 }
 
@@ -328,7 +327,7 @@ export async function declineOfferWhilePausing(tx: Tx, input: { offerId: string;
   await resetUnanswered(tx, offer.listenerId);
   const outboxIds = await afterDecline(tx, offer, now);
   const closed = await enqueue(tx, now, [
-    offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_DECLINED),
+    offerClosedMessage(offer.request.initiative.workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, 'declined'),
   ]);
   return { kind: 'declined', requestId: offer.requestId, outboxIds: [...closed, ...outboxIds] };
 }
@@ -397,7 +396,7 @@ export async function expireOffers(deps: ServiceDeps): Promise<ExpiredOffers> {
       await releaseSlot(tx, offer.listenerId);
       const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
       const closed = await enqueue(tx, now, [
-        offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_EXPIRED),
+        offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, 'expired'),
       ]);
       const waiting = requeued.count === 1 ? await enqueueWaiting(tx, now, offer.requestId, 'declined') : [];
       const noticed = await noticeUnanswered(
@@ -438,7 +437,7 @@ export async function withdrawOffers(
     await releaseSlot(tx, offer.listenerId);
     const requeued = await tx.supportRequest.updateMany({ where: { id: offer.requestId, status: 'offered' }, data: { status: 'waiting' } });
     const { workspaceId } = offer.request.initiative;
-    outboxIds.push(...(await enqueue(tx, now, [offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, requestCopy.OFFER_WITHDRAWN)])));
+    outboxIds.push(...(await enqueue(tx, now, [offerClosedMessage(workspaceId, { id: offer.id, listenerUserId: offer.listener.userId }, 'withdrawn')])));
     // The listener stopped: the seeker, still waiting, hears it (a cancel closed the request first).
     if (requeued.count === 1) outboxIds.push(...(await enqueueWaiting(tx, now, offer.requestId, 'declined')));
   }

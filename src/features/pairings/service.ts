@@ -4,9 +4,9 @@ import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import * as copy from './copy.js';
-import { endPairingIn, pairingNote, type Ended, type EndReason } from './end.js';
+import { endPairingIn, pairingCopyNote, type Ended, type EndReason } from './end.js';
 import { fromRawRow, getPairing, PAIRING_COLUMNS, toPairing, withRequest, type Pairing, type PairingRawRow, type Side } from './pairing-row.js';
-import { renderNote, renderReportNotice, renderRevealOffer } from './views.js';
+import { renderNote, renderReportNotice } from './views.js';
 
 // Pairings: who is in which, ending, mutual reveal, reports. Each state change is one conditional
 // update inside a transaction, so a double click or a second process changes nothing twice, and the
@@ -137,12 +137,12 @@ export async function chooseReveal(deps: ServiceDeps, input: { pairingId: string
     // side's user id go to the other.
     const entries: OutboxEntry[] = both
       ? [
-          pairingNote(updated, 'seeker', workspaceId, outboxKey.once(`revealed:${pairing.id}`), renderNote(copy.revealed(updated.listenerUserId))),
-          pairingNote(updated, 'listener', workspaceId, outboxKey.once(`revealed:${pairing.id}`), renderNote(copy.revealed(updated.seekerId))),
+          pairingCopyNote(updated, 'seeker', workspaceId, outboxKey.once(`revealed:${pairing.id}`), { note: 'pairings.reveal.done', values: { user: `<@${updated.listenerUserId}>` } }),
+          pairingCopyNote(updated, 'listener', workspaceId, outboxKey.once(`revealed:${pairing.id}`), { note: 'pairings.reveal.done', values: { user: `<@${updated.seekerId}>` } }),
         ]
       : [
-          pairingNote(updated, side, workspaceId, outboxKey.once(`reveal-waiting:${pairing.id}`), renderNote(copy.REVEAL_WAITING)),
-          pairingNote(updated, other, workspaceId, outboxKey.once(`reveal-offer:${pairing.id}`), renderRevealOffer(pairing.id)),
+          pairingCopyNote(updated, side, workspaceId, outboxKey.once(`reveal-waiting:${pairing.id}`), { note: 'pairings.reveal.waiting' }),
+          pairingCopyNote(updated, other, workspaceId, outboxKey.once(`reveal-offer:${pairing.id}`), { note: 'pairings.reveal.offered', revealButton: pairing.id }),
         ];
     return { kind: both ? 'both' : 'waiting-for-other', pairing: updated, outboxIds: await enqueue(tx, now, entries) };
   });
@@ -197,7 +197,7 @@ export async function reportConcern(
       subjectId: pairing.id,
       message: { kind: 'message', message: notice },
     }));
-    entries.push(pairingNote(pairing, side, initiative.workspaceId, outboxKey.once(`report-sent:${pairing.id}`), renderNote(copy.REPORT_SENT)));
+    entries.push(pairingCopyNote(pairing, side, initiative.workspaceId, outboxKey.once(`report-sent:${pairing.id}`), { note: 'pairings.report.sent' }));
     const outboxIds = await enqueue(tx, now, entries);
     let ended: Ended | null = null;
     if (input.block) {

@@ -130,11 +130,9 @@ export function renderSeekerEnding(t: Translate, input: { text: string; pairingI
   return { text: input.text, blocks };
 }
 
-export function renderRevealOffer(pairingId: string) {
-  return {
-    text: copy.REVEAL_OFFERED,
-    blocks: [section(copy.REVEAL_OFFERED), actions([revealButton(english, pairingId)])] as KnownBlock[],
-  };
+export function renderRevealOffer(t: Translate, pairingId: string) {
+  const text = t('pairings.reveal.offered');
+  return { text, blocks: [section(text), actions([revealButton(t, pairingId)])] as KnownBlock[] };
 }
 
 export interface ReportMetadata {

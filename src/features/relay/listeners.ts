@@ -62,6 +62,9 @@ function inThread(pairing: Pairing, side: Side) {
   return ts ? { thread_ts: ts, reply_broadcast: true } : {};
 }
 
+/** How long the relay waits for a person's language before it words its own notes in English. */
+const RELAY_LANGUAGE_MS = 800;
+
 export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
 
@@ -69,9 +72,12 @@ export function register(app: Routes, deps: FeatureDeps): void {
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderNote(text) });
   }
 
-  /** Someone's translator (issue 19): their choice, Slack's locale or the initiative's language. */
+  /**
+   * Someone's translator (issue 19): their choice, Slack's locale or the initiative's language. From
+   * memory after the first message; a slow Slack never holds a relayed message back for long (English then).
+   */
   async function translatorOf(client: WebClient, userId: string, workspaceId: string, initiativeId?: string): Promise<Translate> {
-    return translatorFor(await deps.languages.of(client, userId, { workspaceId, initiativeId }));
+    return translatorFor(await deps.languages.of(client, userId, { workspaceId, initiativeId, withinMs: RELAY_LANGUAGE_MS }));
   }
 
   app.event('message', async ({ event, context, client }) => {

@@ -22,8 +22,3 @@ export function offerText(t: Translate, pseudonym: string, topic: string | null)
 }
 
 export const NOT_OPEN = 'That request is no longer open.';
-export const OFFER_DECLINED = 'Thank you for letting me know. I\'ll ask someone else; there is no need to explain.';
-export const OFFER_EXPIRED = 'This offer wasn\'t answered in time, so I\'ve closed it and will keep looking for them. That\'s completely fine.';
-export const OFFER_GONE = 'This offer is no longer open: the colleague may have cancelled, or it has passed to another listener.';
-export const OFFER_WITHDRAWN = 'This offer was withdrawn: the colleague no longer needs a listener. Thank you for being there.';
-export const NOT_YOUR_OFFER = 'This offer was meant for someone else.';

@@ -315,4 +315,19 @@ export const de: Record<MessageKey, string> = {
   'pairings.crisis.coordinatorAsked':
     'Ich habe das Koordinationsteam gebeten, dich zu unterstützen. Es weiß nur, dass du wegen eines Gesprächs fragst, nicht, wem du zuhörst oder was gesagt wurde.',
   'pairings.crisis.notYours': 'Nur die zuhörende Person in diesem Gespräch kann diesen Button verwenden.',
+  // Anfragen: die Antworten der zuhörenden Person, und eine Anfrage, die vor einer Antwort geschlossen wurde (Issue 4)
+  'offers.accepted': 'Danke für deine Zusage. Ich habe euch unten miteinander bekannt gemacht.',
+  'offers.declined': 'Danke, dass du Bescheid gibst. Ich frage jemand anderen; du musst nichts erklären.',
+  'offers.expired': 'Diese Anfrage wurde nicht rechtzeitig beantwortet, deshalb habe ich sie geschlossen und suche weiter für die Person. Das ist völlig in Ordnung.',
+  'offers.gone': 'Diese Anfrage ist nicht mehr offen: Die Person hat sie vielleicht zurückgezogen, oder sie ist an jemand anderen gegangen.',
+  'offers.withdrawn': 'Diese Anfrage wurde zurückgezogen: Die Person braucht kein Gespräch mehr. Danke, dass du da warst.',
+  'offers.notYours': 'Diese Anfrage war für jemand anderen gedacht.',
+  'pairings.alreadyEnded': 'Dieses Gespräch ist bereits beendet.',
+  // Namen, nur geteilt, wenn beide es wollen (Issue 4), und ein gemeldetes Anliegen (Issue 15): in der Sprache jeder Seite
+  'pairings.reveal.waiting': 'Danke. Dein Name wird nur angezeigt, wenn die andere Person ihren auch teilen möchte; ich habe ihr gesagt, dass du dazu bereit bist.',
+  'pairings.reveal.offered':
+    'Die andere Person ist bereit, dir ihren Namen zu zeigen. Wenn du deinen auch teilen möchtest, tippe auf *Meinen Namen zeigen*. Wenn nicht, ändert sich nichts.',
+  'pairings.reveal.done': 'Ihr habt euch beide entschieden, eure Namen zu teilen: Du sprichst mit {user}.',
+  'pairings.report.sent':
+    'Danke, dass du es uns sagst. Das Koordinationsteam wurde unter deinem Pseudonym benachrichtigt; es sieht nie deinen Namen oder deine Nachrichten. Wenn jemand antwortet, kommt die Antwort hier an.',
 };

@@ -315,6 +315,21 @@ export const en = {
   'pairings.crisis.coordinatorAsked':
     "I've asked the coordinators to support you. They know only that you asked about a conversation, not who you are listening to or what was said.",
   'pairings.crisis.notYours': 'Only the listener in this conversation can use this button.',
+  // Offers: the listener's answers, and an offer closed before it was answered (issue 4)
+  'offers.accepted': "Thank you for saying yes. I've introduced you below.",
+  'offers.declined': "Thank you for letting me know. I'll ask someone else; there is no need to explain.",
+  'offers.expired': "This offer wasn't answered in time, so I've closed it and will keep looking for them. That's completely fine.",
+  'offers.gone': 'This offer is no longer open: the colleague may have cancelled, or it has passed to another listener.',
+  'offers.withdrawn': 'This offer was withdrawn: the colleague no longer needs a listener. Thank you for being there.',
+  'offers.notYours': 'This offer was meant for someone else.',
+  'pairings.alreadyEnded': 'This conversation has already ended.',
+  // Names, shared only when both choose (issue 4), and a concern raised (issue 15): in each side's language
+  'pairings.reveal.waiting': "Thank you. Your name will be shown only if they choose to share theirs too; I've let them know you are willing.",
+  'pairings.reveal.offered':
+    "The other person is willing to share their name with you. If you would like to share yours too, press *Reveal my name*. If you don't, nothing changes.",
+  'pairings.reveal.done': "You have both chosen to share your names: you're talking with {user}.",
+  'pairings.report.sent':
+    'Thank you for telling us. The coordinators have been notified under your pseudonym; they never see your name or your messages. If one of them replies, it will arrive here.',
 } as const;
 
 export type MessageKey = keyof typeof en;

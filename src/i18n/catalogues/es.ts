@@ -314,4 +314,19 @@ export const es: Record<MessageKey, string> = {
   'pairings.crisis.coordinatorAsked':
     'He pedido al equipo de coordinación que te apoye. Solo saben que has preguntado por una conversación, no a quién escuchas ni lo que se ha dicho.',
   'pairings.crisis.notYours': 'Solo la persona que escucha en esta conversación puede usar este botón.',
+  // Ofertas: las respuestas de quien escucha, y una oferta cerrada antes de responderla (issue 4)
+  'offers.accepted': 'Gracias por aceptar. Abajo tienes la presentación.',
+  'offers.declined': 'Gracias por decírmelo. Se lo pediré a otra persona; no hace falta que expliques nada.',
+  'offers.expired': 'Esta oferta no se respondió a tiempo, así que la he cerrado y seguiré buscando a alguien para esa persona. No pasa nada.',
+  'offers.gone': 'Esta oferta ya no está abierta: puede que la persona la haya cancelado o que haya pasado a otra persona que escucha.',
+  'offers.withdrawn': 'Esta oferta se ha retirado: la persona ya no necesita a alguien que la escuche. Gracias por estar ahí.',
+  'offers.notYours': 'Esta oferta era para otra persona.',
+  'pairings.alreadyEnded': 'Esta conversación ya ha terminado.',
+  // Nombres, compartidos solo si ambas personas quieren (issue 4), y una inquietud comunicada (issue 15): en el idioma de cada lado
+  'pairings.reveal.waiting': 'Gracias. Tu nombre solo se mostrará si la otra persona también decide compartir el suyo; le he dicho que te parece bien.',
+  'pairings.reveal.offered':
+    'La otra persona está dispuesta a compartir su nombre contigo. Si quieres compartir el tuyo también, pulsa *Mostrar mi nombre*. Si no, no cambia nada.',
+  'pairings.reveal.done': 'Las dos personas han decidido compartir su nombre: estás hablando con {user}.',
+  'pairings.report.sent':
+    'Gracias por contárnoslo. Hemos avisado al equipo de coordinación con tu seudónimo; nunca ven tu nombre ni tus mensajes. Si alguien responde, la respuesta llegará aquí.',
 };
