@@ -8,6 +8,9 @@ export type AppLanguage = (typeof APP_LANGUAGES)[number];
 /** Each app language by its own name (shown as is in every language). */
 export const APP_LANGUAGE_NAMES: Readonly<Record<AppLanguage, string>> = { en: 'English', de: 'Deutsch', es: 'Español' };
 
+/** The locale each app language formats dates and numbers with (Intl). */
+export const APP_LOCALES: Readonly<Record<AppLanguage, string>> = { en: 'en-GB', de: 'de-DE', es: 'es-ES' };
+
 /** What is left when nothing else says: English. */
 export const FALLBACK_LANGUAGE: AppLanguage = 'en';
 

@@ -7,7 +7,6 @@ import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import * as insightsCopy from '../../src/features/insights/copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
-import * as myDataCopy from '../../src/features/my-data/copy.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
@@ -803,7 +802,7 @@ const views: Cell[] = [
   ...surface(
     'view:my_data.confirm_delete',
     (c) => submission(c.delivery, 'my_data.confirm_delete', {}),
-    byRole(allowed({ sees: [myDataCopy.ERASED] }), {
+    byRole(allowed({ sees: [english('myData.erased')] }), {
       seeker: allowed({ changes: ['SupportRequest', 'ConsentRecord', 'Pairing'], reaches: ['listener'] }),
       listener: allowed({ changes: ['ListenerProfile', 'ConsentRecord'], reaches: ['seeker'] }),
       otherSide: allowed({ changes: ['ListenerProfile', 'ConsentRecord'], reaches: ['otherSeeker'] }),

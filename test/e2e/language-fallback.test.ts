@@ -9,7 +9,7 @@ import * as requestCopy from '../../src/features/requests/copy.js';
 import { translatorFor } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import { command, commandModal, jsonOf, setUpInitiative, textOf, volunteer, type Block } from '../support/flows.js';
+import { command, commandModal, jsonOf, setUpInitiative, submit, textOf, volunteer, type Block } from '../support/flows.js';
 import { acceptOffer, answered, askForListener, clickAs, dmFrom, eventually, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 import { zoneInWorkingHours } from '../support/working-hours.js';
 
@@ -196,6 +196,25 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     const clickedAt = e2e.mark();
     const { responseKey } = await clickAs(e2e, SEEKER.id, { actionId: helped.action_id, value: helped.value, channelId: `D${SEEKER.id}` });
     expect((await answered(e2e, clickedAt, responseKey)).args.text).toBe(de('pairings.ending.thanks'));
+  });
+
+  it("sends what is stored about them in their language, and confirms the erasure in it", async () => {
+    const since = e2e.mark();
+    const { response } = await command(e2e, SEEKER.id, 'my-data');
+    const summary = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && String(c.args.text).startsWith(de('myData.title')));
+    expect(String(summary.args.text)).toContain('Eine Anfrage bei *Kreis Nord*');
+    expect(textOf(summary.args.blocks)).toContain(de('myData.onlyYou'));
+    const file = await e2e.next('files.completeUploadExternal', since);
+    expect(JSON.stringify(file.args)).toContain(de('myData.fileTitle'));
+    await eventually(async () => (e2e.slack.calls.slice(since).some((c) => c.method === 'response_url' && jsonOf(c.args).includes(de('myData.sent'))) ? true : null), 5000);
+    expect(response.status).toBe(200);
+
+    const form = await commandModal(e2e, SEEKER.id, 'delete-my-data');
+    expect(form.view.title.text).toBe(de('myData.confirm.title'));
+    expect(textOf(form.view.blocks)).toContain(de('myData.confirm.text'));
+    const erasedAt = e2e.mark();
+    await submit(e2e, SEEKER.id, form, {});
+    await e2e.next('chat.postMessage', erasedAt, (c) => sentTo(SEEKER.id)(c) && c.args.text === de('myData.erased'));
   });
 
   it('a value that is not a language changes nothing', async () => {

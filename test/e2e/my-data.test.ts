@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { english } from '../../src/i18n/translate.js';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sqliteFilePath } from '../../src/db/client.js';
@@ -165,7 +166,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
 
   it('tells someone with nothing stored exactly that', async () => {
     const { summary, file } = await myData(NOBODY);
-    expect(String(summary.args.text)).toContain(copy.NOTHING_STORED);
+    expect(String(summary.args.text)).toContain(english('myData.nothingStored'));
     expect(file).toMatchObject({ userId: NOBODY, listenerProfiles: [], roles: [], consentRecords: [] });
   });
 
@@ -202,7 +203,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
 
     const confirm = await commandModal(e2e, SUBJECT, 'delete-my-data');
     expect(confirm.view.callback_id).toBe(MyDataIds.confirmModal);
-    expect(textOf(confirm.view.blocks)).toContain(copy.CONFIRM_TEXT);
+    expect(textOf(confirm.view.blocks)).toContain(english('myData.confirm.text'));
     expect(textOf(confirm.view.blocks)).not.toContain('only coordinator');
     // Opening the confirmation erases nothing.
     expect(await e2e.db.listenerProfile.count({ where: { userId: SUBJECT } })).toBe(1);
@@ -211,7 +212,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
     const response = await submit(e2e, SUBJECT, confirm);
     expect(response.status).toBe(200);
     const done = await e2e.next('chat.postMessage', since, (call) => call.args.channel === SUBJECT);
-    expect(done.args.text).toBe(copy.ERASED);
+    expect(done.args.text).toBe(english('myData.erased'));
 
     expect((await rowsNaming(SUBJECT)).rows).toEqual([]);
     // The concern about them stays for the coordinators, no longer naming them.
@@ -243,7 +244,7 @@ describe.each(TEST_PROVIDERS)('my data on %s', (provider) => {
 
   it('has nothing left to send after erasure, and sending it stores nothing new', async () => {
     const { summary, file } = await myData(SUBJECT);
-    expect(String(summary.args.text)).toContain(copy.NOTHING_STORED);
+    expect(String(summary.args.text)).toContain(english('myData.nothingStored'));
     expect(file).toMatchObject({ listenerProfiles: [], roles: [], consentRecords: [] });
     expect((await rowsNaming(SUBJECT)).rows).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { english } from '../../src/i18n/translate.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import { CheckInIds } from '../../src/features/check-ins/ids.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { InsightsIds } from '../../src/features/insights/ids.js';
-import * as myDataCopy from '../../src/features/my-data/copy.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import type { FakeSlack, RecordedCall } from '../../src/simulator/web-api.js';
@@ -404,7 +404,7 @@ describe.each(TEST_PROVIDERS)('two workspaces on one database (%s)', (provider) 
         const response = await submit(e2e, spare.id, confirm);
         expect(response.status).toBe(200);
         const done = await e2e.next('chat.postMessage', since, (c) => c.args.channel === spare.id);
-        expect(done.args.text).toBe(myDataCopy.ERASED);
+        expect(done.args.text).toBe(english('myData.erased'));
       }),
     );
     const { text } = await everyRow(base.db, provider);

@@ -1,42 +1,74 @@
-import { describeWorkingHours, WEEKDAY_NAMES } from '../../domain/availability.js';
-import { APP_LANGUAGE_NAMES, isAppLanguage } from '../../domain/app-language.js';
-import { longDate } from '../../domain/local-time.js';
+import { WEEKDAY_NAMES } from '../../domain/availability.js';
+import { APP_LANGUAGE_NAMES, APP_LOCALES, isAppLanguage } from '../../domain/app-language.js';
+import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e } from '../common/blocks.js';
+import { workingHours } from '../home/copy.js';
 import type { MyData } from './service.js';
 
-export const CONFIRM_TITLE = 'Delete my data';
+// The words of /peer my-data and /peer delete-my-data (issue 19: in the person's language, `t`). Functions
+// here build mrkdwn: each escapes the text people typed that it puts in (names, topics, notes).
 
-export const CONFIRM_TEXT =
-  'This erases everything Peer Support stores about you in this workspace: your listener profiles, your roles in initiatives, and your consent records. It cannot be undone. Only anonymous counts (for example "one listener left this week") remain, and they do not name you.';
-
-export function soleCoordinatorWarning(names: string[]): string {
-  return `You are the only coordinator of ${names.map((n) => `*${e(n)}*`).join(', ')}. After this it will have no coordinator until someone sets one up; you may want to invite another coordinator first.`;
+export function soleCoordinatorWarning(names: string[], t: Translate = english): string {
+  return t('myData.confirm.soleCoordinator', { names: names.map((n) => `*${e(n)}*`).join(', ') });
 }
 
-export const ERASED =
-  'Done: everything Peer Support stored about you has been erased. Thank you for being part of it. You are welcome back any time.';
-
-export const NOTHING_STORED = 'Peer Support stores nothing about you at the moment.';
-
-function workingHoursText(hours: MyData['listenerProfiles'][number]['workingHours']): string {
-  const days = hours.days.map((name) => WEEKDAY_NAMES.indexOf(name as (typeof WEEKDAY_NAMES)[number])).filter((d) => d >= 0);
-  return describeWorkingHours({ days, start: hours.start, end: hours.end });
+/** A day (an ISO date or timestamp) as people say it in the language: "3 March 2026", "Dienstag, 3. März 2026". */
+function dayText(t: Translate, iso: string, withWeekday = false): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', ...(withWeekday ? { weekday: 'long' } : {}) };
+  return new Intl.DateTimeFormat(APP_LOCALES[t.language], options).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-const PAUSE_REASONS: Record<string, string> = {
-  self: 'you chose to',
-  break: 'you asked for a break',
-  no_answer: 'three offers in a row went unanswered',
-};
+const STATUS_KEYS = { pending: 'myData.status.pending', active: 'myData.status.active', paused: 'myData.status.paused' } as const satisfies Record<string, MessageKey>;
+const PAUSE_REASON_KEYS = { self: 'myData.pause.self', break: 'myData.pause.break', no_answer: 'myData.pause.noAnswer' } as const satisfies Record<string, MessageKey>;
+const REQUEST_STATUS_KEYS = {
+  waiting: 'myData.requestStatus.waiting',
+  offered: 'myData.requestStatus.offered',
+  paired: 'myData.requestStatus.paired',
+  closed: 'myData.requestStatus.closed',
+} as const satisfies Record<string, MessageKey>;
 
-function pauseText(p: MyData['listenerProfiles'][number]): string {
-  const parts = [p.pauseReason ? PAUSE_REASONS[p.pauseReason] : undefined, p.pausedUntil ? `until ${longDate(p.pausedUntil)}` : undefined].filter(Boolean);
-  const count = p.unansweredOffersInARow > 0 ? `; ${p.unansweredOffersInARow} offer${p.unansweredOffersInARow === 1 ? '' : 's'} in a row unanswered` : '';
+/** A stored value by its words, or as stored when it is one the app does not word (an older value). */
+function worded<K extends string>(t: Translate, keys: Record<K, MessageKey>, value: string): string {
+  return value in keys ? t(keys[value as K]) : e(value);
+}
+
+function pauseText(t: Translate, p: MyData['listenerProfiles'][number]): string {
+  const parts = [p.pauseReason ? worded(t, PAUSE_REASON_KEYS, p.pauseReason) : undefined, p.pausedUntil ? t('myData.pause.until', { date: dayText(t, p.pausedUntil, true) }) : undefined].filter(
+    Boolean,
+  );
+  const count = p.unansweredOffersInARow > 0 ? t('myData.pause.unanswered', { count: p.unansweredOffersInARow }) : '';
   return (parts.length > 0 ? ` (${parts.join(', ')})` : '') + count;
 }
 
-export function myDataSummary(data: MyData): string {
-  const lines: string[] = ['*Everything Peer Support stores about you*'];
+function listenerLine(t: Translate, p: MyData['listenerProfiles'][number]): string {
+  const days = p.workingHours.days.map((name) => WEEKDAY_NAMES.indexOf(name as (typeof WEEKDAY_NAMES)[number])).filter((d) => d >= 0);
+  return t('myData.listener', {
+    initiative: e(p.initiative),
+    status: worded(t, STATUS_KEYS, p.status),
+    pause: pauseText(t, p),
+    capacity: p.capacity,
+    topics: e(p.topics.join(', ')) || t('myData.none'),
+    languages: p.languages.join(', '),
+    hours: workingHours(t, t.language, { days, start: p.workingHours.start, end: p.workingHours.end }),
+    quiet: p.quietHours ? t('myData.listener.quietHours', { start: p.quietHours.start, end: p.quietHours.end }) : '',
+    introduction: p.introduction ? t('myData.listener.introduction', { text: e(p.introduction) }) : '',
+  });
+}
+
+function requestLine(t: Translate, r: MyData['requests'][number]): string {
+  return t('myData.request', {
+    initiative: e(r.initiative),
+    topic: r.topic ? e(r.topic) : t('myData.request.topicGone'),
+    status: worded(t, REQUEST_STATUS_KEYS, r.status),
+    date: dayText(t, r.createdAt),
+    note: r.note ? t('myData.request.note', { note: e(r.note) }) : '',
+    conversations: r.pairings.length > 0 ? t('myData.request.conversations', { count: r.pairings.length, pseudonym: e(r.pairings[0]!.yourPseudonym) }) : '',
+  });
+}
+
+export function myDataSummary(data: MyData, t: Translate = english): string {
+  const lines: string[] = [t('myData.title')];
   if (
     data.listenerProfiles.length === 0 &&
     data.roles.length === 0 &&
@@ -46,42 +78,29 @@ export function myDataSummary(data: MyData): string {
     data.invitations.length === 0 &&
     data.concernsRaised === 0
   ) {
-    return `${lines[0]}\n${NOTHING_STORED}`;
+    return `${lines[0]}\n${t('myData.nothingStored')}`;
   }
-  for (const p of data.listenerProfiles) {
-    lines.push(
-      `• Listener in *${e(p.initiative)}*: ${p.status}${pauseText(p)}, up to ${p.capacity} at a time; topics: ${e(p.topics.join(', ')) || 'none'}; languages: ${p.languages.join(', ')}` +
-        `; new offers ${workingHoursText(p.workingHours)}` +
-        (p.quietHours ? `; quiet hours ${p.quietHours.start} to ${p.quietHours.end}` : '') +
-        (p.introduction ? `; introduction: "${e(p.introduction)}"` : ''),
-    );
-  }
-  for (const r of data.requests) {
-    lines.push(
-      `• A request in *${e(r.initiative)}* about ${e(r.topic ?? 'a topic that no longer exists')} (${r.status}, ${r.createdAt.slice(0, 10)})` +
-        (r.note ? `; your note: "${e(r.note)}"` : '') +
-        (r.pairings.length > 0 ? `; ${r.pairings.length} conversation${r.pairings.length === 1 ? '' : 's'} under the pseudonym ${e(r.pairings[0]!.yourPseudonym)}` : ''),
-    );
-  }
-  if (data.pairingsAsListener.length > 0) {
-    lines.push(`• ${data.pairingsAsListener.length} conversation${data.pairingsAsListener.length === 1 ? '' : 's'} as a listener (only pseudonyms and dates are kept; messages are never stored)`);
-  }
-  if (data.concernsRaised > 0) {
-    lines.push(`• ${data.concernsRaised} concern${data.concernsRaised === 1 ? '' : 's'} you raised (the reason you chose, your pseudonym and when, so a coordinator's reply can reach you)`);
-  }
-  if (data.doNotPairAgain > 0) lines.push(`• ${data.doNotPairAgain} "do not pair again" record${data.doNotPairAgain === 1 ? '' : 's'} after a report`);
-  if (data.timezone) lines.push(`• Your timezone from Slack, so check-ins arrive at a humane hour: ${e(data.timezone)}`);
-  if (data.locale) lines.push(`• Your language setting from Slack, so check-ins are written in your language: ${e(data.locale)}`);
-  if (data.preferences) lines.push(`• Your notification previews: ${data.preferences.notificationPreviews ? 'on' : 'off'}`);
-  if (data.preferences?.language) lines.push(`• The language you chose for the app: ${languageName(data.preferences.language)}`);
-  if (data.checkIns.length > 0) lines.push(`• ${data.checkIns.length} check-in${data.checkIns.length === 1 ? '' : 's'} (when they were due and the choice you made, if any)`);
-  if (data.insightsAccess.length > 0) lines.push(`• ${data.insightsAccess.length} record${data.insightsAccess.length === 1 ? '' : 's'} of viewing or exporting insights (kept so coordinators can see who looked)`);
+  for (const p of data.listenerProfiles) lines.push(listenerLine(t, p));
+  for (const r of data.requests) lines.push(requestLine(t, r));
+  if (data.pairingsAsListener.length > 0) lines.push(t('myData.pairingsAsListener', { count: data.pairingsAsListener.length }));
+  if (data.concernsRaised > 0) lines.push(t('myData.concerns', { count: data.concernsRaised }));
+  if (data.doNotPairAgain > 0) lines.push(t('myData.doNotPairAgain', { count: data.doNotPairAgain }));
+  if (data.timezone) lines.push(t('myData.timezone', { timezone: e(data.timezone) }));
+  if (data.locale) lines.push(t('myData.locale', { locale: e(data.locale) }));
+  if (data.preferences) lines.push(t('myData.previews', { on: data.preferences.notificationPreviews ? 'on' : 'off' }));
+  if (data.preferences?.language) lines.push(t('myData.language', { language: languageName(data.preferences.language) }));
+  if (data.checkIns.length > 0) lines.push(t('myData.checkIns', { count: data.checkIns.length }));
+  if (data.insightsAccess.length > 0) lines.push(t('myData.insightsAccess', { count: data.insightsAccess.length }));
   for (const i of data.invitations) {
-    lines.push(`• An invitation to be ${i.role === 'coordinator' ? 'a coordinator' : 'an HR viewer'} of *${e(i.initiative)}* (${i.invitedAt.slice(0, 10)}), not answered yet; it is deleted if you decline or after 14 days`);
+    const values = { initiative: e(i.initiative), date: dayText(t, i.invitedAt) };
+    lines.push(i.role === 'coordinator' ? t('myData.invitation.coordinator', values) : t('myData.invitation.hrViewer', values));
   }
-  for (const r of data.roles) lines.push(`• ${r.role === 'coordinator' ? 'Coordinator' : 'HR viewer'} of *${e(r.initiative)}* since ${r.since.slice(0, 10)}`);
-  lines.push(`• ${data.consentRecords.length} consent record${data.consentRecords.length === 1 ? '' : 's'} (each time you gave or withdrew consent)`);
-  lines.push('The attached file has all of it, including each consent record. `/peer delete-my-data` erases it.');
+  for (const r of data.roles) {
+    const values = { initiative: e(r.initiative), date: dayText(t, r.since) };
+    lines.push(r.role === 'coordinator' ? t('myData.role.coordinator', values) : t('myData.role.hrViewer', values));
+  }
+  lines.push(t('myData.consentRecords', { count: data.consentRecords.length }));
+  lines.push(t('myData.footer'));
   return lines.join('\n');
 }
 

@@ -6,30 +6,39 @@ import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseSubmission } from '../common/payloads.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
-import * as copy from './copy.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { MyDataIds } from './ids.js';
 import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 
+/** How long a form waits for the person's language (a trigger_id and a submission have 3 seconds). */
+const LANGUAGE_WITHIN_MS = 800;
+
 export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
   const services = serviceDeps(deps);
 
-  /** A readable summary and the full JSON file, in the person's DM with the app. */
-  async function sendMyData(client: WebClient, workspaceId: string, userId: string) {
-    const data = await collectMyData(services.db, workspaceId, userId, services.clock.now());
+  /** The person's translator (issue 19); `withinMs` where Slack's 3 seconds apply. */
+  const translatorOf = async (client: WebClient, workspaceId: string, userId: string, withinMs?: number) =>
+    translatorFor(await deps.languages.of(client, userId, { workspaceId, ...(withinMs ? { withinMs } : {}) }));
+
+  /** A readable summary and the full JSON file (its keys as stored), in the person's DM with the app. */
+  async function sendMyData(client: WebClient, workspaceId: string, userId: string): Promise<Translate> {
+    const [data, t] = await Promise.all([collectMyData(services.db, workspaceId, userId, services.clock.now()), translatorOf(client, workspaceId, userId)]);
     const channel = await openDm(client, userId);
-    await client.chat.postMessage({ channel, ...renderMyData(data) });
+    await client.chat.postMessage({ channel, ...renderMyData(data, t) });
     await client.files.uploadV2({
       channel_id: channel,
       filename: 'peer-support-my-data.json',
-      title: 'Everything Peer Support stores about you',
+      title: t('myData.fileTitle'),
       content: JSON.stringify(data, null, 2),
     });
+    return t;
   }
 
   async function openConfirm(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
-    await openThenUpdate(client, triggerId, copy.CONFIRM_TITLE, async () =>
-      renderConfirmDelete(await soleCoordinatorOf(services.db, workspaceId, userId)),
+    const t = await translatorOf(client, workspaceId, userId, LANGUAGE_WITHIN_MS);
+    await openThenUpdate(client, triggerId, t('myData.confirm.title'), async () =>
+      renderConfirmDelete(await soleCoordinatorOf(services.db, workspaceId, userId), t),
     );
   }
 
@@ -47,6 +56,8 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
 
   app.view(MyDataIds.confirmModal, async ({ ack, body, client }) => {
     const s = parseSubmission(body);
+    // Their language before the erasure takes their choice with it: the confirmation is worded in it.
+    const t = await translatorOf(client, s.workspaceId, s.userId, LANGUAGE_WITHIN_MS);
     // Erased before the form closes: if it fails, the form says nothing was deleted (answer-failures.ts).
     const erasure = await eraseMyData(services, s.workspaceId, s.userId);
     // Their locale leaves this process's memory too (another replica's forgets it within minutes).
@@ -56,7 +67,7 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
     deps.metrics.pairingsEnded('erased', erasure.affectedUserIds.length);
     // Before the confirmation, so "erased" is true of the database files too (invariant 3).
     await clearErasureRemnants(services);
-    await client.chat.postMessage({ channel: s.userId, ...renderErased() });
+    await client.chat.postMessage({ channel: s.userId, ...renderErased(t) });
     // The people they were talking with are told kindly, by pseudonym (outbox); seekers get someone else.
     await deps.effects.run([
       ...effects.send(erasure.outboxIds),
@@ -68,8 +79,8 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
   return {
     'my-data': async ({ ack, command, client, respond }) => {
       await ack();
-      await sendMyData(client, command.team_id, command.user_id);
-      await respond({ response_type: 'ephemeral', text: 'I have sent you everything Peer Support stores about you, in your messages with the app.' });
+      const t = await sendMyData(client, command.team_id, command.user_id);
+      await respond({ response_type: 'ephemeral', text: t('myData.sent') });
     },
     'delete-my-data': async ({ ack, command, client }) => {
       await ack();

@@ -1,9 +1,13 @@
+import { listenersDe } from './listeners.js';
+import { myDataDe } from './my-data.js';
 import type { MessageKey } from './en.js';
 
 // German, informal ("du"), as German workplace tools usually are; "listener" is said as a person who
 // listens, not a title. Same keys and arguments as en.ts (test/i18n/catalogues.test.ts).
 
 export const de: Record<MessageKey, string> = {
+  ...listenersDe,
+  ...myDataDe,
   'checkIns.seekerQuestion': 'Wie läuft es mit *{listener}*? Was auch immer du wählst, ist in Ordnung, und nur du siehst das.',
   'checkIns.listenerQuestion':
     'Wie geht es dir? Zuhören kann viel Kraft kosten. Wie auch immer du antwortest: Danke, dass du für jemanden aus dem Kollegium da bist.',

@@ -1,9 +1,13 @@
+import { listenersEs } from './listeners.js';
+import { myDataEs } from './my-data.js';
 import type { MessageKey } from './en.js';
 
 // Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
 // Spanish plurals need "many" as well as "one" and "other" (CLDR). Same keys and arguments as en.ts.
 
 export const es: Record<MessageKey, string> = {
+  ...listenersEs,
+  ...myDataEs,
   'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
   'checkIns.listenerQuestion':
     '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',
