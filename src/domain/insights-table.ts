@@ -30,19 +30,6 @@ export const WEEKLY_METRICS = [
 ] as const;
 export type WeeklyMetric = (typeof WEEKLY_METRICS)[number];
 
-export const METRIC_LABELS: Record<WeeklyMetric, string> = {
-  request_opened: 'Requests opened',
-  request_matched: 'Requests matched',
-  request_withdrawn: 'Requests withdrawn',
-  pairing_ended: 'Pairings ended',
-  checkin_helpful: 'Check-ins: helpful',
-  checkin_not_yet: 'Check-ins: not yet',
-  checkin_someone_else: 'Check-ins: someone else',
-  checkin_end: 'Check-ins: ended',
-  ending_helped: 'Endings: it helped',
-  ending_not_helped: 'Endings: not really',
-};
-
 /** How many completed weeks are reported. */
 export const WEEKS_SHOWN = 12;
 

@@ -4,7 +4,6 @@ import { APPROVAL_REQUIRED, CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds,
 import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
 import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
 import * as initiativeCopy from '../../src/features/initiatives/copy.js';
-import * as insightsCopy from '../../src/features/insights/copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
 import * as requestCopy from '../../src/features/requests/copy.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
@@ -90,7 +89,7 @@ function row(id: string, role: Role, variant: string, payload: (c: CellContext) 
 // ---- What people are shown --------------------------------------------------------------------------
 
 const NOT_A_LISTENER = listenerCopy.NOT_A_LISTENER;
-const INSIGHTS_REFUSED = insightsCopy.REFUSED;
+const INSIGHTS_REFUSED = english('insights.refused');
 const SETUP_FORM = '"callback_id":"initiative.setup"';
 const CHOOSER = '"callback_id":"initiative.choose"';
 const COORDINATOR_ONLY = ['listener.approve', 'initiative.edit'];

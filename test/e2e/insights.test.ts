@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { METRIC_LABELS, WEEKLY_METRICS, type WeeklyMetric } from '../../src/domain/insights-table.js';
+import { english } from '../../src/i18n/translate.js';
+import { WEEKLY_METRICS, type WeeklyMetric } from '../../src/domain/insights-table.js';
+import { METRIC_KEYS } from '../../src/features/insights/copy.js';
 import { HIDDEN } from '../../src/domain/suppression.js';
 import { dayStart, WEEK, weekStart } from '../../src/domain/weeks.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
@@ -122,10 +124,10 @@ function parseInsightsView(view: ModalView): ParsedView {
   const last = sectionStarting(view, 'Last 12 weeks');
   const totals = {} as Record<WeeklyMetric, Cell>;
   for (const m of WEEKLY_METRICS) {
-    const line = new RegExp(`^${METRIC_LABELS[m]}: (.+)$`, 'm').exec(last);
+    const line = new RegExp(`^${english(METRIC_KEYS[m])}: (.+)$`, 'm').exec(last);
     if (!line) throw new Error(`no total for ${m} in:\n${last}`);
     totals[m] = cellOf(line[1]!);
-    cells.set(`weekly|last 12 weeks|${METRIC_LABELS[m]}`, totals[m]);
+    cells.set(`weekly|last 12 weeks|${english(METRIC_KEYS[m])}`, totals[m]);
   }
 
   // The weekly table: a code block, one row per week, then the 12-week row; the last 8 tokens are cells.
@@ -212,7 +214,7 @@ function readCsv(text: string): ParsedCsv {
 function countText(view: ModalView): string {
   return textOf(view.blocks)
     .replace(copy.explainer(K), '')
-    .replace(copy.CHART_TITLE, '')
+    .replace(english('insights.chartTitle'), '')
     .replace(/\b\d\d-\d\d\b/g, '')
     .replace(/\d\d:\d\d UTC/g, '')
     .replace(/12 wk|Last 12 weeks|the 12 weeks|90th percentile/g, '');
@@ -401,9 +403,9 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
 
     // The alt text says in words what the chart draws, from the same hidden and shown figures.
     const alt = image!.alt_text!;
-    expect(alt).not.toBe(copy.CHART_TITLE);
+    expect(alt).not.toBe(english('insights.chartTitle'));
     expect(alt).toContain(`to the week of ${longDay(lastWeek())}`);
-    expect(alt).toContain(`${METRIC_LABELS.request_opened}: ${[...Array(11).fill('0'), HIDDEN].join(', ')}.`);
+    expect(alt).toContain(`${english(METRIC_KEYS.request_opened)}: ${[...Array(11).fill('0'), HIDDEN].join(', ')}.`);
     expect(alt).toContain(`Anxiety: requests ${HIDDEN}, active listeners ${HIDDEN}.`);
     expect(alt).toContain(`Bereavement: requests ${HIDDEN}, active listeners 0.`);
     expect(alt).not.toMatch(/\b[1-4]\b/);
@@ -420,17 +422,17 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const { text, complete } = await exportCsv(HR_VIEWER.id, hrModal);
     csvText = text;
     expect(complete.args.channel_id).toBe(`D${HR_VIEWER.id}`);
-    expect(complete.args.initial_comment).toBe(copy.EXPORT_SENT);
+    expect(complete.args.initial_comment).toBe(english('insights.exportSent'));
     expect(e2e.slack.callsTo('files.getUploadURLExternal').map((c) => c.args.filename)).toContain('peer-support-insights.csv');
 
     const csv = readCsv(text);
     const view = parseInsightsView(hrModal.view);
     // Every count in the view is in the CSV, the same number or hidden alike, and nothing more.
     for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
-    const weeks = csv.rows.filter((r) => r.section === 'weekly' && r.measure === METRIC_LABELS.request_opened && r.period !== 'last 12 weeks');
+    const weeks = csv.rows.filter((r) => r.section === 'weekly' && r.measure === english(METRIC_KEYS.request_opened) && r.period !== 'last 12 weeks');
     expect(weeks.map((r) => r.period.slice(5))).toEqual(view.weekLabels);
     for (const m of WEEKLY_METRICS) {
-      const csvWeeks = weeks.map((r) => csv.cells.get(`weekly|${r.period}|${METRIC_LABELS[m]}`));
+      const csvWeeks = weeks.map((r) => csv.cells.get(`weekly|${r.period}|${english(METRIC_KEYS[m])}`));
       expect(csvWeeks, m).toEqual(view.weekly[m]);
     }
 
@@ -465,7 +467,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     since = e2e.mark();
     const hr = await clickInModal(HR_VIEWER.id, InsightsIds.accessLogButton, initiative.id, hrModal);
     const refused = await e2e.next('views.push', since, (c) => c.args.trigger_id === hr.triggerId);
-    expect(textOf(asView(refused.args.view).blocks)).toBe(copy.REFUSED);
+    expect(textOf(asView(refused.args.view).blocks)).toBe(english('insights.refused'));
   });
 
   it('refuses a listener, a seeker and a coordinator of another initiative, politely and without a count or a record', async () => {
@@ -476,7 +478,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     for (const p of outsiders) refusedViews.push((await homeButton(p.id, initiative.id)).view);
     for (const view of refusedViews) {
       expect(view.callback_id).toBe('common.message');
-      expect(textOf(view.blocks)).toBe(copy.REFUSED);
+      expect(textOf(view.blocks)).toBe(english('insights.refused'));
     }
 
     // The buttons inside the modal, sent with this initiative's id, are refused too.
@@ -484,10 +486,10 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
       const mark = e2e.mark();
       await clickInModal(p.id, InsightsIds.exportButton, initiative.id, hrModal);
       const dm = await e2e.next('chat.postMessage', mark, (c) => c.args.channel === p.id);
-      expect(dm.args.text).toBe(copy.REFUSED);
+      expect(dm.args.text).toBe(english('insights.refused'));
       const log = await clickInModal(p.id, InsightsIds.accessLogButton, initiative.id, hrModal);
       const pushed = await e2e.next('views.push', mark, (c) => c.args.trigger_id === log.triggerId);
-      expect(textOf(asView(pushed.args.view).blocks)).toBe(copy.REFUSED);
+      expect(textOf(asView(pushed.args.view).blocks)).toBe(english('insights.refused'));
     }
 
     expect(filesCallsSince(since)).toEqual([]);
@@ -510,9 +512,9 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     expect(view.weekly.request_opened.slice(0, 11)).toEqual(Array(11).fill(0));
     expect(view.weekly.request_matched[11]).toBe('suppressed');
     expect(view.totals.request_opened).toBe('suppressed');
-    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: ${HIDDEN}`);
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`${english(METRIC_KEYS.request_opened)}: ${HIDDEN}`);
     // One match; a median needs 2k = 10.
-    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(`Time to match: ${copy.timeToMatchHidden(2 * K)}`);
+    expect(sectionStarting(hrModal.view, 'Last 12 weeks')).toContain(english('insights.timeToMatchHidden', { minimum: 2 * K }));
     // Fewer than k requests in all: every topic's demand is hidden, the topic nobody asked about too.
     for (const topic of ['Anxiety', 'Bereavement', 'Parenting']) expect(view.cells.get(`topics|last 12 weeks|Requests: ${topic}`), topic).toBe('suppressed');
     // The table's cell for last week reads as every hidden cell does.
@@ -525,9 +527,9 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     expect(countText(hrModal.view)).not.toMatch(/\b[1-4]\b/);
 
     const csv = readCsv(csvText);
-    const lastWeekRow = csv.rows.find((r) => r.period === longDay(lastWeek()) && r.measure === METRIC_LABELS.request_opened);
+    const lastWeekRow = csv.rows.find((r) => r.period === longDay(lastWeek()) && r.measure === english(METRIC_KEYS.request_opened));
     expect(lastWeekRow?.value).toBe(HIDDEN);
-    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe(HIDDEN);
+    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === english(METRIC_KEYS.request_opened))?.value).toBe(HIDDEN);
     expect(csv.rows.some((r) => r.period === longDay(weekStart(new Date())))).toBe(false);
     for (const r of csv.rows) {
       if (r.section === 'about' || r.section === 'time to match') continue;
@@ -591,7 +593,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const view = parseInsightsView(opened.view);
     expect(view.weekly.request_opened.slice(-2)).toEqual(['suppressed', 'suppressed']); // 4, then 2
     expect(view.totals.request_opened).toBe(6);
-    expect(sectionStarting(opened.view, 'Last 12 weeks')).toContain(`${METRIC_LABELS.request_opened}: 6`);
+    expect(sectionStarting(opened.view, 'Last 12 weeks')).toContain(`${english(METRIC_KEYS.request_opened)}: 6`);
     expect(view.totals.request_matched).toBe('suppressed'); // still one match
     // Anxiety 5 and Parenting 1 of 6: Parenting is hidden, and Anxiety too, or 6 - Anxiety would tell it.
     expect(view.cells.get('topics|last 12 weeks|Requests: Parenting')).toBe('suppressed');
@@ -614,7 +616,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const { text } = await exportCsv(HR_VIEWER.id, opened);
     const csv = readCsv(text);
     for (const [key, cell] of view.cells) expect(csv.cells.get(key), key).toEqual(cell);
-    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === METRIC_LABELS.request_opened)?.value).toBe('6');
+    expect(csv.rows.find((r) => r.period === 'last 12 weeks' && r.measure === english(METRIC_KEYS.request_opened))?.value).toBe('6');
     for (const r of csv.rows) {
       if (r.section === 'about' || r.section === 'time to match') continue;
       expect(r.value === '0' || Number(r.value) >= K || r.value === HIDDEN, `${r.measure} (${r.period}) = ${r.value}`).toBe(true);

@@ -1,21 +1,48 @@
+import type { WeeklyMetric } from '../../domain/insights-table.js';
 import { HIDDEN } from '../../domain/suppression.js';
+import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
 
-export const TITLE = 'Insights';
-export const REFUSED =
-  'Insights are for the HR viewers and coordinators of an initiative. They show only anonymous counts, never a person. If you think you should have access, please ask one of the initiative\'s coordinators.';
-export const EXPORT_SENT = 'I have sent the CSV to your messages with the app. It has the same counts as the view, with the same numbers hidden.';
-export const CHART_TITLE = 'Weekly requests and matches; demand and supply by topic';
+// The insights' words (issue 19): in the viewer's language, `t`. Topic labels are the coordinators' own.
+
 export const CHART_FILENAME = 'peer-support-insights.png';
-export function explainer(k: number): string {
-  return (
-    `Only anonymous counts, never a person. Counts from 1 to ${k - 1} are hidden, and so is a second count wherever a hidden one could be worked out from a total; every hidden count reads "${HIDDEN}", whatever its size. ` +
-    'Only complete weeks are shown (Monday to Sunday, UTC), and the figures for today are counted once a day, so looking again later today shows the same numbers.'
-  );
+
+export function explainer(k: number, t: Translate = english): string {
+  return t('insights.explainer', { below: k - 1, hidden: HIDDEN });
 }
 /** The "now" heading: the figures are the day's snapshot, not live. */
-export function todayHeading(takenAt: Date | undefined): string {
-  return takenAt ? `*Today* (counted at ${takenAt.toISOString().slice(11, 16)} UTC)` : '*Today*';
+export function todayHeading(takenAt: Date | undefined, t: Translate = english): string {
+  return takenAt ? t('insights.todayCounted', { time: takenAt.toISOString().slice(11, 16) }) : t('insights.today');
 }
-export function timeToMatchHidden(minimum: number): string {
-  return `not shown below ${minimum} matches`;
+
+/** Each weekly measure's label, and its short form for the table's columns. */
+export const METRIC_KEYS = {
+  request_opened: 'insights.metric.request_opened',
+  request_matched: 'insights.metric.request_matched',
+  request_withdrawn: 'insights.metric.request_withdrawn',
+  pairing_ended: 'insights.metric.pairing_ended',
+  checkin_helpful: 'insights.metric.checkin_helpful',
+  checkin_not_yet: 'insights.metric.checkin_not_yet',
+  checkin_someone_else: 'insights.metric.checkin_someone_else',
+  checkin_end: 'insights.metric.checkin_end',
+  ending_helped: 'insights.metric.ending_helped',
+  ending_not_helped: 'insights.metric.ending_not_helped',
+} as const satisfies Record<WeeklyMetric, MessageKey>;
+export const SHORT_METRIC_KEYS = {
+  request_opened: 'insights.short.request_opened',
+  request_matched: 'insights.short.request_matched',
+  request_withdrawn: 'insights.short.request_withdrawn',
+  pairing_ended: 'insights.short.pairing_ended',
+  checkin_helpful: 'insights.short.checkin_helpful',
+  checkin_not_yet: 'insights.short.checkin_not_yet',
+  checkin_someone_else: 'insights.short.checkin_someone_else',
+  checkin_end: 'insights.short.checkin_end',
+  ending_helped: 'insights.short.ending_helped',
+  ending_not_helped: 'insights.short.ending_not_helped',
+} as const satisfies Record<WeeklyMetric, MessageKey>;
+
+/** "45 min", "2.5 h", "3.0 days": a duration in minutes, for the time to match. */
+export function minutesText(t: Translate, m: number): string {
+  if (m < 90) return t('insights.minutes', { n: String(m) });
+  if (m < 48 * 60) return t('insights.hours', { n: (m / 60).toFixed(1) });
+  return t('insights.days', { n: (m / 1440).toFixed(1) });
 }

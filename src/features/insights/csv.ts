@@ -1,46 +1,47 @@
-import { METRIC_LABELS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
+import { WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
 import { formatShown, HIDDEN, percentileMinimum, type Shown } from '../../domain/suppression.js';
+import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
+import { METRIC_KEYS } from './copy.js';
 
 // The CSV export: the same aggregates as the view, with the same cells hidden and reading the same
 // ("hidden", whichever rule hid them). No names, ids or free text; the only text is our own labels and
-// the initiative's topic labels.
+// the initiative's topic labels. Headers and labels in the viewer's language (issue 19).
 
 function field(text: string): string {
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text; // keep spreadsheets from running formulas
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function renderCsv(shown: ShownInsights, initiative: string): string {
-  const rows: string[][] = [['section', 'period', 'measure', 'value']];
+const NOW_KEYS: [keyof ShownInsights['now'], MessageKey][] = [
+  ['listenersActive', 'insights.csv.listenersActive'],
+  ['listenersPaused', 'insights.csv.listenersPaused'],
+  ['listenersPending', 'insights.csv.listenersPending'],
+  ['listenersTotal', 'insights.csv.listenersTotal'],
+  ['requestsWaiting', 'insights.csv.requestsWaiting'],
+  ['pairingsActive', 'insights.csv.pairingsActive'],
+];
+
+export function renderCsv(shown: ShownInsights, initiative: string, t: Translate = english): string {
+  const rows: string[][] = [[t('insights.csv.section'), t('insights.csv.period'), t('insights.csv.measure'), t('insights.csv.value')]];
   const v = (s: Shown) => formatShown(s);
-  const today = 'today';
-  const counted = shown.nowTakenAt ? ` (counted at ${shown.nowTakenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
-  const nowLabels: [keyof ShownInsights['now'], string][] = [
-    ['listenersActive', 'Listeners active'],
-    ['listenersPaused', 'Listeners paused'],
-    ['listenersPending', 'Listeners waiting for approval'],
-    ['listenersTotal', 'Listeners in all'],
-    ['requestsWaiting', 'Requests waiting'],
-    ['pairingsActive', 'Pairings active'],
-  ];
-  for (const [key, label] of nowLabels) rows.push(['now', today, label, v(shown.now[key])]);
+  const today = t('insights.csv.today');
+  const weekly = t('insights.csv.weekly');
+  const last12 = t('insights.csv.last12Weeks');
+  const counted = shown.nowTakenAt ? t('insights.csv.counted', { at: shown.nowTakenAt.toISOString().slice(0, 16).replace('T', ' ') }) : '';
+  for (const [key, label] of NOW_KEYS) rows.push([t('insights.csv.now'), today, t(label), v(shown.now[key])]);
   for (const m of WEEKLY_METRICS) {
-    shown.weeks.forEach((w, i) => rows.push(['weekly', w.toISOString().slice(0, 10), METRIC_LABELS[m], v(shown.weekly[m][i]!)]));
-    rows.push(['weekly', 'last 12 weeks', METRIC_LABELS[m], v(shown.totals[m])]);
+    shown.weeks.forEach((w, i) => rows.push([weekly, w.toISOString().slice(0, 10), t(METRIC_KEYS[m]), v(shown.weekly[m][i]!)]));
+    rows.push([weekly, last12, t(METRIC_KEYS[m]), v(shown.totals[m])]);
   }
-  rows.push(['weekly', 'last 12 weeks', 'Check-in answers in all', v(shown.checkInsTotal)]);
-  const notShown = `not shown below ${percentileMinimum(shown.k)} matches`;
-  rows.push(['time to match', 'last 12 weeks', 'Median minutes', shown.timeToMatch ? String(shown.timeToMatch.median) : notShown]);
-  rows.push(['time to match', 'last 12 weeks', '90th percentile minutes', shown.timeToMatch ? String(shown.timeToMatch.p90) : notShown]);
-  for (const t of shown.topics) {
-    rows.push(['topics', 'last 12 weeks', `Requests: ${t.label}`, v(t.demand)]);
-    rows.push(['topics', today, `Active listeners: ${t.label}`, v(t.supply)]);
+  rows.push([weekly, last12, t('insights.csv.checkInsTotal'), v(shown.checkInsTotal)]);
+  const notShown = t('insights.csv.notShown', { minimum: percentileMinimum(shown.k) });
+  const toMatch = t('insights.csv.timeToMatch');
+  rows.push([toMatch, last12, t('insights.csv.medianMinutes'), shown.timeToMatch ? String(shown.timeToMatch.median) : notShown]);
+  rows.push([toMatch, last12, t('insights.csv.p90Minutes'), shown.timeToMatch ? String(shown.timeToMatch.p90) : notShown]);
+  for (const topic of shown.topics) {
+    rows.push([t('insights.csv.topics'), last12, t('insights.csv.requests', { topic: topic.label }), v(topic.demand)]);
+    rows.push([t('insights.csv.topics'), today, t('insights.csv.activeListeners', { topic: topic.label }), v(topic.supply)]);
   }
-  rows.splice(1, 0, [
-    'about',
-    '',
-    `${initiative}: complete weeks only (Monday to Sunday, UTC); today's figures are counted once a day${counted}; counts from 1 to ${shown.k - 1} are hidden, and so is a second count wherever one could be worked out from a total; every hidden count reads "${HIDDEN}"`,
-    '',
-  ]);
+  rows.splice(1, 0, [t('insights.csv.about'), '', t('insights.csv.explainer', { initiative, counted, below: shown.k - 1, hidden: HIDDEN }), '']);
   return `${rows.map((r) => r.map(field).join(',')).join('\n')}\n`;
 }

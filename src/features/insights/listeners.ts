@@ -5,7 +5,7 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { buildInsights, type ShownInsights } from '../../domain/insights-table.js';
 import { renderFailureModal } from '../common/answer-failures.js';
 import { loadingModal, messageModal } from '../common/blocks.js';
-import { SOMETHING_WENT_WRONG } from '../common/copy.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { openDm } from '../common/dm.js';
 import { parseAction } from '../common/payloads.js';
 import { answerClick } from '../common/reply.js';
@@ -32,8 +32,14 @@ interface Prepared {
   freshChart: boolean;
 }
 
+/** How long a step waits for the viewer's language (a trigger_id lasts 3 seconds); English after. */
+const LANGUAGE_WITHIN_MS = 800;
+
 export function register(app: Routes, deps: FeatureDeps): { insights: CommandHandler } {
   const services = serviceDeps(deps);
+  /** The viewer's translator (issue 19): their choice, Slack's locale or the initiatives' language. */
+  const translatorOf = async (client: WebClient, workspaceId: string, userId: string) =>
+    translatorFor(await deps.languages.of(client, userId, { workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
 
   /**
    * The day's chart: the stored one, or drawn and uploaded now by the first view of the day. Uploaded
@@ -67,14 +73,14 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
   }
 
   /** The view for one initiative: refused, or the day's suppressed aggregates with the day's chart. */
-  async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string): Promise<Prepared> {
+  async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string, t: Translate): Promise<Prepared> {
     const access = await insightsAccess(services.db, workspaceId, initiativeId, userId);
-    if (access.kind === 'refused') return { view: messageModal(copy.TITLE, copy.REFUSED), freshChart: false };
+    if (access.kind === 'refused') return { view: messageModal(t('insights.title'), t('insights.refused')), freshChart: false };
     const daily = await loadDailyInsights(services.db, access.initiative, services.clock.now());
     const shown = buildInsights(daily.raw);
     await recordAccess(services, { initiativeId, viewerId: userId, action: 'view' });
     const chart = await chartOf(client, access.initiative, daily, shown);
-    const view = renderInsights({ initiative: access.initiative, shown, chartFileId: chart.fileId, isCoordinator: access.isCoordinator });
+    const view = renderInsights({ initiative: access.initiative, shown, chartFileId: chart.fileId, isCoordinator: access.isCoordinator, t });
     return { view, freshChart: chart.fresh };
   }
 
@@ -95,21 +101,22 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
 
   /** As openThenUpdate (common/flows.ts): open at once (the trigger lasts 3 seconds), then load and show. */
   async function openInsights(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId?: string) {
-    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(copy.TITLE) });
+    const t = await translatorOf(client, workspaceId, userId);
+    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(t('insights.title')) });
     const viewId = opened.view?.id;
     if (!viewId) throw new Error('views.open returned no view id');
     let prepared: Prepared;
     try {
       prepared = await (async (): Promise<Prepared> => {
-        if (initiativeId) return insightsView(client, workspaceId, userId, initiativeId);
+        if (initiativeId) return insightsView(client, workspaceId, userId, initiativeId, t);
         const mine = await insightsInitiativesOf(services.db, workspaceId, userId);
-        if (mine.length === 0) return { view: messageModal(copy.TITLE, copy.REFUSED), freshChart: false };
-        if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id);
+        if (mine.length === 0) return { view: messageModal(t('insights.title'), t('insights.refused')), freshChart: false };
+        if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id, t);
         return { view: renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine }), freshChart: false };
       })();
     } catch (error) {
       // The open modal must not keep saying "one moment" (answer-failures.ts logs the error).
-      await client.views.update({ view_id: viewId, view: renderFailureModal(SOMETHING_WENT_WRONG, null) });
+      await client.views.update({ view_id: viewId, view: renderFailureModal(t('common.somethingWentWrong'), null, t) });
       throw Object.assign(error instanceof Error ? error : new Error('load failed'), { answered: true });
     }
     await show(client, viewId, prepared);
@@ -118,10 +125,11 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
   // The chooser must answer within 3 seconds, and a chart takes a moment: answer with a placeholder and
   // replace it when the insights are ready.
   deps.flows.register(INSIGHTS_FLOW, async ({ workspaceId, userId, initiativeId, viewId, client }) => {
-    void insightsView(client, workspaceId, userId, initiativeId)
+    const t = await translatorOf(client, workspaceId, userId);
+    void insightsView(client, workspaceId, userId, initiativeId, t)
       .then((prepared) => show(client, viewId, prepared))
       .catch((error: unknown) => deps.logger.error({ err: error, code: 'insights_failed' }, 'insights view failed'));
-    return loadingModal(copy.TITLE);
+    return loadingModal(t('insights.title'));
   });
 
   app.action(InsightsIds.openButton, async ({ ack, body, client }) => {
@@ -134,9 +142,9 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
     await ack();
     const a = parseAction(body);
     if (!a.value) return;
-    const access = await insightsAccess(services.db, a.workspaceId, a.value, a.userId);
+    const [access, t] = await Promise.all([insightsAccess(services.db, a.workspaceId, a.value, a.userId), translatorOf(client, a.workspaceId, a.userId)]);
     if (access.kind === 'refused') {
-      await answerClick(client, respond, body, a.userId, copy.REFUSED, false);
+      await answerClick(client, respond, body, a.userId, t('insights.refused'), false);
       return;
     }
     // The same day's figures as the view: an export later in the day differs from the view in nothing.
@@ -146,8 +154,8 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
       channel_id: await openDm(client, a.userId),
       filename: 'peer-support-insights.csv',
       title: `${access.initiative.name}: insights (CSV)`,
-      content: renderCsv(shown, access.initiative.name),
-      initial_comment: copy.EXPORT_SENT,
+      content: renderCsv(shown, access.initiative.name, t),
+      initial_comment: t('insights.exportSent'),
     });
   });
 
@@ -155,11 +163,11 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
     await ack();
     const a = parseAction(body);
     if (!a.value || !a.triggerId) return;
-    const access = await insightsAccess(services.db, a.workspaceId, a.value, a.userId);
+    const [access, t] = await Promise.all([insightsAccess(services.db, a.workspaceId, a.value, a.userId), translatorOf(client, a.workspaceId, a.userId)]);
     const view =
       access.kind === 'allowed' && access.isCoordinator
-        ? renderAccessLog(access.initiative.name, await accessLog(services.db, access.initiative.id))
-        : messageModal(copy.TITLE, copy.REFUSED);
+        ? renderAccessLog(access.initiative.name, await accessLog(services.db, access.initiative.id), t)
+        : messageModal(t('insights.title'), t('insights.refused'));
     await client.views.push({ trigger_id: a.triggerId, view });
   });
 

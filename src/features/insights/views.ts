@@ -1,37 +1,19 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { METRIC_LABELS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
+import { WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
+import { english, type Translate } from '../../i18n/translate.js';
 import { formatShown, percentileMinimum, type Shown } from '../../domain/suppression.js';
 import { actions, context, divider, escapeMrkdwn, header, LIMITS, modal, section, type ButtonSpec } from '../common/blocks.js';
 import { chartAltText } from './alt-text.js';
 import * as copy from './copy.js';
 import { InsightsIds } from './ids.js';
 
-const SHORT: Record<(typeof WEEKLY_METRICS)[number], string> = {
-  request_opened: 'Opened',
-  request_matched: 'Matched',
-  request_withdrawn: 'Withdrawn',
-  pairing_ended: 'Ended',
-  checkin_helpful: 'Helpful',
-  checkin_not_yet: 'Not yet',
-  checkin_someone_else: 'Else',
-  checkin_end: 'End',
-  ending_helped: 'Helped',
-  ending_not_helped: 'Not really',
-};
-
-function minutesText(m: number): string {
-  if (m < 90) return `${m} min`;
-  if (m < 48 * 60) return `${(m / 60).toFixed(1)} h`;
-  return `${(m / 1440).toFixed(1)} days`;
-}
-
 /** The weekly table as monospaced text; a hidden cell reads as it does everywhere else. */
-function weeklyTable(shown: ShownInsights): string {
+function weeklyTable(t: Translate, shown: ShownInsights): string {
   const cell = (s: Shown) => formatShown(s);
   const metrics = WEEKLY_METRICS;
-  const head = ['Week', ...metrics.map((m) => SHORT[m])];
+  const head = [t('insights.week'), ...metrics.map((m) => t(copy.SHORT_METRIC_KEYS[m]))];
   const lines = shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...metrics.map((m) => cell(shown.weekly[m][i]!))]);
-  lines.push(['12 wk', ...metrics.map((m) => cell(shown.totals[m]))]);
+  lines.push([t('insights.twelveWeeks'), ...metrics.map((m) => cell(shown.totals[m]))]);
   const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const fmt = (row: string[]) => row.map((x, c) => x.padStart(widths[c]!)).join(' ');
   return ['```', fmt(head), ...lines.map(fmt), '```'].join('\n');
@@ -52,42 +34,68 @@ export interface InsightsMetadata {
   initiativeId: string;
 }
 
+/** In the viewer's language, `t` (issue 19); topic labels as the coordinators wrote them. */
 export function renderInsights(input: {
   initiative: { id: string; name: string };
   shown: ShownInsights;
   chartFileId: string | null;
   isCoordinator: boolean;
+  t?: Translate;
 }): ModalView {
   const { shown } = input;
+  const t = input.t ?? english;
   const f = (s: Shown) => formatShown(s);
+  const now = shown.now;
   const blocks: KnownBlock[] = [
     header(input.initiative.name),
-    context(copy.explainer(shown.k)),
+    context(copy.explainer(shown.k, t)),
     section(
-      `${copy.todayHeading(shown.nowTakenAt)}\nListeners active: ${f(shown.now.listenersActive)}, paused: ${f(shown.now.listenersPaused)}, waiting for approval: ${f(shown.now.listenersPending)} (in all: ${f(shown.now.listenersTotal)})\n` +
-        `Requests waiting for a listener: ${f(shown.now.requestsWaiting)}\nPairings active: ${f(shown.now.pairingsActive)}`,
+      `${copy.todayHeading(shown.nowTakenAt, t)}\n` +
+        t('insights.now', {
+          active: f(now.listenersActive),
+          paused: f(now.listenersPaused),
+          pending: f(now.listenersPending),
+          total: f(now.listenersTotal),
+          waiting: f(now.requestsWaiting),
+          pairings: f(now.pairingsActive),
+        }),
     ),
     section(
-      `*Last 12 weeks*\n` +
-        WEEKLY_METRICS.map((m) => `${METRIC_LABELS[m]}: ${f(shown.totals[m])}`).join('\n') +
-        `\nTime to match: ${shown.timeToMatch ? `median ${minutesText(shown.timeToMatch.median)}, 90th percentile ${minutesText(shown.timeToMatch.p90)}` : copy.timeToMatchHidden(percentileMinimum(shown.k))}`,
+      `${t('insights.last12Weeks')}\n` +
+        WEEKLY_METRICS.map((m) => `${t(copy.METRIC_KEYS[m])}: ${f(shown.totals[m])}`).join('\n') +
+        `\n${
+          shown.timeToMatch
+            ? t('insights.timeToMatch', { median: copy.minutesText(t, shown.timeToMatch.median), p90: copy.minutesText(t, shown.timeToMatch.p90) })
+            : t('insights.timeToMatchHidden', { minimum: percentileMinimum(shown.k) })
+        }`,
     ),
   ];
   // The day's chart, uploaded once without a channel (so only the app can see the file) and shown here
   // by its id; its alt text says in words what it draws, from the same suppressed figures.
-  if (input.chartFileId) blocks.push({ type: 'image', slack_file: { id: input.chartFileId }, alt_text: chartAltText(shown), title: { type: 'plain_text', text: copy.CHART_TITLE } } as KnownBlock);
-  blocks.push(section(`*By week*\n${weeklyTable(shown)}`));
-  const topicLines = shown.topics.map((t) => `• ${escapeMrkdwn(t.label)}: requests ${f(t.demand)}, active listeners ${f(t.supply)}`);
-  blocks.push(...sectionsOf(['*Demand and supply by topic* (requests over the 12 weeks, active listeners today)', ...topicLines]));
+  if (input.chartFileId) blocks.push({ type: 'image', slack_file: { id: input.chartFileId }, alt_text: chartAltText(shown, t), title: { type: 'plain_text', text: t('insights.chartTitle') } } as KnownBlock);
+  blocks.push(section(`${t('insights.byWeek')}\n${weeklyTable(t, shown)}`));
+  const topicLines = shown.topics.map((topic) => t('insights.topicLine', { topic: escapeMrkdwn(topic.label), demand: f(topic.demand), supply: f(topic.supply) }));
+  blocks.push(...sectionsOf([t('insights.byTopic'), ...topicLines]));
   blocks.push(divider());
-  const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: 'Export CSV', value: input.initiative.id }];
-  if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: 'Who viewed insights', value: input.initiative.id });
+  const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: t('insights.exportButton'), value: input.initiative.id }];
+  if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: t('insights.accessLogButton'), value: input.initiative.id });
   blocks.push(actions(buttons));
   const metadata: InsightsMetadata = { initiativeId: input.initiative.id };
-  return modal({ callbackId: InsightsIds.modal, title: copy.TITLE, close: 'Close', privateMetadata: JSON.stringify(metadata), blocks });
+  return modal({ callbackId: InsightsIds.modal, title: t('insights.title'), close: t('insights.close'), privateMetadata: JSON.stringify(metadata), blocks });
 }
 
-export function renderAccessLog(initiativeName: string, entries: { viewerId: string; action: string; at: Date }[]): ModalView {
-  const lines = entries.length === 0 ? ['Nobody has viewed the insights yet.'] : entries.map((e) => `• <@${e.viewerId}> ${e.action === 'export' ? 'exported' : 'viewed'} on ${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  return modal({ callbackId: 'insights.access_log_view', title: 'Insights access', close: 'Close', blocks: [section(`*${escapeMrkdwn(initiativeName)}*`), section(lines.join('\n'))] });
+export function renderAccessLog(initiativeName: string, entries: { viewerId: string; action: string; at: Date }[], t: Translate = english): ModalView {
+  const lines =
+    entries.length === 0
+      ? [t('insights.accessLog.nobody')]
+      : entries.map((e) => {
+          const values = { user: `<@${e.viewerId}>`, at: e.at.toISOString().slice(0, 16).replace('T', ' ') };
+          return e.action === 'export' ? t('insights.accessLog.exported', values) : t('insights.accessLog.viewed', values);
+        });
+  return modal({
+    callbackId: 'insights.access_log_view',
+    title: t('insights.accessLog.title'),
+    close: t('insights.close'),
+    blocks: [section(`*${escapeMrkdwn(initiativeName)}*`), section(lines.join('\n'))],
+  });
 }

@@ -1,5 +1,6 @@
 import { listenersDe } from './listeners.js';
 import { myDataDe } from './my-data.js';
+import { insightsDe } from './insights.js';
 import type { MessageKey } from './en.js';
 
 // German, informal ("du"), as German workplace tools usually are; "listener" is said as a person who
@@ -8,6 +9,7 @@ import type { MessageKey } from './en.js';
 export const de: Record<MessageKey, string> = {
   ...listenersDe,
   ...myDataDe,
+  ...insightsDe,
   'checkIns.seekerQuestion': 'Wie läuft es mit *{listener}*? Was auch immer du wählst, ist in Ordnung, und nur du siehst das.',
   'checkIns.listenerQuestion':
     'Wie geht es dir? Zuhören kann viel Kraft kosten. Wie auch immer du antwortest: Danke, dass du für jemanden aus dem Kollegium da bist.',
