@@ -112,10 +112,20 @@ export function addDays(dateYmd: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-const longDates = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const longDates = new Map<string, Intl.DateTimeFormat>();
 
-/** "Monday 14 December 2026" for YYYY-MM-DD: a date as people say it, with no time or zone to confuse. */
-export function longDate(dateYmd: string): string {
+/**
+ * "Monday 14 December 2026" for YYYY-MM-DD: a date as people say it, with no time or zone to confuse;
+ * in another locale as it writes dates ("Montag, 14. Dezember 2026" in de-DE).
+ */
+export function longDate(dateYmd: string, locale = 'en-GB'): string {
   const [y, m, d] = dateYmd.split('-').map(Number) as [number, number, number];
-  return longDates.format(new Date(Date.UTC(y, m - 1, d))).replace(',', '');
+  let format = longDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    longDates.set(locale, format);
+  }
+  const text = format.format(new Date(Date.UTC(y, m - 1, d)));
+  // British English without the comma some versions of Intl put after the weekday.
+  return locale === 'en-GB' ? text.replace(',', '') : text;
 }

@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Tx } from '../db/client.js';
 import { jsonRows } from '../db/json-rows.js';
 import { getOrCreate } from '../domain/maps.js';
+import type { OutboxListenerNote } from '../features/listeners/copy.js';
 import type { EndNote, OfferClosed, PairingNoteKey } from '../features/pairings/copy.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
@@ -41,10 +42,17 @@ export type OutboxMessage =
   | { kind: 'approval_request'; profileId: string }
   /**
    * Replace a message an earlier outbox row posted (its channel and ts are recorded on that row when it is
-   * sent), e.g. every coordinator's copy of an approval request once one of them decided. App copy only.
-   * An original never posted needs nothing replaced; one still being sent is waited for.
+   * sent): every coordinator's copy of an approval request once one of them decided, worded when sent
+   * in that coordinator's language from the decision (`decided`); rows written before that carry the
+   * English `message` instead. An original never posted needs nothing replaced; one still being sent is waited for.
    */
-  | { kind: 'replace'; outboxId: string; message: RenderedMessage }
+  | { kind: 'replace'; outboxId: string; decided?: ApprovalDecided; message?: RenderedMessage }
+  /**
+   * A note to a listener about their place in an initiative (welcome back after a dated pause, paused
+   * after offers went unanswered, a coordinator's decision): which note, worded when sent in the
+   * listener's language with the initiative's name as it then is. Rows written before that are 'message'.
+   */
+  | { kind: 'listener_note'; note: OutboxListenerNote; initiativeId: string }
   /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */
   | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage }
   /**
@@ -84,6 +92,15 @@ export type OutboxMessage =
       threadTs?: string | null;
       broadcast?: boolean;
     };
+
+/** A coordinator's decision on a volunteer (ids, the choice, and when: an ISO date). */
+export interface ApprovalDecided {
+  listenerId: string;
+  coordinatorId: string;
+  initiativeId: string;
+  approved: boolean;
+  at: string;
+}
 
 /** What just happened to a request, for its waiting message. */
 export type WaitingEvent = 'received' | 'no-listener' | 'off-hours' | 'declined' | 'still-looking' | 'paired' | 'cancelled';

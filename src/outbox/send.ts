@@ -18,13 +18,14 @@ import { renderInvitation } from '../features/initiatives/views.js';
 import { renderOffer } from '../features/requests/views.js';
 import { recordWaitingMessage, waitingMessageFor } from '../features/requests/waiting.js';
 import { pendingProfileForApproval } from '../features/listeners/service.js';
-import { renderApprovalRequest } from '../features/listeners/views.js';
+import { approvalDecided } from '../features/listeners/copy.js';
+import { renderApprovalRequest, renderListenerNote, renderText } from '../features/listeners/views.js';
 import { ListenerIds } from '../features/listeners/ids.js';
 import { pauseUntilValue } from '../features/listeners/pause-input.js';
 import { errorCodeOf, retryAfterOf } from '../slack/bulk-sender.js';
 import type { PersonLanguages } from '../features/common/person-language.js';
 import { english, translatorFor, type Translate } from '../i18n/translate.js';
-import type { OutboxMessage } from './outbox.js';
+import type { ApprovalDecided, OutboxMessage } from './outbox.js';
 import { resourcesIn, textsIn } from '../domain/initiative-texts.js';
 
 // Sends outbox rows (src/outbox/outbox.ts) through the one dispatcher: right after the commit that
@@ -53,9 +54,10 @@ export type OutboxDeps = DeliveryDeps & { languages?: PersonLanguages };
 
 /**
  * The recipient's language (issue 19), for the messages rendered here in it (offers, the waiting
- * message, introductions). Read only, like every first contact: their chosen language, cached locale or
- * Slack's, else the default of the initiative the message is about. A workspace the app
- * can no longer reach is English here; the send itself then meets the same refusal and parks the row.
+ * message, introductions, notes to listeners, approval requests and their decisions). Read only, like
+ * every first contact: their chosen language, cached locale or Slack's, else the default of the
+ * initiative the message is about. A workspace the app can no longer reach is English here; the send
+ * itself then meets the same refusal and parks the row.
  */
 function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): (initiativeId: string) => Promise<Translate> {
   return async (initiativeId) => {
@@ -69,30 +71,29 @@ function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxR
   };
 }
 
+/** A post to the recipient's DM (or the channel given), in a conversation's thread when it has one, broadcast if asked. */
+function threadPost(
+  row: OutboxRow,
+  target: { channel?: string | null; threadTs?: string | null; broadcast?: boolean },
+  message: { text: string; blocks: unknown[] },
+): ChatPostMessageArguments {
+  return {
+    channel: target.channel ?? row.recipientId,
+    ...(target.threadTs ? { thread_ts: target.threadTs, ...(target.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
+    ...message,
+  } as ChatPostMessageArguments;
+}
+
 /** Renders a row into the Web API call it stands for, or null when there is nothing left to send. */
 async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string) => Promise<Translate>): Promise<Prepared | null> {
   const m = row.message;
   switch (m.kind) {
     case 'message':
-      return {
-        method: 'post',
-        args: {
-          channel: m.channel ?? row.recipientId,
-          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
-          ...m.message,
-        } as ChatPostMessageArguments,
-      };
+      return { method: 'post', args: threadPost(row, m, m.message) };
     case 'note': {
       const t = await translator(m.initiativeId);
       const message = m.revealButton ? renderRevealOffer(t, m.revealButton) : renderNote(t(m.note, m.values));
-      return {
-        method: 'post',
-        args: {
-          channel: m.channel ?? row.recipientId,
-          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
-          ...message,
-        } as ChatPostMessageArguments,
-      };
+      return { method: 'post', args: threadPost(row, m, message) };
     }
     case 'pairing_end': {
       const t = await translator(m.initiativeId);
@@ -101,14 +102,7 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       const message = initiative
         ? renderSeekerEnding(t, { text, pairingId: m.pairingId, initiativeName: initiative.name, resources: resourcesIn(initiative, t.language) })
         : renderNote(text);
-      return {
-        method: 'post',
-        args: {
-          channel: m.channel ?? row.recipientId,
-          ...(m.threadTs ? { thread_ts: m.threadTs, ...(m.broadcast ? { reply_broadcast: true as const } : {}) } : {}),
-          ...message,
-        } as ChatPostMessageArguments,
-      };
+      return { method: 'post', args: threadPost(row, m, message) };
     }
     case 'offer': {
       const offer = await getOffer(db, m.offerId);
@@ -219,7 +213,17 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       // A volunteer already decided on (or who withdrew) needs no approval message any more.
       const pending = await pendingProfileForApproval(db, m.profileId);
       if (!pending) return null;
-      return { method: 'post', args: { channel: row.recipientId, ...renderApprovalRequest(pending) } };
+      // In this coordinator's language, the topics as the coordinators wrote them in it.
+      const t = await translator(pending.profile.initiativeId);
+      const own = textsIn({ texts: pending.initiativeTexts }, t.language);
+      return { method: 'post', args: { channel: row.recipientId, ...renderApprovalRequest(t, { profile: pending.profile, topicLabels: pending.topicLabels.map(own.topicLabel) }) } };
+    }
+    case 'listener_note': {
+      // The initiative's name as it is now; an initiative gone has nothing left to say.
+      const initiative = await db.initiative.findUnique({ where: { id: m.initiativeId }, select: { name: true } });
+      if (!initiative) return null;
+      const t = await translator(m.initiativeId);
+      return { method: 'post', args: { channel: row.recipientId, ...renderListenerNote(t, m.note, { initiativeName: initiative.name, initiativeId: m.initiativeId }) } };
     }
     case 'replace': {
       const original = await db.outboxMessage.findUnique({ where: { id: m.outboxId }, select: { status: true, channel: true, messageTs: true } });
@@ -228,9 +232,20 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       if (original?.status === 'sending') return { method: 'wait', seconds: REPLACE_WAIT_SECONDS };
       // Never posted (it renders nothing now, or was given up), or gone (erased): nothing to replace.
       if (original?.status !== 'sent' || !original.channel || !original.messageTs) return null;
-      return { method: 'update', args: { channel: original.channel, ts: original.messageTs, ...m.message } };
+      // Worded now, in the reader's language; an older row carries its English words.
+      const message = m.decided ? await renderDecided(db, m.decided, translator) : m.message;
+      if (!message) return null;
+      return { method: 'update', args: { channel: original.channel, ts: original.messageTs, ...message } };
     }
   }
+}
+
+/** A coordinator's decision on a volunteer, for a copy of the approval request; null when the initiative is gone. */
+async function renderDecided(db: Db, d: ApprovalDecided, translator: (initiativeId: string) => Promise<Translate>) {
+  const initiative = await db.initiative.findUnique({ where: { id: d.initiativeId }, select: { name: true } });
+  if (!initiative) return null;
+  const t = await translator(d.initiativeId);
+  return renderText(approvalDecided(t, { listenerId: d.listenerId, coordinatorId: d.coordinatorId, initiative: initiative.name, approved: d.approved, at: new Date(d.at) }));
 }
 
 async function settle(db: Db, claim: Claim, data: Record<string, unknown>): Promise<boolean> {

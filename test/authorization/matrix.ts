@@ -5,7 +5,6 @@ import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
 import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
 import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
-import * as requestCopy from '../../src/features/requests/copy.js';
 import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
@@ -88,7 +87,7 @@ function row(id: string, role: Role, variant: string, payload: (c: CellContext) 
 
 // ---- What people are shown --------------------------------------------------------------------------
 
-const NOT_A_LISTENER = listenerCopy.NOT_A_LISTENER;
+const NOT_A_LISTENER = english('listeners.notAListener');
 const INSIGHTS_REFUSED = english('insights.refused');
 const SETUP_FORM = '"callback_id":"initiative.setup"';
 const CHOOSER = '"callback_id":"initiative.choose"';
@@ -193,7 +192,7 @@ const commands: Cell[] = [
     'command:resume',
     (c) => command(c.delivery, 'resume'),
     byRole(refused({ sees: [NOT_A_LISTENER] }), {
-      listener: allowed({ sees: [(w) => listenerCopy.notPaused(w.initiative.name, 'active')] }),
+      listener: allowed({ sees: [(w) => listenerCopy.notPaused(english, w.initiative.name, 'active')] }),
       otherSide: allowed({ changes: ['ListenerProfile'] }),
     }),
   ),
@@ -393,12 +392,12 @@ const requestActions: Cell[] = [
   ...surface(
     'action:request.cancel',
     (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.openRequestId),
-    byRole(refused({ sees: [requestCopy.NOT_OPEN] }), {
+    byRole(refused({ sees: [english('requests.notOpen')] }), {
       // Cancelling withdraws the offer L holds; L's offer message is replaced.
       seeker: allowed({ changes: ['SupportRequest', 'Offer'], sees: [english('waiting.cancelled')] }),
     }),
   ),
-  row('action:request.cancel', 'seeker', "another seeker's request id (S2's)", (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.otherPairedRequestId), refused({ sees: [requestCopy.NOT_OPEN] })),
+  row('action:request.cancel', 'seeker', "another seeker's request id (S2's)", (c) => buttonInMessage(c.delivery, 'request.cancel', c.world.otherPairedRequestId), refused({ sees: [english('requests.notOpen')] })),
 ];
 
 const listenerActions: Cell[] = [
@@ -408,14 +407,14 @@ const listenerActions: Cell[] = [
     'anyone',
     "another workspace's initiative id",
     (c) => buttonInHome(c.delivery, 'listener.listen_button', c.world.foreignInitiative.id),
-    refused({ sees: [listenerCopy.NO_INITIATIVE], hides: [(w) => w.foreignInitiative.name] }),
+    refused({ sees: [english('listeners.noInitiative')], hides: [(w) => w.foreignInitiative.name] }),
   ),
   ...surface(
     'action:listener.pause',
     (c) => buttonInHome(c.delivery, 'listener.pause', c.world.initiative.id),
     byRole(refused({ sees: [NOT_A_LISTENER] }), {
       listener: allowed({ changes: ['ListenerProfile'] }),
-      otherSide: allowed({ sees: [(w) => listenerCopy.alreadyPaused(w.initiative.name)] }),
+      otherSide: allowed({ sees: [(w) => listenerCopy.initiativeNote(english, 'alreadyPaused', w.initiative.name)] }),
     }),
   ),
   row('action:listener.pause', 'otherCoordinator', "an initiative where the person is not a listener (A, as X)", (c) => buttonInHome(c.delivery, 'listener.pause', c.world.initiative.id), refused({ sees: [NOT_A_LISTENER] })),
@@ -448,7 +447,7 @@ const listenerActions: Cell[] = [
     'action:listener.resume',
     (c) => buttonInHome(c.delivery, 'listener.resume', c.world.initiative.id),
     byRole(refused({ sees: [NOT_A_LISTENER] }), {
-      listener: allowed({ sees: [(w) => listenerCopy.notPaused(w.initiative.name, 'active')] }),
+      listener: allowed({ sees: [(w) => listenerCopy.notPaused(english, w.initiative.name, 'active')] }),
       otherSide: allowed({ changes: ['ListenerProfile'] }),
     }),
   ),
@@ -465,13 +464,13 @@ const listenerActions: Cell[] = [
     'action:listener.approve',
     (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.pendingProfileId),
     // Their own copy of the request (world: an approval_request row sent to C) becomes the decision (issue 15).
-    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was approved as a listener with '] }) }),
+    byRole(refused({ sees: [english('listeners.approval.notCoordinator')] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was approved as a listener with '] }) }),
   ),
   row('action:listener.approve', 'coordinator', "a listener who is not waiting (L's active profile)", (c) => buttonInMessage(c.delivery, 'listener.approve', c.world.listenerProfileId), refused()),
   ...surface(
     'action:listener.decline',
     (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.pendingProfileId),
-    byRole(refused({ sees: [listenerCopy.NOT_COORDINATOR] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was declined as a listener with '] }) }),
+    byRole(refused({ sees: [english('listeners.approval.notCoordinator')] }), { coordinator: allowed({ changes: ['ListenerProfile'], reaches: ['pendingListener'], sees: [' was declined as a listener with '] }) }),
   ),
   row('action:listener.decline', 'coordinator', "an active listener's profile id (L)", (c) => buttonInMessage(c.delivery, 'listener.decline', c.world.listenerProfileId), refused()),
 ];
@@ -729,7 +728,7 @@ const views: Cell[] = [
     'listener',
     'a date that is today (not after it): a field error, nothing saved',
     (c) => submission(c.delivery, 'listener.pause_modal', pauseForm('2026-03-02'), metadata({ initiativeId: c.world.initiative.id })),
-    refused({ sees: [listenerCopy.PAUSE_DATE_NOT_AFTER_TODAY] }),
+    refused({ sees: [english('listeners.pause.notAfterToday')] }),
   ),
   row(
     'view:listener.pause_modal',

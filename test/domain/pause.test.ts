@@ -46,6 +46,8 @@ describe('startOfLocalDay', () => {
 
   it('says dates as people do', () => {
     expect(longDate('2026-12-14')).toBe('Monday 14 December 2026');
+    expect(longDate('2026-12-14', 'de-DE')).toBe('Montag, 14. Dezember 2026');
+    expect(longDate('2026-12-14', 'es-ES')).toBe('lunes, 14 de diciembre de 2026');
   });
 });
 

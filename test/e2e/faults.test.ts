@@ -540,7 +540,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
     const pauseForm = await openCommandModal(e2e, LISTENER.id, 'pause');
     since = e2e.mark();
     expect((await submitWithBlocks(LISTENER.id, pauseForm)).text).toBe('');
-    expect((await e2e.next('chat.postMessage', since, sentTo(LISTENER.id))).args.text).toBe(listenerCopy.paused(INITIATIVE));
+    expect((await e2e.next('chat.postMessage', since, sentTo(LISTENER.id))).args.text).toBe(listenerCopy.initiativeNote(english, 'paused', INITIATIVE));
     expect((await db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER.id } })).status).toBe('paused');
 
     // No row half-written: every request has its consent, and the anonymous count matches.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { PairingIds, REPORT_REASONS } from '../../src/features/pairings/ids.js';
@@ -188,7 +189,7 @@ describe.each(TEST_PROVIDERS)('text from people is inert on %s', (provider) => {
     const reason = REPORT_REASONS.find((r) => r.value === 'other')!;
     const response = await submit(e2e, SEEKER.id, { view: asView(opened.args.view) }, { [PairingIds.blocks.reason]: reason.value });
     expect(response.text).toBe('');
-    const notice = await e2e.next('chat.postMessage', since, (c) => c.args.channel === COORDINATOR.id && mrkdwnOf(c).includes(reason.label));
+    const notice = await e2e.next('chat.postMessage', since, (c) => c.args.channel === COORDINATOR.id && mrkdwnOf(c).includes(english(reason.label)));
     expect(mrkdwnOf(notice)).toContain(escaped(NAME));
   });
 

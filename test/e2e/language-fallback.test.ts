@@ -54,7 +54,8 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
       [TEXT_BLOCKS.de.guidelines]: GERMAN_GUIDELINES,
       [TEXT_BLOCKS.de.topics]: 'Angst',
     });
-    await volunteer(e2e, LISTENER.id, { fields: { topicLabels: ['Anxiety'] } });
+    // The listener's form shows the topic in the initiative's German too.
+    await volunteer(e2e, LISTENER.id, { fields: { topicLabels: ['Angst'] } });
   });
 
   afterAll(async () => {
@@ -180,6 +181,19 @@ suite.each(TEST_PROVIDERS)("the initiative's language and a person's own choice,
     await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === de('pairings.reveal.waiting'));
     const offered = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && c.args.text === de('pairings.reveal.offered'));
     expect(buttonsIn(offered).map((b) => (b as { text?: { text: string } }).text?.text)).toEqual([de('pairings.button.reveal')]);
+  });
+
+  it("opens the form to raise a concern in the reporter's language, with its error in it too", async () => {
+    const pairing = await e2e.db.pairing.findFirstOrThrow({ where: { seekerId: SEEKER.id, status: 'active' } });
+    const since = e2e.mark();
+    const { triggerId } = await clickAs(e2e, SEEKER.id, { actionId: PairingIds.report, value: pairing.id, channelId: `D${SEEKER.id}` });
+    const opened = await e2e.next('views.open', since, (c) => c.args.trigger_id === triggerId);
+    const view = opened.args.view as { title: { text: string }; blocks: Block[] };
+    expect(view.title.text).toBe(de('reports.title'));
+    expect(jsonOf(view.blocks)).toContain(de('reports.reason.safety'));
+    const refused = await submit(e2e, SEEKER.id, { view: view as never }, {});
+    expect(JSON.stringify(refused.json)).toContain(de('reports.chooseReason'));
+    expect(await e2e.db.report.count()).toBe(0);
   });
 
   it('ends the conversation in each side\'s language: the seeker\'s kind ending with the German resources, the listener\'s thanks', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/listeners/copy.js';
+import { english } from '../../src/i18n/translate.js';
 import { INTRO_MAX, ListenerIds } from '../../src/features/listeners/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { eventually } from '../support/pairing-flows.js';
@@ -131,7 +132,7 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
         [B.quietEnd]: '08:00',
       },
     });
-    expect(welcome.args.text).toBe(copy.welcomeActive('Open Circle'));
+    expect(welcome.args.text).toBe(english('listeners.welcomeActive', { initiative: 'Open Circle' }));
     expect(profile).toMatchObject({
       initiativeId: open.id,
       userId: LISTENER,
@@ -193,29 +194,29 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
     it('pauses from the form /peer pause opens (no date: until they resume), and the form says so when already paused', async () => {
       const form = await commandModal(e2e, LISTENER, 'pause');
       expect(form.view.callback_id).toBe(ListenerIds.pauseModal);
-      expect(textOf(form.view.blocks)).toContain(copy.pauseIntro('Open Circle'));
+      expect(textOf(form.view.blocks)).toContain(english('listeners.pause.intro', { initiative: 'Open Circle' }));
       const since = e2e.mark();
       expect((await submit(e2e, LISTENER, form)).text).toBe('');
-      expect((await e2e.next('chat.postMessage', since, (call) => call.args.channel === LISTENER)).args.text).toBe(copy.paused('Open Circle'));
+      expect((await e2e.next('chat.postMessage', since, (call) => call.args.channel === LISTENER)).args.text).toBe(english('listeners.paused', { initiative: 'Open Circle' }));
       const profile = await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER } });
       expect(profile).toMatchObject({ status: 'paused', pausedUntil: null, pauseReason: 'self' });
       expect(profile.pausedAt).not.toBeNull();
       const again = await commandModal(e2e, LISTENER, 'pause');
-      expect(textOf(again.view.blocks)).toContain(copy.currentlyPaused(null));
+      expect(textOf(again.view.blocks)).toContain(english('listeners.pause.currentlyNoDate'));
       expect(await status()).toBe('paused');
     });
 
     it('resumes', async () => {
-      expect(await peer('resume')).toBe(copy.resumed('Open Circle'));
+      expect(await peer('resume')).toBe(english('listeners.resumed', { initiative: 'Open Circle' }));
       const profile = await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER } });
       expect(profile.status).toBe('active');
       expect(profile.pausedAt).toBeNull();
-      expect(await peer('resume')).toBe(copy.notPaused('Open Circle', 'active'));
+      expect(await peer('resume')).toBe(copy.notPaused(english, 'Open Circle', 'active'));
     });
 
     it('stops: deletes the profile and appends a withdrawal to the consent log', async () => {
       const profileId = (await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: LISTENER } })).id;
-      expect(await peer('stop')).toBe(copy.stopped('Open Circle'));
+      expect(await peer('stop')).toBe(english('listeners.stopped', { initiative: 'Open Circle' }));
       expect(await e2e.db.listenerProfile.count({ where: { userId: LISTENER } })).toBe(0);
       expect(await e2e.db.listenerTopic.count({ where: { listenerId: profileId } })).toBe(0);
       const consents = await consentsOf(LISTENER);
@@ -228,7 +229,7 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
     });
 
     it('tells someone who is not a listener so, for pause, resume and stop', async () => {
-      for (const verb of ['pause', 'resume', 'stop']) expect(await peer(verb)).toBe(copy.NOT_A_LISTENER);
+      for (const verb of ['pause', 'resume', 'stop']) expect(await peer(verb)).toBe(english('listeners.notAListener'));
     });
 
     it('answers an unknown subcommand with help', async () => {
@@ -268,7 +269,7 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       pendingId = profile.id;
       expect(profile.status).toBe('pending');
       expect(profile.approvedAt).toBeNull();
-      expect(welcome.args.text).toBe(copy.welcomePending('Listening Network'));
+      expect(welcome.args.text).toBe(english('listeners.welcomePending', { initiative: 'Listening Network' }));
       expect((await consentsOf(APPROVED)).map((c) => [c.purpose, c.action, c.initiativeId])).toEqual([['listener', 'given', network.id]]);
 
       for (const coordinator of [COORDINATOR, SECOND_COORDINATOR]) {
@@ -280,7 +281,7 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
 
     it('refuses an approval from someone who is not a coordinator', async () => {
       const { responseKey } = await click(e2e, { actionId: ListenerIds.approve, value: pendingId, userId: OUTSIDER });
-      expect((await responded(e2e, responseKey)).args.text).toBe(copy.NOT_COORDINATOR);
+      expect((await responded(e2e, responseKey)).args.text).toBe(english('listeners.approval.notCoordinator'));
       expect((await e2e.db.listenerProfile.findUniqueOrThrow({ where: { id: pendingId } })).status).toBe('pending');
     });
 
@@ -301,11 +302,11 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
       const since = e2e.mark();
       const { responseKey } = await click(e2e, { actionId: ListenerIds.approve, value: pendingId, userId: COORDINATOR, channelId: `D${COORDINATOR}` });
       expect((await responded(e2e, responseKey)).args).toMatchObject({
-        text: copy.approvedByYou(APPROVED, 'Listening Network'),
+        text: copy.decidedByYou(english, true, APPROVED, 'Listening Network'),
         replace_original: true,
       });
       const told = await e2e.next('chat.postMessage', since, (call) => call.args.channel === APPROVED);
-      expect(told.args.text).toBe(copy.approvedForListener('Listening Network'));
+      expect(told.args.text).toBe(english('listeners.approvedForListener', { initiative: 'Listening Network' }));
       const profile = await e2e.db.listenerProfile.findUniqueOrThrow({ where: { id: pendingId } });
       expect(profile.status).toBe('active');
       expect(profile.approvedAt).not.toBeNull();
@@ -320,7 +321,7 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
 
       // A click on a copy that had not been updated yet is answered honestly.
       const late = await click(e2e, { actionId: ListenerIds.approve, value: pendingId, userId: SECOND_COORDINATOR, channelId: `D${SECOND_COORDINATOR}` });
-      expect((await responded(e2e, late.responseKey)).args.text).toBe(copy.ALREADY_DECIDED);
+      expect((await responded(e2e, late.responseKey)).args.text).toBe(english('listeners.approval.alreadyDecided'));
     });
 
     it('deletes the profile on decline and tells the volunteer kindly', async () => {
@@ -332,9 +333,9 @@ describe.each(TEST_PROVIDERS)('volunteering as a listener on %s', (provider) => 
 
       const deciding = e2e.mark();
       const { responseKey } = await click(e2e, { actionId: ListenerIds.decline, value, userId: SECOND_COORDINATOR, channelId: `D${SECOND_COORDINATOR}` });
-      expect((await responded(e2e, responseKey)).args.text).toBe(copy.declinedByYou(DECLINED, 'Listening Network'));
+      expect((await responded(e2e, responseKey)).args.text).toBe(copy.decidedByYou(english, false, DECLINED, 'Listening Network'));
       const told = await e2e.next('chat.postMessage', deciding, (call) => call.args.channel === DECLINED);
-      expect(told.args.text).toBe(copy.declinedForListener('Listening Network'));
+      expect(told.args.text).toBe(english('listeners.declinedForListener', { initiative: 'Listening Network' }));
       for (const c of copies) {
         const update = await e2e.next('chat.update', deciding, (call) => call.args.channel === c.channel && call.args.ts === c.messageTs);
         expect(String(update.args.text)).toContain(`<@${DECLINED}> was declined as a listener with *Listening Network* by <@${SECOND_COORDINATOR}> on `);

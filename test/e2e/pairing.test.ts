@@ -694,7 +694,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     const opened = await e2e.next('views.open', since, (c) => c.args.trigger_id === triggerId);
     const view = asView(opened.args.view);
     expect(view.callback_id).toBe(PairingIds.reportModal);
-    expect(textOf(view.blocks)).toContain(pairingCopy.REPORT_INTRO);
+    expect(textOf(view.blocks)).toContain(english('reports.intro'));
 
     // Without a reason the modal asks for one.
     const empty = await submit(e2e, REPORTING_SEEKER.id, { view });
@@ -713,14 +713,14 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
         reporterSide: 'seeker',
         reporter: pairing.seekerPseudonym,
         about: pairing.listenerPseudonym,
-        reason: reason.label,
+        reason: english(reason.label),
         listenerId: PARENTING_LISTENER.id,
       }),
     );
     expect(shown(notice)).toContain(initiative.name);
     expect(shown(notice)).toContain(displayPseudonym(pairing.seekerPseudonym));
     expect(shown(notice)).toContain(pairing.listenerPseudonym);
-    expect(shown(notice)).toContain(reason.label);
+    expect(shown(notice)).toContain(english(reason.label));
     // Issue 15: a seeker's report names the listener it concerns; coordinators never learn who asked at all (invariant 5).
     expect(shown(notice)).toContain(`<@${PARENTING_LISTENER.id}>`);
     expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [REPORTING_SEEKER])).toEqual([]);

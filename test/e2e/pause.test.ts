@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { english } from '../../src/i18n/translate.js';
-import { addDays, localDate, longDate, startOfLocalDay } from '../../src/domain/local-time.js';
+import { addDays, localDate, startOfLocalDay } from '../../src/domain/local-time.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/listeners/copy.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
@@ -64,30 +64,30 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
   it('/peer pause opens the form; a day that is not after today is refused in the form; a later day pauses until its start', async () => {
     const form = await openCommandModal(e2e, PAUSER.id, 'pause');
     expect(form.view.callback_id).toBe(ListenerIds.pauseModal);
-    expect(textOf(form.view.blocks)).toContain(copy.pauseIntro(NAME));
+    expect(textOf(form.view.blocks)).toContain(english('listeners.pause.intro', { initiative: NAME }));
 
     const today = localDate(new Date(), ZONE);
     const refused = await submit(e2e, PAUSER.id, form, { [B.pauseUntil]: today });
-    expect(fieldErrorsOf(refused)).toEqual({ [B.pauseUntil]: copy.PAUSE_DATE_NOT_AFTER_TODAY });
+    expect(fieldErrorsOf(refused)).toEqual({ [B.pauseUntil]: english('listeners.pause.notAfterToday') });
     expect((await profileOf(PAUSER.id)).status).toBe('active');
 
     const date = addDays(today, 3);
     const since = e2e.mark();
     expect((await submit(e2e, PAUSER.id, form, { [B.pauseUntil]: date })).text).toBe('');
     const told = await e2e.next('chat.postMessage', since, to(PAUSER.id));
-    expect(told.args.text).toBe(copy.pausedUntilDate(NAME, longDate(date)));
+    expect(told.args.text).toBe(copy.pausedUntilDate(english, NAME, copy.pauseDate('en', date)));
     expect(await profileOf(PAUSER.id)).toMatchObject({ status: 'paused', pauseReason: 'self', pausedUntil: startOfLocalDay(date, ZONE) });
     await e2e.next('views.publish', since, (call) => call.args.user_id === PAUSER.id);
 
     // The form shows the date when opened again.
     const again = await openCommandModal(e2e, PAUSER.id, 'pause');
-    expect(textOf(again.view.blocks)).toContain(copy.currentlyPaused(longDate(date)));
+    expect(textOf(again.view.blocks)).toContain(copy.currentlyPaused(english, copy.pauseDate('en', date)));
   });
 
   it('when that day comes, the scheduler resumes them once and the welcome-back note arrives; offers reach them again', async () => {
     const since = e2e.mark();
     await e2e.db.listenerProfile.updateMany({ where: { userId: PAUSER.id }, data: { pausedUntil: new Date(Date.now() - 1000) } });
-    const welcome = await e2e.next('chat.postMessage', since, (c) => to(PAUSER.id)(c) && c.args.text === copy.welcomeBack(NAME), 15_000);
+    const welcome = await e2e.next('chat.postMessage', since, (c) => to(PAUSER.id)(c) && c.args.text === english('listeners.welcomeBack', { initiative: NAME }), 15_000);
     expect(buttonValue(welcome.args.blocks, ListenerIds.pauseUntilButton)).toBe(initiativeId);
     expect(await profileOf(PAUSER.id)).toMatchObject({ status: 'active', pausedAt: null, pausedUntil: null, pauseReason: null });
     await e2e.next('views.publish', since, (call) => call.args.user_id === PAUSER.id);
@@ -96,7 +96,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
     const asked = await askForListener(e2e, OFFER_SEEKER.id, { topic: 'Anxiety' });
     expect(asked.offer?.listenerId).toBe(PAUSER.id);
     // No second note (the job runs every five ticks; exactly once under concurrent runs is test/features/listeners/pause.test.ts).
-    expect(e2e.slack.calls.slice(since).filter((c) => to(PAUSER.id)(c) && c.args.text === copy.welcomeBack(NAME))).toHaveLength(1);
+    expect(e2e.slack.calls.slice(since).filter((c) => to(PAUSER.id)(c) && c.args.text === english('listeners.welcomeBack', { initiative: NAME }))).toHaveLength(1);
   });
 
   it('"Pause until…" on an offer opens the form; pausing declines that offer and its message says so', async () => {
@@ -108,13 +108,13 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
     const opening = e2e.mark();
     const { triggerId } = await clickAs(e2e, PAUSER.id, { actionId: ListenerIds.pauseUntilButton, value, channelId: offer.channel!, messageTs: offer.messageTs! });
     const form = await openedModal(e2e, opening, triggerId);
-    expect(textOf(form.view.blocks)).toContain(copy.PAUSE_FROM_OFFER);
+    expect(textOf(form.view.blocks)).toContain(english('listeners.pause.fromOffer'));
 
     const since = e2e.mark();
     expect((await submit(e2e, PAUSER.id, form)).text).toBe('');
     const replaced = await e2e.next('chat.update', since, (c) => c.args.ts === offer.messageTs);
     expect(shown(replaced)).toContain(english('offers.declined'));
-    expect((await e2e.next('chat.postMessage', since, to(PAUSER.id))).args.text).toBe(copy.paused(NAME));
+    expect((await e2e.next('chat.postMessage', since, to(PAUSER.id))).args.text).toBe(english('listeners.paused', { initiative: NAME }));
     expect((await e2e.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('declined');
     expect(await profileOf(PAUSER.id)).toMatchObject({ status: 'paused', pausedUntil: null, pauseReason: 'self', reservedSlots: 0 });
     // Nobody else listens on Anxiety: the request waits (the seeker is told honestly, with the resources).
@@ -124,7 +124,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
   it('/peer resume resumes at once', async () => {
     const { response, responseKey } = await command(e2e, PAUSER.id, 'resume');
     expect(response.status).toBe(200);
-    expect((await responded(e2e, responseKey)).args.text).toBe(copy.resumed(NAME));
+    expect((await responded(e2e, responseKey)).args.text).toBe(english('listeners.resumed', { initiative: NAME }));
     expect(await profileOf(PAUSER.id)).toMatchObject({ status: 'active', pausedAt: null, pausedUntil: null, pauseReason: null, unansweredOffers: 0 });
   });
 
@@ -141,7 +141,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
       expect(shown(expired)).toContain(english('offers.expired'));
     }
 
-    const note = await e2e.next('chat.postMessage', last, (c) => to(QUIET.id)(c) && c.args.text === copy.pausedForNoAnswer(NAME));
+    const note = await e2e.next('chat.postMessage', last, (c) => to(QUIET.id)(c) && c.args.text === english('listeners.pausedForNoAnswer', { initiative: NAME }));
     expect(buttonValue(note.args.blocks, ListenerIds.resumeButton)).toBe(initiativeId);
     expect(await profileOf(QUIET.id)).toMatchObject({ status: 'paused', pauseReason: 'no_answer', unansweredOffers: 3, pausedUntil: null });
     // The coordinator's Home is published again, the listener shown "paused (no answer)" (DESIGN.md invariant 5: status only).
@@ -152,7 +152,7 @@ describe.each(TEST_PROVIDERS)('pausing until a date, resuming, and unanswered of
 
     const since = e2e.mark();
     const { responseKey } = await clickAs(e2e, QUIET.id, { actionId: ListenerIds.resumeButton, value: initiativeId, channelId: `D${QUIET.id}`, messageTs: String(note.args.ts ?? '1700000000.000100') });
-    expect((await answered(e2e, since, responseKey)).args.text).toBe(copy.resumed(NAME));
+    expect((await answered(e2e, since, responseKey)).args.text).toBe(english('listeners.resumed', { initiative: NAME }));
     expect(await profileOf(QUIET.id)).toMatchObject({ status: 'active', pauseReason: null, unansweredOffers: 0 });
   });
 });

@@ -102,7 +102,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
       expect(shown(notice)).toContain(initiative.name);
       expect(shown(notice)).toContain(`<@${LISTENER.id}>`);
       expect(shown(notice)).toContain(pairing.seekerPseudonym);
-      expect(shown(notice)).toContain(reason.label);
+      expect(shown(notice)).toContain(english(reason.label));
       expect(jsonOf(notice.args.blocks)).toContain(pairingCopy.replyButton(pairing.seekerPseudonym));
       // Invariant 5: nothing ever addressed to a coordinator carries anything that identifies the seeker.
       expect(leaksTo(e2e.slack.calls, e2e.owners, c.id, [SEEKER])).toEqual([]);
@@ -157,13 +157,13 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     const reply = e2e.slack.calls.slice(since).find((c) => c.method === 'chat.postMessage' && sentTo(SEEKER.id)(c));
     expect(reply).toBeDefined();
     const text = shown(reply!);
-    expect(text).toContain(pairingCopy.reportReplyLead(initiative.name, pairing.seekerPseudonym));
+    expect(text).toContain(pairingCopy.reportReplyLead(english, initiative.name, pairing.seekerPseudonym));
     expect(text).toContain('amber-narwhal-6612');
     // Mentions, broadcasts and masked links in the words are inert; the notification carries none of them.
     expect(jsonOf(reply!.args.blocks)).not.toContain('<!channel>');
     expect(jsonOf(reply!.args.blocks)).not.toContain(`<@${COORDINATOR.id}>`);
     expect(jsonOf(reply!.args.blocks)).toContain('Confirm your account (<https://example.org>)');
-    expect(reply!.args.text).toBe(pairingCopy.REPORT_REPLY_NOTIFICATION);
+    expect(reply!.args.text).toBe(english('reports.replyNotification'));
     // Who replied is not said; the reporter stays anonymous to the coordinator.
     expect(JSON.stringify(reply!.args)).not.toContain(SECOND_COORDINATOR.id);
     expect(leaksTo(e2e.slack.calls, e2e.owners, SECOND_COORDINATOR.id, [SEEKER])).toEqual([]);
@@ -193,7 +193,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     const response = await submit(e2e, COORDINATOR.id, { viewId, view }, { [PairingIds.blocks.replyText]: SECOND_REPLY });
     expect(textOf(updatedView(response).blocks)).toContain(pairingCopy.replySent(pairing.listenerPseudonym));
     const reply = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && shown(c).includes('teal-ocelot-4407'));
-    expect(shown(reply)).toContain(pairingCopy.reportReplyLead(initiative.name, pairing.listenerPseudonym));
+    expect(shown(reply)).toContain(pairingCopy.reportReplyLead(english, initiative.name, pairing.listenerPseudonym));
     expect(identityLeaksBetween(e2e.slack.calls, e2e.owners, SEEKER, LISTENER)).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { AppLanguage } from '../../src/domain/app-language.js';
+import type { PersonLanguages } from '../../src/features/common/person-language.js';
+import * as listenerCopy from '../../src/features/listeners/copy.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
+import { translatorFor } from '../../src/i18n/translate.js';
 import { decideApproval } from '../../src/features/listeners/service.js';
-import { enqueue, outboxKey } from '../../src/outbox/outbox.js';
+import { enqueue, outboxKey, type OutboxMessage, type RenderedMessage } from '../../src/outbox/outbox.js';
 import { pruneOutbox, sendOutbox } from '../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
@@ -142,5 +146,60 @@ describe.each(TEST_PROVIDERS)('replacing approval copies on %s', (provider) => {
     // Decided and replaced: nothing left to keep them for.
     await pruneOutbox(world.db, clock.now());
     expect(await rows(requestIds)).toHaveLength(0);
+  });
+  it("words each copy in its reader's language when sent (issue 19): the request and the decision per coordinator, the note to the volunteer in theirs", async () => {
+    const { initiative, profile, coordinators, requestIds } = await pendingVolunteer();
+    // The coordinators wrote the first topic's label in German.
+    await world.db.initiative.update({ where: { id: initiative.id }, data: { texts: JSON.stringify({ de: { topics: { Anxiety: 'Angst' } } }) } });
+    const spoken: Record<string, AppLanguage> = { [coordinators[0]]: 'de', [coordinators[1]]: 'es', [profile.userId]: 'de' };
+    const languages: PersonLanguages = { of: async (_client, userId) => spoken[userId] ?? 'en', forget: () => {} };
+    const withLanguages = () => ({ ...deps(), languages });
+    const [de, es] = [translatorFor('de'), translatorFor('es')];
+
+    expect((await sendOutbox(world.sender, withLanguages(), { owner: 'a', ids: requestIds })).sent).toBe(2);
+    const posted = world.slack.callsTo('chat.postMessage');
+    const toGerman = posted.find((c) => c.args.channel === coordinators[0])!;
+    const toSpanish = posted.find((c) => c.args.channel === coordinators[1])!;
+    expect(toGerman.args.text).toBe(listenerCopy.approvalRequest(de, profile.userId, 'Peer Support Test', 'Angst'));
+    expect(toSpanish.args.text).toBe(listenerCopy.approvalRequest(es, profile.userId, 'Peer Support Test', 'Anxiety'));
+    expect(JSON.stringify(toGerman.args.blocks)).toContain(de('listeners.approval.approve'));
+    expect(JSON.stringify(toSpanish.args.blocks)).toContain(es('listeners.approval.approve'));
+
+    const decided = await decideApproval(deps(), { profileId: profile.id, coordinatorId: coordinators[0], approve: true });
+    if (decided.kind !== 'approved') throw new Error(`not approved: ${decided.kind}`);
+    // Only ids, the choice and when are stored: the words come when sent.
+    const written = await world.db.outboxMessage.findMany({ where: { id: { in: decided.outboxIds } } });
+    for (const row of written) {
+      const message = JSON.parse(row.args) as OutboxMessage;
+      expect(['listener_note', 'replace']).toContain(message.kind);
+      expect(row.args).not.toContain('Peer Support Test');
+      if (message.kind === 'replace') expect(message.message).toBeUndefined();
+    }
+    world.slack.reset();
+    expect((await sendOutbox(world.sender, withLanguages(), { owner: 'a', ids: decided.outboxIds })).sent).toBe(3);
+    const told = world.slack.callsTo('chat.postMessage').find((c) => c.args.channel === profile.userId)!;
+    expect(told.args.text).toBe(listenerCopy.initiativeNote(de, 'approved', 'Peer Support Test'));
+    const updates = world.slack.callsTo('chat.update');
+    const at = clock.now();
+    const decision = { listenerId: profile.userId, coordinatorId: coordinators[0], initiative: 'Peer Support Test', approved: true, at };
+    expect(updates.map((u) => String(u.args.text)).sort()).toEqual(
+      [listenerCopy.approvalDecided(de, decision), listenerCopy.approvalDecided(es, decision)].sort(),
+    );
+  });
+
+  it('still sends a replacement written before it was worded when sent, in its English words', async () => {
+    const { profile, coordinators, requestIds } = await pendingVolunteer();
+    await sendOutbox(world.sender, deps(), { owner: 'a', ids: requestIds });
+    const [first] = await rows(requestIds);
+    const old: RenderedMessage = { text: 'Old English words.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Old English words.' } }] };
+    const ids = await world.db.$transaction((tx) =>
+      enqueue(tx, clock.now(), [
+        { key: `approval-replaced:${first!.id}`, workspaceId: first!.workspaceId, recipientId: coordinators[0], subjectId: profile.id, message: { kind: 'replace', outboxId: first!.id, message: old } },
+        { key: outboxKey.once('old-note'), workspaceId: first!.workspaceId, recipientId: profile.userId, message: { kind: 'message', message: old } },
+      ]),
+    );
+    expect((await sendOutbox(world.sender, deps(), { owner: 'a', ids })).sent).toBe(2);
+    expect(updatesOf(first!.messageTs!).map((u) => u.args.text)).toEqual(['Old English words.']);
+    expect(world.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === profile.userId).map((c) => c.args.text)).toEqual(['Old English words.']);
   });
 });

@@ -387,34 +387,48 @@ const CASES: SurfaceCase[] = [
     insights.renderAccessLog(BIG.name, Array.from({ length: 300 }, (_, i) => ({ viewerId: userId(i), action: i % 2 ? 'export' : 'view', at: NOW }))),
   ),
 
-  // listeners
-  view('listen modal, volunteering for the largest initiative, with consent', () => listeners.renderListenModal({ initiative: BIG, profile: null, needsConsent: true })),
-  view('listen modal, editing a full profile', () => listeners.renderListenModal({ initiative: BIG, profile: profile(5, 'active'), needsConsent: false })),
-  view('listen modal, a profile without quiet hours or intro', () =>
-    listeners.renderListenModal({ initiative: SMALL, profile: { ...profile(6, 'paused', SMALL), intro: null, quietHoursStart: null, quietHoursEnd: null, languages: [] }, needsConsent: false }),
-  ),
+  // listeners, in every language the app speaks (issue 19): the longest wording must fit too, with the
+  // guidelines and topics the coordinators wrote in each language
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    const texts = JSON.stringify({ [language]: { guidelines: words(2500), topics: Object.fromEntries(BIG.topics.map((topic) => [topic.label, `${topic.label} (${language})`.slice(0, MAX_TOPIC_LENGTH)])) } });
+    const big = { ...BIG, texts };
+    return [
+      view(`listen modal, volunteering for the largest initiative, with consent (${language})`, () => listeners.renderListenModal(t, { initiative: big, profile: null, needsConsent: true })),
+      view(`listen modal, editing a full profile (${language})`, () => listeners.renderListenModal(t, { initiative: big, profile: profile(5, 'active'), needsConsent: false })),
+      view(`listen modal, a profile without quiet hours or intro (${language})`, () =>
+        listeners.renderListenModal(t, { initiative: SMALL, profile: { ...profile(6, 'paused', SMALL), intro: null, quietHoursStart: null, quietHoursEnd: null, languages: [] }, needsConsent: false }),
+      ),
+      message(`approval request, long intro and every topic (${language})`, () =>
+        listeners.renderApprovalRequest(t, { profile: profile(7, 'pending'), topicLabels: BIG.topics.map((topic) => topic.label) }),
+      ),
+      message(`which initiative to pause, listening in three (${language})`, () =>
+        listeners.renderChooseProfile(t, { actionId: ListenerIds.pauseButton, verb: 'pause', profiles: BUSIEST_HOME.profiles }),
+      ),
+      message(`which initiative to pause until a date, listening in three (${language})`, () =>
+        listeners.renderChooseProfile(t, { actionId: ListenerIds.pauseUntilButton, verb: 'pause', profiles: BUSIEST_HOME.profiles }),
+      ),
+      message(`which initiative to resume, listening in three (${language})`, () =>
+        listeners.renderChooseProfile(t, { actionId: ListenerIds.resumeButton, verb: 'resume', profiles: BUSIEST_HOME.profiles }),
+      ),
+      message(`which initiative to stop, listening in seven (${language})`, () =>
+        listeners.renderChooseProfile(t, { actionId: ListenerIds.stopButton, verb: 'stop', profiles: SEVERAL.map((of, i) => profile(20 + i, 'active', of)) }),
+      ),
+      view(`pause until a date, active, longest initiative name (${language})`, () => listeners.renderPauseModal(t, { profile: profile(8, 'active') })),
+      view(`pause until a date, already paused until a day, opened from an offer (${language})`, () =>
+        listeners.renderPauseModal(t, { profile: { ...profile(9, 'paused'), pausedUntil: new Date('2026-12-13T11:00:00Z'), timezone: 'Pacific/Auckland', pauseReason: 'self' }, offerId: cuid('offer', 9) }),
+      ),
+      view(`pause until a date, paused with no date, no timezone (${language})`, () =>
+        listeners.renderPauseModal(t, { profile: { ...profile(10, 'paused', SMALL), timezone: null, pauseReason: 'no_answer' }, offerId: null }),
+      ),
+      message(`welcome back after a dated pause (${language})`, () => listeners.renderWelcomeBack(t, { initiativeName: BIG.name, initiativeId: BIG.id })),
+      message(`paused after three offers went unanswered (${language})`, () => listeners.renderNoAnswerPause(t, { initiativeName: BIG.name, initiativeId: BIG.id })),
+      ...(['welcomeBack', 'pausedForNoAnswer', 'approved', 'declined'] as const).map((note) =>
+        message(`a note to a listener, sent later: ${note} (${language})`, () => listeners.renderListenerNote(t, note, { initiativeName: BIG.name, initiativeId: BIG.id })),
+      ),
+    ];
+  }),
   message('listener note', () => listeners.renderText('You are paused.')),
-  message('approval request, long intro and every topic', () =>
-    listeners.renderApprovalRequest({ profile: profile(7, 'pending'), topicLabels: BIG.topics.map((t) => t.label) }),
-  ),
-  message('which initiative to pause, listening in three', () =>
-    listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }),
-  ),
-  message('which initiative to pause until a date, listening in three', () =>
-    listeners.renderChooseProfile({ actionId: ListenerIds.pauseUntilButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }),
-  ),
-  view('pause until a date, active, longest initiative name', () => listeners.renderPauseModal({ profile: profile(8, 'active') })),
-  view('pause until a date, already paused until a day, opened from an offer', () =>
-    listeners.renderPauseModal({ profile: { ...profile(9, 'paused'), pausedUntil: new Date('2026-12-13T11:00:00Z'), timezone: 'Pacific/Auckland', pauseReason: 'self' }, offerId: cuid('offer', 9) }),
-  ),
-  view('pause until a date, paused with no date, no timezone', () =>
-    listeners.renderPauseModal({ profile: { ...profile(10, 'paused', SMALL), timezone: null, pauseReason: 'no_answer' }, offerId: null }),
-  ),
-  message('welcome back after a dated pause', () => listeners.renderWelcomeBack({ initiativeName: BIG.name, initiativeId: BIG.id })),
-  message('paused after three offers went unanswered', () => listeners.renderNoAnswerPause({ initiativeName: BIG.name, initiativeId: BIG.id })),
-  message('which initiative to stop, listening in seven', () =>
-    listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: SEVERAL.map((of, i) => profile(20 + i, 'active', of)) }),
-  ),
 
   // my data
   message('my data, nothing stored', () => myData.renderMyData(myDataOf(false))),
@@ -602,16 +616,19 @@ describe('the hard cases keep what matters', () => {
 
   it('the pause form starts at the day a pause ends where the listener lives, and carries the offer it came from (issue 15)', () => {
     const paused = { ...profile(9, 'paused'), pausedUntil: new Date('2026-12-13T11:00:00Z'), timezone: 'Pacific/Auckland', pauseReason: 'self' as const };
-    const view = listeners.renderPauseModal({ profile: paused, offerId: cuid('offer', 9) });
+    const view = listeners.renderPauseModal(english, { profile: paused, offerId: cuid('offer', 9) });
     const input = view.blocks.find((b) => b.type === 'input' && b.block_id === ListenerIds.blocks.pauseUntil) as unknown as { element: Record<string, unknown>; optional: boolean };
     // 11:00 UTC on the 13th is midnight on the 14th in Auckland.
     expect(input.element).toMatchObject({ type: 'datepicker', initial_date: '2026-12-14' });
     expect(input.optional).toBe(true);
     expect(JSON.stringify(view.blocks)).toContain('Monday 14 December 2026');
-    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ initiativeId: paused.initiativeId, offerId: cuid('offer', 9) });
-    const fresh = listeners.renderPauseModal({ profile: profile(8, 'active') });
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ initiativeId: paused.initiativeId, offerId: cuid('offer', 9), language: 'en' });
+    // The day in the listener's language, as it writes dates.
+    expect(JSON.stringify(listeners.renderPauseModal(translatorFor('de'), { profile: paused }).blocks)).toContain('Montag, 14. Dezember 2026');
+    expect(JSON.stringify(listeners.renderPauseModal(translatorFor('es'), { profile: paused }).blocks)).toContain('lunes, 14 de diciembre de 2026');
+    const fresh = listeners.renderPauseModal(english, { profile: profile(8, 'active') });
     expect((fresh.blocks.find((b) => b.type === 'input') as unknown as { element: Record<string, unknown> }).element.initial_date).toBeUndefined();
-    expect(JSON.parse(fresh.private_metadata ?? '')).toEqual({ initiativeId: profile(8, 'active').initiativeId });
+    expect(JSON.parse(fresh.private_metadata ?? '')).toEqual({ initiativeId: profile(8, 'active').initiativeId, language: 'en' });
   });
 
   it('a coordinator of 300 listeners with 40 topics waiting sees a capped list of each, saying how many more (issue 15)', () => {
@@ -646,8 +663,10 @@ describe('the hard cases keep what matters', () => {
       ['reveal offered', pairings.renderRevealOffer(english, 'p1').blocks, PairingIds.reveal, false],
       ['crisis note: share resources', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.shareResources, false],
       ['crisis note: ask a coordinator', pairings.renderCrisisNote(english, { pairingId: 'p1', resources: 'Call 0800 555 0100.', coordinatorIds: ['U0COORD001'] }).blocks, PairingIds.askCoordinator, false],
-      ['/peer stop chooser', listeners.renderChooseProfile({ actionId: ListenerIds.stopButton, verb: 'Stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
-      ['approval request: decline', listeners.renderApprovalRequest({ profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
+      ...APP_LANGUAGES.flatMap((language): [string, unknown, string, boolean][] => [
+        [`/peer stop chooser (${language})`, listeners.renderChooseProfile(translatorFor(language), { actionId: ListenerIds.stopButton, verb: 'stop', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.stopButton, true],
+        [`approval request: decline (${language})`, listeners.renderApprovalRequest(translatorFor(language), { profile: profile(1, 'pending'), topicLabels: ['Anxiety'] }).blocks, ListenerIds.decline, true],
+      ]),
       ...APP_LANGUAGES.flatMap((language): [string, unknown, string, boolean][] => {
         const blocks = home.renderHome({ ...BUSIEST_HOME, language: { current: language, chosen: null } }).blocks;
         return [
@@ -667,7 +686,7 @@ describe('the hard cases keep what matters', () => {
       }
     }
     // Pause is undone by resume: no dialog in its way.
-    expect(confirmOf(listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.pauseButton)).toEqual(
+    expect(confirmOf(listeners.renderChooseProfile(english, { actionId: ListenerIds.pauseButton, verb: 'pause', profiles: BUSIEST_HOME.profiles }).blocks, ListenerIds.pauseButton)).toEqual(
       BUSIEST_HOME.profiles.map(() => undefined),
     );
   });
@@ -687,7 +706,7 @@ describe('the hard cases keep what matters', () => {
   });
 
   it('the pause question offers every initiative the person listens in', () => {
-    const { blocks } = listeners.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: BUSIEST_HOME.profiles });
+    const { blocks } = listeners.renderChooseProfile(english, { actionId: ListenerIds.pauseButton, verb: 'pause', profiles: BUSIEST_HOME.profiles });
     expect(buttons(blocks).map((b) => b.value)).toEqual(BUSIEST_HOME.profiles.map((p) => p.initiativeId));
   });
 

@@ -466,7 +466,8 @@ export function listenerFields(view: ModalView, overrides: Record<string, FieldV
   const { topicLabels = ['Anxiety'], ...rest } = overrides;
   const B = ListenerIds.blocks;
   return {
-    [B.topics]: optionValues(view, B.topics, topicLabels),
+    // Topics by the labels the form shows, unless given by id.
+    ...(B.topics in rest ? {} : { [B.topics]: optionValues(view, B.topics, topicLabels) }),
     [B.workDays]: ['0', '1', '2', '3', '4', '5', '6'],
     [B.workStart]: '00:00',
     [B.workEnd]: '00:00',
@@ -494,11 +495,20 @@ export async function volunteer(
   options: { initiativeId?: string; fields?: Record<string, FieldValue> & { topicLabels?: string[] } } = {},
 ) {
   const form = await openListenForm(e2e, userId, options.initiativeId);
+  const metadata = JSON.parse(form.view.private_metadata ?? '{}') as { initiativeId: string };
+  // Topics by the labels the form shows (in the person's language), or as the coordinators first wrote them.
+  const { topicLabels = ['Anxiety'], ...fields } = options.fields ?? {};
+  const shown = inputBlock(form.view, ListenerIds.blocks.topics).element.options ?? [];
+  const stored = await e2e.db.initiativeTopic.findMany({ where: { initiativeId: metadata.initiativeId, label: { in: topicLabels } } });
+  const topicIds = topicLabels.map((label) => {
+    const found = shown.find((o) => o.text.text === label)?.value ?? stored.find((t) => t.label === label)?.id;
+    if (!found) throw new Error(`no topic "${label}" in the listen form or the initiative`);
+    return found;
+  });
   const since = e2e.mark();
-  const response = await submit(e2e, userId, form, listenerFields(form.view, options.fields));
+  const response = await submit(e2e, userId, form, listenerFields(form.view, { [ListenerIds.blocks.topics]: topicIds, ...fields }));
   if (response.text !== '') throw new Error(`the listen form was not accepted: ${response.text}`);
   const welcome = await e2e.next('chat.postMessage', since, (call) => call.args.channel === userId);
-  const metadata = JSON.parse(form.view.private_metadata ?? '{}') as { initiativeId: string };
   const profile = await e2e.db.listenerProfile.findUniqueOrThrow({
     where: { initiativeId_userId: { initiativeId: metadata.initiativeId, userId } },
     include: { topics: true },

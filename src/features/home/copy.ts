@@ -146,7 +146,7 @@ export function youCoordinate(t: Translate, initiative: string): string {
 }
 
 // Confirm dialogs on the Home, in the person's language. The same steps asked elsewhere (the /peer stop
-// chooser, the approval request message) still use the English ones in listeners/copy.ts.
+// chooser, the approval request message) ask with these too (listeners/views.ts).
 export function confirmStop(t: Translate): ConfirmSpec {
   return { title: t('home.confirmStop.title'), text: t('home.confirmStop.text'), confirm: t('home.confirmStop.confirm'), deny: t('home.confirmStop.deny'), danger: true };
 }

@@ -12,6 +12,8 @@ import type { CommandHandler } from '../commands/listeners.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { effects, type Effect } from '../../effects/effects.js';
 import { coordinatorsOf, getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
+import { APP_LANGUAGES, FALLBACK_LANGUAGE } from '../../domain/app-language.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
 import { CONSENT_GIVEN, LISTEN_FLOW, ListenerIds } from './ids.js';
@@ -30,11 +32,17 @@ import {
 } from './service.js';
 import { renderChooseProfile, renderListenModal, renderPauseModal, renderText } from './views.js';
 import { parsePauseUntilValue, pauseFormSchema, pauseMetadata } from './pause-input.js';
-import { longDate } from '../../domain/local-time.js';
 import { getOffer } from '../pairings/offers.js';
 
-// Only which initiative; whether consent is due is decided on the server at submission (issue 13).
-const listenMetadata = z.object({ initiativeId: z.string() });
+// Every word here is worded in the language of the person it is for (issue 19): the one acting, from
+// their chosen language, Slack locale or the initiative's; a form's answers in the language it was shown in.
+
+/** The share of Slack's 3 seconds (a trigger_id, a view submission) the person's language may take. */
+const LANGUAGE_WITHIN_MS = 800;
+
+// Which initiative, and the language the form was shown in (older forms: English); whether consent is
+// due is decided on the server at submission (issue 13).
+const listenMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
 
 type Verb = 'pause' | 'resume' | 'stop';
 const VERB_ACTION: Record<Verb, string> = {
@@ -42,30 +50,44 @@ const VERB_ACTION: Record<Verb, string> = {
   resume: ListenerIds.resumeButton,
   stop: ListenerIds.stopButton,
 };
-const VERB_LABEL: Record<Verb, string> = { pause: 'Pause', resume: 'Resume', stop: 'Stop' };
 
 export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb, CommandHandler> {
   const services = serviceDeps(deps);
 
-  async function listenView(workspaceId: string, userId: string, initiativeId: string) {
+  /** The person's words (issue 19); `withinMs` where a trigger_id is waiting. */
+  async function translatorOf(client: WebClient, userId: string, workspaceId: string, initiativeId: string | null, withinMs?: number): Promise<Translate> {
+    return translatorFor(await deps.languages.of(client, userId, { workspaceId, initiativeId, ...(withinMs !== undefined ? { withinMs } : {}) }));
+  }
+
+  async function listenView(t: Translate, workspaceId: string, userId: string, initiativeId: string) {
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
-    if (!initiative) return messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE);
+    if (!initiative) return messageModal(t('listeners.listenTitle'), t('listeners.noInitiative'));
     const [profile, needsConsent] = await Promise.all([
       getProfile(services.db, initiative.id, userId),
       needsListenerConsent(services.db, workspaceId, initiative.id, userId),
     ]);
-    return renderListenModal({ initiative, profile, needsConsent });
+    return renderListenModal(t, { initiative, profile, needsConsent });
   }
-  deps.flows.register(LISTEN_FLOW, ({ workspaceId, userId, initiativeId }) => listenView(workspaceId, userId, initiativeId));
+  deps.flows.register(LISTEN_FLOW, async ({ workspaceId, userId, initiativeId, client }) =>
+    listenView(await translatorOf(client, userId, workspaceId, initiativeId, LANGUAGE_WITHIN_MS), workspaceId, userId, initiativeId),
+  );
 
   async function openListen(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId?: string) {
-    await openThenUpdate(client, triggerId, copy.LISTEN_TITLE, async () => {
-      if (initiativeId) return listenView(workspaceId, userId, initiativeId);
-      const initiatives = await listInitiatives(services.db, workspaceId);
-      if (initiatives.length === 0) return messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE);
-      if (initiatives.length === 1) return listenView(workspaceId, userId, initiatives[0]!.id);
-      return renderChooseModal({ purpose: LISTEN_FLOW, initiatives });
-    });
+    // The language first (from memory, or one quick users.info), so the placeholder is worded in it too.
+    const t = await translatorOf(client, userId, workspaceId, initiativeId ?? null, LANGUAGE_WITHIN_MS);
+    await openThenUpdate(
+      client,
+      triggerId,
+      t('listeners.listenTitle'),
+      async () => {
+        if (initiativeId) return listenView(t, workspaceId, userId, initiativeId);
+        const initiatives = await listInitiatives(services.db, workspaceId);
+        if (initiatives.length === 0) return messageModal(t('listeners.listenTitle'), t('listeners.noInitiative'));
+        if (initiatives.length === 1) return listenView(t, workspaceId, userId, initiatives[0]!.id);
+        return renderChooseModal({ purpose: LISTEN_FLOW, initiatives });
+      },
+      t('listeners.loading'),
+    );
   }
 
   app.action(ListenerIds.listenButton, async ({ ack, body, client }) => {
@@ -79,22 +101,25 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
   async function submitListen({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {
     const s = parseSubmission(body);
     const metadata = parseJson(listenMetadata, s.privateMetadata);
+    // The form's own language: its errors, its answers and the consent recorded (the words they saw).
+    const language = metadata?.language ?? FALLBACK_LANGUAGE;
+    const t = translatorFor(language);
     const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
     if (!metadata || !initiative) {
-      await ack({ response_action: 'update', view: messageModal(copy.LISTEN_TITLE, copy.NO_INITIATIVE) });
+      await ack({ response_action: 'update', view: messageModal(t('listeners.listenTitle'), t('listeners.noInitiative')) });
       return;
     }
     const needsConsent = await needsListenerConsent(services.db, s.workspaceId, initiative.id, s.userId);
     const form = readForm(s.values);
     const consentShown = ListenerIds.blocks.consent in form;
     // Errors go only on fields the form has: a missing consent box is answered with the form that has it.
-    const parsed = listenInputSchema({ topicIds: initiative.topics.map((t) => t.id), needsConsent: needsConsent && consentShown }).safeParse(form);
+    const parsed = listenInputSchema(t, { topicIds: initiative.topics.map((topic) => topic.id), needsConsent: needsConsent && consentShown }).safeParse(form);
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, Object.values(ListenerIds.blocks)) });
       return;
     }
     const askConsent = async () =>
-      ack({ response_action: 'update', view: await listenView(s.workspaceId, s.userId, initiative.id) });
+      ack({ response_action: 'update', view: await listenView(t, s.workspaceId, s.userId, initiative.id) });
     // A form without the consent box (opened before the text changed, or forged): show it, save nothing.
     if (needsConsent && !consentShown) return void (await askConsent());
     // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
@@ -104,13 +129,14 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
       userId: s.userId,
       listener: toListenerInput(parsed.data),
       consentGiven: parsed.data[ListenerIds.blocks.consent].includes(CONSENT_GIVEN),
+      consentLanguage: language,
     });
     if (result.kind === 'consent-needed') return void (await askConsent());
     await ack();
     if (result.kind === 'initiative-gone') return;
     await recordListenerTimezone(services.db, initiative.id, s.userId, await fetchTimezone(client, s.userId, deps.logger));
     if (result.kind === 'updated') {
-      await client.chat.postMessage({ channel: s.userId, ...renderText(copy.profileSaved(initiative.name)) });
+      await client.chat.postMessage({ channel: s.userId, ...renderText(copy.initiativeNote(t, 'profileSaved', initiative.name)) });
       // New topics or a higher capacity can make this listener the one a waiting request needs.
       await deps.effects.run([...effects.refreshHomes(s.workspaceId, [s.userId]), effects.matchInitiative(initiative.id)]);
       return;
@@ -118,7 +144,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     const pending = result.profile.status === 'pending';
     await client.chat.postMessage({
       channel: s.userId,
-      ...renderText(pending ? copy.welcomePending(initiative.name) : copy.welcomeActive(initiative.name)),
+      ...renderText(copy.initiativeNote(t, pending ? 'welcomePending' : 'welcomeActive', initiative.name)),
     });
     await deps.effects.run([
       ...effects.send(result.outboxIds),
@@ -127,21 +153,21 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     ]);
   }
 
-  /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise. */
-  async function act(verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<{ text: string; effects: Effect[] }> {
+  /** Pause, resume or stop in one initiative; says what happened in words the listener will recognise, in theirs. */
+  async function act(t: Translate, verb: Verb, workspaceId: string, userId: string, initiativeId: string): Promise<{ text: string; effects: Effect[] }> {
     // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
     const home = effects.refreshHomes(workspaceId, [userId]);
-    if (!(await getInitiative(services.db, workspaceId, initiativeId))) return { text: copy.NOT_A_LISTENER, effects: home };
+    if (!(await getInitiative(services.db, workspaceId, initiativeId))) return { text: t('listeners.notAListener'), effects: home };
     // After a change, coordinators' Homes too: they show each listener's status and load (issue 15).
     const changed = async () => effects.refreshHomes(workspaceId, [userId, ...(await coordinatorsOf(services.db, initiativeId))]);
     if (verb === 'stop') {
       const result = await stopListening(services, { workspaceId, initiativeId, userId, surface: 'command:stop' });
-      if (result.kind !== 'stopped') return { text: copy.NOT_A_LISTENER, effects: home };
+      if (result.kind !== 'stopped') return { text: t('listeners.notAListener'), effects: home };
       // Their conversations end kindly (the notes are in the outbox) and the seekers are offered someone else.
       const { withdrawal } = result;
       for (const ended of withdrawal.ended) deps.metrics.pairingsEnded(ended.reason);
       return {
-        text: copy.stopped(result.initiativeName),
+        text: copy.initiativeNote(t, 'stopped', result.initiativeName),
         effects: [
           ...effects.send(withdrawal.outboxIds),
           effects.matchInitiative(result.initiativeId),
@@ -150,30 +176,33 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
       };
     }
     const result = await setPaused(services, { initiativeId, userId, paused: verb === 'pause' });
-    if (result.kind === 'not-listener') return { text: copy.NOT_A_LISTENER, effects: home };
+    if (result.kind === 'not-listener') return { text: t('listeners.notAListener'), effects: home };
     const { profile } = result;
     if (verb === 'pause') {
-      if (result.kind === 'changed') return { text: copy.paused(profile.initiativeName), effects: await changed() };
-      const text = profile.status === 'pending' ? copy.pendingCannotPause(profile.initiativeName) : copy.alreadyPaused(profile.initiativeName);
-      return { text, effects: home };
+      if (result.kind === 'changed') return { text: copy.initiativeNote(t, 'paused', profile.initiativeName), effects: await changed() };
+      return { text: copy.initiativeNote(t, profile.status === 'pending' ? 'pendingCannotPause' : 'alreadyPaused', profile.initiativeName), effects: home };
     }
-    if (result.kind === 'changed') return { text: copy.resumed(profile.initiativeName), effects: [...(await changed()), effects.matchInitiative(initiativeId)] };
-    return { text: copy.notPaused(profile.initiativeName, profile.status), effects: home };
+    if (result.kind === 'changed') {
+      return { text: copy.initiativeNote(t, 'resumed', profile.initiativeName), effects: [...(await changed()), effects.matchInitiative(initiativeId)] };
+    }
+    return { text: copy.notPaused(t, profile.initiativeName, profile.status), effects: home };
   }
 
   function verbCommand(verb: Verb): CommandHandler {
-    return async ({ ack, command, respond }) => {
+    return async ({ ack, command, client, respond }) => {
       await ack();
       const profiles: ListenerProfile[] = await profilesOf(services.db, command.team_id, command.user_id);
+      const only = profiles.length === 1 ? profiles[0]!.initiativeId : null;
+      const t = await translatorOf(client, command.user_id, command.team_id, only);
       if (profiles.length === 0) {
-        await respond({ response_type: 'ephemeral', ...renderText(copy.NOT_A_LISTENER) });
+        await respond({ response_type: 'ephemeral', ...renderText(t('listeners.notAListener')) });
         return;
       }
-      if (profiles.length > 1) {
-        await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: VERB_ACTION[verb], verb: VERB_LABEL[verb], profiles }) });
+      if (!only) {
+        await respond({ response_type: 'ephemeral', ...renderChooseProfile(t, { actionId: VERB_ACTION[verb], verb, profiles }) });
         return;
       }
-      const result = await act(verb, command.team_id, command.user_id, profiles[0]!.initiativeId);
+      const result = await act(t, verb, command.team_id, command.user_id, only);
       await respond({ response_type: 'ephemeral', ...renderText(result.text) });
       await deps.effects.run(result.effects);
     };
@@ -184,7 +213,8 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
       await ack();
       const a = parseAction(body);
       if (!a.value) return;
-      const result = await act(verb, a.workspaceId, a.userId, a.value);
+      const t = await translatorOf(client, a.userId, a.workspaceId, a.value);
+      const result = await act(t, verb, a.workspaceId, a.userId, a.value);
       await answerClick(client, respond, body, a.userId, result.text);
       await deps.effects.run(result.effects);
     });
@@ -193,33 +223,36 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
   // ---- Pause until a date (issue 15) -------------------------------------------------------------------
 
   /** The "Pause until" form for one initiative, or why there is none; an offer is named only while it is still theirs to answer. */
-  async function pauseView(workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
+  async function pauseView(t: Translate, workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
     // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
     const profile = initiative ? await getProfile(services.db, initiative.id, userId) : null;
-    if (!profile) return messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER);
-    if (profile.status === 'pending') return messageModal(copy.PAUSE_TITLE, copy.pendingCannotPause(profile.initiativeName));
+    if (!profile) return messageModal(t('listeners.pause.title'), t('listeners.notAListener'));
+    if (profile.status === 'pending') return messageModal(t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', profile.initiativeName));
     const offer = offerId ? await getOffer(services.db, offerId) : null;
     const openOffer = offer && offer.status === 'pending' && offer.listenerUserId === userId && offer.initiativeId === profile.initiativeId;
-    return renderPauseModal({ profile, offerId: openOffer ? offer.offerId : null });
+    return renderPauseModal(t, { profile, offerId: openOffer ? offer.offerId : null });
   }
 
   async function openPause(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
-    await openThenUpdate(client, triggerId, copy.PAUSE_TITLE, () => pauseView(workspaceId, userId, initiativeId, offerId));
+    const t = await translatorOf(client, userId, workspaceId, initiativeId, LANGUAGE_WITHIN_MS);
+    await openThenUpdate(client, triggerId, t('listeners.pause.title'), () => pauseView(t, workspaceId, userId, initiativeId, offerId), t('listeners.loading'));
   }
 
   /** `/peer pause`: the form at once with one initiative; with several, which one first (its buttons open the form). */
   const pauseCommand: CommandHandler = async ({ ack, command, client, respond }) => {
     await ack();
     const profiles = await profilesOf(services.db, command.team_id, command.user_id);
-    if (profiles.length === 0) return void (await respond({ response_type: 'ephemeral', ...renderText(copy.NOT_A_LISTENER) }));
-    if (profiles.length > 1) {
-      await respond({ response_type: 'ephemeral', ...renderChooseProfile({ actionId: ListenerIds.pauseUntilButton, verb: VERB_LABEL.pause, profiles }) });
+    const only = profiles.length === 1 ? profiles[0]! : null;
+    // One initiative to pause in: the form at once, while the trigger_id lasts (it asks the language itself).
+    if (only && only.status !== 'pending') return void (await openPause(client, command.trigger_id, command.team_id, command.user_id, only.initiativeId, null));
+    const t = await translatorOf(client, command.user_id, command.team_id, only?.initiativeId ?? null);
+    if (profiles.length === 0) return void (await respond({ response_type: 'ephemeral', ...renderText(t('listeners.notAListener')) }));
+    if (!only) {
+      await respond({ response_type: 'ephemeral', ...renderChooseProfile(t, { actionId: ListenerIds.pauseUntilButton, verb: 'pause', profiles }) });
       return;
     }
-    const only = profiles[0]!;
-    if (only.status === 'pending') return void (await respond({ response_type: 'ephemeral', ...renderText(copy.pendingCannotPause(only.initiativeName)) }));
-    await openPause(client, command.trigger_id, command.team_id, command.user_id, only.initiativeId, null);
+    await respond({ response_type: 'ephemeral', ...renderText(copy.initiativeNote(t, 'pendingCannotPause', only.initiativeName)) });
   };
 
   // From the Home tab, an offer, a check-in's "I need a break" reply, the chooser or a welcome-back note.
@@ -234,10 +267,13 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
   app.view<ViewSubmitAction>(ListenerIds.pauseModal, async ({ ack, body, client }) => {
     const s = parseSubmission(body);
     const metadata = parseJson(pauseMetadata, s.privateMetadata);
+    // The form's own language: its errors and its answer.
+    const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
     const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
     const form = pauseFormSchema.safeParse(readForm(s.values));
+    const notAListener = () => messageModal(t('listeners.pause.title'), t('listeners.notAListener'));
     if (!metadata || !initiative || !form.success) {
-      await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER) });
+      await ack({ response_action: 'update', view: notAListener() });
       return;
     }
     // Saved before the form closes, so a failure shows in the form itself (answer-failures.ts).
@@ -248,18 +284,18 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
       offerId: metadata.offerId ?? null,
     });
     if (result.kind === 'invalid-date') {
-      const message = { 'not-a-date': copy.PAUSE_DATE_NOT_A_DATE, 'not-after-today': copy.PAUSE_DATE_NOT_AFTER_TODAY, 'too-far': copy.PAUSE_DATE_TOO_FAR }[result.reason];
-      await ack({ response_action: 'errors', errors: { [ListenerIds.blocks.pauseUntil]: message } });
+      await ack({ response_action: 'errors', errors: { [ListenerIds.blocks.pauseUntil]: t(copy.PAUSE_DATE_ERROR_KEYS[result.reason]) } });
       return;
     }
-    if (result.kind === 'not-listener') return void (await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.NOT_A_LISTENER) }));
+    if (result.kind === 'not-listener') return void (await ack({ response_action: 'update', view: notAListener() }));
     if (result.kind === 'pending') {
-      await ack({ response_action: 'update', view: messageModal(copy.PAUSE_TITLE, copy.pendingCannotPause(result.profile.initiativeName)) });
+      await ack({ response_action: 'update', view: messageModal(t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', result.profile.initiativeName)) });
       return;
     }
     await ack();
     const name = result.profile.initiativeName;
-    await client.chat.postMessage({ channel: s.userId, ...renderText(result.date ? copy.pausedUntilDate(name, longDate(result.date)) : copy.paused(name)) });
+    const text = result.date ? copy.pausedUntilDate(t, name, copy.pauseDate(t.language, result.date)) : copy.initiativeNote(t, 'paused', name);
+    await client.chat.postMessage({ channel: s.userId, ...renderText(text) });
     await deps.effects.run([
       ...effects.refreshHomes(s.workspaceId, [s.userId, ...(await coordinatorsOf(services.db, initiative.id))]),
       // The offer they paused from goes on to the next listener (or the seeker hears honestly that nobody is free).
@@ -276,17 +312,18 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
       const a = parseAction(body);
       if (!a.value) return;
       const result = await decideApproval(services, { profileId: a.value, coordinatorId: a.userId, approve });
+      // The coordinator's own answer in their language; the volunteer's and the other copies are worded when sent.
+      const t = await translatorOf(client, a.userId, a.workspaceId, 'initiativeId' in result ? result.initiativeId : null);
       if (result.kind === 'not-coordinator') {
-        await answerClick(client, respond, body, a.userId, copy.NOT_COORDINATOR, false);
+        await answerClick(client, respond, body, a.userId, t('listeners.approval.notCoordinator'), false);
         return;
       }
       if (result.kind === 'already-decided') {
-        await answerClick(client, respond, body, a.userId, copy.ALREADY_DECIDED);
+        await answerClick(client, respond, body, a.userId, t('listeners.approval.alreadyDecided'));
         await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
         return;
       }
-      const forCoordinator = result.kind === 'approved' ? copy.approvedByYou : copy.declinedByYou;
-      await answerClick(client, respond, body, a.userId, forCoordinator(result.listenerUserId, result.initiativeName));
+      await answerClick(client, respond, body, a.userId, copy.decidedByYou(t, result.kind === 'approved', result.listenerUserId, result.initiativeName));
       const members = await membersOf(services.db, result.initiativeId);
       await deps.effects.run([
         ...effects.send(result.outboxIds),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_LANGUAGES, FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { parseJson } from '../common/payloads.js';
 import { ListenerIds } from './ids.js';
 
@@ -17,7 +18,12 @@ export function parsePauseUntilValue(value: string): { initiativeId: string; off
   return parsed ?? { initiativeId: value, offerId: null };
 }
 
-export const pauseMetadata = z.object({ initiativeId: z.string().min(1), offerId: z.string().min(1).optional() });
+/** The pause form's metadata; a form opened before it carried its language is English. */
+export const pauseMetadata = z.object({
+  initiativeId: z.string().min(1),
+  offerId: z.string().min(1).optional(),
+  language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE),
+});
 
 /** The form's one field: a date as Slack's datepicker sends it, or nothing (paused until they resume). */
 export const pauseFormSchema = z.object({

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
 import { formatWorkDays, nextWorkingMoment, parseWorkDays, workingHoursOf } from '../../domain/availability.js';
+import type { AppLanguage } from '../../domain/app-language.js';
 import { isCurrentConsentVersion } from '../../domain/consent.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { recordConsent } from '../consent/record.js';
@@ -10,9 +11,7 @@ import { withdrawListener, type Withdrawal } from '../pairings/withdraw.js';
 import { declineOfferWhilePausing } from '../pairings/offers.js';
 import { checkPauseDate } from '../../domain/pause.js';
 import { effects, type Effect } from '../../effects/effects.js';
-import * as copy from './copy.js';
 import type { ListenerInput } from './input.js';
-import { renderText, renderWelcomeBack } from './views.js';
 
 // Listener profiles: opt in with consent, edit, pause, resume, stop, approval. No Slack types.
 
@@ -158,6 +157,8 @@ export async function saveProfile(
     listener: ListenerInput;
     /** The person ticked the consent box on this submission. Whether consent was due is decided here. */
     consentGiven: boolean;
+    /** The language of the form, whose consent text the person read (English where not said). */
+    consentLanguage?: AppLanguage;
     /** Left as it is when undefined (it is asked from Slack after the form has closed). */
     timezone?: string | null;
   },
@@ -185,6 +186,7 @@ export async function saveProfile(
           action: 'given',
           surface: 'modal:listen',
           at: now,
+          language: input.consentLanguage ?? 'en',
         });
       }
       if (existing) {
@@ -327,7 +329,7 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
       workEnd: true,
       quietHoursStart: true,
       quietHoursEnd: true,
-      initiative: { select: { name: true, workspaceId: true } },
+      initiative: { select: { workspaceId: true } },
     },
     orderBy: { pausedUntil: 'asc' },
     take: 500,
@@ -336,7 +338,7 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
   const initiatives = new Set<string>();
   let resumed = 0;
   for (const profile of due) {
-    const { name, workspaceId } = profile.initiative;
+    const { workspaceId } = profile.initiative;
     const done = await deps.db.$transaction(async (tx) => {
       const { count } = await tx.listenerProfile.updateMany({
         where: { id: profile.id, status: 'paused', pausedUntil: { lte: now } },
@@ -349,7 +351,8 @@ export async function resumeDuePauses(deps: ServiceDeps): Promise<{ resumed: num
           workspaceId,
           recipientId: profile.userId,
           subjectId: profile.id,
-          message: { kind: 'message', message: renderWelcomeBack({ initiativeName: name, initiativeId: profile.initiativeId }) },
+          // Worded when sent, in the listener's language then.
+          message: { kind: 'listener_note', note: 'welcomeBack', initiativeId: profile.initiativeId },
           // Offers resume at the start of the day; the note waits for their working hours, not 00:00.
           deliverAt: nextWorkingMoment(
             now,
@@ -418,16 +421,22 @@ export async function decideApproval(
     // The volunteer hears the decision either way, through the outbox; and every coordinator's copy of
     // the request (the decider's too) becomes the decision, so no copy keeps buttons that no longer work.
     // Copies not posted yet are included: one being sent right now may have rendered before this commit.
-    const tellListener = async (text: string, approved: boolean) => {
+    // Each is worded when sent, in its reader's language.
+    const tellListener = async (approved: boolean) => {
       const copies = await tx.outboxMessage.findMany({
         where: { kind: 'approval_request', subjectId: profile.id, status: { in: ['scheduled', 'sending', 'sent'] } },
         select: { id: true, recipientId: true },
       });
-      const decided = renderText(copy.approvalDecided({ listenerId: profile.userId, coordinatorId: input.coordinatorId, initiative: profile.initiative.name, approved, at: now }));
+      const decided = { listenerId: profile.userId, coordinatorId: input.coordinatorId, initiativeId: profile.initiativeId, approved, at: now.toISOString() };
       return enqueue(tx, now, [
-        { key: outboxKey.once(`approval-decided:${profile.id}`), workspaceId, recipientId: profile.userId, message: { kind: 'message', message: renderText(text) } },
+        {
+          key: outboxKey.once(`approval-decided:${profile.id}`),
+          workspaceId,
+          recipientId: profile.userId,
+          message: { kind: 'listener_note', note: approved ? 'approved' : 'declined', initiativeId: profile.initiativeId },
+        },
         ...copies.map(
-          (c): OutboxEntry => ({ key: `approval-replaced:${c.id}`, workspaceId, recipientId: c.recipientId, subjectId: profile.id, message: { kind: 'replace', outboxId: c.id, message: decided } }),
+          (c): OutboxEntry => ({ key: `approval-replaced:${c.id}`, workspaceId, recipientId: c.recipientId, subjectId: profile.id, message: { kind: 'replace', outboxId: c.id, decided } }),
         ),
       ]);
     };
@@ -437,7 +446,7 @@ export async function decideApproval(
         data: { status: 'active', approvedAt: now },
       });
       if (count === 0) return { kind: 'already-decided' };
-      return { kind: 'approved', ...base, outboxIds: await tellListener(copy.approvedForListener(profile.initiative.name), true) };
+      return { kind: 'approved', ...base, outboxIds: await tellListener(true) };
     }
     const { count } = await tx.listenerProfile.deleteMany({ where: { id: profile.id, status: 'pending' } });
     if (count === 0) return { kind: 'already-decided' };
@@ -452,7 +461,7 @@ export async function decideApproval(
       at: now,
     });
     await incrementCount(tx, { initiativeId: profile.initiativeId, metric: 'listener_left', at: now });
-    return { kind: 'declined', ...base, outboxIds: await tellListener(copy.declinedForListener(profile.initiative.name), false) };
+    return { kind: 'declined', ...base, outboxIds: await tellListener(false) };
   });
 }
 
@@ -461,10 +470,16 @@ export async function recordListenerTimezone(db: Db, initiativeId: string, userI
   await db.listenerProfile.updateMany({ where: { initiativeId, userId }, data: { timezone } });
 }
 
-/** A volunteer still waiting for approval, with their topics' labels, for the coordinators' message. */
-export async function pendingProfileForApproval(db: Db, profileId: string): Promise<{ profile: ListenerProfile; topicLabels: string[] } | null> {
-  const row = await db.listenerProfile.findUnique({ where: { id: profileId }, include });
+/**
+ * A volunteer still waiting for approval, with their topics' labels as stored and the initiative's texts
+ * in other languages (for the labels in each coordinator's), for the coordinators' message.
+ */
+export async function pendingProfileForApproval(
+  db: Db,
+  profileId: string,
+): Promise<{ profile: ListenerProfile; topicLabels: string[]; initiativeTexts: string } | null> {
+  const row = await db.listenerProfile.findUnique({ where: { id: profileId }, include: { ...include, initiative: { select: { name: true, texts: true } } } });
   if (!row || row.status !== 'pending') return null;
   const topics = await db.initiativeTopic.findMany({ where: { id: { in: row.topics.map((t) => t.topicId) } }, orderBy: { position: 'asc' }, select: { label: true } });
-  return { profile: toProfile(row), topicLabels: topics.map((t) => t.label) };
+  return { profile: toProfile(row), topicLabels: topics.map((t) => t.label), initiativeTexts: row.initiative.texts };
 }

@@ -90,10 +90,6 @@ export const OFFER_CLOSED_KEYS = {
 } as const satisfies Record<string, MessageKey>;
 export type OfferClosed = keyof typeof OFFER_CLOSED_KEYS;
 
-export const REPORT_TITLE = 'Report a concern';
-export const REPORT_INTRO =
-  'Coordinators get a short notice with the initiative, your pseudonym, the other person\'s pseudonym and the reason you choose, never your name or your messages. If you asked for support, the notice also names your listener to them, so they know whom it concerns. A coordinator may reply to you here, under your pseudonym.';
-export const REPORT_BLOCK_LABEL = 'Do not pair us again (this ends the conversation)';
 /** The notification text of a report's notice: what a coordinator's lock screen shows, so no one named. */
 export const REPORT_NOTICE_NOTIFICATION = 'A concern was raised in an initiative you coordinate (Peer Support)';
 
@@ -136,13 +132,10 @@ export const REPORTER_GONE =
 export function replySent(pseudonym: string): string {
   return `Your reply reached *${pseudonym}*.`;
 }
-/** What the reporter's lock screen shows: nothing of the reply itself. */
-export const REPORT_REPLY_NOTIFICATION = 'A coordinator replied to a concern you raised (Peer Support)';
-export function reportReplyLead(initiative: string, pseudonym: string): string {
-  return `A coordinator of *${e(initiative)}* replied to the concern you raised as *${pseudonym}*:`;
+/** The reporter's lead above a coordinator's reply, in their language (the lock screen shows reports.replyNotification). */
+export function reportReplyLead(t: Translate, initiative: string, pseudonym: string): string {
+  return t('reports.replyLead', { initiative: e(initiative), pseudonym });
 }
-export const REPORT_REPLY_FOOTER =
-  'The coordinator knows you only by your pseudonym. Writing here does not reach them: what you write to the app goes to your conversation, if you are in one.';
 
 /** Names the coordinators the listener can turn to (their own colleagues, never the seeker: invariant 1 holds). */
 export function crisisCoordinators(t: Translate, coordinatorIds: readonly string[]): string {

@@ -20,11 +20,12 @@ export const PairingIds = {
   blocks: { reason: 'reason', block: 'block', replyText: 'reply_text' },
 } as const;
 
+/** The reasons a concern may be raised for; `label` is the catalogue key of its words (issue 19). */
 export const REPORT_REASONS = [
-  { value: 'uncomfortable', label: 'Something made me uncomfortable' },
-  { value: 'guidelines', label: 'The guidelines were not followed' },
-  { value: 'safety', label: 'I am worried about someone\'s safety' },
-  { value: 'other', label: 'Something else' },
+  { value: 'uncomfortable', label: 'reports.reason.uncomfortable' },
+  { value: 'guidelines', label: 'reports.reason.guidelines' },
+  { value: 'safety', label: 'reports.reason.safety' },
+  { value: 'other', label: 'reports.reason.other' },
 ] as const;
 
 export const BLOCK_PAIR = 'block_pair';

@@ -10,7 +10,8 @@ import { readForm } from '../common/view-state.js';
 import type { WebClient } from '@slack/web-api';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
-import { translatorFor } from '../../i18n/translate.js';
+import { english, translatorFor } from '../../i18n/translate.js';
+import { FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
 import { resourcesIn } from '../../domain/initiative-texts.js';
 import type { EndReason } from './end.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
@@ -29,8 +30,11 @@ import {
 } from './service.js';
 import { renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
 
-const reportMetadata = z.object({ pairingId: z.string() });
+const reportMetadata = z.object({ pairingId: z.string(), language: z.string().optional() });
 const replyMetadata = z.object({ reportId: z.string() });
+
+/** How long a form waits for a person's language (a trigger_id and a submission have 3 seconds). */
+const LANGUAGE_WITHIN_MS = 800;
 
 // Thin handlers (STYLE.md): ack, parse, use case, reply, run effects.
 export function register(app: Routes, deps: FeatureDeps): void {
@@ -151,22 +155,27 @@ export function register(app: Routes, deps: FeatureDeps): void {
     await ack();
     const a = parseAction(body);
     if (!a.value || !a.triggerId) return;
-    await client.views.open({ trigger_id: a.triggerId, view: renderReportModal(a.value) });
+    // In the reporter's language, within a share of the trigger's 3 seconds (English after).
+    const t = translatorFor(await deps.languages.of(client, a.userId, { workspaceId: a.workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
+    await client.views.open({ trigger_id: a.triggerId, view: renderReportModal(a.value, t) });
   });
 
   app.view(PairingIds.reportModal, async ({ ack, body }) => {
     const s = parseSubmission(body);
     const form = readForm(s.values);
+    const metadata = parseJson(reportMetadata, s.privateMetadata);
     const reason = REPORT_REASONS.find((r) => r.value === form[PairingIds.blocks.reason]);
     if (!reason) {
-      await ack({ response_action: 'errors', errors: { [PairingIds.blocks.reason]: 'Please choose what the concern is.' } });
+      const t = translatorFor(isAppLanguage(metadata?.language) ? metadata.language : FALLBACK_LANGUAGE);
+      await ack({ response_action: 'errors', errors: { [PairingIds.blocks.reason]: t('reports.chooseReason') } });
       return;
     }
-    const pairingId = parseJson(reportMetadata, s.privateMetadata)?.pairingId;
+    const pairingId = metadata?.pairingId;
     if (!pairingId) return void (await ack());
     const block = Array.isArray(form[PairingIds.blocks.block]) && (form[PairingIds.blocks.block] as string[]).includes(BLOCK_PAIR);
     // Saved before the form closes: if this fails, the person is told it was not sent (answer-failures).
-    const result = await reportConcern(services, { pairingId, userId: s.userId, reasonLabel: reason.label, block });
+    // Coordinators read the reason in English for now (their notice is not yet worded per person).
+    const result = await reportConcern(services, { pairingId, userId: s.userId, reasonLabel: english(reason.label), block });
     await ack();
     if (result.kind !== 'reported') return;
     deps.logger.info({ pairingId, reason: reason.value, blocked: block }, 'concern reported');
@@ -209,9 +218,11 @@ export function register(app: Routes, deps: FeatureDeps): void {
       reportId,
       userId: s.userId,
       deliver: async (report) => {
+        // The reporter's language, briefly: the coordinator's form is waiting for its answer.
+        const t = translatorFor(await deps.languages.of(client, report.reporterId, { workspaceId: s.workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
         await client.chat.postMessage({
           channel: report.reporterId,
-          ...renderReportReply({ initiativeName: report.initiativeName, reporterPseudonym: report.reporterPseudonym, text }),
+          ...renderReportReply({ initiativeName: report.initiativeName, reporterPseudonym: report.reporterPseudonym, text }, t),
         });
       },
     });

@@ -10,7 +10,6 @@ import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { scheduleForPairing } from '../check-ins/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
-import { renderNoAnswerPause } from '../listeners/views.js';
 import type { OfferClosed } from './copy.js';
 import { enqueueWaiting, waitingEntry } from '../requests/waiting.js';
 import { toPairing, withRequest, type Pairing } from './pairing-row.js';
@@ -356,7 +355,8 @@ async function noticeUnanswered(
       workspaceId: initiative.workspaceId,
       recipientId: listener.userId,
       subjectId: listener.id,
-      message: { kind: 'message', message: renderNoAnswerPause({ initiativeName: initiative.name, initiativeId: initiative.id }) },
+      // Worded when sent, in the listener's language then.
+      message: { kind: 'listener_note', note: 'pausedForNoAnswer', initiativeId: initiative.id },
     },
   ]);
   // Coordinators see "paused (no answer)" in their listener list.

@@ -4,6 +4,7 @@ import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons
 import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
 import { english, type Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
+import type { AppLanguage } from '../../domain/app-language.js';
 import { RequestIds } from '../requests/ids.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
 import type { Side } from './service.js';
@@ -137,20 +138,23 @@ export function renderRevealOffer(t: Translate, pairingId: string) {
 
 export interface ReportMetadata {
   pairingId: string;
+  /** The language the form was shown in: its errors are worded in it too. */
+  language?: AppLanguage;
 }
 
-export function renderReportModal(pairingId: string): ModalView {
-  const metadata: ReportMetadata = { pairingId };
+/** The form to raise a concern, in the reporter's language `t` (carried in its metadata, for its errors). */
+export function renderReportModal(pairingId: string, t: Translate = english): ModalView {
+  const metadata: ReportMetadata = { pairingId, language: t.language };
   return modal({
     callbackId: PairingIds.reportModal,
-    title: copy.REPORT_TITLE,
-    submit: 'Send',
-    close: 'Cancel',
+    title: t('reports.title'),
+    submit: t('reports.submit'),
+    close: t('common.cancel'),
     privateMetadata: JSON.stringify(metadata),
     blocks: [
-      section(copy.REPORT_INTRO),
-      radioButtons({ blockId: PairingIds.blocks.reason, label: 'What is the concern?', options: REPORT_REASONS.map((r) => option(r.label, r.value)) }),
-      checkboxes({ blockId: PairingIds.blocks.block, label: 'Pairing', optional: true, options: [option(copy.REPORT_BLOCK_LABEL, BLOCK_PAIR)] }),
+      section(t('reports.intro')),
+      radioButtons({ blockId: PairingIds.blocks.reason, label: t('reports.question'), options: REPORT_REASONS.map((r) => option(t(r.label), r.value)) }),
+      checkboxes({ blockId: PairingIds.blocks.block, label: t('reports.pairing'), optional: true, options: [option(t('reports.block'), BLOCK_PAIR)] }),
     ],
   });
 }
@@ -203,13 +207,13 @@ export function renderReportReplyModal(input: { reportId: string; reporterPseudo
  * broadcast can ping anyone through the app), quoted, and cut only where nothing breaks. The top-level
  * text, which lock screens show, carries none of them.
  */
-export function renderReportReply(input: { initiativeName: string; reporterPseudonym: string; text: string }) {
+export function renderReportReply(input: { initiativeName: string; reporterPseudonym: string; text: string }, t: Translate = english) {
   const quoted = `>${neutraliseRelayed(input.text).replace(/\n/g, '\n>')}`;
   const pieces = splitMrkdwn(quoted, RELAYED_PIECE)
     .slice(0, 45)
     .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece.startsWith('>') ? piece : `>${piece}`, verbatim: true } }));
   return {
-    text: copy.REPORT_REPLY_NOTIFICATION,
-    blocks: [section(copy.reportReplyLead(input.initiativeName, input.reporterPseudonym)), ...pieces, context(copy.REPORT_REPLY_FOOTER)] as KnownBlock[],
+    text: t('reports.replyNotification'),
+    blocks: [section(copy.reportReplyLead(t, input.initiativeName, input.reporterPseudonym)), ...pieces, context(t('reports.replyFooter'))] as KnownBlock[],
   };
 }

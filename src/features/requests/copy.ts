@@ -21,4 +21,3 @@ export function offerText(t: Translate, pseudonym: string, topic: string | null)
   return t('offers.text', { pseudonym, topic: topic === null ? t('offers.anyTopic') : e(topic) });
 }
 
-export const NOT_OPEN = 'That request is no longer open.';

@@ -17,7 +17,6 @@ import { translatorFor } from '../../i18n/translate.js';
 import { resourcesIn as resourcesInLanguage } from '../../domain/initiative-texts.js';
 import { getInitiative, listInitiatives, type Initiative } from '../initiatives/service.js';
 import { renderChooseModal } from '../initiatives/views.js';
-import * as copy from './copy.js';
 import { REQUEST_FLOW, RequestIds } from './ids.js';
 import { requestInputSchema, toRequestInput } from './input.js';
 import { matchRequest } from './matching.js';
@@ -142,7 +141,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     const a = parseAction(body);
     if (!a.value) return;
     const [result, language] = await Promise.all([cancelRequest(services, { requestId: a.value, seekerId: a.userId }), deps.languages.of(client, a.userId, { workspaceId: a.workspaceId })]);
-    await answerClick(client, respond, body, a.userId, result.kind === 'cancelled' ? translatorFor(language)('waiting.cancelled') : copy.NOT_OPEN);
+    await answerClick(client, respond, body, a.userId, translatorFor(language)(result.kind === 'cancelled' ? 'waiting.cancelled' : 'requests.notOpen'));
     await deps.effects.run([...effects.send(result.kind === 'cancelled' ? result.outboxIds : []), ...effects.refreshHomes(a.workspaceId, [a.userId])]);
   });
 

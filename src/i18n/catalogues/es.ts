@@ -1,6 +1,7 @@
 import { listenersEs } from './listeners.js';
 import { myDataEs } from './my-data.js';
 import { insightsEs } from './insights.js';
+import { reportsEs } from './reports.js';
 import type { MessageKey } from './en.js';
 
 // Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
@@ -10,6 +11,7 @@ export const es: Record<MessageKey, string> = {
   ...listenersEs,
   ...myDataEs,
   ...insightsEs,
+  ...reportsEs,
   'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
   'checkIns.listenerQuestion':
     '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',

@@ -1,5 +1,5 @@
 import { APP_LANGUAGES } from '../../../src/domain/app-language.js';
-import { english } from '../../../src/i18n/translate.js';
+import { english, translatorFor } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import * as checkInCopy from '../../../src/features/check-ins/copy.js';
 import * as checkInViews from '../../../src/features/check-ins/views.js';
@@ -101,25 +101,16 @@ const TAKES_TEXT: Record<string, () => string> = {
   'initiatives.roleAccepted': () => initiativeCopy.roleAccepted('hr_viewer', HOSTILE),
   'initiatives.invitationWithdrawn': () => initiativeCopy.invitationWithdrawn('coordinator', HOSTILE),
   'initiatives.invitationExpired': () => initiativeCopy.invitationExpired('hr_viewer', HOSTILE),
-  'listeners.welcomeActive': () => listenerCopy.welcomeActive(HOSTILE),
-  'listeners.welcomePending': () => listenerCopy.welcomePending(HOSTILE),
-  'listeners.profileSaved': () => listenerCopy.profileSaved(HOSTILE),
-  'listeners.approvalRequest': () => listenerCopy.approvalRequest('U0LISTENER', HOSTILE, HOSTILE),
-  'listeners.approvedForListener': () => listenerCopy.approvedForListener(HOSTILE),
-  'listeners.declinedForListener': () => listenerCopy.declinedForListener(HOSTILE),
-  'listeners.approvedByYou': () => listenerCopy.approvedByYou('U0LISTENER', HOSTILE),
-  'listeners.declinedByYou': () => listenerCopy.declinedByYou('U0LISTENER', HOSTILE),
-  'listeners.paused': () => listenerCopy.paused(HOSTILE),
-  'listeners.alreadyPaused': () => listenerCopy.alreadyPaused(HOSTILE),
-  'listeners.resumed': () => listenerCopy.resumed(HOSTILE),
-  'listeners.notPaused': () => `${listenerCopy.notPaused(HOSTILE, 'pending')}\n${listenerCopy.notPaused(HOSTILE, 'active')}`,
-  'listeners.stopped': () => listenerCopy.stopped(HOSTILE),
-  'listeners.pendingCannotPause': () => listenerCopy.pendingCannotPause(HOSTILE),
-  'listeners.pauseIntro': () => listenerCopy.pauseIntro(HOSTILE),
-  'listeners.currentlyPaused': () => listenerCopy.currentlyPaused(HOSTILE),
-  'listeners.pausedUntilDate': () => listenerCopy.pausedUntilDate(HOSTILE, HOSTILE),
-  'listeners.welcomeBack': () => listenerCopy.welcomeBack(HOSTILE),
-  'listeners.pausedForNoAnswer': () => listenerCopy.pausedForNoAnswer(HOSTILE),
+  // In every language, each note that names the initiative.
+  'listeners.initiativeNote': () =>
+    APP_LANGUAGES.flatMap((language) =>
+      Object.keys(listenerCopy.INITIATIVE_NOTE_KEYS).map((note) => listenerCopy.initiativeNote(translatorFor(language), note as listenerCopy.InitiativeNote, HOSTILE)),
+    ).join('\n'),
+  'listeners.notPaused': () => `${listenerCopy.notPaused(english, HOSTILE, 'pending')}\n${listenerCopy.notPaused(english, HOSTILE, 'active')}`,
+  'listeners.approvalRequest': () => listenerCopy.approvalRequest(english, 'U0LISTENER', HOSTILE, HOSTILE),
+  'listeners.decidedByYou': () => `${listenerCopy.decidedByYou(english, true, 'U0LISTENER', HOSTILE)}\n${listenerCopy.decidedByYou(translatorFor('es'), false, 'U0LISTENER', HOSTILE)}`,
+  'listeners.currentlyPaused': () => listenerCopy.currentlyPaused(translatorFor('de'), HOSTILE),
+  'listeners.pausedUntilDate': () => listenerCopy.pausedUntilDate(translatorFor('es'), HOSTILE, HOSTILE),
   'my-data.soleCoordinatorWarning': () => myDataCopy.soleCoordinatorWarning([HOSTILE, HOSTILE]),
   'my-data.myDataSummary': () => myDataCopy.myDataSummary(MY_DATA),
   'pairings.introForListener': () => pairingCopy.introForListener(english, 'quiet-otter', HOSTILE),
@@ -130,8 +121,11 @@ const TAKES_TEXT: Record<string, () => string> = {
       pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'listener', reporter: 'kind-heron', about: 'quiet-otter', reason: 'Something else', listenerId: null }),
     ].join('\n'),
   'pairings.replyIntro': () => pairingCopy.replyIntro('quiet-otter', HOSTILE),
-  'pairings.reportReplyLead': () => pairingCopy.reportReplyLead(HOSTILE, 'quiet-otter'),
-  'listeners.approvalDecided': () => listenerCopy.approvalDecided({ listenerId: 'U0LISTENER', coordinatorId: 'U0COORD001', initiative: HOSTILE, approved: true, at: new Date(0) }),
+  'pairings.reportReplyLead': () => pairingCopy.reportReplyLead(english, HOSTILE, 'quiet-otter'),
+  'listeners.approvalDecided': () =>
+    APP_LANGUAGES.map((language) =>
+      listenerCopy.approvalDecided(translatorFor(language), { listenerId: 'U0LISTENER', coordinatorId: 'U0COORD001', initiative: HOSTILE, approved: language !== 'de', at: new Date(0) }),
+    ).join('\n'),
   'pairings.crisisSupportNotice': () => pairingCopy.crisisSupportNotice('U0LISTENER', HOSTILE),
   'requests.requestReceived': () => requestCopy.requestReceived(english, HOSTILE),
   'requests.noListenerYet': () => requestCopy.noListenerYet(english, HOSTILE),
@@ -165,11 +159,13 @@ const APP_VALUES_ONLY = [
   'home.confirmStop',
   'home.confirmDecline',
   'home.confirmDelete',
+  'listeners.pauseDate',
   'initiatives.roleName',
   'initiatives.notAllowedToCreate',
   'insights.explainer',
   'insights.todayHeading',
   'insights.timeToMatchHidden',
+  'insights.minutesText',
   'pairings.introForSeeker',
   'pairings.introForListenerNotification',
   'pairings.youAppearAs',
@@ -291,10 +287,26 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   { name: 'invitation answered', render: () => initiativeViews.renderInvitationAnswer(initiativeCopy.roleAccepted('coordinator', HOSTILE)) },
   { name: 'initiative created', render: () => initiativeViews.renderConfirmation(initiativeCopy.created(HOSTILE, 1)) },
   { name: 'insights access log', render: () => renderAccessLog(HOSTILE, [{ viewerId: 'U0VIEWER01', action: 'view', at: new Date(0) }]) },
-  { name: 'listen form', render: () => listenerViews.renderListenModal({ initiative: INITIATIVE, profile: PROFILE, needsConsent: true }), plainShows: true },
-  { name: 'approval request', render: () => listenerViews.renderApprovalRequest({ profile: PROFILE, topicLabels: [HOSTILE, 'Anxiety'] }) },
-  { name: 'which initiative to pause', render: () => listenerViews.renderChooseProfile({ actionId: ListenerIds.pauseButton, verb: 'Pause', profiles: [PROFILE, { ...PROFILE, id: 'p2' }] }), plainShows: true, noMrkdwn: true },
-  { name: 'listener note', render: () => listenerViews.renderText(listenerCopy.welcomePending(HOSTILE)) },
+  // The listeners capability in every language (issue 19), with guidelines and a topic the coordinators wrote in German too.
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    const translated = { ...INITIATIVE, texts: JSON.stringify({ de: { guidelines: HOSTILE, topics: { Anxiety: HOSTILE } } }) };
+    return [
+      { name: `listen form (${language})`, render: () => listenerViews.renderListenModal(t, { initiative: translated, profile: PROFILE, needsConsent: true }), plainShows: true },
+      { name: `approval request (${language})`, render: () => listenerViews.renderApprovalRequest(t, { profile: PROFILE, topicLabels: [HOSTILE, 'Anxiety'] }) },
+      {
+        name: `which initiative to pause (${language})`,
+        render: () => listenerViews.renderChooseProfile(t, { actionId: ListenerIds.pauseButton, verb: 'pause', profiles: [PROFILE, { ...PROFILE, id: 'p2' }] }),
+        plainShows: true,
+        noMrkdwn: true,
+      },
+      { name: `listener note (${language})`, render: () => listenerViews.renderText(listenerCopy.initiativeNote(t, 'welcomePending', HOSTILE)) },
+      { name: `pause form (${language})`, render: () => listenerViews.renderPauseModal(t, { profile: { ...PROFILE, status: 'paused' }, offerId: 'o1' }) },
+      { name: `welcome back (${language})`, render: () => listenerViews.renderListenerNote(t, 'welcomeBack', { initiativeName: HOSTILE, initiativeId: INITIATIVE.id }) },
+      { name: `paused for no answer (${language})`, render: () => listenerViews.renderListenerNote(t, 'pausedForNoAnswer', { initiativeName: HOSTILE, initiativeId: INITIATIVE.id }) },
+      { name: `a coordinator's decision (${language})`, render: () => listenerViews.renderListenerNote(t, 'declined', { initiativeName: HOSTILE, initiativeId: INITIATIVE.id }) },
+    ];
+  }),
   { name: 'my data', render: () => myDataViews.renderMyData(MY_DATA) },
   { name: 'confirm delete, sole coordinator', render: () => myDataViews.renderConfirmDelete([HOSTILE]) },
   { name: 'seeker introduction', render: () => pairingViews.renderSeekerIntro(english, { pairingId: 'p1', listenerPseudonym: 'kind-heron', seekerPseudonym: 'quiet-otter', listenerIntro: HOSTILE }) },
@@ -373,7 +385,7 @@ describe('views escape the text people typed once, in mrkdwn only', () => {
     const sections = (rendered.blocks as { type: string; text?: { text: string; verbatim?: boolean } }[]).filter((b) => b.text?.text.startsWith('>'));
     expect(sections.length).toBeGreaterThan(0);
     for (const b of sections) expect(b.text?.verbatim).toBe(true);
-    expect(rendered.text).toBe(pairingCopy.REPORT_REPLY_NOTIFICATION);
+    expect(rendered.text).toBe(english('reports.replyNotification'));
     expect(rendered.text).not.toContain('@here');
   });
 });

@@ -62,7 +62,7 @@ describe('every form that takes typed text cleans it', () => {
 
   it('the listen form: the introduction', () => {
     const B = ListenerIds.blocks;
-    const parsed = listenInputSchema({ topicIds: ['t1'], needsConsent: false }).parse({
+    const parsed = listenInputSchema(english, { topicIds: ['t1'], needsConsent: false }).parse({
       [B.topics]: ['t1'],
       [B.capacity]: '2',
       [B.intro]: `Hello${Z} there`,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
 import type { Effect } from '../../../src/effects/effects.js';
-import * as copy from '../../../src/features/listeners/copy.js';
+import { english } from '../../../src/i18n/translate.js';
+import { renderListenerNote } from '../../../src/features/listeners/views.js';
 import { ListenerIds } from '../../../src/features/listeners/ids.js';
 import { pauseUntil, resumeDuePauses, setPaused } from '../../../src/features/listeners/service.js';
 import { answerOffer, expireOffers } from '../../../src/features/pairings/offers.js';
@@ -54,7 +55,9 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
     return rows.map((r) => ({ ...r, message: JSON.parse(r.args) as OutboxMessage }));
   }
 
-  const textOf = (m: OutboxMessage) => (m.kind === 'message' ? m.message.text : '');
+  /** A listener's note as the outbox words it when sent, in English (the initiative's name as the factory makes it). */
+  const rendered = (m: OutboxMessage) =>
+    m.kind === 'listener_note' ? renderListenerNote(english, m.note, { initiativeName: 'Peer Support Test', initiativeId: m.initiativeId }) : null;
   const kinds = (list: readonly Effect[]) => list.map((e) => e.kind);
 
   describe('pause until a date', () => {
@@ -170,11 +173,13 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
 
       const row = await database.db.listenerProfile.findUniqueOrThrow({ where: { id: listener.id } });
       expect(row).toMatchObject({ status: 'active', pausedAt: null, pausedUntil: null, pauseReason: null, unansweredOffers: 0 });
-      const notes = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message');
-      expect(notes.map((n) => textOf(n.message))).toEqual([copy.welcomeBack('Peer Support Test')]);
+      // Ids and which note only: worded when sent, in the listener's language then.
+      const notes = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'listener_note');
+      expect(notes.map((n) => n.message)).toEqual([{ kind: 'listener_note', note: 'welcomeBack', initiativeId: initiative.id }]);
+      expect(rendered(notes[0]!.message)?.text).toBe(english('listeners.welcomeBack', { initiative: 'Peer Support Test' }));
       expect(winner.effects).toContainEqual({ kind: 'send', outboxIds: [notes[0]!.id] });
       expect([...a.effects, ...b.effects].filter((e) => e.kind === 'send' && e.outboxIds.includes(notes[0]!.id))).toHaveLength(1);
-      expect(JSON.stringify(notes[0]!.message)).toContain(ListenerIds.pauseUntilButton);
+      expect(JSON.stringify(rendered(notes[0]!.message)?.blocks)).toContain(ListenerIds.pauseUntilButton);
 
       // What the match-initiative effect does: the waiting request is offered to them now.
       const { offers } = await matchWaitingRequests(deps(), initiative.id);
@@ -198,7 +203,7 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
       const { resumed, effects: follow } = await resumeDuePauses(deps());
       expect(resumed).toBeGreaterThanOrEqual(1);
       expect((await database.db.listenerProfile.findUniqueOrThrow({ where: { id: listener.id } })).status).toBe('active');
-      const [note] = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message');
+      const [note] = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'listener_note');
       expect(note!.deliverAt.toISOString()).toBe('2026-03-04T09:00:00.000Z'); // 10:00 in Berlin
       // Sending it right after commit finds nothing due yet; the scheduler sends it at 10:00.
       expect(follow).toContainEqual({ kind: 'send', outboxIds: [note!.id] });
@@ -253,10 +258,11 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
       expect(row).toMatchObject({ status: 'paused', pauseReason: 'no_answer', pausedAt: clock.now(), pausedUntil: null, unansweredOffers: 3, reservedSlots: 0 });
       expect(third.homes).toEqual([{ workspaceId: initiative.workspaceId, userIds: [listener.userId, COORDINATOR] }]);
 
-      const notes = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message');
-      expect(notes.map((n) => textOf(n.message))).toEqual([copy.pausedForNoAnswer('Peer Support Test')]);
+      const notes = (await outboxTo(listener.userId)).filter((r) => r.message.kind === 'listener_note');
+      expect(notes.map((n) => n.message)).toEqual([{ kind: 'listener_note', note: 'pausedForNoAnswer', initiativeId: initiative.id }]);
+      expect(rendered(notes[0]!.message)?.text).toBe(english('listeners.pausedForNoAnswer', { initiative: 'Peer Support Test' }));
       expect(third.outboxIds).toContain(notes[0]!.id);
-      const blocks = JSON.stringify(notes[0]!.message);
+      const blocks = JSON.stringify(rendered(notes[0]!.message)?.blocks);
       expect(blocks).toContain(`"action_id":"${ListenerIds.resumeButton}","text":{"type":"plain_text","text":"Resume","emoji":true},"value":"${initiative.id}"`);
 
       // Paused, they get no more offers; resuming starts a fresh count.
@@ -287,7 +293,7 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
       expect((await answerOffer(deps(), { offerId: accepted.offer.offerId, userId: listener.userId, accept: true })).kind).toBe('paired');
       expect(await count()).toBe(0);
       expect((await database.db.listenerProfile.findUniqueOrThrow({ where: { id: listener.id } })).status).toBe('active');
-      expect((await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message')).toEqual([]);
+      expect((await outboxTo(listener.userId)).filter((r) => r.message.kind === 'listener_note')).toEqual([]);
     });
 
     it('two sweeps at once count each expired offer once and pause once', async () => {
@@ -302,7 +308,7 @@ describe.each(TEST_PROVIDERS)('pausing as a listener on %s', (provider) => {
       clock.advance(4 * HOUR + 60_000);
       await Promise.all([expireOffers(deps()), expireOffers(deps())]);
       expect(await database.db.listenerProfile.findUniqueOrThrow({ where: { id: listener.id } })).toMatchObject({ status: 'paused', pauseReason: 'no_answer', unansweredOffers: 3 });
-      expect((await outboxTo(listener.userId)).filter((r) => r.message.kind === 'message')).toHaveLength(1);
+      expect((await outboxTo(listener.userId)).filter((r) => r.message.kind === 'listener_note')).toHaveLength(1);
     });
   });
 });
