@@ -353,8 +353,12 @@ const CASES: SurfaceCase[] = [
     initiatives.renderNotAllowedToCreate(Array.from({ length: 10 }, (_, i) => userId(70 + i))),
   ),
   view('choose modal, an initiative to edit, and a new one', () => initiatives.renderChooseModal({ purpose: 'setup', initiatives: SEVERAL.slice(0, 3), allowNew: true })),
-  view('choose modal, request flow with every resource first', () =>
-    initiatives.renderChooseModal({ purpose: 'request', initiatives: SEVERAL, lead: requests.renderResourcesLead(english, SEVERAL) }),
+  // The chooser a seeker, a listener or a viewer meets, in every language the app speaks (issue 19).
+  ...APP_LANGUAGES.map((language) =>
+    view(`choose modal, request flow with every resource first (${language})`, () => {
+      const t = translatorFor(language);
+      return initiatives.renderChooseModal({ purpose: 'request', initiatives: SEVERAL, lead: requests.renderResourcesLead(t, SEVERAL), t });
+    }),
   ),
   view('choose modal, more initiatives than radio buttons hold', () =>
     initiatives.renderChooseModal({ purpose: 'listen', initiatives: Array.from({ length: 14 }, (_, i) => initiative(40 + i)), allowNew: true }),

@@ -80,9 +80,6 @@ export function notAllowedToCreate(creators: readonly string[]): string {
   );
 }
 
-export const CHOOSE_TITLE = 'Choose an initiative';
-export const CHOOSE_PROMPT = 'Which peer-support initiative is this for?';
-export const NEW_INITIATIVE_LABEL = 'Set up a new initiative';
 export const NO_INITIATIVE =
   'There is no peer-support initiative in this workspace yet. A workspace admin can start one with `/peer setup`.';
 

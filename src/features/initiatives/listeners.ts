@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { translatorFor } from '../../i18n/translate.js';
+import { FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
 import { serializeTexts } from '../../domain/initiative-texts.js';
 import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
@@ -44,7 +46,7 @@ export const SETUP_FLOW = 'setup';
 
 // Only which initiative the form edits; anything else a forged form carries is ignored (issue 13).
 const setupMetadata = z.object({ initiativeId: z.string().nullable() });
-const chooseMetadata = z.object({ purpose: z.string() });
+const chooseMetadata = z.object({ purpose: z.string(), language: z.string().optional() });
 
 const previewState = z.object({ view: z.object({ state: z.object({ values: z.unknown() }) }) });
 
@@ -151,7 +153,9 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const choice = readForm(s.values)[InitiativeIds.blocks.choice];
     const next = purpose ? deps.flows.get(purpose) : undefined;
     if (typeof choice !== 'string' || !next) {
-      await ack({ response_action: 'errors', errors: { [InitiativeIds.blocks.choice]: 'Please choose one.' } });
+      const language = parseJson(chooseMetadata, s.privateMetadata)?.language;
+      const t = translatorFor(isAppLanguage(language) ? language : FALLBACK_LANGUAGE);
+      await ack({ response_action: 'errors', errors: { [InitiativeIds.blocks.choice]: t('initiatives.choose.error') } });
       return;
     }
     // Each flow checks the person and the choice against the database itself: the chooser trusts neither.

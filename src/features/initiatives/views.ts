@@ -2,7 +2,8 @@ import { INTERNATIONAL_LINES } from '../../domain/resources.js';
 import { renderRequestModal } from '../requests/views.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { CONSENT_TEXTS } from '../../domain/consent.js';
-import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
+import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { english, type Translate } from '../../i18n/translate.js';
 import { DEFAULT_TOPICS } from '../../domain/topics.js';
 import {
   actions,
@@ -163,6 +164,8 @@ export function renderSetupModal(input: {
 
 export interface ChooseMetadata {
   purpose: string;
+  /** The language the chooser was shown in: its error is worded in it too (issue 19). */
+  language?: AppLanguage;
 }
 
 /** Asks which initiative, when there is more than one (DESIGN.md: ask only then). */
@@ -172,22 +175,25 @@ export function renderChooseModal(input: {
   allowNew?: boolean;
   /** Shown above the question; the request flow puts the resources here (DESIGN.md invariant 6). */
   lead?: KnownBlock[];
+  /** The person's language (issue 19); English without. */
+  t?: Translate;
 }): ModalView {
+  const t = input.t ?? english;
   const options = input.initiatives.map((i) => option(i.name, i.id));
-  if (input.allowNew) options.push(option(copy.NEW_INITIATIVE_LABEL, NEW_INITIATIVE));
-  const metadata: ChooseMetadata = { purpose: input.purpose };
+  if (input.allowNew) options.push(option(t('initiatives.choose.new'), NEW_INITIATIVE));
+  const metadata: ChooseMetadata = { purpose: input.purpose, language: t.language };
   return modal({
     callbackId: InitiativeIds.chooseModal,
-    title: copy.CHOOSE_TITLE,
-    submit: 'Next',
-    close: 'Cancel',
+    title: t('initiatives.choose.title'),
+    submit: t('initiatives.choose.submit'),
+    close: t('common.cancel'),
     privateMetadata: JSON.stringify(metadata),
     // Radio buttons hold at most 10 options (Slack); more initiatives than that get a menu, read the same way.
     blocks: [
       ...(input.lead ?? []),
       options.length <= LIMITS.radioOptions
-        ? radioButtons({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options })
-        : staticSelect({ blockId: B.choice, label: copy.CHOOSE_PROMPT, options, placeholder: copy.CHOOSE_TITLE }),
+        ? radioButtons({ blockId: B.choice, label: t('initiatives.choose.prompt'), options })
+        : staticSelect({ blockId: B.choice, label: t('initiatives.choose.prompt'), options, placeholder: t('initiatives.choose.title') }),
     ],
   });
 }

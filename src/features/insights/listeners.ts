@@ -112,7 +112,7 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
         const mine = await insightsInitiativesOf(services.db, workspaceId, userId);
         if (mine.length === 0) return { view: messageModal(t('insights.title'), t('insights.refused')), freshChart: false };
         if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id, t);
-        return { view: renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine }), freshChart: false };
+        return { view: renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine, t }), freshChart: false };
       })();
     } catch (error) {
       // The open modal must not keep saying "one moment" (answer-failures.ts logs the error).

@@ -84,7 +84,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
         const initiatives = await listInitiatives(services.db, workspaceId);
         if (initiatives.length === 0) return messageModal(t('listeners.listenTitle'), t('listeners.noInitiative'));
         if (initiatives.length === 1) return listenView(t, workspaceId, userId, initiatives[0]!.id);
-        return renderChooseModal({ purpose: LISTEN_FLOW, initiatives });
+        return renderChooseModal({ purpose: LISTEN_FLOW, initiatives, t });
       },
       t('listeners.loading'),
     );

@@ -68,7 +68,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
       const initiatives = await listInitiatives(services.db, workspaceId);
       if (initiatives.length === 0) return requestForm(language, null);
       if (initiatives.length === 1) return requestForm(language, initiatives[0]!);
-      return renderChooseModal({ purpose: REQUEST_FLOW, initiatives, lead: renderResourcesLead(t, initiatives) });
+      return renderChooseModal({ purpose: REQUEST_FLOW, initiatives, lead: renderResourcesLead(t, initiatives), t });
     }, t('requests.loading'));
   }
 

@@ -2,6 +2,7 @@ import { listenersDe } from './listeners.js';
 import { myDataDe } from './my-data.js';
 import { insightsDe } from './insights.js';
 import { reportsDe } from './reports.js';
+import { initiativesDe } from './initiatives.js';
 import type { MessageKey } from './en.js';
 
 // German, informal ("du"), as German workplace tools usually are; "listener" is said as a person who
@@ -12,6 +13,7 @@ export const de: Record<MessageKey, string> = {
   ...myDataDe,
   ...insightsDe,
   ...reportsDe,
+  ...initiativesDe,
   'checkIns.seekerQuestion': 'Wie läuft es mit *{listener}*? Was auch immer du wählst, ist in Ordnung, und nur du siehst das.',
   'checkIns.listenerQuestion':
     'Wie geht es dir? Zuhören kann viel Kraft kosten. Wie auch immer du antwortest: Danke, dass du für jemanden aus dem Kollegium da bist.',

@@ -2,6 +2,7 @@ import { listenersEn } from './listeners.js';
 import { myDataEn } from './my-data.js';
 import { insightsEn } from './insights.js';
 import { reportsEn } from './reports.js';
+import { initiativesEn } from './initiatives.js';
 // English, the language the app was written in. Keys are `<capability>.<message>`; every other
 // catalogue has exactly these keys, with the same arguments (test/i18n/catalogues.test.ts).
 // ICU MessageFormat: {name} puts a value in, {n, plural, one {...} other {...}} counts, '#' is the number.
@@ -11,6 +12,7 @@ export const en = {
   ...myDataEn,
   ...insightsEn,
   ...reportsEn,
+  ...initiativesEn,
   // Check-ins (issue 5) and planned endings (issue 15)
   'checkIns.seekerQuestion': 'How is it going with *{listener}*? Whatever you choose is fine, and only you see this.',
   'checkIns.listenerQuestion': 'How are you doing? Listening can take a lot out of you. However you answer, thank you for being there for a colleague.',

@@ -2,6 +2,7 @@ import { listenersEs } from './listeners.js';
 import { myDataEs } from './my-data.js';
 import { insightsEs } from './insights.js';
 import { reportsEs } from './reports.js';
+import { initiativesEs } from './initiatives.js';
 import type { MessageKey } from './en.js';
 
 // Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
@@ -12,6 +13,7 @@ export const es: Record<MessageKey, string> = {
   ...myDataEs,
   ...insightsEs,
   ...reportsEs,
+  ...initiativesEs,
   'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
   'checkIns.listenerQuestion':
     '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',
