@@ -1,4 +1,4 @@
-import type { AppLanguage } from '../../domain/app-language.js';
+import { APP_LOCALES, type AppLanguage } from '../../domain/app-language.js';
 import { isValidTimeZone } from '../../domain/local-time.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
@@ -19,20 +19,17 @@ export function durationText(t: Translate, ms: number): string {
   return t('home.duration.days', { days: Math.floor(ms / DAY) });
 }
 
-/** The locale each app language writes dates and weekdays in. */
-const LOCALES: Record<AppLanguage, string> = { en: 'en-GB', de: 'de-DE', es: 'es-ES' };
-
 /** "Monday 14 December" (long) or "14 Dec" (short), as the language writes dates; the day as it is where the listener lives. */
 export function localDate(language: AppLanguage, at: Date, timeZone: string | null, style: 'long' | 'short'): string {
   const zone = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
   const options: Intl.DateTimeFormatOptions = style === 'long' ? { weekday: 'long', day: 'numeric', month: 'long' } : { day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: zone, ...options }).format(at);
+  return new Intl.DateTimeFormat(APP_LOCALES[language], { timeZone: zone, ...options }).format(at);
 }
 
 /** A weekday's short name (0 is Sunday) in the language: "Mon", "Mo", "lun". */
 function weekdayName(language: AppLanguage, day: number): string {
   // 1 January 2023 was a Sunday.
-  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
+  return new Intl.DateTimeFormat(APP_LOCALES[language], { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
 }
 
 /**
