@@ -1,6 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
-import { chooseAppLanguage, FALLBACK_LANGUAGE, initiativeFallback, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { appLanguageOfLocale, chooseAppLanguage, FALLBACK_LANGUAGE, initiativeFallback, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { FreshCache } from '../../domain/fresh-cache.js';
 import type { Logger } from '../../logger.js';
 import { isFresh } from './timezones.js';
@@ -81,7 +81,8 @@ export function personLanguages(deps: {
   const choose = async (client: WebClient, userId: string, options: LanguageOptions): Promise<AppLanguage> => {
     const known = await cache.get(userId, () => readKnown(client, userId));
     if (known.chosen) return chooseAppLanguage({ chosen: known.chosen });
-    return chooseAppLanguage({ slackLocale: known.locale, initiative: await fallbackOf(options) });
+    // The initiatives are read only for a locale the app does not speak (every relayed message asks).
+    return appLanguageOfLocale(known.locale) ?? fallbackOf(options);
   };
   return {
     async of(client, userId, options = {}) {
