@@ -3,6 +3,7 @@ import { APP_LANGUAGE_NAMES, APP_LOCALES, isAppLanguage } from '../../domain/app
 import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e } from '../common/blocks.js';
 import { workingHours } from '../home/copy.js';
+import { pauseDate } from '../listeners/copy.js';
 import type { MyData } from './service.js';
 
 // The words of /peer my-data and /peer delete-my-data (issue 19: in the person's language, `t`). Functions
@@ -12,11 +13,10 @@ export function soleCoordinatorWarning(names: string[], t: Translate = english):
   return t('myData.confirm.soleCoordinator', { names: names.map((n) => `*${e(n)}*`).join(', ') });
 }
 
-/** A day (an ISO date or timestamp) as people say it in the language: "3 March 2026", "Dienstag, 3. März 2026". */
-function dayText(t: Translate, iso: string, withWeekday = false): string {
+/** A day (an ISO date or timestamp) as people say it in the language: "3 March 2026", "3. März 2026". */
+function dayText(t: Translate, iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC', ...(withWeekday ? { weekday: 'long' } : {}) };
-  return new Intl.DateTimeFormat(APP_LOCALES[t.language], options).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(APP_LOCALES[t.language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const STATUS_KEYS = { pending: 'myData.status.pending', active: 'myData.status.active', paused: 'myData.status.paused' } as const satisfies Record<string, MessageKey>;
@@ -34,7 +34,7 @@ function worded<K extends string>(t: Translate, keys: Record<K, MessageKey>, val
 }
 
 function pauseText(t: Translate, p: MyData['listenerProfiles'][number]): string {
-  const parts = [p.pauseReason ? worded(t, PAUSE_REASON_KEYS, p.pauseReason) : undefined, p.pausedUntil ? t('myData.pause.until', { date: dayText(t, p.pausedUntil, true) }) : undefined].filter(
+  const parts = [p.pauseReason ? worded(t, PAUSE_REASON_KEYS, p.pauseReason) : undefined, p.pausedUntil ? t('myData.pause.until', { date: pauseDate(t.language, p.pausedUntil) }) : undefined].filter(
     Boolean,
   );
   const count = p.unansweredOffersInARow > 0 ? t('myData.pause.unanswered', { count: p.unansweredOffersInARow }) : '';

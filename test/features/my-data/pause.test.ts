@@ -29,7 +29,7 @@ describe.each(TEST_PROVIDERS)('my data shows a listener\'s pause on %s', (provid
     const data = await collectMyData(db, initiative.workspaceId, profile.userId, new Date('2026-12-03T10:00:00Z'));
     expect(data.listenerProfiles[0]).toMatchObject({ status: 'paused', pauseReason: 'no_answer', pausedUntil: '2026-12-14', unansweredOffersInARow: 3 });
     const summary = myDataSummary(data);
-    expect(summary).toContain('paused (three offers in a row went unanswered, until Monday, 14 December 2026)');
+    expect(summary).toContain('paused (three offers in a row went unanswered, until Monday 14 December 2026)');
     // In German too, with the date as German readers write it (issue 19).
     const german = myDataSummary(data, translatorFor('de'));
     expect(german).toContain('pausiert (drei Anfragen nacheinander blieben unbeantwortet, bis Montag, 14. Dezember 2026)');
