@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { english } from '../../src/i18n/translate.js';
+import { english, translatorFor } from '../../src/i18n/translate.js';
 import { WEEKLY_METRICS, type WeeklyMetric } from '../../src/domain/insights-table.js';
 import { METRIC_KEYS } from '../../src/features/insights/copy.js';
 import { HIDDEN } from '../../src/domain/suppression.js';
 import { dayStart, WEEK, weekStart } from '../../src/domain/weeks.js';
-import { InitiativeIds } from '../../src/features/initiatives/ids.js';
+import { InitiativeIds, TEXT_BLOCKS } from '../../src/features/initiatives/ids.js';
 import * as copy from '../../src/features/insights/copy.js';
 import { InsightsIds } from '../../src/features/insights/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
@@ -42,10 +42,15 @@ import { acceptOffer, identityOf, nextOffer, openCommandModal, person, startPair
 // The process runs on the real clock, and only complete weeks are reported, so what the app records
 // today would show only next week. `aWeekPasses` stands in for the calendar: it moves the counters the
 // app wrote (and the day's snapshot) back seven days, as if they had been written a week earlier.
+//
+// Issue 19: the chart is drawn once a day per language; a second HR viewer, whose Slack locale is
+// de-DE, sees the German one (topics as the coordinator wrote them in German), the en-GB coordinator
+// and the first HR viewer (Slack's default en-US) share the English one.
 
 const K = 5;
-const COORDINATOR = person('U0COORD001', 'Philippa', 'Wetherington');
+const COORDINATOR: Person = { ...person('U0COORD001', 'Philippa', 'Wetherington'), locale: 'en-GB' };
 const HR_VIEWER = person('U0HRVIEW01', 'Gwendolyn', 'Hargreaves');
+const GERMAN_HR_VIEWER: Person = { ...person('U0HRVIEW02', 'Liselotte', 'Brandauer'), locale: 'de-DE' };
 const OTHER_COORDINATOR = person('U0COORD009', 'Reginald', 'Featherstonehaugh');
 const ANXIETY_LISTENER = person('U0LISTNA01', 'Perpetua', 'Lindqvist');
 const PARENTING_LISTENER = person('U0LISTNB01', 'Thaddeus', 'Ravensworth');
@@ -60,7 +65,7 @@ const SEEKERS = [
   person('U0SEEKER06', 'Wilhelmina', 'Castellanos'),
 ];
 const LISTENERS = [ANXIETY_LISTENER, PARENTING_LISTENER, LATE_LISTENER];
-const PEOPLE: Person[] = [COORDINATOR, HR_VIEWER, OTHER_COORDINATOR, ...LISTENERS, ...SEEKERS];
+const PEOPLE: Person[] = [COORDINATOR, HR_VIEWER, GERMAN_HR_VIEWER, OTHER_COORDINATOR, ...LISTENERS, ...SEEKERS];
 
 const INTROS: Record<string, string> = {
   [ANXIETY_LISTENER.id]: 'Panic attacks shaped my twenties; walking helped: heron-lantern-4471.',
@@ -310,6 +315,10 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
 
   /** The image block of an insights view, if it has one. */
   const imageOf = (view: ModalView) => view.blocks.find((b) => b.type === 'image') as { slack_file?: { id?: string }; image_url?: string; alt_text?: string } | undefined;
+  /** The charts stored for a day's snapshot, by language. */
+  const chartsOf = async (snapshotId: string) =>
+    Object.fromEntries((await e2e.db.insightsChart.findMany({ where: { snapshotId } })).map((c) => [c.language, c.fileId]));
+  const todaysSnapshot = () => e2e.db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day: dayStart(new Date()) } } });
   const chartUploadsSince = (since: number) => e2e.slack.calls.slice(since).filter((c) => c.method === 'files.getUploadURLExternal' && c.args.filename === copy.CHART_FILENAME);
 
   /**
@@ -342,10 +351,12 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
       [InitiativeIds.blocks.name]: 'Harbour Circle',
       [InitiativeIds.blocks.topics]: 'Anxiety\nBereavement\nParenting',
       [InitiativeIds.blocks.approval]: [],
-      [InitiativeIds.blocks.hrViewers]: [HR_VIEWER.id],
+      [TEXT_BLOCKS.de.topics]: 'Angst\nTrauer\nElternsein',
+      [InitiativeIds.blocks.hrViewers]: [HR_VIEWER.id, GERMAN_HR_VIEWER.id],
       [InitiativeIds.blocks.minGroupSize]: String(K),
     });
     await acceptInvitation(e2e, HR_VIEWER.id, await invitationFor(e2e, HR_VIEWER.id, since));
+    await acceptInvitation(e2e, GERMAN_HR_VIEWER.id, await invitationFor(e2e, GERMAN_HR_VIEWER.id, since));
     await volunteer(e2e, ANXIETY_LISTENER.id, { fields: { topicLabels: ['Anxiety'], [ListenerIds.blocks.intro]: INTROS[ANXIETY_LISTENER.id]! } });
     await volunteer(e2e, PARENTING_LISTENER.id, { fields: { topicLabels: ['Parenting'], [ListenerIds.blocks.intro]: INTROS[PARENTING_LISTENER.id]! } });
     other = await setUpInitiative(e2e, OTHER_COORDINATOR.id, { [InitiativeIds.blocks.name]: 'Riverside Circle' });
@@ -397,7 +408,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const image = imageOf(view);
     expect(image?.slack_file?.id).toBe(fileId);
     expect(image?.image_url).toBeUndefined();
-    expect(snapshots[0]!.chartFileId).toBe(fileId);
+    expect(await chartsOf(snapshots[0]!.id)).toEqual({ en: fileId });
     // The upload finished before the modal was filled in.
     expect(e2e.slack.calls.indexOf(complete)).toBeLessThan(e2e.slack.calls.findIndex((c, i) => i >= opened.since && c.method === 'views.update'));
 
@@ -609,7 +620,7 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     const { fileId } = await uploadTitled(opened.since, `${initiative.name}: insights chart`);
     expect(fileId).not.toBe(oldChart);
     expect(imageOf(opened.view)?.slack_file?.id).toBe(fileId);
-    expect(snapshot.chartFileId).toBe(fileId);
+    expect(await chartsOf(snapshot.id)).toEqual({ en: fileId });
     const deleted = await e2e.next('files.delete', opened.since);
     expect(deleted.args.file).toBe(oldChart);
 
@@ -650,7 +661,48 @@ describe.each(TEST_PROVIDERS)('HR insights on %s', (provider) => {
     }
     // By the next view Slack has it: the same chart, no new upload.
     const later = await insightsCommand(HR_VIEWER.id);
-    expect(imageOf(later.view)?.slack_file?.id).toBe((await e2e.db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day: dayStart(new Date()) } } })).chartFileId);
+    expect(imageOf(later.view)?.slack_file?.id).toBe((await chartsOf((await todaysSnapshot()).id)).en);
     expect(chartUploadsSince(later.since)).toEqual([]);
+  });
+
+  it("issue 19: a de-DE HR viewer and an en-GB coordinator looking the same day each get the chart drawn in their language, uploaded once per language", async (context) => {
+    await aDayPasses();
+    const day = dayStart(new Date()).getTime();
+    const de = translatorFor('de');
+
+    // The coordinator (en-GB) looks first: today's English chart.
+    const coordinator = await homeButton(COORDINATOR.id, initiative.id);
+    const enChart = await uploadTitled(coordinator.since, english('insights.chart.fileTitle', { initiative: initiative.name }));
+    expect(enChart.complete.args.channel_id).toBeUndefined();
+    expect(imageOf(coordinator.view)?.slack_file?.id).toBe(enChart.fileId);
+    expect(chartUploadsSince(coordinator.since)).toHaveLength(1);
+
+    // Then the German HR viewer: a chart of their own, titled and described in German, with the topics
+    // as the coordinator wrote them in German.
+    const german = await insightsCommand(GERMAN_HR_VIEWER.id);
+    expect(german.view.title.text).toBe(de('insights.title'));
+    const deChart = await uploadTitled(german.since, de('insights.chart.fileTitle', { initiative: initiative.name }));
+    expect(deChart.complete.args.channel_id).toBeUndefined();
+    expect(chartUploadsSince(german.since)).toHaveLength(1);
+    expect(deChart.fileId).not.toBe(enChart.fileId);
+    expect(String(deChart.upload.args.content).slice(1, 4)).toBe('PNG');
+    expect(String(deChart.upload.args.content)).not.toBe(String(enChart.upload.args.content));
+    const image = imageOf(german.view)!;
+    expect(image.slack_file?.id).toBe(deChart.fileId);
+    expect(image.alt_text).toContain(de('insights.alt.byTopic'));
+    expect(image.alt_text).toContain('Trauer: Anfragen');
+    expect(textOf(german.view.blocks)).toContain('• Angst: Anfragen');
+    expect(textOf(german.view.blocks)).not.toContain('Anxiety');
+    if (dayStart(new Date()).getTime() !== day) context.skip('the looks fell on two UTC days');
+    expect(await chartsOf((await todaysSnapshot()).id)).toEqual({ en: enChart.fileId, de: deChart.fileId });
+
+    // Looking again in German: the German chart, nothing drawn; the first HR viewer (en-US) shares the English one.
+    const again = await insightsCommand(GERMAN_HR_VIEWER.id);
+    expect(imageOf(again.view)?.slack_file?.id).toBe(deChart.fileId);
+    expect(chartUploadsSince(again.since)).toEqual([]);
+    const hr = await insightsCommand(HR_VIEWER.id);
+    expect(imageOf(hr.view)?.slack_file?.id).toBe(enChart.fileId);
+    expect(chartUploadsSince(hr.since)).toEqual([]);
+    expect(await e2e.db.insightsChart.count({ where: { snapshot: { initiativeId: initiative.id, day: new Date(day) } } })).toBe(2);
   });
 });

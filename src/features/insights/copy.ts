@@ -1,8 +1,10 @@
-import type { WeeklyMetric } from '../../domain/insights-table.js';
+import { textsIn } from '../../domain/initiative-texts.js';
+import { OTHER_TOPIC, type ShownInsights, type WeeklyMetric } from '../../domain/insights-table.js';
 import { HIDDEN } from '../../domain/suppression.js';
 import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
 
-// The insights' words (issue 19): in the viewer's language, `t`. Topic labels are the coordinators' own.
+// The insights' words (issue 19): in the viewer's language, `t`. Topic labels are the coordinators' own,
+// in the viewer's language where they wrote one (topicsIn).
 
 export const CHART_FILENAME = 'peer-support-insights.png';
 
@@ -45,4 +47,14 @@ export function minutesText(t: Translate, m: number): string {
   if (m < 90) return t('insights.minutes', { n: String(m) });
   if (m < 48 * 60) return t('insights.hours', { n: (m / 60).toFixed(1) });
   return t('insights.days', { n: (m / 1440).toFixed(1) });
+}
+
+/**
+ * The figures with each topic labelled in the viewer's language where the coordinators wrote one
+ * (issue 19), so the view, its chart and alt text, and the CSV name topics alike; the counts are untouched.
+ */
+export function topicsIn(shown: ShownInsights, initiative: { texts?: string | null }, t: Translate): ShownInsights {
+  const own = textsIn(initiative, t.language);
+  const label = (topic: string) => (topic === OTHER_TOPIC ? t('insights.otherTopic') : own.topicLabel(topic));
+  return { ...shown, topics: shown.topics.map((topic) => ({ ...topic, label: label(topic.label) })) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import { isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import {
   assembleInsights,
   reportedWeeks,
@@ -20,11 +21,13 @@ import type { ServiceDeps } from '../initiatives/service.js';
 const DAY = 24 * 60 * 60 * 1000;
 export { WEEKS_SHOWN } from '../../domain/insights-table.js';
 
-export type Access = { kind: 'allowed'; initiative: { id: string; name: string; minGroupSize: number }; isCoordinator: boolean } | { kind: 'refused' };
+export type Access =
+  | { kind: 'allowed'; initiative: { id: string; name: string; minGroupSize: number; texts: string }; isCoordinator: boolean }
+  | { kind: 'refused' };
 
-/** Only the initiative's HR viewers and coordinators may see its insights. */
+/** Only the initiative's HR viewers and coordinators may see its insights (with its texts in other languages, for topic labels). */
 export async function insightsAccess(db: Db, workspaceId: string, initiativeId: string, userId: string): Promise<Access> {
-  const initiative = await db.initiative.findFirst({ where: { id: initiativeId, workspaceId }, select: { id: true, name: true, minGroupSize: true } });
+  const initiative = await db.initiative.findFirst({ where: { id: initiativeId, workspaceId }, select: { id: true, name: true, minGroupSize: true, texts: true } });
   if (!initiative) return { kind: 'refused' };
   const roles = await db.initiativeMember.findMany({ where: { initiativeId, userId }, select: { role: true } });
   if (roles.length === 0) return { kind: 'refused' };
@@ -46,8 +49,8 @@ export interface DailySnapshot {
   id: string;
   day: Date;
   figures: NowSnapshot;
-  /** The day's chart, once rendered and uploaded (one per initiative and day). */
-  chartFileId: string | null;
+  /** The day's chart in each language it was drawn in so far (one per initiative, day and language). */
+  charts: Partial<Record<AppLanguage, string>>;
 }
 
 const figuresSchema = z.object({
@@ -63,9 +66,13 @@ const figuresSchema = z.object({
   topics: z.array(z.object({ id: z.string(), label: z.string(), supply: z.number().int().nonnegative() })),
 });
 
-function toDailySnapshot(row: { id: string; day: Date; figures: string; chartFileId: string | null }): DailySnapshot {
+type SnapshotRow = { id: string; day: Date; figures: string; charts: { language: string; fileId: string }[] };
+const withCharts = { charts: { select: { language: true, fileId: true } } } as const;
+
+function toDailySnapshot(row: SnapshotRow): DailySnapshot {
   const parsed = figuresSchema.parse(JSON.parse(row.figures));
-  return { id: row.id, day: row.day, chartFileId: row.chartFileId, figures: { ...parsed, takenAt: new Date(parsed.takenAt) } };
+  const charts = Object.fromEntries(row.charts.filter((c) => isAppLanguage(c.language)).map((c) => [c.language, c.fileId]));
+  return { id: row.id, day: row.day, charts, figures: { ...parsed, takenAt: new Date(parsed.takenAt) } };
 }
 
 /** Counts the "now" figures from the live tables: only ever stored as the day's snapshot, never shown live. */
@@ -104,17 +111,19 @@ export async function countNowFigures(db: Db, initiative: { id: string; minGroup
  */
 export async function dailySnapshot(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<DailySnapshot> {
   const day = dayStart(now);
-  const existing = await db.insightsSnapshot.findUnique({ where: { initiativeId_day: { initiativeId: initiative.id, day } } });
+  const existing = await db.insightsSnapshot.findUnique({ where: { initiativeId_day: { initiativeId: initiative.id, day } }, include: withCharts });
   if (existing) return toDailySnapshot(existing);
   const figures = await countNowFigures(db, initiative, now);
   try {
+    // A plain insert, no nested read of the charts (a new day has none): with one, Prisma wraps the
+    // insert in a transaction, and two SQLite writers racing here waited on each other until it timed out.
     const row = await db.insightsSnapshot.create({
       data: { initiativeId: initiative.id, day, figures: JSON.stringify(figures), createdAt: now },
     });
-    return toDailySnapshot(row);
+    return toDailySnapshot({ ...row, charts: [] });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return toDailySnapshot(await db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day } } }));
+    return toDailySnapshot(await db.insightsSnapshot.findUniqueOrThrow({ where: { initiativeId_day: { initiativeId: initiative.id, day } }, include: withCharts }));
   }
 }
 
@@ -166,32 +175,39 @@ export async function loadInsights(db: Db, initiative: { id: string; minGroupSiz
 }
 
 /**
- * Stores the day's chart unless another view stored one first; returns the file id to show. The loser
- * of that race gets the winner's id back and should delete its own upload.
+ * Stores the day's chart in `language` unless another view stored one first; returns the file id to
+ * show. The (snapshot, language) key settles the race: the loser's insert is refused, it gets the
+ * winner's id back and should delete its own upload. Null only if the winner's row was retired before
+ * it could be read (a chart of an old day).
  */
-export async function storeChart(db: Db, snapshotId: string, fileId: string): Promise<string | null> {
-  const { count } = await db.insightsSnapshot.updateMany({ where: { id: snapshotId, chartFileId: null }, data: { chartFileId: fileId } });
-  if (count === 1) return fileId;
-  return (await db.insightsSnapshot.findUnique({ where: { id: snapshotId }, select: { chartFileId: true } }))?.chartFileId ?? null;
+export async function storeChart(db: Db, snapshotId: string, language: AppLanguage, fileId: string): Promise<string | null> {
+  try {
+    await db.insightsChart.create({ data: { snapshotId, language, fileId } });
+    return fileId;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return (await db.insightsChart.findUnique({ where: { snapshotId_language: { snapshotId, language } }, select: { fileId: true } }))?.fileId ?? null;
+  }
 }
 
 /**
- * Charts of days before yesterday, no longer shown by any view: their file ids are taken off the rows
- * (so the job can prune the rows) and handed back to be deleted from Slack. Yesterday's stays, as a
- * modal opened just before midnight may still show it.
+ * Charts of days before yesterday, in every language, no longer shown by any view: their rows are
+ * deleted (so the job can prune the snapshots) and their file ids handed back to be deleted from Slack.
+ * Each row is claimed by its own delete, so of two processes retiring at once only one gets a file.
+ * Yesterday's stay, as a modal opened just before midnight may still show them.
  */
 export async function retireOldCharts(db: Db, initiativeId: string, now: Date): Promise<string[]> {
   const before = new Date(dayStart(now).getTime() - DAY);
-  const rows = await db.insightsSnapshot.findMany({ where: { initiativeId, day: { lt: before }, chartFileId: { not: null } }, select: { id: true, chartFileId: true } });
+  const rows = await db.insightsChart.findMany({ where: { snapshot: { initiativeId, day: { lt: before } } }, select: { snapshotId: true, language: true, fileId: true } });
   const retired: string[] = [];
   for (const row of rows) {
-    const { count } = await db.insightsSnapshot.updateMany({ where: { id: row.id, chartFileId: row.chartFileId }, data: { chartFileId: null } });
-    if (count === 1 && row.chartFileId) retired.push(row.chartFileId);
+    const { count } = await db.insightsChart.deleteMany({ where: { snapshotId: row.snapshotId, language: row.language, fileId: row.fileId } });
+    if (count === 1) retired.push(row.fileId);
   }
   return retired;
 }
 
-/** How long snapshot rows are kept (counts only); rows still naming a chart wait until it is retired. */
+/** How long snapshot rows are kept (counts only); rows that still have a chart wait until it is retired. */
 const SNAPSHOT_KEEP_DAYS = 14;
 
 /**
@@ -203,7 +219,7 @@ export async function takeDueSnapshots(db: Db, now: Date): Promise<{ taken: numb
   const due = await db.initiative.findMany({ where: { snapshots: { none: { day } } }, select: { id: true, minGroupSize: true } });
   for (const initiative of due) await dailySnapshot(db, initiative, now);
   const { count: pruned } = await db.insightsSnapshot.deleteMany({
-    where: { day: { lt: new Date(day.getTime() - SNAPSHOT_KEEP_DAYS * DAY) }, chartFileId: null },
+    where: { day: { lt: new Date(day.getTime() - SNAPSHOT_KEEP_DAYS * DAY) }, charts: { none: {} } },
   });
   return { taken: due.length, pruned };
 }

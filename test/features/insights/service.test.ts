@@ -122,19 +122,50 @@ describe.each(TEST_PROVIDERS)('insights snapshots on %s', (provider) => {
     const days = [-3, -2, -1, 0].map((d) => new Date(MORNING.getTime() + d * DAY));
     const snapshots = [];
     for (const at of days) snapshots.push(await dailySnapshot(db(), initiative, at));
-    for (const [i, s] of snapshots.slice(0, 3).entries()) expect(await storeChart(db(), s.id, `F0OLD${i}`)).toBe(`F0OLD${i}`);
+    for (const [i, s] of snapshots.slice(0, 3).entries()) expect(await storeChart(db(), s.id, 'en', `F0OLD${i}`)).toBe(`F0OLD${i}`);
 
     const today = snapshots[3]!;
-    const [a, b] = await Promise.all([storeChart(db(), today.id, 'F0FIRST'), storeChart(db(), today.id, 'F0SECOND')]);
+    const [a, b] = await Promise.all([storeChart(db(), today.id, 'en', 'F0FIRST'), storeChart(db(), today.id, 'en', 'F0SECOND')]);
     expect(a).toBe(b);
     expect(['F0FIRST', 'F0SECOND']).toContain(a);
-    expect((await loadDailyInsights(db(), initiative, AFTERNOON)).snapshot.chartFileId).toBe(a);
+    expect((await loadDailyInsights(db(), initiative, AFTERNOON)).snapshot.charts).toEqual({ en: a });
 
     // The charts of three and two days ago go; yesterday's stays (a modal may still show it).
     expect((await retireOldCharts(db(), initiative.id, MORNING)).sort()).toEqual(['F0OLD0', 'F0OLD1']);
     expect(await retireOldCharts(db(), initiative.id, MORNING)).toEqual([]);
-    const rows = await db().insightsSnapshot.findMany({ where: { initiativeId: initiative.id }, orderBy: { day: 'asc' } });
-    expect(rows.map((r) => r.chartFileId)).toEqual([null, null, 'F0OLD2', a]);
+    const rows = await db().insightsSnapshot.findMany({ where: { initiativeId: initiative.id }, orderBy: { day: 'asc' }, include: { charts: true } });
+    expect(rows.map((r) => r.charts.map((c) => c.fileId))).toEqual([[], [], ['F0OLD2'], [a]]);
+  });
+
+  it('issue 19: keeps one chart per day and language, whichever process stored it first, and retires old charts in every language, each once', async () => {
+    const { initiative } = await busyInitiative();
+    const twoDaysAgo = await dailySnapshot(db(), initiative, new Date(MORNING.getTime() - 2 * DAY));
+    const today = await dailySnapshot(db(), initiative, MORNING);
+    expect(today.charts).toEqual({});
+    const other = await openDatabase(database.url);
+    try {
+      // Two languages the same day: two charts, side by side.
+      expect(await storeChart(db(), today.id, 'en', 'F0TODAYEN')).toBe('F0TODAYEN');
+      expect(await storeChart(other.db, today.id, 'de', 'F0TODAYDE')).toBe('F0TODAYDE');
+      // Two Spanish views at once, from two processes: one chart, the same answer for both.
+      const [first, second] = await Promise.all([storeChart(db(), today.id, 'es', 'F0ESFIRST'), storeChart(other.db, today.id, 'es', 'F0ESSECOND')]);
+      expect(first).toBe(second);
+      expect(['F0ESFIRST', 'F0ESSECOND']).toContain(first);
+      // A later German view keeps the German chart stored first.
+      expect(await storeChart(db(), today.id, 'de', 'F0DELATE')).toBe('F0TODAYDE');
+      expect((await loadDailyInsights(db(), initiative, AFTERNOON)).snapshot.charts).toEqual({ en: 'F0TODAYEN', de: 'F0TODAYDE', es: first });
+      expect(await db().insightsChart.count({ where: { snapshotId: today.id } })).toBe(3);
+
+      // Two days ago in two languages: both files are handed back once, though two processes retire at once.
+      await storeChart(db(), twoDaysAgo.id, 'en', 'F0OLDEN');
+      await storeChart(db(), twoDaysAgo.id, 'de', 'F0OLDDE');
+      const retired = await Promise.all([retireOldCharts(db(), initiative.id, MORNING), retireOldCharts(other.db, initiative.id, MORNING)]);
+      expect(retired.flat().sort()).toEqual(['F0OLDDE', 'F0OLDEN']);
+      expect(await db().insightsChart.count({ where: { snapshotId: twoDaysAgo.id } })).toBe(0);
+      expect(await db().insightsChart.count({ where: { snapshotId: today.id } })).toBe(3);
+    } finally {
+      await other.close();
+    }
   });
 
   it('the hourly job takes today\'s snapshot for each initiative that has none, once, and prunes old rows without a chart', async () => {
@@ -148,10 +179,17 @@ describe.each(TEST_PROVIDERS)('insights snapshots on %s', (provider) => {
       const rows = await db().insightsSnapshot.findMany({ where: { initiativeId: initiative.id } });
       expect(rows.map((r) => r.day)).toEqual([new Date('2026-05-01T00:00:00Z')]);
     }
+    // b's old snapshot still has a German chart: it waits until the chart is retired.
+    const old = await db().insightsSnapshot.findFirstOrThrow({ where: { initiativeId: b.id } });
+    await storeChart(db(), old.id, 'de', 'F0KEPTDE');
     clock.set('2026-05-20T00:20:00Z');
     const { pruned } = await takeDueSnapshots(db(), clock.now());
-    expect(pruned).toBeGreaterThanOrEqual(2);
+    expect(pruned).toBeGreaterThanOrEqual(1);
     expect(await db().insightsSnapshot.count({ where: { initiativeId: a.id, day: new Date('2026-05-01T00:00:00Z') } })).toBe(0);
     expect(await db().insightsSnapshot.count({ where: { initiativeId: a.id, day: new Date('2026-05-20T00:00:00Z') } })).toBe(1);
+    expect(await db().insightsSnapshot.count({ where: { id: old.id } })).toBe(1);
+    expect(await retireOldCharts(db(), b.id, clock.now())).toEqual(['F0KEPTDE']);
+    await takeDueSnapshots(db(), clock.now());
+    expect(await db().insightsSnapshot.count({ where: { id: old.id } })).toBe(0);
   });
 });

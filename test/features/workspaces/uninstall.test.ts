@@ -244,7 +244,8 @@ type Rows = Record<string, Record<string, unknown>[]>;
 /**
  * The rows that belong to a workspace, found without knowing the schema: the Workspace row, every row
  * naming one of its ids (workspace, initiative, topic, listener, request, pairing ... ids), and so on
- * until nothing more is found. User ids are not followed: a person can be in two workspaces.
+ * until nothing more is found. User ids are not followed: a person can be in two workspaces; nor are
+ * key parts that are not ids (a chart's language, 'en', names no workspace).
  */
 function rowsOfWorkspace(snapshot: DatabaseSnapshot, workspaceId: string): Rows {
   const models = modelsInDependencyOrder();
@@ -256,7 +257,7 @@ function rowsOfWorkspace(snapshot: DatabaseSnapshot, workspaceId: string): Rows 
       for (const row of snapshot.rows[m.name] ?? []) {
         if (owned.get(m.name)!.has(row) || !Object.values(row).some((v) => typeof v === 'string' && ids.has(v))) continue;
         owned.get(m.name)!.add(row);
-        if (!PER_PERSON.has(m.name)) for (const k of m.key) ids.add(String(row[k]));
+        if (!PER_PERSON.has(m.name)) for (const k of m.key) if (k === 'id' || k.endsWith('Id')) ids.add(String(row[k]));
         grew = true;
       }
     }
@@ -299,7 +300,9 @@ describe.each(TEST_PROVIDERS)('erasure after the grace period on %s', (provider)
       ],
     });
     await db.insightsAccess.create({ data: { initiativeId: p.initiativeId, viewerId: p.coordinatorId, action: 'view', createdAt: at } });
-    await db.insightsSnapshot.create({ data: { initiativeId: p.initiativeId, day: new Date('2026-03-02T00:00:00Z'), figures: '{}', createdAt: at } });
+    await db.insightsSnapshot.create({
+      data: { initiativeId: p.initiativeId, day: new Date('2026-03-02T00:00:00Z'), figures: '{}', createdAt: at, charts: { create: [{ language: 'en', fileId: `F0CHART${workspaceId}` }] } },
+    });
     await db.invitation.create({ data: { initiativeId: p.initiativeId, role: 'hr_viewer', inviteeId: user('invitee'), createdAt: at } });
     await db.pairBlock.create({ data: { initiativeId: p.initiativeId, seekerId: user('earlier'), listenerUserId: p.listenerUserId } });
     await db.report.create({
