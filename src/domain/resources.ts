@@ -1,3 +1,5 @@
+import type { AppLanguage } from './app-language.js';
+
 // Support and crisis resources are what a person in distress sees first (DESIGN.md invariant 6), so
 // they must be real: an organisation's own lines with a number or a link, never a template left in.
 // Plain rules on the text a coordinator writes, one resource per line, ideally as
@@ -59,11 +61,61 @@ export function resourcesProblem(text: string): ResourcesProblem {
 
 /**
  * Widely known lines a coordinator may pick from when setting up: offered, never shipped as if they
- * were the organisation's own, and no substitute for its own employee assistance line.
+ * were the organisation's own, and no substitute for its own employee assistance line. Worded in the
+ * language of the person setting up (issue 19); every language offers every line.
  */
-export const INTERNATIONAL_LINES: readonly { id: string; line: string }[] = [
-  { id: 'emergency', line: 'Emergency services: 112 (Europe; 999 in the UK, 911 in the US and Canada)' },
-  { id: 'samaritans', line: 'Samaritans (UK and Ireland): 116 123 (24 hours, every day)' },
-  { id: 'us988', line: '988 Suicide and Crisis Lifeline (US): 988 (24 hours, every day)' },
-  { id: 'findahelpline', line: 'Find a helpline in your country: https://findahelpline.com' },
+export const INTERNATIONAL_LINES: readonly { id: string; line: Readonly<Record<AppLanguage, string>> }[] = [
+  {
+    id: 'emergency',
+    line: {
+      en: 'Emergency services: 112 (Europe; 999 in the UK, 911 in the US and Canada)',
+      de: 'Notruf: 112 (Europa; 999 in Großbritannien, 911 in den USA und Kanada)',
+      es: 'Emergencias: 112 (Europa; 999 en el Reino Unido, 911 en EE. UU. y Canadá)',
+    },
+  },
+  {
+    id: 'samaritans',
+    line: {
+      en: 'Samaritans (UK and Ireland): 116 123 (24 hours, every day)',
+      de: 'Samaritans (Großbritannien, Irland): 116 123 (rund um die Uhr)',
+      es: 'Samaritans (Reino Unido e Irlanda): 116 123 (24 horas, todos los días)',
+    },
+  },
+  {
+    id: 'us988',
+    line: {
+      en: '988 Suicide and Crisis Lifeline (US): 988 (24 hours, every day)',
+      de: '988 Suicide and Crisis Lifeline (USA): 988 (rund um die Uhr)',
+      es: '988 Suicide and Crisis Lifeline (EE. UU.): 988 (24 horas)',
+    },
+  },
+  {
+    id: 'telefonseelsorge',
+    line: {
+      en: 'TelefonSeelsorge (Germany): 0800 111 0 111 (24 hours, every day, free)',
+      de: 'TelefonSeelsorge (Deutschland): 0800 111 0 111 (rund um die Uhr)',
+      es: 'TelefonSeelsorge (Alemania): 0800 111 0 111 (24 horas, gratuita)',
+    },
+  },
+  {
+    id: 'es024',
+    line: {
+      en: 'Suicide crisis line (Spain): 024 (24 hours, every day, free)',
+      de: 'Krisentelefon bei Suizidgedanken (Spanien): 024 (rund um die Uhr)',
+      es: 'Línea 024 de atención a la conducta suicida (España): 024 (24 horas)',
+    },
+  },
+  {
+    id: 'findahelpline',
+    line: {
+      en: 'Find a helpline in your country: https://findahelpline.com',
+      de: 'Hilfetelefon in deinem Land finden: https://findahelpline.com',
+      es: 'Encuentra una línea de ayuda en tu país: https://findahelpline.com',
+    },
+  },
 ];
+
+/** The lines with the ids picked, worded in `language`, in the order offered. */
+export function pickedLines(ids: readonly string[], language: AppLanguage): string[] {
+  return INTERNATIONAL_LINES.filter((l) => ids.includes(l.id)).map((l) => l.line[language]);
+}

@@ -1,19 +1,7 @@
 import { cleanText } from './text.js';
 
-// Topics of lived experience a new initiative starts with; coordinators edit the list (DESIGN.md).
-export const DEFAULT_TOPICS: readonly string[] = [
-  'Anxiety',
-  'Depression',
-  'Stress and burnout',
-  'Bereavement and loss',
-  'Bipolar',
-  'PTSD or service life',
-  'Parenting and caring',
-  'Neurodivergence',
-  'Chronic illness',
-  'LGBTQ+ life',
-];
-
+// The topics a new initiative starts with are in the catalogues (setup.default.topics), in the language
+// of whoever sets it up; coordinators edit the list (DESIGN.md).
 export const MAX_TOPICS = 50;
 // 50 topics of 58 characters, one per line, fit the 3000 characters Slack allows in the form's text input.
 export const MAX_TOPIC_LENGTH = 58;

@@ -4,7 +4,7 @@ import type { Tx } from '../db/client.js';
 import { jsonRows } from '../db/json-rows.js';
 import { getOrCreate } from '../domain/maps.js';
 import type { OutboxListenerNote } from '../features/listeners/copy.js';
-import type { EndNote, OfferClosed, PairingNoteKey } from '../features/pairings/copy.js';
+import type { EndNote, OfferClosed, PairingNoteKey, ReportNotice } from '../features/pairings/copy.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
 // same transaction as the change, so the change and the promise to tell someone commit together or
@@ -53,6 +53,14 @@ export type OutboxMessage =
    * listener's language with the initiative's name as it then is. Rows written before that are 'message'.
    */
   | { kind: 'listener_note'; note: OutboxListenerNote; initiativeId: string }
+  /**
+   * A concern raised in a pairing, to one coordinator (issue 15): what it says (ids, pseudonyms, the
+   * reason's value), worded when sent in that coordinator's language with the initiative's name as it then
+   * is. Rows written before that are 'message'.
+   */
+  | { kind: 'report_notice'; initiativeId: string; notice: ReportNotice }
+  /** A listener asks the coordinators for support (issue 14), to one of them, worded when sent in their language. */
+  | { kind: 'support_asked'; initiativeId: string; listenerId: string }
   /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */
   | { kind: 'invitation_closed'; channel: string; ts: string; message: RenderedMessage }
   /**

@@ -9,12 +9,12 @@ import { getOffer, recordOfferMessage } from '../features/pairings/offers.js';
 import { getPairing } from '../features/pairings/pairing-row.js';
 import { PairingIds } from '../features/pairings/ids.js';
 import { recordIntroduction } from '../features/pairings/service.js';
-import { renderListenerIntro, renderNote, renderRevealOffer, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
+import { renderCrisisSupportNotice, renderListenerIntro, renderNote, renderReportNotice, renderRevealOffer, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
 import { OFFER_CLOSED_KEYS } from '../features/pairings/copy.js';
 import { renderPlain } from '../features/requests/views.js';
 import { endNoteText } from '../features/pairings/end.js';
 import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
-import { renderInvitation } from '../features/initiatives/views.js';
+import { renderInvitation } from '../features/initiatives/invitation-views.js';
 import { renderOffer } from '../features/requests/views.js';
 import { recordWaitingMessage, waitingMessageFor } from '../features/requests/waiting.js';
 import { pendingProfileForApproval } from '../features/listeners/service.js';
@@ -54,10 +54,11 @@ export type OutboxDeps = DeliveryDeps & { languages?: PersonLanguages };
 
 /**
  * The recipient's language (issue 19), for the messages rendered here in it (offers, the waiting
- * message, introductions, notes to listeners, approval requests and their decisions). Read only, like
- * every first contact: their chosen language, cached locale or Slack's, else the default of the
- * initiative the message is about. A workspace the app can no longer reach is English here; the send
- * itself then meets the same refusal and parks the row.
+ * message, introductions, notes to listeners, approval requests and their decisions, the coordinators'
+ * notices of concerns and calls for support). Read only, like every first contact: their chosen
+ * language, cached locale or Slack's, else the default of the initiative the message is about. A
+ * workspace the app can no longer reach is English here; the send itself then meets the same refusal
+ * and parks the row.
  */
 function recipientTranslator(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): (initiativeId: string) => Promise<Translate> {
   return async (initiativeId) => {
@@ -176,9 +177,11 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       // Rendered from the stored invitation: one withdrawn, answered or expired before sending is not sent.
       const invitation = await invitationForMessage(db, m.invitationId);
       if (!invitation) return null;
+      // In the invitee's language, stored with the invitation: it closes, and consent is recorded, in it.
+      const t = await translator(invitation.initiativeId);
       return {
         method: 'post',
-        args: { channel: invitation.inviteeId, ...renderInvitation({ inviterId: m.inviterId, invitation }) },
+        args: { channel: invitation.inviteeId, ...renderInvitation(t, { inviterId: m.inviterId, invitation }) },
         after: async (tx, posted, now) => {
           if (!posted.channel || !posted.ts) return;
           await recordInvitationMessage(tx, now, {
@@ -189,6 +192,7 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
             initiativeName: invitation.initiativeName,
             channel: posted.channel,
             ts: posted.ts,
+            language: t.language,
           });
         },
       };
@@ -224,6 +228,19 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       if (!initiative) return null;
       const t = await translator(m.initiativeId);
       return { method: 'post', args: { channel: row.recipientId, ...renderListenerNote(t, m.note, { initiativeName: initiative.name, initiativeId: m.initiativeId }) } };
+    }
+    case 'report_notice':
+    case 'support_asked': {
+      // To one coordinator, in their language, with the initiative's name as it is now; an initiative gone
+      // (its reports with it) has nothing left to say.
+      const initiative = await db.initiative.findUnique({ where: { id: m.initiativeId }, select: { name: true } });
+      if (!initiative) return null;
+      const t = await translator(m.initiativeId);
+      const notice =
+        m.kind === 'report_notice'
+          ? renderReportNotice(t, { ...m.notice, initiativeName: initiative.name })
+          : renderCrisisSupportNotice(t, { listenerId: m.listenerId, initiativeName: initiative.name });
+      return { method: 'post', args: { channel: row.recipientId, ...notice } };
     }
     case 'replace': {
       const original = await db.outboxMessage.findUnique({ where: { id: m.outboxId }, select: { status: true, channel: true, messageTs: true } });

@@ -3,9 +3,8 @@ import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/featur
 import { APPROVAL_REQUIRED, CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
 import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
 import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
-import * as initiativeCopy from '../../src/features/initiatives/copy.js';
+import * as invitationCopy from '../../src/features/initiatives/invitation-copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
-import * as pairingCopy from '../../src/features/pairings/copy.js';
 import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
 
@@ -301,8 +300,8 @@ const pairingActions: Cell[] = [
   ...surface(
     'action:pairing.reply_to_report',
     (c) => buttonInMessage(c.delivery, 'pairing.reply_to_report', c.world.reportId),
-    byRole(refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: [USERS.seeker, 'pairing.report_reply_modal'] }), {
-      seeker: refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: ['pairing.report_reply_modal'] }),
+    byRole(refused({ sees: [english('reports.coordinators.notCoordinator')], hides: [USERS.seeker, 'pairing.report_reply_modal'] }), {
+      seeker: refused({ sees: [english('reports.coordinators.notCoordinator')], hides: ['pairing.report_reply_modal'] }),
       coordinator: allowed({ sees: ['"callback_id":"pairing.report_reply_modal"', 'Otter'], hides: [USERS.seeker], onlyTo: [] }),
     }),
     { settle: 'views.update' },
@@ -312,7 +311,7 @@ const pairingActions: Cell[] = [
     'coordinator',
     'a report that no longer exists (erased or past retention)',
     (c) => buttonInMessage(c.delivery, 'pairing.reply_to_report', '00000000-0000-4000-8000-000000000000'),
-    refused({ sees: [pairingCopy.REPORTER_GONE], hides: ['pairing.report_reply_modal'] }),
+    refused({ sees: [english('reports.coordinators.reporterGone')], hides: ['pairing.report_reply_modal'] }),
     { settle: 'views.update' },
   ),
 ];
@@ -551,14 +550,14 @@ const initiativeActions: Cell[] = [
   ...surface(
     'action:initiative.edit',
     (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.initiative.id),
-    byRole(refused({ sees: [initiativeCopy.NOT_COORDINATOR], hides: [SETUP_FORM] }), { coordinator: allowed({ sees: [SETUP_FORM, A] }) }),
+    byRole(refused({ sees: [english('setup.notCoordinator')], hides: [SETUP_FORM] }), { coordinator: allowed({ sees: [SETUP_FORM, A] }) }),
   ),
   row('action:initiative.edit', 'coordinator', "another initiative's id (B)", (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.otherInitiative.id), refused({ hides: [SETUP_FORM] })),
   row('action:initiative.edit', 'coordinator', "another workspace's initiative id", (c) => buttonInHome(c.delivery, 'initiative.edit', c.world.foreignInitiative.id), refused({ hides: [SETUP_FORM, (w) => w.foreignInitiative.name] })),
   ...surface(
     'action:initiative.accept_role',
     invitationButton('initiative.accept_role'),
-    byRole(refused({ hides: [(w) => initiativeCopy.roleAccepted('coordinator', w.initiative.name)] }), {
+    byRole(refused({ hides: [(w) => invitationCopy.roleAccepted(english, 'coordinator', w.initiative.name)] }), {
       invitee: allowed({ changes: ['InitiativeMember', 'ConsentRecord', 'Invitation'], owns: OWN_ROLE }),
     }),
   ),
@@ -571,7 +570,7 @@ const initiativeActions: Cell[] = [
     'admin',
     'their own invitation, unanswered for 15 days (expired, not yet pruned): only the expired row may go',
     (c) => buttonInMessage(c.delivery, 'initiative.accept_role', c.world.expiredInvitationId),
-    refused({ sees: [initiativeCopy.INVITATION_GONE], tolerates: ['Invitation'] }),
+    refused({ sees: [invitationCopy.invitationGone(english)], tolerates: ['Invitation'] }),
   ),
   row('action:initiative.accept_role', 'invitee', "their own invitation to another workspace's initiative", (c) => buttonInMessage(c.delivery, 'initiative.accept_role', c.world.foreignInvitationId), refused()),
   // The preview shows the actor, and only them, their own unsaved form as a seeker would see it.
@@ -607,7 +606,7 @@ const views: Cell[] = [
       role,
       "A's id in private_metadata (the edit form)",
       (c) => submission(c.delivery, 'initiative.setup', editForm('Renamed by the form'), metadata({ initiativeId: c.world.initiative.id, needsConsent: false })),
-      role === 'coordinator' ? allowed({ changes: ['Initiative'] }) : refused({ sees: [initiativeCopy.NOT_COORDINATOR] }),
+      role === 'coordinator' ? allowed({ changes: ['Initiative'] }) : refused({ sees: [english('setup.notCoordinator')] }),
     ),
   ),
   row(
@@ -615,9 +614,9 @@ const views: Cell[] = [
     'hrViewer',
     "A's id with C's user id and a coordinator role in private_metadata",
     (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.initiative.id, userId: USERS.coordinator, role: 'coordinator', needsConsent: false })),
-    refused({ sees: [initiativeCopy.NOT_COORDINATOR] }),
+    refused({ sees: [english('setup.notCoordinator')] }),
   ),
-  row('view:initiative.setup', 'coordinator', "another initiative's id (B) in private_metadata", (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.otherInitiative.id, needsConsent: false })), refused({ sees: [initiativeCopy.NOT_COORDINATOR] })),
+  row('view:initiative.setup', 'coordinator', "another initiative's id (B) in private_metadata", (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.otherInitiative.id, needsConsent: false })), refused({ sees: [english('setup.notCoordinator')] })),
   row('view:initiative.setup', 'otherCoordinator', "another workspace's initiative id in private_metadata", (c) => submission(c.delivery, 'initiative.setup', editForm('Taken over'), metadata({ initiativeId: c.world.foreignInitiative.id, needsConsent: false })), refused()),
   row(
     'view:initiative.setup',
@@ -645,7 +644,7 @@ const views: Cell[] = [
   ),
   row('view:initiative.choose', 'hrViewer', "purpose insights, another initiative (B)", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.otherInitiative.id) }, metadata({ purpose: 'insights' })), refused({ sees: [INSIGHTS_REFUSED] }), { settle: 'views.update' }),
   ...(['anyone', 'hrViewer', 'otherCoordinator', 'removedMember'] as const).map((role) =>
-    row('view:initiative.choose', role, "purpose setup, A chosen (its edit form)", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'setup' })), refused({ sees: [initiativeCopy.NOT_COORDINATOR], hides: [SETUP_FORM] })),
+    row('view:initiative.choose', role, "purpose setup, A chosen (its edit form)", (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'setup' })), refused({ sees: [english('setup.notCoordinator')], hides: [SETUP_FORM] })),
   ),
   row('view:initiative.choose', 'coordinator', 'purpose setup, A chosen (its edit form)', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(c.world.initiative.id) }, metadata({ purpose: 'setup' })), allowed({ sees: [SETUP_FORM, A] })),
   row('view:initiative.choose', 'anyone', 'purpose setup, a new initiative chosen', (c) => submission(c.delivery, 'initiative.choose', { [CHOICE]: field.radio(NEW_INITIATIVE) }, metadata({ purpose: 'setup' })), refused({ hides: [SETUP_FORM] })),
@@ -774,25 +773,25 @@ const views: Cell[] = [
   ...surface(
     'view:pairing.report_reply_modal',
     (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Thank you for telling us. We are looking into it.'), metadata({ reportId: c.world.reportId })),
-    byRole(refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR], hides: [USERS.seeker] }), {
-      seeker: refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR] }),
-      coordinator: allowed({ changes: ['Report'], reaches: ['seeker'], onlyTo: ['seeker'], sees: [pairingCopy.replySent('Otter')], hides: [USERS.seeker] }),
+    byRole(refused({ sees: [english('reports.coordinators.notCoordinator')], hides: [USERS.seeker] }), {
+      seeker: refused({ sees: [english('reports.coordinators.notCoordinator')] }),
+      coordinator: allowed({ changes: ['Report'], reaches: ['seeker'], onlyTo: ['seeker'], sees: [english('reports.coordinators.replySent', { pseudonym: 'Otter' })], hides: [USERS.seeker] }),
     }),
   ),
-  row('view:pairing.report_reply_modal', 'coordinator', 'an empty reply', (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('   '), metadata({ reportId: c.world.reportId })), refused({ sees: [pairingCopy.REPLY_EMPTY] })),
+  row('view:pairing.report_reply_modal', 'coordinator', 'an empty reply', (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('   '), metadata({ reportId: c.world.reportId })), refused({ sees: [english('reports.coordinators.replyEmpty')] })),
   row(
     'view:pairing.report_reply_modal',
     'coordinator',
     'a report id that no longer exists in private_metadata',
     (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Hello'), metadata({ reportId: '00000000-0000-4000-8000-000000000000' })),
-    refused({ sees: [pairingCopy.REPORTER_GONE] }),
+    refused({ sees: [english('reports.coordinators.reporterGone')] }),
   ),
   row(
     'view:pairing.report_reply_modal',
     'otherCoordinator',
     "a report of another initiative's (A's) id, as B's coordinator",
     (c) => submission(c.delivery, 'pairing.report_reply_modal', replyForm('Hello'), metadata({ reportId: c.world.reportId })),
-    refused({ sees: [pairingCopy.REPLY_NOT_COORDINATOR] }),
+    refused({ sees: [english('reports.coordinators.notCoordinator')] }),
   ),
   row('view:pairing.report_modal', 'seeker', 'do not pair us again ticked', (c) => submission(c.delivery, 'pairing.report_modal', reportForm(true), metadata({ pairingId: c.world.pairing.id })), allowed({ changes: ['PairBlock', 'Pairing'], reaches: ['coordinator', 'listener'] })),
 

@@ -1,7 +1,9 @@
-import { english } from '../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
 import { findPlaceholder, INTERNATIONAL_LINES, parseResources, resourcesProblem } from '../../src/domain/resources.js';
-import { DEFAULT_RESOURCES } from '../../src/features/initiatives/copy.js';
+import { APP_LANGUAGES } from '../../src/domain/app-language.js';
+import { english, translate } from '../../src/i18n/translate.js';
+
+const DEFAULT_RESOURCES = english('setup.default.resources');
 
 describe('resources a person in distress is shown first', () => {
   it.each([
@@ -35,11 +37,17 @@ describe('resources a person in distress is shown first', () => {
     expect(resourcesProblem(DEFAULT_RESOURCES.replace('<your EAP phone number> (<its hours>)', '0800 123 4567 (weekdays 8-20)'))).toBeNull();
   });
 
-  it('offers widely known lines that each count as a contact and fit a Block Kit option', () => {
+  it('offers widely known lines, in every language, that each count as a contact and fit a Block Kit option', () => {
     for (const { line } of INTERNATIONAL_LINES) {
-      expect(parseResources(line)).toHaveLength(1);
-      expect(line.length).toBeLessThanOrEqual(75);
+      for (const language of APP_LANGUAGES) {
+        expect(parseResources(line[language]), line[language]).toHaveLength(1);
+        expect(line[language].length, line[language]).toBeLessThanOrEqual(75);
+      }
     }
+  });
+
+  it('ships a template in every language that is refused until its placeholders are replaced', () => {
+    for (const language of APP_LANGUAGES) expect(resourcesProblem(translate(language, 'setup.default.resources')), language).toBe('placeholder');
   });
 });
 

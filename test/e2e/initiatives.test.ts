@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
-import { DEFAULT_TOPICS } from '../../src/domain/topics.js';
 import * as copy from '../../src/features/initiatives/copy.js';
+import * as invitationCopy from '../../src/features/initiatives/invitation-copy.js';
 import { INTERNATIONAL_LINES } from '../../src/domain/resources.js';
 import { APPROVAL_REQUIRED, InitiativeIds, NEW_INITIATIVE, TEXT_BLOCKS } from '../../src/features/initiatives/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -64,7 +65,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     const { loading, view } = await commandModal(e2e, COORDINATOR, 'setup');
     expect(textOf(loading.blocks)).toContain('One moment');
     expect(view.callback_id).toBe(InitiativeIds.setupModal);
-    expect(inputBlock(view, B.topics).element.initial_value).toBe(DEFAULT_TOPICS.join('\n'));
+    expect(inputBlock(view, B.topics).element.initial_value).toBe(english('setup.default.topics'));
     expect(inputBlock(view, B.minGroupSize).element.initial_value).toBe('5');
     expect(inputBlock(view, B.consent).element.options).toHaveLength(1);
     expect(textOf(view.blocks)).toContain('*What we store:*');
@@ -88,10 +89,10 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
 
   it('refuses the resources template as shipped on its field, and a list with no number or link, storing nothing', async () => {
     const form = await openSetupForm(e2e, COORDINATOR);
-    const template = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: copy.DEFAULT_RESOURCES }));
-    expect(fieldErrorsOf(template)).toEqual({ [B.resources]: copy.placeholderLeft('<your EAP phone number>') });
+    const template = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: english('setup.default.resources') }));
+    expect(fieldErrorsOf(template)).toEqual({ [B.resources]: copy.placeholderLeft(english, '<your EAP phone number>') });
     const noContact = await submit(e2e, COORDINATOR, form, initiativeFields({ [B.resources]: 'Talk to your manager.\nLook after yourself.' }));
-    expect(fieldErrorsOf(noContact)).toEqual({ [B.resources]: copy.NO_RESOURCE_CONTACT });
+    expect(fieldErrorsOf(noContact)).toEqual({ [B.resources]: english('setup.error.noContact') });
     await nothingStored();
   });
 
@@ -99,11 +100,11 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     const form = await openSetupForm(e2e, COORDINATOR);
     const fields = (extra: Record<string, string>) => initiativeFields({ [B.topics]: 'Anxiety\nGrief', ...extra });
     const placeholder = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.de.resources]: 'Telefonseelsorge: <Nummer>' }));
-    expect(fieldErrorsOf(placeholder)).toEqual({ [TEXT_BLOCKS.de.resources]: copy.placeholderLeft('<Nummer>') });
+    expect(fieldErrorsOf(placeholder)).toEqual({ [TEXT_BLOCKS.de.resources]: copy.placeholderLeft(english, '<Nummer>') });
     const noContact = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.es.resources]: 'Habla con tu responsable.' }));
-    expect(fieldErrorsOf(noContact)).toEqual({ [TEXT_BLOCKS.es.resources]: copy.NO_RESOURCE_CONTACT });
+    expect(fieldErrorsOf(noContact)).toEqual({ [TEXT_BLOCKS.es.resources]: english('setup.error.noContact') });
     const oneTopicShort = await submit(e2e, COORDINATOR, form, fields({ [TEXT_BLOCKS.de.topics]: 'Angst' }));
-    expect(fieldErrorsOf(oneTopicShort)).toEqual({ [TEXT_BLOCKS.de.topics]: copy.topicLinesMismatch(2) });
+    expect(fieldErrorsOf(oneTopicShort)).toEqual({ [TEXT_BLOCKS.de.topics]: copy.topicLinesMismatch(english, 2) });
     await nothingStored();
   });
 
@@ -174,7 +175,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       waitingUpdateEveryDays: 5,
       reviewAfterWeeks: 8,
     });
-    expect(initiative.resources).toBe(`${TEST_RESOURCES}\n${INTERNATIONAL_LINES.find((l) => l.id === 'samaritans')!.line}`);
+    expect(initiative.resources).toBe(`${TEST_RESOURCES}\n${INTERNATIONAL_LINES.find((l) => l.id === 'samaritans')!.line.en}`);
     expect(initiative.topics.map((t) => t.label)).toEqual(['Anxiety', 'Bereavement and loss', 'Neurodivergence']);
     expect(initiative.members.map((m) => ({ userId: m.userId, role: m.role }))).toEqual([{ userId: COORDINATOR, role: 'coordinator' }]);
 
@@ -195,7 +196,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
 
   it('invites a named HR viewer, storing only the invitation (initiative, role, person, time) until they accept', async () => {
     const invitation = await invitationFor(e2e, HR_VIEWER);
-    expect(String(invitation.call.args.text)).toContain(copy.roleName('hr_viewer'));
+    expect(invitation.call.args.text).toBe(invitationCopy.invitationText(english, COORDINATOR, 'hr_viewer', 'Peer Support UK'));
     expect(textOf(invitation.call.args.blocks)).toContain(CONSENT_TEXTS.hr_viewer.text);
     expect(await e2e.db.initiativeMember.count({ where: { userId: HR_VIEWER } })).toBe(0);
     expect(await e2e.db.consentRecord.count({ where: { userId: HR_VIEWER } })).toBe(0);
@@ -210,7 +211,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     const since = e2e.mark();
     await click(e2e, { actionId: InitiativeIds.acceptRole, value: invitation.value, userId: OUTSIDER, channelId: `D${HR_VIEWER}` });
     const refusal = await e2e.next('chat.postEphemeral', since, (call) => call.args.user === OUTSIDER);
-    expect(refusal.args.text).toBe(copy.NOT_YOUR_INVITATION);
+    expect(refusal.args.text).toBe(invitationCopy.notYourInvitation(english));
     expect(await e2e.db.initiativeMember.count({ where: { userId: OUTSIDER } })).toBe(0);
     expect(await e2e.db.consentRecord.count({ where: { userId: OUTSIDER } })).toBe(0);
   });
@@ -220,7 +221,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     const since = e2e.mark();
     await acceptInvitation(e2e, HR_VIEWER, invitation);
     const updated = await e2e.next('chat.update', since, (call) => call.args.channel === `D${HR_VIEWER}`);
-    expect(updated.args.text).toBe(copy.roleAccepted('hr_viewer', 'Peer Support UK'));
+    expect(updated.args.text).toBe(invitationCopy.roleAccepted(english, 'hr_viewer', 'Peer Support UK'));
     await e2e.next('views.publish', since, (call) => call.args.user_id === HR_VIEWER);
 
     const member = await e2e.db.initiativeMember.findFirstOrThrow({ where: { userId: HR_VIEWER } });
@@ -249,7 +250,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     const { triggerId } = await click(e2e, { actionId: InitiativeIds.editButton, value: initiativeId, userId: OUTSIDER, view: { type: 'home', id: 'VHOMEOUT1' } });
     const { view } = await openedModal(e2e, since, triggerId);
     expect(view.callback_id).not.toBe(InitiativeIds.setupModal);
-    expect(textOf(view.blocks)).toContain(copy.NOT_COORDINATOR);
+    expect(textOf(view.blocks)).toContain(english('setup.notCoordinator'));
     expect(view.blocks.some((b) => b.type === 'input')).toBe(false);
   });
 
@@ -262,7 +263,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       },
     };
     const response = await submit(e2e, OUTSIDER, form, initiativeFields({ [B.name]: 'Taken over', [B.consent]: [] }));
-    expect(textOf(updatedView(response).blocks)).toContain(copy.NOT_COORDINATOR);
+    expect(textOf(updatedView(response).blocks)).toContain(english('setup.notCoordinator'));
     expect((await e2e.db.initiative.findUniqueOrThrow({ where: { id: initiativeId } })).name).toBe('Peer Support UK');
     expect(await e2e.db.initiative.count()).toBe(1);
   });
@@ -286,7 +287,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     });
     expect(response.text).toBe('');
     const saved = await e2e.next('chat.postMessage', saving, (call) => call.args.channel === COORDINATOR);
-    expect(saved.args.text).toBe(copy.saved('Peer Support UK & Ireland', 1));
+    expect(saved.args.text).toBe(copy.saved(english, 'Peer Support UK & Ireland', 1));
 
     const initiative = await e2e.db.initiative.findUniqueOrThrow({ where: { id: initiativeId }, include: { topics: { orderBy: { position: 'asc' } } } });
     expect(initiative.name).toBe('Peer Support UK & Ireland');
@@ -297,7 +298,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
     expect(await e2e.db.initiativeMember.count({ where: { userId: SECOND_COORDINATOR } })).toBe(0);
 
     const invitation = await invitationFor(e2e, SECOND_COORDINATOR, saving);
-    expect(String(invitation.call.args.text)).toContain(copy.roleName('coordinator'));
+    expect(invitation.call.args.text).toBe(invitationCopy.invitationText(english, COORDINATOR, 'coordinator', 'Peer Support UK & Ireland'));
   });
 
   it('stores nothing about an invited coordinator who declines', async () => {
@@ -310,7 +311,7 @@ describe.each(TEST_PROVIDERS)('setting up an initiative on %s', (provider) => {
       channelId: `D${SECOND_COORDINATOR}`,
     });
     const updated = await e2e.next('chat.update', since, (call) => call.args.channel === `D${SECOND_COORDINATOR}`);
-    expect(updated.args.text).toBe(copy.ROLE_DECLINED);
+    expect(updated.args.text).toBe(invitationCopy.roleDeclined(english));
     expect(await e2e.db.invitation.count({ where: { inviteeId: SECOND_COORDINATOR } })).toBe(0);
     expect(await e2e.db.initiativeMember.count({ where: { userId: SECOND_COORDINATOR } })).toBe(0);
     expect(await e2e.db.consentRecord.count({ where: { userId: SECOND_COORDINATOR } })).toBe(0);

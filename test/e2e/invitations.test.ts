@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { CONSENT_TEXTS } from '../../src/domain/consent.js';
 import * as copy from '../../src/features/initiatives/copy.js';
+import * as invitationCopy from '../../src/features/initiatives/invitation-copy.js';
 import { CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { ListenerIds } from '../../src/features/listeners/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -75,7 +77,7 @@ describe.each(TEST_PROVIDERS)('invitations, creators and consent decided by the 
     const { view } = await commandModal(e2e, NOBODY, 'setup');
     expect(view.blocks.some((b) => b.type === 'input')).toBe(false);
     const text = textOf(view.blocks);
-    expect(text).toBe(copy.notAllowedToCreate([CREATOR]));
+    expect(text).toBe(copy.notAllowedToCreate(english, [CREATOR]));
     expect(text).toContain('workspace admins and owners');
     expect(text).toContain(`<@${CREATOR}>`);
     expect(text).toContain('coordinators of an existing initiative');
@@ -84,7 +86,7 @@ describe.each(TEST_PROVIDERS)('invitations, creators and consent decided by the 
     const adminForm = await openSetupForm(e2e, ADMIN);
     expect(adminForm.view.callback_id).toBe(InitiativeIds.setupModal);
     const response = await submit(e2e, NOBODY, adminForm, initiativeFields({ [B.name]: 'Not allowed' }));
-    expect(textOf(updatedView(response).blocks)).toBe(copy.notAllowedToCreate([CREATOR]));
+    expect(textOf(updatedView(response).blocks)).toBe(copy.notAllowedToCreate(english, [CREATOR]));
     expect(await e2e.db.initiative.count()).toBe(0);
     await grantedNothing(NOBODY);
   });
@@ -117,7 +119,7 @@ describe.each(TEST_PROVIDERS)('invitations, creators and consent decided by the 
     const initiatives = await e2e.db.initiative.count();
     const invitations = await e2e.db.invitation.count();
     const response = await submit(e2e, ADMIN, form, initiativeFields({ [B.name]: 'Crowded', [B.coordinators]: eleven }));
-    expect(fieldErrorsOf(response)).toEqual({ [B.coordinators]: copy.TOO_MANY_PEOPLE });
+    expect(fieldErrorsOf(response)).toEqual({ [B.coordinators]: english('setup.error.tooManyPeople', { max: copy.MAX_PEOPLE_PER_PICKER }) });
     expect(await e2e.db.initiative.count()).toBe(initiatives);
     expect(await e2e.db.invitation.count()).toBe(invitations);
   });
@@ -134,12 +136,12 @@ describe.each(TEST_PROVIDERS)('invitations, creators and consent decided by the 
       const since = e2e.mark();
       await click(e2e, { actionId: InitiativeIds.acceptRole, value, userId: OUTSIDER, channelId: `D${OUTSIDER}`, messageTs: '1700000002.000100' });
       const refusal = await e2e.next('chat.postEphemeral', since, (call) => call.args.user === OUTSIDER);
-      expect(refusal.args.text).toBe(copy.INVITATION_GONE);
+      expect(refusal.args.text).toBe(invitationCopy.invitationGone(english));
     }
     const since = e2e.mark();
     await click(e2e, { actionId: InitiativeIds.acceptRole, value: invitation.value, userId: OUTSIDER, channelId: `D${HR_VIEWER}` });
     const refusal = await e2e.next('chat.postEphemeral', since, (call) => call.args.user === OUTSIDER);
-    expect(refusal.args.text).toBe(copy.NOT_YOUR_INVITATION);
+    expect(refusal.args.text).toBe(invitationCopy.notYourInvitation(english));
 
     await grantedNothing(OUTSIDER);
     // The real invitation still stands for the person it was made for.
@@ -175,13 +177,13 @@ describe.each(TEST_PROVIDERS)('invitations, creators and consent decided by the 
     expect((await submit(e2e, ADMIN, form, { [B.hrViewers]: [] })).text).toBe('');
     const replaced = await e2e.next('chat.update', since, (call) => call.args.ts === stored.messageTs);
     expect(replaced.args.channel).toBe(stored.channel);
-    expect(replaced.args.text).toBe(copy.invitationWithdrawn('hr_viewer', 'Admin Circle'));
+    expect(replaced.args.text).toBe(invitationCopy.invitationWithdrawn(english, 'hr_viewer', 'Admin Circle'));
     expect(await e2e.db.invitation.count({ where: { inviteeId: HR_VIEWER } })).toBe(0);
 
     const clicked = e2e.mark();
     await click(e2e, { actionId: InitiativeIds.acceptRole, value: invitation.value, userId: HR_VIEWER, channelId: String(stored.channel), messageTs: String(stored.messageTs) });
     const refusal = await e2e.next('chat.postEphemeral', clicked, (call) => call.args.user === HR_VIEWER);
-    expect(refusal.args.text).toBe(copy.INVITATION_GONE);
+    expect(refusal.args.text).toBe(invitationCopy.invitationGone(english));
     await grantedNothing(HR_VIEWER);
   });
 

@@ -103,7 +103,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
       expect(shown(notice)).toContain(`<@${LISTENER.id}>`);
       expect(shown(notice)).toContain(pairing.seekerPseudonym);
       expect(shown(notice)).toContain(english(reason.label));
-      expect(jsonOf(notice.args.blocks)).toContain(pairingCopy.replyButton(pairing.seekerPseudonym));
+      expect(jsonOf(notice.args.blocks)).toContain(english('reports.coordinators.replyButton', { pseudonym: pairing.seekerPseudonym }));
       // Invariant 5: nothing ever addressed to a coordinator carries anything that identifies the seeker.
       expect(leaksTo(e2e.slack.calls, e2e.owners, c.id, [SEEKER])).toEqual([]);
     }
@@ -119,14 +119,14 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     for (const who of [HR_VIEWER, LISTENER]) {
       const { view } = await openReply(who, notices.get(COORDINATOR.id)!);
       expect(view.callback_id).not.toBe(PairingIds.reportReplyModal);
-      expect(textOf(view.blocks)).toContain(pairingCopy.REPLY_NOT_COORDINATOR);
+      expect(textOf(view.blocks)).toContain(english('reports.coordinators.notCoordinator'));
       expect(jsonOf(view)).not.toContain(SEEKER.id);
     }
     // The listener submits the coordinator's form as if it were theirs: refused in the form, nothing sent.
     const { viewId, view } = await openReply(COORDINATOR, notices.get(COORDINATOR.id)!);
     const since = e2e.mark();
     const forged = await submit(e2e, LISTENER.id, { viewId, view }, { [PairingIds.blocks.replyText]: 'I know it was you' });
-    expect(fieldErrorsOf(forged)).toEqual({ [PairingIds.blocks.replyText]: pairingCopy.REPLY_NOT_COORDINATOR });
+    expect(fieldErrorsOf(forged)).toEqual({ [PairingIds.blocks.replyText]: english('reports.coordinators.notCoordinator') });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(e2e.slack.calls.slice(since).filter((c) => c.method === 'chat.postMessage')).toEqual([]);
     expect((await e2e.db.report.findFirstOrThrow({ where: { reporterId: SEEKER.id } })).repliedAt).toBeNull();
@@ -137,7 +137,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     e2e.slack.setResponse('chat.postMessage', (call, defaultReply) => (sentTo(SEEKER.id)(call) ? { status: 200, body: { ok: false, error: 'fatal_error' } } : defaultReply()));
     try {
       const failed = await submit(e2e, SECOND_COORDINATOR.id, { viewId, view }, { [PairingIds.blocks.replyText]: REPLY });
-      expect(fieldErrorsOf(failed)).toEqual({ [PairingIds.blocks.replyText]: pairingCopy.REPLY_NOT_SENT });
+      expect(fieldErrorsOf(failed)).toEqual({ [PairingIds.blocks.replyText]: english('reports.coordinators.notSent') });
     } finally {
       e2e.slack.clearResponse('chat.postMessage');
     }
@@ -148,12 +148,12 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     const pairing = await e2e.db.pairing.findUniqueOrThrow({ where: { id: pairingId } });
     const { viewId, view } = await openReply(SECOND_COORDINATOR, notices.get(SECOND_COORDINATOR.id)!);
     expect(view.callback_id).toBe(PairingIds.reportReplyModal);
-    expect(textOf(view.blocks)).toContain(pairingCopy.replyIntro(pairing.seekerPseudonym, initiative.name));
+    expect(textOf(view.blocks)).toContain(pairingCopy.replyIntro(english, pairing.seekerPseudonym, initiative.name));
 
     const since = e2e.mark();
     const response = await submit(e2e, SECOND_COORDINATOR.id, { viewId, view }, { [PairingIds.blocks.replyText]: REPLY });
     // The form closes on a confirmation only once the reply has gone.
-    expect(textOf(updatedView(response).blocks)).toContain(pairingCopy.replySent(pairing.seekerPseudonym));
+    expect(textOf(updatedView(response).blocks)).toContain(english('reports.coordinators.replySent', { pseudonym: pairing.seekerPseudonym }));
     const reply = e2e.slack.calls.slice(since).find((c) => c.method === 'chat.postMessage' && sentTo(SEEKER.id)(c));
     expect(reply).toBeDefined();
     const text = shown(reply!);
@@ -175,7 +175,8 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
 
     // A second coordinator opening the same report sees it was answered.
     const again = await openReply(COORDINATOR, notices.get(COORDINATOR.id)!);
-    expect(textOf(again.view.blocks)).toContain('A coordinator already replied to this concern on');
+    const replied = (await e2e.db.report.findFirstOrThrow({ where: { reporterId: SEEKER.id } })).repliedAt!;
+    expect(textOf(again.view.blocks)).toContain(pairingCopy.alreadyReplied(english, replied));
   });
 
   it('a listener\'s report names nobody, and a reply reaches the listener without the seeker\'s identity', async () => {
@@ -185,13 +186,13 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
       const notice = got.get(c.id)!;
       expect(shown(notice)).toContain(pairing.seekerPseudonym);
       expect(jsonOf(notice.args)).not.toContain(SEEKER.id);
-      expect(jsonOf(notice.args.blocks)).toContain(pairingCopy.replyButton(pairing.listenerPseudonym));
+      expect(jsonOf(notice.args.blocks)).toContain(english('reports.coordinators.replyButton', { pseudonym: pairing.listenerPseudonym }));
       expect(leaksTo(e2e.slack.calls, e2e.owners, c.id, [SEEKER])).toEqual([]);
     }
     const { viewId, view } = await openReply(COORDINATOR, got.get(COORDINATOR.id)!);
     const since = e2e.mark();
     const response = await submit(e2e, COORDINATOR.id, { viewId, view }, { [PairingIds.blocks.replyText]: SECOND_REPLY });
-    expect(textOf(updatedView(response).blocks)).toContain(pairingCopy.replySent(pairing.listenerPseudonym));
+    expect(textOf(updatedView(response).blocks)).toContain(english('reports.coordinators.replySent', { pseudonym: pairing.listenerPseudonym }));
     const reply = await e2e.next('chat.postMessage', since, (c) => sentTo(LISTENER.id)(c) && shown(c).includes('teal-ocelot-4407'));
     expect(shown(reply)).toContain(pairingCopy.reportReplyLead(english, initiative.name, pairing.listenerPseudonym));
     expect(identityLeaksBetween(e2e.slack.calls, e2e.owners, SEEKER, LISTENER)).toEqual([]);
@@ -206,7 +207,7 @@ describe.each(TEST_PROVIDERS)('reports coordinators can act on, on %s', (provide
     expect(await e2e.db.report.count({ where: { reporterId: LISTENER.id } })).toBe(1);
 
     const { view } = await openReply(COORDINATOR, notices.get(COORDINATOR.id)!);
-    expect(textOf(view.blocks)).toContain(pairingCopy.REPORTER_GONE);
+    expect(textOf(view.blocks)).toContain(english('reports.coordinators.reporterGone'));
     expect(view.callback_id).not.toBe(PairingIds.reportReplyModal);
   });
 });

@@ -1,4 +1,5 @@
 import { APP_LANGUAGES } from '../../src/domain/app-language.js';
+import { PSEUDONYM_NAMES } from '../../src/domain/pseudonyms.js';
 import { english, translatorFor } from '../../src/i18n/translate.js';
 import { endNoteText } from '../../src/features/pairings/end.js';
 import { describe, expect, it } from 'vitest';
@@ -10,8 +11,11 @@ import * as answerFailures from '../../src/features/common/answer-failures.js';
 import * as commonBlocks from '../../src/features/common/blocks.js';
 import * as helpViews from '../../src/features/help/views.js';
 import * as homeViews from '../../src/features/home/views.js';
-import * as initiativeCopy from '../../src/features/initiatives/copy.js';
+import { consentText } from '../../src/domain/consent.js';
+import * as invitationCopy from '../../src/features/initiatives/invitation-copy.js';
+import * as invitationViews from '../../src/features/initiatives/invitation-views.js';
 import type { Initiative } from '../../src/features/initiatives/service.js';
+import * as initiativeCopy from '../../src/features/initiatives/copy.js';
 import * as initiativeViews from '../../src/features/initiatives/views.js';
 import { InsightsIds } from '../../src/features/insights/ids.js';
 import * as insightsViews from '../../src/features/insights/views.js';
@@ -52,6 +56,7 @@ const checkIns = tracked('check-ins', checkInViews);
 const help = tracked('help', helpViews);
 const home = tracked('home', homeViews);
 const initiatives = tracked('initiatives', initiativeViews);
+const invitations = tracked('invitations', invitationViews);
 const insights = tracked('insights', insightsViews);
 const listeners = tracked('listeners', listenerViews);
 const myData = tracked('my-data', myDataViews);
@@ -67,6 +72,7 @@ const VIEW_MODULES: Record<string, object> = {
   help: helpViews,
   home: homeViews,
   initiatives: initiativeViews,
+  invitations: invitationViews,
   insights: insightsViews,
   listeners: listenerViews,
   'my-data': myDataViews,
@@ -80,6 +86,7 @@ const OTHER_SURFACES = ['common.loadingModal', 'common.messageModal', 'answer-fa
 // ---- Realistic, and worst-case, data --------------------------------------------------------------------
 
 const NOW = new Date('2026-12-03T09:00:00Z');
+const LONGEST_PSEUDONYM = [...PSEUDONYM_NAMES].sort((a, b) => b.length - a.length)[0]!;
 
 /** Text of exactly `n` characters with the characters mrkdwn escapes (&, <, >), which make it longer once escaped. */
 function words(n: number, seed = 'Call the EAP on 0800 555 0142 & <ask> for "Peer Support" > day or night. '): string {
@@ -198,7 +205,7 @@ function myDataOf(many: boolean): MyData {
     preferences: many ? { notificationPreviews: true, language: 'es', updatedAt: '2026-03-01T00:00:00.000Z' } : null,
     checkIns: Array.from({ length: n }, () => ({ kind: 'seeker', dueAt: NOW.toISOString(), status: 'answered', answer: 'helpful' })),
     insightsAccess: Array.from({ length: n }, () => ({ initiative: BIG.name, action: 'view', at: NOW.toISOString() })),
-    invitations: Array.from({ length: many ? 5 : 0 }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', invitedAt: NOW.toISOString() })),
+    invitations: Array.from({ length: many ? 5 : 0 }, (_, i) => ({ initiative: SEVERAL[i % SEVERAL.length]!.name, role: i % 2 ? 'coordinator' : 'hr_viewer', invitedAt: NOW.toISOString(), language: 'es' })),
     consentRecords: Array.from({ length: n }, () => ({ initiative: BIG.name, purpose: 'listener', action: 'given', textVersion: 'listener-0123456789', surface: 'modal', at: NOW.toISOString() })),
   };
 }
@@ -337,21 +344,34 @@ const CASES: SurfaceCase[] = [
     ];
   }),
 
-  // initiatives
-  view('setup modal, new initiative, with consent', () => initiatives.renderSetupModal({ needsConsent: true })),
-  view('setup modal, editing the largest initiative', () =>
-    initiatives.renderSetupModal({
-      initiative: BIG,
-      people: { coordinators: Array.from({ length: 10 }, (_, i) => userId(i)), hrViewers: Array.from({ length: 10 }, (_, i) => userId(50 + i)) },
-      needsConsent: false,
-    }),
-  ),
-  view('setup modal, editing, consent asked again after the text changed', () =>
-    initiatives.renderSetupModal({ initiative: BIG, people: { coordinators: [userId(1)], hrViewers: [] }, needsConsent: true }),
-  ),
-  view('not allowed to create an initiative, with ten named creators', () =>
-    initiatives.renderNotAllowedToCreate(Array.from({ length: 10 }, (_, i) => userId(70 + i))),
-  ),
+  // initiatives: the setup form and its answers in every language the app speaks (issue 19), the longest wording too
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      view(`setup modal, new initiative, with consent (${language})`, () => initiatives.renderSetupModal(t, { needsConsent: true })),
+      view(`setup modal, editing the largest initiative (${language})`, () =>
+        initiatives.renderSetupModal(t, {
+          initiative: BIG,
+          people: { coordinators: Array.from({ length: 10 }, (_, i) => userId(i)), hrViewers: Array.from({ length: 10 }, (_, i) => userId(50 + i)) },
+          needsConsent: false,
+        }),
+      ),
+      view(`setup modal, editing, consent asked again after the text changed (${language})`, () =>
+        initiatives.renderSetupModal(t, { initiative: BIG, people: { coordinators: [userId(1)], hrViewers: [] }, needsConsent: true }),
+      ),
+      view(`not allowed to create an initiative, with ten named creators (${language})`, () =>
+        initiatives.renderNotAllowedToCreate(t, Array.from({ length: 10 }, (_, i) => userId(70 + i))),
+      ),
+      view(`not a coordinator (${language})`, () => initiatives.renderNotCoordinator(t)),
+      view(`initiative gone (${language})`, () => initiatives.renderInitiativeGone(t)),
+      view(`preview as a seeker, long resources and many topics (${language})`, () =>
+        initiatives.renderSeekerPreview(t, { name: BIG.name, resources: BIG.resources, topics: BIG.topics.map((topic) => topic.label) }),
+      ),
+      view(`preview as a seeker, an empty form (${language})`, () => initiatives.renderSeekerPreview(t, { name: '', resources: '', topics: [] })),
+      message(`initiative created, with invitations (${language})`, () => initiatives.renderConfirmation(t, initiativeCopy.created(t, BIG.name, 20))),
+      message(`initiative saved, with invitations (${language})`, () => initiatives.renderConfirmation(t, initiativeCopy.saved(t, BIG.name, 20))),
+    ];
+  }),
   view('choose modal, an initiative to edit, and a new one', () => initiatives.renderChooseModal({ purpose: 'setup', initiatives: SEVERAL.slice(0, 3), allowNew: true })),
   // The chooser a seeker, a listener or a viewer meets, in every language the app speaks (issue 19).
   ...APP_LANGUAGES.map((language) =>
@@ -363,21 +383,19 @@ const CASES: SurfaceCase[] = [
   view('choose modal, more initiatives than radio buttons hold', () =>
     initiatives.renderChooseModal({ purpose: 'listen', initiatives: Array.from({ length: 14 }, (_, i) => initiative(40 + i)), allowNew: true }),
   ),
-  view('not a coordinator', () => initiatives.renderNotCoordinator()),
-  view('preview as a seeker, long resources and many topics', () =>
-    initiatives.renderSeekerPreview({ name: BIG.name, resources: BIG.resources, topics: BIG.topics.map((t) => t.label) }),
-  ),
-  view('preview as a seeker, an empty form', () => initiatives.renderSeekerPreview({ name: '', resources: '', topics: [] })),
-  message('coordinator invitation, long initiative name', () =>
-    initiatives.renderInvitation({ inviterId: userId(1), invitation: { id: '8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4e', role: 'coordinator', initiativeName: BIG.name } }),
-  ),
-  message('HR viewer invitation', () =>
-    initiatives.renderInvitation({ inviterId: userId(1), invitation: { id: '8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4f', role: 'hr_viewer', initiativeName: BIG.name } }),
-  ),
-  message('invitation answered', () => initiatives.renderInvitationAnswer(`You are now a coordinator of *${BIG.name}*.`)),
-  message('invitation withdrawn', () => initiatives.renderInvitationAnswer(initiativeCopy.invitationWithdrawn('hr_viewer', BIG.name))),
-  message('invitation expired', () => initiatives.renderInvitationAnswer(initiativeCopy.invitationExpired('coordinator', BIG.name))),
-  message('initiative saved', () => initiatives.renderConfirmation(`*${BIG.name}* is set up.`)),
+  // The invitation DM and what replaces it, in every language the app speaks and for both roles (issue 19),
+  // with the longest initiative name: the invitee's consent text in their language must fit too.
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return (['coordinator', 'hr_viewer'] as const).flatMap((role, i) => [
+      message(`${role} invitation, long initiative name (${language})`, () =>
+        invitations.renderInvitation(t, { inviterId: userId(1), invitation: { id: `8c0f3a52-6a57-4c1e-9d8e-3f0b6f1c2d4${i}`, role, initiativeName: BIG.name } }),
+      ),
+      message(`${role} invitation accepted (${language})`, () => invitations.renderInvitationAnswer(invitationCopy.roleAccepted(t, role, BIG.name))),
+      message(`${role} invitation withdrawn (${language})`, () => invitations.renderInvitationAnswer(invitationCopy.invitationWithdrawn(t, role, BIG.name))),
+      message(`${role} invitation expired (${language})`, () => invitations.renderInvitationAnswer(invitationCopy.invitationExpired(t, role, BIG.name))),
+    ]);
+  }),
 
   // insights
   view('insights for a coordinator, with a chart and 50 long topics', () =>
@@ -493,24 +511,34 @@ const CASES: SurfaceCase[] = [
   ]),
   message('crisis note to a listener, no resources and no coordinator', () => pairings.renderCrisisNote(english, { pairingId: cuid('pairing', 5), resources: '', coordinatorIds: [] })),
   view('report modal', () => pairings.renderReportModal(cuid('pairing', 4))),
-  message('report notice, a seeker reported their listener, long initiative name', () =>
-    pairings.renderReportNotice({
-      reportId: cuid('report', 1),
-      initiativeName: BIG.name,
-      reporterSide: 'seeker',
-      reporterPseudonym: 'Starling',
-      aboutPseudonym: 'Juniper',
-      aboutListenerUserId: userId(3),
-      reason: 'I am worried about someone\'s safety',
-    }),
-  ),
-  message('report notice, a listener reported the person they listen to', () =>
-    pairings.renderReportNotice({ reportId: cuid('report', 2), initiativeName: SMALL.name, reporterSide: 'listener', reporterPseudonym: 'Fox', aboutPseudonym: 'Otter', aboutListenerUserId: null, reason: 'Something else' }),
-  ),
-  view('reply to a report, already replied to', () =>
-    pairings.renderReportReplyModal({ reportId: cuid('report', 1), reporterPseudonym: 'Starling', initiativeName: BIG.name, repliedAt: NOW }),
-  ),
-  view('reply to a report, first reply', () => pairings.renderReportReplyModal({ reportId: cuid('report', 1), reporterPseudonym: 'Otter', initiativeName: SMALL.name, repliedAt: null })),
+  // The coordinators' side of concerns and of a listener asking for support, in every language (issue 19).
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      message(`report notice, a seeker reported their listener, long initiative name (${language})`, () =>
+        pairings.renderReportNotice(t, {
+          reportId: cuid('report', 1),
+          initiativeName: BIG.name,
+          reporterSide: 'seeker',
+          reporterPseudonym: 'Starling',
+          aboutPseudonym: 'Juniper',
+          aboutListenerUserId: userId(3),
+          reason: 'safety',
+        }),
+      ),
+      message(`report notice, a listener reported the person they listen to (${language})`, () =>
+        pairings.renderReportNotice(t, { reportId: cuid('report', 2), initiativeName: SMALL.name, reporterSide: 'listener', reporterPseudonym: 'Fox', aboutPseudonym: 'Otter', reason: 'guidelines' }),
+      ),
+      view(`reply to a report, already replied to (${language})`, () =>
+        pairings.renderReportReplyModal(t, { reportId: cuid('report', 1), reporterPseudonym: 'Starling', initiativeName: BIG.name, repliedAt: NOW }),
+      ),
+      view(`reply to a report, first reply (${language})`, () => pairings.renderReportReplyModal(t, { reportId: cuid('report', 1), reporterPseudonym: 'Otter', initiativeName: SMALL.name, repliedAt: null })),
+      view(`reply to a report, the reporter can no longer be reached (${language})`, () => pairings.renderReplyAnswer(t, t('reports.coordinators.reporterGone'))),
+      message(`a listener asks the coordinators for support, long initiative name (${language})`, () =>
+        pairings.renderCrisisSupportNotice(t, { listenerId: userId(4), initiativeName: BIG.name }),
+      ),
+    ];
+  }),
   message('a coordinator\'s reply, as long as allowed', () =>
     pairings.renderReportReply({ initiativeName: BIG.name, reporterPseudonym: 'Starling', text: words(REPORT_REPLY_MAX) }),
   ),
@@ -560,9 +588,14 @@ const CASES: SurfaceCase[] = [
   ),
 
   // shared modals
-  view('loading modal', () => common.loadingModal('Ask for a listener')),
-  view('loading modal, long title and text', () => common.loadingModal(words(40), words(4000))),
-  view('message modal, long title and text', () => common.messageModal(words(40), words(4000))),
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      view(`loading modal (${language})`, () => common.loadingModal(t, t('requests.title'))),
+      view(`loading modal, long title and text (${language})`, () => common.loadingModal(t, words(40), words(4000))),
+      view(`message modal, long title and text (${language})`, () => common.messageModal(t, words(40), words(4000))),
+    ];
+  }),
   view('failure modal, with resources', () => failures.renderFailureModal('That did not work.', words(2500))),
   view('failure modal, no resources', () => failures.renderFailureModal('That did not work.', null)),
 ];
@@ -709,6 +742,40 @@ describe('the hard cases keep what matters', () => {
     expect(intro.text).not.toContain(secret);
   });
 
+  it("a coordinator's notices and reply form keep every word in every language: no title, button or notification cut short (issue 19)", () => {
+    for (const language of APP_LANGUAGES) {
+      const t = translatorFor(language);
+      // The reply button names the reporter: with the longest pseudonym there is, it is still whole.
+      const notice = pairings.renderReportNotice(t, { reportId: cuid('report', 1), initiativeName: BIG.name, reporterSide: 'seeker', reporterPseudonym: LONGEST_PSEUDONYM, aboutPseudonym: 'Juniper', aboutListenerUserId: userId(3), reason: 'safety' });
+      const button = buttons(notice.blocks).find((b) => b.action_id === PairingIds.replyToReport) as { text: { text: string } };
+      expect(button.text.text, language).toBe(t('reports.coordinators.replyButton', { pseudonym: LONGEST_PSEUDONYM }));
+      expect(notice.text, language).toBe(t('reports.coordinators.notification'));
+      const form = pairings.renderReportReplyModal(t, { reportId: cuid('report', 1), reporterPseudonym: 'Starling', initiativeName: BIG.name, repliedAt: NOW });
+      expect([form.title.text, form.submit?.text, form.close?.text], language).toEqual([t('reports.coordinators.replyTitle'), t('reports.coordinators.replySubmit'), t('common.cancel')]);
+      expect(JSON.parse(form.private_metadata ?? '')).toEqual({ reportId: cuid('report', 1), language });
+      const answer = pairings.renderReplyAnswer(t, t('reports.coordinators.replySent', { pseudonym: 'Starling' }));
+      expect([answer.title.text, answer.close?.text], language).toEqual([t('reports.coordinators.replyTitle'), t('common.close')]);
+      expect(pairings.renderCrisisSupportNotice(t, { listenerId: userId(4), initiativeName: BIG.name }).text, language).toBe(t('pairings.crisis.coordinatorNotification'));
+    }
+    // The date a reply was sent, as each language writes it where Slack cannot show its own.
+    const dates = APP_LANGUAGES.map((language) => JSON.stringify(pairings.renderReportReplyModal(translatorFor(language), { reportId: cuid('report', 1), reporterPseudonym: 'Otter', initiativeName: SMALL.name, repliedAt: NOW }).blocks));
+    expect(dates[0]).toContain('|3 December 2026>');
+    expect(dates[1]).toContain('|3. Dezember 2026>');
+    expect(dates[2]).toContain('|3 de diciembre de 2026>');
+  });
+
+  it('the invitation DM shows its text and the whole consent text in every language, nothing clipped (issue 19)', () => {
+    for (const language of APP_LANGUAGES) {
+      const t = translatorFor(language);
+      for (const role of ['coordinator', 'hr_viewer'] as const) {
+        const dm = invitations.renderInvitation(t, { inviterId: userId(1), invitation: { id: cuid('invitation', 1), role, initiativeName: BIG.name } });
+        const texts = (dm.blocks as { text?: { text: string } }[]).map((b) => b.text?.text);
+        expect(texts, `${language} ${role}`).toEqual([t('invitations.header'), invitationCopy.invitationText(t, userId(1), role, BIG.name), consentText(role, language).text, undefined]);
+        expect(buttons(dm.blocks).map((b) => (b as { text?: { text: string } }).text?.text), `${language} ${role}`).toEqual([t('invitations.accept'), t('invitations.decline')]);
+      }
+    }
+  });
+
   it('the pause question offers every initiative the person listens in', () => {
     const { blocks } = listeners.renderChooseProfile(english, { actionId: ListenerIds.pauseButton, verb: 'pause', profiles: BUSIEST_HOME.profiles });
     expect(buttons(blocks).map((b) => b.value)).toEqual(BUSIEST_HOME.profiles.map((p) => p.initiativeId));
@@ -735,6 +802,6 @@ describe('the hard cases keep what matters', () => {
   // most topics of the longest length the form accepts must fit when the initiative is edited.
   it('the longest topic list the setup form accepts fits in its text input when edited', () => {
     const longest = initiative(3, { topics: topics(MAX_TOPICS, MAX_TOPIC_LENGTH) });
-    expect(validateView(initiatives.renderSetupModal({ initiative: longest, needsConsent: false }))).toEqual([]);
+    expect(validateView(initiatives.renderSetupModal(english, { initiative: longest, needsConsent: false }))).toEqual([]);
   });
 });

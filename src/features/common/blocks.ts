@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { safePrefix } from './mrkdwn.js';
 import { FIELD_ACTION_ID } from './view-state.js';
+import type { Translate } from '../../i18n/translate.js';
 
 // Small builders that keep Block Kit limits in one place (DESIGN.md "Slack facts"). Views stay pure.
 
@@ -237,12 +238,12 @@ export function modal(spec: {
   };
 }
 
-/** Shown for the moment between opening a modal (trigger_id lasts 3 s) and loading its contents. */
-export function loadingModal(title: string, text = 'One moment…'): ModalView {
-  return modal({ callbackId: 'common.loading', title, blocks: [section(text)] });
+/** Shown for the moment between opening a modal (trigger_id lasts 3 s) and loading its contents; in `t`'s language. */
+export function loadingModal(t: Translate, title: string, text = t('common.loading')): ModalView {
+  return modal({ callbackId: 'common.loading', title, close: t('common.close'), blocks: [section(text)] });
 }
 
-/** A modal that only says something (a refusal, a confirmation, an explanation). */
-export function messageModal(title: string, text: string): ModalView {
-  return modal({ callbackId: 'common.message', title, blocks: [section(text)] });
+/** A modal that only says something (a refusal, a confirmation, an explanation), in `t`'s language. */
+export function messageModal(t: Translate, title: string, text: string): ModalView {
+  return modal({ callbackId: 'common.message', title, close: t('common.close'), blocks: [section(text)] });
 }

@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { renderFailureModal } from './answer-failures.js';
 import { loadingModal } from './blocks.js';
-import { SOMETHING_WENT_WRONG } from './copy.js';
+import type { Translate } from '../../i18n/translate.js';
 
 // A flow that needs an initiative (listen, request, setup, insights) registers a purpose here; the
 // initiative chooser, shown only when there is more than one initiative, hands the choice back to it.
@@ -39,11 +39,12 @@ export class FlowRegistry {
 export async function openThenUpdate(
   client: WebClient,
   triggerId: string,
+  t: Translate,
   title: string,
   load: () => Promise<ModalView>,
   loadingText?: string,
 ): Promise<void> {
-  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title, loadingText) });
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(t, title, loadingText) });
   const viewId = opened.view?.id;
   if (!viewId) throw new Error('views.open returned no view id');
   let view: ModalView;
@@ -51,7 +52,7 @@ export async function openThenUpdate(
     view = await load();
   } catch (error) {
     // The open modal must not keep saying "one moment" (answer-failures.ts logs the error).
-    await client.views.update({ view_id: viewId, view: renderFailureModal(SOMETHING_WENT_WRONG, null) });
+    await client.views.update({ view_id: viewId, view: renderFailureModal(t('common.somethingWentWrong'), null, t) });
     throw Object.assign(error instanceof Error ? error : new Error('load failed'), { answered: true });
   }
   await client.views.update({ view_id: viewId, view });

@@ -4,6 +4,7 @@ import { appLanguageOfLocale, chooseAppLanguage, FALLBACK_LANGUAGE, initiativeFa
 import { FreshCache } from '../../domain/fresh-cache.js';
 import type { Logger } from '../../logger.js';
 import { isFresh } from './timezones.js';
+import { translatorFor, type Translate } from '../../i18n/translate.js';
 
 // The language to answer someone in when they reach the app (a command, a DM, a click), issue 19. Read
 // only: the cached row of someone taking part (their consent covers it), else Slack's users.info, kept
@@ -16,6 +17,12 @@ import { isFresh } from './timezones.js';
 // about, or the one every initiative of the workspace shares), else English.
 
 const LATE = Symbol('late');
+
+/**
+ * How long an answer to a click, a command or a form waits for the person's language before it is
+ * worded in English: a trigger_id and a view submission have 3 seconds in all.
+ */
+export const LANGUAGE_WITHIN_MS = 800;
 
 /** How long a person's locale is kept in a process's memory. */
 const FRESH_MS = 10 * 60 * 1000;
@@ -112,4 +119,9 @@ export function personLanguages(deps: {
     },
     forget: (userId) => cache.forget(userId),
   };
+}
+
+/** The person's language (PersonLanguages.of), as a translator for their words. */
+export async function translatorOf(languages: PersonLanguages, client: WebClient, userId: string, options: LanguageOptions = {}): Promise<Translate> {
+  return translatorFor(await languages.of(client, userId, options));
 }

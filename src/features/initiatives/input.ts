@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { APP_LANGUAGE_NAMES, APP_LANGUAGES, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { zipTopicLabels, type InitiativeTexts } from '../../domain/initiative-texts.js';
-import { findPlaceholder, INTERNATIONAL_LINES, resourcesProblem } from '../../domain/resources.js';
+import { findPlaceholder, pickedLines, resourcesProblem } from '../../domain/resources.js';
+import type { Translate } from '../../i18n/translate.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS, parseTopicList } from '../../domain/topics.js';
 import { optionalText, requiredText, stringList, wholeNumber } from '../common/view-state.js';
-import { MAX_PEOPLE_PER_PICKER, NO_RESOURCE_CONTACT, placeholderLeft, TOO_MANY_PEOPLE, topicLinesMismatch } from './copy.js';
+import { MAX_PEOPLE_PER_PICKER, placeholderLeft, topicLinesMismatch } from './copy.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, TEXT_BLOCKS } from './ids.js';
 
 const B = InitiativeIds.blocks;
@@ -13,74 +14,75 @@ export const DEFAULT_WAITING_UPDATE_EVERY_DAYS = 3;
 export const DEFAULT_REVIEW_AFTER_WEEKS = 6;
 export const MIN_GROUP_SIZE_FLOOR = 3; // DESIGN.md invariant 4: k never below 3
 
-const people = stringList
-  .transform((ids) => [...new Set(ids)])
-  .refine((ids) => ids.length <= MAX_PEOPLE_PER_PICKER, TOO_MANY_PEOPLE);
+const people = (t: Translate) =>
+  stringList.transform((ids) => [...new Set(ids)]).refine((ids) => ids.length <= MAX_PEOPLE_PER_PICKER, t('setup.error.tooManyPeople', { max: MAX_PEOPLE_PER_PICKER }));
 
 /**
  * The setup modal's fields, validated; keys are block ids. Whether consent is asked is decided by the
  * server (a new initiative, or a coordinator whose consent is not to the current text), never by the form.
+ * Errors are worded in `t`'s language (the form's), and so are the widely known lines picked.
  */
-export function setupInputSchema(needsConsent: boolean) {
+export function setupInputSchema(needsConsent: boolean, t: Translate) {
+  const days = (min: number, max: number) => wholeNumber(min, max, t('setup.error.days', { min, max }));
   return z.object({
-    [B.name]: requiredText(80, 'Please give the initiative a name.', 'Please keep the name to 80 characters.'),
-    [B.description]: requiredText(500, 'Please add a short description.', 'Please keep the description to 500 characters.'),
+    [B.name]: requiredText(80, t('setup.error.nameMissing'), t('setup.error.nameLong')),
+    [B.description]: requiredText(500, t('setup.error.descriptionMissing'), t('setup.error.descriptionLong')),
     [B.topics]: z
       .string()
       .nullish()
       .transform((v) => parseTopicList(v ?? ''))
-      .refine((t) => t.length > 0, 'Please list at least one topic, one per line.')
-      .refine((t) => t.length <= MAX_TOPICS, `Please list at most ${MAX_TOPICS} topics.`)
-      .refine((t) => t.every((topic) => topic.length <= MAX_TOPIC_LENGTH), `Please keep each topic to ${MAX_TOPIC_LENGTH} characters.`),
-    [B.resources]: requiredText(2500, 'Please add the support and crisis resources everyone will see first.', 'Please keep the resources to 2,500 characters.'),
-    [B.resourceLines]: stringList.transform((ids) => INTERNATIONAL_LINES.filter((l) => ids.includes(l.id)).map((l) => l.line)),
-    [B.guidelines]: requiredText(2500, 'Please add the guidelines listeners agree to.', 'Please keep the guidelines to 2,500 characters.'),
+      .refine((topics) => topics.length > 0, t('setup.error.topicsMissing'))
+      .refine((topics) => topics.length <= MAX_TOPICS, t('setup.error.topicsMany', { max: MAX_TOPICS }))
+      .refine((topics) => topics.every((topic) => topic.length <= MAX_TOPIC_LENGTH), t('setup.error.topicLong', { max: MAX_TOPIC_LENGTH })),
+    [B.resources]: requiredText(2500, t('setup.error.resourcesMissing'), t('setup.error.resourcesLong')),
+    [B.resourceLines]: stringList.transform((ids) => pickedLines(ids, t.language)),
+    [B.guidelines]: requiredText(2500, t('setup.error.guidelinesMissing'), t('setup.error.guidelinesLong')),
     [B.approval]: stringList.transform((v) => v.includes(APPROVAL_REQUIRED)),
     // Each person named is sent a DM: a cap keeps one save from messaging hundreds of people (issue 13).
-    [B.coordinators]: people,
-    [B.hrViewers]: people,
-    [B.minGroupSize]: wholeNumber(MIN_GROUP_SIZE_FLOOR, 100, 'Please enter a whole number from 3 to 100 (5 is a good default).'),
-    [B.retentionDays]: wholeNumber(7, 3650, 'Please enter a number of days from 7 to 3650.'),
-    [B.firstCheckInDays]: wholeNumber(1, 60, 'Please enter a number of days from 1 to 60.'),
-    [B.checkInEveryDays]: wholeNumber(1, 90, 'Please enter a number of days from 1 to 90.'),
+    [B.coordinators]: people(t),
+    [B.hrViewers]: people(t),
+    [B.minGroupSize]: wholeNumber(MIN_GROUP_SIZE_FLOOR, 100, t('setup.error.minGroupSize')),
+    [B.retentionDays]: days(7, 3650),
+    [B.firstCheckInDays]: days(1, 60),
+    [B.checkInEveryDays]: days(1, 90),
     // Older forms (and tests) may not have the field: the default, 3 days, then stands.
-    [B.waitingUpdateEveryDays]: wholeNumber(1, 30, 'Please enter a number of days from 1 to 30.').optional(),
+    [B.waitingUpdateEveryDays]: days(1, 30).optional(),
     // The same for the planned ending: without the field, 6 weeks stands.
-    [B.reviewAfterWeeks]: wholeNumber(1, 52, 'Please enter a number of weeks from 1 to 52 (6 is a good default).').optional(),
+    [B.reviewAfterWeeks]: wholeNumber(1, 52, t('setup.error.reviewWeeks')).optional(),
     // Older forms (and tests) may not have the field: the initiative keeps its language (English when new).
     [B.language]: z
       .string()
       .nullish()
-      .refine((v) => v == null || isAppLanguage(v), 'Please choose one of the languages listed.')
+      .refine((v) => v == null || isAppLanguage(v), t('setup.error.language'))
       .transform((v) => (isAppLanguage(v) ? v : undefined)),
-    ...textFields(),
+    ...textFields(t),
     [B.consent]: needsConsent
-      ? stringList.refine((v) => v.includes(CONSENT_GIVEN), 'Please tick the box to agree, or close this form.')
+      ? stringList.refine((v) => v.includes(CONSENT_GIVEN), t('setup.error.consent'))
       : stringList,
   }).transform((v, ctx) => {
     // The resources are what a person in distress sees first: real lines, never a template left in.
     const resources = withLines(v[B.resources], v[B.resourceLines]);
     const problem = resourcesProblem(resources);
     if (problem) {
-      const message = problem === 'placeholder' ? placeholderLeft(findPlaceholder(resources) ?? '') : NO_RESOURCE_CONTACT;
+      const message = problem === 'placeholder' ? placeholderLeft(t, findPlaceholder(resources) ?? '') : t('setup.error.noContact');
       ctx.addIssue({ code: 'custom', path: [B.resources], message });
       return z.NEVER;
     }
-    const texts = textsOf(v, ctx);
+    const texts = textsOf(t, v, ctx);
     if (texts === null) return z.NEVER;
     return { ...v, [B.resources]: resources, texts };
   });
 }
 
 /** The optional fields for each language's texts: at most as long as the initiative's own. */
-function textFields() {
+function textFields(t: Translate) {
   const fields: Record<string, z.ZodType<string | null>> = {};
   for (const language of APP_LANGUAGES) {
     const b = TEXT_BLOCKS[language];
     const name = APP_LANGUAGE_NAMES[language];
-    fields[b.resources] = optionalText(2500, `Please keep the resources in ${name} to 2,500 characters.`);
-    fields[b.guidelines] = optionalText(2500, `Please keep the guidelines in ${name} to 2,500 characters.`);
-    fields[b.topics] = optionalText(MAX_TOPICS * (MAX_TOPIC_LENGTH + 1), `Please keep each topic in ${name} to ${MAX_TOPIC_LENGTH} characters.`);
+    fields[b.resources] = optionalText(2500, t('setup.error.textsResourcesLong', { language: name }));
+    fields[b.guidelines] = optionalText(2500, t('setup.error.textsGuidelinesLong', { language: name }));
+    fields[b.topics] = optionalText(MAX_TOPICS * (MAX_TOPIC_LENGTH + 1), t('setup.error.textsTopicLong', { language: name, max: MAX_TOPIC_LENGTH }));
   }
   return fields as Record<(typeof TEXT_BLOCKS)[AppLanguage][keyof (typeof TEXT_BLOCKS)['en']], z.ZodType<string | null>>;
 }
@@ -89,7 +91,7 @@ function textFields() {
  * The texts in other languages, checked as the initiative's own are (resources with real contacts and
  * no placeholder; one topic per line, as many as the topics above); null after adding an issue.
  */
-function textsOf(v: Record<string, unknown>, ctx: z.RefinementCtx): InitiativeTexts | null {
+function textsOf(t: Translate, v: Record<string, unknown>, ctx: z.RefinementCtx): InitiativeTexts | null {
   const topics = v[B.topics] as string[];
   const texts: InitiativeTexts = {};
   let ok = true;
@@ -99,15 +101,15 @@ function textsOf(v: Record<string, unknown>, ctx: z.RefinementCtx): InitiativeTe
     const guidelines = v[b.guidelines] as string | null;
     const problem = resources ? resourcesProblem(resources) : null;
     if (problem) {
-      ctx.addIssue({ code: 'custom', path: [b.resources], message: problem === 'placeholder' ? placeholderLeft(findPlaceholder(resources!) ?? '') : NO_RESOURCE_CONTACT });
+      ctx.addIssue({ code: 'custom', path: [b.resources], message: problem === 'placeholder' ? placeholderLeft(t, findPlaceholder(resources!) ?? '') : t('setup.error.noContact') });
       ok = false;
     }
     const labels = zipTopicLabels(topics, (v[b.topics] as string | null) ?? '');
     if (labels === null) {
-      ctx.addIssue({ code: 'custom', path: [b.topics], message: topicLinesMismatch(topics.length) });
+      ctx.addIssue({ code: 'custom', path: [b.topics], message: topicLinesMismatch(t, topics.length) });
       ok = false;
     } else if (Object.values(labels).some((l) => l.length > MAX_TOPIC_LENGTH)) {
-      ctx.addIssue({ code: 'custom', path: [b.topics], message: `Please keep each topic to ${MAX_TOPIC_LENGTH} characters.` });
+      ctx.addIssue({ code: 'custom', path: [b.topics], message: t('setup.error.textsTopicLong', { language: APP_LANGUAGE_NAMES[language], max: MAX_TOPIC_LENGTH }) });
       ok = false;
     }
     const own = { ...(resources ? { resources } : {}), ...(guidelines ? { guidelines } : {}), ...(labels && Object.keys(labels).length > 0 ? { topics: labels } : {}) };

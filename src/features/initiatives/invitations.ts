@@ -1,17 +1,19 @@
 import type { Db, Tx } from '../../db/client.js';
 import { retryOnceOnUniqueViolation } from '../../db/errors.js';
+import { FALLBACK_LANGUAGE, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { translatorFor } from '../../i18n/translate.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
-import { escapeMrkdwn } from '../common/blocks.js';
 import { recordConsent } from '../consent/record.js';
-import * as copy from './copy.js';
+import * as copy from './invitation-copy.js';
+import { renderInvitationAnswer } from './invitation-views.js';
 import type { Role, ServiceDeps } from './service.js';
-import { renderInvitationAnswer } from './views.js';
 
 // The one owner of invitations' lifecycle (issue 13): invited, accepted, declined, withdrawn, expired.
 // An Invitation row is the only thing stored about a person before they consent (DESIGN.md invariant 3):
 // the initiative, the role, the invitee's Slack user id and the time, plus where its DM went so the DM
-// can be replaced when it closes. Nothing is granted from a button: answering needs a standing row for
-// the acting user.
+// can be replaced when it closes, and the language it was worded in (issue 19): its closing words and
+// the consent recorded on accepting follow the words the person saw. Nothing is granted from a button:
+// answering needs a standing row for the acting user.
 
 /** Unanswered invitations close after this many days (DESIGN.md invariant 3). */
 export const INVITATION_DAYS = 14;
@@ -26,6 +28,11 @@ function isRole(value: string): value is Role {
 /** Invitations made on or before this time have expired. */
 export function invitationCutoff(now: Date): Date {
   return new Date(now.getTime() - INVITATION_MS);
+}
+
+/** The language an invitation's DM was worded in; null before it was sent (and for DMs sent before issue 19, which were English). */
+function storedLanguage(row: { language: string | null }): AppLanguage | null {
+  return isAppLanguage(row.language) ? row.language : null;
 }
 
 export interface PendingInvitation {
@@ -49,23 +56,28 @@ interface ClosedRow {
   inviteeId: string;
   channel: string | null;
   messageTs: string | null;
+  language: string | null;
 }
 
 /**
- * Deletes one invitation if it still stands, and replaces its DM (when it was sent) with `text`. The
- * conditional delete is the claim: of a save, an expiry and an answer racing for one invitation, exactly
- * one finds it, so its DM is replaced once.
+ * Deletes one invitation if it still stands, and replaces its DM (when it was sent) with why it closed,
+ * in the language the DM was worded in. The conditional delete is the claim: of a save, an expiry and an
+ * answer racing for one invitation, exactly one finds it, so its DM is replaced once.
  */
 async function closeInvitation(
   tx: Tx,
   workspaceId: string,
   row: ClosedRow,
-  text: string,
+  closing: { why: 'withdrawn' | 'expired'; initiativeName: string },
 ): Promise<{ closed: boolean; entries: OutboxEntry[] }> {
   const { count } = await tx.invitation.deleteMany({ where: { id: row.id } });
   if (count !== 1) return { closed: false, entries: [] };
   // A DM not sent yet needs no replacing: its outbox row finds the invitation gone and is cancelled.
   if (!row.channel || !row.messageTs) return { closed: true, entries: [] };
+  const t = translatorFor(storedLanguage(row) ?? FALLBACK_LANGUAGE);
+  const role: Role = isRole(row.role) ? row.role : 'coordinator';
+  const text =
+    closing.why === 'withdrawn' ? copy.invitationWithdrawn(t, role, closing.initiativeName) : copy.invitationExpired(t, role, closing.initiativeName);
   const entries: OutboxEntry[] = [
     {
       key: outboxKey.invitationClosed(row.id),
@@ -112,14 +124,14 @@ export async function syncInvitations(
       input.named[role].filter((id) => id !== input.actorId && !input.members.some((m) => m.role === role && m.userId === id)),
     );
     const cutoff = invitationCutoff(now).getTime();
-    const name = escapeMrkdwn(input.initiative.name);
+    const initiativeName = input.initiative.name;
     const standing = [];
     for (const row of existing.filter((i) => i.role === role)) {
       if (row.createdAt.getTime() <= cutoff) {
         // Expired but not yet deleted by the scheduler: close it now; if still named, invite afresh below.
-        entries.push(...(await closeInvitation(tx, input.workspaceId, row, copy.invitationExpired(role, name))).entries);
+        entries.push(...(await closeInvitation(tx, input.workspaceId, row, { why: 'expired', initiativeName })).entries);
       } else if (!wanted.has(row.inviteeId)) {
-        const closed = await closeInvitation(tx, input.workspaceId, row, copy.invitationWithdrawn(role, name));
+        const closed = await closeInvitation(tx, input.workspaceId, row, { why: 'withdrawn', initiativeName });
         entries.push(...closed.entries);
         if (closed.closed) withdrawn += 1;
       } else {
@@ -146,22 +158,35 @@ export async function syncInvitations(
 export async function invitationForMessage(
   db: Db,
   invitationId: string,
-): Promise<{ id: string; role: Role; inviteeId: string; initiativeName: string } | null> {
+): Promise<{ id: string; role: Role; inviteeId: string; initiativeId: string; initiativeName: string } | null> {
   const row = await db.invitation.findUnique({ where: { id: invitationId }, include: { initiative: { select: { name: true } } } });
   if (!row || !isRole(row.role)) return null;
-  return { id: row.id, role: row.role, inviteeId: row.inviteeId, initiativeName: row.initiative.name };
+  return { id: row.id, role: row.role, inviteeId: row.inviteeId, initiativeId: row.initiativeId, initiativeName: row.initiative.name };
 }
 
 /**
- * Records where an invitation's DM went, so it can be replaced when the invitation closes. When it closed
- * while the DM was on its way, the DM is replaced at once (a row written in the same transaction).
+ * Records where an invitation's DM went, and the language it was worded in, so it can be replaced when
+ * the invitation closes and its consent recorded in the words the person saw. When it closed while the
+ * DM was on its way, the DM is replaced at once (a row written in the same transaction), in that language.
  */
 export async function recordInvitationMessage(
   tx: Tx,
   now: Date,
-  input: { invitationId: string; workspaceId: string; inviteeId: string; role: Role; initiativeName: string; channel: string; ts: string },
+  input: {
+    invitationId: string;
+    workspaceId: string;
+    inviteeId: string;
+    role: Role;
+    initiativeName: string;
+    channel: string;
+    ts: string;
+    language: AppLanguage;
+  },
 ): Promise<void> {
-  const { count } = await tx.invitation.updateMany({ where: { id: input.invitationId }, data: { channel: input.channel, messageTs: input.ts } });
+  const { count } = await tx.invitation.updateMany({
+    where: { id: input.invitationId },
+    data: { channel: input.channel, messageTs: input.ts, language: input.language },
+  });
   if (count === 1) return;
   await enqueue(tx, now, [
     {
@@ -173,17 +198,22 @@ export async function recordInvitationMessage(
         kind: 'invitation_closed',
         channel: input.channel,
         ts: input.ts,
-        message: renderInvitationAnswer(copy.invitationWithdrawn(input.role, escapeMrkdwn(input.initiativeName))),
+        message: renderInvitationAnswer(copy.invitationWithdrawn(translatorFor(input.language), input.role, input.initiativeName)),
       },
     },
   ]);
 }
 
+/**
+ * `language`: the one the invitation's DM was worded in (null if none is stored), for the answer that
+ * replaces it. `initiativeId` of someone else's invitation: its default language stands in for a
+ * clicker's locale the app does not speak.
+ */
 export type InvitationAnswer =
-  | { kind: 'accepted'; role: Role; initiativeId: string; initiativeName: string }
-  | { kind: 'declined' }
+  | { kind: 'accepted'; role: Role; initiativeId: string; initiativeName: string; language: AppLanguage | null }
+  | { kind: 'declined'; language: AppLanguage | null }
   /** A standing invitation, for someone else: nothing changes. */
-  | { kind: 'not-yours' }
+  | { kind: 'not-yours'; initiativeId: string }
   /** No standing invitation with that id (withdrawn, answered, expired, or never made): nothing granted. */
   | { kind: 'gone' };
 
@@ -205,13 +235,14 @@ export async function answerInvitation(
         include: { initiative: { select: { name: true, workspaceId: true } } },
       });
       if (!row || row.initiative.workspaceId !== input.workspaceId || !isRole(row.role)) return { kind: 'gone' };
-      if (row.inviteeId !== input.userId) return { kind: 'not-yours' };
+      if (row.inviteeId !== input.userId) return { kind: 'not-yours', initiativeId: row.initiativeId };
       // The conditional delete is the claim: of two clicks (or a click and a withdrawal), one wins.
       const { count } = await tx.invitation.deleteMany({ where: { id: row.id } });
       if (count !== 1) return { kind: 'gone' };
       // Past 14 days an invitation no longer stands, even before the scheduler has deleted it.
       if (row.createdAt.getTime() <= invitationCutoff(now).getTime()) return { kind: 'gone' };
-      if (!input.accept) return { kind: 'declined' };
+      const language = storedLanguage(row);
+      if (!input.accept) return { kind: 'declined', language };
       const already = await tx.initiativeMember.findUnique({
         where: { initiativeId_userId_role: { initiativeId: row.initiativeId, userId: row.inviteeId, role: row.role } },
       });
@@ -225,9 +256,11 @@ export async function answerInvitation(
           action: 'given',
           surface: 'message:invitation',
           at: now,
+          // The version of the words they agreed to: the consent text in the language of their DM.
+          language: language ?? FALLBACK_LANGUAGE,
         });
       }
-      return { kind: 'accepted', role: row.role, initiativeId: row.initiativeId, initiativeName: row.initiative.name };
+      return { kind: 'accepted', role: row.role, initiativeId: row.initiativeId, initiativeName: row.initiative.name, language };
     });
   const result = await retryOnceOnUniqueViolation(answer);
   deps.logger.info({ invitationId: input.invitationId, outcome: result.kind }, 'invitation answered');
@@ -250,8 +283,7 @@ export async function expireInvitations(deps: { db: Db; clock: { now(): Date } }
     const entries: OutboxEntry[] = [];
     let expired = 0;
     for (const row of rows) {
-      const role: Role = isRole(row.role) ? row.role : 'coordinator';
-      const closed = await closeInvitation(tx, row.initiative.workspaceId, row, copy.invitationExpired(role, escapeMrkdwn(row.initiative.name)));
+      const closed = await closeInvitation(tx, row.initiative.workspaceId, row, { why: 'expired', initiativeName: row.initiative.name });
       entries.push(...closed.entries);
       if (closed.closed) expired += 1;
     }

@@ -1,16 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { translatorFor } from '../../i18n/translate.js';
-import { FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
+import { FALLBACK_LANGUAGE, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { serializeTexts } from '../../domain/initiative-texts.js';
 import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
-import { INTERNATIONAL_LINES } from '../../domain/resources.js';
+import { pickedLines } from '../../domain/resources.js';
+import { LANGUAGE_WITHIN_MS, translatorOf } from '../common/person-language.js';
+import type { Translate } from '../../i18n/translate.js';
 import { cleanText } from '../../domain/text.js';
 import { parseTopicList } from '../../domain/topics.js';
 import { errorCodeOf } from '../../slack/bulk-sender.js';
-import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
@@ -19,7 +20,7 @@ import { effects } from '../../effects/effects.js';
 import * as copy from './copy.js';
 import { CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE, SETUP_BLOCK_IDS } from './ids.js';
 import { setupInputSchema, toSettings, type InitiativeSettings } from './input.js';
-import { answerInvitation } from './invitations.js';
+import { registerInvitationAnswers } from './invitation-listeners.js';
 import {
   createInitiative,
   getInitiative,
@@ -35,7 +36,7 @@ import {
 import {
   renderChooseModal,
   renderConfirmation,
-  renderInvitationAnswer,
+  renderInitiativeGone,
   renderNotAllowedToCreate,
   renderNotCoordinator,
   renderSeekerPreview,
@@ -45,10 +46,17 @@ import {
 export const SETUP_FLOW = 'setup';
 
 // Only which initiative the form edits; anything else a forged form carries is ignored (issue 13).
-const setupMetadata = z.object({ initiativeId: z.string().nullable() });
+const setupMetadata = z.object({ initiativeId: z.string().nullable(), language: z.string().optional() });
 const chooseMetadata = z.object({ purpose: z.string(), language: z.string().optional() });
 
 const previewState = z.object({ view: z.object({ state: z.object({ values: z.unknown() }) }) });
+const previewMetadata = z.object({ view: z.object({ private_metadata: z.string().optional() }) });
+
+/** The language a setup form was shown in (its metadata), English for a form from before issue 19. */
+function languageIn(privateMetadata: string | undefined): AppLanguage {
+  const language = parseJson(setupMetadata, privateMetadata ?? '')?.language;
+  return isAppLanguage(language) ? language : FALLBACK_LANGUAGE;
+}
 
 export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandler } {
   const services = serviceDeps(deps);
@@ -72,38 +80,45 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
       isAdminOrOwner: () => isAdminOrOwner(client, userId),
     });
 
+  /** The language of whoever fills in the form (issue 19): their choice, their Slack locale, the workspace's. */
+  const formLanguage = (client: WebClient, userId: string, workspaceId: string, initiativeId?: string) =>
+    translatorOf(deps.languages, client, userId, { workspaceId, initiativeId: initiativeId ?? null, withinMs: LANGUAGE_WITHIN_MS });
+
   /** A new-initiative form for someone who may create one, else a kind answer naming who can. */
-  async function newInitiativeView(client: WebClient, workspaceId: string, userId: string) {
+  async function newInitiativeView(t: Translate, client: WebClient, workspaceId: string, userId: string) {
     const check = await mayCreate(client, workspaceId, userId);
-    return check.kind === 'allowed' ? renderSetupModal({ needsConsent: true }) : renderNotAllowedToCreate(check.creators);
+    return check.kind === 'allowed' ? renderSetupModal(t, { needsConsent: true }) : renderNotAllowedToCreate(t, check.creators);
   }
 
   /** The edit form, for coordinators only; consent is asked again when the text changed since they gave it. */
-  async function editView(workspaceId: string, userId: string, initiativeId: string) {
+  async function editView(t: Translate, workspaceId: string, userId: string, initiativeId: string) {
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
-    if (!initiative) return messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE);
-    if (!(await hasRole(services.db, initiative.id, userId, 'coordinator'))) return renderNotCoordinator();
+    if (!initiative) return renderInitiativeGone(t);
+    if (!(await hasRole(services.db, initiative.id, userId, 'coordinator'))) return renderNotCoordinator(t);
     const [people, needsConsent] = await Promise.all([
       peopleOf(services.db, initiative.id, services.clock.now()),
       needsCoordinatorConsent(services.db, workspaceId, initiative.id, userId),
     ]);
-    return renderSetupModal({ initiative, people, needsConsent });
+    return renderSetupModal(t, { initiative, people, needsConsent });
   }
 
   /** The setup form for `initiativeId` (edit, coordinators only) or a new initiative. */
-  function setupView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
-    return initiativeId === NEW_INITIATIVE ? newInitiativeView(client, workspaceId, userId) : editView(workspaceId, userId, initiativeId);
+  async function setupView(client: WebClient, workspaceId: string, userId: string, initiativeId: string) {
+    const isNew = initiativeId === NEW_INITIATIVE;
+    const t = await formLanguage(client, userId, workspaceId, isNew ? undefined : initiativeId);
+    return isNew ? newInitiativeView(t, client, workspaceId, userId) : editView(t, workspaceId, userId, initiativeId);
   }
   deps.flows.register(SETUP_FLOW, ({ workspaceId, userId, initiativeId, client }) => setupView(client, workspaceId, userId, initiativeId));
 
   /** Setting up: straight to a new form, unless the person coordinates initiatives they may want to edit. */
   async function openSetup(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
-    await openThenUpdate(client, triggerId, copy.SETUP_TITLE, async () => {
+    const t = await formLanguage(client, userId, workspaceId);
+    await openThenUpdate(client, triggerId, t, t('setup.title'), async () => {
       const initiatives = await listInitiatives(services.db, workspaceId);
       const coordinated = [];
       for (const i of initiatives) if (await hasRole(services.db, i.id, userId, 'coordinator')) coordinated.push(i);
-      if (coordinated.length === 0) return newInitiativeView(client, workspaceId, userId);
-      return renderChooseModal({ purpose: SETUP_FLOW, initiatives: coordinated, allowNew: true });
+      if (coordinated.length === 0) return newInitiativeView(t, client, workspaceId, userId);
+      return renderChooseModal({ purpose: SETUP_FLOW, initiatives: coordinated, allowNew: true, t });
     });
   }
 
@@ -118,7 +133,8 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const a = parseAction(body);
     if (!a.triggerId || !a.value) return;
     const initiativeId = a.value;
-    await openThenUpdate(client, a.triggerId, copy.EDIT_TITLE, () => editView(a.workspaceId, a.userId, initiativeId));
+    const t = await formLanguage(client, a.userId, a.workspaceId, initiativeId);
+    await openThenUpdate(client, a.triggerId, t, t('setup.editTitle'), () => editView(t, a.workspaceId, a.userId, initiativeId));
   });
 
   // "Preview as a seeker": the request form built from what the coordinator has typed so far, pushed on
@@ -131,12 +147,13 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const form = readForm(values.data.view.state.values);
     const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
     const lines = Array.isArray(form[InitiativeIds.blocks.resourceLines]) ? (form[InitiativeIds.blocks.resourceLines] as string[]) : [];
-    const picked = INTERNATIONAL_LINES.filter((l) => lines.includes(l.id)).map((l) => l.line);
+    // In the form's language: the preview shows what a seeker in that language would see.
+    const t = translatorFor(languageIn(previewMetadata.safeParse(body).data?.view.private_metadata));
     await client.views.push({
       trigger_id: a.triggerId,
-      view: renderSeekerPreview({
+      view: renderSeekerPreview(t, {
         name: cleanText(text(InitiativeIds.blocks.name)),
-        resources: [cleanText(text(InitiativeIds.blocks.resources)), ...picked].filter((t) => t.trim() !== '').join('\n'),
+        resources: [cleanText(text(InitiativeIds.blocks.resources)), ...pickedLines(lines, t.language)].filter((line) => line.trim() !== '').join('\n'),
         topics: parseTopicList(text(InitiativeIds.blocks.topics)),
       }),
     });
@@ -166,7 +183,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
   app.view<ViewSubmitAction>(InitiativeIds.setupModal, async (args) => submitSetup(args));
 
   /** The form again, with consent asked, keeping what was typed: the server decided consent is needed. */
-  function askConsentAgain(settings: InitiativeSettings, current: Initiative | null) {
+  function askConsentAgain(t: Translate, settings: InitiativeSettings, current: Initiative | null) {
     const people = { coordinators: settings.coordinatorIds, hrViewers: settings.hrViewerIds };
     const typed = {
       ...settings,
@@ -174,12 +191,15 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
       texts: settings.texts ? serializeTexts(settings.texts) : current?.texts,
       topics: settings.topics.map((label) => ({ label })),
     };
-    return renderSetupModal({ initiative: current ? { ...typed, id: current.id } : typed, people, needsConsent: true });
+    return renderSetupModal(t, { initiative: current ? { ...typed, id: current.id } : typed, people, needsConsent: true });
   }
 
   async function submitSetup({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) {
     const s = parseSubmission(body);
-    const initiativeId = parseJson(setupMetadata, s.privateMetadata)?.initiativeId ?? null;
+    const metadata = parseJson(setupMetadata, s.privateMetadata);
+    const initiativeId = metadata?.initiativeId ?? null;
+    // The language the form was shown in: its errors, its answers and the consent version recorded.
+    const t = translatorFor(languageIn(s.privateMetadata));
     // Who may save and whether consent is due are decided here, from the database, whatever the form says.
     let current: Initiative | null = null;
     if (initiativeId === null) {
@@ -187,17 +207,17 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
       // allows; users.info is Tier 4 and the interactive client never waits out a 429 (README).
       const check = await mayCreate(client, s.workspaceId, s.userId);
       if (check.kind === 'refused') {
-        await ack({ response_action: 'update', view: renderNotAllowedToCreate(check.creators) });
+        await ack({ response_action: 'update', view: renderNotAllowedToCreate(t, check.creators) });
         return;
       }
     } else {
       current = await getInitiative(services.db, s.workspaceId, initiativeId);
       if (!current) {
-        await ack({ response_action: 'update', view: messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE) });
+        await ack({ response_action: 'update', view: renderInitiativeGone(t) });
         return;
       }
       if (!(await hasRole(services.db, current.id, s.userId, 'coordinator'))) {
-        await ack({ response_action: 'update', view: renderNotCoordinator() });
+        await ack({ response_action: 'update', view: renderNotCoordinator(t) });
         return;
       }
     }
@@ -205,7 +225,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const form = readForm(s.values);
     const consentShown = InitiativeIds.blocks.consent in form;
     // Errors go only on fields the form has: a missing consent box is answered with the form that has it.
-    const parsed = setupInputSchema(needsConsent && consentShown).safeParse(form);
+    const parsed = setupInputSchema(needsConsent && consentShown, t).safeParse(form);
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: fieldErrors(parsed.error, SETUP_BLOCK_IDS) });
       return;
@@ -213,7 +233,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const settings = toSettings(parsed.data);
     if (needsConsent && !consentShown) {
       // A form without the consent box (opened before the text changed, or forged): show it, save nothing.
-      await ack({ response_action: 'update', view: askConsentAgain(settings, current) });
+      await ack({ response_action: 'update', view: askConsentAgain(t, settings, current) });
       return;
     }
     const consentGiven = parsed.data[InitiativeIds.blocks.consent].includes(CONSENT_GIVEN);
@@ -226,14 +246,15 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
         actorId: s.userId,
         settings,
         consentGiven,
+        language: t.language,
       });
       if (result.kind === 'consent-needed') {
-        await ack({ response_action: 'update', view: askConsentAgain(settings, null) });
+        await ack({ response_action: 'update', view: askConsentAgain(t, settings, null) });
         return;
       }
       deps.initiativesChanged?.(s.workspaceId);
       await ack();
-      await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.created(result.initiative.name, result.invited)) });
+      await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(t, copy.created(t, result.initiative.name, result.invited)) });
       await deps.effects.run([...effects.send(result.outboxIds), ...effects.refreshHomes(s.workspaceId, [s.userId])]);
       return;
     }
@@ -244,22 +265,23 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
       actorId: s.userId,
       settings,
       consentGiven,
+      language: t.language,
     });
     if (result.kind === 'not-coordinator') {
-      await ack({ response_action: 'update', view: renderNotCoordinator() });
+      await ack({ response_action: 'update', view: renderNotCoordinator(t) });
       return;
     }
     if (result.kind === 'not-found') {
-      await ack({ response_action: 'update', view: messageModal(copy.EDIT_TITLE, copy.INITIATIVE_GONE) });
+      await ack({ response_action: 'update', view: renderInitiativeGone(t) });
       return;
     }
     if (result.kind === 'consent-needed') {
-      await ack({ response_action: 'update', view: askConsentAgain(settings, current) });
+      await ack({ response_action: 'update', view: askConsentAgain(t, settings, current) });
       return;
     }
     deps.initiativesChanged?.(s.workspaceId);
     await ack();
-    await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(copy.saved(result.initiative.name, result.invited)) });
+    await client.chat.postMessage({ channel: s.userId, ...renderConfirmation(t, copy.saved(t, result.initiative.name, result.invited)) });
     const members = await membersOf(services.db, result.initiative.id);
     await deps.effects.run([
       ...effects.send(result.outboxIds),
@@ -267,29 +289,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     ]);
   }
 
-  // The buttons carry only the invitation's id; the stored invitation decides who, what and which role.
-  for (const [actionId, accepting] of [
-    [InitiativeIds.acceptRole, true],
-    [InitiativeIds.declineRole, false],
-  ] as const) {
-    app.action(actionId, async ({ ack, body, client }) => {
-      await ack();
-      const a = parseAction(body);
-      if (!a.value) return;
-      const result = await answerInvitation(services, { workspaceId: a.workspaceId, invitationId: a.value, userId: a.userId, accept: accepting });
-      const refuse = async (text: string) => {
-        // Said only to the person who clicked; the invitation message stays as it is.
-        if (a.message) await client.chat.postEphemeral({ channel: a.message.channel, user: a.userId, text });
-        else await client.chat.postMessage({ channel: a.userId, text });
-      };
-      if (result.kind === 'not-yours') return refuse(copy.NOT_YOUR_INVITATION);
-      if (result.kind === 'gone') return refuse(copy.INVITATION_GONE);
-      const text = result.kind === 'declined' ? copy.ROLE_DECLINED : copy.roleAccepted(result.role, result.initiativeName);
-      if (a.message) await client.chat.update({ channel: a.message.channel, ts: a.message.ts, ...renderInvitationAnswer(text) });
-      else await client.chat.postMessage({ channel: a.userId, ...renderInvitationAnswer(text) });
-      if (result.kind === 'accepted') await deps.effects.run(effects.refreshHomes(a.workspaceId, [a.userId]));
-    });
-  }
+  registerInvitationAnswers(app, deps);
 
   return {
     setup: async ({ ack, command, client }) => {

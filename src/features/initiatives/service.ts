@@ -4,6 +4,7 @@ import type { Clock } from '../../clock.js';
 import { isCurrentConsentVersion } from '../../domain/consent.js';
 import { serializeTexts } from '../../domain/initiative-texts.js';
 import { recordConsent } from '../consent/record.js';
+import type { AppLanguage } from '../../domain/app-language.js';
 import type { InitiativeSettings } from './input.js';
 import { pendingInvitations, syncInvitations } from './invitations.js';
 
@@ -193,7 +194,15 @@ export type CreateResult =
  */
 export async function createInitiative(
   deps: ServiceDeps,
-  input: { workspaceId: string; enterpriseId?: string | null; actorId: string; settings: InitiativeSettings; consentGiven: boolean },
+  input: {
+    workspaceId: string;
+    enterpriseId?: string | null;
+    actorId: string;
+    settings: InitiativeSettings;
+    consentGiven: boolean;
+    /** The language of the consent text the form showed: its version is the one recorded (issue 19). */
+    language?: AppLanguage;
+  },
 ): Promise<CreateResult> {
   // A new initiative always asks: its creator has never consented to coordinate it.
   if (!input.consentGiven) return { kind: 'consent-needed' };
@@ -221,6 +230,7 @@ export async function createInitiative(
       action: 'given',
       surface: 'modal:setup',
       at: now,
+      ...(input.language ? { language: input.language } : {}),
     });
     const initiative = toInitiative(created);
     const invitations = await syncInvitations(tx, now, {
@@ -251,7 +261,15 @@ export type UpdateResult =
  */
 export async function updateInitiative(
   deps: ServiceDeps,
-  input: { workspaceId: string; initiativeId: string; actorId: string; settings: InitiativeSettings; consentGiven: boolean },
+  input: {
+    workspaceId: string;
+    initiativeId: string;
+    actorId: string;
+    settings: InitiativeSettings;
+    consentGiven: boolean;
+    /** The language of the consent text the form showed: its version is the one recorded (issue 19). */
+    language?: AppLanguage;
+  },
 ): Promise<UpdateResult> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<UpdateResult> => {
@@ -268,6 +286,7 @@ export async function updateInitiative(
         action: 'given',
         surface: 'modal:setup',
         at: now,
+        ...(input.language ? { language: input.language } : {}),
       });
     }
 

@@ -1,16 +1,14 @@
 import { INTERNATIONAL_LINES } from '../../domain/resources.js';
 import { renderRequestModal } from '../requests/views.js';
 import type { KnownBlock, ModalView } from '@slack/types';
-import { CONSENT_TEXTS } from '../../domain/consent.js';
+import { consentText } from '../../domain/consent.js';
 import { APP_LANGUAGE_NAMES, APP_LANGUAGES, FALLBACK_LANGUAGE, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { english, type Translate } from '../../i18n/translate.js';
-import { DEFAULT_TOPICS } from '../../domain/topics.js';
 import {
   actions,
   checkboxes,
   context,
   divider,
-  header,
   LIMITS,
   messageModal,
   modal,
@@ -25,7 +23,7 @@ import {
 import * as copy from './copy.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN, InitiativeIds, NEW_INITIATIVE, TEXT_BLOCKS } from './ids.js';
 import { parseTexts, topicLinesIn } from '../../domain/initiative-texts.js';
-import type { Initiative, Role } from './service.js';
+import type { Initiative } from './service.js';
 
 const B = InitiativeIds.blocks;
 
@@ -35,128 +33,145 @@ const B = InitiativeIds.blocks;
  */
 export interface SetupMetadata {
   initiativeId: string | null;
+  /**
+   * The language the form was shown in: its errors are worded in it, and the consent recorded is the
+   * version of the words it showed (issue 19). Not a permission: a forged one only changes the words.
+   */
+  language: AppLanguage;
 }
 
 /**
- * The create (no `initiative`, or one without an id: values typed so far) or edit form. `people`: members
- * and pending invitees, shown in the pickers.
+ * The create (no `initiative`, or one without an id: values typed so far) or edit form, in `t`'s language
+ * (the person filling it in); a new one starts from the template in that language. `people`: members and
+ * pending invitees, shown in the pickers. The coordinator consent shown is in that language too, and so is
+ * the version recorded when they agree (SetupMetadata.language).
  */
-export function renderSetupModal(input: {
-  initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks' | 'language' | 'texts'> & {
-    topics: { label: string }[];
-  };
-  people?: { coordinators: string[]; hrViewers: string[] };
-  needsConsent: boolean;
-}): ModalView {
+export function renderSetupModal(
+  t: Translate,
+  input: {
+    initiative?: Partial<Pick<Initiative, 'id'>> & Pick<Initiative, 'name' | 'description' | 'resources' | 'guidelines' | 'approvalRequired' | 'minGroupSize' | 'retentionDays' | 'firstCheckInDays' | 'checkInEveryDays' | 'waitingUpdateEveryDays' | 'reviewAfterWeeks' | 'language' | 'texts'> & {
+      topics: { label: string }[];
+    };
+    people?: { coordinators: string[]; hrViewers: string[] };
+    needsConsent: boolean;
+  },
+): ModalView {
   const i = input.initiative;
-  const approvalOption = option(copy.APPROVAL_LABEL, APPROVAL_REQUIRED);
-  const consentOption = option(copy.COORDINATOR_CONSENT_LABEL, CONSENT_GIVEN);
+  const template = copy.defaultTexts(t);
+  const approvalOption = option(t('setup.approval.option'), APPROVAL_REQUIRED);
+  const consentOption = option(t('setup.consent.option'), CONSENT_GIVEN);
   const languageOptions = APP_LANGUAGES.map((l) => option(APP_LANGUAGE_NAMES[l], l));
+  // A new initiative is offered the language its template is written in.
+  const language = i ? (isAppLanguage(i.language) ? i.language : FALLBACK_LANGUAGE) : t.language;
   const blocks: KnownBlock[] = [
-    textInput({ blockId: B.name, label: 'Name', initial: i?.name, maxLength: 80, placeholder: 'e.g. Peer Support UK' }),
-    textInput({ blockId: B.description, label: 'Short description', initial: i?.description, multiline: true, maxLength: 500 }),
+    textInput({ blockId: B.name, label: t('setup.name.label'), initial: i?.name, maxLength: 80, placeholder: t('setup.name.placeholder') }),
+    textInput({ blockId: B.description, label: t('setup.description.label'), initial: i?.description, multiline: true, maxLength: 500 }),
     staticSelect({
       blockId: B.language,
-      label: copy.LANGUAGE_LABEL,
-      hint: copy.LANGUAGE_HINT,
-      placeholder: copy.LANGUAGE_LABEL,
+      label: t('setup.language.label'),
+      hint: t('setup.language.hint'),
+      placeholder: t('setup.language.label'),
       options: languageOptions,
-      initial: languageOptions.find((o) => o.value === (isAppLanguage(i?.language) ? i.language : FALLBACK_LANGUAGE)),
+      initial: languageOptions.find((o) => o.value === language),
     }),
     textInput({
       blockId: B.topics,
-      label: 'Topics of lived experience',
-      hint: 'One per line. Listeners choose from these, and people asking for support pick one.',
-      initial: (i ? i.topics.map((t) => t.label) : DEFAULT_TOPICS).join('\n'),
+      label: t('setup.topics.label'),
+      hint: t('setup.topics.hint'),
+      initial: (i ? i.topics.map((topic) => topic.label) : template.topics).join('\n'),
       multiline: true,
     }),
     textInput({
       blockId: B.resources,
-      label: 'Support and crisis resources',
-      hint: 'Shown first to everyone who asks for support. One per line, as "Name: phone or link (hours)". Replace every <placeholder>: the form is not saved while one is left.',
-      initial: i?.resources ?? copy.DEFAULT_RESOURCES,
+      label: t('setup.resources.label'),
+      hint: t('setup.resources.hint'),
+      initial: i?.resources ?? template.resources,
       multiline: true,
       maxLength: 2500,
     }),
     checkboxes({
       blockId: B.resourceLines,
-      label: copy.RESOURCE_LINES_LABEL,
-      hint: copy.RESOURCE_LINES_HINT,
+      label: t('setup.resourceLines.label'),
+      hint: t('setup.resourceLines.hint'),
       optional: true,
-      options: INTERNATIONAL_LINES.map((l) => option(l.line, l.id)),
+      options: INTERNATIONAL_LINES.map((l) => option(l.line[t.language], l.id)),
     }),
-    actions([{ actionId: InitiativeIds.previewButton, text: copy.PREVIEW_BUTTON }]),
+    actions([{ actionId: InitiativeIds.previewButton, text: t('setup.preview.button') }]),
     textInput({
       blockId: B.guidelines,
-      label: 'Listener guidelines',
-      hint: 'Values, boundaries, confidentiality and its limits, when to signpost.',
-      initial: i?.guidelines ?? copy.DEFAULT_GUIDELINES,
+      label: t('setup.guidelines.label'),
+      hint: t('setup.guidelines.hint'),
+      initial: i?.guidelines ?? template.guidelines,
       multiline: true,
       maxLength: 2500,
     }),
-    ...textsBlocks(i),
+    ...textsBlocks(t, i, template.topics),
     checkboxes({
       blockId: B.approval,
-      label: 'Approval',
+      label: t('setup.approval.label'),
       optional: true,
       options: [approvalOption],
       initial: !i || i.approvalRequired ? [approvalOption] : [],
     }),
     usersSelect({
       blockId: B.coordinators,
-      label: 'Other coordinators',
+      label: t('setup.coordinators.label'),
       optional: true,
-      hint: `They are invited, and added when they accept. At most ${copy.MAX_PEOPLE_PER_PICKER}.`,
+      hint: t('setup.coordinators.hint', { max: copy.MAX_PEOPLE_PER_PICKER }),
       initial: input.people?.coordinators,
-      placeholder: 'Choose colleagues',
+      placeholder: t('setup.people.placeholder'),
       maxSelected: copy.MAX_PEOPLE_PER_PICKER,
     }),
     usersSelect({
       blockId: B.hrViewers,
-      label: 'HR viewers',
+      label: t('setup.hrViewers.label'),
       optional: true,
-      hint: `They see anonymous counts only, never a person. They are invited, and added when they accept. At most ${copy.MAX_PEOPLE_PER_PICKER}.`,
+      hint: t('setup.hrViewers.hint', { max: copy.MAX_PEOPLE_PER_PICKER }),
       initial: input.people?.hrViewers,
-      placeholder: 'Choose colleagues',
+      placeholder: t('setup.people.placeholder'),
       maxSelected: copy.MAX_PEOPLE_PER_PICKER,
     }),
     numberInput({
       blockId: B.minGroupSize,
-      label: 'Minimum group size for reports',
-      hint: 'Counts below this are never shown. At least 3.',
+      label: t('setup.minGroupSize.label'),
+      hint: t('setup.minGroupSize.hint'),
       initial: i?.minGroupSize ?? 5,
       min: 3,
       max: 100,
     }),
-    numberInput({ blockId: B.retentionDays, label: 'Keep ended pairings for (days)', initial: i?.retentionDays ?? 90, min: 7, max: 3650 }),
-    numberInput({ blockId: B.firstCheckInDays, label: 'First check-in after (days)', initial: i?.firstCheckInDays ?? 7, min: 1, max: 60 }),
-    numberInput({ blockId: B.checkInEveryDays, label: 'Then check in every (days)', initial: i?.checkInEveryDays ?? 14, min: 1, max: 90 }),
+    numberInput({ blockId: B.retentionDays, label: t('setup.retentionDays.label'), initial: i?.retentionDays ?? 90, min: 7, max: 3650 }),
+    numberInput({ blockId: B.firstCheckInDays, label: t('setup.firstCheckInDays.label'), initial: i?.firstCheckInDays ?? 7, min: 1, max: 60 }),
+    numberInput({ blockId: B.checkInEveryDays, label: t('setup.checkInEveryDays.label'), initial: i?.checkInEveryDays ?? 14, min: 1, max: 90 }),
     numberInput({
       blockId: B.waitingUpdateEveryDays,
-      label: 'Someone still waiting hears from us every (days)',
-      hint: 'After a first update at 24 hours, each with the resources and a way to cancel.',
+      label: t('setup.waitingUpdateEveryDays.label'),
+      hint: t('setup.waitingUpdateEveryDays.hint'),
       initial: i?.waitingUpdateEveryDays ?? 3,
       min: 1,
       max: 30,
     }),
     numberInput({
       blockId: B.reviewAfterWeeks,
-      label: 'Ask both whether to keep going after (weeks)',
-      hint: 'Once, to each person in a conversation. If nobody answers, nothing changes.',
+      label: t('setup.reviewAfterWeeks.label'),
+      hint: t('setup.reviewAfterWeeks.hint'),
       initial: i?.reviewAfterWeeks ?? 6,
       min: 1,
       max: 52,
     }),
   ];
   if (input.needsConsent) {
-    blocks.push(divider(), section(CONSENT_TEXTS.coordinator.text), checkboxes({ blockId: B.consent, label: 'Your consent', options: [consentOption] }));
+    blocks.push(
+      divider(),
+      section(consentText('coordinator', t.language).text),
+      checkboxes({ blockId: B.consent, label: t('setup.consent.label'), options: [consentOption] }),
+    );
   }
-  const metadata: SetupMetadata = { initiativeId: i?.id ?? null };
+  const metadata: SetupMetadata = { initiativeId: i?.id ?? null, language: t.language };
   return modal({
     callbackId: InitiativeIds.setupModal,
-    title: i?.id ? copy.EDIT_TITLE : copy.SETUP_TITLE,
-    submit: i?.id ? 'Save' : 'Create',
-    close: 'Cancel',
+    title: i?.id ? t('setup.editTitle') : t('setup.title'),
+    submit: i?.id ? t('setup.save') : t('setup.create'),
+    close: t('common.cancel'),
     privateMetadata: JSON.stringify(metadata),
     blocks,
   });
@@ -198,91 +213,69 @@ export function renderChooseModal(input: {
   });
 }
 
-export function renderNotCoordinator(): ModalView {
-  return messageModal(copy.EDIT_TITLE, copy.NOT_COORDINATOR);
+export function renderNotCoordinator(t: Translate): ModalView {
+  return messageModal(t, t('setup.editTitle'), t('setup.notCoordinator'));
 }
 
-export function renderNotAllowedToCreate(creators: readonly string[]): ModalView {
-  return messageModal(copy.SETUP_TITLE, copy.notAllowedToCreate(creators));
+export function renderInitiativeGone(t: Translate): ModalView {
+  return messageModal(t, t('setup.editTitle'), t('setup.gone'));
 }
 
-/**
- * The invitation DM. Its buttons carry only the invitation's id: who is invited, to what and in which
- * role is read from the stored Invitation when they answer (issue 13), never from the button.
- */
-export function renderInvitation(input: { inviterId: string; invitation: { id: string; role: Role; initiativeName: string } }) {
-  const { invitation } = input;
-  const value = invitation.id;
-  const text = copy.invitationText(input.inviterId, invitation.role, invitation.initiativeName);
-  return {
-    text,
-    blocks: [
-      header('An invitation to help with peer support'),
-      section(text),
-      section(CONSENT_TEXTS[invitation.role].text),
-      actions([
-        { actionId: InitiativeIds.acceptRole, text: 'I agree and accept', style: 'primary', value },
-        { actionId: InitiativeIds.declineRole, text: 'No, thank you', value },
-      ]),
-    ] as KnownBlock[],
-  };
+export function renderNotAllowedToCreate(t: Translate, creators: readonly string[]): ModalView {
+  return messageModal(t, t('setup.title'), copy.notAllowedToCreate(t, creators));
 }
 
-export function renderInvitationAnswer(text: string) {
-  return { text, blocks: [section(text)] as KnownBlock[] };
-}
-
-export function renderConfirmation(text: string) {
-  return { text, blocks: [section(text), context('Peer support complements professional care and is not a crisis service.')] as KnownBlock[] };
+export function renderConfirmation(t: Translate, text: string) {
+  return { text, blocks: [section(text), context(t('setup.confirmationFooter'))] as KnownBlock[] };
 }
 
 /**
  * The request form exactly as someone asking for support would see it, from the setup form's current
- * (unsaved) values: resources first. Its "submit" only closes the preview.
+ * (unsaved) values: resources first. Its "submit" only closes the preview. In the coordinator's language.
  */
-export function renderSeekerPreview(input: { name: string; resources: string; topics: string[] }): ModalView {
-  const request = renderRequestModal('en', {
+export function renderSeekerPreview(t: Translate, input: { name: string; resources: string; topics: string[] }): ModalView {
+  const request = renderRequestModal(t.language, {
     id: PREVIEW_ID,
     workspaceId: '',
-    name: input.name || copy.PREVIEW_NO_NAME,
+    name: input.name || t('setup.preview.noName'),
     description: '',
     // Slack refuses empty text and a select without options: say what is still missing instead.
-    resources: input.resources.trim() || copy.PREVIEW_NO_RESOURCES,
+    resources: input.resources.trim() || t('setup.preview.noResources'),
     guidelines: '',
     approvalRequired: false,
     minGroupSize: 5,
     retentionDays: 90,
     firstCheckInDays: 7,
     checkInEveryDays: 14,
-    topics: (input.topics.length > 0 ? input.topics : [copy.PREVIEW_NO_TOPICS]).map((label, i) => ({ id: `${PREVIEW_ID}-${i}`, label })),
+    topics: (input.topics.length > 0 ? input.topics : [t('setup.preview.noTopics')]).map((label, n) => ({ id: `${PREVIEW_ID}-${n}`, label })),
   });
   return modal({
     callbackId: InitiativeIds.previewModal,
-    title: copy.PREVIEW_TITLE,
-    submit: copy.PREVIEW_CLOSE,
-    close: copy.PREVIEW_BACK,
-    blocks: [context(copy.PREVIEW_LEAD), ...(request.blocks as KnownBlock[])].slice(0, LIMITS.modalBlocks),
+    title: t('setup.preview.title'),
+    submit: t('setup.preview.close'),
+    close: t('setup.preview.back'),
+    blocks: [context(t('setup.preview.lead')), ...(request.blocks as KnownBlock[])].slice(0, LIMITS.modalBlocks),
   });
 }
 
 const PREVIEW_ID = 'preview';
 
 /** The optional resources, guidelines and topics in each language the app speaks (issue 19). */
-function textsBlocks(i: { texts?: string; topics: { label: string }[] } | undefined): KnownBlock[] {
+function textsBlocks(t: Translate, i: { texts?: string; topics: { label: string }[] } | undefined, templateTopics: readonly string[]): KnownBlock[] {
   const texts = parseTexts(i?.texts);
-  const topics = i ? i.topics.map((t) => t.label) : [...DEFAULT_TOPICS];
-  const blocks: KnownBlock[] = [divider(), section(copy.TEXTS_HEADER), context(copy.TEXTS_HINT)];
+  const topics = i ? i.topics.map((topic) => topic.label) : [...templateTopics];
+  const blocks: KnownBlock[] = [divider(), section(t('setup.texts.header')), context(t('setup.texts.hint'))];
   for (const language of APP_LANGUAGES) {
     const b = TEXT_BLOCKS[language];
     const name = APP_LANGUAGE_NAMES[language];
     const own = texts[language];
     blocks.push(
-      textInput({ blockId: b.resources, label: copy.textsLabel('resources', name), optional: true, initial: own?.resources, multiline: true, maxLength: 2500 }),
-      textInput({ blockId: b.guidelines, label: copy.textsLabel('guidelines', name), optional: true, initial: own?.guidelines, multiline: true, maxLength: 2500 }),
+      textInput({ blockId: b.resources, label: t('setup.texts.resources', { language: name }), optional: true, initial: own?.resources, multiline: true, maxLength: 2500 }),
+      textInput({ blockId: b.guidelines, label: t('setup.texts.guidelines', { language: name }), optional: true, initial: own?.guidelines, multiline: true, maxLength: 2500 }),
       textInput({
         blockId: b.topics,
-        label: copy.textsLabel('topics', name),
-        hint: copy.TOPICS_IN_LANGUAGE_HINT,
+        label: t('setup.texts.topics', { language: name }),
+        hint: t('setup.texts.topicsHint'),
         optional: true,
         initial: topicLinesIn(topics, own) || undefined,
         multiline: true,

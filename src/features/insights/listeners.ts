@@ -42,21 +42,23 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
     translatorFor(await deps.languages.of(client, userId, { workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
 
   /**
-   * The day's chart: the stored one, or drawn and uploaded now by the first view of the day. Uploaded
-   * with no channel, so the file is the app's own, in nobody's DM, and shown only through the image
-   * block; a viewer who can see the insights sees the chart, and a second view makes no new file.
+   * The day's chart in the viewer's language: the stored one, or drawn and uploaded now by the first
+   * view of the day in that language. Uploaded with no channel, so the file is the app's own, in
+   * nobody's DM, and shown only through the image block; a viewer who can see the insights sees the
+   * chart, and a second view in the same language makes no new file.
    */
-  async function chartOf(client: WebClient, initiative: { id: string; name: string }, daily: DailyInsights, shown: ShownInsights): Promise<{ fileId: string | null; fresh: boolean }> {
-    if (daily.snapshot.chartFileId) return { fileId: daily.snapshot.chartFileId, fresh: false };
+  async function chartOf(client: WebClient, initiative: { id: string; name: string }, daily: DailyInsights, shown: ShownInsights, t: Translate): Promise<{ fileId: string | null; fresh: boolean }> {
+    const stored = daily.snapshot.charts[t.language];
+    if (stored) return { fileId: stored, fresh: false };
     try {
       // Vega and resvg are loaded on first use: most processes never draw a chart, and they are large.
       const { renderChartPng } = await import('./chart.js');
-      const png = await renderChartPng(shown, initiative.name);
-      const uploaded = await client.files.uploadV2({ filename: copy.CHART_FILENAME, title: `${initiative.name}: insights chart`, file: png });
+      const png = await renderChartPng(shown, initiative.name, t);
+      const uploaded = await client.files.uploadV2({ filename: copy.CHART_FILENAME, title: t('insights.chart.fileTitle', { initiative: initiative.name }), file: png });
       const fileId = firstFileId(uploaded);
       if (!fileId) return { fileId: null, fresh: false };
-      const kept = await storeChart(services.db, daily.snapshot.id, fileId);
-      // Another view drew the day's chart at the same moment and stored it first: show that one.
+      const kept = await storeChart(services.db, daily.snapshot.id, t.language, fileId);
+      // Another view drew the day's chart in this language at the same moment and stored it first: show that one.
       if (kept !== fileId) await deleteFiles(client, [fileId]);
       else await deleteFiles(client, await retireOldCharts(services.db, initiative.id, services.clock.now()));
       return { fileId: kept, fresh: kept === fileId };
@@ -75,11 +77,11 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
   /** The view for one initiative: refused, or the day's suppressed aggregates with the day's chart. */
   async function insightsView(client: WebClient, workspaceId: string, userId: string, initiativeId: string, t: Translate): Promise<Prepared> {
     const access = await insightsAccess(services.db, workspaceId, initiativeId, userId);
-    if (access.kind === 'refused') return { view: messageModal(t('insights.title'), t('insights.refused')), freshChart: false };
+    if (access.kind === 'refused') return { view: messageModal(t, t('insights.title'), t('insights.refused')), freshChart: false };
     const daily = await loadDailyInsights(services.db, access.initiative, services.clock.now());
-    const shown = buildInsights(daily.raw);
+    const shown = copy.topicsIn(buildInsights(daily.raw), access.initiative, t);
     await recordAccess(services, { initiativeId, viewerId: userId, action: 'view' });
-    const chart = await chartOf(client, access.initiative, daily, shown);
+    const chart = await chartOf(client, access.initiative, daily, shown, t);
     const view = renderInsights({ initiative: access.initiative, shown, chartFileId: chart.fileId, isCoordinator: access.isCoordinator, t });
     return { view, freshChart: chart.fresh };
   }
@@ -102,7 +104,7 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
   /** As openThenUpdate (common/flows.ts): open at once (the trigger lasts 3 seconds), then load and show. */
   async function openInsights(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId?: string) {
     const t = await translatorOf(client, workspaceId, userId);
-    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(t('insights.title')) });
+    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(t, t('insights.title')) });
     const viewId = opened.view?.id;
     if (!viewId) throw new Error('views.open returned no view id');
     let prepared: Prepared;
@@ -110,7 +112,7 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
       prepared = await (async (): Promise<Prepared> => {
         if (initiativeId) return insightsView(client, workspaceId, userId, initiativeId, t);
         const mine = await insightsInitiativesOf(services.db, workspaceId, userId);
-        if (mine.length === 0) return { view: messageModal(t('insights.title'), t('insights.refused')), freshChart: false };
+        if (mine.length === 0) return { view: messageModal(t, t('insights.title'), t('insights.refused')), freshChart: false };
         if (mine.length === 1) return insightsView(client, workspaceId, userId, mine[0]!.id, t);
         return { view: renderChooseModal({ purpose: INSIGHTS_FLOW, initiatives: mine, t }), freshChart: false };
       })();
@@ -129,7 +131,7 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
     void insightsView(client, workspaceId, userId, initiativeId, t)
       .then((prepared) => show(client, viewId, prepared))
       .catch((error: unknown) => deps.logger.error({ err: error, code: 'insights_failed' }, 'insights view failed'));
-    return loadingModal(t('insights.title'));
+    return loadingModal(t, t('insights.title'));
   });
 
   app.action(InsightsIds.openButton, async ({ ack, body, client }) => {
@@ -148,12 +150,12 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
       return;
     }
     // The same day's figures as the view: an export later in the day differs from the view in nothing.
-    const shown = buildInsights((await loadDailyInsights(services.db, access.initiative, services.clock.now())).raw);
+    const shown = copy.topicsIn(buildInsights((await loadDailyInsights(services.db, access.initiative, services.clock.now())).raw), access.initiative, t);
     await recordAccess(services, { initiativeId: access.initiative.id, viewerId: a.userId, action: 'export' });
     await client.files.uploadV2({
       channel_id: await openDm(client, a.userId),
       filename: 'peer-support-insights.csv',
-      title: `${access.initiative.name}: insights (CSV)`,
+      title: t('insights.csv.fileTitle', { initiative: access.initiative.name }),
       content: renderCsv(shown, access.initiative.name, t),
       initial_comment: t('insights.exportSent'),
     });
@@ -167,7 +169,7 @@ export function register(app: Routes, deps: FeatureDeps): { insights: CommandHan
     const view =
       access.kind === 'allowed' && access.isCoordinator
         ? renderAccessLog(access.initiative.name, await accessLog(services.db, access.initiative.id), t)
-        : messageModal(t('insights.title'), t('insights.refused'));
+        : messageModal(t, t('insights.title'), t('insights.refused'));
     await client.views.push({ trigger_id: a.triggerId, view });
   });
 

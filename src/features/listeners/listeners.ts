@@ -33,12 +33,11 @@ import {
 import { renderChooseProfile, renderListenModal, renderPauseModal, renderText } from './views.js';
 import { parsePauseUntilValue, pauseFormSchema, pauseMetadata } from './pause-input.js';
 import { getOffer } from '../pairings/offers.js';
+import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
 // Every word here is worded in the language of the person it is for (issue 19): the one acting, from
 // their chosen language, Slack locale or the initiative's; a form's answers in the language it was shown in.
 
-/** The share of Slack's 3 seconds (a trigger_id, a view submission) the person's language may take. */
-const LANGUAGE_WITHIN_MS = 800;
 
 // Which initiative, and the language the form was shown in (older forms: English); whether consent is
 // due is decided on the server at submission (issue 13).
@@ -61,7 +60,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
 
   async function listenView(t: Translate, workspaceId: string, userId: string, initiativeId: string) {
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
-    if (!initiative) return messageModal(t('listeners.listenTitle'), t('listeners.noInitiative'));
+    if (!initiative) return messageModal(t, t('listeners.listenTitle'), t('listeners.noInitiative'));
     const [profile, needsConsent] = await Promise.all([
       getProfile(services.db, initiative.id, userId),
       needsListenerConsent(services.db, workspaceId, initiative.id, userId),
@@ -78,15 +77,15 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     await openThenUpdate(
       client,
       triggerId,
+      t,
       t('listeners.listenTitle'),
       async () => {
         if (initiativeId) return listenView(t, workspaceId, userId, initiativeId);
         const initiatives = await listInitiatives(services.db, workspaceId);
-        if (initiatives.length === 0) return messageModal(t('listeners.listenTitle'), t('listeners.noInitiative'));
+        if (initiatives.length === 0) return messageModal(t, t('listeners.listenTitle'), t('listeners.noInitiative'));
         if (initiatives.length === 1) return listenView(t, workspaceId, userId, initiatives[0]!.id);
         return renderChooseModal({ purpose: LISTEN_FLOW, initiatives, t });
       },
-      t('listeners.loading'),
     );
   }
 
@@ -106,7 +105,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     const t = translatorFor(language);
     const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
     if (!metadata || !initiative) {
-      await ack({ response_action: 'update', view: messageModal(t('listeners.listenTitle'), t('listeners.noInitiative')) });
+      await ack({ response_action: 'update', view: messageModal(t, t('listeners.listenTitle'), t('listeners.noInitiative')) });
       return;
     }
     const needsConsent = await needsListenerConsent(services.db, s.workspaceId, initiative.id, s.userId);
@@ -227,8 +226,8 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     // The initiative comes from a button's value: it must be one of this workspace's (issue 13).
     const initiative = await getInitiative(services.db, workspaceId, initiativeId);
     const profile = initiative ? await getProfile(services.db, initiative.id, userId) : null;
-    if (!profile) return messageModal(t('listeners.pause.title'), t('listeners.notAListener'));
-    if (profile.status === 'pending') return messageModal(t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', profile.initiativeName));
+    if (!profile) return messageModal(t, t('listeners.pause.title'), t('listeners.notAListener'));
+    if (profile.status === 'pending') return messageModal(t, t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', profile.initiativeName));
     const offer = offerId ? await getOffer(services.db, offerId) : null;
     const openOffer = offer && offer.status === 'pending' && offer.listenerUserId === userId && offer.initiativeId === profile.initiativeId;
     return renderPauseModal(t, { profile, offerId: openOffer ? offer.offerId : null });
@@ -236,7 +235,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
 
   async function openPause(client: WebClient, triggerId: string, workspaceId: string, userId: string, initiativeId: string, offerId: string | null) {
     const t = await translatorOf(client, userId, workspaceId, initiativeId, LANGUAGE_WITHIN_MS);
-    await openThenUpdate(client, triggerId, t('listeners.pause.title'), () => pauseView(t, workspaceId, userId, initiativeId, offerId), t('listeners.loading'));
+    await openThenUpdate(client, triggerId, t, t('listeners.pause.title'), () => pauseView(t, workspaceId, userId, initiativeId, offerId));
   }
 
   /** `/peer pause`: the form at once with one initiative; with several, which one first (its buttons open the form). */
@@ -271,7 +270,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
     const initiative = metadata ? await getInitiative(services.db, s.workspaceId, metadata.initiativeId) : null;
     const form = pauseFormSchema.safeParse(readForm(s.values));
-    const notAListener = () => messageModal(t('listeners.pause.title'), t('listeners.notAListener'));
+    const notAListener = () => messageModal(t, t('listeners.pause.title'), t('listeners.notAListener'));
     if (!metadata || !initiative || !form.success) {
       await ack({ response_action: 'update', view: notAListener() });
       return;
@@ -289,7 +288,7 @@ export function register(app: Routes, deps: FeatureDeps): Record<'listen' | Verb
     }
     if (result.kind === 'not-listener') return void (await ack({ response_action: 'update', view: notAListener() }));
     if (result.kind === 'pending') {
-      await ack({ response_action: 'update', view: messageModal(t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', result.profile.initiativeName)) });
+      await ack({ response_action: 'update', view: messageModal(t, t('listeners.pause.title'), copy.initiativeNote(t, 'pendingCannotPause', result.profile.initiativeName)) });
       return;
     }
     await ack();

@@ -10,9 +10,8 @@ import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { MyDataIds } from './ids.js';
 import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
+import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
-/** How long a form waits for the person's language (a trigger_id and a submission have 3 seconds). */
-const LANGUAGE_WITHIN_MS = 800;
 
 export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
   const services = serviceDeps(deps);
@@ -37,7 +36,7 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
 
   async function openConfirm(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
     const t = await translatorOf(client, workspaceId, userId, LANGUAGE_WITHIN_MS);
-    await openThenUpdate(client, triggerId, t('myData.confirm.title'), async () =>
+    await openThenUpdate(client, triggerId, t, t('myData.confirm.title'), async () =>
       renderConfirmDelete(await soleCoordinatorOf(services.db, workspaceId, userId), t),
     );
   }

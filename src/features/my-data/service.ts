@@ -53,7 +53,7 @@ export interface MyData {
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
   insightsAccess: { initiative: string; action: string; at: string }[];
   /** Invitations to a role not answered yet: the one thing stored before consent (DESIGN.md invariant 3). */
-  invitations: { initiative: string; role: string; invitedAt: string }[];
+  invitations: { initiative: string; role: string; invitedAt: string; /** The language its DM was worded in, once sent. */ language: string | null }[];
   consentRecords: { initiative: string | null; purpose: string; action: string; textVersion: string; surface: string; at: string }[];
 }
 
@@ -147,7 +147,7 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
-    invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString() })),
+    invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString(), language: i.language })),
     consentRecords: consents.map((c) => ({
       initiative: initiativeName(c.initiativeId),
       purpose: c.purpose,

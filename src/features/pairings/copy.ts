@@ -1,10 +1,11 @@
+import { APP_LOCALES } from '../../domain/app-language.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
+import { REPORT_REASONS, type ReportReason } from './ids.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
-// The introductions' words, buttons and confirmations are in the catalogues (src/i18n: pairings.*), in
-// each side's language; what follows is not yet (issue 19).
+// The words are in the catalogues (src/i18n: pairings.*, reports.*), in each reader's language (issue 19).
 
 export function introForSeeker(t: Translate, listener: string): string {
   return t('pairings.introForSeeker', { listener: displayPseudonym(listener) });
@@ -90,47 +91,43 @@ export const OFFER_CLOSED_KEYS = {
 } as const satisfies Record<string, MessageKey>;
 export type OfferClosed = keyof typeof OFFER_CLOSED_KEYS;
 
-/** The notification text of a report's notice: what a coordinator's lock screen shows, so no one named. */
-export const REPORT_NOTICE_NOTIFICATION = 'A concern was raised in an initiative you coordinate (Peer Support)';
+/** What a report's notice says to each coordinator: ids, pseudonyms and the reason (worded in each one's language). */
+export type ReportNotice = {
+  reportId: string;
+  reporterPseudonym: string;
+  aboutPseudonym: string;
+  reason: ReportReason;
+} & (
+  /** The listener it concerns, when a seeker reported them; never the seeker (invariant 5). */
+  { reporterSide: 'seeker'; aboutListenerUserId: string } | { reporterSide: 'listener' }
+);
+
+const REASON_KEYS = Object.fromEntries(REPORT_REASONS.map((r) => [r.value, r.label])) as Record<ReportReason, MessageKey>;
 
 /**
- * To each coordinator (issue 15). Never the seeker's name (invariant 5): only their pseudonym. When a seeker
- * reports their listener, the listener is named, so coordinators know which listener it concerns.
+ * To each coordinator (issue 15), in their language. Never the seeker's name (invariant 5): only their
+ * pseudonym. When a seeker reports their listener, the listener is named, so coordinators know which
+ * listener it concerns.
  */
-export function reportNotice(input: { initiative: string; reporterSide: 'seeker' | 'listener'; reporter: string; about: string; reason: string; listenerId: string | null }): string {
-  const where = `A concern was raised in *${e(input.initiative)}*`;
-  const what =
-    input.reporterSide === 'seeker'
-      ? `${where} by *${displayPseudonym(input.reporter)}*, who asked for support, about their listener${input.listenerId ? ` <@${input.listenerId}>` : ''}, known to them as *${input.about}*.`
-      : `${where} by a listener, *${displayPseudonym(input.reporter)}*, about the person they listen to, *${displayPseudonym(input.about)}*.`;
-  const privacy =
-    input.reporterSide === 'seeker'
-      ? 'Who asked for support and what was said stay private.'
-      : 'Who asked for support and what was said stay private, and the listener is not named here either.';
-  return `${what}\nReason: ${e(input.reason)}.\n${privacy} You can reply to *${input.reporter}* below: your words reach them under that pseudonym, without your name. Please follow your initiative's guidance.`;
-}
-export function replyButton(pseudonym: string): string {
-  return `Reply to ${pseudonym}`;
+export function reportNotice(t: Translate, input: ReportNotice & { initiativeName: string }): string {
+  return t('reports.coordinators.notice', {
+    side: input.reporterSide,
+    initiative: e(input.initiativeName),
+    reporter: input.reporterPseudonym,
+    about: input.aboutPseudonym,
+    listener: input.reporterSide === 'seeker' ? `<@${input.aboutListenerUserId}>` : '',
+    reason: t(REASON_KEYS[input.reason]),
+  });
 }
 
 // A coordinator's reply to a report (issue 15): written by a person, so sent at once and never stored.
-export const REPLY_TITLE = 'Reply to a concern';
-export const REPLY_LABEL = 'Your reply';
-export const REPLY_HINT = 'They see it came from a coordinator of the initiative, not which one. Mentions of people or channels are shown as plain text.';
-export function replyIntro(pseudonym: string, initiative: string): string {
-  return `Your reply goes to *${displayPseudonym(pseudonym)}*, who raised this concern in *${e(initiative)}*, in their messages with the app. It is sent as you write it and is not stored.`;
+export function replyIntro(t: Translate, pseudonym: string, initiative: string): string {
+  return t('reports.coordinators.replyIntro', { pseudonym, initiative: e(initiative) });
 }
-export function alreadyReplied(at: Date): string {
-  return `A coordinator already replied to this concern on <!date^${Math.floor(at.getTime() / 1000)}^{date_long}|${at.toISOString().slice(0, 10)}>.`;
-}
-export const REPLY_EMPTY = 'Please write your reply.';
-export const REPLY_TOO_LONG = 'Please keep your reply to 2000 characters or fewer.';
-export const REPLY_NOT_COORDINATOR = 'Only this initiative\'s coordinators can reply to its concerns. Nothing was sent.';
-export const REPLY_NOT_SENT = 'Your reply could not be sent just now. Nothing was sent; please try again in a moment.';
-export const REPORTER_GONE =
-  'This colleague can no longer be reached through the app: they may have erased their data, or the concern was deleted after the initiative\'s retention period, as everything is after a while. Nothing was sent. Thank you for following it up.';
-export function replySent(pseudonym: string): string {
-  return `Your reply reached *${pseudonym}*.`;
+/** Slack shows the date in the reader's own time zone; clients that cannot, the day as their language writes it. */
+export function alreadyReplied(t: Translate, at: Date): string {
+  const day = new Intl.DateTimeFormat(APP_LOCALES[t.language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+  return t('reports.coordinators.alreadyReplied', { date: `<!date^${Math.floor(at.getTime() / 1000)}^{date_long}|${day}>` });
 }
 /** The reporter's lead above a coordinator's reply, in their language (the lock screen shows reports.replyNotification). */
 export function reportReplyLead(t: Translate, initiative: string, pseudonym: string): string {
@@ -149,9 +146,9 @@ export function resourcesSharedWithYou(t: Translate, listener: string): string {
 export function resourcesShared(t: Translate, seeker: string): string {
   return t('pairings.crisis.shared', { seeker: displayPseudonym(seeker) });
 }
-/** To coordinators: names the listener (who asked), never the seeker or their pseudonym (invariant 5). */
-export function crisisSupportNotice(listenerId: string, initiative: string): string {
-  return `<@${listenerId}>, a listener with *${e(initiative)}*, asks for support with a conversation right now. Please reach out to them soon. (Nothing about the person they are listening to is shared.)`;
+/** To each coordinator, in their language: names the listener (who asked), never the seeker or their pseudonym (invariant 5). */
+export function crisisSupportNotice(t: Translate, listenerId: string, initiative: string): string {
+  return t('pairings.crisis.coordinatorNotice', { listener: `<@${listenerId}>`, initiative: e(initiative) });
 }
 export function confirmShareResources(t: Translate): ConfirmSpec {
   return {

@@ -27,6 +27,7 @@ export const REPORT_REASONS = [
   { value: 'safety', label: 'reports.reason.safety' },
   { value: 'other', label: 'reports.reason.other' },
 ] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number]['value'];
 
 export const BLOCK_PAIR = 'block_pair';
 

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
 import { codeOf } from '../common/answer-failures.js';
-import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { readForm } from '../common/view-state.js';
 import type { WebClient } from '@slack/web-api';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
-import { english, translatorFor } from '../../i18n/translate.js';
+import { translatorFor } from '../../i18n/translate.js';
 import { FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
 import { resourcesIn } from '../../domain/initiative-texts.js';
 import type { EndReason } from './end.js';
@@ -28,10 +27,10 @@ import {
   resourcesToShare,
   sideOf,
 } from './service.js';
-import { renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
+import { renderReplyAnswer, renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
 
 const reportMetadata = z.object({ pairingId: z.string(), language: z.string().optional() });
-const replyMetadata = z.object({ reportId: z.string() });
+const replyMetadata = z.object({ reportId: z.string(), language: z.string().optional() });
 
 /** How long a form waits for a person's language (a trigger_id and a submission have 3 seconds). */
 const LANGUAGE_WITHIN_MS = 800;
@@ -174,8 +173,8 @@ export function register(app: Routes, deps: FeatureDeps): void {
     if (!pairingId) return void (await ack());
     const block = Array.isArray(form[PairingIds.blocks.block]) && (form[PairingIds.blocks.block] as string[]).includes(BLOCK_PAIR);
     // Saved before the form closes: if this fails, the person is told it was not sent (answer-failures).
-    // Coordinators read the reason in English for now (their notice is not yet worded per person).
-    const result = await reportConcern(services, { pairingId, userId: s.userId, reasonLabel: english(reason.label), block });
+    // Coordinators read the reason each in their own language.
+    const result = await reportConcern(services, { pairingId, userId: s.userId, reason: reason.value, block });
     await ack();
     if (result.kind !== 'reported') return;
     deps.logger.info({ pairingId, reason: reason.value, blocked: block }, 'concern reported');
@@ -194,45 +193,57 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const a = parseAction(body);
     if (!a.value || !a.triggerId) return;
     const reportId = a.value;
-    await openThenUpdate(client, a.triggerId, copy.REPLY_TITLE, async () => {
-      const access = await reportForReply(services.db, { reportId, userId: a.userId });
-      if (access.kind === 'gone') return messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE);
-      if (access.kind === 'not-coordinator') return messageModal(copy.REPLY_TITLE, copy.REPLY_NOT_COORDINATOR);
-      const { report } = access;
-      return renderReportReplyModal({ reportId: report.id, reporterPseudonym: report.reporterPseudonym, initiativeName: report.initiativeName, repliedAt: report.repliedAt });
-    });
+    // In the coordinator's language, within a share of the trigger's 3 seconds (English after).
+    const t = translatorFor(await deps.languages.of(client, a.userId, { workspaceId: a.workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
+    await openThenUpdate(
+      client,
+      a.triggerId,
+      t,
+      t('reports.coordinators.replyTitle'),
+      async () => {
+        const access = await reportForReply(services.db, { reportId, userId: a.userId });
+        if (access.kind === 'gone') return renderReplyAnswer(t, t('reports.coordinators.reporterGone'));
+        if (access.kind === 'not-coordinator') return renderReplyAnswer(t, t('reports.coordinators.notCoordinator'));
+        const { report } = access;
+        return renderReportReplyModal(t, { reportId: report.id, reporterPseudonym: report.reporterPseudonym, initiativeName: report.initiativeName, repliedAt: report.repliedAt });
+      },
+    );
   });
 
   // The reply is a person's words: sent straight to the reporter before the form closes, never stored,
   // logged or put in the outbox (like the relay). If Slack does not take it, the form stays open with
-  // the words in it and says so.
+  // the words in it and says so. Answered in the language the form was shown in.
   app.view(PairingIds.reportReplyModal, async ({ ack, body, client }) => {
     const s = parseSubmission(body);
     const field = PairingIds.blocks.replyText;
-    const reportId = parseJson(replyMetadata, s.privateMetadata)?.reportId;
-    if (!reportId) return void (await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE) }));
+    const metadata = parseJson(replyMetadata, s.privateMetadata);
+    const t = translatorFor(isAppLanguage(metadata?.language) ? metadata.language : FALLBACK_LANGUAGE);
+    const reportId = metadata?.reportId;
+    if (!reportId) return void (await ack({ response_action: 'update', view: renderReplyAnswer(t, t('reports.coordinators.reporterGone')) }));
     const text = readForm(s.values)[field];
-    if (typeof text !== 'string' || text.trim() === '') return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_EMPTY } }));
-    if (text.length > REPORT_REPLY_MAX) return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_TOO_LONG } }));
+    if (typeof text !== 'string' || text.trim() === '') return void (await ack({ response_action: 'errors', errors: { [field]: t('reports.coordinators.replyEmpty') } }));
+    if (text.length > REPORT_REPLY_MAX) {
+      return void (await ack({ response_action: 'errors', errors: { [field]: t('reports.coordinators.replyTooLong', { max: REPORT_REPLY_MAX }) } }));
+    }
     const result = await replyToReport(services, {
       reportId,
       userId: s.userId,
       deliver: async (report) => {
         // The reporter's language, briefly: the coordinator's form is waiting for its answer.
-        const t = translatorFor(await deps.languages.of(client, report.reporterId, { workspaceId: s.workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
+        const reporter = translatorFor(await deps.languages.of(client, report.reporterId, { workspaceId: s.workspaceId, withinMs: LANGUAGE_WITHIN_MS }));
         await client.chat.postMessage({
           channel: report.reporterId,
-          ...renderReportReply({ initiativeName: report.initiativeName, reporterPseudonym: report.reporterPseudonym, text }, t),
+          ...renderReportReply({ initiativeName: report.initiativeName, reporterPseudonym: report.reporterPseudonym, text }, reporter),
         });
       },
     });
-    if (result.kind === 'not-coordinator') return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_NOT_COORDINATOR } }));
-    if (result.kind === 'gone') return void (await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.REPORTER_GONE) }));
+    if (result.kind === 'not-coordinator') return void (await ack({ response_action: 'errors', errors: { [field]: t('reports.coordinators.notCoordinator') } }));
+    if (result.kind === 'gone') return void (await ack({ response_action: 'update', view: renderReplyAnswer(t, t('reports.coordinators.reporterGone')) }));
     if (result.kind === 'not-sent') {
       deps.logger.warn({ reportId, code: codeOf(result.error) }, 'a reply to a report could not be sent');
-      return void (await ack({ response_action: 'errors', errors: { [field]: copy.REPLY_NOT_SENT } }));
+      return void (await ack({ response_action: 'errors', errors: { [field]: t('reports.coordinators.notSent') } }));
     }
-    await ack({ response_action: 'update', view: messageModal(copy.REPLY_TITLE, copy.replySent(result.reporterPseudonym)) });
+    await ack({ response_action: 'update', view: renderReplyAnswer(t, t('reports.coordinators.replySent', { pseudonym: result.reporterPseudonym })) });
     deps.logger.info({ reportId }, 'a coordinator replied to a report');
   });
 }

@@ -3,10 +3,11 @@ import { leanRead } from '../../db/lean-read.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
-import * as copy from './copy.js';
+import type { ReportNotice } from './copy.js';
+import { REPORT_REASONS, type ReportReason } from './ids.js';
+import { english } from '../../i18n/translate.js';
 import { endPairingIn, pairingCopyNote, type Ended, type EndReason } from './end.js';
 import { fromRawRow, getPairing, PAIRING_COLUMNS, toPairing, withRequest, type Pairing, type PairingRawRow, type Side } from './pairing-row.js';
-import { renderNote, renderReportNotice } from './views.js';
 
 // Pairings: who is in which, ending, mutual reveal, reports. Each state change is one conditional
 // update inside a transaction, so a double click or a second process changes nothing twice, and the
@@ -159,14 +160,14 @@ export type ReportResult = { kind: 'reported'; outboxIds: string[]; ended: Ended
  */
 export async function reportConcern(
   deps: ServiceDeps,
-  input: { pairingId: string; userId: string; reasonLabel: string; block: boolean },
+  input: { pairingId: string; userId: string; reason: ReportReason; block: boolean },
 ): Promise<ReportResult> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<ReportResult> => {
     const pairing = await getPairing(tx, input.pairingId);
     const side = pairing ? sideOf(pairing, input.userId) : null;
     if (!pairing || !side) return { kind: 'not-in-pairing' };
-    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { name: true, workspaceId: true } });
+    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { workspaceId: true } });
     const [from, about] = side === 'seeker' ? [pairing.seekerPseudonym, pairing.listenerPseudonym] : [pairing.listenerPseudonym, pairing.seekerPseudonym];
     const aboutListenerUserId = side === 'seeker' ? pairing.listenerUserId : null;
     const report = await tx.report.create({
@@ -177,25 +178,20 @@ export async function reportConcern(
         reporterSide: side,
         reporterPseudonym: from,
         aboutListenerUserId,
-        reason: input.reasonLabel,
+        // The reason's label as the app wrote it first (English); each coordinator reads it in their language.
+        reason: english(REPORT_REASONS.find((r) => r.value === input.reason)!.label),
         createdAt: now,
       },
     });
-    const notice = renderReportNotice({
-      reportId: report.id,
-      initiativeName: initiative.name,
-      reporterSide: side,
-      reporterPseudonym: from,
-      aboutPseudonym: about,
-      aboutListenerUserId,
-      reason: input.reasonLabel,
-    });
+    const base = { reportId: report.id, reporterPseudonym: from, aboutPseudonym: about, reason: input.reason };
+    const notice: ReportNotice = side === 'seeker' ? { ...base, reporterSide: 'seeker', aboutListenerUserId: pairing.listenerUserId } : { ...base, reporterSide: 'listener' };
+    // One notice per coordinator, worded when sent in that coordinator's language (src/outbox/send.ts).
     const entries: OutboxEntry[] = (await coordinatorsOf(tx, pairing.initiativeId)).map((coordinator) => ({
       key: outboxKey.once(`report:${pairing.id}`),
       workspaceId: initiative.workspaceId,
       recipientId: coordinator,
       subjectId: pairing.id,
-      message: { kind: 'message', message: notice },
+      message: { kind: 'report_notice', initiativeId: pairing.initiativeId, notice },
     }));
     entries.push(pairingCopyNote(pairing, side, initiative.workspaceId, outboxKey.once(`report-sent:${pairing.id}`), { note: 'pairings.report.sent' }));
     const outboxIds = await enqueue(tx, now, entries);
@@ -329,16 +325,16 @@ export async function askCoordinatorForSupport(deps: ServiceDeps, input: { pairi
   return deps.db.$transaction(async (tx): Promise<AskCoordinatorResult> => {
     const pairing = await getPairing(tx, input.pairingId);
     if (!pairing || sideOf(pairing, input.userId) !== 'listener') return { kind: 'not-listener' };
-    const initiative = await tx.initiative.findUniqueOrThrow({ where: { id: pairing.initiativeId }, select: { name: true, workspaceId: true } });
-    const notice = renderNote(copy.crisisSupportNotice(input.userId, initiative.name));
+    const workspaceId = await workspaceOfInitiative(tx, pairing.initiativeId);
+    // One note per coordinator, worded when sent in that coordinator's language (src/outbox/send.ts).
     const outboxIds = await enqueue(
       tx,
       now,
       (await coordinatorsOf(tx, pairing.initiativeId)).map((coordinator) => ({
         key: outboxKey.once('crisis-coordinator'),
-        workspaceId: initiative.workspaceId,
+        workspaceId,
         recipientId: coordinator,
-        message: { kind: 'message', message: notice },
+        message: { kind: 'support_asked', initiativeId: pairing.initiativeId, listenerId: input.userId },
       })),
     );
     return { kind: 'asked', outboxIds };

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
-import { actions, checkboxes, context, escapeMrkdwn, modal, option, radioButtons, section, textInput, type ButtonSpec } from '../common/blocks.js';
+import { actions, checkboxes, context, escapeMrkdwn, messageModal, modal, option, radioButtons, section, textInput, type ButtonSpec } from '../common/blocks.js';
 import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
 import { english, type Translate } from '../../i18n/translate.js';
 import * as copy from './copy.js';
@@ -161,44 +161,60 @@ export function renderReportModal(pairingId: string, t: Translate = english): Mo
 
 // ---- Reports coordinators can act on (issue 15) ------------------------------------------------------
 
-export interface ReportNoticeInput {
-  reportId: string;
-  initiativeName: string;
-  reporterSide: Side;
-  reporterPseudonym: string;
-  aboutPseudonym: string;
-  /** The listener, when a seeker reported them; never the seeker (invariant 5). */
-  aboutListenerUserId: string | null;
-  reason: string;
-}
+export type ReportNoticeInput = copy.ReportNotice & { initiativeName: string };
 
-/** The notice each coordinator gets, with a button to reply to the reporter (value: the report id only). */
-export function renderReportNotice(input: ReportNoticeInput) {
-  const text = copy.reportNotice({
-    initiative: input.initiativeName,
-    reporterSide: input.reporterSide,
-    reporter: input.reporterPseudonym,
-    about: input.aboutPseudonym,
-    reason: input.reason,
-    listenerId: input.aboutListenerUserId,
-  });
+/**
+ * The notice one coordinator gets, in their language, with a button to reply to the reporter (value: the
+ * report id only). The lock screen shows the notification text, which names nobody.
+ */
+export function renderReportNotice(t: Translate, input: ReportNoticeInput) {
   return {
-    text: copy.REPORT_NOTICE_NOTIFICATION,
-    blocks: [section(text), actions([{ actionId: PairingIds.replyToReport, text: copy.replyButton(input.reporterPseudonym), value: input.reportId }])] as KnownBlock[],
+    text: t('reports.coordinators.notification'),
+    blocks: [
+      section(copy.reportNotice(t, input)),
+      actions([{ actionId: PairingIds.replyToReport, text: t('reports.coordinators.replyButton', { pseudonym: input.reporterPseudonym }), value: input.reportId }]),
+    ] as KnownBlock[],
   };
 }
 
 export interface ReportReplyMetadata {
   reportId: string;
+  /** The language the form was shown in: its errors and its answer are worded in it too. */
+  language?: AppLanguage;
 }
 
-/** The form a coordinator writes a reply in; only the report id travels with it. */
-export function renderReportReplyModal(input: { reportId: string; reporterPseudonym: string; initiativeName: string; repliedAt: Date | null }): ModalView {
-  const metadata: ReportReplyMetadata = { reportId: input.reportId };
-  const blocks: KnownBlock[] = [section(copy.replyIntro(input.reporterPseudonym, input.initiativeName))];
-  if (input.repliedAt) blocks.push(context(copy.alreadyReplied(input.repliedAt)));
-  blocks.push(textInput({ blockId: PairingIds.blocks.replyText, label: copy.REPLY_LABEL, hint: copy.REPLY_HINT, multiline: true, maxLength: REPORT_REPLY_MAX }));
-  return modal({ callbackId: PairingIds.reportReplyModal, title: copy.REPLY_TITLE, submit: 'Send reply', close: 'Cancel', privateMetadata: JSON.stringify(metadata), blocks });
+/** The form a coordinator writes a reply in, in their language; only the report id (and that language) travels with it. */
+export function renderReportReplyModal(t: Translate, input: { reportId: string; reporterPseudonym: string; initiativeName: string; repliedAt: Date | null }): ModalView {
+  const metadata: ReportReplyMetadata = { reportId: input.reportId, language: t.language };
+  const blocks: KnownBlock[] = [section(copy.replyIntro(t, input.reporterPseudonym, input.initiativeName))];
+  if (input.repliedAt) blocks.push(context(copy.alreadyReplied(t, input.repliedAt)));
+  blocks.push(
+    textInput({
+      blockId: PairingIds.blocks.replyText,
+      label: t('reports.coordinators.replyLabel'),
+      hint: t('reports.coordinators.replyHint'),
+      multiline: true,
+      maxLength: REPORT_REPLY_MAX,
+    }),
+  );
+  return modal({
+    callbackId: PairingIds.reportReplyModal,
+    title: t('reports.coordinators.replyTitle'),
+    submit: t('reports.coordinators.replySubmit'),
+    close: t('common.cancel'),
+    privateMetadata: JSON.stringify(metadata),
+    blocks,
+  });
+}
+
+/** What the reply form turns into when there is nothing to write (a refusal) or once the reply went, in the coordinator's language. */
+export function renderReplyAnswer(t: Translate, text: string): ModalView {
+  return messageModal(t, t('reports.coordinators.replyTitle'), text);
+}
+
+/** To one coordinator, in their language, when a listener asks for support: the lock screen names nobody. */
+export function renderCrisisSupportNotice(t: Translate, input: { listenerId: string; initiativeName: string }) {
+  return { text: t('pairings.crisis.coordinatorNotification'), blocks: [section(copy.crisisSupportNotice(t, input.listenerId, input.initiativeName))] as KnownBlock[] };
 }
 
 /**

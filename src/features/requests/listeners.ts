@@ -23,9 +23,8 @@ import { matchRequest } from './matching.js';
 import { cancelRequest, createRequest, recordSeekerTimezone } from './service.js';
 import { renderHelpNowModal, renderRequestModal, renderRequestSent, renderResourcesLead } from './views.js';
 import { tellWaiting, waitingEventAfterMatch } from './waiting.js';
+import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
-/** The share of Slack's 3 seconds (a trigger_id, a view submission) the person's language may take. */
-const LANGUAGE_WITHIN_MS = 800;
 
 const requestMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
@@ -48,7 +47,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
   function requestForm(language: AppLanguage, initiative: Initiative | null) {
     if (initiative) return renderRequestModal(language, initiative);
     const t = translatorFor(language);
-    return messageModal(t('requests.title'), t('requests.noInitiative'));
+    return messageModal(t, t('requests.title'), t('requests.noInitiative'));
   }
 
   deps.flows.register(REQUEST_FLOW, async ({ workspaceId, initiativeId, client, userId }) => {
@@ -64,7 +63,7 @@ export function register(app: Routes, deps: FeatureDeps): { request: CommandHand
     // in it too. Bounded, as the trigger_id lasts 3 seconds: a person asking for help must get the form.
     const language = await deps.languages.of(client, userId, { withinMs: LANGUAGE_WITHIN_MS, workspaceId });
     const t = translatorFor(language);
-    await openThenUpdate(client, triggerId, t('requests.title'), async () => {
+    await openThenUpdate(client, triggerId, t, t('requests.title'), async () => {
       const initiatives = await listInitiatives(services.db, workspaceId);
       if (initiatives.length === 0) return requestForm(language, null);
       if (initiatives.length === 1) return requestForm(language, initiatives[0]!);

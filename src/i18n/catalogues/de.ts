@@ -2,7 +2,9 @@ import { listenersDe } from './listeners.js';
 import { myDataDe } from './my-data.js';
 import { insightsDe } from './insights.js';
 import { reportsDe } from './reports.js';
+import { invitationsDe } from './invitations.js';
 import { initiativesDe } from './initiatives.js';
+import { setupDe } from './setup.js';
 import type { MessageKey } from './en.js';
 
 // German, informal ("du"), as German workplace tools usually are; "listener" is said as a person who
@@ -13,7 +15,9 @@ export const de: Record<MessageKey, string> = {
   ...myDataDe,
   ...insightsDe,
   ...reportsDe,
+  ...invitationsDe,
   ...initiativesDe,
+  ...setupDe,
   'checkIns.seekerQuestion': 'Wie läuft es mit *{listener}*? Was auch immer du wählst, ist in Ordnung, und nur du siehst das.',
   'checkIns.listenerQuestion':
     'Wie geht es dir? Zuhören kann viel Kraft kosten. Wie auch immer du antwortest: Danke, dass du für jemanden aus dem Kollegium da bist.',
@@ -109,6 +113,7 @@ export const de: Record<MessageKey, string> = {
   'requests.error.noteTooLong': 'Bitte halte deine Nachricht unter {max, number} Zeichen.',
   'requests.error.language': 'Bitte wähle eine Sprache aus der Liste.',
   'common.cancel': 'Abbrechen',
+  'common.loading': 'Einen Moment…',
   'common.close': 'Schließen',
   'waiting.received':
     'Danke, dass du dich meldest. Ich suche jemanden, der *{topic}* aus dem eigenen Leben kennt, und schreibe dir hier, sobald jemand zusagt. Niemand erfährt, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',

@@ -2,7 +2,9 @@ import { listenersEn } from './listeners.js';
 import { myDataEn } from './my-data.js';
 import { insightsEn } from './insights.js';
 import { reportsEn } from './reports.js';
+import { invitationsEn } from './invitations.js';
 import { initiativesEn } from './initiatives.js';
+import { setupEn } from './setup.js';
 // English, the language the app was written in. Keys are `<capability>.<message>`; every other
 // catalogue has exactly these keys, with the same arguments (test/i18n/catalogues.test.ts).
 // ICU MessageFormat: {name} puts a value in, {n, plural, one {...} other {...}} counts, '#' is the number.
@@ -12,7 +14,9 @@ export const en = {
   ...myDataEn,
   ...insightsEn,
   ...reportsEn,
+  ...invitationsEn,
   ...initiativesEn,
+  ...setupEn,
   // Check-ins (issue 5) and planned endings (issue 15)
   'checkIns.seekerQuestion': 'How is it going with *{listener}*? Whatever you choose is fine, and only you see this.',
   'checkIns.listenerQuestion': 'How are you doing? Listening can take a lot out of you. However you answer, thank you for being there for a colleague.',
@@ -112,6 +116,7 @@ export const en = {
   'requests.error.noteTooLong': 'Please keep your note to {max, number} characters.',
   'requests.error.language': 'Please choose a language from the list.',
   'common.cancel': 'Cancel',
+  'common.loading': 'One moment…',
   'common.close': 'Close',
   // The seeker's waiting message (issue 4), updated in place as things happen
   'waiting.received':

@@ -2,7 +2,9 @@ import { listenersEs } from './listeners.js';
 import { myDataEs } from './my-data.js';
 import { insightsEs } from './insights.js';
 import { reportsEs } from './reports.js';
+import { invitationsEs } from './invitations.js';
 import { initiativesEs } from './initiatives.js';
+import { setupEs } from './setup.js';
 import type { MessageKey } from './en.js';
 
 // Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
@@ -13,7 +15,9 @@ export const es: Record<MessageKey, string> = {
   ...myDataEs,
   ...insightsEs,
   ...reportsEs,
+  ...invitationsEs,
   ...initiativesEs,
+  ...setupEs,
   'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
   'checkIns.listenerQuestion':
     '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',
@@ -110,6 +114,7 @@ export const es: Record<MessageKey, string> = {
   'requests.error.noteTooLong': 'Por favor, que tu nota no pase de {max, number} caracteres.',
   'requests.error.language': 'Por favor, elige un idioma de la lista.',
   'common.cancel': 'Cancelar',
+  'common.loading': 'Un momento…',
   'common.close': 'Cerrar',
   'waiting.received':
     'Gracias por dar el paso. Estoy buscando a alguien que conozca *{topic}* por experiencia propia, y te escribiré aquí en cuanto alguien acepte. Nadie sabrá quién eres a menos que decidas contarlo.',

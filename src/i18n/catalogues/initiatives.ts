@@ -1,6 +1,6 @@
 // The initiatives capability's words (issue 19), in the three languages side by side; merged into en.ts,
 // de.ts and es.ts. Today: the chooser a person meets when a workspace runs more than one initiative (in
-// the request, listen and insights flows). The setup form itself is still English.
+// the request, listen and insights flows). The setup form's words are in setup.ts.
 
 export const initiativesEn = {
   'initiatives.choose.title': 'Choose an initiative',
@@ -20,7 +20,7 @@ export const initiativesDe: Record<keyof typeof initiativesEn, string> = {
 
 export const initiativesEs: Record<keyof typeof initiativesEn, string> = {
   'initiatives.choose.title': 'Elige una iniciativa',
-  'initiatives.choose.prompt': '¿Para qué iniciativa de apoyo entre colegas es esto?',
+  'initiatives.choose.prompt': '¿Para qué iniciativa de apoyo entre compañeros es esto?',
   'initiatives.choose.submit': 'Siguiente',
   'initiatives.choose.new': 'Crear una iniciativa nueva',
   'initiatives.choose.error': 'Elige una.',

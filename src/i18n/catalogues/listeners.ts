@@ -5,7 +5,6 @@ export const listenersEn = {
   // The listen form (/peer listen, and editing the profile)
   'listeners.listenTitle': 'Become a listener',
   'listeners.editTitle': 'Your listener profile',
-  'listeners.loading': 'One moment…',
   'listeners.volunteer': 'Volunteer',
   'listeners.save': 'Save',
   'listeners.guidelinesHeading': '*{initiative}*: listener guidelines',
@@ -109,7 +108,6 @@ export const listenersDe: Record<keyof typeof listenersEn, string> = {
   // Das Formular zum Zuhören (/peer listen, und das Profil bearbeiten)
   'listeners.listenTitle': 'Zuhörende Person werden',
   'listeners.editTitle': 'Dein Profil zum Zuhören',
-  'listeners.loading': 'Einen Moment…',
   'listeners.volunteer': 'Mitmachen',
   'listeners.save': 'Speichern',
   'listeners.guidelinesHeading': '*{initiative}*: Leitlinien fürs Zuhören',
@@ -216,7 +214,6 @@ export const listenersEs: Record<keyof typeof listenersEn, string> = {
   // El formulario para escuchar (/peer listen, y editar el perfil)
   'listeners.listenTitle': 'Ofrecerme como oyente',
   'listeners.editTitle': 'Tu perfil de oyente',
-  'listeners.loading': 'Un momento…',
   'listeners.volunteer': 'Ofrecerme',
   'listeners.save': 'Guardar',
   'listeners.guidelinesHeading': '*{initiative}*: pautas para oyentes',

@@ -12,6 +12,8 @@ import { renderHome } from '../../../src/features/home/views.js';
 import * as initiativeCopy from '../../../src/features/initiatives/copy.js';
 import type { Initiative } from '../../../src/features/initiatives/service.js';
 import * as initiativeViews from '../../../src/features/initiatives/views.js';
+import * as invitationCopy from '../../../src/features/initiatives/invitation-copy.js';
+import * as invitationViews from '../../../src/features/initiatives/invitation-views.js';
 import * as insightsCopy from '../../../src/features/insights/copy.js';
 import { renderAccessLog } from '../../../src/features/insights/views.js';
 import * as listenerCopy from '../../../src/features/listeners/copy.js';
@@ -44,6 +46,7 @@ const COPY_MODULES: Record<string, object> = {
   help: helpCopy,
   home: homeCopy,
   initiatives: initiativeCopy,
+  invitations: invitationCopy,
   insights: insightsCopy,
   listeners: listenerCopy,
   'my-data': myDataCopy,
@@ -80,7 +83,7 @@ const MY_DATA: MyData = {
   preferences: { notificationPreviews: true, language: 'de', updatedAt: '2026-03-01T00:00:00.000Z' },
   checkIns: [],
   insightsAccess: [],
-  invitations: [{ initiative: HOSTILE, role: 'hr_viewer', invitedAt: '2026-12-01T09:00:00.000Z' }],
+  invitations: [{ initiative: HOSTILE, role: 'hr_viewer', invitedAt: '2026-12-01T09:00:00.000Z', language: 'de' }],
   consentRecords: [],
 };
 
@@ -95,12 +98,20 @@ const TAKES_TEXT: Record<string, () => string> = {
     homeCopy.ownStatus(english, 'en', HOSTILE, { status: 'paused', pausedUntil: new Date(0), pauseReason: 'self', timezone: null, capacity: 2 }, 0),
   'home.requestLine': () => homeCopy.requestLine(english, HOSTILE, false),
   'home.youCoordinate': () => homeCopy.youCoordinate(english, HOSTILE),
-  'initiatives.created': () => initiativeCopy.created(HOSTILE, 2),
-  'initiatives.saved': () => initiativeCopy.saved(HOSTILE, 1),
-  'initiatives.invitationText': () => initiativeCopy.invitationText('U0INVITER1', 'coordinator', HOSTILE),
-  'initiatives.roleAccepted': () => initiativeCopy.roleAccepted('hr_viewer', HOSTILE),
-  'initiatives.invitationWithdrawn': () => initiativeCopy.invitationWithdrawn('coordinator', HOSTILE),
-  'initiatives.invitationExpired': () => initiativeCopy.invitationExpired('hr_viewer', HOSTILE),
+  'initiatives.created': () => initiativeCopy.created(english, HOSTILE, 2),
+  'initiatives.saved': () => initiativeCopy.saved(english, HOSTILE, 1),
+  // The invitation's words in every language and for both roles (issue 19).
+  ...Object.fromEntries(
+    (['invitationText', 'roleAccepted', 'invitationWithdrawn', 'invitationExpired'] as const).map((name) => [
+      `invitations.${name}`,
+      () =>
+        APP_LANGUAGES.flatMap((language) =>
+          (['coordinator', 'hr_viewer'] as const).map((role) =>
+            name === 'invitationText' ? invitationCopy.invitationText(translatorFor(language), 'U0INVITER1', role, HOSTILE) : invitationCopy[name](translatorFor(language), role, HOSTILE),
+          ),
+        ).join('\n'),
+    ]),
+  ),
   // In every language, each note that names the initiative.
   'listeners.initiativeNote': () =>
     APP_LANGUAGES.flatMap((language) =>
@@ -116,17 +127,17 @@ const TAKES_TEXT: Record<string, () => string> = {
   'pairings.introForListener': () => pairingCopy.introForListener(english, 'quiet-otter', HOSTILE),
   'pairings.guidelinesReminder': () => pairingCopy.guidelinesReminder(english, HOSTILE),
   'pairings.reportNotice': () =>
-    [
-      pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'seeker', reporter: 'quiet-otter', about: 'kind-heron', reason: 'Something else', listenerId: 'U0LISTENER' }),
-      pairingCopy.reportNotice({ initiative: HOSTILE, reporterSide: 'listener', reporter: 'kind-heron', about: 'quiet-otter', reason: 'Something else', listenerId: null }),
-    ].join('\n'),
-  'pairings.replyIntro': () => pairingCopy.replyIntro('quiet-otter', HOSTILE),
+    APP_LANGUAGES.flatMap((language) => [
+      pairingCopy.reportNotice(translatorFor(language), { reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'quiet-otter', aboutPseudonym: 'kind-heron', reason: 'other', aboutListenerUserId: 'U0LISTENER' }),
+      pairingCopy.reportNotice(translatorFor(language), { reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'listener', reporterPseudonym: 'kind-heron', aboutPseudonym: 'quiet-otter', reason: 'safety' }),
+    ]).join('\n'),
+  'pairings.replyIntro': () => APP_LANGUAGES.map((language) => pairingCopy.replyIntro(translatorFor(language), 'quiet-otter', HOSTILE)).join('\n'),
   'pairings.reportReplyLead': () => pairingCopy.reportReplyLead(english, HOSTILE, 'quiet-otter'),
   'listeners.approvalDecided': () =>
     APP_LANGUAGES.map((language) =>
       listenerCopy.approvalDecided(translatorFor(language), { listenerId: 'U0LISTENER', coordinatorId: 'U0COORD001', initiative: HOSTILE, approved: language !== 'de', at: new Date(0) }),
     ).join('\n'),
-  'pairings.crisisSupportNotice': () => pairingCopy.crisisSupportNotice('U0LISTENER', HOSTILE),
+  'pairings.crisisSupportNotice': () => APP_LANGUAGES.map((language) => pairingCopy.crisisSupportNotice(translatorFor(language), 'U0LISTENER', HOSTILE)).join('\n'),
   'requests.requestReceived': () => requestCopy.requestReceived(english, HOSTILE),
   'requests.noListenerYet': () => requestCopy.noListenerYet(english, HOSTILE),
   'requests.listenersOffHours': () => requestCopy.listenersOffHours(english, HOSTILE),
@@ -140,7 +151,8 @@ const TAKES_TEXT: Record<string, () => string> = {
  */
 const APP_VALUES_ONLY = [
   'initiatives.placeholderLeft',
-  'initiatives.textsLabel',
+  'initiatives.defaultTexts',
+  'insights.topicsIn',
   'initiatives.topicLinesMismatch',
   'check-ins.seekerQuestion',
   'check-ins.listenerLoad',
@@ -160,7 +172,9 @@ const APP_VALUES_ONLY = [
   'home.confirmDecline',
   'home.confirmDelete',
   'listeners.pauseDate',
-  'initiatives.roleName',
+  'invitations.roleDeclined',
+  'invitations.notYourInvitation',
+  'invitations.invitationGone',
   'initiatives.notAllowedToCreate',
   'insights.explainer',
   'insights.todayHeading',
@@ -178,9 +192,7 @@ const APP_VALUES_ONLY = [
   'pairings.resourcesShared',
   'pairings.confirmShareResources',
   'pairings.confirmAskCoordinator',
-  'pairings.replyButton',
   'pairings.alreadyReplied',
-  'pairings.replySent',
   'requests.offerExpiry',
   'requests.waitEstimate',
 ];
@@ -277,15 +289,20 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
       }),
     plainShows: true,
   })),
-  { name: 'setup form, editing', render: () => initiativeViews.renderSetupModal({ initiative: INITIATIVE, needsConsent: false }), plainShows: true, noMrkdwn: true },
+  { name: 'setup form, editing', render: () => initiativeViews.renderSetupModal(english, { initiative: INITIATIVE, needsConsent: false }), plainShows: true, noMrkdwn: true },
   {
     name: 'choose an initiative, resources first',
     render: () => initiativeViews.renderChooseModal({ purpose: 'request', initiatives: [INITIATIVE, { ...INITIATIVE, id: 'other' }], lead: requestViews.renderResourcesLead(english, [INITIATIVE]) }),
     plainShows: true,
   },
-  { name: 'invitation', render: () => initiativeViews.renderInvitation({ inviterId: 'U0INVITER1', invitation: { id: 'cinvitation1', role: 'hr_viewer', initiativeName: HOSTILE } }) },
-  { name: 'invitation answered', render: () => initiativeViews.renderInvitationAnswer(initiativeCopy.roleAccepted('coordinator', HOSTILE)) },
-  { name: 'initiative created', render: () => initiativeViews.renderConfirmation(initiativeCopy.created(HOSTILE, 1)) },
+  ...APP_LANGUAGES.flatMap((language) => [
+    {
+      name: `invitation (${language})`,
+      render: () => invitationViews.renderInvitation(translatorFor(language), { inviterId: 'U0INVITER1', invitation: { id: 'cinvitation1', role: 'hr_viewer', initiativeName: HOSTILE } }),
+    },
+    { name: `invitation answered (${language})`, render: () => invitationViews.renderInvitationAnswer(invitationCopy.roleAccepted(translatorFor(language), 'coordinator', HOSTILE)) },
+  ]),
+  { name: 'initiative created', render: () => initiativeViews.renderConfirmation(english, initiativeCopy.created(english, HOSTILE, 1)) },
   { name: 'insights access log', render: () => renderAccessLog(HOSTILE, [{ viewerId: 'U0VIEWER01', action: 'view', at: new Date(0) }]) },
   // The listeners capability in every language (issue 19), with guidelines and a topic the coordinators wrote in German too.
   ...APP_LANGUAGES.flatMap((language) => {
@@ -321,12 +338,18 @@ const VIEWS: { name: string; render: () => unknown; plainShows?: boolean; noMrkd
   },
   { name: 'crisis note to a listener', render: () => pairingViews.renderCrisisNote(english, { pairingId: 'p1', resources: HOSTILE, coordinatorIds: ['U0COORD001'] }) },
   { name: 'resources shared by a listener', render: () => pairingViews.renderSharedResources(english, 'kind-heron', HOSTILE) },
-  {
-    name: 'report notice to a coordinator',
-    render: () =>
-      pairingViews.renderReportNotice({ reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutPseudonym: 'Fox', aboutListenerUserId: 'U0LISTENER', reason: 'Something else' }),
-  },
-  { name: 'reply form', render: () => pairingViews.renderReportReplyModal({ reportId: 'r1', reporterPseudonym: 'Otter', initiativeName: HOSTILE, repliedAt: new Date(0) }) },
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    return [
+      {
+        name: `report notice to a coordinator (${language})`,
+        render: () =>
+          pairingViews.renderReportNotice(t, { reportId: 'r1', initiativeName: HOSTILE, reporterSide: 'seeker', reporterPseudonym: 'Otter', aboutPseudonym: 'Fox', aboutListenerUserId: 'U0LISTENER', reason: 'other' }),
+      },
+      { name: `reply form (${language})`, render: () => pairingViews.renderReportReplyModal(t, { reportId: 'r1', reporterPseudonym: 'Otter', initiativeName: HOSTILE, repliedAt: new Date(0) }) },
+      { name: `a listener asks the coordinators for support (${language})`, render: () => pairingViews.renderCrisisSupportNotice(t, { listenerId: 'U0LISTENER', initiativeName: HOSTILE }) },
+    ];
+  }),
   { name: 'request form', render: () => requestViews.renderRequestModal('en', INITIATIVE), plainShows: true },
   { name: 'help right now', render: () => requestViews.renderHelpNowModal(english, HOSTILE) },
   {

@@ -41,7 +41,7 @@ describe('every form that takes typed text cleans it', () => {
 
   it('the setup form: name, description, topics, resources and guidelines', () => {
     const B = InitiativeIds.blocks;
-    const parsed = setupInputSchema(false).parse({
+    const parsed = setupInputSchema(false, english).parse({
       [B.name]: `Harbour${Z} Circle`,
       [B.description]: `Colleagues${Z}`,
       [B.topics]: `Anxiety${Z}\nAnx${Z}iety\nGrief`,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXTS } from '../../../src/domain/consent.js';
-import * as copy from '../../../src/features/initiatives/copy.js';
+import { english, translatorFor } from '../../../src/i18n/translate.js';
+import { CONSENT_TEXTS, consentText } from '../../../src/domain/consent.js';
+import type { PersonLanguages } from '../../../src/features/common/person-language.js';
+import * as invitationCopy from '../../../src/features/initiatives/invitation-copy.js';
 import { InitiativeIds } from '../../../src/features/initiatives/ids.js';
 import { setupInputSchema, type InitiativeSettings } from '../../../src/features/initiatives/input.js';
 import {
@@ -105,7 +107,8 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
 
     clock.advance(60_000);
     const accepted = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true });
-    expect(accepted).toEqual({ kind: 'accepted', role: 'hr_viewer', initiativeId: result.initiative.id, initiativeName: 'Peer Support <Circle>' });
+    // Its DM was never sent, so no language is stored: the English consent text's version is recorded.
+    expect(accepted).toEqual({ kind: 'accepted', role: 'hr_viewer', initiativeId: result.initiative.id, initiativeName: 'Peer Support <Circle>', language: null });
     expect(await world.db.initiativeMember.findMany({ where: { userId: who.hr }, select: { role: true, initiativeId: true } })).toEqual([
       { role: 'hr_viewer', initiativeId: result.initiative.id },
     ]);
@@ -126,6 +129,47 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     expect(await world.db.invitation.count({ where: { inviteeId: who.second } })).toBe(0);
     expect(await world.db.initiativeMember.count({ where: { userId: who.second } })).toBe(0);
     expect(await world.db.consentRecord.count({ where: { userId: who.second } })).toBe(0);
+  });
+
+  it("words each DM in the invitee's language and stores it: accepting records the consent text they read, and a withdrawal is worded in it", async () => {
+    const who = ids();
+    const result = await created(who, { coordinatorIds: [who.second], hrViewerIds: [who.hr] });
+    // The HR viewer's Slack speaks German, the second coordinator's Spanish.
+    const spoken = { [who.hr]: 'de', [who.second]: 'es' } as const;
+    const languages: PersonLanguages = { of: async (_client, userId) => spoken[userId as keyof typeof spoken] ?? 'en', forget: () => {} };
+    expect((await sendOutbox(world.sender, { ...deps(), languages }, { owner: 'test', ids: result.outboxIds })).sent).toBe(2);
+
+    const de = translatorFor('de');
+    const dm = world.slack.calls.find(dmTo(who.hr))!;
+    expect(dm.args.text).toBe(invitationCopy.invitationText(de, who.coordinator, 'hr_viewer', 'Peer Support <Circle>'));
+    expect(JSON.stringify(dm.args.blocks)).toContain(JSON.stringify(consentText('hr_viewer', 'de').text).slice(1, -1));
+    expect(JSON.stringify(dm.args.blocks)).toContain(de('invitations.accept'));
+    const rows = await world.db.invitation.findMany({ where: { initiativeId: result.initiative.id }, orderBy: { role: 'asc' } });
+    expect(rows.map((r) => ({ inviteeId: r.inviteeId, language: r.language }))).toEqual([
+      { inviteeId: who.second, language: 'es' },
+      { inviteeId: who.hr, language: 'de' },
+    ]);
+
+    const accepted = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: rows[1]!.id, userId: who.hr, accept: true });
+    expect(accepted).toMatchObject({ kind: 'accepted', language: 'de' });
+    const consent = await world.db.consentRecord.findFirstOrThrow({ where: { userId: who.hr } });
+    expect(consent.textVersion).toBe(consentText('hr_viewer', 'de').version);
+    expect(consent.textVersion).not.toBe(CONSENT_TEXTS.hr_viewer.version);
+
+    world.slack.reset();
+    const edited = await updateInitiative(deps(), {
+      workspaceId: who.workspaceId,
+      initiativeId: result.initiative.id,
+      actorId: who.coordinator,
+      settings: settings({ coordinatorIds: [who.coordinator], hrViewerIds: [who.hr] }),
+      consentGiven: false,
+    });
+    if (edited.kind !== 'updated') throw new Error(edited.kind);
+    expect(edited.withdrawn).toBe(1);
+    // Worded when it closed, from the stored language: nobody's Slack is asked again.
+    expect((await send(edited.outboxIds)).sent).toBe(1);
+    const update = world.slack.calls.find((c) => c.method === 'chat.update')!;
+    expect(update.args).toMatchObject({ channel: rows[0]!.channel, ts: rows[0]!.messageTs, text: invitationCopy.invitationWithdrawn(translatorFor('es'), 'coordinator', 'Peer Support <Circle>') });
   });
 
   it('withdraws the invitation of someone edited out before they answer, replaces their DM, and lets the old button grant nothing', async () => {
@@ -157,7 +201,9 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     world.slack.reset();
     expect((await send(edited.outboxIds)).sent).toBe(1);
     const update = world.slack.calls.find((c) => c.method === 'chat.update')!;
-    expect(update.args).toMatchObject({ channel: invitation.channel, ts: invitation.messageTs, text: copy.invitationWithdrawn('hr_viewer', 'Peer Support &lt;Circle&gt;') });
+    expect(update.args).toMatchObject({ channel: invitation.channel, ts: invitation.messageTs, text: invitationCopy.invitationWithdrawn(english, 'hr_viewer', 'Peer Support <Circle>') });
+    // The name is escaped once, where it enters mrkdwn.
+    expect(String(update.args.text)).toContain('*Peer Support &lt;Circle&gt;*');
 
     const late = await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true });
     expect(late.kind).toBe('gone');
@@ -191,11 +237,14 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
         initiativeName: 'Peer Support <Circle>',
         channel: `D${who.hr}`,
         ts: '1700000000.000100',
+        language: 'es',
       }),
     );
     expect(closing).toBeUndefined();
     const row = await world.db.outboxMessage.findFirstOrThrow({ where: { recipientId: who.hr, kind: 'invitation_closed' } });
-    expect(JSON.parse(row.args)).toMatchObject({ channel: `D${who.hr}`, ts: '1700000000.000100' });
+    // Replaced in the language the DM was worded in.
+    const withdrawn = invitationCopy.invitationWithdrawn(translatorFor('es'), 'hr_viewer', 'Peer Support <Circle>');
+    expect(JSON.parse(row.args)).toMatchObject({ channel: `D${who.hr}`, ts: '1700000000.000100', message: { text: withdrawn } });
   });
 
   it('records a withdrawal when an existing member is removed from the form', async () => {
@@ -248,7 +297,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     expect(update.args).toMatchObject({
       channel: secondInvitation.channel,
       ts: secondInvitation.messageTs,
-      text: copy.invitationExpired('coordinator', 'Peer Support &lt;Circle&gt;'),
+      text: invitationCopy.invitationExpired(english, 'coordinator', 'Peer Support <Circle>'),
     });
     // A second run (another process, or the next tick) finds nothing to do.
     expect((await expireInvitations(deps())).expired).toBe(0);
@@ -258,7 +307,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     const who = ids();
     await created(who, { hrViewerIds: [who.hr] });
     const mine = await collectMyData(world.db, who.workspaceId, who.hr, clock.now());
-    expect(mine.invitations).toEqual([{ initiative: 'Peer Support <Circle>', role: 'hr_viewer', invitedAt: new Date(START).toISOString() }]);
+    expect(mine.invitations).toEqual([{ initiative: 'Peer Support <Circle>', role: 'hr_viewer', invitedAt: new Date(START).toISOString(), language: null }]);
     await eraseMyData(deps(), who.workspaceId, who.hr);
     expect(await world.db.invitation.count({ where: { inviteeId: who.hr } })).toBe(0);
     expect((await collectMyData(world.db, who.workspaceId, who.hr, clock.now())).invitations).toEqual([]);
@@ -329,13 +378,13 @@ describe('the setup form\'s pickers', () => {
   });
 
   it('accepts 10 people in each picker and refuses 11, with the error on each field', () => {
-    expect(setupInputSchema(false).safeParse(form(10)).success).toBe(true);
-    const parsed = setupInputSchema(false).safeParse(form(11));
+    expect(setupInputSchema(false, english).safeParse(form(10)).success).toBe(true);
+    const parsed = setupInputSchema(false, english).safeParse(form(11));
     expect(parsed.success).toBe(false);
     const paths = parsed.error!.issues.map((i) => ({ field: i.path[0], message: i.message }));
     expect(paths).toEqual([
-      { field: B.coordinators, message: copy.TOO_MANY_PEOPLE },
-      { field: B.hrViewers, message: copy.TOO_MANY_PEOPLE },
+      { field: B.coordinators, message: english('setup.error.tooManyPeople', { max: 10 }) },
+      { field: B.hrViewers, message: english('setup.error.tooManyPeople', { max: 10 }) },
     ]);
   });
 });

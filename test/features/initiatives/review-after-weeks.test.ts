@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../../src/i18n/translate.js';
 import { fixedClock } from '../../../src/clock.js';
 import { CONSENT_GIVEN, InitiativeIds } from '../../../src/features/initiatives/ids.js';
 import { DEFAULT_REVIEW_AFTER_WEEKS, setupInputSchema, toSettings } from '../../../src/features/initiatives/input.js';
@@ -33,11 +34,11 @@ function form(reviewAfterWeeks?: string | null): Record<string, unknown> {
 
 describe('the planned-ending setting in the setup form', () => {
   it('is a number of weeks from 1 to 52', () => {
-    for (const weeks of ['1', '6', '52']) expect(toSettings(setupInputSchema(false).parse(form(weeks))).reviewAfterWeeks).toBe(Number(weeks));
+    for (const weeks of ['1', '6', '52']) expect(toSettings(setupInputSchema(false, english).parse(form(weeks))).reviewAfterWeeks).toBe(Number(weeks));
   });
 
   it.each([['0'], ['53'], ['2.5'], ['six'], [''], [null]])('refuses %j with a clear message on the field', (weeks) => {
-    const parsed = setupInputSchema(false).safeParse(form(weeks));
+    const parsed = setupInputSchema(false, english).safeParse(form(weeks));
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => ({ field: i.path[0], message: i.message }))).toEqual([
       { field: B.reviewAfterWeeks, message: 'Please enter a number of weeks from 1 to 52 (6 is a good default).' },
@@ -46,17 +47,17 @@ describe('the planned-ending setting in the setup form', () => {
 
   it('is 6 weeks when a form without the field is submitted', () => {
     expect(DEFAULT_REVIEW_AFTER_WEEKS).toBe(6);
-    expect(toSettings(setupInputSchema(false).parse(form())).reviewAfterWeeks).toBe(6);
+    expect(toSettings(setupInputSchema(false, english).parse(form())).reviewAfterWeeks).toBe(6);
   });
 
   it('sits with the other cadences, showing the saved value (6 for a new initiative), 1 to 52', () => {
     const blockOf = (view: ReturnType<typeof renderSetupModal>) =>
       (view.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find((b) => b.block_id === B.reviewAfterWeeks);
-    const created = blockOf(renderSetupModal({ needsConsent: true }));
+    const created = blockOf(renderSetupModal(english, { needsConsent: true }));
     expect(created?.element).toMatchObject({ type: 'number_input', initial_value: '6', min_value: '1', max_value: '52', is_decimal_allowed: false });
-    const ids = (renderSetupModal({ needsConsent: false }).blocks as { block_id?: string }[]).map((b) => b.block_id);
+    const ids = (renderSetupModal(english, { needsConsent: false }).blocks as { block_id?: string }[]).map((b) => b.block_id);
     expect(ids.indexOf(B.reviewAfterWeeks)).toBe(ids.indexOf(B.waitingUpdateEveryDays) + 1);
-    const editing = renderSetupModal({
+    const editing = renderSetupModal(english, {
       initiative: {
         id: 'i1',
         name: 'Harbour Circle',
@@ -90,7 +91,7 @@ describe.each(TEST_PROVIDERS)('the planned-ending setting is stored on %s', (pro
   });
 
   it('on creation and on edit, and read back with the initiative', async () => {
-    const settings = toSettings(setupInputSchema(true).parse({ ...form('8'), [B.consent]: [CONSENT_GIVEN] }));
+    const settings = toSettings(setupInputSchema(true, english).parse({ ...form('8'), [B.consent]: [CONSENT_GIVEN] }));
     const created = await createInitiative(deps(), { workspaceId: 'TREVIEW01', actorId: 'UCOORD0001', settings, consentGiven: true });
     if (created.kind !== 'created') throw new Error(created.kind);
     expect(created.initiative.reviewAfterWeeks).toBe(8);

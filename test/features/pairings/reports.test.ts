@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { collectMyData, eraseMyData } from '../../../src/features/my-data/service.js';
-import * as copy from '../../../src/features/pairings/copy.js';
 import { PairingIds } from '../../../src/features/pairings/ids.js';
 import { applyRetention } from '../../../src/features/pairings/retention.js';
-import { replyToReport, reportConcern, reportForReply, type ReportForReply } from '../../../src/features/pairings/service.js';
+import { askCoordinatorForSupport, replyToReport, reportConcern, reportForReply, type ReportForReply } from '../../../src/features/pairings/service.js';
+import type { PersonLanguages } from '../../../src/features/common/person-language.js';
+import type { AppLanguage } from '../../../src/domain/app-language.js';
+import { english, translatorFor } from '../../../src/i18n/translate.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
@@ -41,7 +43,7 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
   }
 
   async function report(pairingId: string, userId: string) {
-    const result = await reportConcern(deps(), { pairingId, userId, reasonLabel: 'Something else', block: false });
+    const result = await reportConcern(deps(), { pairingId, userId, reason: 'other', block: false });
     if (result.kind !== 'reported') throw new Error(result.kind);
     return result;
   }
@@ -73,11 +75,11 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
       expect(shown).toContain(`<@${people.listener}>`);
       expect(shown).toContain('Otter');
       expect(shown).toContain('Something else');
-      expect(shown).toContain(copy.replyButton('Otter'));
+      expect(shown).toContain(english('reports.coordinators.replyButton', { pseudonym: 'Otter' }));
       expect(shown).toContain(PairingIds.replyToReport);
       expect(shown).toContain(`"value":"${stored[0]!.id}"`);
       // The lock screen names nobody.
-      expect(notices[0]!.args.text).toBe(copy.REPORT_NOTICE_NOTIFICATION);
+      expect(notices[0]!.args.text).toBe(english('reports.coordinators.notification'));
     }
     // Invariant 5: no Web API call bound for a coordinator carries the seeker's id.
     const toCoordinators = world.slack.calls.filter((c) => people.coordinators.some((id) => to(id)(c)));
@@ -104,7 +106,57 @@ describe.each(TEST_PROVIDERS)('reports on %s', (provider) => {
     const shown = JSON.stringify(toCoordinators);
     expect(shown).not.toContain(people.seeker);
     expect(shown).toContain('Otter');
-    expect(shown).toContain(copy.replyButton('Heron'));
+    expect(shown).toContain(english('reports.coordinators.replyButton', { pseudonym: 'Heron' }));
+  });
+
+  /** Languages as each person's Slack would say them (issue 19): English for anyone not listed. */
+  const speaking = (spoken: Record<string, AppLanguage>) => ({ ...deps(), languages: { of: async (_client, userId) => spoken[userId] ?? 'en', forget: () => {} } satisfies PersonLanguages });
+
+  it('words the notice when sent, for each coordinator in their own language: the rows carry no words, only what it says', async () => {
+    const { people, pairingId } = await pairing();
+    const [german, spanish] = people.coordinators as [string, string];
+    const result = await report(pairingId, people.seeker);
+    const rows = await world.db.outboxMessage.findMany({ where: { id: { in: result.outboxIds }, recipientId: { in: [german, spanish] } } });
+    expect(rows.map((r) => r.kind)).toEqual(['report_notice', 'report_notice']);
+    expect(rows.map((r) => r.args).join('\n')).not.toContain('Something else');
+
+    await sendOutbox(world.sender, speaking({ [german]: 'de', [spanish]: 'es' }), { owner: 'a', ids: result.outboxIds });
+    for (const [coordinator, language] of [[german, 'de'], [spanish, 'es']] as const) {
+      const t = translatorFor(language);
+      const [notice] = world.slack.calls.filter(to(coordinator));
+      expect(notice!.args.text).toBe(t('reports.coordinators.notification'));
+      const shown = JSON.stringify(notice!.args.blocks);
+      expect(shown).toContain(t('reports.reason.other'));
+      expect(shown).toContain(t('reports.coordinators.replyButton', { pseudonym: 'Otter' }));
+      expect(shown).toContain(`<@${people.listener}>`);
+      expect(shown).not.toContain(people.seeker);
+    }
+    expect(JSON.stringify(world.slack.calls.filter(to(german)))).toContain('Grund: Etwas anderes.');
+    expect(JSON.stringify(world.slack.calls.filter(to(spanish)))).toContain('Motivo: Otra cosa.');
+  });
+
+  it('a listener asking for support: one note per coordinator, each in their language, naming the listener and never the seeker', async () => {
+    const { people, pairingId } = await pairing();
+    const [german, inEnglish] = people.coordinators as [string, string];
+    const asked = await askCoordinatorForSupport(deps(), { pairingId, userId: people.listener });
+    if (asked.kind !== 'asked') throw new Error(asked.kind);
+    const rows = await world.db.outboxMessage.findMany({ where: { id: { in: asked.outboxIds } } });
+    expect(rows.map((r) => [r.kind, r.recipientId]).sort()).toEqual([['support_asked', german], ['support_asked', inEnglish]].sort());
+    expect(JSON.stringify(rows)).not.toContain(people.seeker);
+
+    await sendOutbox(world.sender, speaking({ [german]: 'de' }), { owner: 'a', ids: asked.outboxIds });
+    for (const [coordinator, language] of [[german, 'de'], [inEnglish, 'en']] as const) {
+      const t = translatorFor(language);
+      const notes = world.slack.calls.filter(to(coordinator));
+      expect(notes).toHaveLength(1);
+      // The lock screen names nobody; the note names the listener who asked.
+      expect(notes[0]!.args.text).toBe(t('pairings.crisis.coordinatorNotification'));
+      expect(JSON.stringify(notes[0]!.args.blocks)).toContain(JSON.stringify(t('pairings.crisis.coordinatorNotice', { listener: `<@${people.listener}>`, initiative: 'Peer Support Test' })).slice(1, -1));
+      expect(JSON.stringify(notes[0]!.args)).not.toContain(people.seeker);
+      expect(JSON.stringify(notes[0]!.args)).not.toContain('Otter');
+    }
+    // Only the listener in the conversation can ask.
+    expect(await askCoordinatorForSupport(deps(), { pairingId, userId: people.seeker })).toEqual({ kind: 'not-listener' });
   });
 
   it('lets a coordinator reply: delivered to the reporter, then marked replied; anyone else gets nothing sent', async () => {

@@ -1,0 +1,303 @@
+// Setting up and editing an initiative (issues 1, 13, 15 and 19), in the three languages side by side;
+// merged into en.ts, de.ts and es.ts. The form is shown in the language of the person filling it in,
+// its defaults (resources, guidelines, topics) too: they are a template they then make their own.
+// The default resources keep a <placeholder> per detail to fill in: saving is refused while one is left.
+
+export const setupEn = {
+  'setup.title': 'Set up peer support',
+  'setup.editTitle': 'Initiative settings',
+  'setup.create': 'Create',
+  'setup.save': 'Save',
+  'setup.name.label': 'Name',
+  'setup.name.placeholder': 'e.g. Peer Support UK',
+  'setup.description.label': 'Short description',
+  'setup.language.label': 'Default language',
+  'setup.language.hint':
+    'The app answers each person in their Slack language when it speaks it (English, Deutsch, Español), or in the one they choose on their Home tab. This one is for everyone else.',
+  'setup.topics.label': 'Topics of lived experience',
+  'setup.topics.hint': 'One per line. Listeners choose from these, and people asking for support pick one.',
+  'setup.resources.label': 'Support and crisis resources',
+  'setup.resources.hint':
+    'Shown first to everyone who asks for support. One per line, as "Name: phone or link (hours)". Replace every <placeholder>: the form is not saved while one is left.',
+  'setup.resourceLines.label': 'Add widely known crisis lines',
+  'setup.resourceLines.hint':
+    "These are public lines, not your organisation's own: add them if they fit where your colleagues live, alongside your own employee assistance line.",
+  'setup.guidelines.label': 'Listener guidelines',
+  'setup.guidelines.hint': 'Values, boundaries, confidentiality and its limits, when to signpost.',
+  'setup.texts.header': '*In other languages* (optional)',
+  'setup.texts.hint':
+    'Each person sees the text in their language where you have written one here, and the text above where not. Leave a field empty to show the text above.',
+  'setup.texts.resources': 'Support and crisis resources ({language})',
+  'setup.texts.guidelines': 'Listener guidelines ({language})',
+  'setup.texts.topics': 'Topics ({language})',
+  'setup.texts.topicsHint': 'One per line, in the same order as the topics above.',
+  'setup.approval.label': 'Approval',
+  'setup.approval.option': "New listeners need a coordinator's approval",
+  'setup.coordinators.label': 'Other coordinators',
+  'setup.coordinators.hint': 'They are invited, and added when they accept. At most {max}.',
+  'setup.hrViewers.label': 'HR viewers',
+  'setup.hrViewers.hint': 'They see anonymous counts only, never a person. They are invited, and added when they accept. At most {max}.',
+  'setup.people.placeholder': 'Choose colleagues',
+  'setup.minGroupSize.label': 'Minimum group size for reports',
+  'setup.minGroupSize.hint': 'Counts below this are never shown. At least 3.',
+  'setup.retentionDays.label': 'Keep ended pairings for (days)',
+  'setup.firstCheckInDays.label': 'First check-in after (days)',
+  'setup.checkInEveryDays.label': 'Then check in every (days)',
+  'setup.waitingUpdateEveryDays.label': 'Someone still waiting hears from us every (days)',
+  'setup.waitingUpdateEveryDays.hint': 'After a first update at 24 hours, each with the resources and a way to cancel.',
+  'setup.reviewAfterWeeks.label': 'Ask both whether to keep going after (weeks)',
+  'setup.reviewAfterWeeks.hint': 'Once, to each person in a conversation. If nobody answers, nothing changes.',
+  'setup.consent.label': 'Your consent',
+  'setup.consent.option': "I agree to be this initiative's coordinator on these terms",
+  'setup.preview.button': 'Preview as a seeker',
+  'setup.preview.title': 'Preview',
+  'setup.preview.close': 'Close preview',
+  'setup.preview.back': 'Back',
+  'setup.preview.lead':
+    'This is what a colleague asking for support sees, with what you have typed so far (not saved yet). Resources come first.',
+  'setup.preview.noName': 'Your initiative',
+  'setup.preview.noResources': '(No resources yet: they will appear here, first.)',
+  'setup.preview.noTopics': '(Your topics will be listed here)',
+  'setup.default.resources':
+    '• In an emergency, call your local emergency number.\n• Employee assistance line: <your EAP phone number> (<its hours>)\n• Your GP or doctor can help with ongoing support.',
+  'setup.default.guidelines':
+    "Listen more than you speak, and walk alongside rather than fix. Share your own experience only when it helps. Keep what you hear confidential, except where someone's life is at risk: then encourage them to use the crisis resources, and talk to a coordinator. You are not a therapist: point people to professional help when it is needed. Look after yourself too: pause whenever you need to.",
+  'setup.default.topics':
+    'Anxiety\nDepression\nStress and burnout\nBereavement and loss\nBipolar\nPTSD or service life\nParenting and caring\nNeurodivergence\nChronic illness\nLGBTQ+ life',
+  'setup.created':
+    "Thank you for setting up *{initiative}*. You are its coordinator.{invited, plural, =0 {} one { I've invited the colleague you named; they'll be added when they accept.} other { I've invited the # colleagues you named; they'll be added when they accept.}} Colleagues can now volunteer with `/peer listen`.",
+  'setup.saved':
+    'Saved the settings of *{initiative}*.{invited, plural, =0 {} one { An invitation went to # new colleague.} other { Invitations went to # new colleagues.}}',
+  'setup.confirmationFooter': 'Peer support complements professional care and is not a crisis service.',
+  'setup.notCoordinator':
+    'Only the coordinators of this initiative can change its settings. If you would like to help run it, please ask one of its coordinators.',
+  'setup.gone': 'That initiative no longer exists.',
+  'setup.notAllowed':
+    'Thank you for wanting to start peer support. New initiatives are set up by workspace admins and owners{creators, select, none {} other {, the people named in this app\'s settings ({creators})}}, and by the coordinators of an existing initiative. Please ask one of them to set it up, or to name you as a coordinator; you can still volunteer as a listener with `/peer listen` once there is an initiative.',
+  'setup.error.nameMissing': 'Please give the initiative a name.',
+  'setup.error.nameLong': 'Please keep the name to 80 characters.',
+  'setup.error.descriptionMissing': 'Please add a short description.',
+  'setup.error.descriptionLong': 'Please keep the description to 500 characters.',
+  'setup.error.topicsMissing': 'Please list at least one topic, one per line.',
+  'setup.error.topicsMany': 'Please list at most {max} topics.',
+  'setup.error.topicLong': 'Please keep each topic to {max} characters.',
+  'setup.error.resourcesMissing': 'Please add the support and crisis resources everyone will see first.',
+  'setup.error.resourcesLong': 'Please keep the resources to 2,500 characters.',
+  'setup.error.guidelinesMissing': 'Please add the guidelines listeners agree to.',
+  'setup.error.guidelinesLong': 'Please keep the guidelines to 2,500 characters.',
+  'setup.error.minGroupSize': 'Please enter a whole number from 3 to 100 (5 is a good default).',
+  'setup.error.days': 'Please enter a number of days from {min} to {max}.',
+  'setup.error.reviewWeeks': 'Please enter a number of weeks from 1 to 52 (6 is a good default).',
+  'setup.error.language': 'Please choose one of the languages listed.',
+  'setup.error.consent': 'Please tick the box to agree, or close this form.',
+  'setup.error.tooManyPeople': 'Please choose at most {max} people at a time. You can add more after saving.',
+  'setup.error.placeholder':
+    'Please replace "{placeholder}" with your organisation\'s own details, or remove that line: people asking for help see these first.',
+  'setup.error.noContact':
+    'Please add at least one resource with a phone number or a link, one per line, for example: Employee assistance line: 0800 123 4567 (24 hours).',
+  'setup.error.textsResourcesLong': 'Please keep the resources ({language}) to 2,500 characters.',
+  'setup.error.textsGuidelinesLong': 'Please keep the guidelines ({language}) to 2,500 characters.',
+  'setup.error.textsTopicLong': 'Please keep each topic ({language}) to {max} characters.',
+  'setup.error.topicLines':
+    'Please give one line per topic, in the same order as the topics above ({count, plural, one {# topic} other {# topics}}), or leave this empty.',
+} as const;
+
+export const setupDe: Record<keyof typeof setupEn, string> = {
+  'setup.title': 'Peer Support einrichten',
+  'setup.editTitle': 'Initiative bearbeiten',
+  'setup.create': 'Einrichten',
+  'setup.save': 'Speichern',
+  'setup.name.label': 'Name',
+  'setup.name.placeholder': 'z. B. Peer Support Deutschland',
+  'setup.description.label': 'Kurzbeschreibung',
+  'setup.language.label': 'Standardsprache',
+  'setup.language.hint':
+    'Die App antwortet allen in ihrer Slack-Sprache, wenn sie diese spricht (English, Deutsch, Español), oder in der Sprache, die sie in ihrem Home-Tab wählen. Diese hier gilt für alle anderen.',
+  'setup.topics.label': 'Themen aus eigener Erfahrung',
+  'setup.topics.hint': 'Eines pro Zeile. Zuhörende wählen daraus, und wer um Unterstützung bittet, wählt eines aus.',
+  'setup.resources.label': 'Hilfs- und Krisenangebote',
+  'setup.resources.hint':
+    'Allen, die um Unterstützung bitten, zuerst gezeigt. Eines pro Zeile, als „Name: Telefon oder Link (Erreichbarkeit)“. Ersetze jeden <Platzhalter>: Solange einer übrig ist, wird das Formular nicht gespeichert.',
+  'setup.resourceLines.label': 'Bekannte Krisentelefone hinzufügen',
+  'setup.resourceLines.hint':
+    'Das sind öffentliche Angebote, nicht die deiner Organisation: Füge sie hinzu, wenn sie zu den Orten passen, an denen deine Kolleginnen und Kollegen leben, zusätzlich zu eurem eigenen Beratungsangebot für Beschäftigte.',
+  'setup.guidelines.label': 'Leitlinien fürs Zuhören',
+  'setup.guidelines.hint': 'Werte, Grenzen, Vertraulichkeit und wo sie endet, wann auf professionelle Hilfe verwiesen wird.',
+  'setup.texts.header': '*In anderen Sprachen* (optional)',
+  'setup.texts.hint':
+    'Alle sehen den Text in ihrer Sprache, wo du hier einen geschrieben hast, sonst den Text oben. Lass ein Feld leer, damit der Text oben gezeigt wird.',
+  'setup.texts.resources': 'Hilfs- und Krisenangebote ({language})',
+  'setup.texts.guidelines': 'Leitlinien fürs Zuhören ({language})',
+  'setup.texts.topics': 'Themen ({language})',
+  'setup.texts.topicsHint': 'Eines pro Zeile, in derselben Reihenfolge wie die Themen oben.',
+  'setup.approval.label': 'Freigabe',
+  'setup.approval.option': 'Neue Zuhörende brauchen die Freigabe des Koordinationsteams',
+  'setup.coordinators.label': 'Weitere Personen im Koordinationsteam',
+  'setup.coordinators.hint': 'Sie werden eingeladen und hinzugefügt, sobald sie zusagen. Höchstens {max}.',
+  'setup.hrViewers.label': 'HR-Einsicht',
+  'setup.hrViewers.hint':
+    'Sie sehen nur anonyme Zahlen, nie eine Person. Sie werden eingeladen und hinzugefügt, sobald sie zusagen. Höchstens {max}.',
+  'setup.people.placeholder': 'Personen wählen',
+  'setup.minGroupSize.label': 'Mindestgruppengröße für Auswertungen',
+  'setup.minGroupSize.hint': 'Kleinere Zahlen werden nie gezeigt. Mindestens 3.',
+  'setup.retentionDays.label': 'Beendete Gespräche aufbewahren (Tage)',
+  'setup.firstCheckInDays.label': 'Erste Nachfrage nach (Tagen)',
+  'setup.checkInEveryDays.label': 'Danach nachfragen alle (Tage)',
+  'setup.waitingUpdateEveryDays.label': 'Wer noch wartet, hört von uns alle (Tage)',
+  'setup.waitingUpdateEveryDays.hint': 'Nach einer ersten Nachricht nach 24 Stunden, jedes Mal mit den Hilfsangeboten und einer Möglichkeit, abzusagen.',
+  'setup.reviewAfterWeeks.label': 'Beide fragen, ob es weitergehen soll, nach (Wochen)',
+  'setup.reviewAfterWeeks.hint': 'Einmal, an jede Person im Gespräch. Wenn niemand antwortet, ändert sich nichts.',
+  'setup.consent.label': 'Deine Einwilligung',
+  'setup.consent.option': 'Ich bin einverstanden, diese Initiative zu diesen Bedingungen zu koordinieren',
+  'setup.preview.button': 'Vorschau: so sieht es aus',
+  'setup.preview.title': 'Vorschau',
+  'setup.preview.close': 'Vorschau schließen',
+  'setup.preview.back': 'Zurück',
+  'setup.preview.lead':
+    'So sieht es jemand, der um Unterstützung bittet, mit dem, was du bisher eingegeben hast (noch nicht gespeichert). Die Hilfsangebote kommen zuerst.',
+  'setup.preview.noName': 'Deine Initiative',
+  'setup.preview.noResources': '(Noch keine Hilfsangebote: Sie erscheinen hier, ganz oben.)',
+  'setup.preview.noTopics': '(Hier stehen deine Themen)',
+  'setup.default.resources':
+    '• Im Notfall: Notruf 112.\n• Beratungsangebot für Beschäftigte: <eure EAP-Telefonnummer> (<Erreichbarkeit>)\n• Deine Hausärztin oder dein Hausarzt kann bei längerfristiger Unterstützung helfen.',
+  'setup.default.guidelines':
+    'Hör mehr zu, als du sprichst, und begleite, statt zu reparieren. Erzähl von deiner eigenen Erfahrung nur, wenn es hilft. Behalte für dich, was du hörst, außer wenn jemandes Leben in Gefahr ist: Dann ermutige die Person, die Krisenangebote zu nutzen, und sprich mit dem Koordinationsteam. Du bist keine Therapeutin und kein Therapeut: Verweise auf professionelle Hilfe, wenn sie gebraucht wird. Achte auch auf dich: Mach eine Pause, wann immer du sie brauchst.',
+  'setup.default.topics':
+    'Angst\nDepression\nStress und Burnout\nTrauer und Verlust\nBipolare Störung\nPTBS oder Leben im Militärdienst\nElternschaft und Pflege\nNeurodivergenz\nChronische Erkrankung\nLGBTQ+-Leben',
+  'setup.created':
+    'Danke, dass du *{initiative}* eingerichtet hast. Du koordinierst die Initiative.{invited, plural, =0 {} one { Ich habe die Person eingeladen, die du genannt hast; sie wird hinzugefügt, sobald sie zusagt.} other { Ich habe die # Personen eingeladen, die du genannt hast; sie werden hinzugefügt, sobald sie zusagen.}} Kolleginnen und Kollegen können sich jetzt mit `/peer listen` als zuhörende Person melden.',
+  'setup.saved':
+    'Die Einstellungen von *{initiative}* sind gespeichert.{invited, plural, =0 {} one { Eine Einladung ging an # neue Person.} other { Einladungen gingen an # neue Personen.}}',
+  'setup.confirmationFooter': 'Peer Support ergänzt professionelle Hilfe und ist kein Krisendienst.',
+  'setup.notCoordinator':
+    'Nur das Koordinationsteam dieser Initiative kann ihre Einstellungen ändern. Wenn du mithelfen möchtest, frag bitte jemanden aus dem Koordinationsteam.',
+  'setup.gone': 'Diese Initiative gibt es nicht mehr.',
+  'setup.notAllowed':
+    'Danke, dass du Peer Support starten möchtest. Neue Initiativen richten Workspace-Admins und -Owner ein{creators, select, none {} other {, die in den Einstellungen dieser App genannten Personen ({creators})}} sowie das Koordinationsteam einer bestehenden Initiative. Bitte frag eine dieser Personen, sie einzurichten oder dich ins Koordinationsteam aufzunehmen; als zuhörende Person kannst du dich mit `/peer listen` melden, sobald es eine Initiative gibt.',
+  'setup.error.nameMissing': 'Bitte gib der Initiative einen Namen.',
+  'setup.error.nameLong': 'Bitte halte den Namen bei höchstens 80 Zeichen.',
+  'setup.error.descriptionMissing': 'Bitte füge eine kurze Beschreibung hinzu.',
+  'setup.error.descriptionLong': 'Bitte halte die Beschreibung bei höchstens 500 Zeichen.',
+  'setup.error.topicsMissing': 'Bitte nenne mindestens ein Thema, eines pro Zeile.',
+  'setup.error.topicsMany': 'Bitte nenne höchstens {max} Themen.',
+  'setup.error.topicLong': 'Bitte halte jedes Thema bei höchstens {max} Zeichen.',
+  'setup.error.resourcesMissing': 'Bitte füge die Hilfs- und Krisenangebote hinzu, die alle zuerst sehen.',
+  'setup.error.resourcesLong': 'Bitte halte die Hilfsangebote bei höchstens 2.500 Zeichen.',
+  'setup.error.guidelinesMissing': 'Bitte füge die Leitlinien hinzu, denen Zuhörende zustimmen.',
+  'setup.error.guidelinesLong': 'Bitte halte die Leitlinien bei höchstens 2.500 Zeichen.',
+  'setup.error.minGroupSize': 'Bitte gib eine ganze Zahl von 3 bis 100 ein (5 ist ein guter Standard).',
+  'setup.error.days': 'Bitte gib eine Anzahl Tage von {min} bis {max} ein.',
+  'setup.error.reviewWeeks': 'Bitte gib eine Anzahl Wochen von 1 bis 52 ein (6 ist ein guter Standard).',
+  'setup.error.language': 'Bitte wähle eine der aufgeführten Sprachen.',
+  'setup.error.consent': 'Bitte setz das Häkchen, um zuzustimmen, oder schließ dieses Formular.',
+  'setup.error.tooManyPeople': 'Bitte wähle höchstens {max} Personen auf einmal. Nach dem Speichern kannst du weitere hinzufügen.',
+  'setup.error.placeholder':
+    'Bitte ersetze „{placeholder}“ durch die Angaben deiner Organisation oder entferne die Zeile: Wer Hilfe sucht, sieht diese Angaben zuerst.',
+  'setup.error.noContact':
+    'Bitte gib mindestens ein Angebot mit Telefonnummer oder Link an, eines pro Zeile, zum Beispiel: Beratungsangebot für Beschäftigte: 0800 123 4567 (rund um die Uhr).',
+  'setup.error.textsResourcesLong': 'Bitte halte die Hilfsangebote ({language}) bei höchstens 2.500 Zeichen.',
+  'setup.error.textsGuidelinesLong': 'Bitte halte die Leitlinien ({language}) bei höchstens 2.500 Zeichen.',
+  'setup.error.textsTopicLong': 'Bitte halte jedes Thema ({language}) bei höchstens {max} Zeichen.',
+  'setup.error.topicLines':
+    'Bitte gib eine Zeile pro Thema an, in derselben Reihenfolge wie die Themen oben ({count, plural, one {# Thema} other {# Themen}}), oder lass das Feld leer.',
+};
+
+export const setupEs: Record<keyof typeof setupEn, string> = {
+  'setup.title': 'Configurar el apoyo',
+  'setup.editTitle': 'Ajustes de la iniciativa',
+  'setup.create': 'Crear',
+  'setup.save': 'Guardar',
+  'setup.name.label': 'Nombre',
+  'setup.name.placeholder': 'p. ej., Apoyo entre compañeros España',
+  'setup.description.label': 'Descripción breve',
+  'setup.language.label': 'Idioma predeterminado',
+  'setup.language.hint':
+    'La app responde a cada persona en su idioma de Slack cuando lo habla (English, Deutsch, Español), o en el que elija en su pestaña Inicio. Este es para todas las demás.',
+  'setup.topics.label': 'Temas de experiencia vivida',
+  'setup.topics.hint': 'Uno por línea. Las personas oyentes eligen entre ellos, y quien pide apoyo elige uno.',
+  'setup.resources.label': 'Recursos de apoyo y de crisis',
+  'setup.resources.hint':
+    'Lo primero que ve quien pide apoyo. Uno por línea, como «Nombre: teléfono o enlace (horario)». Sustituye cada <marcador>: el formulario no se guarda mientras quede alguno.',
+  'setup.resourceLines.label': 'Añadir líneas de crisis conocidas',
+  'setup.resourceLines.hint':
+    'Son líneas públicas, no de tu organización: añádelas si encajan con donde viven tus compañeros, junto al servicio de asistencia al personal de tu organización.',
+  'setup.guidelines.label': 'Pautas para oyentes',
+  'setup.guidelines.hint': 'Valores, límites, la confidencialidad y dónde termina, cuándo derivar a ayuda profesional.',
+  'setup.texts.header': '*En otros idiomas* (opcional)',
+  'setup.texts.hint':
+    'Cada persona ve el texto en su idioma si lo has escrito aquí, y el texto de arriba si no. Deja un campo vacío para mostrar el texto de arriba.',
+  'setup.texts.resources': 'Recursos de apoyo y de crisis ({language})',
+  'setup.texts.guidelines': 'Pautas para oyentes ({language})',
+  'setup.texts.topics': 'Temas ({language})',
+  'setup.texts.topicsHint': 'Uno por línea, en el mismo orden que los temas de arriba.',
+  'setup.approval.label': 'Aprobación',
+  'setup.approval.option': 'Las nuevas personas oyentes necesitan la aprobación de la coordinación',
+  'setup.coordinators.label': 'Otras personas coordinadoras',
+  'setup.coordinators.hint': 'Reciben una invitación y se añaden cuando la aceptan. Como máximo {max}.',
+  'setup.hrViewers.label': 'Acceso de RR. HH.',
+  'setup.hrViewers.hint':
+    'Solo ven cifras anónimas, nunca a una persona. Reciben una invitación y se añaden cuando la aceptan. Como máximo {max}.',
+  'setup.people.placeholder': 'Elige personas',
+  'setup.minGroupSize.label': 'Tamaño mínimo de grupo en los informes',
+  'setup.minGroupSize.hint': 'Nunca se muestran cifras por debajo de este. Al menos 3.',
+  'setup.retentionDays.label': 'Conservar las conversaciones terminadas (días)',
+  'setup.firstCheckInDays.label': 'Primer seguimiento a los (días)',
+  'setup.checkInEveryDays.label': 'Después, seguimiento cada (días)',
+  'setup.waitingUpdateEveryDays.label': 'Quien sigue esperando sabe de nosotros cada (días)',
+  'setup.waitingUpdateEveryDays.hint': 'Tras un primer mensaje a las 24 horas, cada uno con los recursos y una forma de cancelar.',
+  'setup.reviewAfterWeeks.label': 'Preguntar a ambas personas si seguir tras (semanas)',
+  'setup.reviewAfterWeeks.hint': 'Una vez, a cada persona de la conversación. Si nadie responde, no cambia nada.',
+  'setup.consent.label': 'Tu consentimiento',
+  'setup.consent.option': 'Acepto coordinar esta iniciativa en estas condiciones',
+  'setup.preview.button': 'Ver como quien pide apoyo',
+  'setup.preview.title': 'Vista previa',
+  'setup.preview.close': 'Cerrar vista previa',
+  'setup.preview.back': 'Volver',
+  'setup.preview.lead':
+    'Esto es lo que ve quien pide apoyo, con lo que has escrito hasta ahora (aún sin guardar). Los recursos van primero.',
+  'setup.preview.noName': 'Tu iniciativa',
+  'setup.preview.noResources': '(Aún no hay recursos: aparecerán aquí, lo primero.)',
+  'setup.preview.noTopics': '(Aquí aparecerán tus temas)',
+  'setup.default.resources':
+    '• En una emergencia, llama al 112.\n• Servicio de asistencia al personal: <teléfono del PAE de tu organización> (<su horario>)\n• Tu médico de cabecera puede ayudarte con un apoyo continuado.',
+  'setup.default.guidelines':
+    'Escucha más de lo que hablas, y acompaña en lugar de arreglar. Comparte tu propia experiencia solo cuando ayude. Guarda la confidencialidad de lo que oyes, salvo si la vida de alguien corre peligro: entonces anímale a usar los recursos de crisis y habla con la coordinación. No eres terapeuta: orienta hacia ayuda profesional cuando haga falta. Cuídate también: haz una pausa siempre que la necesites.',
+  'setup.default.topics':
+    'Ansiedad\nDepresión\nEstrés y agotamiento\nDuelo y pérdida\nTrastorno bipolar\nTEPT o vida militar\nCrianza y cuidados\nNeurodivergencia\nEnfermedad crónica\nVida LGBTQ+',
+  'setup.created':
+    'Gracias por configurar *{initiative}*. Eres su coordinador o coordinadora.{invited, plural, =0 {} one { He invitado a la persona que indicaste; se añadirá cuando acepte.} many { He invitado a las # personas que indicaste; se añadirán cuando acepten.} other { He invitado a las # personas que indicaste; se añadirán cuando acepten.}} Ya pueden ofrecerse como oyentes con `/peer listen`.',
+  'setup.saved':
+    'Se han guardado los ajustes de *{initiative}*.{invited, plural, =0 {} one { Se envió una invitación a # persona nueva.} many { Se enviaron invitaciones a # personas nuevas.} other { Se enviaron invitaciones a # personas nuevas.}}',
+  'setup.confirmationFooter': 'El apoyo entre compañeros complementa la atención profesional y no es un servicio de crisis.',
+  'setup.notCoordinator':
+    'Solo la coordinación de esta iniciativa puede cambiar sus ajustes. Si quieres ayudar a llevarla, pídeselo a alguien de la coordinación.',
+  'setup.gone': 'Esa iniciativa ya no existe.',
+  'setup.notAllowed':
+    'Gracias por querer poner en marcha el apoyo entre compañeros. Las nuevas iniciativas las crean las personas administradoras y propietarias del espacio de trabajo{creators, select, none {} other {, las personas indicadas en los ajustes de esta app ({creators})}} y la coordinación de una iniciativa existente. Pide a una de ellas que la cree o que te nombre coordinador o coordinadora; cuando haya una iniciativa, puedes ofrecerte como oyente con `/peer listen`.',
+  'setup.error.nameMissing': 'Ponle un nombre a la iniciativa.',
+  'setup.error.nameLong': 'El nombre puede tener como máximo 80 caracteres.',
+  'setup.error.descriptionMissing': 'Añade una descripción breve.',
+  'setup.error.descriptionLong': 'La descripción puede tener como máximo 500 caracteres.',
+  'setup.error.topicsMissing': 'Indica al menos un tema, uno por línea.',
+  'setup.error.topicsMany': 'Indica como máximo {max} temas.',
+  'setup.error.topicLong': 'Cada tema puede tener como máximo {max} caracteres.',
+  'setup.error.resourcesMissing': 'Añade los recursos de apoyo y de crisis que todo el mundo verá primero.',
+  'setup.error.resourcesLong': 'Los recursos pueden tener como máximo 2500 caracteres.',
+  'setup.error.guidelinesMissing': 'Añade las pautas que aceptan las personas oyentes.',
+  'setup.error.guidelinesLong': 'Las pautas pueden tener como máximo 2500 caracteres.',
+  'setup.error.minGroupSize': 'Escribe un número entero de 3 a 100 (5 es un buen valor por defecto).',
+  'setup.error.days': 'Escribe un número de días de {min} a {max}.',
+  'setup.error.reviewWeeks': 'Escribe un número de semanas de 1 a 52 (6 es un buen valor por defecto).',
+  'setup.error.language': 'Elige uno de los idiomas de la lista.',
+  'setup.error.consent': 'Marca la casilla para aceptar, o cierra este formulario.',
+  'setup.error.tooManyPeople': 'Elige como máximo {max} personas a la vez. Puedes añadir más después de guardar.',
+  'setup.error.placeholder':
+    'Sustituye «{placeholder}» por los datos de tu organización, o quita esa línea: quien pide ayuda ve esto lo primero.',
+  'setup.error.noContact':
+    'Añade al menos un recurso con un teléfono o un enlace, uno por línea, por ejemplo: Servicio de asistencia al personal: 900 123 456 (24 horas).',
+  'setup.error.textsResourcesLong': 'Los recursos ({language}) pueden tener como máximo 2500 caracteres.',
+  'setup.error.textsGuidelinesLong': 'Las pautas ({language}) pueden tener como máximo 2500 caracteres.',
+  'setup.error.textsTopicLong': 'Cada tema ({language}) puede tener como máximo {max} caracteres.',
+  'setup.error.topicLines':
+    'Escribe una línea por tema, en el mismo orden que los temas de arriba ({count, plural, one {# tema} many {# temas} other {# temas}}), o deja el campo vacío.',
+};
