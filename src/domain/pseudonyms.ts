@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/translate.js';
+
 // Both sides of a pairing appear under a pseudonym (DESIGN.md invariant 1): "a colleague (Otter)".
 // Names are gentle, common animals and plants; the random source is injected.
 
@@ -22,6 +24,11 @@ export function pickPseudonym(random: Random, avoid: Iterable<string> = []): str
   return names[Math.floor(random() * names.length) % names.length]!;
 }
 
-export function displayPseudonym(name: string): string {
-  return `a colleague (${name})`;
+/**
+ * How a pseudonym is shown in a sentence, in `t`'s language: "a colleague (Otter)" in English; German and
+ * Spanish sentences name the pseudonym on its own ("Otter"), which fits their grammar in every case. The
+ * name itself is never translated: both sides must know each other by the same one, whatever their language.
+ */
+export function displayPseudonym(t: Translate, name: string): string {
+  return t('common.pseudonym', { name });
 }

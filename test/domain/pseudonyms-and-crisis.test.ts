@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crisisWordsOf, crisisWordsOfEach, DEFAULT_CRISIS_WORDS, mentionsCrisis } from '../../src/domain/crisis.js';
 import { displayPseudonym, pickPseudonym, PSEUDONYM_NAMES } from '../../src/domain/pseudonyms.js';
+import { english, translatorFor } from '../../src/i18n/translate.js';
 
 describe('pseudonyms', () => {
   it('never gives the listener the seeker\'s pseudonym', () => {
@@ -34,8 +35,10 @@ describe('pseudonyms', () => {
     expect(pickPseudonym(() => 0, ['Otter'])).toBe('Heron');
   });
 
-  it('shows a pseudonym as "a colleague (Name)"', () => {
-    expect(displayPseudonym('Otter')).toBe('a colleague (Otter)');
+  it('shows a pseudonym as "a colleague (Name)" in English and as the name itself in German and Spanish sentences', () => {
+    expect(displayPseudonym(english, 'Otter')).toBe('a colleague (Otter)');
+    expect(displayPseudonym(translatorFor('de'), 'Otter')).toBe('Otter');
+    expect(displayPseudonym(translatorFor('es'), 'Otter')).toBe('Otter');
   });
 
   it('stays in range for a random source that returns values close to 1', () => {

@@ -289,7 +289,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     // The seeker: how is it going with the listener, by pseudonym; four choices; the resources.
     expect(String(firstToSeeker.args.text)).toMatch(/^How is it going/);
     expect(firstToSeeker.args.text).toBe(checkInCopy.seekerQuestion(english, first.listenerPseudonym));
-    expect(shown(firstToSeeker)).toContain(displayPseudonym(first.listenerPseudonym));
+    expect(shown(firstToSeeker)).toContain(displayPseudonym(english, first.listenerPseudonym));
     expect(labelsOf(firstToSeeker.args.blocks)).toEqual(SEEKER_LABELS);
     // Each answer has its own action id (one block of buttons); Slack refuses repeated ones.
     expect(buttonsOf(firstToSeeker.args.blocks).map((b) => b.action_id)).toEqual(SEEKER_ANSWERS.map((a) => CheckInIds.answer[a]));
@@ -487,7 +487,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
       // Invariant 5: nothing about the person they support: no id, no pseudonym, no name.
       expect(payload).not.toContain(SUPPORTED_SEEKER.id);
       expect(payload).not.toContain(paired.seekerPseudonym);
-      expect(payload).not.toContain(displayPseudonym(paired.seekerPseudonym));
+      expect(payload).not.toContain(displayPseudonym(english, paired.seekerPseudonym));
       for (const identity of identityOf(SUPPORTED_SEEKER)) expect(payload.toLowerCase()).not.toContain(identity.toLowerCase());
     }
     // Only the coordinators were told, once each.
@@ -659,7 +659,7 @@ suite.each(TEST_PROVIDERS)('check-ins from the running app on %s', (provider) =>
     await makeDue([review.id]);
     const message = await checkInMessage(p.seeker.id, review.id, since);
     expect(message.args.text).toBe(checkInCopy.reviewQuestion(english, p.listenerPseudonym, 6));
-    expect(String(message.args.text)).toContain(`You and *${displayPseudonym(p.listenerPseudonym)}* have been talking for 6 weeks.`);
+    expect(String(message.args.text)).toContain(`You and *${displayPseudonym(english, p.listenerPseudonym)}* have been talking for 6 weeks.`);
     expect(labelsOf(message.args.blocks)).toEqual(['Keep going', "Let's wrap up"]);
     expect(leaksTo([message], e2e.owners, p.seeker.id, [CARING_LISTENER])).toEqual([]);
     await sentRow(review.id);

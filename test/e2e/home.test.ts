@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { english } from '../../src/i18n/translate.js';
 import { displayPseudonym } from '../../src/domain/pseudonyms.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -62,7 +63,7 @@ describe.each(TEST_PROVIDERS)('the Home tab as a dashboard on %s', (provider) =>
 
     const shown = viewOf(published);
     expect(shown).toContain('You listen with *Dashboard Circle*: taking new conversations.');
-    expect(shown).toContain(`${displayPseudonym(pseudonym)}, less than an hour`);
+    expect(shown).toContain(`${displayPseudonym(english, pseudonym)}, less than an hour`);
     expect(shown).toContain('*Your topics:* Anxiety');
     expect(shown).toContain(`<@${COORDINATOR.id}>`);
     expect(shown).toContain('listener.pause_until');
@@ -77,6 +78,6 @@ describe.each(TEST_PROVIDERS)('the Home tab as a dashboard on %s', (provider) =>
     expect(shown).toContain(`<@${LISTENER.id}>: taking new conversations, 1 of 2`);
     expect(shown).toContain('*Waiting for a listener (1):* Grief 1 (oldest less than an hour)');
     const everything = JSON.stringify(published.args);
-    for (const leak of [...identityOf(SEEKER), ...identityOf(WAITING_SEEKER), displayPseudonym(pseudonym)]) expect(everything).not.toContain(leak);
+    for (const leak of [...identityOf(SEEKER), ...identityOf(WAITING_SEEKER), displayPseudonym(english, pseudonym)]) expect(everything).not.toContain(leak);
   });
 });

@@ -233,7 +233,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const text = shown(firstOffer.call);
       expect(text).toContain('Anxiety');
       expect(text).toContain(NOTE);
-      expect(text).toContain(displayPseudonym(request.seekerPseudonym));
+      expect(text).toContain(displayPseudonym(english, request.seekerPseudonym));
       // Accept, Decline, and "Pause until…" (issue 15), which carries the initiative and this offer.
       expect(actionIdsOf(firstOffer.call.args.blocks)).toEqual([PairingIds.acceptOffer, PairingIds.declineOffer, ListenerIds.pauseUntilButton]);
       expect(JSON.parse(buttonValue(firstOffer.call.args.blocks, ListenerIds.pauseUntilButton))).toEqual({ initiativeId: initiative.id, offerId: firstOffer.offerId });
@@ -287,11 +287,11 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(pairing.listenerPseudonym).not.toBe(pairing.seekerPseudonym);
       expect((await e2e.db.supportRequest.findUniqueOrThrow({ where: { id: asked.requestId } })).status).toBe('paired');
 
-      expect(shown(intro.toSeeker)).toContain(displayPseudonym(pairing.listenerPseudonym));
+      expect(shown(intro.toSeeker)).toContain(displayPseudonym(english, pairing.listenerPseudonym));
       expect(shown(intro.toSeeker)).toContain(english('pairings.whatToExpect'));
       expect(actionIdsOf(intro.toSeeker.args.blocks)).toEqual([PairingIds.end, PairingIds.someoneElse, PairingIds.reveal, PairingIds.report]);
 
-      expect(shown(intro.toListener)).toContain(displayPseudonym(pairing.seekerPseudonym));
+      expect(shown(intro.toListener)).toContain(displayPseudonym(english, pairing.seekerPseudonym));
       expect(shown(intro.toListener)).toContain(GUIDELINES);
       expect(shown(intro.toListener)).toContain(NOTE);
       // Only the seeker can ask for someone else.
@@ -307,12 +307,12 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       let since = e2e.mark();
       const seekerTs = await dmFrom(e2e, SEEKER.id, FROM_SEEKER);
       const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(FROM_SEEKER));
-      expect(shown(toListener)).toContain(displayPseudonym(pairing.seekerPseudonym));
+      expect(shown(toListener)).toContain(displayPseudonym(english, pairing.seekerPseudonym));
 
       since = e2e.mark();
       const listenerTs = await dmFrom(e2e, listener.id, FROM_LISTENER);
       const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(FROM_LISTENER));
-      expect(shown(toSeeker)).toContain(displayPseudonym(pairing.listenerPseudonym));
+      expect(shown(toSeeker)).toContain(displayPseudonym(english, pairing.listenerPseudonym));
 
       // Slack retries an event it thinks was not delivered: the retry is not relayed a second time.
       since = e2e.mark();
@@ -495,7 +495,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       const notice = await e2e.next('chat.postMessage', since, (c) => sentTo(COORDINATOR.id)(c) && shown(c).includes(pairingCopy.crisisSupportNotice(english, listener.id, initiative.name)));
       // Invariant 5: the coordinators learn who asks for support, never whom they listen to.
       expect(leaksTo([notice], e2e.owners, COORDINATOR.id, [SEEKER])).toEqual([]);
-      expect(shown(notice)).not.toContain(displayPseudonym(pairing.seekerPseudonym));
+      expect(shown(notice)).not.toContain(displayPseudonym(english, pairing.seekerPseudonym));
       expect(shown(notice)).not.toContain(pairing.seekerPseudonym);
       expect(callsToSince(since, SEEKER.id)).toEqual([]);
     });
@@ -780,7 +780,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     await dmFrom(e2e, first.id, 'first seeker here');
     const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes('first seeker here'));
     expect(toListener.args.thread_ts).toBe(withFirst.listenerThreadTs);
-    expect(shown(toListener)).toContain(displayPseudonym(withFirst.seekerPseudonym));
+    expect(shown(toListener)).toContain(displayPseudonym(english, withFirst.seekerPseudonym));
 
     // Crisis words from the first seeker: the listener's note sits in that conversation's thread, so it
     // is clear who may be at risk (and is broadcast to the DM so it is not missed).
@@ -811,7 +811,7 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
     since = e2e.mark();
     const replyTs = await dmFrom(e2e, listener.id, 'hello second seeker', { thread_ts: withSecond.listenerThreadTs });
     const toSecond = await e2e.next('chat.postMessage', since, (c) => sentTo(second.id)(c) && shown(c).includes('hello second seeker'));
-    expect(shown(toSecond)).toContain(displayPseudonym(withSecond.listenerPseudonym));
+    expect(shown(toSecond)).toContain(displayPseudonym(english, withSecond.listenerPseudonym));
     expect(callsToSince(since, first.id)).toEqual([]);
     const mirror = await eventually(() =>
       e2e.db.relayedMessage.findUnique({ where: { pairingId_fromSide_sourceTs: { pairingId: withSecond.id, fromSide: 'listener', sourceTs: replyTs } } }),

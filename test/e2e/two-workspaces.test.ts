@@ -322,11 +322,11 @@ describe.each(TEST_PROVIDERS)('two workspaces on one database (%s)', (provider) 
         let since = e2e.mark();
         await dmFrom(e2e, s.seeker.id, s.fromSeeker);
         const toListener = await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(s.fromSeeker));
-        expect(shown(toListener)).toContain(displayPseudonym(pairing.seekerPseudonym));
+        expect(shown(toListener)).toContain(displayPseudonym(english, pairing.seekerPseudonym));
         since = e2e.mark();
         await dmFrom(e2e, listener.id, s.fromListener);
         const toSeeker = await e2e.next('chat.postMessage', since, (c) => sentTo(s.seeker.id)(c) && shown(c).includes(s.fromListener));
-        expect(shown(toSeeker)).toContain(displayPseudonym(pairing.listenerPseudonym));
+        expect(shown(toSeeker)).toContain(displayPseudonym(english, pairing.listenerPseudonym));
         for (const call of [toListener, toSeeker]) expect(base.slack.workspace(s.teamId).tokens).toContain(call.token);
       }),
     );
@@ -438,7 +438,7 @@ describe.each(TEST_PROVIDERS)('two workspaces on one database (%s)', (provider) 
       const otherPairing = await base.db.pairing.findUniqueOrThrow({ where: { id: story(other(s)).pairingId } });
       const theirNames = new Set([otherPairing.seekerPseudonym, otherPairing.listenerPseudonym]);
       for (const name of [pairing.seekerPseudonym, pairing.listenerPseudonym].filter((n) => !theirNames.has(n))) {
-        expect(theirs.filter((payload) => payload.includes(displayPseudonym(name)))).toEqual([]);
+        expect(theirs.filter((payload) => payload.includes(displayPseudonym(english, name)))).toEqual([]);
       }
     }
   });

@@ -64,6 +64,11 @@ export function runToExit(env: Record<string, string>, timeoutMs = 20_000): Prom
   });
 }
 
+/** libfaketime's settings, when the tests run under it, so the app process shares their clock. */
+function faketime(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => /^(LD_PRELOAD|FAKETIME.*|DONT_FAKE_MONOTONIC)$/.test(e[0]) && e[1] !== undefined));
+}
+
 export async function startAppProcess(options: {
   databaseUrl: string;
   slackApiUrl: string;
@@ -78,6 +83,9 @@ export async function startAppProcess(options: {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      // Under libfaketime (`faketime '2026-12-07 10:00:00' npm test`), the app keeps the tests' clock:
+      // the tests that need a workday can then be run on a weekend.
+      ...faketime(),
       SLACK_BOT_TOKEN: E2E_BOT_TOKEN,
       SLACK_SIGNING_SECRET: E2E_SIGNING_SECRET,
       SLACK_API_URL: options.slackApiUrl,

@@ -6,7 +6,7 @@ import type { CheckInAnswer } from './ids.js';
 // Every word here is in the catalogues (src/i18n), worded for each person in their language (issue 19).
 
 export function seekerQuestion(t: Translate, listenerPseudonym: string): string {
-  return t('checkIns.seekerQuestion', { listener: displayPseudonym(listenerPseudonym) });
+  return t('checkIns.seekerQuestion', { listener: displayPseudonym(t, listenerPseudonym) });
 }
 /** How many conversations a listener is in, never with whom (one check-in covers them all, issue 15). */
 export function listenerLoad(t: Translate, conversations: number): string {
@@ -40,7 +40,7 @@ export const THANKS_KEYS: Record<CheckInAnswer, MessageKey> = {
 
 // A planned ending (issue 15): after N weeks each side is asked once, by the other's pseudonym only.
 export function reviewQuestion(t: Translate, otherPseudonym: string, weeks: number): string {
-  return t('checkIns.reviewQuestion', { other: displayPseudonym(otherPseudonym), weeks });
+  return t('checkIns.reviewQuestion', { other: displayPseudonym(t, otherPseudonym), weeks });
 }
 export function confirmWrapUp(t: Translate): ConfirmSpec {
   return {

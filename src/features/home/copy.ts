@@ -75,7 +75,7 @@ export function slotsUsed(t: Translate, used: number, capacity: number): string 
 
 /** "a colleague (Otter), 12 days": the seeker by pseudonym only (DESIGN.md invariant 1). */
 export function conversationLine(t: Translate, seekerPseudonym: string, ranFor: number): string {
-  return `${displayPseudonym(seekerPseudonym)}, ${durationText(t, ranFor)}`;
+  return `${displayPseudonym(t, seekerPseudonym)}, ${durationText(t, ranFor)}`;
 }
 
 /** A listener's status and load as coordinators see it: never whom they support (invariant 5). */

@@ -8,17 +8,17 @@ import { REPORT_REASONS, type ReportReason } from './ids.js';
 // The words are in the catalogues (src/i18n: pairings.*, reports.*), in each reader's language (issue 19).
 
 export function introForSeeker(t: Translate, listener: string): string {
-  return t('pairings.introForSeeker', { listener: displayPseudonym(listener) });
+  return t('pairings.introForSeeker', { listener: displayPseudonym(t, listener) });
 }
 
 export function introForListener(t: Translate, seeker: string, topic: string | null): string {
-  const name = displayPseudonym(seeker);
+  const name = displayPseudonym(t, seeker);
   return topic ? t('pairings.introForListener', { seeker: name, topic: e(topic) }) : t('pairings.introForListenerNoTopic', { seeker: name });
 }
 
 /** The listener's introduction's notification text: no topic (DESIGN.md "Slack facts"). */
 export function introForListenerNotification(t: Translate, seeker: string): string {
-  return t('pairings.introForListenerNotification', { seeker: displayPseudonym(seeker) });
+  return t('pairings.introForListenerNotification', { seeker: displayPseudonym(t, seeker) });
 }
 
 export function guidelinesReminder(t: Translate, guidelines: string): string {
@@ -26,7 +26,7 @@ export function guidelinesReminder(t: Translate, guidelines: string): string {
 }
 
 export function youAppearAs(t: Translate, name: string): string {
-  return t('pairings.youAppearAs', { name: displayPseudonym(name) });
+  return t('pairings.youAppearAs', { name: displayPseudonym(t, name) });
 }
 
 // Confirm dialogs: Slack asks these before the click reaches us, for steps that cannot be undone (issue 14).
@@ -77,7 +77,7 @@ export type EndNote = keyof typeof END_NOTE_KEYS;
 
 /** The thank-you a listener gets whenever one of their conversations ends (issue 15). */
 export function listenerThanks(t: Translate, seekerPseudonym: string): string {
-  return t('pairings.end.listenerThanks', { seeker: displayPseudonym(seekerPseudonym) });
+  return t('pairings.end.listenerThanks', { seeker: displayPseudonym(t, seekerPseudonym) });
 }
 
 /** The app's notes to one side of a pairing that the outbox words when sent, in that side's language. */
@@ -141,10 +141,10 @@ export function crisisCoordinators(t: Translate, coordinatorIds: readonly string
 }
 /** What the seeker sees when their listener shares the resources (in their conversation's thread). */
 export function resourcesSharedWithYou(t: Translate, listener: string): string {
-  return t('pairings.crisis.sharedWithYou', { listener: displayPseudonym(listener) });
+  return t('pairings.crisis.sharedWithYou', { listener: displayPseudonym(t, listener) });
 }
 export function resourcesShared(t: Translate, seeker: string): string {
-  return t('pairings.crisis.shared', { seeker: displayPseudonym(seeker) });
+  return t('pairings.crisis.shared', { seeker: displayPseudonym(t, seeker) });
 }
 /** To each coordinator, in their language: names the listener (who asked), never the seeker or their pseudonym (invariant 5). */
 export function crisisSupportNotice(t: Translate, listenerId: string, initiative: string): string {

@@ -33,7 +33,7 @@ function quoted(lead: string, text: string): KnownBlock {
 export function renderSeekerIntro(t: Translate, input: { pairingId: string; listenerPseudonym: string; seekerPseudonym: string; listenerIntro: string | null }) {
   const text = copy.introForSeeker(t, input.listenerPseudonym);
   const blocks: KnownBlock[] = [section(text)];
-  if (input.listenerIntro) blocks.push(quoted(t('pairings.listenerSays', { listener: displayPseudonym(input.listenerPseudonym) }), input.listenerIntro));
+  if (input.listenerIntro) blocks.push(quoted(t('pairings.listenerSays', { listener: displayPseudonym(t, input.listenerPseudonym) }), input.listenerIntro));
   blocks.push(section(t('pairings.whatToExpect')), context(copy.youAppearAs(t, input.seekerPseudonym)), pairingButtons(t, input.pairingId, 'seeker'));
   return { text, blocks };
 }
@@ -74,8 +74,8 @@ export function renderRelayed(pseudonym: string, text: string, options: { previe
   return {
     // Discreet by default (issue 14): notifications and lock screens show the top-level text, so the
     // words go there only for a recipient who turned previews on for themselves (src/features/preferences).
-    text: options.previews ? `${displayPseudonym(pseudonym)}: ${words}` : (options.t ?? english)('pairings.relayedNotification'),
-    blocks: [context(`*${displayPseudonym(pseudonym)}*`), ...sections] as KnownBlock[],
+    text: options.previews ? `${displayPseudonym(options.t ?? english, pseudonym)}: ${words}` : (options.t ?? english)('pairings.relayedNotification'),
+    blocks: [context(`*${displayPseudonym(options.t ?? english, pseudonym)}*`), ...sections] as KnownBlock[],
   };
 }
 

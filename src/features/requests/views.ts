@@ -147,7 +147,7 @@ export function renderOffer(t: Translate, input: {
 }) {
   // Topic and note stay in the blocks: the top-level text is what a lock screen shows (DESIGN.md "Slack facts").
   const text = t('offers.notification');
-  const blocks: KnownBlock[] = [header(t('offers.header')), section(copy.offerText(t, displayPseudonym(input.seekerPseudonym), input.topic))];
+  const blocks: KnownBlock[] = [header(t('offers.header')), section(copy.offerText(t, displayPseudonym(t, input.seekerPseudonym), input.topic))];
   if (input.note) blocks.push(section(`${t('offers.theirNote')}\n>${escapeMrkdwn(input.note).replace(/\n/g, '\n>')}`));
   blocks.push(
     context(t('offers.expiry', { hours: input.timeoutHours })),

@@ -114,6 +114,7 @@ export const de: Record<MessageKey, string> = {
   'requests.error.language': 'Bitte wähle eine Sprache aus der Liste.',
   'common.cancel': 'Abbrechen',
   'common.loading': 'Einen Moment…',
+  'common.pseudonym': '{name}',
   'common.close': 'Schließen',
   'waiting.received':
     'Danke, dass du dich meldest. Ich suche jemanden, der *{topic}* aus dem eigenen Leben kennt, und schreibe dir hier, sobald jemand zusagt. Niemand erfährt, wer du bist, es sei denn, du entscheidest dich, es zu sagen.',

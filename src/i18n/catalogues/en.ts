@@ -117,6 +117,7 @@ export const en = {
   'requests.error.language': 'Please choose a language from the list.',
   'common.cancel': 'Cancel',
   'common.loading': 'One moment…',
+  'common.pseudonym': 'a colleague ({name})',
   'common.close': 'Close',
   // The seeker's waiting message (issue 4), updated in place as things happen
   'waiting.received':

@@ -115,6 +115,7 @@ export const es: Record<MessageKey, string> = {
   'requests.error.language': 'Por favor, elige un idioma de la lista.',
   'common.cancel': 'Cancelar',
   'common.loading': 'Un momento…',
+  'common.pseudonym': '{name}',
   'common.close': 'Cerrar',
   'waiting.received':
     'Gracias por dar el paso. Estoy buscando a alguien que conozca *{topic}* por experiencia propia, y te escribiré aquí en cuanto alguien acepte. Nadie sabrá quién eres a menos que decidas contarlo.',

@@ -276,7 +276,7 @@ describe.each(TEST_PROVIDERS)('listener care on %s', (provider) => {
       const [toListener] = reviewsTo(setup.listener.userId);
       expect(toSeeker!.args.text).toBe(checkInCopy.reviewQuestion(english, pairing.listenerPseudonym, 6));
       expect(toListener!.args.text).toBe(checkInCopy.reviewQuestion(english, pairing.seekerPseudonym, 6));
-      expect(String(toSeeker!.args.text)).toContain(`You and *${displayPseudonym(pairing.listenerPseudonym)}* have been talking for 6 weeks.`);
+      expect(String(toSeeker!.args.text)).toContain(`You and *${displayPseudonym(english, pairing.listenerPseudonym)}* have been talking for 6 weeks.`);
       expect(String(toSeeker!.args.text)).toContain("There's no need to answer: if you don't, nothing changes.");
       // Invariant 1: neither is shown the other's user id.
       expect(JSON.stringify(toSeeker!.args)).not.toContain(setup.listener.userId);

@@ -324,8 +324,8 @@ describe("the Home in the person's language (issue 19)", () => {
     }
     expect(text).toContain('Du bist bei *Lighthouse Circle* als zuhörende Person dabei: pausiert bis Montag, 14. Dezember');
     expect(text).toContain('*2 von 2 Gesprächen*');
-    expect(text).toContain('a colleague (Otter), 12 Tage');
-    expect(text).toContain('a colleague (Heron), weniger als eine Stunde');
+    expect(text).toContain('Otter, 12 Tage');
+    expect(text).toContain('Heron, weniger als eine Stunde');
     expect(text).toContain('*Deine Themen:* Anxiety, Grief');
     expect(text).toContain('Ruhezeiten 22:00 bis 07:00');
     expect(text).toContain('Deine Anfrage zum Thema *Anxiety*');
@@ -344,7 +344,7 @@ describe("the Home in the person's language (issue 19)", () => {
     const text = textOf(model);
     expect(text).toContain(translate('es', 'home.stop'));
     expect(text).toContain('en pausa hasta el lunes, 14 de diciembre');
-    expect(text).toContain('a colleague (Otter), 12 días');
+    expect(text).toContain('Otter, 12 días');
     expect(text).toContain('*2 de 2 conversaciones*');
     expect(text).toContain('Grief 2 (la espera más larga: 5 horas)');
     const everythingShown = `${text}\n${confirmsOf(model).join('\n')}`;
