@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { APP_LOCALES } from '../../../src/domain/app-language.js';
-import { buildInsights, OTHER_TOPIC, WEEKLY_METRICS, type RawInsights } from '../../../src/domain/insights-table.js';
+import { buildInsights, OTHER_TOPIC, type RawInsights } from '../../../src/domain/insights-table.js';
 import { chartSpec, renderChartPng, weekLabel } from '../../../src/features/insights/chart.js';
 import { topicsIn } from '../../../src/features/insights/copy.js';
+import { SAMPLE_WEEKS, sampleInsights } from './sample.js';
 import { english, translatorFor, type MessageKey } from '../../../src/i18n/translate.js';
 
 // Issue 19: the chart image drawn in the viewer's language: every word in it from the catalogue, the
 // weeks written as the viewer's locale writes a date, topics as the coordinators wrote them in that
 // language. The same figures in every language.
 
-// Twelve Mondays from 7 September 2026 to 23 November 2026.
-const weeks = Array.from({ length: 12 }, (_, w) => new Date(Date.UTC(2026, 8, 7 + 7 * w)));
-const raw: RawInsights = {
-  k: 5,
-  weeks,
-  weekly: Object.fromEntries(WEEKLY_METRICS.map((m, j) => [m, weeks.map((_, w) => ((w + j) % 3) * 6)])) as RawInsights['weekly'],
-  now: { listenersActive: 12, listenersPaused: 2, listenersPending: 6, requestsWaiting: 7, pairingsActive: 9 },
-  matchMinutes: [{ minutes: 45, count: 30 }],
-  topics: [
-    { label: 'Grief', demand: 12, supply: 6 },
-    { label: 'Anxiety', demand: 30, supply: 8 },
-  ],
-};
+const weeks = SAMPLE_WEEKS;
+const raw: RawInsights = sampleInsights([
+  { label: 'Grief', demand: 12, supply: 6 },
+  { label: 'Anxiety', demand: 30, supply: 8 },
+]);
 const shown = buildInsights(raw);
 
 const ENGLISH_WORDS = ['Requests', 'Matched', 'Requests (12 weeks)', 'Active listeners today', 'Week starting', 'Count', 'Complete weeks only', 'What people ask about'];

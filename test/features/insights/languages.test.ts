@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { APP_LANGUAGES } from '../../../src/domain/app-language.js';
-import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../../src/domain/insights-table.js';
+import { buildInsights, type RawInsights } from '../../../src/domain/insights-table.js';
 import { HIDDEN } from '../../../src/domain/suppression.js';
 import { chartAltText } from '../../../src/features/insights/alt-text.js';
 import { METRIC_KEYS } from '../../../src/features/insights/copy.js';
 import { renderCsv } from '../../../src/features/insights/csv.js';
 import { renderAccessLog, renderInsights } from '../../../src/features/insights/views.js';
+import { sampleInsights } from './sample.js';
 import { english, translatorFor } from '../../../src/i18n/translate.js';
 
 // Issue 19: the insights, their CSV headers and the chart's alt text in the viewer's language, with the
 // same figures and the same hidden mark in every language (a view and an export can be compared).
 
-const weeks = Array.from({ length: 12 }, (_, w) => new Date(Date.UTC(2026, 8, 7 + 7 * w)));
-const raw: RawInsights = {
-  k: 5,
-  weeks,
-  weekly: Object.fromEntries(WEEKLY_METRICS.map((m, j) => [m, weeks.map((_, w) => ((w + j) % 3) * 6)])) as RawInsights['weekly'],
-  now: { listenersActive: 12, listenersPaused: 2, listenersPending: 6, requestsWaiting: 7, pairingsActive: 9 },
-  matchMinutes: [{ minutes: 45, count: 30 }],
-  topics: [
-    { label: 'Trauer', demand: 12, supply: 2 },
-    { label: 'Angst', demand: 30, supply: 8 },
-  ],
-};
+const raw: RawInsights = sampleInsights([
+  { label: 'Trauer', demand: 12, supply: 2 },
+  { label: 'Angst', demand: 30, supply: 8 },
+]);
 const shown = buildInsights(raw);
 const text = (view: { blocks: unknown[] }) => JSON.stringify(view.blocks);
 
