@@ -163,4 +163,14 @@ describe.each(TEST_PROVIDERS)('the listeners capability in each person\'s langua
     expect((await responded(e2e, again.responseKey)).args.text).toBe(copy.notPaused(de, NAME, 'active'));
     expect((await profile()).status).toBe('active');
   });
+
+  it('stops with /peer stop, in German, and the withdrawal names the German words they agreed to', async () => {
+    const stop = await command(e2e, LISTENER.id, 'stop');
+    expect((await responded(e2e, stop.responseKey)).args.text).toBe(de('listeners.stopped', { initiative: NAME }));
+    const records = await e2e.db.consentRecord.findMany({ where: { userId: LISTENER.id, purpose: 'listener' }, orderBy: { createdAt: 'asc' } });
+    expect(records.map((r) => [r.action, r.textVersion])).toEqual([
+      ['given', consentText('listener', 'de').version],
+      ['withdrawn', consentText('listener', 'de').version],
+    ]);
+  });
 });

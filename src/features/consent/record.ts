@@ -13,7 +13,10 @@ export interface ConsentEntry {
   action: ConsentAction;
   surface: string;
   at: Date;
-  /** The language of the words the person saw (issue 19); English where a surface is not yet translated. */
+  /**
+   * The language of the words the person saw (issue 19). A withdrawal without one names the version of
+   * the consent it withdraws; anything else without one, the English text.
+   */
   language?: AppLanguage;
 }
 
@@ -25,9 +28,26 @@ export async function recordConsent(tx: Tx, entry: ConsentEntry): Promise<void> 
       initiativeId: entry.initiativeId,
       purpose: entry.purpose,
       action: entry.action,
-      textVersion: consentText(entry.purpose, entry.language ?? 'en').version,
+      textVersion: await versionOf(tx, entry),
       surface: entry.surface,
       createdAt: entry.at,
     },
   });
+}
+
+/**
+ * The version a record names: for consent given, the words shown (in the language the person read);
+ * for a withdrawal without a language of its own, the version of the consent it withdraws (the latest
+ * given for that purpose), so it names the words the person agreed to, in their language (issue 19).
+ */
+async function versionOf(tx: Tx, entry: ConsentEntry): Promise<string> {
+  if (entry.action === 'withdrawn' && !entry.language) {
+    const given = await tx.consentRecord.findFirst({
+      where: { workspaceId: entry.workspaceId, userId: entry.userId, initiativeId: entry.initiativeId, purpose: entry.purpose, action: 'given' },
+      orderBy: { createdAt: 'desc' },
+      select: { textVersion: true },
+    });
+    if (given) return given.textVersion;
+  }
+  return consentText(entry.purpose, entry.language ?? 'en').version;
 }
