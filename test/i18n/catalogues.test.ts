@@ -91,6 +91,13 @@ describe('message catalogues', () => {
     expect(KEYS.filter((key) => vosotros.test(CATALOGUES.es[key]))).toEqual([]);
   });
 
+  it('addresses people in German with "du", never the formal "Sie" (a capital Sie or Ihnen inside a sentence)', () => {
+    const formal = /(?<![.!?:„"]\s|^|\{|\()\b(Sie|Ihnen|Ihr|Ihre|Ihrem|Ihren|Ihrer|Ihres)\b/u;
+    expect(KEYS.filter((key) => formal.test(CATALOGUES.de[key]))).toEqual([]);
+    expect(formal.test('Möchten Sie zuhören?')).toBe(true);
+    expect(KEYS.filter((key) => /\b(du|dich|dir|dein\p{L}*)\b/iu.test(CATALOGUES.de[key])).length).toBeGreaterThan(KEYS.length / 3);
+  });
+
   it("keeps Slack's own markup as text", () => {
     expect(translate('en', 'checkIns.seekerQuestion', { listener: '<@U123>' })).toContain('*<@U123>*');
   });
