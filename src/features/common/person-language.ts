@@ -24,6 +24,9 @@ const LATE = Symbol('late');
  */
 export const LANGUAGE_WITHIN_MS = 800;
 
+/** How long the initiative's language may take once the person's came too late (it is usually in memory). */
+const FALLBACK_WITHIN_MS = 100;
+
 /** How long a person's locale is kept in a process's memory. */
 const FRESH_MS = 10 * 60 * 1000;
 const MAX_PEOPLE = 10_000;
@@ -39,9 +42,9 @@ export interface LanguageOptions {
 
 export interface PersonLanguages {
   /**
-   * The person's language; the initiative's (then English) when Slack can't say or says a language the
-   * app does not speak; English when it takes longer than `withinMs` (the lookup goes on and is kept for
-   * the person's next step).
+   * The person's language; the initiative's (then English) when Slack can't say, says a language the
+   * app does not speak, or answers later than `withinMs` (the lookup goes on and is kept for the
+   * person's next step).
    */
   of(client: WebClient, userId: string, options?: LanguageOptions): Promise<AppLanguage>;
   /** The person chose a language, or erased their data here: what this process kept of them goes. */
@@ -85,6 +88,17 @@ export function personLanguages(deps: {
   };
   const fallbackOf = async (options: LanguageOptions): Promise<AppLanguage> =>
     options.workspaceId && deps.initiatives ? initiativeFallback(await deps.initiatives(options.workspaceId), options.initiativeId) : FALLBACK_LANGUAGE;
+  /**
+   * The initiative's language when the person's came too late: from the app's short-lived memory of the
+   * initiatives, so it is quick; English if even that takes longer than FALLBACK_WITHIN_MS.
+   */
+  const quickFallback = (options: LanguageOptions): Promise<AppLanguage> => {
+    let timer: NodeJS.Timeout | undefined;
+    const english = new Promise<AppLanguage>((resolve) => {
+      timer = setTimeout(() => resolve(FALLBACK_LANGUAGE), FALLBACK_WITHIN_MS);
+    });
+    return Promise.race([fallbackOf(options).catch(() => FALLBACK_LANGUAGE), english]).finally(() => clearTimeout(timer));
+  };
   const choose = async (client: WebClient, userId: string, options: LanguageOptions): Promise<AppLanguage> => {
     const known = await cache.get(userId, () => readKnown(client, userId));
     if (known.chosen) return chooseAppLanguage({ chosen: known.chosen });
@@ -106,8 +120,8 @@ export function personLanguages(deps: {
       try {
         const found = await (late ? Promise.race([language, late]) : language);
         if (found === LATE) {
-          deps.logger.warn({ code: 'locale_late' }, 'answering in English: the locale came too late');
-          return FALLBACK_LANGUAGE;
+          deps.logger.warn({ code: 'locale_late' }, "answering in the initiative's language: the locale came too late");
+          return await quickFallback(options);
         }
         return found;
       } catch (error) {

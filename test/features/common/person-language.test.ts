@@ -64,6 +64,18 @@ describe.each(TEST_PROVIDERS)('a person\'s language on %s', (provider) => {
     expect(lookups()).toHaveLength(1);
   });
 
+  it("answers in the initiative's language when the locale comes later than the step can wait", async () => {
+    world.slack.addUser({ id: 'U0LANGSLW2', locale: 'en-GB' });
+    world.slack.setResponse('users.info', async (_call, reply) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return reply();
+    });
+    const of = languages([{ id: 'I1', language: 'es' }]);
+    expect(await of.of(client(), 'U0LANGSLW2', { withinMs: 50, workspaceId: 'T1', initiativeId: 'I1' })).toBe('es');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await of.of(client(), 'U0LANGSLW2', { withinMs: 50, workspaceId: 'T1', initiativeId: 'I1' })).toBe('en');
+  });
+
   it('forgets a person who erased their data', async () => {
     world.slack.addUser({ id: 'U0LANGGONE', locale: 'de-AT' });
     const of = languages();
