@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APP_LANGUAGES, FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 
 // zod parsers for the parts of Slack payloads listeners use (STYLE.md: no `body as any`).
 
@@ -82,3 +83,9 @@ export function parseJson<T>(schema: z.ZodType<T>, text: string | null | undefin
     return null;
   }
 }
+
+/**
+ * The language a form or a modal was shown in, as its private_metadata carries it (issue 19): its
+ * errors and answers are worded in it. A form opened before it carried one, or a forged value, is English.
+ */
+export const metadataLanguage = z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { translatorFor } from '../../i18n/translate.js';
-import { FALLBACK_LANGUAGE, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
+import { FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { serializeTexts } from '../../domain/initiative-texts.js';
 import type { Routes } from '../../slack/routes.js';
 import type { WebClient } from '@slack/web-api';
@@ -13,7 +13,7 @@ import { cleanText } from '../../domain/text.js';
 import { parseTopicList } from '../../domain/topics.js';
 import { errorCodeOf } from '../../slack/bulk-sender.js';
 import { openThenUpdate } from '../common/flows.js';
-import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { metadataLanguage, parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
@@ -46,16 +46,15 @@ import {
 export const SETUP_FLOW = 'setup';
 
 // Only which initiative the form edits; anything else a forged form carries is ignored (issue 13).
-const setupMetadata = z.object({ initiativeId: z.string().nullable(), language: z.string().optional() });
-const chooseMetadata = z.object({ purpose: z.string(), language: z.string().optional() });
+const setupMetadata = z.object({ initiativeId: z.string().nullable(), language: metadataLanguage });
+const chooseMetadata = z.object({ purpose: z.string(), language: metadataLanguage });
 
 const previewState = z.object({ view: z.object({ state: z.object({ values: z.unknown() }) }) });
 const previewMetadata = z.object({ view: z.object({ private_metadata: z.string().optional() }) });
 
 /** The language a setup form was shown in (its metadata), English for a form from before issue 19. */
 function languageIn(privateMetadata: string | undefined): AppLanguage {
-  const language = parseJson(setupMetadata, privateMetadata ?? '')?.language;
-  return isAppLanguage(language) ? language : FALLBACK_LANGUAGE;
+  return parseJson(setupMetadata, privateMetadata)?.language ?? FALLBACK_LANGUAGE;
 }
 
 export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandler } {
@@ -166,12 +165,12 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
 
   app.view(InitiativeIds.chooseModal, async ({ ack, body, client }) => {
     const s = parseSubmission(body);
-    const purpose = parseJson(chooseMetadata, s.privateMetadata)?.purpose;
+    const metadata = parseJson(chooseMetadata, s.privateMetadata);
+    const purpose = metadata?.purpose;
     const choice = readForm(s.values)[InitiativeIds.blocks.choice];
     const next = purpose ? deps.flows.get(purpose) : undefined;
     if (typeof choice !== 'string' || !next) {
-      const language = parseJson(chooseMetadata, s.privateMetadata)?.language;
-      const t = translatorFor(isAppLanguage(language) ? language : FALLBACK_LANGUAGE);
+      const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
       await ack({ response_action: 'errors', errors: { [InitiativeIds.blocks.choice]: t('initiatives.choose.error') } });
       return;
     }
@@ -199,7 +198,7 @@ export function register(app: Routes, deps: FeatureDeps): { setup: CommandHandle
     const metadata = parseJson(setupMetadata, s.privateMetadata);
     const initiativeId = metadata?.initiativeId ?? null;
     // The language the form was shown in: its errors, its answers and the consent version recorded.
-    const t = translatorFor(languageIn(s.privateMetadata));
+    const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
     // Who may save and whether consent is due are decided here, from the database, whatever the form says.
     let current: Initiative | null = null;
     if (initiativeId === null) {

@@ -6,13 +6,13 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { answerClick } from '../common/reply.js';
-import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { metadataLanguage, parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { effects, type Effect } from '../../effects/effects.js';
 import { coordinatorsOf, getInitiative, listInitiatives, membersOf } from '../initiatives/service.js';
-import { APP_LANGUAGES, FALLBACK_LANGUAGE } from '../../domain/app-language.js';
+import { FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { renderChooseModal } from '../initiatives/views.js';
 import * as copy from './copy.js';
@@ -41,7 +41,7 @@ import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
 // Which initiative, and the language the form was shown in (older forms: English); whether consent is
 // due is decided on the server at submission (issue 13).
-const listenMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
+const listenMetadata = z.object({ initiativeId: z.string(), language: metadataLanguage });
 
 type Verb = 'pause' | 'resume' | 'stop';
 const VERB_ACTION: Record<Verb, string> = {

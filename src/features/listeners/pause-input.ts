@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { APP_LANGUAGES, FALLBACK_LANGUAGE } from '../../domain/app-language.js';
-import { parseJson } from '../common/payloads.js';
+import { metadataLanguage, parseJson } from '../common/payloads.js';
 import { ListenerIds } from './ids.js';
 
 // What the "Pause until…" button and form carry (issue 15): only which initiative, and the offer when
@@ -22,7 +21,7 @@ export function parsePauseUntilValue(value: string): { initiativeId: string; off
 export const pauseMetadata = z.object({
   initiativeId: z.string().min(1),
   offerId: z.string().min(1).optional(),
-  language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE),
+  language: metadataLanguage,
 });
 
 /** The form's one field: a date as Slack's datepicker sends it, or nothing (paused until they resume). */

@@ -4,13 +4,13 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
 import { codeOf } from '../common/answer-failures.js';
 import { openThenUpdate } from '../common/flows.js';
-import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { metadataLanguage, parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { readForm } from '../common/view-state.js';
 import type { WebClient } from '@slack/web-api';
 import { renderPlain } from '../requests/views.js';
 import * as copy from './copy.js';
 import { translatorFor } from '../../i18n/translate.js';
-import { FALLBACK_LANGUAGE, isAppLanguage } from '../../domain/app-language.js';
+import { FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { resourcesIn } from '../../domain/initiative-texts.js';
 import type { EndReason } from './end.js';
 import { BLOCK_PAIR, PairingIds, REPORT_REASONS, REPORT_REPLY_MAX } from './ids.js';
@@ -29,8 +29,8 @@ import {
 } from './service.js';
 import { renderReplyAnswer, renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
 
-const reportMetadata = z.object({ pairingId: z.string(), language: z.string().optional() });
-const replyMetadata = z.object({ reportId: z.string(), language: z.string().optional() });
+const reportMetadata = z.object({ pairingId: z.string(), language: metadataLanguage });
+const replyMetadata = z.object({ reportId: z.string(), language: metadataLanguage });
 
 /** How long a form waits for a person's language (a trigger_id and a submission have 3 seconds). */
 const LANGUAGE_WITHIN_MS = 800;
@@ -165,7 +165,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const metadata = parseJson(reportMetadata, s.privateMetadata);
     const reason = REPORT_REASONS.find((r) => r.value === form[PairingIds.blocks.reason]);
     if (!reason) {
-      const t = translatorFor(isAppLanguage(metadata?.language) ? metadata.language : FALLBACK_LANGUAGE);
+      const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
       await ack({ response_action: 'errors', errors: { [PairingIds.blocks.reason]: t('reports.chooseReason') } });
       return;
     }
@@ -217,7 +217,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const s = parseSubmission(body);
     const field = PairingIds.blocks.replyText;
     const metadata = parseJson(replyMetadata, s.privateMetadata);
-    const t = translatorFor(isAppLanguage(metadata?.language) ? metadata.language : FALLBACK_LANGUAGE);
+    const t = translatorFor(metadata?.language ?? FALLBACK_LANGUAGE);
     const reportId = metadata?.reportId;
     if (!reportId) return void (await ack({ response_action: 'update', view: renderReplyAnswer(t, t('reports.coordinators.reporterGone')) }));
     const text = readForm(s.values)[field];

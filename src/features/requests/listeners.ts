@@ -8,11 +8,11 @@ import { resourcesIn } from '../common/answer-failures.js';
 import { messageModal } from '../common/blocks.js';
 import { openThenUpdate } from '../common/flows.js';
 import { answerClick } from '../common/reply.js';
-import { parseAction, parseJson, parseSubmission } from '../common/payloads.js';
+import { metadataLanguage, parseAction, parseJson, parseSubmission } from '../common/payloads.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { fieldErrors, readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
-import { APP_LANGUAGES, FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
+import { FALLBACK_LANGUAGE, type AppLanguage } from '../../domain/app-language.js';
 import { translatorFor } from '../../i18n/translate.js';
 import { resourcesIn as resourcesInLanguage } from '../../domain/initiative-texts.js';
 import { getInitiative, listInitiatives, type Initiative } from '../initiatives/service.js';
@@ -26,7 +26,7 @@ import { tellWaiting, waitingEventAfterMatch } from './waiting.js';
 import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
 
-const requestMetadata = z.object({ initiativeId: z.string(), language: z.enum(APP_LANGUAGES).catch(FALLBACK_LANGUAGE) });
+const requestMetadata = z.object({ initiativeId: z.string(), language: metadataLanguage });
 const viewBlocks = z.object({ view: z.object({ blocks: z.array(z.unknown()).optional() }).optional() });
 
 /** The resources block holds mrkdwn as the app escaped it; the help modal escapes it again. */
