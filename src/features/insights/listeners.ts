@@ -25,15 +25,13 @@ import {
   type DailyInsights,
 } from './service.js';
 import { renderAccessLog, renderInsights } from './views.js';
+import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
 /** A view ready to show, and whether its chart was uploaded just now (Slack may not show it yet). */
 interface Prepared {
   view: ModalView;
   freshChart: boolean;
 }
-
-/** How long a step waits for the viewer's language (a trigger_id lasts 3 seconds); English after. */
-const LANGUAGE_WITHIN_MS = 800;
 
 export function register(app: Routes, deps: FeatureDeps): { insights: CommandHandler } {
   const services = serviceDeps(deps);

@@ -2,7 +2,7 @@ import { APP_LOCALES } from '../../domain/app-language.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
-import { REPORT_REASONS, type ReportReason } from './ids.js';
+import { REPORT_REASON_KEYS, type ReportReason } from './ids.js';
 
 // Functions here build mrkdwn: each escapes the names and text people typed that it puts in (never its callers).
 // The words are in the catalogues (src/i18n: pairings.*, reports.*), in each reader's language (issue 19).
@@ -102,8 +102,6 @@ export type ReportNotice = {
   { reporterSide: 'seeker'; aboutListenerUserId: string } | { reporterSide: 'listener' }
 );
 
-const REASON_KEYS = Object.fromEntries(REPORT_REASONS.map((r) => [r.value, r.label])) as Record<ReportReason, MessageKey>;
-
 /**
  * To each coordinator (issue 15), in their language. Never the seeker's name (invariant 5): only their
  * pseudonym. When a seeker reports their listener, the listener is named, so coordinators know which
@@ -116,7 +114,7 @@ export function reportNotice(t: Translate, input: ReportNotice & { initiativeNam
     reporter: input.reporterPseudonym,
     about: input.aboutPseudonym,
     listener: input.reporterSide === 'seeker' ? `<@${input.aboutListenerUserId}>` : '',
-    reason: t(REASON_KEYS[input.reason]),
+    reason: t(REPORT_REASON_KEYS[input.reason]),
   });
 }
 

@@ -28,6 +28,8 @@ export const REPORT_REASONS = [
   { value: 'other', label: 'reports.reason.other' },
 ] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number]['value'];
+/** Each reason's catalogue key. */
+export const REPORT_REASON_KEYS = Object.fromEntries(REPORT_REASONS.map((r) => [r.value, r.label])) as Record<ReportReason, (typeof REPORT_REASONS)[number]['label']>;
 
 export const BLOCK_PAIR = 'block_pair';
 

@@ -28,12 +28,10 @@ import {
   sideOf,
 } from './service.js';
 import { renderReplyAnswer, renderReportModal, renderReportReply, renderReportReplyModal, renderSharedResources } from './views.js';
+import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
 
 const reportMetadata = z.object({ pairingId: z.string(), language: metadataLanguage });
 const replyMetadata = z.object({ reportId: z.string(), language: metadataLanguage });
-
-/** How long a form waits for a person's language (a trigger_id and a submission have 3 seconds). */
-const LANGUAGE_WITHIN_MS = 800;
 
 // Thin handlers (STYLE.md): ack, parse, use case, reply, run effects.
 export function register(app: Routes, deps: FeatureDeps): void {

@@ -4,7 +4,7 @@ import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { coordinatorsOf, hasRole, workspaceOfInitiative, type ServiceDeps } from '../initiatives/service.js';
 import type { ReportNotice } from './copy.js';
-import { REPORT_REASONS, type ReportReason } from './ids.js';
+import { REPORT_REASON_KEYS, type ReportReason } from './ids.js';
 import { english } from '../../i18n/translate.js';
 import { endPairingIn, pairingCopyNote, type Ended, type EndReason } from './end.js';
 import { fromRawRow, getPairing, PAIRING_COLUMNS, toPairing, withRequest, type Pairing, type PairingRawRow, type Side } from './pairing-row.js';
@@ -179,7 +179,7 @@ export async function reportConcern(
         reporterPseudonym: from,
         aboutListenerUserId,
         // The reason's label as the app wrote it first (English); each coordinator reads it in their language.
-        reason: english(REPORT_REASONS.find((r) => r.value === input.reason)!.label),
+        reason: english(REPORT_REASON_KEYS[input.reason]),
         createdAt: now,
       },
     });

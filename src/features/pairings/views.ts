@@ -71,11 +71,13 @@ export function renderRelayed(pseudonym: string, text: string, options: { previe
   const sections = splitMrkdwn(words, RELAYED_PIECE)
     .slice(0, 45)
     .map((piece): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: piece, verbatim: true } }));
+  const t = options.t ?? english;
+  const name = displayPseudonym(t, pseudonym);
   return {
     // Discreet by default (issue 14): notifications and lock screens show the top-level text, so the
     // words go there only for a recipient who turned previews on for themselves (src/features/preferences).
-    text: options.previews ? `${displayPseudonym(options.t ?? english, pseudonym)}: ${words}` : (options.t ?? english)('pairings.relayedNotification'),
-    blocks: [context(`*${displayPseudonym(options.t ?? english, pseudonym)}*`), ...sections] as KnownBlock[],
+    text: options.previews ? `${name}: ${words}` : t('pairings.relayedNotification'),
+    blocks: [context(`*${name}*`), ...sections] as KnownBlock[],
   };
 }
 

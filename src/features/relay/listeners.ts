@@ -62,7 +62,7 @@ function inThread(pairing: Pairing, side: Side) {
   return ts ? { thread_ts: ts, reply_broadcast: true } : {};
 }
 
-/** How long the relay waits for a person's language before it words its own notes in English. */
+/** How long the relay waits for a person's language before it words its own notes in the initiative's. */
 const RELAY_LANGUAGE_MS = 800;
 
 export function register(app: Routes, deps: FeatureDeps): void {
@@ -74,7 +74,8 @@ export function register(app: Routes, deps: FeatureDeps): void {
 
   /**
    * Someone's translator (issue 19): their choice, Slack's locale or the initiative's language. From
-   * memory after the first message; a slow Slack never holds a relayed message back for long (English then).
+   * memory after the first message; a slow Slack never holds a relayed message back for long (the
+   * initiative's language then).
    */
   async function translatorOf(client: WebClient, userId: string, workspaceId: string, initiativeId?: string): Promise<Translate> {
     return translatorFor(await deps.languages.of(client, userId, { workspaceId, initiativeId, withinMs: RELAY_LANGUAGE_MS }));
