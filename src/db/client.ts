@@ -10,6 +10,7 @@ import type { DatabaseProvider } from '../config.js';
 import { sqliteFilePath } from './sqlite-path.js';
 import { withStatementCache } from './statement-cache.js';
 import { rememberingConnection } from './lean-read.js';
+import { within } from '../domain/within.js';
 
 // Prisma.sql and Prisma.join build raw SQL the same way for both providers.
 export { Prisma } from '../generated/sqlite/client.js';
@@ -134,15 +135,9 @@ export async function clearDeletedRemnants(db: Db): Promise<boolean> {
  * answer quickly even while a connection attempt hangs.
  */
 export async function isDatabaseReachable(db: Db, timeoutMs = 2_000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
   try {
-    return await Promise.race([db.$queryRawUnsafe('SELECT 1').then(() => true), timedOut]);
+    return await within(db.$queryRawUnsafe('SELECT 1').then(() => true), timeoutMs, false);
   } catch {
     return false;
-  } finally {
-    clearTimeout(timer);
   }
 }

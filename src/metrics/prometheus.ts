@@ -4,6 +4,7 @@ import type { DeliveryQueue } from '../delivery/lag.js';
 import type { EndReason } from '../features/pairings/end.js';
 import type { Logger } from '../logger.js';
 import type { Metrics, SlackCall } from './metrics.js';
+import { within } from '../domain/within.js';
 
 // The Prometheus side of src/metrics/metrics.ts: one registry per process (not prom-client's global
 // one, so tests can build several), the process's default metrics on it, and the app's own. Labels are
@@ -159,10 +160,10 @@ export function createPrometheusMetrics(options: PrometheusOptions): PrometheusM
   return { metrics, registry };
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'timeout' })), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+const TIMED_OUT = Symbol('timed out');
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  const result = await within(work, ms, TIMED_OUT);
+  if (result === TIMED_OUT) throw Object.assign(new Error('timed out'), { code: 'timeout' });
+  return result;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.js';
 import { renderHelp } from '../help/views.js';
 import type { InitiativeResources } from '../safety/views.js';
 import { parseCommand, type Subcommand } from './parse-command.js';
+import { within } from '../../domain/within.js';
 
 export const PEER_COMMAND = '/peer';
 
@@ -28,17 +29,13 @@ export interface HelpDeps {
 const HELP_READS_MS = 1_200;
 
 async function resourcesWithin(help: HelpDeps, workspaceId: string, userId: string): Promise<readonly InitiativeResources[]> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('help resources took too long')), HELP_READS_MS);
-  });
   try {
-    return await Promise.race([help.resourcesFor(workspaceId, userId), late]);
+    const resources = await within(help.resourcesFor(workspaceId, userId), HELP_READS_MS, null);
+    if (resources === null) throw new Error('help resources took too long');
+    return resources;
   } catch (error) {
     help.logger.warn({ err: error, code: 'help_resources_unavailable' }, 'help shown with the generic crisis line');
     return [];
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -2,6 +2,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Db } from '../../db/client.js';
 import { appLanguageOfLocale, chooseAppLanguage, FALLBACK_LANGUAGE, initiativeFallback, isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import { FreshCache } from '../../domain/fresh-cache.js';
+import { within } from '../../domain/within.js';
 import type { Logger } from '../../logger.js';
 import { isFresh } from './timezones.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
@@ -20,7 +21,7 @@ const LATE = Symbol('late');
 
 /**
  * How long an answer to a click, a command or a form waits for the person's language before it is
- * worded in English: a trigger_id and a view submission have 3 seconds in all.
+ * worded in the initiative's (then English): a trigger_id and a view submission have 3 seconds in all.
  */
 export const LANGUAGE_WITHIN_MS = 800;
 
@@ -92,13 +93,8 @@ export function personLanguages(deps: {
    * The initiative's language when the person's came too late: from the app's short-lived memory of the
    * initiatives, so it is quick; English if even that takes longer than FALLBACK_WITHIN_MS.
    */
-  const quickFallback = (options: LanguageOptions): Promise<AppLanguage> => {
-    let timer: NodeJS.Timeout | undefined;
-    const english = new Promise<AppLanguage>((resolve) => {
-      timer = setTimeout(() => resolve(FALLBACK_LANGUAGE), FALLBACK_WITHIN_MS);
-    });
-    return Promise.race([fallbackOf(options).catch(() => FALLBACK_LANGUAGE), english]).finally(() => clearTimeout(timer));
-  };
+  const quickFallback = (options: LanguageOptions): Promise<AppLanguage> =>
+    within(fallbackOf(options).catch(() => FALLBACK_LANGUAGE), FALLBACK_WITHIN_MS, FALLBACK_LANGUAGE);
   const choose = async (client: WebClient, userId: string, options: LanguageOptions): Promise<AppLanguage> => {
     const known = await cache.get(userId, () => readKnown(client, userId));
     if (known.chosen) return chooseAppLanguage({ chosen: known.chosen });
@@ -110,15 +106,8 @@ export function personLanguages(deps: {
       const language = choose(client, userId, options);
       // Past `withinMs` nobody awaits it: a failure then is logged below by whoever asks next, not thrown here.
       language.catch(() => {});
-      let timer: NodeJS.Timeout | undefined;
-      const late =
-        options.withinMs === undefined
-          ? null
-          : new Promise<typeof LATE>((resolve) => {
-              timer = setTimeout(() => resolve(LATE), options.withinMs);
-            });
       try {
-        const found = await (late ? Promise.race([language, late]) : language);
+        const found = await (options.withinMs === undefined ? language : within(language, options.withinMs, LATE));
         if (found === LATE) {
           deps.logger.warn({ code: 'locale_late' }, "answering in the initiative's language: the locale came too late");
           return await quickFallback(options);
@@ -127,8 +116,6 @@ export function personLanguages(deps: {
       } catch (error) {
         deps.logger.warn({ err: error, code: 'locale_unavailable' }, "answering in the initiative's language: no locale from Slack");
         return fallbackOf(options).catch(() => FALLBACK_LANGUAGE);
-      } finally {
-        clearTimeout(timer);
       }
     },
     forget: (userId) => cache.forget(userId),
