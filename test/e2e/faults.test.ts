@@ -416,9 +416,9 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
         ]);
         if (answer.method === 'views.update') {
           await e2e.next('views.open', since, (c) => c.args.trigger_id === triggerId, 0);
-          expect(textOf(asView(answer.args.view).blocks)).toContain(commonCopy.SOMETHING_WENT_WRONG);
+          expect(textOf(asView(answer.args.view).blocks)).toContain(english('common.somethingWentWrong'));
         } else {
-          expect(answer.args.text).toBe(commonCopy.SOMETHING_WENT_WRONG);
+          expect(answer.args.text).toBe(english('common.somethingWentWrong'));
         }
       })
     ).ms;
@@ -433,7 +433,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
           const { response, responseKey } = await command(e2e, userId, text);
           expect(response.status).toBe(200);
           const answer = await responded(e2e, responseKey);
-          expect(answer.args.text).toBe(commonCopy.SOMETHING_WENT_WRONG);
+          expect(answer.args.text).toBe(english('common.somethingWentWrong'));
           expect(answer.args.response_type).toBe('ephemeral');
         })
       ).ms;
@@ -467,7 +467,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
       await timed(async () => {
         const since = e2e.mark();
         await dmFrom(e2e, SEEKER.id, DURING_OUTAGE);
-        const answer = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === commonCopy.MESSAGE_NOT_PASSED_ON, 5000);
+        const answer = await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && c.args.text === commonCopy.messageNotPassedOn(english), 5000);
         expect(answer.args.channel).toBe(`D${SEEKER.id}`);
       })
     ).ms;
@@ -526,7 +526,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('the database becomes un
     // My data: the summary and the file.
     let since = e2e.mark();
     const { responseKey } = await command(e2e, SEEKER.id, 'my-data');
-    expect((await responded(e2e, responseKey)).args.text).not.toBe(commonCopy.SOMETHING_WENT_WRONG);
+    expect((await responded(e2e, responseKey)).args.text).not.toBe(english('common.somethingWentWrong'));
     const upload = await e2e.next('upload', since);
     expect(JSON.parse(String(upload.args.content))).toMatchObject({ userId: SEEKER.id });
     await e2e.next('files.completeUploadExternal', since);

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import * as copy from '../../../src/features/common/copy.js';
 import { translatorFor } from '../../../src/i18n/translate.js';
 import { openTestDatabase } from '../../support/databases.js';
 import { commandBody, createInProcessApp, SLACK_API, slackApi, type InProcessApp } from '../../support/in-process-app.js';
+import { english } from '../../../src/i18n/translate.js';
 
 // Every handler answers (STYLE.md): whatever kind of payload a failing handler was given, the person
 // hears within seconds that it did not work, in plain words, and never the error's own message.
@@ -48,7 +48,7 @@ describe('answer-failures: a failing handler always answers the person', () => {
     slackApi();
     const { acked, response } = await peer.deliver({ ...commandBody('x'), command: '/fail' });
     expect(acked).toBe(true);
-    expect(response).toEqual({ response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG });
+    expect(response).toEqual({ response_type: 'ephemeral', text: english('common.somethingWentWrong') });
     expect(peer.logs()).toContain('P1001');
     expect(peer.logs()).not.toContain('10.0.0.7');
   });
@@ -61,7 +61,7 @@ describe('answer-failures: a failing handler always answers the person', () => {
     // Slack cannot be asked: English, without waiting long.
     nock(SLACK_API).post('/api/users.info').reply(500, 'down');
     const unknown = await peer.deliver({ ...commandBody('x', 'U0NOBODY01'), command: '/fail' });
-    expect(unknown.response).toEqual({ response_type: 'ephemeral', text: copy.SOMETHING_WENT_WRONG });
+    expect(unknown.response).toEqual({ response_type: 'ephemeral', text: english('common.somethingWentWrong') });
   });
 
   it('a button in a message answers through its response_url, without replacing the message', async () => {
@@ -69,7 +69,7 @@ describe('answer-failures: a failing handler always answers the person', () => {
     let said: unknown;
     nock(SLACK_API).post('/response/fail', (body) => ((said = body), true)).reply(200, { ok: true });
     await peer.deliver(action({ response_url: `${SLACK_API}/response/fail`, container: { type: 'message', channel_id: 'D1', message_ts: '1.1' }, channel: { id: 'D1' }, message: { ts: '1.1' } }));
-    expect(said).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: copy.SOMETHING_WENT_WRONG });
+    expect(said).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: english('common.somethingWentWrong') });
   });
 
   it('a button on the Home tab answers with a direct message', async () => {
@@ -77,7 +77,7 @@ describe('answer-failures: a failing handler always answers the person', () => {
     let posted: Record<string, unknown> | undefined;
     api.post('/api/chat.postMessage', (body) => ((posted = body), true)).reply(200, { ok: true, channel: 'D1', ts: '2.2' });
     await peer.deliver(action({ view: { id: 'VHOME1', type: 'home', blocks: [] }, container: { type: 'view', view_id: 'VHOME1' } }));
-    expect(posted).toMatchObject({ channel: USER, text: copy.SOMETHING_WENT_WRONG });
+    expect(posted).toMatchObject({ channel: USER, text: english('common.somethingWentWrong') });
   });
 
   it('a button in a modal replaces the modal with the failure and the resources it showed', async () => {

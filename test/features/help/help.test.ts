@@ -1,7 +1,6 @@
 import { english, translate } from '../../../src/i18n/translate.js';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
 import { renderHelp } from '../../../src/features/help/views.js';
 import { openTestDatabase } from '../../support/databases.js';
 import { commandBody, createInProcessApp, SLACK_API, slackApi, type InProcessApp } from '../../support/in-process-app.js';
@@ -31,7 +30,7 @@ describe('renderHelp', () => {
   });
 
   it('shows the generic crisis line first when no resources could be found', () => {
-    expect(JSON.stringify(renderHelp(english).blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
+    expect(JSON.stringify(renderHelp(english).blocks[0])).toContain(JSON.stringify(english('common.crisisLineFallback')).slice(1, -1));
   });
 
   it('keeps Block Kit limits: section text under 3000 characters', () => {

@@ -1,6 +1,5 @@
 import { english } from '../../../src/i18n/translate.js';
 import { describe, expect, it } from 'vitest';
-import { CRISIS_LINE_FALLBACK } from '../../../src/features/common/copy.js';
 import { renderHome } from '../../../src/features/home/views.js';
 import type { Initiative } from '../../../src/features/initiatives/service.js';
 import { RequestIds } from '../../../src/features/requests/ids.js';
@@ -40,7 +39,7 @@ describe('renderSafetyNet', () => {
 
   it('offers a generic crisis line when there is no initiative', () => {
     const { blocks } = renderSafetyNet(english, { resources: [], crisis: true, requests: [] });
-    expect(JSON.stringify(blocks[0])).toContain(JSON.stringify(CRISIS_LINE_FALLBACK).slice(1, -1));
+    expect(JSON.stringify(blocks[0])).toContain(JSON.stringify(english('common.crisisLineFallback')).slice(1, -1));
   });
 
   it('says where each open request stands', () => {
