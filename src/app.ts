@@ -23,6 +23,8 @@ import { register as registerPairings } from './features/pairings/listeners.js';
 import { register as registerRelay } from './features/relay/listeners.js';
 import { register as registerRequests } from './features/requests/listeners.js';
 import { register as registerCommands } from './features/commands/listeners.js';
+import { register as registerCircles } from './features/circles/handlers.js';
+import { register as registerCircleRelay } from './features/circles/relay.js';
 import { InitiativesCache } from './features/safety/initiatives-cache.js';
 import { personLanguages, type PersonLanguages } from './features/common/person-language.js';
 import { loadResources, readInitiatives } from './features/safety/service.js';
@@ -156,8 +158,10 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   registerRelay(routes, featureDeps);
   registerCheckIns(routes, featureDeps);
   const insights = registerInsights(routes, featureDeps);
+  const circles = registerCircles(routes, featureDeps);
+  registerCircleRelay(routes, featureDeps);
   registerWorkspaces(routes, featureDeps);
-  registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights }, {
+  registerCommands(routes, { ...initiatives, ...listeners, ...myData, ...requests, ...insights, ...circles }, {
     resourcesFor: async (workspaceId, userId) => (await loadResources(database.db, workspaceId, userId, (id) => initiativesCache.get(id))).resources,
     languageOf: (client, workspaceId, userId, withinMs) => languages.of(client, userId, { workspaceId, withinMs }),
     logger,

@@ -7,7 +7,7 @@ import { ES_TEXTS } from './consent-es.js';
 // voluntary and has no bearing on anyone's job, and how to withdraw (DESIGN.md invariant 3). A text's
 // version is derived from its words, so a changed text can never be recorded under an old version.
 
-export const CONSENT_PURPOSES = ['listener', 'coordinator', 'hr_viewer', 'seeker_request'] as const;
+export const CONSENT_PURPOSES = ['listener', 'coordinator', 'hr_viewer', 'seeker_request', 'circle_member'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export interface ConsentText {
@@ -32,7 +32,7 @@ const TEXTS: Record<ConsentPurpose, string> = {
   listener: [
     '*What we store:* your Slack ID; the topics, capacity, introduction, languages, working days and hours and quiet hours you enter here; whether you are active or paused, why, and until when; how many offers in a row went unanswered (after three, new offers pause until you resume); your timezone and language setting from your Slack profile, so offers, quiet hours and check-ins follow your day and reach you in your language; the offers you receive and your answers; for each conversation, the pseudonyms and when it started and ended; ' +
       CHECK_IN_ANSWERS +
-      '; a concern you report (your pseudonym, the reason and when), and a concern someone you support reports about you, which names you; if a conversation is reported and the two of you are kept apart, a note not to pair you again; and a record of this consent. ' +
+      '; a concern you report (your pseudonym, the reason and when), and a concern someone you support reports about you, which names you; if a conversation is reported and the two of you are kept apart, a note not to pair you again; if you facilitate a circle, that you facilitate it, your pseudonym in it and the timestamps of what you write there; and a record of this consent. ' +
       RELAYED,
     '*Why:* to offer you pairings with colleagues who share an experience you have lived, at times that suit you, and to check how you are doing.',
     '*Who can see it:* the initiative\'s coordinators see your name, topics, introduction, status, working hours and how many conversations you have, never whom you support or what is said; if someone you support reports a concern, the coordinators are told it is about you. People you support see only a pseudonym and your introduction, unless you both choose to share your names. ' +
@@ -42,7 +42,7 @@ const TEXTS: Record<ConsentPurpose, string> = {
     '*Withdrawing:* `/peer stop` (or *Stop being a listener* in the app\'s Home tab) withdraws this consent and deletes your listener profile at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),
   coordinator: [
-    '*What we store:* your Slack ID as a coordinator of this initiative; if a colleague invited you, the invitation (this initiative, the role, your Slack ID and when it was sent); a record of each time you view or export the initiative\'s insights; and a record of this consent.',
+    '*What we store:* your Slack ID as a coordinator of this initiative; if a colleague invited you, the invitation (this initiative, the role, your Slack ID and when it was sent); a record of each time you view or export the initiative\'s insights; if you facilitate a circle, that you facilitate it, your pseudonym in it and the timestamps of what you write there; and a record of this consent.',
     '*Why:* so you can run the initiative: edit its settings, approve listeners and hear from listeners who need support.',
     '*Who can see it:* other coordinators, and listeners who ask to talk to a coordinator. You never see who asked for support or what was said. ' +
       HR_COUNTS,
@@ -70,6 +70,15 @@ const TEXTS: Record<ConsentPurpose, string> = {
     `*How long:* once your request has ended or been cancelled, it is kept with its conversation details and check-in answers for ${RETENTION}, then deleted with this consent record; a concern you report is deleted after the same period from when you raised it; a note not to pair you again goes too once you have no request left. Your timezone and language setting are refreshed from Slack every week and deleted once nothing is due to reach you. Only anonymous counts stay.`,
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* you can end the pairing or cancel the request at any time, and `/peer delete-my-data` erases everything about you at once.',
+  ].join('\n'),
+  circle_member: [
+    '*What we store:* your Slack ID, so the circle\'s messages and session prompts can reach you; the circle you joined, when you joined and the pseudonym you have in it; whether you chose to share your name with the circle; if a facilitator pauses your messages, until when; when a facilitator was last told you may need support; your timezone and language setting from your Slack profile, so session prompts arrive at a reasonable hour for you and in your language; a concern you report (your pseudonym, the reason and when); and a record of this consent. The messages you write in the circle are passed on to its other members and never stored: we keep only their timestamps, so an edit or a deletion reaches every copy.',
+    '*Why:* so you can share and listen in a small group of colleagues around an experience you have in common, with a prompt at each session.',
+    '*Who can see it:* the other members and the facilitators see only your circle pseudonym and what you write, never your name, unless you choose to share it with the circle. If your words suggest you may be in danger, the facilitators are told your pseudonym, never your name or your words. Coordinators see how many places are taken, never who joined. ' +
+      HR_COUNTS,
+    '*How long:* your place in the circle, your pseudonym and the timestamps of your messages are deleted as soon as you leave. A concern you report is deleted after ' + RETENTION + ', from when you raised it. Only anonymous counts stay.',
+    `*Your choice:* ${VOLUNTARY}`,
+    '*Withdrawing:* *Leave the circle* (in the circle\'s welcome message or `/peer circles`) withdraws this consent and deletes your place at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),
 };
 

@@ -35,6 +35,23 @@ export function nextDeliveryTime(from: Date, timeZone: string | null, quiet: Qui
   return quiet ? nextDeliveryTime(from, timeZone, null) : from;
 }
 
+// A circle meets at the hour and on the day its members signed up for (issue 20), evenings and weekends
+// included: its session prompt may reach a member any day between 08:00 and 21:00 their time, so a
+// Tuesday 18:00 circle is not told on Wednesday morning, and a member for whom the slot falls at night
+// gets it in their morning.
+export const WAKING_START = 8 * 60;
+export const WAKING_END = 21 * 60;
+
+export function isWakingTime(at: Date, timeZone: string | null): boolean {
+  const { minutes } = localTime(at, timeZone);
+  return minutes >= WAKING_START && minutes < WAKING_END;
+}
+
+/** The earliest waking moment at or after `from`, to the minute. */
+export function nextWakingTime(from: Date, timeZone: string | null): Date {
+  return firstMomentWhen(from, timeZone, (t) => isWakingTime(t, timeZone)) ?? from;
+}
+
 /**
  * The earliest moment at or after `from` when `ok` holds, or null if none within 9 days. Steps through
  * time in 5-minute slots aligned to the local clock, so an offset like UTC+13 or UTC+5:45 lands on

@@ -5,6 +5,7 @@ import { jsonRows } from '../db/json-rows.js';
 import { getOrCreate } from '../domain/maps.js';
 import type { OutboxListenerNote } from '../features/listeners/copy.js';
 import type { EndNote, OfferClosed, PairingNoteKey, ReportNotice } from '../features/pairings/copy.js';
+import type { CircleReportNotice } from '../features/circles/relay-views.js';
 
 // The transactional outbox: a message that must follow a committed change is a row written in the
 // same transaction as the change, so the change and the promise to tell someone commit together or
@@ -56,9 +57,10 @@ export type OutboxMessage =
   /**
    * A concern raised in a pairing, to one coordinator (issue 15): what it says (ids, pseudonyms, the
    * reason's value), worded when sent in that coordinator's language with the initiative's name as it then
-   * is. Rows written before that are 'message'.
+   * is. Rows written before that are 'message'. In a circle (issue 20, reporterSide 'member'), the circle's
+   * id too, its description read when sent.
    */
-  | { kind: 'report_notice'; initiativeId: string; notice: ReportNotice }
+  | { kind: 'report_notice'; initiativeId: string; notice: ReportNotice | CircleReportNotice }
   /** A listener asks the coordinators for support (issue 14), to one of them, worded when sent in their language. */
   | { kind: 'support_asked'; initiativeId: string; listenerId: string }
   /** Replace an invitation DM that can no longer be answered (withdrawn or expired; its row is gone). */

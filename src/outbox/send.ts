@@ -12,6 +12,8 @@ import { recordIntroduction } from '../features/pairings/service.js';
 import { renderCrisisSupportNotice, renderListenerIntro, renderNote, renderReportNotice, renderRevealOffer, renderSeekerEnding, renderSeekerIntro } from '../features/pairings/views.js';
 import { OFFER_CLOSED_KEYS } from '../features/pairings/copy.js';
 import { renderPlain } from '../features/requests/views.js';
+import { circleDescriptionOf } from '../features/circles/relay-service.js';
+import { renderCircleReportNotice } from '../features/circles/relay-views.js';
 import { endNoteText } from '../features/pairings/end.js';
 import { invitationForMessage, recordInvitationMessage } from '../features/initiatives/invitations.js';
 import { renderInvitation } from '../features/initiatives/invitation-views.js';
@@ -237,9 +239,11 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
       if (!initiative) return null;
       const t = await translator(m.initiativeId);
       const notice =
-        m.kind === 'report_notice'
-          ? renderReportNotice(t, { ...m.notice, initiativeName: initiative.name })
-          : renderCrisisSupportNotice(t, { listenerId: m.listenerId, initiativeName: initiative.name });
+        m.kind === 'support_asked'
+          ? renderCrisisSupportNotice(t, { listenerId: m.listenerId, initiativeName: initiative.name })
+          : m.notice.reporterSide === 'member'
+            ? renderCircleReportNotice(t, { ...m.notice, initiativeName: initiative.name, circleDescription: await circleDescriptionOf(db, m.notice.circleId) })
+            : renderReportNotice(t, { ...m.notice, initiativeName: initiative.name });
       return { method: 'post', args: { channel: row.recipientId, ...notice } };
     }
     case 'replace': {

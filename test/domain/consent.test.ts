@@ -23,6 +23,8 @@ const MUST_SAY: Record<ConsentPurpose, string[]> = {
     'coordinators see your name, topics, introduction, status, working hours and how many conversations you have, never whom you support or what is said',
     'a concern someone you support reports about you, which names you',
     'the coordinators are told it is about you',
+    // Issue 20: a listener or coordinator named a circle's facilitator.
+    'if you facilitate a circle, that you facilitate it, your pseudonym in it',
   ],
   seeker_request: [
     'Slack ID',
@@ -40,7 +42,19 @@ const MUST_SAY: Record<ConsentPurpose, string[]> = {
     'A concern you report reaches the coordinators under your pseudonym and names your listener',
     'a coordinator can reply to you through the app',
   ],
-  coordinator: ['Slack ID', 'invitation (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days'],
+  coordinator: ['Slack ID', 'invitation (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days', 'if you facilitate a circle'],
+  // Issue 20: what members see of each other, what facilitators learn, and that leaving deletes the place.
+  circle_member: [
+    'Slack ID',
+    'the pseudonym you have in it',
+    'share your name with the circle',
+    'timezone and language setting from your Slack profile',
+    'never stored',
+    'the facilitators are told your pseudonym, never your name or your words',
+    'deleted as soon as you leave',
+    '90 days',
+    'a record of this consent',
+  ],
   hr_viewer: ['Slack ID', 'invitation you received (this initiative, the role, your Slack ID and when it was sent)', 'view or export', '14 days', '90 days', 'only counts'],
 };
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildInsights, WEEKLY_METRICS, type RawInsights } from '../../src/domain/insights-table.js';
 import { MAX_TOPIC_LENGTH, MAX_TOPICS } from '../../src/domain/topics.js';
 import * as checkInViews from '../../src/features/check-ins/views.js';
+import * as circleViews from '../../src/features/circles/views.js';
 import { CheckInIds } from '../../src/features/check-ins/ids.js';
 import * as answerFailures from '../../src/features/common/answer-failures.js';
 import * as commonBlocks from '../../src/features/common/blocks.js';
@@ -53,6 +54,7 @@ function tracked<M extends object>(name: string, mod: M): M {
 }
 
 const checkIns = tracked('check-ins', checkInViews);
+const circles = tracked('circles', circleViews);
 const help = tracked('help', helpViews);
 const home = tracked('home', homeViews);
 const initiatives = tracked('initiatives', initiativeViews);
@@ -69,6 +71,7 @@ const failures = tracked('answer-failures', answerFailures);
 /** Every function these modules export renders a surface (or part of one) and needs a case. */
 const VIEW_MODULES: Record<string, object> = {
   'check-ins': checkInViews,
+  circles: circleViews,
   help: helpViews,
   home: homeViews,
   initiatives: initiativeViews,
@@ -294,6 +297,47 @@ const CASES: SurfaceCase[] = [
       message(`planned-ending question, after 52 weeks (${language})`, () => checkIns.renderReviewCheckIn(t, { checkInId: cuid('checkin', 3), otherPseudonym: 'kind-heron', weeks: 52 })),
       message(`"I need a break" reply, with a return date to choose (${language})`, () => checkIns.renderBreakReply(t, { initiativeId: cuid('initiative', 1) })),
       message(`waiting update, with long resources (${language})`, () => checkIns.renderWaitingUpdate(t, { requestId: cuid('request', 1), resources: words(2500) })),
+      message(`circle session prompt, longest prompt, guidelines and long resources (${language})`, () =>
+        checkIns.renderCircleSessionPrompt(t, { sequence: 52, description: words(200), prompt: words(500), guidelines: words(1000), resources: words(2500) }),
+      ),
+    ];
+  }),
+
+  // circles (issue 20), in every language, with the most a circle can hold
+  ...APP_LANGUAGES.flatMap((language) => {
+    const t = translatorFor(language);
+    const schedule = { cadence: 'fortnightly', weekday: 3, localTime: '18:30', timezone: 'America/Argentina/Buenos_Aires' };
+    const circleId = (i: number) => cuid('circle', i);
+    const longTopic = topics(1, 58)[0]!.label;
+    return [
+      view(`circles list, full of circles, for a coordinator (${language})`, () =>
+        circles.renderCirclesModal(t, {
+          mine: Array.from({ length: 20 }, (_, i) => ({ circleId: circleId(i), topic: i % 2 ? null : longTopic, initiative: initiative(i).name, pseudonym: LONGEST_PSEUDONYM, role: i % 3 ? 'member' : 'facilitator', schedule, canManage: i % 3 === 0 })),
+          open: Array.from({ length: 40 }, (_, i) => ({ circleId: circleId(100 + i), topic: longTopic, initiative: initiative(i).name, description: words(200), schedule, placesLeft: (i % 12) + 1 })),
+          createIn: Array.from({ length: 6 }, (_, i) => ({ id: cuid('initiative', i), name: initiative(i).name })),
+          consent: consentText('circle_member', language).text,
+          facilitators: Array.from({ length: 4 }, (_, i) => ({ initiativeId: cuid('initiative', i), name: initiative(i).name, approved: Array.from({ length: 30 }, (_, j) => userId(j)) })),
+        }),
+      ),
+      view(`circles list, nothing open (${language})`, () => circles.renderCirclesModal(t, { mine: [], open: [], createIn: [], consent: consentText('circle_member', language).text })),
+      view(`create a circle, 50 long topics (${language})`, () =>
+        circles.renderCreateModal(t, { initiativeId: cuid('initiative', 1), topics: topics(50, 58), timezone: 'America/Argentina/Buenos_Aires', creatorId: userId(1) }),
+      ),
+      message(`circle welcome, longest guidelines (${language})`, () =>
+        circles.renderWelcome(t, { circleId: circleId(1), topic: longTopic, pseudonym: LONGEST_PSEUDONYM, role: 'facilitator', schedule, guidelines: words(1000), description: words(200) }),
+      ),
+      message(`circle note (${language})`, () => circles.renderCircleNote(t('circles.closedNotice'))),
+      view(`manage a full circle (${language})`, () =>
+        circles.renderManageModal(t, {
+          circleId: circleId(1),
+          topic: longTopic,
+          capacity: 12,
+          members: Array.from({ length: 15 }, (_, i) => ({ pseudonym: PSEUDONYM_NAMES[i]!, role: i < 3 ? 'facilitator' : 'member', pausedUntil: i % 4 === 0 ? new Date(NOW.getTime() + 86_400_000) : null })),
+          canClose: true,
+          now: NOW,
+          timezone: 'Asia/Kolkata',
+        }),
+      ),
     ];
   }),
 

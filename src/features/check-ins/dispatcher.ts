@@ -1,4 +1,4 @@
-import { isHumaneTime, nextDeliveryTime, type QuietHours } from '../../domain/delivery.js';
+import { isHumaneTime, isWakingTime, nextDeliveryTime, nextWakingTime, type QuietHours } from '../../domain/delivery.js';
 import { PARKED, UNAVAILABLE_RETRY_MS } from '../../delivery/unavailable.js';
 import { WorkspaceUnavailableError } from '../../slack/workspace-tokens.js';
 import { drain, type DeliveryDeps, type DispatchOptions, type DispatchReport, type PacedSender, type Queue, type SendOutcome } from '../../delivery/dispatcher.js';
@@ -10,7 +10,7 @@ import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { cachedPerson, type CachedPerson, type SlackPerson } from '../common/timezones.js';
 import { REVIEW_KINDS, type CheckInKind } from './ids.js';
 import { cancelClaimed, cancelIdleListenerCheckIn, loadClaimed, markSent, postpone, recordFailure, type ClaimedCheckIn } from './service.js';
-import { renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
+import { renderCircleSessionPrompt, renderListenerCheckIn, renderReviewCheckIn, renderSeekerCheckIn, renderWaitingUpdate } from './views.js';
 
 // Sends due check-ins through the one dispatcher (src/delivery/dispatcher.ts): check the subject is
 // still open and the hour is humane for the recipient, send through the paced bulk client, record
@@ -24,9 +24,17 @@ interface BatchContext {
   pairings: Map<string, { status: string; seekerPseudonym: string; listenerPseudonym: string; startedAt: Date; quiet: QuietHours | null }>;
   /** Listener profiles (the subject of 'listener' check-ins) that still exist, with their load. */
   listeners: Map<string, { activeConversations: number; quiet: QuietHours | null }>;
+  /** Circle members (the subject of 'circle_session' check-ins) still in their circle, with its words. */
+  circleMembers: Map<string, CircleMemberContext>;
   people: Map<string, CachedPerson>;
   /** The languages recipients chose in the app (issue 19), by user id; most have none. */
   chosen: Map<string, string | null>;
+}
+
+interface CircleMemberContext {
+  channel: string | null;
+  threadTs: string | null;
+  circle: { status: string; description: string; prompt: string; guidelines: string };
 }
 
 function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: string | null }): QuietHours | null {
@@ -37,7 +45,7 @@ function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: strin
 async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promise<BatchContext> {
   const subjects = (kinds: readonly CheckInKind[]) => claimed.filter((c) => kinds.includes(c.kind)).map((c) => c.subjectId);
   const recipients = [...new Set(claimed.map((c) => c.recipientId))];
-  const [initiatives, requests, pairings, listeners, people, preferences] = await Promise.all([
+  const [initiatives, requests, pairings, listeners, circleMembers, people, preferences] = await Promise.all([
     deps.db.initiative.findMany({
       where: { id: { in: [...new Set(claimed.map((c) => c.initiativeId))] } },
       select: { id: true, resources: true, checkInEveryDays: true, waitingUpdateEveryDays: true, workspaceId: true, language: true, texts: true },
@@ -58,6 +66,10 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
       where: { id: { in: subjects(['listener']) } },
       select: { id: true, quietHoursStart: true, quietHoursEnd: true, _count: { select: { pairings: { where: { status: 'active' } } } } },
     }),
+    deps.db.circleMember.findMany({
+      where: { id: { in: subjects(['circle_session']) } },
+      select: { id: true, channel: true, threadTs: true, circle: { select: { status: true, description: true, prompt: true, guidelines: true } } },
+    }),
     deps.db.personTimezone.findMany({ where: { userId: { in: recipients } } }),
     deps.db.personPreference.findMany({ where: { userId: { in: recipients }, language: { not: null } }, select: { userId: true, language: true } }),
   ]);
@@ -71,6 +83,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
       ]),
     ),
     listeners: new Map(listeners.map((l) => [l.id, { activeConversations: l._count.pairings, quiet: quietOf(l) }])),
+    circleMembers: new Map(circleMembers.map((m) => [m.id, m])),
     people: new Map(people.map((p) => [p.userId, p])),
     chosen: new Map(preferences.map((p) => [p.userId, p.language])),
   };
@@ -78,13 +91,15 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
 
 /**
  * A check-in goes only while its subject is open: the request still waiting, the pairing still active,
- * or, for a listener's own check-in, the listener still a listener with at least one conversation.
+ * for a listener's own check-in, the listener still a listener with at least one conversation, or, for
+ * a circle's session prompt, the person still in the circle and the circle still open.
  */
 function isOpen(context: BatchContext, c: ClaimedCheckIn): 'open' | 'closed' | 'idle-listener' {
   if (c.kind === 'waiting') {
     const status = context.requests.get(c.subjectId);
     return status === 'waiting' || status === 'offered' ? 'open' : 'closed';
   }
+  if (c.kind === 'circle_session') return context.circleMembers.get(c.subjectId)?.circle.status === 'open' ? 'open' : 'closed';
   if (c.kind === 'listener') {
     const listener = context.listeners.get(c.subjectId);
     if (!listener) return 'closed';
@@ -102,12 +117,26 @@ function quietFor(context: BatchContext, c: ClaimedCheckIn): QuietHours | null {
   return null;
 }
 
+/**
+ * Where a check-in goes: the recipient's DM with the app; a circle's session prompt goes in the person's
+ * circle thread, where replies reach the circle, and is broadcast so it shows in the DM too (issue 20).
+ */
+function destinationOf(context: BatchContext, c: ClaimedCheckIn): { channel: string } | { channel: string; thread_ts: string; reply_broadcast: true } {
+  const member = c.kind === 'circle_session' ? context.circleMembers.get(c.subjectId) : undefined;
+  if (member?.channel && member.threadTs) return { channel: member.channel, thread_ts: member.threadTs, reply_broadcast: true };
+  return { channel: c.recipientId };
+}
+
 /** The check-in, worded in the recipient's language (`t`). */
 function render(t: Translate, context: BatchContext, c: ClaimedCheckIn, now: Date) {
   const initiative = context.initiatives.get(c.initiativeId);
   // The coordinators' resources in the recipient's language where they wrote them (issue 19).
   const resources = initiative ? resourcesIn(initiative, t.language) : '';
   if (c.kind === 'waiting') return renderWaitingUpdate(t, { requestId: c.subjectId, resources });
+  if (c.kind === 'circle_session') {
+    const { circle } = context.circleMembers.get(c.subjectId)!;
+    return renderCircleSessionPrompt(t, { sequence: c.sequence, description: circle.description, prompt: circle.prompt, guidelines: circle.guidelines, resources });
+  }
   if (c.kind === 'listener') return renderListenerCheckIn(t, { checkInId: c.id, conversations: context.listeners.get(c.subjectId)!.activeConversations });
   const pairing = context.pairings.get(c.subjectId)!;
   if (c.kind === 'seeker') return renderSeekerCheckIn(t, { checkInId: c.id, listenerPseudonym: pairing.listenerPseudonym, resources });
@@ -143,14 +172,16 @@ async function sendCheckIn(sender: PacedSender, deps: DeliveryDeps, context: Bat
   const { timezone } = person;
   const language = chooseAppLanguage({ chosen: context.chosen.get(c.recipientId), slackLocale: person.locale, initiative: initiative?.language });
   const message = render(translatorFor(language), context, c, now);
-  if (!isHumaneTime(now, timezone, quiet)) {
-    await postpone(deps.db, { claim: c.claim, deliverAt: nextDeliveryTime(now, timezone, quiet) });
+  // A circle's prompt keeps the circle's own hour, any day (src/domain/delivery.ts); the rest, working hours.
+  const circle = c.kind === 'circle_session';
+  if (circle ? !isWakingTime(now, timezone) : !isHumaneTime(now, timezone, quiet)) {
+    await postpone(deps.db, { claim: c.claim, deliverAt: circle ? nextWakingTime(now, timezone) : nextDeliveryTime(now, timezone, quiet) });
     return 'postponed';
   }
   let posted: { channel?: string; ts?: string };
   try {
     posted = await sender.paced(workspaceId, (client) =>
-      withinLease(c.claim, () => deps.clock.now(), () => client.chat.postMessage({ channel: c.recipientId, ...message })),
+      withinLease(c.claim, () => deps.clock.now(), () => client.chat.postMessage({ ...destinationOf(context, c), ...message })),
     );
   } catch (error) {
     if (error instanceof LeaseRunningOut) {

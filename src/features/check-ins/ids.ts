@@ -7,9 +7,10 @@ export const CHECK_IN_ANSWERS: readonly CheckInAnswer[] = [...SEEKER_ANSWERS, ..
 /**
  * 'seeker' and the reviews are about one pairing (subject: the pairing); 'listener' is about the
  * listener (subject: their profile, one per listener whatever their number of conversations);
- * 'waiting' about a request still waiting.
+ * 'waiting' about a request still waiting; 'circle_session' is a circle's session prompt to one of its
+ * people (subject: their CircleMember row, sequence: the circle's session number; issue 20), never answered.
  */
-export type CheckInKind = 'seeker' | 'listener' | 'waiting' | 'seeker_review' | 'listener_review';
+export type CheckInKind = 'seeker' | 'listener' | 'waiting' | 'seeker_review' | 'listener_review' | 'circle_session';
 export const REVIEW_KINDS = ['seeker_review', 'listener_review'] as const satisfies readonly CheckInKind[];
 
 export function isReviewKind(kind: string): kind is (typeof REVIEW_KINDS)[number] {

@@ -4,6 +4,7 @@ import { MAX_SEND_ATTEMPTS, nextOnCadence, retryDelayMinutes } from '../../domai
 import { enqueue, outboxKey } from '../../outbox/outbox.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import { section } from '../common/blocks.js';
+import { afterSessionPrompt } from '../circles/sessions.js';
 import { endPairingIn, type Ended } from '../pairings/end.js';
 import * as copy from './copy.js';
 import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
@@ -214,7 +215,8 @@ export async function loadClaimed(db: Db, claims: Claim[]): Promise<ClaimedCheck
 
 /**
  * Records the send and schedules the next check-in on the cadence, in one transaction (a planned-ending
- * question is asked once: no next one). Returns false if the lease was lost (another sender took
+ * question is asked once: no next one; a circle's session prompt marks the session held and schedules
+ * the member's next session). Returns false if the lease was lost (another sender took
  * over), which is logged as a possible duplicate.
  */
 export async function markSent(
@@ -234,6 +236,11 @@ export async function markSent(
     }
     const c = input.checkIn;
     if (isReviewKind(c.kind)) return true;
+    // A circle's next session is on the circle's own clock, not the initiative's check-in cadence.
+    if (c.kind === 'circle_session') {
+      await afterSessionPrompt(tx, { memberId: c.subjectId, sequence: c.sequence, startsAt: c.dueAt, now: input.now });
+      return true;
+    }
     // After a long downtime, one check-in goes now and the next is a full period away, not overdue.
     const dueAt = nextOnCadence(c.dueAt, input.everyDays, input.now);
     await tx.checkIn.create({

@@ -79,3 +79,21 @@ export function renderWaitingUpdate(t: Translate, input: { requestId: string; re
     ] as KnownBlock[],
   };
 }
+
+/**
+ * A circle's session prompt to one of its people (issue 20), in their circle thread: the prompt the
+ * facilitator wrote, the circle's guidelines and the initiative's resources. All three are text people
+ * wrote, shown as written (escaped, so it cannot ping anyone or look like the app's own words). Nothing to
+ * answer: replies in the thread are the circle's conversation.
+ */
+export function renderCircleSessionPrompt(
+  t: Translate,
+  input: { sequence: number; description: string; prompt: string; guidelines: string; resources: string },
+) {
+  const text = t('circles.session.lead', { session: input.sequence, circle: escapeMrkdwn(input.description) });
+  const quoted = escapeMrkdwn(input.prompt).replace(/\n/g, '\n>');
+  const blocks: KnownBlock[] = [section(text), section(`${t('circles.session.fromFacilitator')}\n>${quoted}`), context(t('circles.session.replyHere'))];
+  if (input.guidelines.trim()) blocks.push(section(`${t('circles.session.guidelinesLead')}\n${escapeMrkdwn(input.guidelines)}`));
+  if (input.resources.trim()) blocks.push(context(`${t('checkIns.resourcesLead')}\n${escapeMrkdwn(input.resources)}`));
+  return { text, blocks };
+}

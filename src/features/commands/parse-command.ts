@@ -12,6 +12,7 @@ export const SUBCOMMANDS = [
   'my-data',
   'delete-my-data',
   'insights',
+  'circles',
 ] as const;
 
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -28,6 +29,7 @@ const ALIASES: Record<string, Subcommand> = {
   'delete-data': 'delete-my-data',
   deletemydata: 'delete-my-data',
   delete_my_data: 'delete-my-data',
+  circle: 'circles',
 };
 
 export function parseCommand(text: string): ParsedCommand {

@@ -4,6 +4,9 @@ import { weekStart } from '../../domain/weeks.js';
 // Anonymous weekly counters: what aggregates keep once people have erased their data. No person's id.
 
 export type CountMetric =
+  | 'circle_opened'
+  | 'circle_joined'
+  | 'circle_session_held'
   | 'listener_joined'
   | 'listener_left'
   | 'request_opened'

@@ -7,6 +7,7 @@ import type { MessageKey, Translate } from '../../i18n/translate.js';
 export const HELP_COMMANDS: readonly { command: string; description: MessageKey }[] = [
   { command: '/peer request', description: 'help.command.request' },
   { command: '/peer listen', description: 'help.command.listen' },
+  { command: '/peer circles', description: 'help.command.circles' },
   { command: '/peer pause', description: 'help.command.pause' },
   { command: '/peer resume', description: 'help.command.resume' },
   { command: '/peer stop', description: 'help.command.stop' },

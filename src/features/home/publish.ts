@@ -8,6 +8,7 @@ import type { PersonLanguages } from '../common/person-language.js';
 import { FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { openRequestsOf, waitingByTopic } from '../requests/service.js';
 import { renderHome, type HomeModel } from './views.js';
+import { circleCountOf } from '../circles/service.js';
 
 /**
  * Everything one person's Home shows, in a fixed number of queries (one per table, never one per listener
@@ -15,13 +16,14 @@ import { renderHome, type HomeModel } from './views.js';
  */
 export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: string): Promise<HomeModel> {
   const now = deps.clock.now();
-  const [initiatives, profiles, roles, requests, preferences, conversations] = await Promise.all([
+  const [initiatives, profiles, roles, requests, preferences, conversations, circles] = await Promise.all([
     listInitiatives(deps.db, workspaceId),
     profilesOf(deps.db, workspaceId, userId),
     rolesOf(deps.db, workspaceId, userId),
     openRequestsOf(deps.db, workspaceId, userId),
     preferencesOf(deps.db, userId),
     listenerConversationsOf(deps.db, workspaceId, userId),
+    circleCountOf(deps.db, workspaceId, userId),
   ]);
   const coordinatedIds = initiatives.filter((i) => roles.coordinatorOf.includes(i.id)).map((i) => i.id);
   const [listeners, load, waiting, coordinators] = await Promise.all([
@@ -53,6 +55,7 @@ export async function loadHome(deps: ServiceDeps, workspaceId: string, userId: s
     coordinatorsOf: Object.fromEntries(coordinators),
     coordinated,
     insightsOf,
+    circles,
     previews: preferences.previews,
     // What they chose, else English until publishHome asks their Slack (the language needs a client).
     language: { current: preferences.language ?? FALLBACK_LANGUAGE, chosen: preferences.language },

@@ -3,6 +3,7 @@ import { resourcesToShow } from '../../domain/signposting.js';
 import { actions, context, divider, escapeMrkdwn, header, LIMITS, section, type ButtonSpec } from '../common/blocks.js';
 import { InitiativeIds } from '../initiatives/ids.js';
 import { InsightsIds } from '../insights/ids.js';
+import { CircleIds } from '../circles/ids.js';
 import type { Initiative } from '../initiatives/service.js';
 import { ListenerIds } from '../listeners/ids.js';
 import type { ListenerProfile } from '../listeners/service.js';
@@ -49,6 +50,8 @@ export interface HomeModel {
   coordinated: CoordinatedInitiative[];
   /** Initiatives whose anonymous insights this person may see (HR viewer or coordinator). */
   insightsOf: Initiative[];
+  /** How many open circles the person is in (issue 20). */
+  circles?: number;
   /** Whether this person's notifications show relayed words (issue 14: off unless they turn it on). */
   previews?: boolean;
   /** The language the tab is written in, and the one the person chose (null: their Slack's), issue 19. */
@@ -181,6 +184,13 @@ export function renderHome(model: HomeModel): HomeView {
     blocks.push(actions([{ actionId: ListenerIds.listenButton, text: t('home.becomeListener'), style: 'primary' }]));
   }
   for (const p of model.profiles) blocks.push(...renderListening(t, language, model, p));
+
+  // Circles (issue 20): how many the person is in, and the list, where joining, leaving and creating are.
+  blocks.push(
+    divider(),
+    section(`${t('circles.homeHeading')}\n${model.circles ? t('circles.homeMine', { count: model.circles }) : t('circles.homeNone')}`),
+    actions([{ actionId: CircleIds.openList, text: t('circles.homeButton') }]),
+  );
 
   const tail: KnownBlock[] = [];
   if (model.insightsOf.length > 0) {

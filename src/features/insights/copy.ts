@@ -1,5 +1,5 @@
 import { textsIn } from '../../domain/initiative-texts.js';
-import { OTHER_TOPIC, type ShownInsights, type WeeklyMetric } from '../../domain/insights-table.js';
+import { ALL_TOPICS, OTHER_TOPIC, type CircleMetric, type ShownInsights, type WeeklyMetric } from '../../domain/insights-table.js';
 import { HIDDEN } from '../../domain/suppression.js';
 import { english, type MessageKey, type Translate } from '../../i18n/translate.js';
 
@@ -42,6 +42,18 @@ export const SHORT_METRIC_KEYS = {
   ending_not_helped: 'insights.short.ending_not_helped',
 } as const satisfies Record<WeeklyMetric, MessageKey>;
 
+/** The circles' measures (issue 20), and their short forms for the circles' weekly table. */
+export const CIRCLE_METRIC_KEYS = {
+  circle_opened: 'insights.circles.metric.opened',
+  circle_joined: 'insights.circles.metric.joined',
+  circle_session_held: 'insights.circles.metric.sessionsHeld',
+} as const satisfies Record<CircleMetric, MessageKey>;
+export const SHORT_CIRCLE_METRIC_KEYS = {
+  circle_opened: 'insights.circles.short.opened',
+  circle_joined: 'insights.circles.short.joined',
+  circle_session_held: 'insights.circles.short.sessionsHeld',
+} as const satisfies Record<CircleMetric, MessageKey>;
+
 /** "45 min", "2.5 h", "3.0 days": a duration in minutes, for the time to match. */
 export function minutesText(t: Translate, m: number): string {
   if (m < 90) return t('insights.minutes', { n: String(m) });
@@ -55,6 +67,11 @@ export function minutesText(t: Translate, m: number): string {
  */
 export function topicsIn(shown: ShownInsights, initiative: { texts?: string | null }, t: Translate): ShownInsights {
   const own = textsIn(initiative, t.language);
-  const label = (topic: string) => (topic === OTHER_TOPIC ? t('insights.otherTopic') : own.topicLabel(topic));
-  return { ...shown, topics: shown.topics.map((topic) => ({ ...topic, label: label(topic.label) })) };
+  const label = (topic: string) =>
+    topic === OTHER_TOPIC ? t('insights.otherTopic') : topic === ALL_TOPICS ? t('insights.circles.allTopics') : own.topicLabel(topic);
+  return {
+    ...shown,
+    topics: shown.topics.map((topic) => ({ ...topic, label: label(topic.label) })),
+    circles: { ...shown.circles, byTopic: shown.circles.byTopic.map((row) => ({ ...row, label: label(row.label) })) },
+  };
 }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { isAppLanguage, type AppLanguage } from '../../domain/app-language.js';
 import {
   assembleInsights,
+  CIRCLE_METRICS,
   reportedWeeks,
   WEEKLY_METRICS,
   type NowSnapshot,
@@ -64,6 +65,8 @@ const figuresSchema = z.object({
     pairingsActive: z.number().int().nonnegative(),
   }),
   topics: z.array(z.object({ id: z.string(), label: z.string(), supply: z.number().int().nonnegative() })),
+  // Absent from snapshots taken before circles existed (issue 20): there were none then.
+  circlesOpen: z.number().int().nonnegative().optional(),
 });
 
 type SnapshotRow = { id: string; day: Date; figures: string; charts: { language: string; fileId: string }[] };
@@ -77,7 +80,7 @@ function toDailySnapshot(row: SnapshotRow): DailySnapshot {
 
 /** Counts the "now" figures from the live tables: only ever stored as the day's snapshot, never shown live. */
 export async function countNowFigures(db: Db, initiative: { id: string; minGroupSize: number }, now: Date): Promise<NowSnapshot> {
-  const [statuses, waiting, active, topics, supply] = await Promise.all([
+  const [statuses, waiting, active, topics, supply, circlesOpen] = await Promise.all([
     db.listenerProfile.groupBy({ by: ['status'], where: { initiativeId: initiative.id }, _count: { _all: true } }),
     db.supportRequest.count({ where: { initiativeId: initiative.id, status: { in: ['waiting', 'offered'] } } }),
     db.pairing.count({ where: { status: 'active', request: { initiativeId: initiative.id } } }),
@@ -87,6 +90,7 @@ export async function countNowFigures(db: Db, initiative: { id: string; minGroup
       where: { listener: { initiativeId: initiative.id, status: 'active' } },
       _count: { _all: true },
     }),
+    db.circle.count({ where: { initiativeId: initiative.id, status: 'open' } }),
   ]);
   const statusCount = (s: string) => statuses.find((r) => r.status === s)?._count._all ?? 0;
   const supplyOf = new Map(supply.map((r) => [r.topicId, r._count._all]));
@@ -101,6 +105,7 @@ export async function countNowFigures(db: Db, initiative: { id: string; minGroup
       pairingsActive: active,
     },
     topics: topics.map((t) => ({ id: t.id, label: t.label, supply: supplyOf.get(t.id) ?? 0 })),
+    circlesOpen,
   };
 }
 
@@ -127,13 +132,13 @@ export async function dailySnapshot(db: Db, initiative: { id: string; minGroupSi
   }
 }
 
-/** Anonymous counters, topic demand and match minutes over `weeks` (completed weeks only). */
+/** Anonymous counters, topic demand, match minutes and circles by topic over `weeks` (completed weeks only). */
 export async function loadWeeklyAggregates(db: Db, initiativeId: string, weeks: Date[]): Promise<WeeklyAggregates> {
   const weekStart = { gte: weeks[0]!, lte: weeks[weeks.length - 1]! };
-  const [weekly, byTopic, minutes] = await Promise.all([
+  const [weekly, byTopic, minutes, circlesByTopic] = await Promise.all([
     db.anonymousCount.groupBy({
       by: ['metric', 'weekStart'],
-      where: { initiativeId, weekStart, metric: { in: [...WEEKLY_METRICS] } },
+      where: { initiativeId, weekStart, metric: { in: [...WEEKLY_METRICS, ...CIRCLE_METRICS] } },
       _sum: { count: true },
     }),
     db.anonymousCount.groupBy({
@@ -147,11 +152,17 @@ export async function loadWeeklyAggregates(db: Db, initiativeId: string, weeks: 
       _count: { _all: true },
       orderBy: { minutes: 'asc' },
     }),
+    db.anonymousCount.groupBy({
+      by: ['metric', 'topicId'],
+      where: { initiativeId, weekStart, metric: { in: [...CIRCLE_METRICS] } },
+      _sum: { count: true },
+    }),
   ]);
   return {
     weekly: weekly.map((r) => ({ metric: r.metric, weekStart: r.weekStart, count: r._sum.count ?? 0 })),
     demandByTopic: byTopic.map((r) => ({ topicId: r.topicId, count: r._sum.count ?? 0 })),
     matchMinutes: minutes.map((m) => ({ minutes: m.minutes, count: m._count._all })),
+    circlesByTopic: circlesByTopic.map((r) => ({ metric: r.metric, topicId: r.topicId, count: r._sum.count ?? 0 })),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import { WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
+import { CIRCLE_METRICS, WEEKLY_METRICS, type ShownInsights } from '../../domain/insights-table.js';
 import { english, type Translate } from '../../i18n/translate.js';
 import { formatShown, percentileMinimum, type Shown } from '../../domain/suppression.js';
 import { actions, context, divider, escapeMrkdwn, header, LIMITS, modal, section, type ButtonSpec } from '../common/blocks.js';
@@ -9,11 +9,29 @@ import { InsightsIds } from './ids.js';
 
 /** The weekly table as monospaced text; a hidden cell reads as it does everywhere else. */
 function weeklyTable(t: Translate, shown: ShownInsights): string {
-  const cell = (s: Shown) => formatShown(s);
   const metrics = WEEKLY_METRICS;
-  const head = [t('insights.week'), ...metrics.map((m) => t(copy.SHORT_METRIC_KEYS[m]))];
-  const lines = shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...metrics.map((m) => cell(shown.weekly[m][i]!))]);
-  lines.push([t('insights.twelveWeeks'), ...metrics.map((m) => cell(shown.totals[m]))]);
+  return monospaced(
+    [t('insights.week'), ...metrics.map((m) => t(copy.SHORT_METRIC_KEYS[m]))],
+    [
+      ...shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...metrics.map((m) => formatShown(shown.weekly[m][i]!))]),
+      [t('insights.twelveWeeks'), ...metrics.map((m) => formatShown(shown.totals[m]))],
+    ],
+  );
+}
+
+/** The circles' own weekly table (issue 20), beside the pairings' rather than widening it. */
+function circlesTable(t: Translate, shown: ShownInsights): string {
+  const { circles } = shown;
+  return monospaced(
+    [t('insights.week'), ...CIRCLE_METRICS.map((m) => t(copy.SHORT_CIRCLE_METRIC_KEYS[m]))],
+    [
+      ...shown.weeks.map((w, i) => [w.toISOString().slice(5, 10), ...CIRCLE_METRICS.map((m) => formatShown(circles.weekly[m][i]!))]),
+      [t('insights.twelveWeeks'), ...CIRCLE_METRICS.map((m) => formatShown(circles.totals[m]))],
+    ],
+  );
+}
+
+function monospaced(head: string[], lines: string[][]): string {
   const widths = head.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c]!.length)));
   const fmt = (row: string[]) => row.map((x, c) => x.padStart(widths[c]!)).join(' ');
   return ['```', fmt(head), ...lines.map(fmt), '```'].join('\n');
@@ -58,7 +76,9 @@ export function renderInsights(input: {
           total: f(now.listenersTotal),
           waiting: f(now.requestsWaiting),
           pairings: f(now.pairingsActive),
-        }),
+        }) +
+        // Circles open today belong with the day's other figures (the same snapshot).
+        `\n${t('insights.circles.openNow', { open: f(shown.circles.open) })}`,
     ),
     section(
       `${t('insights.last12Weeks')}\n` +
@@ -76,12 +96,36 @@ export function renderInsights(input: {
   blocks.push(section(`${t('insights.byWeek')}\n${weeklyTable(t, shown)}`));
   const topicLines = shown.topics.map((topic) => t('insights.topicLine', { topic: escapeMrkdwn(topic.label), demand: f(topic.demand), supply: f(topic.supply) }));
   blocks.push(...sectionsOf([t('insights.byTopic'), ...topicLines]));
+  blocks.push(...renderCircles(t, shown));
   blocks.push(divider());
   const buttons: ButtonSpec[] = [{ actionId: InsightsIds.exportButton, text: t('insights.exportButton'), value: input.initiative.id }];
   if (input.isCoordinator) buttons.push({ actionId: InsightsIds.accessLogButton, text: t('insights.accessLogButton'), value: input.initiative.id });
   blocks.push(actions(buttons));
   const metadata: InsightsMetadata = { initiativeId: input.initiative.id };
   return modal({ callbackId: InsightsIds.modal, title: t('insights.title'), close: t('insights.close'), privateMetadata: JSON.stringify(metadata), blocks });
+}
+
+/**
+ * Circles (issue 20): the 12 weeks' totals, by week and by topic, hidden as every other figure is.
+ * An initiative with no circle says so in one line.
+ */
+function renderCircles(t: Translate, shown: ShownInsights): KnownBlock[] {
+  const { circles } = shown;
+  if (!circles.any) return [section(`${t('insights.circles.heading')}\n${t('insights.circles.none')}`)];
+  const totals = CIRCLE_METRICS.map((m) => `${t(copy.CIRCLE_METRIC_KEYS[m])}: ${formatShown(circles.totals[m])}`);
+  const topicLines = circles.byTopic.map((row) =>
+    t('insights.circles.topicLine', {
+      topic: escapeMrkdwn(row.label),
+      opened: formatShown(row.counts.circle_opened),
+      joined: formatShown(row.counts.circle_joined),
+      held: formatShown(row.counts.circle_session_held),
+    }),
+  );
+  return [
+    section([t('insights.circles.heading'), ...totals].join('\n')),
+    section(`${t('insights.circles.byWeek')}\n${circlesTable(t, shown)}`),
+    ...sectionsOf([t('insights.circles.byTopic'), ...topicLines]),
+  ];
 }
 
 export function renderAccessLog(initiativeName: string, entries: { viewerId: string; action: string; at: Date }[], t: Translate = english): ModalView {

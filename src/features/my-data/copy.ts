@@ -67,8 +67,23 @@ function requestLine(t: Translate, r: MyData['requests'][number]): string {
   });
 }
 
+/** A circle they are in (issue 20): where, about what, as whom; never who the others are. */
+function circleLine(t: Translate, c: NonNullable<MyData['circles']>[number]): string {
+  return t('myData.circles.member', {
+    initiative: e(c.initiative),
+    topic: c.topic ? e(c.topic) : t('myData.circles.anyTopic'),
+    role: c.role === 'facilitator' ? 'facilitator' : 'member',
+    pseudonym: e(c.pseudonym),
+    date: dayText(t, c.joinedAt),
+    revealed: c.revealed ? t('myData.circles.revealed') : '',
+    closed: c.circleStatus === 'closed' ? 'yes' : 'no',
+  });
+}
+
 export function myDataSummary(data: MyData, t: Translate = english): string {
   const lines: string[] = [t('myData.title')];
+  const circles = data.circles ?? [];
+  const created = data.circlesCreated?.length ?? 0;
   if (
     data.listenerProfiles.length === 0 &&
     data.roles.length === 0 &&
@@ -76,13 +91,17 @@ export function myDataSummary(data: MyData, t: Translate = english): string {
     data.requests.length === 0 &&
     data.pairingsAsListener.length === 0 &&
     data.invitations.length === 0 &&
-    data.concernsRaised === 0
+    data.concernsRaised === 0 &&
+    circles.length === 0 &&
+    created === 0
   ) {
     return `${lines[0]}\n${t('myData.nothingStored')}`;
   }
   for (const p of data.listenerProfiles) lines.push(listenerLine(t, p));
   for (const r of data.requests) lines.push(requestLine(t, r));
   if (data.pairingsAsListener.length > 0) lines.push(t('myData.pairingsAsListener', { count: data.pairingsAsListener.length }));
+  for (const c of circles) lines.push(circleLine(t, c));
+  if (created > 0) lines.push(t('myData.circles.created', { count: created }));
   if (data.concernsRaised > 0) lines.push(t('myData.concerns', { count: data.concernsRaised }));
   if (data.doNotPairAgain > 0) lines.push(t('myData.doNotPairAgain', { count: data.doNotPairAgain }));
   if (data.timezone) lines.push(t('myData.timezone', { timezone: e(data.timezone) }));

@@ -8,9 +8,10 @@ import type { CommandHandler } from '../commands/listeners.js';
 import { effects } from '../../effects/effects.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
 import { MyDataIds } from './ids.js';
-import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf } from './service.js';
+import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf, type Erasure } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
+import { renderCircleNote } from '../circles/views.js';
 
 
 export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
@@ -32,6 +33,24 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
       content: JSON.stringify(data, null, 2),
     });
     return t;
+  }
+
+  /**
+   * A circle whose last facilitator erased their data is closed (nobody would hear of a member in
+   * crisis): everyone left in it is told in their circle thread, in their language, naming nobody.
+   */
+  async function tellClosedCircles(client: WebClient, workspaceId: string, closed: Erasure['circlesClosed']): Promise<void> {
+    const members = closed.flatMap((c) => c.members).filter((m) => m.channel && m.threadTs);
+    await Promise.all(
+      members.map(async (m) => {
+        try {
+          const t = await translatorOf(client, workspaceId, m.userId);
+          await client.chat.postMessage({ channel: m.channel!, thread_ts: m.threadTs!, ...renderCircleNote(t('myData.circles.closedNotice')) });
+        } catch (error) {
+          deps.logger.warn({ err: error, code: 'circle_note_failed', memberId: m.memberId }, 'a circle closing note was not sent');
+        }
+      }),
+    );
   }
 
   async function openConfirm(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
@@ -71,8 +90,10 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
     await deps.effects.run([
       ...effects.send(erasure.outboxIds),
       ...erasure.initiativesToMatch.map(effects.matchInitiative),
-      ...effects.refreshHomes(s.workspaceId, [s.userId, ...erasure.affectedUserIds]),
+      // Those in a circle it closed see it gone from their Home's circles too.
+      ...effects.refreshHomes(s.workspaceId, [s.userId, ...erasure.affectedUserIds, ...erasure.circlesClosed.flatMap((c) => c.members.map((m) => m.userId))]),
     ]);
+    await tellClosedCircles(client, s.workspaceId, erasure.circlesClosed);
   });
 
   return {

@@ -1,6 +1,7 @@
 import { clearDeletedRemnants, type Db } from '../../db/client.js';
 import { parseWorkDays, WEEKDAY_NAMES } from '../../domain/availability.js';
 import { localDate } from '../../domain/local-time.js';
+import { eraseCircleData, type MemberAddress } from '../circles/service.js';
 import { incrementCount } from '../common/anonymous-counts.js';
 import type { ServiceDeps } from '../initiatives/service.js';
 import { withdrawListener, withdrawSeeker } from '../pairings/withdraw.js';
@@ -51,6 +52,14 @@ export interface MyData {
   /** Stored only once changed; null: the defaults (previews off). */
   preferences: { notificationPreviews: boolean; language: string | null; updatedAt: string } | null;
   checkIns: { kind: string; dueAt: string; status: string; answer: string | null }[];
+  /**
+   * Circles they are in (issue 20): their role and circle pseudonym; who the others are is not theirs to
+   * see, and what was said was never stored. `topic` null: a circle open to every topic. Both circle
+   * lists are always collected; optional only so summaries can be rendered from data without them.
+   */
+  circles?: { initiative: string; topic: string | null; description: string; role: string; pseudonym: string; revealed: boolean; circleStatus: string; joinedAt: string }[];
+  /** Circles they created: their Slack id is kept as the creator (until they erase it). */
+  circlesCreated?: { initiative: string; topic: string | null; description: string; status: string; createdAt: string }[];
   insightsAccess: { initiative: string; action: string; at: string }[];
   /** Invitations to a role not answered yet: the one thing stored before consent (DESIGN.md invariant 3). */
   invitations: { initiative: string; role: string; invitedAt: string; /** The language its DM was worded in, once sent. */ language: string | null }[];
@@ -92,7 +101,25 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
     }),
     db.personPreference.findUnique({ where: { userId } }),
   ]);
-  const concernsRaised = await db.report.count({ where: { reporterId: userId, initiative: { workspaceId } } });
+  const [concernsRaised, circles, circlesCreated] = await Promise.all([
+    db.report.count({ where: { reporterId: userId, initiative: { workspaceId } } }),
+    db.circleMember.findMany({
+      where: { userId, circle: { initiative: { workspaceId } } },
+      select: {
+        role: true,
+        pseudonym: true,
+        revealed: true,
+        joinedAt: true,
+        circle: { select: { description: true, status: true, initiative: { select: { name: true } }, topic: { select: { label: true } } } },
+      },
+      orderBy: { joinedAt: 'asc' },
+    }),
+    db.circle.findMany({
+      where: { createdBy: userId, initiative: { workspaceId } },
+      select: { description: true, status: true, createdAt: true, initiative: { select: { name: true } }, topic: { select: { label: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+  ]);
   const initiativeName = (id: string | null) => (id ? (initiatives.find((i) => i.id === id)?.name ?? 'an initiative that no longer exists') : null);
   return {
     generatedAt: now.toISOString(),
@@ -146,6 +173,23 @@ export async function collectMyData(db: Db, workspaceId: string, userId: string,
       ? { notificationPreviews: preference.previews, language: preference.language, updatedAt: preference.updatedAt.toISOString() }
       : null,
     checkIns: checkIns.map((c) => ({ kind: c.kind, dueAt: c.dueAt.toISOString(), status: c.status, answer: c.answer })),
+    circles: circles.map((m) => ({
+      initiative: m.circle.initiative.name,
+      topic: m.circle.topic?.label ?? null,
+      description: m.circle.description,
+      role: m.role,
+      pseudonym: m.pseudonym,
+      revealed: m.revealed,
+      circleStatus: m.circle.status,
+      joinedAt: m.joinedAt.toISOString(),
+    })),
+    circlesCreated: circlesCreated.map((c) => ({
+      initiative: c.initiative.name,
+      topic: c.topic?.label ?? null,
+      description: c.description,
+      status: c.status,
+      createdAt: c.createdAt.toISOString(),
+    })),
     insightsAccess: access.map((a) => ({ initiative: initiativeName(a.initiativeId) ?? '', action: a.action, at: a.createdAt.toISOString() })),
     invitations: invitations.map((i) => ({ initiative: i.initiative.name, role: i.role, invitedAt: i.createdAt.toISOString(), language: i.language })),
     consentRecords: consents.map((c) => ({
@@ -164,6 +208,7 @@ export interface EraseSummary {
   roles: number;
   consentRecords: number;
   requests: number;
+  circleMemberships: number;
 }
 
 export interface Erasure {
@@ -174,6 +219,8 @@ export interface Erasure {
   affectedUserIds: string[];
   /** Initiatives with requests waiting again, to re-match. */
   initiativesToMatch: string[];
+  /** Circles closed because they were their last facilitator: everyone left in each is told (issue 20). */
+  circlesClosed: { circleId: string; members: MemberAddress[] }[];
 }
 
 /** Erases every row that names the person, in one transaction; only anonymous counts remain. */
@@ -193,6 +240,9 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
       if (withdrawal.requeuedRequestIds.length > 0) initiativesToMatch.add(p.initiativeId);
       await incrementCount(tx, { initiativeId: p.initiativeId, metric: 'listener_left', at: now });
     }
+    // Their circle rows (relayed copies' timestamps by cascade), session prompts and places; a circle
+    // they created stays without their id, one left with no facilitator closes (circles/service.ts).
+    const circles = await eraseCircleData(tx, { userId, now, workspaceId });
     const requests = (await tx.supportRequest.deleteMany({ where: { seekerId: userId, initiative: { workspaceId } } })).count;
     await tx.pairBlock.deleteMany({ where: { initiative: { workspaceId }, OR: [{ seekerId: userId }, { listenerUserId: userId }] } });
     // Concerns they raised go with them (a coordinator's reply then finds nobody to reach); a concern
@@ -201,6 +251,8 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     await tx.report.updateMany({ where: { aboutListenerUserId: userId, initiative: { workspaceId } }, data: { aboutListenerUserId: null } });
     const listenerProfiles = (await tx.listenerProfile.deleteMany({ where: { id: { in: profiles.map((p) => p.id) } } })).count;
     const roles = (await tx.initiativeMember.deleteMany({ where: { userId, initiative: { workspaceId } } })).count;
+    // Every check-in to them, circle session prompts included (their consent records, circle_member
+    // purpose included, go below with the rest of their consent records).
     await tx.checkIn.deleteMany({ where: { recipientId: userId } });
     await tx.personTimezone.deleteMany({ where: { userId } });
     await tx.personPreference.deleteMany({ where: { userId } });
@@ -211,11 +263,12 @@ export async function eraseMyData(deps: ServiceDeps, workspaceId: string, userId
     await tx.outboxMessage.deleteMany({ where: { OR: [{ recipientId: userId }, { args: { contains: userId } }] } });
     const consentRecords = (await tx.consentRecord.deleteMany({ where: { workspaceId, userId } })).count;
     return {
-      summary: { listenerProfiles, roles, consentRecords, requests },
+      summary: { listenerProfiles, roles, consentRecords, requests, circleMemberships: circles.memberships },
       // The notes just written to the people they talked with stay (they name nobody but pseudonyms).
       outboxIds,
       affectedUserIds,
       initiativesToMatch: [...initiativesToMatch],
+      circlesClosed: circles.closed,
     };
   });
   deps.logger.info({ erased: erasure.summary }, 'a person erased their data');

@@ -13,10 +13,15 @@ import { previewsOn } from '../preferences/service.js';
 import { safetyNetOf } from '../safety/service.js';
 import { renderSafetyNet } from '../safety/views.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
-import { crisisWordsFor, findMirror, findOriginalOfMirror, readMessageContext, recordRelayed, resourcesFor, routeAmong, routeMessage } from './service.js';
+import { activePairingsOf } from '../pairings/service.js';
+import { circleRelay } from '../circles/relay.js';
+import { crisisWordsFor, findMirror, findOriginalOfMirror, pairingOfThread, readMessageContext, recordRelayed, resourcesFor, routeAmong } from './service.js';
 
 // The anonymous relay: what either person writes to the app in their DM goes to the other under the
 // sender's pseudonym. The text is passed through in memory: never stored, never logged (invariant 2).
+// A reply in the welcome thread of a circle (issue 20) goes to the circle instead (src/features/circles/
+// relay.ts): the app has one `message` handler, and this is it. Pairing threads go to their pairing, a
+// circle's thread to its circle, and a DM outside any thread is routed as it always was.
 
 const messageEvent = z.object({
   channel_type: z.string().optional(),
@@ -67,6 +72,7 @@ const RELAY_LANGUAGE_MS = 800;
 
 export function register(app: Routes, deps: FeatureDeps): void {
   const services = serviceDeps(deps);
+  const circles = circleRelay(deps);
 
   async function tell(client: WebClient, channel: string, text: string, threadTs?: string) {
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...renderNote(text) });
@@ -90,7 +96,12 @@ export function register(app: Routes, deps: FeatureDeps): void {
     if (e.subtype === 'message_changed') {
       const edited = e.message;
       if (!edited?.user || edited.text === undefined) return;
-      const route = await routeMessage(services.db, context.teamId ?? '', edited.user, edited.thread_ts ?? null);
+      const workspaceId = context.teamId ?? '';
+      const threadTs = edited.thread_ts ?? null;
+      const mine = await activePairingsOf(services.db, workspaceId, edited.user);
+      const circle = threadTs && !pairingOfThread(mine, threadTs) ? await circles.inThread(workspaceId, edited.user, threadTs) : null;
+      if (circle) return void (await circles.mirrorEdit(client, { workspaceId, thread: circle, sourceTs: edited.ts, text: edited.text }));
+      const route = await routeAmong(services.db, workspaceId, mine, threadTs);
       if (route.kind !== 'pairing') return;
       const mirror = await findMirror(services.db, route.pairing.id, route.side, edited.ts);
       if (!mirror) return;
@@ -106,8 +117,14 @@ export function register(app: Routes, deps: FeatureDeps): void {
       const ts = e.deleted_ts ?? e.previous_message?.ts;
       if (!author || !ts) return;
       // A reply in a conversation's thread names its pairing, as for new messages and edits: without
-      // it, someone in two conversations could not delete a message they had sent.
-      const route = await routeMessage(services.db, context.teamId ?? '', author, e.previous_message?.thread_ts ?? null);
+      // it, someone in two conversations could not delete a message they had sent. A circle's thread
+      // names its circle.
+      const workspaceId = context.teamId ?? '';
+      const threadTs = e.previous_message?.thread_ts ?? null;
+      const mine = await activePairingsOf(services.db, workspaceId, author);
+      const circle = threadTs && !pairingOfThread(mine, threadTs) ? await circles.inThread(workspaceId, author, threadTs) : null;
+      if (circle) return void (await circles.mirrorDelete(client, { thread: circle, sourceTs: ts }));
+      const route = await routeAmong(services.db, workspaceId, mine, threadTs);
       if (route.kind !== 'pairing') return;
       const mirror = await findMirror(services.db, route.pairing.id, route.side, ts);
       if (mirror) await client.chat.delete({ channel: channelOf(route.pairing, other(route.side)), ts: mirror });
@@ -121,7 +138,14 @@ export function register(app: Routes, deps: FeatureDeps): void {
     // On PostgreSQL the event's dedupe claim is part of that statement (src/features/events/dedupe.ts).
     const read = await readMessageContext(services.db, context.teamId ?? '', e.user, context.eventClaim as EventClaim | undefined);
     if (!read.fresh) return;
-    const route = await routeAmong(services.db, context.teamId ?? '', read.mine, e.thread_ts ?? null);
+    const threadTs = e.thread_ts ?? null;
+    // Only a threaded reply that is in none of the person's pairings' threads asks whether it is in a
+    // circle's: a DM outside a thread, or in a pairing's thread, pays nothing more (issue 17).
+    if (threadTs && !pairingOfThread(read.mine, threadTs)) {
+      const circle = await circles.inThread(context.teamId ?? '', e.user, threadTs);
+      if (circle) return void (await circles.relay(client, { workspaceId: context.teamId ?? '', thread: circle, ts: e.ts, text, hasFiles }));
+    }
+    const route = await routeAmong(services.db, context.teamId ?? '', read.mine, threadTs);
     if (route.kind === 'none') {
       // Outside a conversation: the safety net (issue 14). The words are checked for crisis words in
       // memory and go no further: not stored, not logged, not quoted back (invariant 2).

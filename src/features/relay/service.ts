@@ -13,21 +13,21 @@ export type Route =
   | { kind: 'none' }
   | { kind: 'ambiguous' };
 
+/** The pairing among `mine` whose introduction's thread `threadTs` is, in the person's own DM. */
+export function pairingOfThread<P extends { pairing: Pairing; side: Side }>(mine: readonly P[], threadTs: string | null): P | undefined {
+  if (!threadTs) return undefined;
+  return mine.find(({ pairing, side }) => (side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs) === threadTs);
+}
+
 /**
  * A reply in the thread of a pairing's introduction belongs to that pairing; a top-level message
  * belongs to the person's only active pairing. With several and no thread, we ask rather than guess.
+ * Among the person's active pairings `mine` (as activePairingsOf or readMessageContext reads them); a
+ * reply in a circle's welcome thread was handed to the circle before this (src/features/circles/relay.ts).
  */
-export async function routeMessage(db: Db, workspaceId: string, userId: string, threadTs: string | null): Promise<Route> {
-  return routeAmong(db, workspaceId, await activePairingsOf(db, workspaceId, userId), threadTs);
-}
-
-/** The same, among the person's active pairings `mine` (as activePairingsOf or readMessageContext reads them). */
 export async function routeAmong(db: Db, workspaceId: string, mine: readonly { pairing: Pairing; side: Side }[], threadTs: string | null): Promise<Route> {
   if (mine.length === 0) return { kind: 'none' };
-  const inThread = threadTs
-    ? mine.find(({ pairing, side }) => (side === 'seeker' ? pairing.seekerThreadTs : pairing.listenerThreadTs) === threadTs)
-    : undefined;
-  const chosen = inThread ?? (mine.length === 1 ? mine[0] : undefined);
+  const chosen = pairingOfThread(mine, threadTs) ?? (mine.length === 1 ? mine[0] : undefined);
   if (!chosen) return { kind: 'ambiguous' };
   const counterpartId = chosen.side === 'seeker' ? chosen.pairing.listenerUserId : chosen.pairing.seekerId;
   const theirs = await activePairingsOf(db, workspaceId, counterpartId);

@@ -5,6 +5,9 @@ import { reportsDe } from './reports.js';
 import { invitationsDe } from './invitations.js';
 import { initiativesDe } from './initiatives.js';
 import { setupDe } from './setup.js';
+import { circlesDe } from './circles.js';
+import { circlesRelayDe } from './circles-relay.js';
+import { circlesSessionsDe } from './circles-sessions.js';
 import type { MessageKey } from './en.js';
 
 // German, informal ("du"), as German workplace tools usually are; "listener" is said as a person who
@@ -18,6 +21,9 @@ export const de: Record<MessageKey, string> = {
   ...invitationsDe,
   ...initiativesDe,
   ...setupDe,
+  ...circlesDe,
+  ...circlesRelayDe,
+  ...circlesSessionsDe,
   'checkIns.seekerQuestion': 'Wie läuft es mit *{listener}*? Was auch immer du wählst, ist in Ordnung, und nur du siehst das.',
   'checkIns.listenerQuestion':
     'Wie geht es dir? Zuhören kann viel Kraft kosten. Wie auch immer du antwortest: Danke, dass du für jemanden aus dem Kollegium da bist.',

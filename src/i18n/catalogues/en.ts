@@ -5,6 +5,9 @@ import { reportsEn } from './reports.js';
 import { invitationsEn } from './invitations.js';
 import { initiativesEn } from './initiatives.js';
 import { setupEn } from './setup.js';
+import { circlesEn } from './circles.js';
+import { circlesRelayEn } from './circles-relay.js';
+import { circlesSessionsEn } from './circles-sessions.js';
 // English, the language the app was written in. Keys are `<capability>.<message>`; every other
 // catalogue has exactly these keys, with the same arguments (test/i18n/catalogues.test.ts).
 // ICU MessageFormat: {name} puts a value in, {n, plural, one {...} other {...}} counts, '#' is the number.
@@ -17,6 +20,9 @@ export const en = {
   ...invitationsEn,
   ...initiativesEn,
   ...setupEn,
+  ...circlesEn,
+  ...circlesRelayEn,
+  ...circlesSessionsEn,
   // Check-ins (issue 5) and planned endings (issue 15)
   'checkIns.seekerQuestion': 'How is it going with *{listener}*? Whatever you choose is fine, and only you see this.',
   'checkIns.listenerQuestion': 'How are you doing? Listening can take a lot out of you. However you answer, thank you for being there for a colleague.',

@@ -5,6 +5,9 @@ import { reportsEs } from './reports.js';
 import { invitationsEs } from './invitations.js';
 import { initiativesEs } from './initiatives.js';
 import { setupEs } from './setup.js';
+import { circlesEs } from './circles.js';
+import { circlesRelayEs } from './circles-relay.js';
+import { circlesSessionsEs } from './circles-sessions.js';
 import type { MessageKey } from './en.js';
 
 // Spanish, informal ("tú"), worded to read the same in Spain and Latin America (no "vosotros").
@@ -18,6 +21,9 @@ export const es: Record<MessageKey, string> = {
   ...invitationsEs,
   ...initiativesEs,
   ...setupEs,
+  ...circlesEs,
+  ...circlesRelayEs,
+  ...circlesSessionsEs,
   'checkIns.seekerQuestion': '¿Qué tal te va con *{listener}*? Elijas lo que elijas, está bien, y solo tú ves esto.',
   'checkIns.listenerQuestion':
     '¿Cómo estás? Escuchar puede resultar agotador. Respondas lo que respondas, gracias por estar ahí para alguien del equipo.',
