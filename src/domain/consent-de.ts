@@ -57,7 +57,7 @@ export const DE_TEXTS: Record<ConsentPurpose, string> = {
     '*Warum:* damit du in einer kleinen Gruppe von Kolleginnen und Kollegen, die eine Erfahrung mit dir teilen, erzählen und zuhören kannst, mit einem Impuls zu jeder Sitzung.',
     '*Wer das sehen kann:* Die anderen Mitglieder und die Moderation sehen nur dein Pseudonym im Kreis und was du schreibst, nie deinen Namen, außer du entscheidest dich, ihn mit dem Kreis zu teilen. Wenn deine Worte darauf hindeuten, dass du in Gefahr sein könntest, erfährt die Moderation dein Pseudonym, nie deinen Namen oder deine Worte. Die Koordination sieht, wie viele Plätze belegt sind, nie, wer beigetreten ist. ' +
       HR_COUNTS,
-    '*Wie lange:* Dein Platz im Kreis, dein Pseudonym und die Zeitstempel deiner Nachrichten werden gelöscht, sobald du den Kreis verlässt. Eine Meldung, die du machst, wird nach Ablauf ' + RETENTION + ' gelöscht, gerechnet ab dem Zeitpunkt, an dem du sie gemacht hast. Nur anonyme Zahlen bleiben.',
+    '*Wie lange:* Dein Platz im Kreis, dein Pseudonym und die Zeitstempel deiner Nachrichten werden gelöscht, sobald du den Kreis verlässt (wird der Kreis vorher geschlossen, nach Ablauf ' + RETENTION + '). Eine Meldung, die du machst, wird nach Ablauf ' + RETENTION + ' gelöscht, gerechnet ab dem Zeitpunkt, an dem du sie gemacht hast. Nur anonyme Zahlen bleiben.',
     `*Deine Entscheidung:* ${VOLUNTARY}`,
     '*Widerruf:* *Kreis verlassen* (in der Willkommensnachricht des Kreises oder über `/peer circles`) widerruft diese Einwilligung und löscht deinen Platz sofort. `/peer delete-my-data` löscht alles, was über dich gespeichert ist.',
   ].join('\n'),

@@ -55,7 +55,7 @@ export const ES_TEXTS: Record<ConsentPurpose, string> = {
     '*Por qué:* para que puedas contar y escuchar en un grupo pequeño de compañeros que comparten una experiencia contigo, con una propuesta en cada sesión.',
     '*Quién puede verlo:* los demás miembros y la moderación solo ven tu seudónimo en el círculo y lo que escribes, nunca tu nombre, salvo que decidas compartirlo con el círculo. Si tus palabras hacen pensar que podrías estar en peligro, la moderación conoce tu seudónimo, nunca tu nombre ni tus palabras. La coordinación ve cuántas plazas están ocupadas, nunca quién se unió. ' +
       HR_COUNTS,
-    '*Cuánto tiempo:* tu plaza en el círculo, tu seudónimo y la fecha y hora de tus mensajes se borran en cuanto lo dejas. Una preocupación que comuniques se borra al cumplirse ' + RETENTION + ', contado desde que la comunicaste. Solo quedan cifras anónimas.',
+    '*Cuánto tiempo:* tu plaza en el círculo, tu seudónimo y la fecha y hora de tus mensajes se borran en cuanto lo dejas (si antes se cierra el círculo, al cumplirse ' + RETENTION + '). Una preocupación que comuniques se borra al cumplirse ' + RETENTION + ', contado desde que la comunicaste. Solo quedan cifras anónimas.',
     `*Tu decisión:* ${VOLUNTARY}`,
     '*Cómo retirarte:* *Dejar el círculo* (en el mensaje de bienvenida del círculo o con `/peer circles`) retira este consentimiento y borra tu plaza al momento. `/peer delete-my-data` borra todo lo que sabemos de ti.',
   ].join('\n'),

@@ -76,7 +76,7 @@ const TEXTS: Record<ConsentPurpose, string> = {
     '*Why:* so you can share and listen in a small group of colleagues around an experience you have in common, with a prompt at each session.',
     '*Who can see it:* the other members and the facilitators see only your circle pseudonym and what you write, never your name, unless you choose to share it with the circle. If your words suggest you may be in danger, the facilitators are told your pseudonym, never your name or your words. Coordinators see how many places are taken, never who joined. ' +
       HR_COUNTS,
-    '*How long:* your place in the circle, your pseudonym and the timestamps of your messages are deleted as soon as you leave. A concern you report is deleted after ' + RETENTION + ', from when you raised it. Only anonymous counts stay.',
+    '*How long:* your place in the circle, your pseudonym and the timestamps of your messages are deleted as soon as you leave (if the circle is closed first, after ' + RETENTION + '). A concern you report is deleted after ' + RETENTION + ', from when you raised it. Only anonymous counts stay.',
     `*Your choice:* ${VOLUNTARY}`,
     '*Withdrawing:* *Leave the circle* (in the circle\'s welcome message or `/peer circles`) withdraws this consent and deletes your place at once. `/peer delete-my-data` erases everything about you.',
   ].join('\n'),

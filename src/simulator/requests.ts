@@ -156,6 +156,8 @@ export interface BlockActionInput {
   triggerId?: string;
   /** Given: the element is a static select rather than a button. */
   selectedOption?: { value: string; text?: string };
+  /** Given: the element is a users select (the person picked), rather than a button. */
+  selectedUser?: string;
   responseUrl?: string;
 }
 
@@ -166,7 +168,9 @@ export function blockAction(input: BlockActionInput): SlackRequestBody {
     block_id: blockId,
     action_ts: nowActionTs(),
   };
-  if (input.selectedOption) {
+  if (input.selectedUser !== undefined) {
+    Object.assign(action, { type: 'users_select', selected_user: input.selectedUser });
+  } else if (input.selectedOption) {
     const text = input.selectedOption.text ?? input.selectedOption.value;
     Object.assign(action, {
       type: 'static_select',

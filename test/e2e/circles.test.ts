@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { consentText } from '../../src/domain/consent.js';
 import { isWakingTime } from '../../src/domain/delivery.js';
-import { CircleIds } from '../../src/features/circles/ids.js';
+import { CircleIds, FACILITATORS_BLOCK } from '../../src/features/circles/ids.js';
 import { InitiativeIds } from '../../src/features/initiatives/ids.js';
 import { MyDataIds } from '../../src/features/my-data/ids.js';
 import { english } from '../../src/i18n/translate.js';
 import type { RecordedCall } from '../../src/simulator/web-api.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
-import { asView, buttonValue, commandModal, jsonOf, optionValues, setUpInitiative, submit, textOf, updatedView, volunteer, type ModalView } from '../support/flows.js';
+import { asView, buttonValue, commandModal, fieldErrorsOf, jsonOf, optionValues, setUpInitiative, submit, textOf, updatedView, volunteer, type ModalView } from '../support/flows.js';
 import { clickAs, dmFrom, eventually, everyRow, leaksTo, person, startPairingE2E, type PairingE2E, type Person } from '../support/pairing-flows.js';
 
 // Issue 20 end to end, circles: the real process, a fake Slack and signed requests. A coordinator
@@ -35,8 +35,9 @@ const MEMBERS = [
   inZone(person('U0CIRMEM03', 'Horatio', 'Pemberton'), ASLEEP),
 ];
 const LATE = person('U0CIRLATE1', 'Ottoline', 'Vanderpump');
+const SECOND_LISTENER = person('U0CIRLIS02', 'Barnaby', 'Fitzwilliam');
 const CROWD = Array.from({ length: 20 }, (_, i) => person(`U0CIRCRW${String(i).padStart(2, '0')}`, `Crowd${i}`, `Joiner${i}`));
-const PEOPLE: Person[] = [COORDINATOR, FACILITATOR, ...MEMBERS, LATE, ...CROWD];
+const PEOPLE: Person[] = [COORDINATOR, FACILITATOR, SECOND_LISTENER, ...MEMBERS, LATE, ...CROWD];
 
 const shown = (call: RecordedCall) => `${String(call.args.text ?? '')}\n${textOf(call.args.blocks)}`;
 const inDm = (userId: string) => (call: RecordedCall) => call.args.channel === userId || call.args.channel === `D${userId}`;
@@ -56,6 +57,7 @@ describe.each(TEST_PROVIDERS)('circles end to end, on %s', (provider) => {
       [InitiativeIds.blocks.approval]: [],
     });
     await volunteer(e2e, FACILITATOR.id, { fields: { topicLabels: ['Grief'] } });
+    await volunteer(e2e, SECOND_LISTENER.id, { fields: { topicLabels: ['Anxiety'] } });
   });
 
   afterAll(async () => {
@@ -132,6 +134,42 @@ describe.each(TEST_PROVIDERS)('circles end to end, on %s', (provider) => {
     await e2e.next('views.push', since, (c) => c.args.trigger_id === triggerId);
     const answer = await e2e.next('views.update', since);
     expect(textOf(asView(answer.args.view).blocks)).toContain(english('circles.notAllowed'));
+  });
+
+  it('a coordinator approves a listener as facilitator, who can then create a circle they facilitate; a colleague who is not a listener cannot be approved', async () => {
+    const list = await listFor(COORDINATOR);
+    expect(textOf(list.view.blocks)).toContain(english('circles.facilitatorsIn', { initiative: initiative.name, people: english('circles.facilitatorsNone') }));
+    const pick = async (who: Person, picked: Person, actionId: string) => {
+      const since = e2e.mark();
+      await clickAs(e2e, who.id, { actionId, blockId: `${FACILITATORS_BLOCK}${initiative.id}`, selectedUser: picked.id, view: { id: list.viewId, callback_id: list.view.callback_id } });
+      return textOf(asView((await e2e.next('views.update', since, (c) => c.args.view_id === list.viewId)).args.view).blocks);
+    };
+    expect(await pick(COORDINATOR, LATE, CircleIds.approveFacilitator)).toContain(english('circles.notAListener'));
+    // Only a coordinator approves, whatever the block names.
+    expect(await pick(FACILITATOR, SECOND_LISTENER, CircleIds.approveFacilitator)).toContain(english('circles.notAllowed'));
+    expect((await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: SECOND_LISTENER.id } })).facilitator).toBe(false);
+    expect(await pick(COORDINATOR, SECOND_LISTENER, CircleIds.approveFacilitator)).toContain(english('circles.facilitatorApproved'));
+    expect((await e2e.db.listenerProfile.findFirstOrThrow({ where: { userId: SECOND_LISTENER.id } })).facilitator).toBe(true);
+
+    // Now they may create a circle, which they facilitate themselves.
+    const theirs = await listFor(SECOND_LISTENER);
+    expect(jsonOf(theirs.view.blocks)).toContain(CircleIds.create);
+    const since = e2e.mark();
+    const { triggerId } = await clickAs(e2e, SECOND_LISTENER.id, { actionId: CircleIds.create, value: initiative.id, view: { id: theirs.viewId, callback_id: theirs.view.callback_id } });
+    await e2e.next('views.push', since, (c) => c.args.trigger_id === triggerId);
+    const form = await e2e.next('views.update', since, (c) => asView(c.args.view).callback_id === CircleIds.createModal);
+    const view = asView(form.args.view);
+    const fields = { [CircleIds.blocks.description]: 'Anxious at work? Talk it through.', [CircleIds.blocks.capacity]: '6', [CircleIds.blocks.weekday]: '4', [CircleIds.blocks.time]: '12:30' };
+    // Naming someone else alone is refused: an approved listener facilitates what they create.
+    expect(fieldErrorsOf(await submit(e2e, SECOND_LISTENER.id, { viewId: String(form.args.view_id), view }, { ...fields, [CircleIds.blocks.facilitators]: [FACILITATOR.id] }))).toHaveProperty(CircleIds.blocks.facilitators);
+    const response = await submit(e2e, SECOND_LISTENER.id, { viewId: String(form.args.view_id), view }, { ...fields, [CircleIds.blocks.facilitators]: [SECOND_LISTENER.id] });
+    expect(textOf(updatedView(response).blocks)).toContain(english('circles.created', { topic: english('circles.noTopic') }));
+    const created = await e2e.db.circle.findFirstOrThrow({ where: { createdBy: SECOND_LISTENER.id }, include: { members: true } });
+    expect(created.members).toEqual([expect.objectContaining({ userId: SECOND_LISTENER.id, role: 'facilitator' })]);
+
+    // Withdrawn: no more creating (the circle they facilitate stays).
+    expect(await pick(COORDINATOR, SECOND_LISTENER, CircleIds.revokeFacilitator)).toContain(english('circles.facilitatorRevoked'));
+    expect(jsonOf((await listFor(SECOND_LISTENER)).view.blocks)).not.toContain(CircleIds.create);
   });
 
   it('lists the open circle with its places and what joining agrees to; joining is one click and records that consent', async () => {

@@ -4,7 +4,8 @@ import { TIMEZONE_REFRESH_MS } from '../common/timezones.js';
 // Data retention (issues 5 and 13): ended pairings and closed requests older than the initiative's
 // retention are deleted. Their anonymous counts were recorded when things happened, so only counts
 // remain. Everything else that names a person goes too once it has no purpose left: the timezone cache,
-// the insights access log, and do-not-pair records (see pruneBlocks for what a block protects).
+// the insights access log, and do-not-pair records (see pruneBlocks for what a block protects); closed
+// circles and circles' sent session prompts (issue 20).
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,8 @@ export interface RetentionReport {
   blocks: number;
   reports: number;
   listenerCheckIns: number;
+  circles: number;
+  circleCheckIns: number;
 }
 
 export async function applyRetention(db: Db, now: Date): Promise<RetentionReport> {
@@ -25,6 +28,8 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionReport
   let blocks = 0;
   let reports = 0;
   let listenerCheckIns = 0;
+  let circles = 0;
+  let circleCheckIns = 0;
   const initiatives = await db.initiative.findMany({ select: { id: true, retentionDays: true } });
   for (const initiative of initiatives) {
     const cutoff = new Date(now.getTime() - initiative.retentionDays * DAY);
@@ -64,11 +69,20 @@ export async function applyRetention(db: Db, now: Date): Promise<RetentionReport
         where: { initiativeId: initiative.id, kind: 'listener', pairingId: null, status: { in: ['sent', 'cancelled', 'failed'] }, dueAt: { lt: cutoff } },
       })
     ).count;
+    // A closed circle (issue 20) keeps its members' rows so late notes can still find their threads;
+    // after the retention it goes, with them and the timestamps of what was relayed (cascade). Session
+    // prompts name their recipient and belong to no pairing: those done with go after the same time.
+    circles += (await db.circle.deleteMany({ where: { initiativeId: initiative.id, status: 'closed', closedAt: { lt: cutoff } } })).count;
+    circleCheckIns += (
+      await db.checkIn.deleteMany({
+        where: { initiativeId: initiative.id, kind: 'circle_session', status: { in: ['sent', 'cancelled', 'failed'] }, dueAt: { lt: cutoff } },
+      })
+    ).count;
   }
   // The access log has no foreign key to its initiative: rows of a deleted initiative go here.
   insightsAccess += (await db.insightsAccess.deleteMany({ where: { initiativeId: { notIn: initiatives.map((i) => i.id) } } })).count;
   const timezones = await pruneTimezones(db, now);
-  return { pairings, requests, timezones, insightsAccess, blocks, reports, listenerCheckIns };
+  return { pairings, requests, timezones, insightsAccess, blocks, reports, listenerCheckIns, circles, circleCheckIns };
 }
 
 /**

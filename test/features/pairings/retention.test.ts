@@ -68,6 +68,52 @@ describe.each(TEST_PROVIDERS)('retention on %s', (provider) => {
     expect(await db().consentRecord.findMany({ where: { initiativeId: initiative.id }, select: { userId: true } })).toEqual([{ userId: kept }]);
   });
 
+  it('deletes a circle closed past the retention with its members and relayed timestamps, and sent session prompts past it; keeps open and recently closed ones', async () => {
+    const initiative = await initiativeKeeping(30);
+    const circle = (status: string, closedAt: Date | null) =>
+      db().circle.create({
+        data: {
+          initiativeId: initiative.id,
+          description: 'A circle',
+          capacity: 5,
+          memberCount: 1,
+          cadence: 'weekly',
+          weekday: 2,
+          localTime: '18:00',
+          timezone: 'Europe/Berlin',
+          firstSessionAt: daysAgo(60),
+          prompt: 'How was your week?',
+          guidelines: 'Be kind.',
+          status,
+          createdBy: user('creator'),
+          createdAt: daysAgo(60),
+          closedAt,
+        },
+      });
+    const old = await circle('closed', daysAgo(31));
+    const recent = await circle('closed', daysAgo(5));
+    const open = await circle('open', null);
+    const members = [];
+    for (const c of [old, recent, open]) {
+      members.push(await db().circleMember.create({ data: { circleId: c.id, userId: user('member'), role: 'member', pseudonym: 'Otter', joinedAt: daysAgo(50) } }));
+    }
+    const prompt = (memberId: string, status: string, dueAt: Date, sequence: number) =>
+      db().checkIn.create({
+        data: { initiativeId: initiative.id, kind: 'circle_session', subjectId: memberId, recipientId: user('member'), sequence, dueAt, deliverAt: dueAt, status },
+      });
+    await prompt(members[2]!.id, 'sent', daysAgo(40), 1);
+    await prompt(members[2]!.id, 'sent', daysAgo(3), 2);
+    await prompt(members[2]!.id, 'scheduled', daysAgo(-4), 3);
+
+    const report = await applyRetention(db(), NOW);
+    expect(report.circles).toBe(1);
+    expect(report.circleCheckIns).toBe(1);
+    expect(await db().circle.findMany({ where: { initiativeId: initiative.id }, select: { id: true }, orderBy: { createdAt: 'asc' } })).toHaveLength(2);
+    expect(await db().circleMember.count({ where: { circleId: old.id } })).toBe(0);
+    expect(await db().circleMember.count({ where: { circleId: { in: [recent.id, open.id] } } })).toBe(2);
+    expect((await db().checkIn.findMany({ where: { subjectId: members[2]!.id }, orderBy: { sequence: 'asc' } })).map((c) => c.sequence)).toEqual([2, 3]);
+  });
+
   it('prunes the timezone cache: rows past the weekly refresh, and rows of people the app has no reason to message', async () => {
     const initiative = await initiativeKeeping(90);
     const topicId = initiative.topics[0]!.id;
