@@ -1,11 +1,13 @@
-import { english } from '../../src/i18n/translate.js';
+import { english, type MessageKey } from '../../src/i18n/translate.js';
+import { CircleIds, FACILITATORS_BLOCK, NO_TOPIC } from '../../src/features/circles/ids.js';
+import { CircleRelayIds } from '../../src/features/circles/relay-ids.js';
 import { CONSENT_GIVEN as LISTENER_CONSENT, ListenerIds } from '../../src/features/listeners/ids.js';
 import { APPROVAL_REQUIRED, CONSENT_GIVEN as COORDINATOR_CONSENT, InitiativeIds, NEW_INITIATIVE } from '../../src/features/initiatives/ids.js';
 import { BLOCK_PAIR, PairingIds } from '../../src/features/pairings/ids.js';
 import { ANY_LANGUAGE, RequestIds } from '../../src/features/requests/ids.js';
 import * as invitationCopy from '../../src/features/initiatives/invitation-copy.js';
 import * as listenerCopy from '../../src/features/listeners/copy.js';
-import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, type Delivery, type FormState } from './payloads.js';
+import { buttonInHome, buttonInMessage, buttonInModal, command, eventBody, field, submission, usersSelectInModal, type Delivery, type FormState } from './payloads.js';
 import { dm, ROLES, USERS, type Role, type World } from './world.js';
 
 // The authorization matrix of issue 13, as data: one row per cell (surface, role, payload, expected
@@ -21,7 +23,7 @@ import { dm, ROLES, USERS, type Role, type World } from './world.js';
 // Surface ids are written out rather than imported: buttons already sent carry them, so renaming one is
 // a change this file should notice (the completeness test then fails until the row is renamed too).
 
-export type Person = Role | 'otherSeeker' | 'pendingListener';
+export type Person = Role | 'otherSeeker' | 'pendingListener' | 'newListener';
 export type Text = string | ((w: World) => string);
 
 export interface Allowed {
@@ -911,6 +913,440 @@ const events: Cell[] = [
   ),
 ];
 
+
+// ---- Circles (issue 20) -------------------------------------------------------------------------------
+// The world's circle K in A: C created it, L facilitates it (Kestrel), S is its member (Lark). A closed
+// circle of A, and a circle of the other workspace in which S is a member (Finch) and its coordinator
+// (Osprey) and L (Plover) facilitate: ids from there are worth nothing here, even to someone who is in it
+// there (as the other workspace's invitation is to I).
+
+const K = (w: World) => w.circle.id;
+const CIRCLE_LIST = '"callback_id":"circle.list"';
+const CIRCLE_CREATE_FORM = '"callback_id":"circle.create_modal"';
+const CIRCLE_MANAGE_FORM = '"callback_id":"circle.manage_modal"';
+const CIRCLE_REPORT_FORM = '"callback_id":"circle.report_modal"';
+const CIRCLE_CREATE_BUTTON = '"action_id":"circle.create"';
+const CIRCLE_MANAGE_BUTTON = '"action_id":"circle.manage"';
+const CIRCLE_LEAVE_BUTTON = '"action_id":"circle.leave"';
+const CIRCLE_CLOSE_BUTTON = '"action_id":"circle.close"';
+const facilitatorChoice = (initiativeId: string) => `${FACILITATORS_BLOCK}${initiativeId}`;
+const CIRCLE_NOT_ALLOWED = english('circles.notAllowed');
+const CIRCLE_NOT_MEMBER = english('circles.notMember');
+const CIRCLE_NOT_FOUND = english('circles.notFound');
+const NOT_A_LISTENER_OF_IT = english('circles.notAListener');
+const CIRCLE_REPORT_NOT_MEMBER = english('circles.report.notMember');
+const PAUSE_NOT_ALLOWED = english('circles.safety.pauseNotAllowed');
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+/** Neither a closed circle nor another workspace's is listed to anyone. */
+const UNLISTED: Text[] = [(w) => w.closedCircleId, (w) => w.foreignCircle.id, 'Finch', 'Osprey', 'Plover'];
+/** A message's words up to its first `name` argument (a pseudonym the app picks, a date). */
+const upTo = (key: MessageKey, name: string, values: Record<string, string> = {}) => english(key, { ...values, [name]: '\u0001' }).split('\u0001')[0]!;
+const pauseTarget = (circleId: string, pseudonym: string) => JSON.stringify({ circleId, pseudonym });
+const OWN_MEMBERSHIP = [
+  { table: 'CircleMember', column: 'userId' },
+  { table: 'ConsentRecord', column: 'userId' },
+  { table: 'CheckIn', column: 'recipientId' },
+];
+const OWN_CIRCLE = [
+  { table: 'Circle', column: 'createdBy' },
+  { table: 'CircleMember', column: 'userId' },
+  { table: 'CheckIn', column: 'recipientId' },
+];
+
+/** The create form as its creator fills it in: facilitators are the people named in it (the creator, by default). */
+function circleForm(w: World, facilitators: string[], topicId: string = w.initiative.anxietyTopicId): FormState {
+  const B = CircleIds.blocks;
+  return {
+    [B.topic]: field.select(topicId),
+    [B.description]: field.text('Colleagues caring for a parent.'),
+    [B.capacity]: field.number('6'),
+    [B.cadence]: field.radio('fortnightly'),
+    [B.weekday]: field.select('4'),
+    [B.time]: field.time('18:00'),
+    [B.facilitators]: field.users(facilitators),
+    [B.prompt]: field.text('What is on your mind this week?'),
+    [B.guidelines]: field.text('Listen kindly; what is said here stays here.'),
+  };
+}
+const createMetadata = (initiativeId: string) => JSON.stringify({ initiativeId, timezone: 'Europe/London', language: 'en' });
+const circleReportForm = (about: string | null): FormState => ({
+  [CircleRelayIds.blocks.reason]: field.radio('safety'),
+  [CircleRelayIds.blocks.about]: field.select(about),
+});
+const circleReportMetadata = (circleId: string) => JSON.stringify({ circleId, language: 'en' });
+
+/** What the list shows: anyone sees K to join, and only their own role's controls. */
+const listOutcomes = byRole(
+  allowed({ sees: [CIRCLE_LIST, K], hides: [CIRCLE_CREATE_BUTTON, CIRCLE_MANAGE_BUTTON, CIRCLE_LEAVE_BUTTON, FACILITATORS_BLOCK, USERS.seeker, USERS.listener, ...UNLISTED], onlyTo: [] }),
+  {
+    // Their own circle, under their own pseudonym, to leave; never who facilitates it.
+    seeker: allowed({ sees: [CIRCLE_LIST, 'Lark', CIRCLE_LEAVE_BUTTON], hides: [CIRCLE_CREATE_BUTTON, CIRCLE_MANAGE_BUTTON, FACILITATORS_BLOCK, USERS.listener, 'Kestrel', ...UNLISTED], onlyTo: [] }),
+    // An approved facilitator: their circle to manage, and circles to create in A; no facilitator choices.
+    listener: allowed({ sees: [CIRCLE_LIST, 'Kestrel', CIRCLE_MANAGE_BUTTON, CIRCLE_CREATE_BUTTON], hides: [FACILITATORS_BLOCK, USERS.seeker, 'Lark', ...UNLISTED], onlyTo: [] }),
+    coordinator: allowed({
+      sees: [CIRCLE_LIST, K, CIRCLE_CREATE_BUTTON, (w) => facilitatorChoice(w.initiative.id), `<@${USERS.listener}>`],
+      hides: [USERS.seeker, 'Lark', (w) => facilitatorChoice(w.otherInitiative.id), ...UNLISTED],
+      onlyTo: [],
+    }),
+    otherCoordinator: allowed({
+      sees: [CIRCLE_LIST, K, CIRCLE_CREATE_BUTTON, (w) => facilitatorChoice(w.otherInitiative.id)],
+      hides: [(w) => facilitatorChoice(w.initiative.id), USERS.seeker, USERS.listener, ...UNLISTED],
+      onlyTo: [],
+    }),
+  },
+);
+
+/** Joining: one click for anyone in the workspace; the membership, consent and first session are theirs alone, and nobody is told. */
+const joined = (hides: Text[]) =>
+  allowed({ changes: ['CircleMember', 'ConsentRecord', 'Circle', 'CheckIn', 'AnonymousCount'], owns: OWN_MEMBERSHIP, sees: [upTo('circles.joined', 'pseudonym')], hides, onlyTo: [] });
+
+const circleCommands: Cell[] = [...surface('command:circles', (c) => command(c.delivery, 'circles'), listOutcomes)];
+
+const circleActions: Cell[] = [
+  ...surface('action:circle.open_list', (c) => buttonInHome(c.delivery, 'circle.open_list', undefined), listOutcomes),
+
+  ...surface(
+    'action:circle.join',
+    (c) => buttonInModal(c.delivery, 'circle.join', c.world.circle.id),
+    byRole(joined([USERS.seeker, USERS.listener]), {
+      // Their Home (published to them) names the initiative's listeners; never the circle's member.
+      coordinator: joined([USERS.seeker]),
+      seeker: refused({ sees: [english('circles.alreadyMember', { pseudonym: 'Lark' })] }),
+      listener: refused({ sees: [english('circles.alreadyMember', { pseudonym: 'Kestrel' })] }),
+    }),
+  ),
+  row('action:circle.join', 'anyone', 'a closed circle of A', (c) => buttonInModal(c.delivery, 'circle.join', c.world.closedCircleId), refused({ sees: [english('circles.closed')] })),
+  row('action:circle.join', 'anyone', "another workspace's circle id", (c) => buttonInModal(c.delivery, 'circle.join', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_FOUND], hides: ['Osprey', 'Finch'] })),
+  row('action:circle.join', 'seeker', "another workspace's circle they are a member of there", (c) => buttonInModal(c.delivery, 'circle.join', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_FOUND], hides: ['Finch'] })),
+  row('action:circle.join', 'anyone', 'a circle id that does not exist', (c) => buttonInModal(c.delivery, 'circle.join', MISSING_ID), refused({ sees: [CIRCLE_NOT_FOUND] })),
+
+  // Leaving: one click, at once, for someone in the circle; the others are told the pseudonym only.
+  ...surface(
+    'action:circle.leave',
+    (c) => buttonInMessage(c.delivery, 'circle.leave', c.world.circle.id),
+    byRole(refused({ sees: [CIRCLE_NOT_MEMBER] }), {
+      seeker: allowed({
+        changes: ['CircleMember', 'ConsentRecord', 'Circle', 'CheckIn'],
+        owns: [{ table: 'ConsentRecord', column: 'userId' }],
+        sees: [english('circles.left')],
+        hides: [USERS.listener],
+        reaches: ['listener'],
+        onlyTo: ['listener'],
+      }),
+      listener: allowed({ changes: ['CircleMember', 'CheckIn'], sees: [english('circles.left')], hides: [USERS.seeker], reaches: ['seeker'], onlyTo: ['seeker'] }),
+    }),
+  ),
+  row('action:circle.leave', 'seeker', "another workspace's circle they are a member of there", (c) => buttonInMessage(c.delivery, 'circle.leave', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+  row('action:circle.leave', 'listener', "another workspace's circle they facilitate there", (c) => buttonInMessage(c.delivery, 'circle.leave', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+  row('action:circle.leave', 'coordinator', 'the circle they created and coordinate, without being in it', (c) => buttonInMessage(c.delivery, 'circle.leave', c.world.circle.id), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+  row('action:circle.leave', 'seeker', 'a circle id that does not exist', (c) => buttonInMessage(c.delivery, 'circle.leave', MISSING_ID), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+
+  // Creating: coordinators of the initiative, and its listeners approved as facilitators (L).
+  ...surface(
+    'action:circle.create',
+    (c) => buttonInModal(c.delivery, 'circle.create', c.world.initiative.id),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED], hides: [CIRCLE_CREATE_FORM] }), {
+      coordinator: allowed({ sees: [CIRCLE_CREATE_FORM, (w) => w.initiative.anxietyTopicId], onlyTo: [] }),
+      listener: allowed({ sees: [CIRCLE_CREATE_FORM, (w) => w.initiative.anxietyTopicId], onlyTo: [] }),
+    }),
+  ),
+  row('action:circle.create', 'otherCoordinator', 'their own initiative (B)', (c) => buttonInModal(c.delivery, 'circle.create', c.world.otherInitiative.id), allowed({ sees: [CIRCLE_CREATE_FORM, (w) => w.otherInitiative.topicId], hides: [(w) => w.initiative.anxietyTopicId], onlyTo: [] })),
+  row('action:circle.create', 'coordinator', "another initiative's id (B)", (c) => buttonInModal(c.delivery, 'circle.create', c.world.otherInitiative.id), refused({ sees: [CIRCLE_NOT_ALLOWED], hides: [CIRCLE_CREATE_FORM] })),
+  row('action:circle.create', 'listener', "another initiative's id (B), where L is no listener", (c) => buttonInModal(c.delivery, 'circle.create', c.world.otherInitiative.id), refused({ sees: [CIRCLE_NOT_ALLOWED], hides: [CIRCLE_CREATE_FORM] })),
+  row('action:circle.create', 'coordinator', "another workspace's initiative id", (c) => buttonInModal(c.delivery, 'circle.create', c.world.foreignInitiative.id), refused({ sees: [CIRCLE_NOT_ALLOWED], hides: [CIRCLE_CREATE_FORM] })),
+
+  // Managing K: its facilitator (L) and A's coordinators; only coordinators may close it. Members by pseudonym only.
+  ...surface(
+    'action:circle.manage',
+    (c) => buttonInModal(c.delivery, 'circle.manage', c.world.circle.id),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED], hides: [CIRCLE_MANAGE_FORM, 'Lark'] }), {
+      listener: allowed({ sees: [CIRCLE_MANAGE_FORM, 'Lark'], hides: [CIRCLE_CLOSE_BUTTON, USERS.seeker], onlyTo: [] }),
+      coordinator: allowed({ sees: [CIRCLE_MANAGE_FORM, 'Lark', CIRCLE_CLOSE_BUTTON], hides: [USERS.seeker, USERS.listener], onlyTo: [] }),
+    }),
+  ),
+  row('action:circle.manage', 'coordinator', "another workspace's circle id", (c) => buttonInModal(c.delivery, 'circle.manage', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_FOUND], hides: [CIRCLE_MANAGE_FORM, 'Finch'] })),
+  row('action:circle.manage', 'listener', "another workspace's circle they facilitate there", (c) => buttonInModal(c.delivery, 'circle.manage', c.world.foreignCircle.id), refused({ hides: [CIRCLE_MANAGE_FORM, 'Finch'] })),
+  row('action:circle.manage', 'listener', 'a circle id that does not exist', (c) => buttonInModal(c.delivery, 'circle.manage', MISSING_ID), refused({ hides: [CIRCLE_MANAGE_FORM] })),
+
+  // Pausing a member until the next session: K's facilitator or A's coordinators; the member is told in their thread.
+  ...surface(
+    'action:circle.pause_member',
+    (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.circle.id, 'Lark')),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED] }), {
+      listener: allowed({ changes: ['CircleMember'], sees: [CIRCLE_MANAGE_FORM], hides: [USERS.seeker], reaches: ['seeker'], onlyTo: ['seeker'] }),
+      coordinator: allowed({ changes: ['CircleMember'], sees: [CIRCLE_MANAGE_FORM], hides: [USERS.seeker], reaches: ['seeker'], onlyTo: ['seeker'] }),
+    }),
+  ),
+  row('action:circle.pause_member', 'listener', "K's facilitator (Kestrel) instead of a member", (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.circle.id, 'Kestrel')), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+  row('action:circle.pause_member', 'coordinator', 'a pseudonym nobody in K has', (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.circle.id, 'Nobody')), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+  row('action:circle.pause_member', 'coordinator', "another workspace's circle and its member (Finch)", (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.foreignCircle.id, 'Finch')), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+  row(
+    'action:circle.pause_member',
+    'listener',
+    "another workspace's circle they facilitate there, and its member (Finch)",
+    (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.foreignCircle.id, 'Finch')),
+    refused({ hides: [CIRCLE_MANAGE_FORM, 'Finch'] }),
+  ),
+  row('action:circle.pause_member', 'otherCoordinator', "a circle of A (K) and its member, as B's coordinator", (c) => buttonInModal(c.delivery, 'circle.pause_member', pauseTarget(c.world.circle.id, 'Lark')), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+
+  // Closing: coordinators of the circle's initiative only; everyone in it is told in their thread.
+  ...surface(
+    'action:circle.close',
+    (c) => buttonInModal(c.delivery, 'circle.close', c.world.circle.id),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED] }), {
+      coordinator: allowed({ changes: ['Circle', 'CheckIn'], sees: [english('circles.closedByYou')], reaches: ['seeker', 'listener'], onlyTo: ['seeker', 'listener'] }),
+    }),
+  ),
+  row('action:circle.close', 'coordinator', 'a circle of A already closed', (c) => buttonInModal(c.delivery, 'circle.close', c.world.closedCircleId), refused({ sees: [english('circles.alreadyClosed')] })),
+  row('action:circle.close', 'coordinator', "another workspace's circle id", (c) => buttonInModal(c.delivery, 'circle.close', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+  row('action:circle.close', 'coordinator', 'a circle id that does not exist', (c) => buttonInModal(c.delivery, 'circle.close', MISSING_ID), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+
+  // Sharing one's name with the circle: only one's own, and only in a circle one is in (here).
+  ...surface(
+    'action:circle.reveal',
+    (c) => buttonInMessage(c.delivery, 'circle.reveal', c.world.circle.id),
+    byRole(refused({ sees: [CIRCLE_NOT_MEMBER] }), {
+      seeker: allowed({ changes: ['CircleMember'], sees: [english('circles.revealed', { pseudonym: 'Lark', user: `<@${USERS.seeker}>` })], hides: [USERS.listener], reaches: ['listener'], onlyTo: ['listener'] }),
+      listener: allowed({ changes: ['CircleMember'], sees: [english('circles.revealed', { pseudonym: 'Kestrel', user: `<@${USERS.listener}>` })], hides: [USERS.seeker], reaches: ['seeker'], onlyTo: ['seeker'] }),
+    }),
+  ),
+  row('action:circle.reveal', 'seeker', "another workspace's circle they are a member of there", (c) => buttonInMessage(c.delivery, 'circle.reveal', c.world.foreignCircle.id), refused({ sees: [CIRCLE_NOT_MEMBER], hides: [USERS.outsider] })),
+  row('action:circle.reveal', 'seeker', 'a closed circle of A', (c) => buttonInMessage(c.delivery, 'circle.reveal', c.world.closedCircleId), refused({ sees: [CIRCLE_NOT_MEMBER] })),
+
+  // Approving (or withdrawing) a listener as facilitator: a coordinator of the initiative named by the
+  // block, for an active listener of it; whatever the block and the pick say.
+  ...surface(
+    'action:circle.approve_facilitator',
+    (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.initiative.id), USERS.newListener),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED] }), {
+      coordinator: allowed({ changes: ['ListenerProfile'], sees: [english('circles.facilitatorApproved'), CIRCLE_LIST], reaches: ['newListener'], onlyTo: ['newListener'] }),
+    }),
+  ),
+  row('action:circle.approve_facilitator', 'coordinator', 'a colleague who is no listener (anyone)', (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.initiative.id), USERS.anyone), refused({ sees: [NOT_A_LISTENER_OF_IT] })),
+  row('action:circle.approve_facilitator', 'coordinator', "a listener of A who is paused (L2)", (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.initiative.id), USERS.otherSide), refused({ sees: [NOT_A_LISTENER_OF_IT] })),
+  row('action:circle.approve_facilitator', 'coordinator', "the block of another initiative (B), a listener of A picked", (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.otherInitiative.id), USERS.newListener), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+  row('action:circle.approve_facilitator', 'otherCoordinator', "their own initiative's block (B), a listener of another initiative (A's NL) picked", (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.otherInitiative.id), USERS.newListener), refused({ sees: [NOT_A_LISTENER_OF_IT] })),
+  row('action:circle.approve_facilitator', 'coordinator', "the block of another workspace's initiative", (c) => usersSelectInModal(c.delivery, 'circle.approve_facilitator', facilitatorChoice(c.world.foreignInitiative.id), USERS.newListener), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+  ...surface(
+    'action:circle.revoke_facilitator',
+    (c) => usersSelectInModal(c.delivery, 'circle.revoke_facilitator', facilitatorChoice(c.world.initiative.id), USERS.listener),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED] }), {
+      coordinator: allowed({ changes: ['ListenerProfile'], sees: [english('circles.facilitatorRevoked'), CIRCLE_LIST], reaches: ['listener'], onlyTo: ['listener'] }),
+    }),
+  ),
+  row('action:circle.revoke_facilitator', 'otherCoordinator', "their own initiative's block (B), a listener of another initiative (L) picked", (c) => usersSelectInModal(c.delivery, 'circle.revoke_facilitator', facilitatorChoice(c.world.otherInitiative.id), USERS.listener), refused({ sees: [NOT_A_LISTENER_OF_IT] })),
+  row('action:circle.revoke_facilitator', 'coordinator', "the block of another initiative (B), a listener of A picked", (c) => usersSelectInModal(c.delivery, 'circle.revoke_facilitator', facilitatorChoice(c.world.otherInitiative.id), USERS.listener), refused({ sees: [CIRCLE_NOT_ALLOWED] })),
+
+  // "Report a concern" in a circle: the form, for someone in it, offers the others by pseudonym only.
+  ...surface(
+    'action:circle.report',
+    (c) => buttonInMessage(c.delivery, 'circle.report', c.world.circle.id),
+    byRole(refused({ sees: [CIRCLE_REPORT_NOT_MEMBER], hides: [CIRCLE_REPORT_FORM, 'Lark', 'Kestrel'] }), {
+      seeker: allowed({ sees: [CIRCLE_REPORT_FORM, 'Kestrel'], hides: [USERS.listener], onlyTo: [] }),
+      listener: allowed({ sees: [CIRCLE_REPORT_FORM, 'Lark'], hides: [USERS.seeker], onlyTo: [] }),
+    }),
+  ),
+  row('action:circle.report', 'seeker', "another workspace's circle they are a member of there", (c) => buttonInMessage(c.delivery, 'circle.report', c.world.foreignCircle.id), refused({ sees: [CIRCLE_REPORT_NOT_MEMBER], hides: [CIRCLE_REPORT_FORM, 'Osprey'] })),
+
+  // The pause button of a facilitator's crisis note: K's facilitator or A's coordinators, whatever the value names.
+  ...surface(
+    'action:circle.crisis_pause',
+    (c) => buttonInMessage(c.delivery, 'circle.crisis_pause', pauseTarget(c.world.circle.id, 'Lark')),
+    byRole(refused({ sees: [PAUSE_NOT_ALLOWED] }), {
+      listener: allowed({ changes: ['CircleMember'], sees: [upTo('circles.safety.pausedDone', 'until', { member: 'Lark' })], hides: [USERS.seeker], onlyTo: [] }),
+      coordinator: allowed({ changes: ['CircleMember'], sees: [upTo('circles.safety.pausedDone', 'until', { member: 'Lark' })], hides: [USERS.seeker], onlyTo: [] }),
+    }),
+  ),
+  row('action:circle.crisis_pause', 'listener', "K's facilitator (Kestrel) instead of a member", (c) => buttonInMessage(c.delivery, 'circle.crisis_pause', pauseTarget(c.world.circle.id, 'Kestrel')), refused({ sees: [PAUSE_NOT_ALLOWED] })),
+  row('action:circle.crisis_pause', 'coordinator', "another workspace's circle and its member (Finch)", (c) => buttonInMessage(c.delivery, 'circle.crisis_pause', pauseTarget(c.world.foreignCircle.id, 'Finch')), refused({ sees: [english('circles.safety.pauseNotFound')] })),
+  row('action:circle.crisis_pause', 'listener', "another workspace's circle they facilitate there, and its member (Finch)", (c) => buttonInMessage(c.delivery, 'circle.crisis_pause', pauseTarget(c.world.foreignCircle.id, 'Finch')), refused({ hides: ['Finch'] })),
+  row('action:circle.crisis_pause', 'coordinator', 'a closed circle of A', (c) => buttonInMessage(c.delivery, 'circle.crisis_pause', pauseTarget(c.world.closedCircleId, 'Lark')), refused({ sees: [english('circles.safety.pauseNotFound')] })),
+];
+
+const circleViews: Cell[] = [
+  // A new circle in A: its coordinators, and L (approved as facilitator), who must then facilitate it.
+  ...surface(
+    'view:circle.create_modal',
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [c.actor]), createMetadata(c.world.initiative.id)),
+    byRole(refused({ sees: [CIRCLE_NOT_ALLOWED] }), {
+      coordinator: allowed({ changes: ['Circle', 'CircleMember', 'CheckIn', 'AnonymousCount'], owns: OWN_CIRCLE, sees: [english('circles.created', { topic: 'Anxiety' })], onlyTo: [] }),
+      listener: allowed({ changes: ['Circle', 'CircleMember', 'CheckIn', 'AnonymousCount'], owns: OWN_CIRCLE, sees: [english('circles.created', { topic: 'Anxiety' })], onlyTo: [] }),
+    }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'coordinator',
+    'L (an active listener of A) named as its facilitator: L gets the welcome',
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [USERS.listener]), createMetadata(c.world.initiative.id)),
+    allowed({ changes: ['Circle', 'CircleMember', 'CheckIn', 'AnonymousCount'], reaches: ['listener'], onlyTo: ['listener'] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'coordinator',
+    'a colleague who is neither coordinator nor listener of A named as facilitator',
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [USERS.anyone]), createMetadata(c.world.initiative.id)),
+    refused({ sees: [english('circles.error.facilitators')] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'listener',
+    'an approved facilitator naming only someone else (C) as facilitator',
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [USERS.coordinator]), createMetadata(c.world.initiative.id)),
+    refused({ sees: [english('circles.error.facilitators')] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'coordinator',
+    "a topic of another initiative (B) in A's form",
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [c.actor], c.world.otherInitiative.topicId), createMetadata(c.world.initiative.id)),
+    refused({ sees: [english('circles.error.topic')] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'coordinator',
+    "another initiative's id (B) in private_metadata",
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [c.actor], c.world.otherInitiative.topicId), createMetadata(c.world.otherInitiative.id)),
+    refused({ sees: [CIRCLE_NOT_ALLOWED] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'coordinator',
+    "another workspace's initiative id in private_metadata",
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [c.actor], NO_TOPIC), createMetadata(c.world.foreignInitiative.id)),
+    refused({ sees: [CIRCLE_NOT_ALLOWED] }),
+  ),
+  row(
+    'view:circle.create_modal',
+    'otherSide',
+    'a listener of A not approved as facilitator (L2, paused)',
+    (c) => submission(c.delivery, 'circle.create_modal', circleForm(c.world, [c.actor]), createMetadata(c.world.initiative.id)),
+    refused({ sees: [CIRCLE_NOT_ALLOWED] }),
+  ),
+
+  // A concern raised in K: by someone in it, to A's coordinators only, naming pseudonyms only.
+  ...surface(
+    'view:circle.report_modal',
+    (c) => submission(c.delivery, 'circle.report_modal', circleReportForm('Kestrel'), circleReportMetadata(c.world.circle.id)),
+    byRole(refused({ sees: [CIRCLE_REPORT_NOT_MEMBER] }), {
+      seeker: allowed({
+        changes: ['Report', 'OutboxMessage'],
+        owns: [{ table: 'Report', column: 'reporterId' }],
+        sees: [english('circles.report.sent', { pseudonym: 'Lark' })],
+        hides: [USERS.listener],
+        reaches: ['coordinator'],
+        onlyTo: ['coordinator'],
+      }),
+      listener: allowed({
+        changes: ['Report', 'OutboxMessage'],
+        owns: [{ table: 'Report', column: 'reporterId' }],
+        sees: [english('circles.report.sent', { pseudonym: 'Kestrel' })],
+        hides: [USERS.seeker],
+        reaches: ['coordinator'],
+        onlyTo: ['coordinator'],
+      }),
+    }),
+  ),
+  row(
+    'view:circle.report_modal',
+    'seeker',
+    "another workspace's circle they are a member of there, in private_metadata",
+    (c) => submission(c.delivery, 'circle.report_modal', circleReportForm('Osprey'), circleReportMetadata(c.world.foreignCircle.id)),
+    refused({ sees: [CIRCLE_REPORT_NOT_MEMBER] }),
+  ),
+  row('view:circle.report_modal', 'seeker', 'a circle id that does not exist', (c) => submission(c.delivery, 'circle.report_modal', circleReportForm(null), circleReportMetadata(MISSING_ID)), refused({ sees: [CIRCLE_REPORT_NOT_MEMBER] })),
+
+  // The list and the manage modal have only a Close button: a forged submission finds no handler.
+  ...(['circle.list', 'circle.manage_modal'] as const).flatMap((id) =>
+    surface(`view:${id}`, (c) => submission(c.delivery, id, {}, JSON.stringify({ language: 'en', circleId: c.world.circle.id })), byRole(refused(), {})),
+  ),
+];
+
+function circleCopyEvents(): Cell[] {
+  return [
+    row(
+      'event:message.message_changed',
+      'seeker',
+      "an edit of their message in circle K: its copy in L's thread is updated",
+      (c) =>
+        eventBody(c.delivery, {
+          type: 'message',
+          subtype: 'message_changed',
+          channel_type: 'im',
+          channel: dm(c.actor),
+          ts: '1772445600.000210',
+          message: { type: 'message', user: c.actor, text: 'edited words', ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.seekerThreadTs },
+          previous_message: { type: 'message', user: c.actor, ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.seekerThreadTs },
+        }),
+      allowed({ reaches: ['listener'], onlyTo: ['listener'] }),
+    ),
+    row(
+      'event:message.message_changed',
+      'listener',
+      "the ts of S's message in circle K, in L's own welcome thread",
+      (c) =>
+        eventBody(c.delivery, {
+          type: 'message',
+          subtype: 'message_changed',
+          channel_type: 'im',
+          channel: dm(c.actor),
+          ts: '1772445600.000220',
+          message: { type: 'message', user: c.actor, text: 'edited words', ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.listenerThreadTs },
+          previous_message: { type: 'message', user: c.actor, ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.listenerThreadTs },
+        }),
+      refused(),
+    ),
+    row(
+      'event:message.message_deleted',
+      'seeker',
+      "a deletion of their message in circle K: its copy in L's thread goes",
+      (c) =>
+        eventBody(c.delivery, {
+          type: 'message',
+          subtype: 'message_deleted',
+          channel_type: 'im',
+          channel: dm(c.actor),
+          ts: '1772445600.000310',
+          deleted_ts: c.world.circle.seekerMessage.sourceTs,
+          previous_message: { type: 'message', user: c.actor, ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.seekerThreadTs },
+        }),
+      allowed({ changes: ['CircleRelayed'], reaches: ['listener'], onlyTo: ['listener'] }),
+    ),
+    row(
+      'event:message.message_deleted',
+      'listener',
+      "the ts of S's message in circle K, in L's own welcome thread",
+      (c) =>
+        eventBody(c.delivery, {
+          type: 'message',
+          subtype: 'message_deleted',
+          channel_type: 'im',
+          channel: dm(c.actor),
+          ts: '1772445600.000320',
+          deleted_ts: c.world.circle.seekerMessage.sourceTs,
+          previous_message: { type: 'message', user: c.actor, ts: c.world.circle.seekerMessage.sourceTs, thread_ts: c.world.circle.listenerThreadTs },
+        }),
+      refused(),
+    ),
+  ];
+}
+
+/** A DM to the app about circle K: in the writer's own welcome thread, or a forged one. */
+const circleEvents: Cell[] = [
+  row('event:message', 'seeker', "a reply in their welcome thread of circle K", (c) => dmMessage(c, { thread_ts: c.world.circle.seekerThreadTs }), allowed({ changes: ['CircleRelayed'], reaches: ['listener'], onlyTo: ['listener'] })),
+  row('event:message', 'listener', "a reply in their welcome thread of circle K (as its facilitator)", (c) => dmMessage(c, { thread_ts: c.world.circle.listenerThreadTs }), allowed({ changes: ['CircleRelayed'], reaches: ['seeker'], onlyTo: ['seeker'] })),
+  row('event:message', 'anyone', "a reply in the thread ts of S's welcome to circle K", (c) => dmMessage(c, { thread_ts: c.world.circle.seekerThreadTs }), refused()),
+  row('event:message', 'coordinator', "a reply in the thread ts of L's welcome to circle K (they coordinate A)", (c) => dmMessage(c, { thread_ts: c.world.circle.listenerThreadTs }), refused()),
+  row(
+    'event:message',
+    'seeker',
+    "a reply in their welcome thread of a circle in another workspace: their pairing's, not that circle's",
+    (c) => dmMessage(c, { thread_ts: c.world.foreignCircle.seekerThreadTs }),
+    allowed({ changes: ['RelayedMessage'], reaches: ['listener'], onlyTo: ['listener'] }),
+  ),
+  // Edits and deletions of S's message in K (its copy is in L's thread).
+  ...circleCopyEvents(),
+];
+
 export const MATRIX: readonly Cell[] = [
   ...commands,
   ...pairingActions,
@@ -923,6 +1359,10 @@ export const MATRIX: readonly Cell[] = [
   ...initiativeActions,
   ...views,
   ...events,
+  ...circleCommands,
+  ...circleActions,
+  ...circleViews,
+  ...circleEvents,
 ];
 
 /** Message subtypes the relay handles besides a new message: each is a surface of its own. */

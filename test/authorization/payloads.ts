@@ -83,6 +83,33 @@ export function buttonInModal(d: Delivery, actionId: string, value: string | und
   };
 }
 
+/**
+ * A users_select in an actions block of a modal the actor has open (the circles list's facilitator
+ * choice): the handler reads the block id and the person picked, both of which the client controls.
+ */
+export function usersSelectInModal(d: Delivery, actionId: string, blockId: string, selectedUser: string | null, privateMetadata = ''): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: user(d.actor),
+    team,
+    api_app_id: 'A0FAKEAPP1',
+    token: 'verification',
+    trigger_id: `${d.key}.trigger`,
+    container: { type: 'view', view_id: 'VMODAL0001' },
+    view: { id: 'VMODAL0001', type: 'modal', team_id: TEAM, blocks: [], private_metadata: privateMetadata, callback_id: 'circle.list', state: { values: {} }, hash: 'h' },
+    actions: [
+      {
+        action_id: actionId,
+        block_id: blockId,
+        type: 'users_select',
+        action_ts: '1700000000.1',
+        ...(selectedUser !== null ? { selected_user: selectedUser } : {}),
+        placeholder: { type: 'plain_text', text: 'Choose' },
+      },
+    ],
+  };
+}
+
 export type FormState = Record<string, Record<string, Record<string, unknown>>>;
 
 /** A modal submitted by the actor, with whatever state and private_metadata the client sent. */

@@ -7,7 +7,7 @@ import { SUBCOMMANDS } from '../../src/features/commands/parse-command.js';
 import { createInProcessApp } from '../support/in-process-app.js';
 
 // Every surface a person can reach, read from the code itself, so the matrix cannot fall behind it:
-// the `/peer` subcommands, every id in the capabilities' ids modules, every listener the app registers
+// the `/peer` subcommands, every id in the capabilities' ids modules (ids.ts and *-ids.ts), every listener the app registers
 // (spied on while the real app is built), and every modal callback id written in src.
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -48,18 +48,21 @@ export function registeredListeners(): Registered[] {
   return recorded;
 }
 
-/** Every string in every `*Ids` export of src/features/<capability>/ids.ts, except block ids. */
+/** Files that hold a capability's ids: `ids.ts`, or `<part>-ids.ts` (the circles' relay-ids.ts), anywhere under src/features. */
+function idsFiles(dir: string = FEATURES): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...idsFiles(path));
+    else if (entry.name === 'ids.ts' || entry.name.endsWith('-ids.ts')) files.push(path);
+  }
+  return files.sort();
+}
+
+/** Every string in every `*Ids` export of each capability's ids modules (ids.ts and *-ids.ts), except block ids. */
 export async function idsFromModules(): Promise<{ id: string; where: string }[]> {
   const found: { id: string; where: string }[] = [];
-  for (const capability of readdirSync(FEATURES)) {
-    const file = join(FEATURES, capability, 'ids.ts');
-    let exists = true;
-    try {
-      readFileSync(file);
-    } catch {
-      exists = false;
-    }
-    if (!exists) continue;
+  for (const file of idsFiles()) {
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (!name.endsWith('Ids')) continue;

@@ -28,10 +28,10 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   anyone: 'a colleague with no relation to anything',
-  seeker: 'the seeker of the request and the pairing (S)',
-  listener: 'the listener of the pairing, offered the open request (L)',
+  seeker: 'the seeker of the request and the pairing (S); a member of circle K (Lark), and of a circle in another workspace',
+  listener: 'the listener of the pairing, offered the open request (L); approved as facilitator, facilitator of circle K (Kestrel) and of a circle in another workspace',
   otherSide: 'the listener of another pairing in the same initiative (L2, who talks with S2)',
-  coordinator: 'a coordinator of the initiative (C)',
+  coordinator: 'a coordinator of the initiative (C), who created circle K',
   hrViewer: 'an HR viewer of the initiative (H)',
   otherCoordinator: 'the coordinator of another initiative in the workspace (X)',
   removedMember: 'a former coordinator, removed from the initiative (R)',
@@ -55,10 +55,13 @@ export const USERS = {
   /** Not roles of the matrix, but people in the world. */
   otherSeeker: 'U0OTHERS01',
   pendingListener: 'U0PENDNG01',
+  /** An active listener of A with no topics (never offered a request), not approved as facilitator (issue 20). */
+  newListener: 'U0NEWLST01',
   outsider: 'U0OUTSIDE1',
-} as const satisfies Record<Role | 'otherSeeker' | 'pendingListener' | 'outsider', string>;
+} as const satisfies Record<Role | 'otherSeeker' | 'pendingListener' | 'newListener' | 'outsider', string>;
 
 export const ADMINS: readonly string[] = [USERS.admin];
+
 
 /** The DM channel the world uses for each person: `D` + their user id. */
 export const dm = (userId: string) => `D${userId}`;
@@ -101,6 +104,30 @@ export interface World {
   revokedInvitationId: string;
   /** A concern S raised in pairing P, as Otter, about L (issue 15): coordinators of A may reply to it. */
   reportId: string;
+  /** NL's profile: an active listener of A, not (yet) approved as facilitator. */
+  newListenerProfileId: string;
+  /**
+   * Issue 20: circle K in A (topic Anxiety), created by C, open, 1 member of 5 places. L (approved as
+   * facilitator on their profile) facilitates it as Kestrel; S is its member as Lark, with consent and a
+   * welcome thread each; both have their first session prompt scheduled. S wrote one message in it,
+   * whose copy is in L's welcome thread.
+   */
+  circle: {
+    id: string;
+    facilitatorPseudonym: string;
+    memberPseudonym: string;
+    seekerThreadTs: string;
+    listenerThreadTs: string;
+    /** S's message in K (in S's DM) and its copy in L's DM. */
+    seekerMessage: { sourceTs: string; mirrorTs: string };
+  };
+  /** A circle of A that C closed (no one left in it). */
+  closedCircleId: string;
+  /**
+   * A circle in the other workspace's initiative, facilitated by its coordinator (Osprey) and by L
+   * (Plover), with S as member (Finch): user ids are shared across an Enterprise Grid's workspaces.
+   */
+  foreignCircle: { id: string; facilitatorPseudonym: string; listenerPseudonym: string; memberPseudonym: string; seekerThreadTs: string };
 }
 
 export async function buildWorld(db: Db): Promise<World> {
@@ -276,6 +303,70 @@ export async function buildWorld(db: Db): Promise<World> {
     },
   });
 
+  // Issue 20: the circles. Written straight to the tables, as the rest of the world.
+  await db.listenerProfile.update({ where: { id: listener.id }, data: { facilitator: true } });
+  const newListener = await makeListener(db, { initiativeId: a.id, userId: USERS.newListener, topicIds: [], capacity: 1 });
+  await db.listenerProfile.update({ where: { id: newListener.id }, data: { approvedAt: ago(24 * 3), createdAt: ago(24 * 3) } });
+  await consent(USERS.newListener, a.id, 'listener', 'given', ago(24 * 3));
+
+  // Wednesdays at 17:00 in London (GMT in March): the first session is two days after NOW.
+  const firstSessionAt = new Date('2026-03-04T17:00:00Z');
+  const circleRow = (initiativeId: string, status: 'open' | 'closed', createdBy: string, extra: { topicId?: string; memberCount?: number; closedAt?: Date }) =>
+    db.circle.create({
+      data: {
+        initiativeId,
+        topicId: extra.topicId ?? null,
+        description: 'A weekly circle for colleagues living with anxiety.',
+        capacity: 5,
+        memberCount: extra.memberCount ?? 0,
+        cadence: 'weekly',
+        weekday: 3,
+        localTime: '17:00',
+        timezone: 'Europe/London',
+        firstSessionAt,
+        prompt: 'What helped you this week?',
+        guidelines: 'What is said in the circle stays in the circle.',
+        status,
+        createdBy,
+        createdAt: ago(24 * 7),
+        ...(extra.closedAt ? { closedAt: extra.closedAt } : {}),
+      },
+    });
+  const circle = await circleRow(a.id, 'open', USERS.coordinator, { topicId: anxiety!.id, memberCount: 1 });
+  const circleThreads = { seeker: '1700000500.000100', listener: '1700000500.000200' };
+  const circleFacilitator = await db.circleMember.create({
+    data: { circleId: circle.id, userId: USERS.listener, role: 'facilitator', pseudonym: 'Kestrel', channel: dm(USERS.listener), threadTs: circleThreads.listener, joinedAt: ago(24 * 7) },
+  });
+  const circleMember = await db.circleMember.create({
+    data: { circleId: circle.id, userId: USERS.seeker, role: 'member', pseudonym: 'Lark', channel: dm(USERS.seeker), threadTs: circleThreads.seeker, joinedAt: ago(24 * 6) },
+  });
+  await consent(USERS.seeker, a.id, 'circle_member', 'given', ago(24 * 6));
+  for (const [member, recipientId] of [
+    [circleFacilitator, USERS.listener],
+    [circleMember, USERS.seeker],
+  ] as const) {
+    await db.checkIn.create({
+      data: { initiativeId: a.id, kind: 'circle_session', subjectId: member.id, recipientId, sequence: 1, dueAt: firstSessionAt, deliverAt: firstSessionAt, status: 'scheduled' },
+    });
+  }
+  const circleMessage = { sourceTs: '1700000600.000001', mirrorTs: '1700000600.000002' };
+  await db.circleRelayed.create({ data: { circleId: circle.id, fromMemberId: circleMember.id, toMemberId: circleFacilitator.id, ...circleMessage, createdAt: ago(4) } });
+
+  const closedCircle = await circleRow(a.id, 'closed', USERS.coordinator, { closedAt: ago(24) });
+
+  const foreignCircle = await circleRow(z.id, 'open', USERS.outsider, { memberCount: 1 });
+  const foreignSeekerThreadTs = '1700000700.000100';
+  await db.circleMember.createMany({
+    data: [
+      { circleId: foreignCircle.id, userId: USERS.outsider, role: 'facilitator', pseudonym: 'Osprey', channel: dm(USERS.outsider), threadTs: '1700000700.000200', joinedAt: ago(24 * 7) },
+      { circleId: foreignCircle.id, userId: USERS.listener, role: 'facilitator', pseudonym: 'Plover', channel: dm(USERS.listener), threadTs: '1700000700.000300', joinedAt: ago(24 * 7) },
+      { circleId: foreignCircle.id, userId: USERS.seeker, role: 'member', pseudonym: 'Finch', channel: dm(USERS.seeker), threadTs: foreignSeekerThreadTs, joinedAt: ago(24 * 6) },
+    ],
+  });
+  await db.consentRecord.create({
+    data: { workspaceId: OTHER_TEAM, userId: USERS.seeker, initiativeId: z.id, purpose: 'circle_member', action: 'given', textVersion: CONSENT_TEXTS.circle_member.version, surface: 'test:world', createdAt: ago(24 * 6) },
+  });
+
   return {
     initiative: { id: a.id, name: 'Peer Support Matrix', resources: 'Call the EAP line on 0800 111 222.', anxietyTopicId: anxiety!.id, bereavementTopicId: bereavement!.id },
     otherInitiative: { id: b.id, name: 'Other Circle', topicId: b.topics[0]!.id },
@@ -301,5 +392,16 @@ export async function buildWorld(db: Db): Promise<World> {
     foreignInvitationId: foreign.id,
     revokedInvitationId: revoked.id,
     reportId: report.id,
+    newListenerProfileId: newListener.id,
+    circle: {
+      id: circle.id,
+      facilitatorPseudonym: 'Kestrel',
+      memberPseudonym: 'Lark',
+      seekerThreadTs: circleThreads.seeker,
+      listenerThreadTs: circleThreads.listener,
+      seekerMessage: circleMessage,
+    },
+    closedCircleId: closedCircle.id,
+    foreignCircle: { id: foreignCircle.id, facilitatorPseudonym: 'Osprey', listenerPseudonym: 'Plover', memberPseudonym: 'Finch', seekerThreadTs: foreignSeekerThreadTs },
   };
 }

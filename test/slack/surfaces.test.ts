@@ -313,7 +313,7 @@ const CASES: SurfaceCase[] = [
       view(`circles list, full of circles, for a coordinator (${language})`, () =>
         circles.renderCirclesModal(t, {
           mine: Array.from({ length: 20 }, (_, i) => ({ circleId: circleId(i), topic: i % 2 ? null : longTopic, initiative: initiative(i).name, pseudonym: LONGEST_PSEUDONYM, role: i % 3 ? 'member' : 'facilitator', schedule, canManage: i % 3 === 0 })),
-          open: Array.from({ length: 40 }, (_, i) => ({ circleId: circleId(100 + i), topic: longTopic, initiative: initiative(i).name, description: words(200), schedule, placesLeft: (i % 12) + 1 })),
+          open: Array.from({ length: 40 }, (_, i) => ({ circleId: circleId(100 + i), topic: longTopic, initiative: initiative(i).name, description: words(200), schedule, placesLeft: i % 12, canManage: true })),
           createIn: Array.from({ length: 6 }, (_, i) => ({ id: cuid('initiative', i), name: initiative(i).name })),
           consent: consentText('circle_member', language).text,
           facilitators: Array.from({ length: 4 }, (_, i) => ({ initiativeId: cuid('initiative', i), name: initiative(i).name, approved: Array.from({ length: 30 }, (_, j) => userId(j)) })),
@@ -651,6 +651,15 @@ function errorsOf(surface: SurfaceCase): string[] {
 describe('every surface the app sends is one Slack accepts', () => {
   it.each(CASES)('$name', (surface) => {
     expect(errorsOf(surface)).toEqual([]);
+  });
+
+  it('the circles list keeps what joining agrees to, however many circles it lists (invariant 3)', () => {
+    for (const surface of CASES.filter((c) => c.name.startsWith('circles list, full of circles'))) {
+      const view = surface.render() as { blocks: unknown[] };
+      expect(view.blocks.length).toBeLessThanOrEqual(100);
+      // The consent text's last part (how to withdraw, naming `/peer delete-my-data` in every language) is the last block.
+      expect(JSON.stringify(view.blocks.at(-1))).toContain('/peer delete-my-data');
+    }
   });
 
   it('every exported view has at least one case, so a new view cannot skip this check', () => {

@@ -42,7 +42,7 @@ export function modelsInDependencyOrder(): ModelInfo[] {
       const compound = /^\s*@@id\(\[([^\]]+)\]\)/.exec(line);
       if (compound) key = compound[1]!.split(',').map((k) => k.trim());
     }
-    const dependsOn = [...body.matchAll(/^\s*\w+\s+(\w+)\??\s+@relation\(fields:/gm)].map((m) => m[1]!).filter((m) => m !== name);
+    const dependsOn = [...body.matchAll(/^\s*\w+\s+(\w+)\??\s+@relation\((?:"[^"]*",\s*)?fields:/gm)].map((m) => m[1]!).filter((m) => m !== name);
     if (key.length === 0) throw new Error(`model ${name} has no primary key the snapshot helper can read`);
     models.set(name, { name, columns, key, dependsOn });
   }

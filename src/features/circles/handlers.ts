@@ -6,6 +6,7 @@ import { serviceDeps, type FeatureDeps } from '../../app-deps.js';
 import { effects } from '../../effects/effects.js';
 import { FALLBACK_LANGUAGE } from '../../domain/app-language.js';
 import { consentText } from '../../domain/consent.js';
+import { textsIn } from '../../domain/initiative-texts.js';
 import type { CircleInputField } from '../../domain/circles.js';
 import { CIRCLE_DESCRIPTION_MAX, CIRCLE_GUIDELINES_MAX, CIRCLE_MAX_SIZE, CIRCLE_MIN_SIZE, CIRCLE_PROMPT_MAX } from '../../domain/circles.js';
 import { translatorFor, type Translate } from '../../i18n/translate.js';
@@ -82,6 +83,10 @@ function fieldError(t: Translate, field: CircleInputField): string {
   }
 }
 
+/** A topic label as the coordinators wrote it in the reader's language, where they did (issue 19). */
+const topicIn = (t: Translate, c: { topic: string | null; initiativeTexts: string }): string | null =>
+  c.topic === null ? null : textsIn({ texts: c.initiativeTexts }, t.language).topicLabel(c.topic);
+
 const scheduleOf = (c: { cadence: string; weekday: number; localTime: string; timezone: string }): Schedule => ({
   cadence: c.cadence,
   weekday: c.weekday,
@@ -111,7 +116,7 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
         channel,
         ...renderWelcome(t, {
           circleId,
-          topic: circle.topic,
+          topic: topicIn(t, circle),
           pseudonym: member.pseudonym,
           role: member.role,
           schedule: scheduleOf(circle),
@@ -158,16 +163,25 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
         .filter((c) => c.mine && c.member)
         .map((c) => ({
           circleId: c.id,
-          topic: c.topic,
+          topic: topicIn(t, c),
           initiative: c.initiativeName,
           pseudonym: c.member!.pseudonym,
           role: c.member!.role,
           schedule: scheduleOf(c),
           canManage: c.canManage,
         })),
+      // Open circles with a place; a coordinator also sees their initiatives' full ones, to manage them.
       open: circles
-        .filter((c) => !c.mine && c.placesLeft > 0)
-        .map((c) => ({ circleId: c.id, topic: c.topic, initiative: c.initiativeName, description: c.description, schedule: scheduleOf(c), placesLeft: c.placesLeft })),
+        .filter((c) => !c.mine && (c.placesLeft > 0 || c.canManage))
+        .map((c) => ({
+          circleId: c.id,
+          topic: topicIn(t, c),
+          initiative: c.initiativeName,
+          description: c.description,
+          schedule: scheduleOf(c),
+          placesLeft: c.placesLeft,
+          canManage: c.canManage,
+        })),
       createIn: creatable.initiatives.map((i) => ({ id: i.id, name: i.name })),
       consent: consentText('circle_member', t.language).text,
       facilitators: coordinated.map((c) => ({ initiativeId: c.id, name: c.name, approved: c.listeners.filter((l) => l.facilitator).map((l) => l.userId) })),
@@ -229,7 +243,14 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     const result = await leaveCircle(services.db, { workspaceId: a.workspaceId, userId: a.userId, circleId: a.value, now: services.clock.now() });
     if (result.kind !== 'left' || !me) return answer(client, a, t, t('circles.notMember'));
     await answer(client, a, t, t('circles.left'), me.channel && me.threadTs ? { channel: me.channel, ts: me.threadTs } : undefined);
-    await tellMembers(client, a.workspaceId, members.filter((m) => m.userId !== a.userId), (mt) => mt('circles.leftNotice', { pseudonym: me.pseudonym }));
+    if (result.closed) {
+      // Its last facilitator left: the circle closed (service.ts), and everyone in it is told why.
+      await tellMembers(client, a.workspaceId, result.closed, (mt) => mt('myData.circles.closedNotice'));
+      await deps.effects.run([...effects.refreshHomes(a.workspaceId, result.closed.map((m) => m.userId))]);
+    } else {
+      await tellMembers(client, a.workspaceId, members.filter((m) => m.userId !== a.userId), (mt) => mt('circles.leftNotice', { pseudonym: me.pseudonym }));
+    }
+    await deps.effects.run([...effects.refreshHomes(a.workspaceId, [a.userId])]);
   });
 
   app.action(CircleIds.create, async ({ ack, body, client }) => {
@@ -297,19 +318,21 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
       await ack({ response_action: 'update', view: messageModal(t, t('circles.createTitle'), t('circles.notAllowed')) });
       return;
     }
-    await ack({ response_action: 'update', view: messageModal(t, t('circles.createTitle'), t('circles.created', { topic: result.circle.topic ?? t('circles.noTopic') })) });
+    await ack({ response_action: 'update', view: messageModal(t, t('circles.createTitle'), t('circles.created', { topic: topicIn(t, result.circle) ?? t('circles.noTopic') })) });
     const members = await circleMembersFor(services.db, result.circle.id);
     for (const m of members) await welcome(client, s.workspaceId, m, result.circle.id);
   });
 
-  async function manageView(t: Translate, userId: string, circleId: string): Promise<ModalView> {
-    const circle = await circleFor(services.db, { circleId, viewerId: userId });
-    if (!circle || circle.status !== 'open') return messageModal(t, t('circles.manageTitle'), t('circles.closed'));
+  async function manageView(t: Translate, workspaceId: string, userId: string, circleId: string): Promise<ModalView> {
+    const circle = await circleFor(services.db, { circleId, viewerId: userId, workspaceId });
+    // Another workspace's circle is none here.
+    if (!circle) return messageModal(t, t('circles.manageTitle'), t('circles.notFound'));
+    if (circle.status !== 'open') return messageModal(t, t('circles.manageTitle'), t('circles.closed'));
     if (!circle.viewerCanManage) return messageModal(t, t('circles.manageTitle'), t('circles.notAllowed'));
     const members = await circleMembersFor(services.db, circleId);
     return renderManageModal(t, {
       circleId,
-      topic: circle.topic,
+      topic: topicIn(t, circle),
       capacity: circle.capacity,
       members: members.map((m) => ({ pseudonym: m.pseudonym, role: m.role, pausedUntil: m.pausedUntil })),
       canClose: circle.viewerCanClose,
@@ -324,7 +347,7 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     if (!a.triggerId || !a.value) return;
     const t = await translatorOf(client, a.userId, a.workspaceId, LANGUAGE_WITHIN_MS);
     const circleId = a.value;
-    await pushThenUpdate(client, a.triggerId, t, t('circles.manageTitle'), () => manageView(t, a.userId, circleId));
+    await pushThenUpdate(client, a.triggerId, t, t('circles.manageTitle'), () => manageView(t, a.workspaceId, a.userId, circleId));
   });
 
   app.action(CircleIds.pauseMember, async ({ ack, body, client }) => {
@@ -333,10 +356,10 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     const value = parseJson(pauseValue, a.value);
     if (!value) return;
     const t = await translatorOf(client, a.userId, a.workspaceId);
-    const result = await pauseMember(services.db, { byUserId: a.userId, circleId: value.circleId, pseudonym: value.pseudonym, now: services.clock.now() });
+    const result = await pauseMember(services.db, { workspaceId: a.workspaceId, byUserId: a.userId, circleId: value.circleId, pseudonym: value.pseudonym, now: services.clock.now() });
     if (result.kind === 'not-allowed') return answer(client, a, t, t('circles.notAllowed'));
     if (result.kind !== 'paused') return answer(client, a, t, t('circles.notMember'));
-    if (a.viewId) await client.views.update({ view_id: a.viewId, view: await manageView(t, a.userId, value.circleId) });
+    if (a.viewId) await client.views.update({ view_id: a.viewId, view: await manageView(t, a.workspaceId, a.userId, value.circleId) });
     const circle = await circleFor(services.db, { circleId: value.circleId });
     const zone = circle?.timezone ?? 'UTC';
     await tellMembers(client, a.workspaceId, [result.member], (mt) =>
@@ -349,7 +372,7 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     const a = parseAction(body);
     if (!a.value) return;
     const t = await translatorOf(client, a.userId, a.workspaceId);
-    const result = await closeCircle(services.db, { userId: a.userId, circleId: a.value, now: services.clock.now() });
+    const result = await closeCircle(services.db, { workspaceId: a.workspaceId, userId: a.userId, circleId: a.value, now: services.clock.now() });
     if (result.kind === 'not-allowed') return answer(client, a, t, t('circles.notAllowed'));
     if (result.kind === 'already-closed') return answer(client, a, t, t('circles.alreadyClosed'));
     await answer(client, a, t, t('circles.closedByYou'));
@@ -363,7 +386,7 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     const t = await translatorOf(client, a.userId, a.workspaceId);
     const members = await circleMembersFor(services.db, a.value);
     const me = members.find((m) => m.userId === a.userId);
-    const result = await revealMember(services.db, { userId: a.userId, circleId: a.value });
+    const result = await revealMember(services.db, { workspaceId: a.workspaceId, userId: a.userId, circleId: a.value });
     if (result.kind !== 'revealed' || !me) return answer(client, a, t, t('circles.notMember'));
     const user = `<@${a.userId}>`;
     await answer(client, a, t, t('circles.revealed', { pseudonym: me.pseudonym, user }), me.channel && me.threadTs ? { channel: me.channel, ts: me.threadTs } : undefined);
@@ -399,6 +422,8 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
       else {
         const result = await setFacilitator(services.db, { byUserId: a.userId, listenerProfileId: profile.profileId, facilitator });
         text = result === 'done' ? t(facilitator ? 'circles.facilitatorApproved' : 'circles.facilitatorRevoked') : t('circles.notAllowed');
+        // Their Home's circles line and create button follow the change; a refused pick touches nobody.
+        if (result === 'done') await deps.effects.run([...effects.refreshHomes(a.workspaceId, [picked])]);
       }
       if (a.viewId) {
         // The list again, with the change in it and a line saying what happened.
@@ -407,7 +432,6 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
       } else {
         await client.chat.postMessage({ channel: a.userId, ...renderCircleNote(text) });
       }
-      await deps.effects.run([...effects.refreshHomes(a.workspaceId, [picked])]);
     });
   }
 

@@ -127,8 +127,8 @@ export async function claimCircleCrisisNote(db: Db, memberId: string, now: Date)
 export type CircleReportChoices = { kind: 'member'; pseudonym: string; others: string[] } | { kind: 'not-member' };
 
 /** What the report form offers: the other people in the circle, by pseudonym only; only for someone in it. */
-export async function circleReportChoices(db: Db, input: { circleId: string; userId: string }): Promise<CircleReportChoices> {
-  const members = await db.circleMember.findMany({ where: { circleId: input.circleId }, select: { userId: true, pseudonym: true }, orderBy: { joinedAt: 'asc' } });
+export async function circleReportChoices(db: Db, input: { workspaceId: string; circleId: string; userId: string }): Promise<CircleReportChoices> {
+  const members = await db.circleMember.findMany({ where: { circleId: input.circleId, circle: { initiative: { workspaceId: input.workspaceId } } }, select: { userId: true, pseudonym: true }, orderBy: { joinedAt: 'asc' } });
   const me = members.find((m) => m.userId === input.userId);
   if (!me) return { kind: 'not-member' };
   return { kind: 'member', pseudonym: me.pseudonym, others: members.filter((m) => m !== me).map((m) => m.pseudonym) };
@@ -144,12 +144,12 @@ export type CircleReportResult = { kind: 'reported'; reporterPseudonym: string; 
  */
 export async function reportCircleConcern(
   deps: ServiceDeps,
-  input: { circleId: string; userId: string; reason: ReportReason; aboutPseudonym: string | null },
+  input: { workspaceId: string; circleId: string; userId: string; reason: ReportReason; aboutPseudonym: string | null },
 ): Promise<CircleReportResult> {
   const now = deps.clock.now();
   return deps.db.$transaction(async (tx): Promise<CircleReportResult> => {
-    const circle = await tx.circle.findUnique({
-      where: { id: input.circleId },
+    const circle = await tx.circle.findFirst({
+      where: { id: input.circleId, initiative: { workspaceId: input.workspaceId } },
       select: { id: true, initiativeId: true, initiative: { select: { workspaceId: true } }, members: { select: { userId: true, pseudonym: true } } },
     });
     const me = circle?.members.find((m) => m.userId === input.userId);

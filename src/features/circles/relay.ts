@@ -245,7 +245,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const a = parseAction(body);
     const target = parseJson(pauseValue, a.value);
     if (!target) return;
-    const [result, t] = await Promise.all([pauseMember(services.db, { byUserId: a.userId, circleId: target.circleId, pseudonym: target.pseudonym, now: services.clock.now() }), clickerT(client, a)]);
+    const [result, t] = await Promise.all([pauseMember(services.db, { workspaceId: a.workspaceId, byUserId: a.userId, circleId: target.circleId, pseudonym: target.pseudonym, now: services.clock.now() }), clickerT(client, a)]);
     if (result.kind === 'paused') {
       deps.logger.info({ circleId: target.circleId }, 'a circle member was paused from a crisis note');
       await respond(ephemeral(t('circles.safety.pausedDone', { member: target.pseudonym, until: slackDateTime(t.language, result.until) })));
@@ -262,7 +262,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     // In the reporter's language, within a share of the trigger's 3 seconds (the initiative's, then English, after).
     const t = await clickerT(client, a, LANGUAGE_WITHIN_MS);
     await openThenUpdate(client, a.triggerId, t, t('reports.title'), async () => {
-      const choices = await circleReportChoices(services.db, { circleId, userId: a.userId });
+      const choices = await circleReportChoices(services.db, { workspaceId: a.workspaceId, circleId, userId: a.userId });
       if (choices.kind === 'not-member') return renderCircleReportAnswer(t, t('circles.report.notMember'));
       return renderCircleReportModal(t, { circleId, others: choices.others });
     });
@@ -279,6 +279,7 @@ export function register(app: Routes, deps: FeatureDeps): void {
     const about = form[CircleRelayIds.blocks.about];
     // Saved before the form answers: if this fails, the person is told it was not sent (answer-failures).
     const result = await reportCircleConcern(services, {
+      workspaceId: s.workspaceId,
       circleId: metadata.circleId,
       userId: s.userId,
       reason: reason.value,

@@ -387,7 +387,8 @@ function toSummary(row: ListedRow, mine: Membership | undefined, coordinates: bo
 
 /**
  * The circles to show a person: their own open circles first (with their role and pseudonym), then the
- * open circles of the workspace's initiatives with a place left, oldest first. Closed circles are
+ * open circles of the workspace's initiatives with a place left (and, for a coordinator, every open
+ * circle of their initiatives), oldest first. Closed circles are
  * listed nowhere. Nothing about any other member is read, but the count of places taken.
  */
 export async function openCirclesFor(db: Db, input: { workspaceId: string; userId: string }): Promise<CircleSummary[]> {
@@ -412,7 +413,8 @@ export async function openCirclesFor(db: Db, input: { workspaceId: string; userI
   // Places are compared here, not in the query: Prisma cannot compare two columns, and a workspace has
   // a handful of open circles.
   const mine = open.filter((c) => mineById.has(c.id)).map(summary);
-  const others = open.filter((c) => !mineById.has(c.id) && placesLeft(c) > 0).map(summary);
+  // Coordinators also get the full circles of their initiatives, to manage (and close) them.
+  const others = open.filter((c) => !mineById.has(c.id) && (placesLeft(c) > 0 || coordinated.has(c.initiativeId))).map(summary);
   return [...mine, ...others];
 }
 
@@ -422,8 +424,10 @@ export async function circleCountOf(db: Db, workspaceId: string, userId: string)
 }
 
 /** A circle, and what `viewerId` (when given) may do with it, decided from the database. */
-export async function circleFor(db: Db | Tx, input: { circleId: string; viewerId?: string }): Promise<CircleDetail | null> {
+export async function circleFor(db: Db | Tx, input: { circleId: string; viewerId?: string; workspaceId?: string }): Promise<CircleDetail | null> {
   const row = await db.circle.findUnique({ where: { id: input.circleId }, include: circleListing });
+  // A circle id from another workspace names nothing here (a click carries the workspace it came from).
+  if (row && input.workspaceId !== undefined && row.initiative.workspaceId !== input.workspaceId) return null;
   if (!row) return null;
   const coordinates = input.viewerId !== undefined && (await hasRole(db, row.initiativeId, input.viewerId, 'coordinator'));
   const facilitates =
@@ -528,13 +532,16 @@ export async function setWelcome(db: Db | Tx, input: { memberId: string; channel
   return count === 1;
 }
 
-export type LeaveResult = { kind: 'left'; role: CircleRole; circleId: string } | { kind: 'not-member' };
+export type LeaveResult =
+  | { kind: 'left'; role: CircleRole; circleId: string; /** The circle closed because its last facilitator left: everyone to tell. */ closed: MemberAddress[] | null }
+  | { kind: 'not-member' };
 
 /**
  * One click leaves, at once: the member row goes (its relayed copies' timestamps with it, by cascade),
  * their sessions are unscheduled, a member's place is given back and their consent withdrawn, in one
  * transaction. Facilitators may leave too; they took no place and gave no circle consent (their basis
- * is their role in the initiative), so neither is touched for them.
+ * is their role in the initiative), so neither is touched for them. When the last facilitator leaves, the
+ * circle closes, as on erasure: nobody would be told of a member in crisis.
  */
 export async function leaveCircle(
   db: Db,
@@ -564,8 +571,15 @@ export async function leaveCircle(
         at: now,
       });
     }
-    return { kind: 'left', role, circleId: member.circleId };
+    return { kind: 'left', role, circleId: member.circleId, closed: role === 'facilitator' ? await closeIfUnfacilitated(tx, member.circleId, now) : null };
   });
+}
+
+/** Closes an open circle that has no facilitator left; the members to tell, or null when it still has one. */
+async function closeIfUnfacilitated(tx: Tx, circleId: string, now: Date): Promise<MemberAddress[] | null> {
+  if ((await tx.circleMember.count({ where: { circleId, role: 'facilitator' } })) > 0) return null;
+  const { count } = await tx.circle.updateMany({ where: { id: circleId, status: 'open' }, data: { status: 'closed', closedAt: now } });
+  return count === 1 ? unscheduleAll(tx, circleId) : null;
 }
 
 /** Gives a member's place back; never below zero. */
@@ -583,10 +597,10 @@ export type CloseResult = { kind: 'closed'; members: MemberAddress[] } | { kind:
  * welcome message; leaving still deletes a row at once, erasure deletes a person's, and retention deletes
  * the rest. Returns everyone to tell.
  */
-export async function closeCircle(db: Db, input: { userId: string; circleId: string; now: Date }): Promise<CloseResult> {
+export async function closeCircle(db: Db, input: { workspaceId: string; userId: string; circleId: string; now: Date }): Promise<CloseResult> {
   const { now } = input;
   return db.$transaction(async (tx): Promise<CloseResult> => {
-    const circle = await tx.circle.findUnique({ where: { id: input.circleId }, select: { id: true, initiativeId: true } });
+    const circle = await tx.circle.findFirst({ where: { id: input.circleId, initiative: { workspaceId: input.workspaceId } }, select: { id: true, initiativeId: true } });
     // A circle that does not exist and one the person may not close look the same to them.
     if (!circle || !(await hasRole(tx, circle.initiativeId, input.userId, 'coordinator'))) return { kind: 'not-allowed' };
     const { count } = await tx.circle.updateMany({ where: { id: circle.id, status: 'open' }, data: { status: 'closed', closedAt: now } });
@@ -612,10 +626,10 @@ export type PauseMemberResult =
  * rest of the session: until the next session's slot. The member is named by circle pseudonym, the only
  * name a facilitator's crisis note carries. Facilitators are not paused by one another.
  */
-export async function pauseMember(db: Db, input: { byUserId: string; circleId: string; pseudonym: string; now: Date }): Promise<PauseMemberResult> {
+export async function pauseMember(db: Db, input: { workspaceId: string; byUserId: string; circleId: string; pseudonym: string; now: Date }): Promise<PauseMemberResult> {
   const { now } = input;
   return db.$transaction(async (tx): Promise<PauseMemberResult> => {
-    const row = await tx.circle.findUnique({ where: { id: input.circleId } });
+    const row = await tx.circle.findFirst({ where: { id: input.circleId, initiative: { workspaceId: input.workspaceId } } });
     if (!row) return { kind: 'not-found' };
     const facilitating = await tx.circleMember.findFirst({ where: { circleId: row.id, userId: input.byUserId, role: 'facilitator' }, select: { id: true } });
     if (!facilitating && !(await hasRole(tx, row.initiativeId, input.byUserId, 'coordinator'))) return { kind: 'not-allowed' };
@@ -634,9 +648,9 @@ export async function pauseMember(db: Db, input: { byUserId: string; circleId: s
 export type RevealResult = { kind: 'revealed' } | { kind: 'not-member' };
 
 /** The person chooses to let the circle know who they are: from now on their messages carry their name. */
-export async function revealMember(db: Db, input: { userId: string; circleId: string }): Promise<RevealResult> {
+export async function revealMember(db: Db, input: { workspaceId: string; userId: string; circleId: string }): Promise<RevealResult> {
   const { count } = await db.circleMember.updateMany({
-    where: { circleId: input.circleId, userId: input.userId, circle: { status: 'open' } },
+    where: { circleId: input.circleId, userId: input.userId, circle: { status: 'open', initiative: { workspaceId: input.workspaceId } } },
     data: { revealed: true },
   });
   return count === 1 ? { kind: 'revealed' } : { kind: 'not-member' };
@@ -671,10 +685,8 @@ export async function eraseCircleData(tx: Tx, input: { userId: string; now: Date
 
   const closed: CircleErasure['closed'] = [];
   for (const circleId of new Set(rows.filter((r) => r.role === 'facilitator').map((r) => r.circleId))) {
-    const left = await tx.circleMember.count({ where: { circleId, role: 'facilitator' } });
-    if (left > 0) continue;
-    const { count } = await tx.circle.updateMany({ where: { id: circleId, status: 'open' }, data: { status: 'closed', closedAt: input.now } });
-    if (count === 1) closed.push({ circleId, members: await unscheduleAll(tx, circleId) });
+    const members = await closeIfUnfacilitated(tx, circleId, input.now);
+    if (members) closed.push({ circleId, members });
   }
   await tx.circle.updateMany({ where: { createdBy: input.userId, ...inWorkspace }, data: { createdBy: '' } });
   return { memberships: rows.length, closed };

@@ -34,6 +34,8 @@ export interface OpenCircleRow {
   description: string;
   schedule: Schedule;
   placesLeft: number;
+  /** A coordinator of its initiative: shown full circles too, with Manage. */
+  canManage?: boolean;
 }
 
 export interface MyCircleRow {
@@ -54,7 +56,11 @@ export interface ListMetadata {
   language: AppLanguage;
 }
 
-const MAX_ROWS = 30;
+// Slack refuses a modal of more than 100 blocks, and what joining agrees to comes last: at most 10 of
+// the person's circles and 20 others (two blocks each), 5 create buttons and 3 facilitator pickers leave
+// room for the consent text whatever the workspace holds (test/slack/surfaces.test.ts renders the most).
+const MAX_MINE = 10;
+const MAX_OPEN = 20;
 
 export function renderCirclesModal(
   t: Translate,
@@ -89,7 +95,7 @@ export function renderCirclesModal(
   }
   if (model.mine.length > 0) {
     blocks.push(divider(), section(t('circles.mineHeading')));
-    for (const row of model.mine.slice(0, MAX_ROWS / 2)) {
+    for (const row of model.mine.slice(0, MAX_MINE)) {
       const buttons: ButtonSpec[] = [{ actionId: CircleIds.leave, text: t('circles.leave'), value: row.circleId }];
       if (row.canManage) buttons.unshift({ actionId: CircleIds.manage, text: t('circles.manage'), value: row.circleId });
       blocks.push(
@@ -108,19 +114,22 @@ export function renderCirclesModal(
   }
   blocks.push(divider(), section(t('circles.openHeading')));
   if (model.open.length === 0) blocks.push(context(t('circles.noneOpen')));
-  for (const row of model.open.slice(0, MAX_ROWS)) {
-    blocks.push({
-      ...section(
-        t('circles.summary', {
-          topic: topicOf(t, row.topic),
-          initiative: escapeMrkdwn(row.initiative),
-          description: escapeMrkdwn(row.description),
-          schedule: scheduleText(t, row.schedule),
-          places: row.placesLeft,
-        }),
-      ),
-      accessory: { type: 'button', action_id: CircleIds.join, value: row.circleId, text: { type: 'plain_text', text: t('circles.join') }, style: 'primary' },
-    } as KnownBlock);
+  for (const row of model.open.slice(0, MAX_OPEN)) {
+    const summary = section(
+      t('circles.summary', {
+        topic: topicOf(t, row.topic),
+        initiative: escapeMrkdwn(row.initiative),
+        description: escapeMrkdwn(row.description),
+        schedule: scheduleText(t, row.schedule),
+        places: row.placesLeft,
+      }),
+    );
+    blocks.push(
+      row.placesLeft > 0
+        ? ({ ...summary, accessory: { type: 'button', action_id: CircleIds.join, value: row.circleId, text: { type: 'plain_text', text: t('circles.join') }, style: 'primary' } } as KnownBlock)
+        : summary,
+    );
+    if (row.canManage) blocks.push(actions([{ actionId: CircleIds.manage, text: t('circles.manage'), value: row.circleId }]));
   }
   if (model.open.length > 0) {
     // Joining is one click on the list, so what it agrees to is on the list itself (invariant 3).

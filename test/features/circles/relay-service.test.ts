@@ -95,18 +95,21 @@ describe.each(TEST_PROVIDERS)('circle relay data on %s', (provider) => {
     const clock = fixedClock(NOW);
     const deps = { db: database.db, clock, logger: createLogger('silent') };
 
-    expect(await circleReportChoices(database.db, { circleId: row.id, userId: a.userId })).toEqual({ kind: 'member', pseudonym: 'Otter', others: ['Heron', 'Wren'] });
-    expect(await circleReportChoices(database.db, { circleId: row.id, userId: user() })).toEqual({ kind: 'not-member' });
-    expect(await reportCircleConcern(deps, { circleId: row.id, userId: user(), reason: 'other', aboutPseudonym: 'Otter' })).toEqual({ kind: 'not-member' });
+    expect(await circleReportChoices(database.db, { workspaceId: initiative.workspaceId, circleId: row.id, userId: a.userId })).toEqual({ kind: 'member', pseudonym: 'Otter', others: ['Heron', 'Wren'] });
+    expect(await circleReportChoices(database.db, { workspaceId: initiative.workspaceId, circleId: row.id, userId: user() })).toEqual({ kind: 'not-member' });
+    // A member, but clicking from another workspace: the circle is not there.
+    expect(await circleReportChoices(database.db, { workspaceId: 'T0ELSEWHERE', circleId: row.id, userId: a.userId })).toEqual({ kind: 'not-member' });
+    expect(await reportCircleConcern(deps, { workspaceId: 'T0ELSEWHERE', circleId: row.id, userId: a.userId, reason: 'other', aboutPseudonym: null })).toEqual({ kind: 'not-member' });
+    expect(await reportCircleConcern(deps, { workspaceId: initiative.workspaceId, circleId: row.id, userId: user(), reason: 'other', aboutPseudonym: 'Otter' })).toEqual({ kind: 'not-member' });
 
     // About themselves, or someone not in the circle: about nobody.
     for (const about of ['Otter', 'Badger', null]) {
       clock.advance(1000);
-      const result = await reportCircleConcern(deps, { circleId: row.id, userId: a.userId, reason: 'safety', aboutPseudonym: about });
+      const result = await reportCircleConcern(deps, { workspaceId: initiative.workspaceId, circleId: row.id, userId: a.userId, reason: 'safety', aboutPseudonym: about });
       expect(result).toMatchObject({ kind: 'reported', reporterPseudonym: 'Otter' });
     }
     clock.advance(1000);
-    const result = await reportCircleConcern(deps, { circleId: row.id, userId: a.userId, reason: 'safety', aboutPseudonym: 'Wren' });
+    const result = await reportCircleConcern(deps, { workspaceId: initiative.workspaceId, circleId: row.id, userId: a.userId, reason: 'safety', aboutPseudonym: 'Wren' });
     if (result.kind !== 'reported') throw new Error(result.kind);
     const reports = await database.db.report.findMany({ where: { circleId: row.id }, orderBy: { createdAt: 'asc' } });
     expect(reports.map((r) => r.aboutPseudonym)).toEqual([null, null, null, 'Wren']);

@@ -20,7 +20,7 @@ import {
   revealMember,
   setFacilitator,
   setWelcome,
-  type Circle,
+  type CircleDetail,
 } from '../../../src/features/circles/service.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener, makePairing, makeRequest } from '../../support/factories.js';
@@ -68,7 +68,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       facilitatorIds: [facilitator.userId],
       ...change,
     });
-    const create = async (change: Partial<CircleInput> = {}, by = coordinator): Promise<Circle> => {
+    const create = async (change: Partial<CircleInput> = {}, by = coordinator): Promise<CircleDetail> => {
       const result = await createCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, createdBy: by, input: input(change) });
       if (result.kind !== 'created') throw new Error(`not created: ${JSON.stringify(result)}`);
       return result.circle;
@@ -216,7 +216,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       const joined = await join(mine.id, person);
       if (joined.kind !== 'joined') throw new Error(joined.kind);
       for (let i = 0; i < 3; i += 1) expect((await join(full.id, user(`filler${i}`))).kind).toBe('joined');
-      expect((await closeCircle(world.db, { ...at(), userId: coordinator, circleId: closed.id })).kind).toBe('closed');
+      expect((await closeCircle(world.db, { workspaceId: closed.workspaceId, ...at(), userId: coordinator, circleId: closed.id })).kind).toBe('closed');
       const elsewhere = await makeInitiative(world.db, { coordinatorId: coordinator });
       await createCircle(world.db, { ...at(), workspaceId: elsewhere.workspaceId, createdBy: coordinator, input: { ...(await setUpInput(elsewhere.id)), facilitatorIds: [coordinator] } });
 
@@ -306,7 +306,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       expect((await world.db.circle.findUniqueOrThrow({ where: { id: circle.id } })).memberCount).toBe(1);
       expect(await world.db.consentRecord.count({ where: { userId: person } })).toBe(1);
 
-      await closeCircle(world.db, { ...at(), userId: coordinator, circleId: circle.id });
+      await closeCircle(world.db, { workspaceId: circle.workspaceId, ...at(), userId: coordinator, circleId: circle.id });
       expect(await join(circle.id, user('late'))).toEqual({ kind: 'closed' });
     });
 
@@ -405,7 +405,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       });
       world.clock.advance(60_000);
 
-      expect(await leaveCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, userId: people[0]!, circleId: circle.id })).toEqual({ kind: 'left', role: 'member', circleId: circle.id });
+      expect(await leaveCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, userId: people[0]!, circleId: circle.id })).toEqual({ kind: 'left', role: 'member', circleId: circle.id, closed: null });
       expect(await world.db.circleMember.count({ where: { userId: people[0]! } })).toBe(0);
       expect(await sessionsOf(members[0]!.id)).toEqual([]);
       expect(await world.db.circleRelayed.findMany({ where: { circleId: circle.id }, select: { sourceTs: true } })).toEqual([{ sourceTs: '1.3' }]);
@@ -423,13 +423,23 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       expect(await leaveCircle(world.db, { ...at(), workspaceId: 'TELSEWHERE', userId: people[1]!, circleId: circle.id })).toEqual({ kind: 'not-member' });
     });
 
-    it('a facilitator may leave: no place is given back, as they held none', async () => {
+    it('a facilitator may leave: no place is given back, and the circle closes when its last facilitator goes', async () => {
       const { initiative, facilitator, create, join } = await setUp();
       const circle = await create();
       await join(circle.id, user('a'));
       const before = await world.db.consentRecord.count({ where: { userId: facilitator.userId } });
-      expect(await leaveCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, userId: facilitator.userId, circleId: circle.id })).toMatchObject({ kind: 'left', role: 'facilitator' });
-      expect((await world.db.circle.findUniqueOrThrow({ where: { id: circle.id } })).memberCount).toBe(1);
+      const second = await makeListener(world.db, { initiativeId: initiative.id, topicIds: [initiative.topics[0]!.id] });
+      const shared = await create({ facilitatorIds: [facilitator.userId, second.userId] });
+      await join(shared.id, user('b'));
+      // Another facilitator stays: the circle goes on.
+      expect(await leaveCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, userId: facilitator.userId, circleId: shared.id })).toMatchObject({ kind: 'left', role: 'facilitator', closed: null });
+      expect((await world.db.circle.findUniqueOrThrow({ where: { id: shared.id } })).status).toBe('open');
+      // The last one leaves: the circle closes (nobody would hear of a member in crisis), and everyone left in it is returned to be told.
+      const last = await leaveCircle(world.db, { ...at(), workspaceId: initiative.workspaceId, userId: facilitator.userId, circleId: circle.id });
+      expect(last).toMatchObject({ kind: 'left', role: 'facilitator' });
+      expect(last.kind === 'left' && last.closed?.map((m) => m.role)).toEqual(['member']);
+      const closed = await world.db.circle.findUniqueOrThrow({ where: { id: circle.id } });
+      expect([closed.status, closed.memberCount]).toEqual(['closed', 1]);
       expect(await world.db.consentRecord.count({ where: { userId: facilitator.userId } })).toBe(before);
     });
   });
@@ -444,7 +454,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       expect(await setWelcome(world.db, { memberId: joined.member.id, channel: 'DPERSON', threadTs: '1700000000.000100' })).toBe(true);
       world.clock.advance(60_000);
 
-      const result = await closeCircle(world.db, { ...at(), userId: coordinator, circleId: circle.id });
+      const result = await closeCircle(world.db, { workspaceId: circle.workspaceId, ...at(), userId: coordinator, circleId: circle.id });
       if (result.kind !== 'closed') throw new Error(result.kind);
       expect(result.members.map((m) => [m.userId, m.role, m.channel, m.threadTs])).toEqual([
         [facilitator.userId, 'facilitator', null, null],
@@ -455,7 +465,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       // The rows stay so the closing notice can reach each welcome message; the circle lists nowhere.
       expect(await circleMembersFor(world.db, circle.id)).toHaveLength(2);
       expect(await openCirclesFor(world.db, { workspaceId: initiative.workspaceId, userId: person })).toEqual([]);
-      expect(await closeCircle(world.db, { ...at(), userId: coordinator, circleId: circle.id })).toEqual({ kind: 'already-closed' });
+      expect(await closeCircle(world.db, { workspaceId: circle.workspaceId, ...at(), userId: coordinator, circleId: circle.id })).toEqual({ kind: 'already-closed' });
     });
 
     it.each([
@@ -474,7 +484,7 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
         by = user('member');
         await join(circle.id, by);
       }
-      expect(await closeCircle(world.db, { ...at(), userId: by, circleId: circle.id })).toEqual({ kind: 'not-allowed' });
+      expect(await closeCircle(world.db, { workspaceId: circle.workspaceId, ...at(), userId: by, circleId: circle.id })).toEqual({ kind: 'not-allowed' });
       expect((await world.db.circle.findUniqueOrThrow({ where: { id: circle.id } })).status).toBe('open');
     });
   });
@@ -486,16 +496,16 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       const joined = await join(circle.id, user('person'));
       if (joined.kind !== 'joined') throw new Error(joined.kind);
 
-      const before = await pauseMember(world.db, { ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym });
+      const before = await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym });
       expect(before).toMatchObject({ kind: 'paused', until: FIRST_SESSION, member: { id: joined.member.id, pausedUntil: FIRST_SESSION } });
 
       // During the first session: the rest of it, until the second begins.
       world.clock.set('2026-03-04T12:00:00Z');
-      const during = await pauseMember(world.db, { ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym });
+      const during = await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym });
       expect(during).toMatchObject({ kind: 'paused', until: SECOND_SESSION });
       // At the very minute a session starts, the pause lasts that session.
       world.clock.set(SECOND_SESSION);
-      expect(await pauseMember(world.db, { ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym })).toMatchObject({
+      expect(await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: joined.member.pseudonym })).toMatchObject({
         until: new Date('2026-03-18T11:30:00Z'),
       });
     });
@@ -508,10 +518,10 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       if (a.kind !== 'joined' || b.kind !== 'joined') throw new Error('not joined');
       const facilitatorName = (await circleMembersFor(world.db, circle.id)).find((m) => m.role === 'facilitator')!.pseudonym;
 
-      expect((await pauseMember(world.db, { ...at(), byUserId: coordinator, circleId: circle.id, pseudonym: a.member.pseudonym })).kind).toBe('paused');
-      expect(await pauseMember(world.db, { ...at(), byUserId: b.member.userId, circleId: circle.id, pseudonym: a.member.pseudonym })).toEqual({ kind: 'not-allowed' });
-      expect(await pauseMember(world.db, { ...at(), byUserId: coordinator, circleId: circle.id, pseudonym: facilitatorName })).toEqual({ kind: 'not-allowed' });
-      expect(await pauseMember(world.db, { ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: 'Nobody' })).toEqual({ kind: 'not-found' });
+      expect((await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: coordinator, circleId: circle.id, pseudonym: a.member.pseudonym })).kind).toBe('paused');
+      expect(await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: b.member.userId, circleId: circle.id, pseudonym: a.member.pseudonym })).toEqual({ kind: 'not-allowed' });
+      expect(await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: coordinator, circleId: circle.id, pseudonym: facilitatorName })).toEqual({ kind: 'not-allowed' });
+      expect(await pauseMember(world.db, { workspaceId: circle.workspaceId, ...at(), byUserId: facilitator.userId, circleId: circle.id, pseudonym: 'Nobody' })).toEqual({ kind: 'not-found' });
       expect((await world.db.circleMember.findUniqueOrThrow({ where: { id: b.member.id } })).pausedUntil).toBeNull();
     });
   });
@@ -542,9 +552,9 @@ describe.each(TEST_PROVIDERS)('circles service on %s', (provider) => {
       const person = user('person');
       const joined = await join(circle.id, person);
       if (joined.kind !== 'joined') throw new Error(joined.kind);
-      expect(await revealMember(world.db, { userId: person, circleId: circle.id })).toEqual({ kind: 'revealed' });
+      expect(await revealMember(world.db, { workspaceId: circle.workspaceId, userId: person, circleId: circle.id })).toEqual({ kind: 'revealed' });
       expect((await circleMembersFor(world.db, circle.id)).find((m) => m.userId === person)!.revealed).toBe(true);
-      expect(await revealMember(world.db, { userId: user('stranger'), circleId: circle.id })).toEqual({ kind: 'not-member' });
+      expect(await revealMember(world.db, { workspaceId: circle.workspaceId, userId: user('stranger'), circleId: circle.id })).toEqual({ kind: 'not-member' });
     });
   });
 
