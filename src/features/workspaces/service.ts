@@ -122,6 +122,7 @@ async function peopleOf(tx: Tx, workspaceId: string, initiativeIds: string[]): P
   for (const r of await tx.invitation.findMany({ where: inInitiatives, select: { inviteeId: true } })) ids.add(r.inviteeId);
   for (const r of await tx.insightsAccess.findMany({ where: inInitiatives, select: { viewerId: true } })) ids.add(r.viewerId);
   for (const r of await tx.report.findMany({ where: inInitiatives, select: { reporterId: true } })) ids.add(r.reporterId);
+  for (const r of await tx.circleMember.findMany({ where: { circle: inInitiatives }, select: { userId: true } })) ids.add(r.userId);
   return [...ids];
 }
 
@@ -133,5 +134,6 @@ async function peopleStillKnown(tx: Tx, people: string[]): Promise<string[]> {
   for (const r of await tx.initiativeMember.findMany({ where: { userId: { in: people } }, select: { userId: true } })) ids.add(r.userId);
   for (const r of await tx.listenerProfile.findMany({ where: { userId: { in: people } }, select: { userId: true } })) ids.add(r.userId);
   for (const r of await tx.supportRequest.findMany({ where: { seekerId: { in: people } }, select: { seekerId: true } })) ids.add(r.seekerId);
+  for (const r of await tx.circleMember.findMany({ where: { userId: { in: people } }, select: { userId: true } })) ids.add(r.userId);
   return [...ids];
 }

@@ -309,6 +309,32 @@ describe.each(TEST_PROVIDERS)('erasure after the grace period on %s', (provider)
       data: { initiativeId: p.initiativeId, pairingId: p.pairingId, reporterId: p.seekerId, reporterSide: 'seeker', reporterPseudonym: 'Otter', reason: 'Something else', createdAt: at },
     });
     await db.relayedMessage.create({ data: { pairingId: p.pairingId, fromSide: 'seeker', sourceTs: '1772445600.000100', mirrorTs: '1772445600.000200' } });
+    // A circle (issue 20) the listener facilitates and the seeker joined, with a relayed copy, a session held and the next prompt due.
+    const circle = await db.circle.create({
+      data: {
+        initiativeId: p.initiativeId,
+        description: 'Colleagues caring for a parent.',
+        capacity: 5,
+        memberCount: 1,
+        cadence: 'weekly',
+        weekday: 2,
+        localTime: '18:00',
+        timezone: 'Europe/London',
+        firstSessionAt: at,
+        prompt: 'How was your week?',
+        guidelines: 'What is said here stays here.',
+        status: 'open',
+        createdBy: p.coordinatorId,
+        createdAt: at,
+      },
+    });
+    const facilitator = await db.circleMember.create({ data: { circleId: circle.id, userId: p.listenerUserId, role: 'facilitator', pseudonym: 'Heron', joinedAt: at } });
+    const member = await db.circleMember.create({ data: { circleId: circle.id, userId: p.seekerId, role: 'member', pseudonym: 'Wren', joinedAt: at } });
+    await db.circleRelayed.create({ data: { circleId: circle.id, fromMemberId: member.id, toMemberId: facilitator.id, sourceTs: '1772445600.000300', mirrorTs: '1772445600.000400' } });
+    await db.circleSession.create({ data: { circleId: circle.id, sequence: 1, startsAt: at, heldAt: at } });
+    await db.checkIn.create({
+      data: { initiativeId: p.initiativeId, kind: 'circle_session', subjectId: member.id, recipientId: p.seekerId, sequence: 2, dueAt: at, deliverAt: at, status: 'scheduled' },
+    });
     for (const userId of [p.seekerId, p.listenerUserId, p.coordinatorId]) {
       await db.personTimezone.upsert({ where: { userId }, create: { userId, timezone: 'Europe/London', fetchedAt: at }, update: {} });
       await db.personPreference.upsert({ where: { userId }, create: { userId, previews: true, updatedAt: at }, update: {} });
