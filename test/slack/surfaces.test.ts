@@ -326,7 +326,6 @@ const CASES: SurfaceCase[] = [
       message(`circle welcome, longest guidelines (${language})`, () =>
         circles.renderWelcome(t, { circleId: circleId(1), topic: longTopic, pseudonym: LONGEST_PSEUDONYM, role: 'facilitator', schedule, guidelines: words(1000), description: words(200) }),
       ),
-      message(`circle note (${language})`, () => circles.renderCircleNote(t('circles.closedNotice'))),
       view(`manage a full circle (${language})`, () =>
         circles.renderManageModal(t, {
           circleId: circleId(1),

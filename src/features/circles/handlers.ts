@@ -36,7 +36,8 @@ import {
   setWelcome,
   type CircleMemberRow,
 } from './service.js';
-import { renderCircleNote, renderCirclesModal, renderCreateModal, renderManageModal, renderWelcome, type Schedule } from './views.js';
+import { renderCircleNote, slackDateTime } from './relay-views.js';
+import { renderCirclesModal, renderCreateModal, renderManageModal, renderWelcome, type Schedule } from './views.js';
 
 // Circles (issue 20), the Slack side: `/peer circles` and the Home button open the list; joining and
 // leaving are one click each; creating, managing, pausing, closing and sharing one's name. Who may do
@@ -360,11 +361,8 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     if (result.kind === 'not-allowed') return answer(client, a, t, t('circles.notAllowed'));
     if (result.kind !== 'paused') return answer(client, a, t, t('circles.notMember'));
     if (a.viewId) await client.views.update({ view_id: a.viewId, view: await manageView(t, a.workspaceId, a.userId, value.circleId) });
-    const circle = await circleFor(services.db, { circleId: value.circleId });
-    const zone = circle?.timezone ?? 'UTC';
-    await tellMembers(client, a.workspaceId, [result.member], (mt) =>
-      mt('circles.pausedNotice', { until: new Intl.DateTimeFormat(mt.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(result.until) }),
-    );
+    // The time in the member's own timezone, as Slack shows a date token.
+    await tellMembers(client, a.workspaceId, [result.member], (mt) => mt('circles.pausedNotice', { until: slackDateTime(mt.language, result.until) }));
   });
 
   app.action(CircleIds.close, async ({ ack, body, client }) => {

@@ -1,26 +1,17 @@
 import type { Db } from '../../db/client.js';
-import type { CircleRole } from '../../domain/circles.js';
 import { english } from '../../i18n/translate.js';
 import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { coordinatorsOf, type ServiceDeps } from '../initiatives/service.js';
 import { REPORT_REASON_KEYS, type ReportReason } from '../pairings/ids.js';
 import type { CircleReportNotice } from './relay-views.js';
+import type { CircleMember } from './service.js';
 
 // The circle relay's data (issue 20): which circle a reply in a welcome thread belongs to, which copy
 // of a message sits in whose DM (timestamps only: the text is never stored, DESIGN.md invariant 2), the
 // once-a-day crisis note, and concerns raised in a circle. No Slack types.
 
 /** Someone in a circle as the relay needs them: where their welcome thread is, and how they appear. */
-export interface CircleSeat {
-  id: string;
-  userId: string;
-  role: CircleRole;
-  pseudonym: string;
-  channel: string | null;
-  threadTs: string | null;
-  revealed: boolean;
-  pausedUntil: Date | null;
-}
+export type CircleSeat = Omit<CircleMember, 'circleId' | 'joinedAt'>;
 
 /** A message's circle: the writer's seat, the circle, everyone else in it, and the initiative's safety texts. */
 export interface CircleThread {

@@ -259,11 +259,6 @@ export function renderWelcome(
   };
 }
 
-/** A short note in a circle's thread (someone left, shared their name, the circle closed). */
-export function renderCircleNote(text: string): { text: string; blocks: KnownBlock[] } {
-  return { text, blocks: [section(text)] };
-}
-
 export interface ManagedMember {
   pseudonym: string;
   role: 'member' | 'facilitator';

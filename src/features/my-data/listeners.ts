@@ -11,7 +11,7 @@ import { MyDataIds } from './ids.js';
 import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf, type Erasure } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
-import { renderCircleNote } from '../circles/views.js';
+import { renderCircleNote } from '../circles/relay-views.js';
 
 
 export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
