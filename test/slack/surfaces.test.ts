@@ -298,7 +298,7 @@ const CASES: SurfaceCase[] = [
       message(`"I need a break" reply, with a return date to choose (${language})`, () => checkIns.renderBreakReply(t, { initiativeId: cuid('initiative', 1) })),
       message(`waiting update, with long resources (${language})`, () => checkIns.renderWaitingUpdate(t, { requestId: cuid('request', 1), resources: words(2500) })),
       message(`circle session prompt, longest prompt, guidelines and long resources (${language})`, () =>
-        checkIns.renderCircleSessionPrompt(t, { sequence: 52, description: words(200), prompt: words(500), guidelines: words(1000), resources: words(2500) }),
+        checkIns.renderCircleSessionPrompt(t, { sequence: 52, prompt: words(500), guidelines: words(1000), resources: words(2500) }),
       ),
     ];
   }),

@@ -34,7 +34,7 @@ interface BatchContext {
 interface CircleMemberContext {
   channel: string | null;
   threadTs: string | null;
-  circle: { status: string; description: string; prompt: string; guidelines: string };
+  circle: { status: string; prompt: string; guidelines: string };
 }
 
 function quietOf(profile: { quietHoursStart: string | null; quietHoursEnd: string | null }): QuietHours | null {
@@ -68,7 +68,7 @@ async function loadContext(deps: DeliveryDeps, claimed: ClaimedCheckIn[]): Promi
     }),
     deps.db.circleMember.findMany({
       where: { id: { in: subjects(['circle_session']) } },
-      select: { id: true, channel: true, threadTs: true, circle: { select: { status: true, description: true, prompt: true, guidelines: true } } },
+      select: { id: true, channel: true, threadTs: true, circle: { select: { status: true, prompt: true, guidelines: true } } },
     }),
     deps.db.personTimezone.findMany({ where: { userId: { in: recipients } } }),
     deps.db.personPreference.findMany({ where: { userId: { in: recipients }, language: { not: null } }, select: { userId: true, language: true } }),
@@ -135,7 +135,7 @@ function render(t: Translate, context: BatchContext, c: ClaimedCheckIn, now: Dat
   if (c.kind === 'waiting') return renderWaitingUpdate(t, { requestId: c.subjectId, resources });
   if (c.kind === 'circle_session') {
     const { circle } = context.circleMembers.get(c.subjectId)!;
-    return renderCircleSessionPrompt(t, { sequence: c.sequence, description: circle.description, prompt: circle.prompt, guidelines: circle.guidelines, resources });
+    return renderCircleSessionPrompt(t, { sequence: c.sequence, prompt: circle.prompt, guidelines: circle.guidelines, resources });
   }
   if (c.kind === 'listener') return renderListenerCheckIn(t, { checkInId: c.id, conversations: context.listeners.get(c.subjectId)!.activeConversations });
   const pairing = context.pairings.get(c.subjectId)!;

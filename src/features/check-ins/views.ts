@@ -88,11 +88,14 @@ export function renderWaitingUpdate(t: Translate, input: { requestId: string; re
  */
 export function renderCircleSessionPrompt(
   t: Translate,
-  input: { sequence: number; description: string; prompt: string; guidelines: string; resources: string },
+  input: { sequence: number; prompt: string; guidelines: string; resources: string },
 ) {
-  const text = t('circles.session.lead', { session: input.sequence, circle: escapeMrkdwn(input.description) });
+  // The notification says only that the circle meets: a lock screen shows it, and a circle's name or
+  // description tells what it is about (the same rule as relayed words, DESIGN.md).
+  const text = t('circles.session.notification');
+  const lead = t('circles.session.lead', { session: input.sequence });
   const quoted = escapeMrkdwn(input.prompt).replace(/\n/g, '\n>');
-  const blocks: KnownBlock[] = [section(text), section(`${t('circles.session.fromFacilitator')}\n>${quoted}`), context(t('circles.session.replyHere'))];
+  const blocks: KnownBlock[] = [section(lead), section(`${t('circles.session.fromFacilitator')}\n>${quoted}`), context(t('circles.session.replyHere'))];
   if (input.guidelines.trim()) blocks.push(section(`${t('circles.session.guidelinesLead')}\n${escapeMrkdwn(input.guidelines)}`));
   if (input.resources.trim()) blocks.push(context(`${t('checkIns.resourcesLead')}\n${escapeMrkdwn(input.resources)}`));
   return { text, blocks };

@@ -3,7 +3,8 @@
 // Spanish "tú". Text people wrote (the prompt, guidelines, topics) comes in as arguments, escaped.
 
 export const circlesSessionsEn = {
-  'circles.session.lead': 'Session {session} of your circle *{circle}*',
+  'circles.session.lead': '*Session {session} of your circle*',
+  'circles.session.notification': 'Your circle has a new session (Peer Support)',
   'circles.session.fromFacilitator': '*From the facilitator:*',
   'circles.session.replyHere': 'Reply in this thread to share with the circle, under your circle pseudonym. Share only what you are comfortable with.',
   'circles.session.guidelinesLead': '*The circle’s guidelines*',
@@ -32,7 +33,8 @@ export const circlesSessionsEn = {
 } as const;
 
 export const circlesSessionsDe: Record<keyof typeof circlesSessionsEn, string> = {
-  'circles.session.lead': 'Treffen {session} deines Kreises *{circle}*',
+  'circles.session.lead': '*Treffen {session} deines Kreises*',
+  'circles.session.notification': 'Dein Kreis hat ein neues Treffen (Peer Support)',
   'circles.session.fromFacilitator': '*Von der Moderation:*',
   'circles.session.replyHere': 'Antworte in diesem Thread, um etwas mit dem Kreis zu teilen, unter deinem Pseudonym im Kreis. Teile nur, was sich für dich gut anfühlt.',
   'circles.session.guidelinesLead': '*Die Regeln des Kreises*',
@@ -62,7 +64,8 @@ export const circlesSessionsDe: Record<keyof typeof circlesSessionsEn, string> =
 };
 
 export const circlesSessionsEs: Record<keyof typeof circlesSessionsEn, string> = {
-  'circles.session.lead': 'Sesión {session} de tu círculo *{circle}*',
+  'circles.session.lead': '*Sesión {session} de tu círculo*',
+  'circles.session.notification': 'Tu círculo tiene una nueva sesión (Peer Support)',
   'circles.session.fromFacilitator': '*De parte de quien facilita:*',
   'circles.session.replyHere': 'Responde en este hilo para compartir con el círculo, con tu seudónimo del círculo. Comparte solo lo que te resulte cómodo.',
   'circles.session.guidelinesLead': '*Las normas del círculo*',

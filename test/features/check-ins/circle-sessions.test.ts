@@ -131,7 +131,9 @@ describe.each(TEST_PROVIDERS)('circle session prompts on %s', (provider) => {
       expect(text).not.toContain('<!channel>');
       expect(text).toContain(GUIDELINES);
       expect(text).toContain('0800 000 000');
-      expect(text).toContain('Carers &lt;of&gt; parents');
+      // What the circle is about is not on a lock screen: the notification says only that it meets.
+      expect(posts[0]!.args.text).toBe('Your circle has a new session (Peer Support)');
+      expect(text).not.toContain('Carers');
       // Nothing to answer: no buttons.
       expect(text).not.toContain('"actions"');
     }
@@ -271,8 +273,10 @@ describe.each(TEST_PROVIDERS)('circle session prompts on %s', (provider) => {
     await dispatchDueCheckIns(world.sender, deps(), { owner: 'a' });
     const [de] = postsTo(german.userId);
     const [es] = postsTo(spanish.userId);
-    expect(de!.args.text).toBe('Treffen 1 deines Kreises *Carers &lt;of&gt; parents*');
-    expect(es!.args.text).toBe('Sesión 1 de tu círculo *Carers &lt;of&gt; parents*');
+    expect(de!.args.text).toBe('Dein Kreis hat ein neues Treffen (Peer Support)');
+    expect(es!.args.text).toBe('Tu círculo tiene una nueva sesión (Peer Support)');
+    expect(JSON.stringify(de!.args.blocks)).toContain('Treffen 1 deines Kreises');
+    expect(JSON.stringify(es!.args.blocks)).toContain('Sesión 1 de tu círculo');
     for (const post of [de!, es!]) expect(JSON.stringify(post.args.blocks)).toContain('What helped you this week?');
   });
 
