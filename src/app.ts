@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { App, LogLevel, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+// Before Bolt: Socket Mode's modules load only if Socket Mode is used (issue 17, start-up).
+import './slack/lazy-socket-mode.js';
+import { createRequire } from 'node:module';
+import type { App, Logger as BoltLogger, Receiver } from '@slack/bolt';
+import { LogLevel } from '@slack/web-api';
 import type { AppDeps, FeatureDeps } from './app-deps.js';
 import type { PacedSender } from './delivery/dispatcher.js';
 import type { EffectRunner } from './effects/effects.js';
@@ -32,6 +36,10 @@ import { claimEvent, claimLater, type EventClaim } from './features/events/dedup
 import { healthRoutes } from './http/health.js';
 import { SlackRoutes } from './slack/routes.js';
 import type { Logger } from './logger.js';
+
+// Bolt's App alone, required as CommonJS (the same module whichever loader runs us): the package's index
+// also loads the Express and AWS Lambda receivers, which the app never uses (issue 17, start-up).
+const BoltApp = (createRequire(import.meta.url)('@slack/bolt/dist/App.js') as typeof import('@slack/bolt/dist/App.js')).default;
 
 const INTERACTIVE_TIMEOUT_MS = 5_000;
 
@@ -72,7 +80,7 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   // This process's name on leases (rows it sends, a token it refreshes).
   const owner = randomUUID();
   const installs = oauthInstalls(deps, { owner, fetch, customReceiver: options.receiver !== undefined });
-  const app = new App({
+  const app = new BoltApp({
     ...(installs ? installs.appOptions : { token: config.slack.botToken }),
     ...(options.receiver
       ? { receiver: options.receiver }

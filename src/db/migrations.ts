@@ -69,7 +69,7 @@ export async function withSchemaEngine<T>(
   const adapters = engineAdapterFactory(
     provider,
     url,
-    provider === 'sqlite' ? createAdapterFactory(url) : createPostgresEngineAdapterFactory(url),
+    provider === 'sqlite' ? await createAdapterFactory(url) : createPostgresEngineAdapterFactory(url),
   );
   const adapter = bindMigrationAwareSqlAdapterFactory(adapters.factory);
   let engine: SchemaEngine;

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/app-process.js';
+
+// Issue 17, start-up: in HTTP mode the built app loads neither Socket Mode's client (and undici with it)
+// nor Bolt's Express receiver, nor the PostgreSQL driver on SQLite; Socket Mode still gets its real
+// client when it is chosen. Each check runs the built code (`npm test` builds first) in a fresh process,
+// whose module cache is its own.
+
+function inFreshNode(script: string): string {
+  return execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+}
+
+
+describe('what the app loads at start-up', () => {
+  it('loads no Socket Mode client, Express or PostgreSQL driver to build the app in HTTP mode', () => {
+    const out = inFreshNode(`
+      const { socketModeLoaded } = await import('./dist/slack/lazy-socket-mode.js');
+      await import('./dist/app.js');
+      const { createRequire } = await import('node:module');
+      const paths = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({
+        socketMode: socketModeLoaded(),
+        undici: paths.some((p) => p.includes('/node_modules/undici/')),
+        express: paths.some((p) => p.includes('/node_modules/express/')),
+        pg: paths.some((p) => /\\/node_modules\\/pg\\//.test(p)),
+      }));
+    `);
+    expect(JSON.parse(out)).toEqual({ socketMode: false, undici: false, express: false, pg: false });
+  });
+
+  it('gives Socket Mode its real client when it is chosen', () => {
+    const out = inFreshNode(`
+      const { socketModeLoaded } = await import('./dist/slack/lazy-socket-mode.js');
+      const { default: bolt } = await import('@slack/bolt/dist/App.js');
+      const app = new bolt.default({ token: 'xoxb-1-2-abc', appToken: 'xapp-1-A0-1-abc', socketMode: true, logLevel: 'error' });
+      console.log(JSON.stringify({ client: app.receiver.client.constructor.name, loaded: socketModeLoaded() }));
+      // The client keeps the process alive (it would connect on start); this check is done.
+      process.exit(0);
+    `);
+    expect(JSON.parse(out)).toEqual({ client: 'SocketModeClient', loaded: true });
+  });
+});
