@@ -64,7 +64,22 @@ function normalise(text: string): string {
   return ` ${text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}-]+/gu, ' ')} `;
 }
 
+// Every message is checked against the same few dozen words: each is normalised once (issue 17, a DM's
+// CPU), not on every message. Bounded: coordinators' own lists are short, and change rarely.
+const NORMALISED_WORDS_MAX = 5_000;
+const normalisedWords = new Map<string, string>();
+
+function normalisedWord(word: string): string {
+  let normalised = normalisedWords.get(word);
+  if (normalised === undefined) {
+    if (normalisedWords.size >= NORMALISED_WORDS_MAX) normalisedWords.clear();
+    normalised = normalise(word);
+    normalisedWords.set(word, normalised);
+  }
+  return normalised;
+}
+
 export function mentionsCrisis(text: string, words: readonly string[]): boolean {
   const haystack = normalise(text);
-  return words.some((w) => haystack.includes(normalise(w)));
+  return words.some((w) => haystack.includes(normalisedWord(w)));
 }
