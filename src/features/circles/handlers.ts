@@ -15,7 +15,8 @@ import { loadingModal, messageModal, section } from '../common/blocks.js';
 import { openDm } from '../common/dm.js';
 import { openThenUpdate } from '../common/flows.js';
 import { metadataLanguage, parseAction, parseJson, parseSubmission } from '../common/payloads.js';
-import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
+import { LANGUAGE_WITHIN_MS, translatorOf as sharedTranslatorOf } from '../common/person-language.js';
+import { tellCircleMembers } from './notes.js';
 import { fetchTimezone } from '../common/timezones.js';
 import { readForm } from '../common/view-state.js';
 import type { CommandHandler } from '../commands/listeners.js';
@@ -98,9 +99,8 @@ const scheduleOf = (c: { cadence: string; weekday: number; localTime: string; ti
 export function register(app: Routes, deps: FeatureDeps): { circles: CommandHandler } {
   const services = serviceDeps(deps);
 
-  async function translatorOf(client: WebClient, userId: string, workspaceId: string, withinMs?: number): Promise<Translate> {
-    return translatorFor(await deps.languages.of(client, userId, { workspaceId, ...(withinMs !== undefined ? { withinMs } : {}) }));
-  }
+  const translatorOf = (client: WebClient, userId: string, workspaceId: string, withinMs?: number): Promise<Translate> =>
+    sharedTranslatorOf(deps.languages, client, userId, { workspaceId, ...(withinMs !== undefined ? { withinMs } : {}) });
 
   /**
    * Posts a member's welcome message in their DM with the app and records it: its thread is where the
@@ -134,20 +134,8 @@ export function register(app: Routes, deps: FeatureDeps): { circles: CommandHand
     }
   }
 
-  /** A note in each listed member's circle thread, in their own language; one failure does not stop the rest. */
-  async function tellMembers(client: WebClient, workspaceId: string, members: readonly CircleMemberRow[], words: (t: Translate) => string): Promise<void> {
-    await Promise.all(
-      members.map(async (m) => {
-        if (!m.channel || !m.threadTs) return;
-        try {
-          const t = await translatorOf(client, m.userId, workspaceId);
-          await client.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, ...renderCircleNote(words(t)) });
-        } catch (error) {
-          deps.logger.warn({ err: error, code: 'circle_note_failed' }, 'a note to a circle member was not sent');
-        }
-      }),
-    );
-  }
+  const tellMembers = (client: WebClient, workspaceId: string, members: readonly CircleMemberRow[], words: (t: Translate) => string) =>
+    tellCircleMembers(client, deps, workspaceId, members, words);
 
   async function listView(client: WebClient, t: Translate, workspaceId: string, userId: string): Promise<ModalView> {
     const [circles, creatable, coordinated] = await Promise.all([

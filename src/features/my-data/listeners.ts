@@ -11,7 +11,7 @@ import { MyDataIds } from './ids.js';
 import { clearErasureRemnants, collectMyData, eraseMyData, soleCoordinatorOf, type Erasure } from './service.js';
 import { renderConfirmDelete, renderErased, renderMyData } from './views.js';
 import { LANGUAGE_WITHIN_MS } from '../common/person-language.js';
-import { renderCircleNote } from '../circles/relay-views.js';
+import { tellCircleMembers } from '../circles/notes.js';
 
 
 export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHandler; 'delete-my-data': CommandHandler } {
@@ -40,17 +40,7 @@ export function register(app: Routes, deps: FeatureDeps): { 'my-data': CommandHa
    * crisis): everyone left in it is told in their circle thread, in their language, naming nobody.
    */
   async function tellClosedCircles(client: WebClient, workspaceId: string, closed: Erasure['circlesClosed']): Promise<void> {
-    const members = closed.flatMap((c) => c.members).filter((m) => m.channel && m.threadTs);
-    await Promise.all(
-      members.map(async (m) => {
-        try {
-          const t = await translatorOf(client, workspaceId, m.userId);
-          await client.chat.postMessage({ channel: m.channel!, thread_ts: m.threadTs!, ...renderCircleNote(t('myData.circles.closedNotice')) });
-        } catch (error) {
-          deps.logger.warn({ err: error, code: 'circle_note_failed', memberId: m.memberId }, 'a circle closing note was not sent');
-        }
-      }),
-    );
+    await tellCircleMembers(client, deps, workspaceId, closed.flatMap((c) => c.members), (t) => t('myData.circles.closedNotice'));
   }
 
   async function openConfirm(client: WebClient, triggerId: string, workspaceId: string, userId: string) {
