@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { settleBounded } from './settle-bounded.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
@@ -73,18 +74,6 @@ export async function drain<T>(deps: DeliveryDeps, queue: Queue<T>, options: Dis
     if (options.ids) claims.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
     const items = await queue.load(claims);
     const concurrency = options.ids ? 1 : (options.concurrency ?? 8);
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) {
-        const item = items[next++]!;
-        try {
-          report[await queue.send(item)] += 1;
-        } catch (error) {
-          // The row keeps its lease and is sent again once it runs out.
-          deps.logger.error({ err: error, code: `${queue.name}_dispatch_failed` }, 'dispatch failed');
-        }
-      }
-    };
     // Short leases, renewed while this batch is sent: a dead replica's rows return to the others soon.
     const heartbeat = setInterval(() => {
       renewLeases(deps.db, queue.table, { claims, now: deps.clock.now() }).catch((error: unknown) =>
@@ -93,7 +82,14 @@ export async function drain<T>(deps: DeliveryDeps, queue: Queue<T>, options: Dis
     }, RENEW_EVERY_MS);
     heartbeat.unref();
     try {
-      await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+      await settleBounded(items, concurrency, async (item) => {
+        try {
+          report[await queue.send(item)] += 1;
+        } catch (error) {
+          // The row keeps its lease and is sent again once it runs out.
+          deps.logger.error({ err: error, code: `${queue.name}_dispatch_failed` }, 'dispatch failed');
+        }
+      });
     } finally {
       clearInterval(heartbeat);
     }

@@ -38,6 +38,7 @@ import {
   type CircleAuthor,
 } from './relay-views.js';
 import { pauseMember } from './service.js';
+import { settleBounded } from '../../delivery/settle-bounded.js';
 
 // The circles' anonymous group conversation (issue 20). A reply in someone's welcome thread reaches
 // everyone else in the circle, in their own welcome thread, under the writer's circle pseudonym. The
@@ -64,24 +65,6 @@ export interface CircleRelay {
   mirrorEdit(client: WebClient, input: { workspaceId: string; thread: CircleThread; sourceTs: string; text: string }): Promise<void>;
   /** A deletion of an original: every copy is deleted. */
   mirrorDelete(client: WebClient, input: { thread: CircleThread; sourceTs: string }): Promise<void>;
-}
-
-/** Runs `work` over `items`, at most `limit` at a time; one failure stops none of the others. */
-async function settleBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = { status: 'fulfilled', value: await work(items[index]!) };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function authorOf(seat: CircleSeat): CircleAuthor {
