@@ -4,7 +4,7 @@ import type { CircleRole } from '../../domain/circles.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import type { Translate } from '../../i18n/translate.js';
 import { actions, clip, escapeMrkdwn, messageModal, modal, option, radioButtons, section, staticSelect, context, type ButtonSpec } from '../common/blocks.js';
-import { neutraliseRelayed, splitMrkdwn } from '../common/mrkdwn.js';
+import { neutraliseRelayed, slackDate, splitMrkdwn } from '../common/mrkdwn.js';
 import { PairingIds, REPORT_REASON_KEYS, REPORT_REASONS, type ReportReason } from '../pairings/ids.js';
 import { CircleRelayIds } from './relay-ids.js';
 
@@ -64,7 +64,7 @@ export function renderCircleNote(text: string, resources?: string) {
  */
 export function slackDateTime(language: AppLanguage, at: Date): string {
   const fallback = new Intl.DateTimeFormat(APP_LOCALES[language], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at);
-  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${fallback} UTC>`;
+  return slackDate(at, '{date_short_pretty} {time}', `${fallback} UTC`);
 }
 
 /** To a paused member who wrote: nothing was passed on, until when, and the resources, kindly. */

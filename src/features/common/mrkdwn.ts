@@ -100,3 +100,11 @@ export function neutraliseRelayed(text: string): string {
     return escapeAngles(whole);
   });
 }
+
+/**
+ * A time as Slack writes it to each reader, in their own timezone (`format`: Slack's tokens, such as
+ * `{date_long}`); clients that cannot show `fallback` instead.
+ */
+export function slackDate(at: Date, format: string, fallback: string): string {
+  return `<!date^${Math.floor(at.getTime() / 1000)}^${format}|${fallback}>`;
+}

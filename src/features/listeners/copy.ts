@@ -1,4 +1,5 @@
 import { APP_LOCALES, type AppLanguage } from '../../domain/app-language.js';
+import { slackDate } from '../common/mrkdwn.js';
 import { longDate } from '../../domain/local-time.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e } from '../common/blocks.js';
@@ -67,7 +68,7 @@ export function decidedByYou(t: Translate, approved: boolean, listenerId: string
  * decider's own too. The date is Slack's, so each reader sees it in their own timezone.
  */
 export function approvalDecided(t: Translate, input: { listenerId: string; coordinatorId: string; initiative: string; approved: boolean; at: Date }): string {
-  const date = `<!date^${Math.floor(input.at.getTime() / 1000)}^{date_long}|${input.at.toISOString().slice(0, 10)}>`;
+  const date = slackDate(input.at, '{date_long}', input.at.toISOString().slice(0, 10));
   return t('listeners.approval.decided', {
     listener: `<@${input.listenerId}>`,
     approved: input.approved ? 'yes' : 'no',

@@ -1,4 +1,5 @@
 import { APP_LOCALES } from '../../domain/app-language.js';
+import { slackDate } from '../common/mrkdwn.js';
 import { displayPseudonym } from '../../domain/pseudonyms.js';
 import type { MessageKey, Translate } from '../../i18n/translate.js';
 import { escapeMrkdwn as e, type ConfirmSpec } from '../common/blocks.js';
@@ -125,7 +126,7 @@ export function replyIntro(t: Translate, pseudonym: string, initiative: string):
 /** Slack shows the date in the reader's own time zone; clients that cannot, the day as their language writes it. */
 export function alreadyReplied(t: Translate, at: Date): string {
   const day = new Intl.DateTimeFormat(APP_LOCALES[t.language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
-  return t('reports.coordinators.alreadyReplied', { date: `<!date^${Math.floor(at.getTime() / 1000)}^{date_long}|${day}>` });
+  return t('reports.coordinators.alreadyReplied', { date: slackDate(at, '{date_long}', day) });
 }
 /** The reporter's lead above a coordinator's reply, in their language (the lock screen shows reports.replyNotification). */
 export function reportReplyLead(t: Translate, initiative: string, pseudonym: string): string {
