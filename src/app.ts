@@ -14,6 +14,7 @@ import { singleTokenWorkspaces, type WorkspaceTokens } from './slack/workspace-t
 import { register as registerWorkspaces } from './features/workspaces/listeners.js';
 import { uninstallWorkspace } from './features/workspaces/service.js';
 import { observeSlackCalls } from './slack/observed-fetch.js';
+import { boundedCalls } from './slack/fetch-within.js';
 import { oauthInstalls } from './installations/oauth.js';
 import { noMetrics, type Metrics } from './metrics/metrics.js';
 import { register as registerCheckIns } from './features/check-ins/listeners.js';
@@ -92,10 +93,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
     // the whole client. Bulk sends have a client of their own (src/slack/bulk-sender.ts).
     clientOptions: {
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      timeout: INTERACTIVE_TIMEOUT_MS,
+      ...boundedCalls(INTERACTIVE_TIMEOUT_MS, fetch),
       retryConfig: { retries: 1, factor: 1, minTimeout: 300, maxTimeout: 300 },
       rejectRateLimitedCalls: true,
-      ...(fetch ? { fetch } : {}),
     },
     logger: boltLogger(logger),
     logLevel: LogLevel.WARN,

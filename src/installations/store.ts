@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { reinstateWorkspace } from '../features/workspaces/service.js';
 import type { TokenCipher } from '../slack/token-crypto.js';
 import { WorkspaceUnavailableError } from '../slack/workspace-tokens.js';
+import { boundedCalls } from '../slack/fetch-within.js';
 
 // OAuth installs (issue 16): Bolt's InstallationStore on our own Installation table, field by field
 // (prisma/model.prisma), on both providers. One row per install, keyed 'T:<team>' or, for an org-wide
@@ -74,11 +75,10 @@ export function createInstallationStore(deps: InstallationStoreDeps): PrismaInst
   const log = logger.child({ component: 'installations' });
   const slack = new WebClient(undefined, {
     ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {}),
-    timeout: REFRESH_TIMEOUT_MS,
+    ...boundedCalls(REFRESH_TIMEOUT_MS, deps.fetch),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: quietLogger(log),
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   // Reads of one row on this replica share one refresh instead of polling the lease against each other.
   const refreshing = new Map<string, Promise<InstallationRow | null>>();

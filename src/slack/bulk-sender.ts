@@ -1,6 +1,7 @@
 import { ErrorCode, LogLevel, WebClient, type FetchFunction, type Logger as SlackLogger } from '@slack/web-api';
 import type { Logger } from '../logger.js';
 import { createRatePacer, type RatePacer } from './pacer.js';
+import { boundedCalls } from './fetch-within.js';
 import { WorkspaceUnavailableError, type WorkspaceTokens } from './workspace-tokens.js';
 
 // A Web API client for bulk sends (check-ins, the outbox), separate from Bolt's. Bolt's client answers a
@@ -58,11 +59,10 @@ export function createBulkSender(options: BulkSenderOptions): BulkSender {
     if (known?.token === token) return known.client;
     const client = new WebClient(token, {
       ...(slackApiUrl ? { slackApiUrl } : {}),
-      timeout: timeoutMs,
+      ...boundedCalls(timeoutMs, options.fetch),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       logger: clientLogger,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     clients.set(workspaceId, { token, client });
     return client;
