@@ -1,5 +1,6 @@
 import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
 import type { Prisma } from '../generated/sqlite/client.js';
+import { createRequire } from 'node:module';
 import { afterConnect } from './connect-hook.js';
 
 // A lean read (or write) for the few statements on the path of (almost) every request (the resources
@@ -13,11 +14,68 @@ import { afterConnect } from './connect-hook.js';
 // Dates, as from `$queryRaw`), only text and timestamp arguments: anything else (and any client this
 // module was not told about, such as a test's proxy) goes through `$queryRaw` or `$executeRaw`
 // unchanged, so a lean statement never reads or writes differently from Prisma.
+//
+// On PostgreSQL they go one step further down, to the adapter's pg pool (its public `underlyingDriver()`):
+// the adapter's own `queryRaw` logs each statement through @prisma/debug (which, even switched off, reads
+// DEBUG and builds regular expressions every time), converts every argument and names every column's
+// type, about a tenth of the CPU a DM costs the app. The pool, the connections and the statement are the
+// same; arguments and timestamps are converted here exactly as the adapter converts them.
 
 interface Connection {
   adapter: SqlDriverAdapter;
   /** PostgreSQL numbers its placeholders ($1); SQLite takes ?. */
   numbered: boolean;
+  /** PostgreSQL: the adapter's pool, when it shows it, and the parsers for what it reads. */
+  pg?: { pool: PgPool; types: PgTypes };
+}
+
+/** What lean statements use of pg's Pool. */
+interface PgPool {
+  query(config: { text: string; values: unknown[]; rowMode: 'array'; types: PgTypes }): Promise<{
+    fields: { name: string; dataTypeID: number }[];
+    rows: unknown[][];
+    rowCount: number | null;
+  }>;
+}
+
+interface PgTypes {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown;
+}
+
+/** PostgreSQL's `timestamp` (without time zone), as Prisma's columns are: UTC, as the adapter reads it. */
+const PG_TIMESTAMP = 1114;
+const PG_TIMESTAMPTZ = 1184;
+/** `date`, `json` and `jsonb`: text from the adapter (pg would make a local Date, or parse the JSON). */
+const AS_TEXT = new Set([1082, 114, 3802]);
+
+/** `2026-03-01 09:08:07.654` (a UTC `timestamp`) as a Date; whatever the process's time zone. */
+export function utcTimestamp(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}
+
+/**
+ * pg's parsers but where the adapter's differ: `timestamp` is UTC (pg would read it in the process's
+ * time zone) and comes as a Date, as from leanRead's adapter path; `timestamptz` too. The rest (text,
+ * numbers, booleans, `bigint` as text) is pg's default, which the adapter keeps as well.
+ */
+function leanTypes(base: PgTypes): PgTypes {
+  return {
+    getTypeParser(oid, format) {
+      if (oid === PG_TIMESTAMP) return utcTimestamp;
+      if (oid === PG_TIMESTAMPTZ) return (value) => new Date(value);
+      if (AS_TEXT.has(oid)) return (value) => value;
+      return base.getTypeParser(oid, format);
+    },
+  };
+}
+
+/** The pool under Prisma's PostgreSQL adapter (`PrismaPgAdapter.underlyingDriver()`), or undefined. */
+function poolOf(adapter: SqlDriverAdapter): { pool: PgPool; types: PgTypes } | undefined {
+  const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (typeof driver !== 'object' || driver === null || typeof (driver as PgPool).query !== 'function') return undefined;
+  // pg itself is loaded already (the adapter imports it); only the PostgreSQL path asks for it.
+  const { types } = createRequire(import.meta.url)('pg') as { types: PgTypes };
+  return { pool: driver as PgPool, types: leanTypes(types) };
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -32,7 +90,10 @@ export function rememberingConnection(factory: SqlMigrationAwareDriverAdapterFac
   return {
     factory: wrapped,
     attach(db) {
-      if (connected) connections.set(db, { adapter: connected, numbered: connected.provider === 'postgres' });
+      if (!connected) return;
+      const numbered = connected.provider === 'postgres';
+      const pg = numbered ? poolOf(connected) : undefined;
+      connections.set(db, { adapter: connected, numbered, ...(pg ? { pg } : {}) });
     },
   };
 }
@@ -69,6 +130,7 @@ export async function leanRead<T extends Record<string, Cell>>(
   const connection = connections.get(db);
   const lean = connection && adapterQuery(connection, query);
   if (!connection || !lean) return db.$queryRaw<T[]>(query);
+  if (connection.pg) return pgRead<T>(connection.pg, lean);
   const result = await connection.adapter.queryRaw(lean);
   const { columnNames, columnTypes, rows } = result;
   // The adapters give timestamps as text (PostgreSQL) or as stored (SQLite: text or epoch milliseconds).
@@ -88,5 +150,55 @@ export async function leanExecute(db: { $executeRaw(query: Prisma.Sql): Promise<
   const connection = connections.get(db);
   const lean = connection && adapterQuery(connection, query);
   if (!connection || !lean) return db.$executeRaw(query);
+  if (connection.pg) return (await pgQuery(connection.pg, lean)).rowCount ?? 0;
   return connection.adapter.executeRaw(lean);
+}
+
+/**
+ * Lean statements are few and run again and again (every DM's context, every event's claim): each is
+ * prepared once per connection under a name, and later runs only bind and execute. That saves the app
+ * about 50 µs of CPU per statement and PostgreSQL its parse and plan, halving the round trip (measured
+ * with `pg` on this machine). A statement with many arguments (a list of ids) is run unnamed, and so is
+ * any text beyond the first MAX_NAMED, so no connection holds more than MAX_NAMED statements.
+ */
+const MAX_NAMED = 100;
+const MAX_NAMED_ARGUMENTS = 20;
+const names = new Map<string, string>();
+
+function statementName(text: string, argumentCount: number): string | undefined {
+  const known = names.get(text);
+  if (known !== undefined || argumentCount > MAX_NAMED_ARGUMENTS || names.size >= MAX_NAMED) return known;
+  // One name for one text, for the life of the process: pg remembers per connection which it prepared.
+  const name = `lean_${names.size + 1}`;
+  names.set(text, name);
+  return name;
+}
+
+/** `lean` on the pool, its timestamp arguments written as the adapter writes them (UTC, no zone). */
+async function pgQuery(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery) {
+  const values = lean.args.map((arg) => (arg instanceof Date ? utcText(arg) : arg));
+  const name = statementName(lean.sql, values.length);
+  try {
+    return await pg.pool.query({ ...(name ? { name } : {}), text: lean.sql, values, rowMode: 'array', types: pg.types });
+  } catch (error) {
+    // Only the code goes on (a SQLSTATE such as 23505, or ECONNREFUSED): pg's message and detail can
+    // quote a row's values, which are not for logs.
+    const code = (error as { code?: unknown } | null)?.code;
+    throw new Error(`a database statement failed${typeof code === 'string' ? ` (${code})` : ''}`);
+  }
+}
+
+async function pgRead<T>(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery): Promise<T[]> {
+  const { fields, rows } = await pgQuery(pg, lean);
+  const names = fields.map((field) => field.name);
+  return rows.map((row) => {
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) object[names[i]!] = row[i];
+    return object as T;
+  });
+}
+
+/** A Date as the adapter binds it to a `timestamp` column: `2026-03-01 09:08:07.654`, in UTC. */
+export function utcText(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace(/(\.000)?Z$/, '');
 }

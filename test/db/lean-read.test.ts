@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Prisma } from '../../src/db/client.js';
-import { hasConnectionPool, leanExecute, leanRead } from '../../src/db/lean-read.js';
+import { hasConnectionPool, leanExecute, leanRead, utcText, utcTimestamp } from '../../src/db/lean-read.js';
 import { activePairingsOf } from '../../src/features/pairings/service.js';
 import { loadResources } from '../../src/features/safety/service.js';
 import { openTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
@@ -74,6 +74,32 @@ describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
     expect(row.receivedAt).toEqual(at);
   });
 
+  it.runIf(provider === 'postgresql')('prepares a statement it runs again once per connection, under one name', async () => {
+    const query = (id: string) => Prisma.sql`SELECT "eventId" FROM "ProcessedEvent" WHERE "eventId" = ${id} AND 'prepared-once' <> ${id}`;
+    await leanRead(database.db, query('Ev0PREP1'));
+    await leanRead(database.db, query('Ev0PREP2'));
+    // One after the other, the pool hands out the connection it got back last: the same one.
+    const prepared = await leanRead<{ name: string }>(
+      database.db,
+      Prisma.sql`SELECT "name" FROM pg_prepared_statements WHERE "statement" LIKE ${'%prepared-once%'} AND "statement" NOT LIKE ${'%pg_prepared_statements%'}`,
+    );
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]!.name).toMatch(/^lean_\d+$/);
+  });
+
+  it('keeps the values of a failed statement out of its error', async () => {
+    const at = new Date('2026-03-01T09:08:07Z');
+    const insert = Prisma.sql`INSERT INTO "ProcessedEvent" ("eventId", "receivedAt") VALUES (${'Ev0LEAKY'}, ${at})`;
+    expect(await leanExecute(database.db, insert)).toBe(1);
+    const error = (await leanExecute(database.db, insert).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    if (provider === 'postgresql') {
+      // The pool's own path: the SQLSTATE of a unique key, nothing of the row.
+      expect(error.message).toBe('a database statement failed (23505)');
+      expect(JSON.stringify({ ...error, message: error.message })).not.toContain('Ev0LEAKY');
+    }
+  });
+
   it('goes through $queryRaw for a client it does not know and for arguments that are not text', async () => {
     const seen: unknown[] = [];
     const stranger = {
@@ -87,5 +113,15 @@ describe.each(TEST_PROVIDERS)('lean reads on %s', (provider) => {
     // A number argument: the lean path only binds text, so Prisma binds this one.
     const rows = await leanRead<{ n: number }>(database.db, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Initiative" WHERE 1 = ${1}`);
     expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('timestamps on the PostgreSQL pool, whatever the time zone', () => {
+  it('reads a `timestamp` as UTC and writes a Date as the adapter does', () => {
+    expect(utcTimestamp('2026-03-01 09:08:07.654').toISOString()).toBe('2026-03-01T09:08:07.654Z');
+    expect(utcTimestamp('2026-03-01 09:08:07').toISOString()).toBe('2026-03-01T09:08:07.000Z');
+    expect(utcText(new Date('2026-03-01T09:08:07.654Z'))).toBe('2026-03-01 09:08:07.654');
+    expect(utcText(new Date('2026-03-01T09:08:07.000Z'))).toBe('2026-03-01 09:08:07');
+    expect(utcText(new Date('2026-03-01T09:08:07.050Z'))).toBe('2026-03-01 09:08:07.050');
   });
 });
