@@ -198,7 +198,8 @@ async function pgRead<T>(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery): 
   });
 }
 
-/** A Date as the adapter binds it to a `timestamp` column: `2026-03-01 09:08:07.654`, in UTC. */
+/** A Date as the adapter binds it to a `timestamp` column: `2026-03-01 09:08:07.654`, in UTC (the same value the adapter binds, which drops `.000`). */
 export function utcText(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace(/(\.000)?Z$/, '');
+  const iso = date.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
 }

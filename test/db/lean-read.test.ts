@@ -121,7 +121,7 @@ describe('timestamps on the PostgreSQL pool, whatever the time zone', () => {
     expect(utcTimestamp('2026-03-01 09:08:07.654').toISOString()).toBe('2026-03-01T09:08:07.654Z');
     expect(utcTimestamp('2026-03-01 09:08:07').toISOString()).toBe('2026-03-01T09:08:07.000Z');
     expect(utcText(new Date('2026-03-01T09:08:07.654Z'))).toBe('2026-03-01 09:08:07.654');
-    expect(utcText(new Date('2026-03-01T09:08:07.000Z'))).toBe('2026-03-01 09:08:07');
+    expect(utcText(new Date('2026-03-01T09:08:07.000Z'))).toBe('2026-03-01 09:08:07.000');
     expect(utcText(new Date('2026-03-01T09:08:07.050Z'))).toBe('2026-03-01 09:08:07.050');
   });
 });
