@@ -35,6 +35,13 @@ const ONLY_KINDS = process.env.LOAD_KINDS?.split(',').map((k) => k.trim().toLowe
 /** LOAD_CLICK=previews clicks the Home previews button instead, whose Home refresh costs far more than the ack. */
 const CLICK = process.env.LOAD_CLICK === 'previews' ? 'previews' : 'link';
 const RESOURCE_LINK = RequestIds.resourceLinks[0];
+/**
+ * LOAD_NODE_OPTIONS goes to the app and both baselines alike: `--import` a module that profiles each
+ * process or counts its collections (bench/hooks/), to see where a gap is; PROFILE_DIR goes with it.
+ */
+const NODE_OPTIONS: Record<string, string> = process.env.LOAD_NODE_OPTIONS
+  ? { NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS, ...(process.env.PROFILE_DIR ? { PROFILE_DIR: process.env.PROFILE_DIR } : {}) }
+  : {};
 
 interface Target {
   readonly name: 'app' | Baseline;
@@ -240,6 +247,7 @@ async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Targe
       SLACK_API_URL: slackApiUrl,
       PORT: String(port),
       BARE_MODE: name === 'bare' ? 'ack' : 'same-io',
+      ...NODE_OPTIONS,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -279,7 +287,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
  * load, CPU time per request. LOAD_SECONDS sets the seconds per kind (10), LOAD_RUNS the runs (3),
- * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button.
+ * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button, LOAD_NODE_OPTIONS every process's NODE_OPTIONS.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
@@ -289,7 +297,7 @@ export async function benchLoad(): Promise<void> {
   const database = await createEmptyDatabase(provider);
   const targets: Target[] = [];
   try {
-    const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn' } });
+    const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn', ...NODE_OPTIONS } });
     targets.push({ name: 'app', port: bot.port, pid: bot.pid, stop: () => bot.stop() });
     for (const baseline of BASELINES) targets.push(await startBareBolt(slack.url, baseline));
 
