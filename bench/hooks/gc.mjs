@@ -1,16 +1,13 @@
 // LOAD_NODE_OPTIONS="--import ./bench/hooks/gc.mjs" BENCH=load npm run bench: each process counts its
 // garbage collections by kind (1 young generation, 4 full mark-compact, 8 incremental marking) with their
-// pause times, and what a young-generation collection leaves (survivors) and promotes, then writes
-// PROFILE_DIR/gc-<pid>-<script>.json at SIGTERM.
+// pause times, and writes PROFILE_DIR/gc-<pid>-<script>.json at SIGTERM. (Heap sizes read in the
+// observer's callback are not what the collection left: the callback runs later, after more allocation.)
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import v8 from 'node:v8';
 
 const kinds = {};
-const young = [];
-let oldBefore = 0;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     const kind = entry.detail?.kind ?? 0;
@@ -19,15 +16,10 @@ new PerformanceObserver((list) => {
     k.totalMs += entry.duration;
     if (entry.duration > 5) k.over5Ms += 1;
     k.maxMs = Math.max(k.maxMs, entry.duration);
-    if (kind === 1) {
-      const used = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
-      young.push({ ms: entry.duration, survivorsKiB: Math.round(used.new_space / 1024), promotedKiB: Math.round((used.old_space - oldBefore) / 1024) });
-      oldBefore = used.old_space;
-    }
   }
 }).observe({ entryTypes: ['gc'] });
 
 process.prependListener('SIGTERM', () => {
   const file = join(process.env.PROFILE_DIR ?? tmpdir(), `gc-${process.pid}-${basename(process.argv[1] ?? 'node')}.json`);
-  writeFileSync(file, JSON.stringify({ kinds, young }, null, 1));
+  writeFileSync(file, JSON.stringify({ kinds }, null, 1));
 });
