@@ -60,14 +60,18 @@ export function utcTimestamp(text: string): Date {
  */
 function leanTypes(base: PgTypes): PgTypes {
   return {
+    // Asked for each column of each result: the parsers are made once, here, not per column.
     getTypeParser(oid, format) {
       if (oid === PG_TIMESTAMP) return utcTimestamp;
-      if (oid === PG_TIMESTAMPTZ) return (value) => new Date(value);
-      if (AS_TEXT.has(oid)) return (value) => value;
+      if (oid === PG_TIMESTAMPTZ) return zonedTimestamp;
+      if (AS_TEXT.has(oid)) return asText;
       return base.getTypeParser(oid, format);
     },
   };
 }
+
+const zonedTimestamp = (text: string): Date => new Date(text);
+const asText = (text: string): string => text;
 
 /** The pool under Prisma's PostgreSQL adapter (`PrismaPgAdapter.underlyingDriver()`), or undefined. */
 function poolOf(adapter: SqlDriverAdapter): { pool: PgPool; types: PgTypes } | undefined {
@@ -131,15 +135,18 @@ export async function leanRead<T extends Record<string, Cell>>(
   const lean = connection && adapterQuery(connection, query);
   if (!connection || !lean) return db.$queryRaw<T[]>(query);
   if (connection.pg) return pgRead<T>(connection.pg, lean);
-  const result = await connection.adapter.queryRaw(lean);
-  const { columnNames, columnTypes, rows } = result;
+  const { columnNames, columnTypes, rows } = await connection.adapter.queryRaw(lean);
   // The adapters give timestamps as text (PostgreSQL) or as stored (SQLite: text or epoch milliseconds).
-  const isTime = columnTypes.map((type) => type === ColumnTypeEnum.DateTime);
+  return asObjects<T>(columnNames, rows, columnTypes.map((type) => type === ColumnTypeEnum.DateTime));
+}
+
+/** Rows (arrays in `names`' order) as objects, with the `isTime` columns made Dates. */
+function asObjects<T>(names: readonly string[], rows: readonly unknown[][], isTime?: readonly boolean[]): T[] {
   return rows.map((row) => {
-    const object: Record<string, Cell> = {};
-    for (let i = 0; i < columnNames.length; i++) {
-      const value = row[i] as string | number | boolean | null;
-      object[columnNames[i]!] = isTime[i] && value !== null ? new Date(value as string | number) : value;
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = row[i];
+      object[names[i]!] = isTime?.[i] && value !== null ? new Date(value as string | number) : value;
     }
     return object as T;
   });
@@ -163,14 +170,14 @@ export async function leanExecute(db: { $executeRaw(query: Prisma.Sql): Promise<
  */
 const MAX_NAMED = 100;
 const MAX_NAMED_ARGUMENTS = 20;
-const names = new Map<string, string>();
+const statementNames = new Map<string, string>();
 
 function statementName(text: string, argumentCount: number): string | undefined {
-  const known = names.get(text);
-  if (known !== undefined || argumentCount > MAX_NAMED_ARGUMENTS || names.size >= MAX_NAMED) return known;
+  const known = statementNames.get(text);
+  if (known !== undefined || argumentCount > MAX_NAMED_ARGUMENTS || statementNames.size >= MAX_NAMED) return known;
   // One name for one text, for the life of the process: pg remembers per connection which it prepared.
-  const name = `lean_${names.size + 1}`;
-  names.set(text, name);
+  const name = `lean_${statementNames.size + 1}`;
+  statementNames.set(text, name);
   return name;
 }
 
@@ -188,14 +195,10 @@ async function pgQuery(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery) {
   }
 }
 
+/** Timestamps come as Dates already, from the pool's parsers (leanTypes). */
 async function pgRead<T>(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery): Promise<T[]> {
   const { fields, rows } = await pgQuery(pg, lean);
-  const names = fields.map((field) => field.name);
-  return rows.map((row) => {
-    const object: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) object[names[i]!] = row[i];
-    return object as T;
-  });
+  return asObjects<T>(fields.map((field) => field.name), rows);
 }
 
 /** A Date as the adapter binds it to a `timestamp` column: `2026-03-01 09:08:07.654`, in UTC (the same value the adapter binds, which drops `.000`). */
