@@ -13,7 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   insights: benchInsights,
   load: benchLoad,
 };
-/** Run only when BENCH names them: `load` takes about 3 minutes and measures against bare Bolt. */
+/** Run only when BENCH names them: `load` takes about 10 minutes a database and measures against bare Bolt. */
 const explicitOnly = new Set(['load']);
 
 const only = process.env.BENCH?.split(',');

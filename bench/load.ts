@@ -18,7 +18,15 @@ import { line, percentile } from './report.js';
 
 const RATE_PER_SECOND = 200;
 const SECONDS_PER_KIND = Number(process.env.LOAD_SECONDS ?? 10);
-const WARM_UP_SECONDS = 1;
+/**
+ * Each target handles each kind for this long before anything is measured. A process's first minute
+ * under load is mostly its JIT at work: the app optimised 148 functions in its first 5 s of DMs, 20 in
+ * a 5 s spell after 35 s and 1 to 5 after a minute (--trace-opt), each costing V8's compiler thread
+ * about 2 ms. With 1 s of warm-up, that start-up cost was most of what the app spent above bare-io per
+ * DM (its other threads: 0.5-0.6 ms a DM against 0.3); over a 60 s window the two spent the same there.
+ * LOAD_WARM_UP_SECONDS changes it.
+ */
+const WARM_UP_SECONDS = Number(process.env.LOAD_WARM_UP_SECONDS ?? 20);
 const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const USERS = 100;
 /**
@@ -68,6 +76,8 @@ interface Window {
   latencies: number[];
   failures: string[];
   cpuMs: number;
+  /** The part of cpuMs spent on the process's main thread (the rest: V8's compiler and collector threads). */
+  mainThreadCpuMs: number;
   peakRssMiB: number;
   maxSendLagMs: number;
   /** CPU of this process (sender and fake Slack) while requests were out, as a share of one core. */
@@ -168,9 +178,9 @@ const CLOCK_TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** User plus system CPU time of the process so far, from /proc/<pid>/stat (fields 14 and 15). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** User plus system CPU time so far of the process, or of its main thread, from /proc (fields 14 and 15). */
+function cpuMs(pid: number, mainThreadOnly = false): number {
+  const stat = readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces; count fields from after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
@@ -198,6 +208,7 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
     peakKiB = Math.max(peakKiB, statusKiB(target.pid, 'VmRSS'));
   }, RSS_SAMPLE_MS);
   const cpuBefore = cpuMs(target.pid);
+  const mainBefore = cpuMs(target.pid, true);
 
   // Fresh connections per window: a socket left idle since the last one may be closing on the server's side.
   const agent = new Agent({ keepAlive: true });
@@ -231,8 +242,9 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
 
   clearInterval(sampler);
   const cpu = cpuMs(target.pid) - cpuBefore;
+  const mainThreadCpuMs = cpuMs(target.pid, true) - mainBefore;
   latencies.sort((a, b) => a - b);
-  return { latencies, failures, cpuMs: cpu, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
+  return { latencies, failures, cpuMs: cpu, mainThreadCpuMs, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
 }
 
 async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Target> {
@@ -286,11 +298,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
- * load, CPU time per request. LOAD_SECONDS sets the seconds per kind (10), LOAD_RUNS the runs (3),
+ * load, CPU time per request (and its main thread's part). LOAD_WARM_UP_SECONDS sets the unmeasured seconds per kind
+ * and target before (20), LOAD_SECONDS the measured seconds per kind (10), LOAD_RUNS the runs (3),
  * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button, LOAD_NODE_OPTIONS every process's NODE_OPTIONS.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
+  if (!(WARM_UP_SECONDS >= 0)) throw new Error(`LOAD_WARM_UP_SECONDS must be a number of seconds, not ${process.env.LOAD_WARM_UP_SECONDS}`);
   const slack: FakeSlack = await startFakeSlack();
   const provider = process.env.LOAD_DATABASE ?? 'sqlite';
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`LOAD_DATABASE must be sqlite or postgresql, not ${provider}`);
@@ -314,7 +328,7 @@ export async function benchLoad(): Promise<void> {
     const perRequest = RATE_PER_SECOND * SECONDS_PER_KIND;
     const p50Ratios = new Map<string, number[]>();
     const p99Ratios = new Map<string, number[]>();
-    const cpu = new Map<string, { ms: number; requests: number }>();
+    const cpu = new Map<string, { ms: number; mainMs: number; requests: number }>();
     const peakMiB = new Map<string, number>();
     let sent = 0;
     const failures = new Map<string, number>();
@@ -339,8 +353,8 @@ export async function benchLoad(): Promise<void> {
           senderCoreShare = Math.max(senderCoreShare, window.senderCoreShare);
           peakMiB.set(target.name, Math.max(peakMiB.get(target.name) ?? 0, window.peakRssMiB));
           const key = `${kind.name} ${target.name}`;
-          const used = cpu.get(key) ?? { ms: 0, requests: 0 };
-          cpu.set(key, { ms: used.ms + window.cpuMs, requests: used.requests + perRequest });
+          const used = cpu.get(key) ?? { ms: 0, mainMs: 0, requests: 0 };
+          cpu.set(key, { ms: used.ms + window.cpuMs, mainMs: used.mainMs + window.mainThreadCpuMs, requests: used.requests + perRequest });
           refusedByFakeSlack += slack.calls.filter((call) => call.refusal).length;
           slack.reset();
         }
@@ -375,6 +389,12 @@ export async function benchLoad(): Promise<void> {
       const a = perRequestMs('app');
       const ratios = BASELINES.map((baseline) => `${ratio(a / perRequestMs(baseline))} vs ${baseline}`).join(', ');
       line(`${kind.name}: CPU per request ${names}`, `${targets.map((t) => perRequestMs(t.name).toFixed(2)).join(' / ')} ms (${ratios})`);
+      // Where it went: the main thread, and the others (V8's compiler and collector).
+      const split = (name: string) => {
+        const used = cpu.get(`${kind.name} ${name}`)!;
+        return `${(used.mainMs / used.requests).toFixed(2)} + ${((used.ms - used.mainMs) / used.requests).toFixed(2)}`;
+      };
+      line(`${kind.name}:   main thread + other threads`, `${targets.map((t) => split(t.name)).join(' / ')} ms`);
     }
     const failed = [...failures.values()].reduce((sum, n) => sum + n, 0);
     line('requests sent / failed (non-2xx or no answer)', `${sent} / ${failed}`);
