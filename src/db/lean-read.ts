@@ -2,7 +2,7 @@ import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationA
 import type { Prisma } from '../generated/sqlite/client.js';
 import { createRequire } from 'node:module';
 import { afterConnect } from './connect-hook.js';
-import { pgStatements, type ArrayRows, type PgStatement, type PgTypes } from './pg-statement.js';
+import { pgStatements, type ArrayRows, type PgClasses, type PgStatement, type PgTypes } from './pg-statement.js';
 
 // A lean read (or write) for the few statements on the path of (almost) every request (the resources
 // `/peer help` shows, a message's routing and safety net, the event dedupe) and for matching's loads of
@@ -78,8 +78,8 @@ function poolOf(adapter: SqlDriverAdapter): LeanPg | undefined {
   const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
   if (typeof driver !== 'object' || driver === null || typeof (driver as PgPool).query !== 'function') return undefined;
   // pg itself is loaded already (the adapter imports it); only the PostgreSQL path asks for it.
-  const { types } = createRequire(import.meta.url)('pg') as { types: PgTypes };
-  return { pool: driver as PgPool, statement: pgStatements(leanTypes(types)) };
+  const pg = createRequire(import.meta.url)('pg') as PgClasses & { types: PgTypes };
+  return { pool: driver as PgPool, statement: pgStatements(pg, leanTypes(pg.types)) };
 }
 
 const connections = new WeakMap<object, Connection>();

@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-
 // A lean statement as pg runs it, without two costs of pg's own Query that a lean read does not need
 // (issue 17: about 50 µs of the app's CPU per statement, a tenth of what a DM costs it above bare Bolt,
 // seen in a profile of the DM load):
@@ -9,7 +7,8 @@ import { createRequire } from 'node:module';
 //   of it), even when rows come back as arrays; here the result only picks each column's parser.
 // Both are pg's public Query and Result classes, extended: the protocol, the prepared statements and
 // the parsers are pg's. What this sets are fields pg's Query reads (`name`, `types`, the results it
-// fills); test/db/lean-read.test.ts runs every lean path against PostgreSQL.
+// fills); test/db/pg-statement.test.ts checks that pg uses them, test/db/lean-read.test.ts runs every
+// lean path against PostgreSQL.
 
 /** pg's type parsers: by column type id (and text or binary format). */
 export interface PgTypes {
@@ -32,7 +31,7 @@ interface Field {
   format?: string;
 }
 
-/** The parts of pg's Result and Query classes this extends. */
+/** The parts of pg's module, and of its Result and Query classes, this extends. */
 interface PgResult {
   fields: Field[];
   _types: PgTypes;
@@ -45,15 +44,13 @@ interface PgQuery {
   _result: PgResult;
   _results: PgResult | PgResult[];
 }
-interface PgClasses {
+export interface PgClasses {
   Result: new (rowMode: string, types?: PgTypes) => PgResult;
   Query: new (text: string, values?: unknown[]) => PgQuery;
 }
 
-/** Makes lean statements with `types`' parsers; pg itself is loaded already (Prisma's adapter imports it). */
-export function pgStatements(types: PgTypes): (name: string | undefined, text: string, values: unknown[]) => PgStatement {
-  const pg = createRequire(import.meta.url)('pg') as PgClasses;
-
+/** Makes lean statements on `pg`'s classes, with `types`' parsers. */
+export function pgStatements(pg: PgClasses, types: PgTypes): (name: string | undefined, text: string, values: unknown[]) => PgStatement {
   class ArrayResult extends pg.Result {
     constructor() {
       super('array', types);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { pgStatements, type ArrayRows, type PgTypes } from '../../src/db/pg-statement.js';
+import { pgStatements, type ArrayRows, type PgClasses, type PgTypes } from '../../src/db/pg-statement.js';
 import { createTestDatabase, TEST_PROVIDERS } from '../support/databases.js';
 
 // The lean path's statements on pg (src/db/pg-statement.ts): pg's protocol and prepared statements,
@@ -23,7 +23,7 @@ describe.skipIf(!TEST_PROVIDERS.includes('postgresql'))('lean statements on pg',
   const types: PgTypes = {
     getTypeParser: (oid, format) => (oid === 23 ? (text: string) => Number(text) * 2 : pg.types.getTypeParser(oid, format as 'text')),
   };
-  const statement = pgStatements(types);
+  const statement = pgStatements(pg as unknown as PgClasses, types);
   const run = (name: string | undefined, text: string, values: unknown[]) => pool.query(statement(name, text, values) as never) as unknown as Promise<ArrayRows>;
 
   it('reads rows as arrays through the parsers it was given, named or not, without pg building a row template', async () => {
