@@ -22,8 +22,9 @@ const SECONDS_PER_KIND = Number(process.env.LOAD_SECONDS ?? 10);
  * Each target handles each kind for this long before anything is measured. A process's first minute
  * under load is mostly its JIT at work: the app optimised 148 functions in its first 5 s of DMs, 20 in
  * a 5 s spell after 35 s and 1 to 5 after a minute (--trace-opt), each costing V8's compiler thread
- * about 2 ms. With 1 s of warm-up, that start-up cost was most of what the app spent above bare-io per
- * DM (its other threads: 0.5-0.6 ms a DM against 0.3); over a 60 s window the two spent the same there.
+ * about 2 ms. With 1 s of warm-up, that start-up cost was much of what the app spent above bare-io per
+ * DM (its other threads: 0.41-0.64 ms a DM against 0.19-0.41 over four runs); over a 60 s window the two
+ * spent the same there (0.25 ms).
  * LOAD_WARM_UP_SECONDS changes it.
  */
 const WARM_UP_SECONDS = Number(process.env.LOAD_WARM_UP_SECONDS ?? 20);
