@@ -28,6 +28,17 @@ const SECONDS_PER_KIND = Number(process.env.LOAD_SECONDS ?? 10);
  * LOAD_WARM_UP_SECONDS changes it.
  */
 const WARM_UP_SECONDS = Number(process.env.LOAD_WARM_UP_SECONDS ?? 20);
+/**
+ * Each measured window follows this many seconds of the same load on the same target, unmeasured, so it
+ * measures a process under steady load rather than one waking up. Targets take turns, so each idles for
+ * 20-40 s while the others are measured, and V8's memory reducer shrinks an idle heap: the next window
+ * then began with a small young generation (a scavenge every 60 ms instead of 300-500), full
+ * collections and V8's compiler and collector threads busy again, which cost the app, with the larger
+ * heap and more code, more than bare Bolt (its `/peer help` p99 4.4-4.6 ms after about 2 minutes idle,
+ * 1.2 ms in steady load). Every target gets the same lead-in. LOAD_LEAD_IN_SECONDS=0 measures the
+ * windows straight after the idle spells, as before.
+ */
+const LEAD_IN_SECONDS = Number(process.env.LOAD_LEAD_IN_SECONDS ?? 5);
 const RUNS = Number(process.env.LOAD_RUNS ?? 3);
 const USERS = 100;
 /**
@@ -300,12 +311,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
  * load, CPU time per request (and its main thread's part). LOAD_WARM_UP_SECONDS sets the unmeasured seconds per kind
- * and target before (20), LOAD_SECONDS the measured seconds per kind (10), LOAD_RUNS the runs (3),
+ * and target before (20), LOAD_LEAD_IN_SECONDS the unmeasured seconds right before each window (5), LOAD_SECONDS the measured seconds per kind (10), LOAD_RUNS the runs (3),
  * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button, LOAD_NODE_OPTIONS every process's NODE_OPTIONS.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
   if (!(WARM_UP_SECONDS >= 0)) throw new Error(`LOAD_WARM_UP_SECONDS must be a number of seconds, not ${process.env.LOAD_WARM_UP_SECONDS}`);
+  if (!(LEAD_IN_SECONDS >= 0)) throw new Error(`LOAD_LEAD_IN_SECONDS must be a number of seconds, not ${process.env.LOAD_LEAD_IN_SECONDS}`);
   const slack: FakeSlack = await startFakeSlack();
   const provider = process.env.LOAD_DATABASE ?? 'sqlite';
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`LOAD_DATABASE must be sqlite or postgresql, not ${provider}`);
@@ -317,13 +329,15 @@ export async function benchLoad(): Promise<void> {
     for (const baseline of BASELINES) targets.push(await startBareBolt(slack.url, baseline));
 
     line('database / rate / seconds per kind / runs', `${provider} / ${RATE_PER_SECOND}/s / ${SECONDS_PER_KIND} s / ${RUNS}`);
+    line('warm-up per kind / lead-in before each window', `${WARM_UP_SECONDS} s / ${LEAD_IN_SECONDS} s`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idleMiB = new Map(targets.map((t) => [t.name, statusKiB(t.pid, 'VmRSS') / 1024]));
     const hwmReset = targets.every((t) => resetPeakRss(t.pid));
 
     const allKinds = kinds(slack.teamId).filter((k) => !ONLY_KINDS || ONLY_KINDS.some((only) => k.name.toLowerCase().includes(only)));
     if (allKinds.length === 0) throw new Error(`LOAD_KINDS matched no kind: ${process.env.LOAD_KINDS}`);
-    for (const target of targets) for (const kind of allKinds) await drive(target, prepare(kind, RATE_PER_SECOND * WARM_UP_SECONDS));
+    // Kind by kind, each target in turn: no target starts its first window after idling through all the others' warm-up.
+    for (const kind of allKinds) for (const target of targets) await drive(target, prepare(kind, RATE_PER_SECOND * WARM_UP_SECONDS));
     slack.reset();
 
     const perRequest = RATE_PER_SECOND * SECONDS_PER_KIND;
@@ -343,6 +357,7 @@ export async function benchLoad(): Promise<void> {
         const order = targets.map((_, i) => targets[(i + run - 1) % targets.length]!);
         const windows = new Map<string, Window>();
         for (const target of order) {
+          if (LEAD_IN_SECONDS > 0) await drive(target, prepare(kind, RATE_PER_SECOND * LEAD_IN_SECONDS));
           const window = await drive(target, prepare(kind, perRequest));
           windows.set(target.name, window);
           sent += perRequest;
