@@ -26,12 +26,34 @@ function formatterOf(language: AppLanguage, key: MessageKey): IntlMessageFormat 
   return format;
 }
 
+/**
+ * A message that takes no values words the same every time: formatted once per language (issue 17:
+ * `/peer help` alone words a dozen on every request).
+ */
+const plain = new Map<AppLanguage, Map<MessageKey, string>>();
+
 export function translate(language: AppLanguage, key: MessageKey, values?: MessageValues): string {
-  return String(formatterOf(language, key).format(values));
+  if (values !== undefined) return String(formatterOf(language, key).format(values));
+  let words = plain.get(language);
+  if (!words) plain.set(language, (words = new Map()));
+  let text = words.get(key);
+  if (text === undefined) {
+    text = String(formatterOf(language, key).format());
+    words.set(key, text);
+  }
+  return text;
 }
 
+/** One translator per language, made on first use. */
+const translators = new Map<AppLanguage, Translate>();
+
 export function translatorFor(language: AppLanguage): Translate {
-  return Object.assign((key: MessageKey, values?: MessageValues) => translate(language, key, values), { language });
+  let t = translators.get(language);
+  if (!t) {
+    t = Object.assign((key: MessageKey, values?: MessageValues) => translate(language, key, values), { language });
+    translators.set(language, t);
+  }
+  return t;
 }
 
 /** English, for surfaces not yet rendered per person (and for tests that read the English wording). */

@@ -13,8 +13,20 @@ export interface HelpMessage {
  * resources come first (DESIGN.md invariant 6): the person's initiatives' or everyone's, or a generic
  * crisis line when there are none or they could not be read.
  */
+/** The list of commands, worded once per translator (issue 17: it is the same on every `/peer help`). */
+const commandLists = new WeakMap<Translate, string>();
+
+function commandList(t: Translate): string {
+  let list = commandLists.get(t);
+  if (list === undefined) {
+    list = HELP_COMMANDS.map(({ command, description }) => `• \`${command}\`: ${t(description)}`).join('\n');
+    commandLists.set(t, list);
+  }
+  return list;
+}
+
 export function renderHelp(t: Translate, typed?: string, resources: readonly InitiativeResources[] = []): HelpMessage {
-  const list = HELP_COMMANDS.map(({ command, description }) => `• \`${command}\`: ${t(description)}`).join('\n');
+  const list = commandList(t);
   const lead = typed === undefined ? t('help.intro') : unknownCommandLine(t, typed);
   return {
     text: `${lead}\n${list}`,
