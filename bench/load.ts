@@ -49,6 +49,8 @@ const QUIET_WINDOW_MS = 250;
 const QUIET_CPU_MS = 10;
 const QUIET_GIVE_UP_MS = 60_000;
 const RSS_SAMPLE_MS = 100;
+/** How long after the last window the idle RSS is read again. */
+const IDLE_AFTER_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 /** LOAD_KINDS=DM (or 'help', 'click', comma-separated) drives only those kinds, for a quick look at one. */
 const ONLY_KINDS = process.env.LOAD_KINDS?.split(',').map((k) => k.trim().toLowerCase());
@@ -395,8 +397,11 @@ export async function benchLoad(): Promise<void> {
       }
     }
     const names = targets.map((t) => t.name).join(' / ');
+    // What a process gives back once the load stops (V8's memory reducer shrinks an idle heap).
+    await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_MS));
     line(`idle RSS before load ${names}`, targets.map((t) => ms(idleMiB.get(t.name)!)).join(' / '), 'MiB');
     line(`peak RSS under load ${names} (${hwmReset ? 'VmHWM' : 'sampled'})`, targets.map((t) => ms(peakMiB.get(t.name)!)).join(' / '), 'MiB');
+    line(`idle RSS ${IDLE_AFTER_MS / 1000} s after the load ${names}`, targets.map((t) => ms(statusKiB(t.pid, 'VmRSS') / 1024)).join(' / '), 'MiB');
     for (const kind of allKinds) {
       const perRequestMs = (name: string) => {
         const used = cpu.get(`${kind.name} ${name}`)!;
