@@ -225,7 +225,9 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const mainBefore = cpuMs(target.pid, true);
 
   // Fresh connections per window: a socket left idle since the last one may be closing on the server's side.
-  const agent = new Agent({ keepAlive: true });
+  // Within a window too, a spare socket left idle is dropped (`timeout`) before the server's own 5 s
+  // keep-alive timeout could close it under a request (one ECONNRESET in 36,000 requests).
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   const answers: Promise<void>[] = [];
   const senderStart = { cpu: process.cpuUsage(), at: performance.now() };
   await new Promise<void>((resolve) => {
