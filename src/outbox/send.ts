@@ -190,6 +190,7 @@ async function prepare(db: Db, row: OutboxRow, translator: (initiativeId: string
             invitationId: invitation.id,
             workspaceId: row.workspaceId,
             inviteeId: invitation.inviteeId,
+            initiativeId: invitation.initiativeId,
             role: invitation.role,
             initiativeName: invitation.initiativeName,
             channel: posted.channel,

@@ -168,6 +168,8 @@ export async function invitationForMessage(
  * Records where an invitation's DM went, and the language it was worded in, so it can be replaced when
  * the invitation closes and its consent recorded in the words the person saw. When it closed while the
  * DM was on its way, the DM is replaced at once (a row written in the same transaction), in that language.
+ * Unless it was accepted: someone who clicked Accept as soon as the DM appeared, before it was recorded,
+ * holds the role, and their answer has replaced the DM already (it must not then say "withdrawn").
  */
 export async function recordInvitationMessage(
   tx: Tx,
@@ -176,6 +178,7 @@ export async function recordInvitationMessage(
     invitationId: string;
     workspaceId: string;
     inviteeId: string;
+    initiativeId: string;
     role: Role;
     initiativeName: string;
     channel: string;
@@ -188,6 +191,11 @@ export async function recordInvitationMessage(
     data: { channel: input.channel, messageTs: input.ts, language: input.language },
   });
   if (count === 1) return;
+  const accepted = await tx.initiativeMember.findUnique({
+    where: { initiativeId_userId_role: { initiativeId: input.initiativeId, userId: input.inviteeId, role: input.role } },
+    select: { userId: true },
+  });
+  if (accepted) return;
   await enqueue(tx, now, [
     {
       key: outboxKey.invitationClosed(input.invitationId),

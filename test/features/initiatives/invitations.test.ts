@@ -233,6 +233,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
         invitationId: invitation.id,
         workspaceId: who.workspaceId,
         inviteeId: who.hr,
+        initiativeId: result.initiative.id,
         role: 'hr_viewer',
         initiativeName: 'Peer Support <Circle>',
         channel: `D${who.hr}`,
@@ -245,6 +246,30 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     // Replaced in the language the DM was worded in.
     const withdrawn = invitationCopy.invitationWithdrawn(translatorFor('es'), 'hr_viewer', 'Peer Support <Circle>');
     expect(JSON.parse(row.args)).toMatchObject({ channel: `D${who.hr}`, ts: '1700000000.000100', message: { text: withdrawn } });
+  });
+
+  it('leaves the DM of an invitation accepted before the DM was recorded as the answer made it', async () => {
+    const who = ids();
+    const result = await created(who, { hrViewerIds: [who.hr] });
+    const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
+    // The person clicks Accept the moment the DM appears, before the send has recorded where it went.
+    expect((await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true })).kind).toBe('accepted');
+    await world.db.$transaction((tx) =>
+      recordInvitationMessage(tx, clock.now(), {
+        invitationId: invitation.id,
+        workspaceId: who.workspaceId,
+        inviteeId: who.hr,
+        initiativeId: result.initiative.id,
+        role: 'hr_viewer',
+        initiativeName: 'Peer Support <Circle>',
+        channel: `D${who.hr}`,
+        ts: '1700000000.000200',
+        language: 'en',
+      }),
+    );
+    // No "withdrawn" replacing the answer they were shown: they hold the role.
+    expect(await world.db.outboxMessage.count({ where: { recipientId: who.hr, kind: 'invitation_closed' } })).toBe(0);
+    expect(await world.db.initiativeMember.count({ where: { userId: who.hr, role: 'hr_viewer' } })).toBe(1);
   });
 
   it('records a withdrawal when an existing member is removed from the form', async () => {
