@@ -211,6 +211,22 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     expect(await world.db.consentRecord.count({ where: { userId: who.hr } })).toBe(0);
   });
 
+  /** The send recording where `who`'s HR viewer invitation DM went (at `ts`, worded in `language`). */
+  function recordHrViewerDm(who: ReturnType<typeof ids>, at: { invitationId: string; initiativeId: string }, ts: string, language: 'en' | 'es') {
+    return world.db.$transaction((tx) =>
+      recordInvitationMessage(tx, clock.now(), {
+        ...at,
+        workspaceId: who.workspaceId,
+        inviteeId: who.hr,
+        role: 'hr_viewer',
+        initiativeName: 'Peer Support <Circle>',
+        channel: `D${who.hr}`,
+        ts,
+        language,
+      }),
+    );
+  }
+
   it('sends no DM for an invitation withdrawn before its DM went out, and replaces a DM that was on its way', async () => {
     const who = ids();
     const result = await created(who, { hrViewerIds: [who.hr] });
@@ -228,20 +244,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     expect(world.slack.calls.filter(dmTo(who.hr))).toHaveLength(0);
 
     // The DM was posted while the withdrawal committed: recording it replaces it at once.
-    const closing = await world.db.$transaction((tx) =>
-      recordInvitationMessage(tx, clock.now(), {
-        invitationId: invitation.id,
-        workspaceId: who.workspaceId,
-        inviteeId: who.hr,
-        initiativeId: result.initiative.id,
-        role: 'hr_viewer',
-        initiativeName: 'Peer Support <Circle>',
-        channel: `D${who.hr}`,
-        ts: '1700000000.000100',
-        language: 'es',
-      }),
-    );
-    expect(closing).toBeUndefined();
+    expect(await recordHrViewerDm(who, { invitationId: invitation.id, initiativeId: result.initiative.id }, '1700000000.000100', 'es')).toBeUndefined();
     const row = await world.db.outboxMessage.findFirstOrThrow({ where: { recipientId: who.hr, kind: 'invitation_closed' } });
     // Replaced in the language the DM was worded in.
     const withdrawn = invitationCopy.invitationWithdrawn(translatorFor('es'), 'hr_viewer', 'Peer Support <Circle>');
@@ -254,19 +257,7 @@ describe.each(TEST_PROVIDERS)('invitations on %s', (provider) => {
     const invitation = await world.db.invitation.findFirstOrThrow({ where: { inviteeId: who.hr } });
     // The person clicks Accept the moment the DM appears, before the send has recorded where it went.
     expect((await answerInvitation(deps(), { workspaceId: who.workspaceId, invitationId: invitation.id, userId: who.hr, accept: true })).kind).toBe('accepted');
-    await world.db.$transaction((tx) =>
-      recordInvitationMessage(tx, clock.now(), {
-        invitationId: invitation.id,
-        workspaceId: who.workspaceId,
-        inviteeId: who.hr,
-        initiativeId: result.initiative.id,
-        role: 'hr_viewer',
-        initiativeName: 'Peer Support <Circle>',
-        channel: `D${who.hr}`,
-        ts: '1700000000.000200',
-        language: 'en',
-      }),
-    );
+    await recordHrViewerDm(who, { invitationId: invitation.id, initiativeId: result.initiative.id }, '1700000000.000200', 'en');
     // No "withdrawn" replacing the answer they were shown: they hold the role.
     expect(await world.db.outboxMessage.count({ where: { recipientId: who.hr, kind: 'invitation_closed' } })).toBe(0);
     expect(await world.db.initiativeMember.count({ where: { userId: who.hr, role: 'hr_viewer' } })).toBe(1);
