@@ -8,11 +8,6 @@ export interface HelpMessage {
   blocks: KnownBlock[];
 }
 
-/**
- * The `/peer help` answer; `typed` is set when the person typed a subcommand we don't know. The
- * resources come first (DESIGN.md invariant 6): the person's initiatives' or everyone's, or a generic
- * crisis line when there are none or they could not be read.
- */
 /** The list of commands, worded once per translator (issue 17: it is the same on every `/peer help`). */
 const commandLists = new WeakMap<Translate, string>();
 
@@ -25,6 +20,11 @@ function commandList(t: Translate): string {
   return list;
 }
 
+/**
+ * The `/peer help` answer; `typed` is set when the person typed a subcommand we don't know. The
+ * resources come first (DESIGN.md invariant 6): the person's initiatives' or everyone's, or a generic
+ * crisis line when there are none or they could not be read.
+ */
 export function renderHelp(t: Translate, typed?: string, resources: readonly InitiativeResources[] = []): HelpMessage {
   const list = commandList(t);
   const lead = typed === undefined ? t('help.intro') : unknownCommandLine(t, typed);
