@@ -12,36 +12,27 @@ export type MessageValues = Record<string, string | number | Date>;
 /** A function that words a message in one language, and that language (for text people wrote in several). */
 export type Translate = ((key: MessageKey, values?: MessageValues) => string) & { readonly language: AppLanguage };
 
-/** Each message parsed once per language, on first use. */
-const compiled = new Map<string, IntlMessageFormat>();
+/**
+ * Each message parsed once per language, on first use. A message that takes no values words the same
+ * every time, so its words are kept with it (issue 17: `/peer help` alone words a dozen on every request).
+ */
+const compiled = new Map<string, { format: IntlMessageFormat; plain?: string }>();
 
-function formatterOf(language: AppLanguage, key: MessageKey): IntlMessageFormat {
+function compiledOf(language: AppLanguage, key: MessageKey): { format: IntlMessageFormat; plain?: string } {
   const id = `${language}\u0000${key}`;
-  let format = compiled.get(id);
-  if (!format) {
+  let entry = compiled.get(id);
+  if (!entry) {
     // ignoreTag: Slack's own markup (<@U123>, <https://...|text>) is text, not an ICU rich-text tag.
-    format = new IntlMessageFormat(CATALOGUES[language][key], language, undefined, { ignoreTag: true });
-    compiled.set(id, format);
+    entry = { format: new IntlMessageFormat(CATALOGUES[language][key], language, undefined, { ignoreTag: true }) };
+    compiled.set(id, entry);
   }
-  return format;
+  return entry;
 }
 
-/**
- * A message that takes no values words the same every time: formatted once per language (issue 17:
- * `/peer help` alone words a dozen on every request).
- */
-const plain = new Map<AppLanguage, Map<MessageKey, string>>();
-
 export function translate(language: AppLanguage, key: MessageKey, values?: MessageValues): string {
-  if (values !== undefined) return String(formatterOf(language, key).format(values));
-  let words = plain.get(language);
-  if (!words) plain.set(language, (words = new Map()));
-  let text = words.get(key);
-  if (text === undefined) {
-    text = String(formatterOf(language, key).format());
-    words.set(key, text);
-  }
-  return text;
+  const entry = compiledOf(language, key);
+  if (values !== undefined) return String(entry.format.format(values));
+  return (entry.plain ??= String(entry.format.format()));
 }
 
 /** One translator per language, made on first use. */
