@@ -6,7 +6,7 @@ import { enqueue, outboxKey, type OutboxEntry } from '../../outbox/outbox.js';
 import { recordConsent } from '../consent/record.js';
 import * as copy from './invitation-copy.js';
 import { renderInvitationAnswer } from './invitation-views.js';
-import type { Role, ServiceDeps } from './service.js';
+import { hasRole, type Role, type ServiceDeps } from './service.js';
 
 // The one owner of invitations' lifecycle (issue 13): invited, accepted, declined, withdrawn, expired.
 // An Invitation row is the only thing stored about a person before they consent (DESIGN.md invariant 3):
@@ -191,11 +191,7 @@ export async function recordInvitationMessage(
     data: { channel: input.channel, messageTs: input.ts, language: input.language },
   });
   if (count === 1) return;
-  const accepted = await tx.initiativeMember.findUnique({
-    where: { initiativeId_userId_role: { initiativeId: input.initiativeId, userId: input.inviteeId, role: input.role } },
-    select: { userId: true },
-  });
-  if (accepted) return;
+  if (await hasRole(tx, input.initiativeId, input.inviteeId, input.role)) return;
   await enqueue(tx, now, [
     {
       key: outboxKey.invitationClosed(input.invitationId),
@@ -251,10 +247,7 @@ export async function answerInvitation(
       if (row.createdAt.getTime() <= invitationCutoff(now).getTime()) return { kind: 'gone' };
       const language = storedLanguage(row);
       if (!input.accept) return { kind: 'declined', language };
-      const already = await tx.initiativeMember.findUnique({
-        where: { initiativeId_userId_role: { initiativeId: row.initiativeId, userId: row.inviteeId, role: row.role } },
-      });
-      if (!already) {
+      if (!(await hasRole(tx, row.initiativeId, row.inviteeId, row.role))) {
         await tx.initiativeMember.create({ data: { initiativeId: row.initiativeId, userId: row.inviteeId, role: row.role, createdAt: now } });
         await recordConsent(tx, {
           workspaceId: input.workspaceId,
