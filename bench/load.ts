@@ -1,6 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { PreferenceIds } from '../src/features/preferences/ids.js';
 import { RequestIds } from '../src/features/requests/ids.js';
@@ -8,6 +10,7 @@ import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT, startAppProcess
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
 import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
+import { readPauses, windowPauses, type Pause, type Sent } from './gc-pauses.js';
 import { line, percentile } from './report.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one
@@ -88,6 +91,11 @@ interface Prepared {
 
 interface Window {
   latencies: number[];
+  /** Each answered request's send time and ack time, in the order answered (bench/gc-pauses.ts). */
+  sent: Sent[];
+  /** When the first request left and the last ack came (ms since the epoch). */
+  from: number;
+  to: number;
   failures: string[];
   cpuMs: number;
   /** The part of cpuMs spent on the process's main thread (the rest: V8's compiler and collector threads). */
@@ -215,8 +223,11 @@ async function untilQuiet(pid: number): Promise<void> {
 async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const intervalMs = 1000 / RATE_PER_SECOND;
   const latencies: number[] = [];
+  const sent: Sent[] = [];
   const failures: string[] = [];
   let maxSendLagMs = 0;
+  const epochNow = () => performance.timeOrigin + performance.now();
+  const from = epochNow();
   let peakKiB = statusKiB(target.pid, 'VmRSS');
   const sampler = setInterval(() => {
     peakKiB = Math.max(peakKiB, statusKiB(target.pid, 'VmRSS'));
@@ -237,10 +248,13 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
       const now = performance.now();
       while (next < requests.length && start + next * intervalMs <= now) {
         maxSendLagMs = Math.max(maxSendLagMs, now - (start + next * intervalMs));
+        const at = epochNow();
         answers.push(
           post(target, agent, requests[next]!).then(({ ms, failure }) => {
-            if (failure === undefined) latencies.push(ms);
-            else failures.push(failure);
+            if (failure === undefined) {
+              latencies.push(ms);
+              sent.push({ at, ms });
+            } else failures.push(failure);
           }),
         );
         next += 1;
@@ -251,6 +265,7 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
     tick();
   });
   await Promise.all(answers);
+  const to = epochNow();
   agent.destroy();
   const senderCpu = process.cpuUsage(senderStart.cpu);
   const senderCoreShare = (senderCpu.user + senderCpu.system) / 1000 / (performance.now() - senderStart.at);
@@ -260,7 +275,7 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const cpu = cpuMs(target.pid) - cpuBefore;
   const mainThreadCpuMs = cpuMs(target.pid, true) - mainBefore;
   latencies.sort((a, b) => a - b);
-  return { latencies, failures, cpuMs: cpu, mainThreadCpuMs, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
+  return { latencies, sent, from, to, failures, cpuMs: cpu, mainThreadCpuMs, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
 }
 
 async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Target> {
@@ -327,6 +342,13 @@ export async function benchLoad(): Promise<void> {
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error(`LOAD_DATABASE must be sqlite or postgresql, not ${provider}`);
   const database = await createEmptyDatabase(provider);
   const targets: Target[] = [];
+  const measured: Measured[] = [];
+  // This process's own pauses: it times every ack, so a pause here lengthens the acks it finds on its return.
+  const ownPauses: Pause[] = [];
+  const ownGc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) ownPauses.push([performance.timeOrigin + entry.startTime, entry.duration, (entry as { detail?: { kind?: number } }).detail?.kind ?? 0]);
+  });
+  if (NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs')) ownGc.observe({ entryTypes: ['gc'] });
   try {
     const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn', ...NODE_OPTIONS } });
     targets.push({ name: 'app', port: bot.port, pid: bot.pid, stop: () => bot.stop() });
@@ -364,6 +386,7 @@ export async function benchLoad(): Promise<void> {
           if (LEAD_IN_SECONDS > 0) await drive(target, prepare(kind, RATE_PER_SECOND * LEAD_IN_SECONDS));
           const window = await drive(target, prepare(kind, perRequest));
           windows.set(target.name, window);
+          measured.push({ run, kind: kind.name, target, window });
           sent += perRequest;
           for (const failure of window.failures) {
             const key = `${target.name} ${kind.name} ${failure}`;
@@ -430,5 +453,40 @@ export async function benchLoad(): Promise<void> {
     for (const target of targets) await target.stop();
     await slack.close();
     await database.drop();
+    ownGc.disconnect();
+  }
+  // The processes have stopped, so bench/hooks/gc.mjs has written their pauses.
+  if (NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs')) reportPauses(measured, ownPauses);
+}
+
+interface Measured {
+  run: number;
+  kind: string;
+  target: Target;
+  window: Window;
+}
+
+/**
+ * With bench/hooks/gc.mjs in LOAD_NODE_OPTIONS: each measured window's p99 tail laid over its process's
+ * garbage-collection pauses (bench/gc-pauses.ts), and the window's scavenges and full collections; then the
+ * same tail laid over the pauses of this process, which sends the requests and times the acks.
+ */
+function reportPauses(measured: Measured[], ownPauses: Pause[]): void {
+  const dir = process.env.PROFILE_DIR ?? tmpdir();
+  const pauses = new Map<number, Pause[] | undefined>();
+  for (const { run, kind, target, window } of measured) {
+    if (!pauses.has(target.pid)) pauses.set(target.pid, readPauses(dir, target.pid));
+    const own = pauses.get(target.pid);
+    if (!own) continue;
+    const p99 = percentile(window.latencies, 99);
+    const w = windowPauses(window.sent, own, p99, window.from, window.to);
+    const label = `run ${run} ${kind} ${target.name}`;
+    line(`${label}: p99; slowest 1% in a GC pause`, `${ms(p99)} ms; ${w.tailInPause} of ${w.tail} (all requests: ${(100 * w.allInPause).toFixed(0)}%)`);
+    line(
+      `${label}: scavenges / full (mean or sum, max)`,
+      `${w.scavenges.count} (${ms(w.scavenges.meanMs)}, ${ms(w.scavenges.maxMs)} ms) / ${w.full.count} (${ms(w.full.totalMs)}, ${ms(w.full.maxMs)} ms)`,
+    );
+    const bench = windowPauses(window.sent, ownPauses, p99, window.from, window.to);
+    line(`${label}: slowest 1% in a pause of the bench's`, `${bench.tailInPause} of ${bench.tail} (all requests: ${(100 * bench.allInPause).toFixed(0)}%)`);
   }
 }
