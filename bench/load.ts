@@ -100,6 +100,8 @@ interface Window {
   cpuMs: number;
   /** The part of cpuMs spent on the process's main thread (the rest: V8's compiler and collector threads). */
   mainThreadCpuMs: number;
+  /** How long the main thread waited for a core while it could run (ms; the scheduler's run-queue delay). */
+  mainThreadWaitMs: number;
   peakRssMiB: number;
   maxSendLagMs: number;
   /** CPU of this process (sender and fake Slack) while requests were out, as a share of one core. */
@@ -208,6 +210,19 @@ function cpuMs(pid: number, mainThreadOnly = false): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * How long the process's main thread has waited for a core while it could run, so far (ms; the second
+ * field of schedstat): with 2 cores shared by the target, its compiler and collector threads, the bench
+ * and PostgreSQL, a request can wait without any pause of the process's own.
+ */
+function mainThreadWaitMs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function untilQuiet(pid: number): Promise<void> {
   const giveUpAt = Date.now() + QUIET_GIVE_UP_MS;
   let before = cpuMs(pid);
@@ -234,6 +249,7 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   }, RSS_SAMPLE_MS);
   const cpuBefore = cpuMs(target.pid);
   const mainBefore = cpuMs(target.pid, true);
+  const waitedBefore = mainThreadWaitMs(target.pid);
 
   // Fresh connections per window: a socket left idle since the last one may be closing on the server's side.
   // Within a window too, a spare socket left idle is dropped (`timeout`) before the server's own 5 s
@@ -274,8 +290,9 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   clearInterval(sampler);
   const cpu = cpuMs(target.pid) - cpuBefore;
   const mainThreadCpuMs = cpuMs(target.pid, true) - mainBefore;
+  const mainThreadWait = mainThreadWaitMs(target.pid) - waitedBefore;
   latencies.sort((a, b) => a - b);
-  return { latencies, sent, from, to, failures, cpuMs: cpu, mainThreadCpuMs, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
+  return { latencies, sent, from, to, failures, cpuMs: cpu, mainThreadCpuMs, mainThreadWaitMs: mainThreadWait, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
 }
 
 async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Target> {
@@ -369,7 +386,7 @@ export async function benchLoad(): Promise<void> {
     const perRequest = RATE_PER_SECOND * SECONDS_PER_KIND;
     const p50Ratios = new Map<string, number[]>();
     const p99Ratios = new Map<string, number[]>();
-    const cpu = new Map<string, { ms: number; mainMs: number; requests: number }>();
+    const cpu = new Map<string, { ms: number; mainMs: number; waitMs: number; requests: number }>();
     const peakMiB = new Map<string, number>();
     let sent = 0;
     const failures = new Map<string, number>();
@@ -396,8 +413,13 @@ export async function benchLoad(): Promise<void> {
           senderCoreShare = Math.max(senderCoreShare, window.senderCoreShare);
           peakMiB.set(target.name, Math.max(peakMiB.get(target.name) ?? 0, window.peakRssMiB));
           const key = `${kind.name} ${target.name}`;
-          const used = cpu.get(key) ?? { ms: 0, mainMs: 0, requests: 0 };
-          cpu.set(key, { ms: used.ms + window.cpuMs, mainMs: used.mainMs + window.mainThreadCpuMs, requests: used.requests + perRequest });
+          const used = cpu.get(key) ?? { ms: 0, mainMs: 0, waitMs: 0, requests: 0 };
+          cpu.set(key, {
+            ms: used.ms + window.cpuMs,
+            mainMs: used.mainMs + window.mainThreadCpuMs,
+            waitMs: used.waitMs + window.mainThreadWaitMs,
+            requests: used.requests + perRequest,
+          });
           refusedByFakeSlack += slack.calls.filter((call) => call.refusal).length;
           slack.reset();
         }
@@ -441,6 +463,11 @@ export async function benchLoad(): Promise<void> {
         return `${(used.mainMs / used.requests).toFixed(2)} + ${((used.ms - used.mainMs) / used.requests).toFixed(2)}`;
       };
       line(`${kind.name}:   main thread + other threads`, `${targets.map((t) => split(t.name)).join(' / ')} ms`);
+      const waited = (name: string) => {
+        const used = cpu.get(`${kind.name} ${name}`)!;
+        return ((1000 * used.waitMs) / used.requests).toFixed(0);
+      };
+      line(`${kind.name}:   main thread waiting for a core`, `${targets.map((t) => waited(t.name)).join(' / ')} µs a request`);
     }
     const failed = [...failures.values()].reduce((sum, n) => sum + n, 0);
     line('requests sent / failed (non-2xx or no answer)', `${sent} / ${failed}`);
