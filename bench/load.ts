@@ -68,6 +68,9 @@ const NODE_OPTIONS: Record<string, string> = process.env.LOAD_NODE_OPTIONS
   ? { NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS, ...(process.env.PROFILE_DIR ? { PROFILE_DIR: process.env.PROFILE_DIR } : {}) }
   : {};
 
+/** bench/hooks/gc.mjs is loaded: the processes write their pauses, and the bench lays each window over them. */
+const GC_HOOKED = NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs') ?? false;
+
 interface Target {
   readonly name: 'app' | Baseline;
   readonly port: number;
@@ -90,6 +93,7 @@ interface Prepared {
 }
 
 interface Window {
+  /** The answered requests' ack times, sorted. */
   latencies: number[];
   /** Each answered request's send time and ack time, in the order answered (bench/gc-pauses.ts). */
   sent: Sent[];
@@ -237,7 +241,6 @@ async function untilQuiet(pid: number): Promise<void> {
 /** Fires `requests` at RATE_PER_SECOND on a timer, without waiting for answers, and times each ack. */
 async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const intervalMs = 1000 / RATE_PER_SECOND;
-  const latencies: number[] = [];
   const sent: Sent[] = [];
   const failures: string[] = [];
   let maxSendLagMs = 0;
@@ -267,10 +270,8 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
         const at = epochNow();
         answers.push(
           post(target, agent, requests[next]!).then(({ ms, failure }) => {
-            if (failure === undefined) {
-              latencies.push(ms);
-              sent.push({ at, ms });
-            } else failures.push(failure);
+            if (failure === undefined) sent.push({ at, ms });
+            else failures.push(failure);
           }),
         );
         next += 1;
@@ -291,7 +292,7 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const cpu = cpuMs(target.pid) - cpuBefore;
   const mainThreadCpuMs = cpuMs(target.pid, true) - mainBefore;
   const mainThreadWait = mainThreadWaitMs(target.pid) - waitedBefore;
-  latencies.sort((a, b) => a - b);
+  const latencies = sent.map((r) => r.ms).sort((a, b) => a - b);
   return { latencies, sent, from, to, failures, cpuMs: cpu, mainThreadCpuMs, mainThreadWaitMs: mainThreadWait, peakRssMiB: Math.max(peakKiB, statusKiB(target.pid, 'VmHWM')) / 1024, maxSendLagMs, senderCoreShare };
 }
 
@@ -365,7 +366,7 @@ export async function benchLoad(): Promise<void> {
   const ownGc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) ownPauses.push([performance.timeOrigin + entry.startTime, entry.duration, (entry as { detail?: { kind?: number } }).detail?.kind ?? 0]);
   });
-  if (NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs')) ownGc.observe({ entryTypes: ['gc'] });
+  if (GC_HOOKED) ownGc.observe({ entryTypes: ['gc'] });
   try {
     const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn', ...NODE_OPTIONS } });
     targets.push({ name: 'app', port: bot.port, pid: bot.pid, stop: () => bot.stop() });
@@ -450,8 +451,9 @@ export async function benchLoad(): Promise<void> {
     line(`peak RSS under load ${names} (${hwmReset ? 'VmHWM' : 'sampled'})`, targets.map((t) => ms(peakMiB.get(t.name)!)).join(' / '), 'MiB');
     line(`idle RSS ${IDLE_AFTER_MS / 1000} s after the load ${names}`, targets.map((t) => ms(statusKiB(t.pid, 'VmRSS') / 1024)).join(' / '), 'MiB');
     for (const kind of allKinds) {
+      const usedBy = (name: string) => cpu.get(`${kind.name} ${name}`)!;
       const perRequestMs = (name: string) => {
-        const used = cpu.get(`${kind.name} ${name}`)!;
+        const used = usedBy(name);
         return used.ms / used.requests;
       };
       const a = perRequestMs('app');
@@ -459,12 +461,12 @@ export async function benchLoad(): Promise<void> {
       line(`${kind.name}: CPU per request ${names}`, `${targets.map((t) => perRequestMs(t.name).toFixed(2)).join(' / ')} ms (${ratios})`);
       // Where it went: the main thread, and the others (V8's compiler and collector).
       const split = (name: string) => {
-        const used = cpu.get(`${kind.name} ${name}`)!;
+        const used = usedBy(name);
         return `${(used.mainMs / used.requests).toFixed(2)} + ${((used.ms - used.mainMs) / used.requests).toFixed(2)}`;
       };
       line(`${kind.name}:   main thread + other threads`, `${targets.map((t) => split(t.name)).join(' / ')} ms`);
       const waited = (name: string) => {
-        const used = cpu.get(`${kind.name} ${name}`)!;
+        const used = usedBy(name);
         return ((1000 * used.waitMs) / used.requests).toFixed(0);
       };
       line(`${kind.name}:   main thread waiting for a core`, `${targets.map((t) => waited(t.name)).join(' / ')} µs a request`);
@@ -483,7 +485,7 @@ export async function benchLoad(): Promise<void> {
     ownGc.disconnect();
   }
   // The processes have stopped, so bench/hooks/gc.mjs has written their pauses.
-  if (NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs')) reportPauses(measured, ownPauses);
+  if (GC_HOOKED) reportPauses(measured, ownPauses);
 }
 
 interface Measured {
