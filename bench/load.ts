@@ -10,7 +10,8 @@ import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT, startAppProcess
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
 import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
-import { readPauses, windowPauses, type Pause, type Sent } from './gc-pauses.js';
+import { readPauses, windowPauses, type Pause } from './gc-pauses.js';
+import { readSpans, windowSpans, type NumberedSent, type Spans, type Thread } from './request-spans.js';
 import { line, percentile } from './report.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one
@@ -68,8 +69,16 @@ const NODE_OPTIONS: Record<string, string> = process.env.LOAD_NODE_OPTIONS
   ? { NODE_OPTIONS: process.env.LOAD_NODE_OPTIONS, ...(process.env.PROFILE_DIR ? { PROFILE_DIR: process.env.PROFILE_DIR } : {}) }
   : {};
 
+/**
+ * LOAD_APP_NODE_ARGS (space-separated) go before `npm start`'s own flags for the app only: V8 flags that
+ * NODE_OPTIONS refuses (`--min-semi-space-size=8`), to try one on the app against unchanged baselines.
+ */
+const APP_NODE_ARGS = process.env.LOAD_APP_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 /** bench/hooks/gc.mjs is loaded: the processes write their pauses, and the bench lays each window over them. */
 const GC_HOOKED = NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs') ?? false;
+/** bench/hooks/requests.mjs is loaded: the processes write when they began on and answered each request. */
+const REQUESTS_HOOKED = NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/requests.mjs') ?? false;
 
 interface Target {
   readonly name: 'app' | Baseline;
@@ -88,6 +97,8 @@ interface Kind {
 }
 
 interface Prepared {
+  /** Its `x-bench-seq` header, unique in the run (bench/hooks/requests.mjs). */
+  seq: number;
   raw: Buffer;
   headers: Record<string, string | number>;
 }
@@ -95,8 +106,8 @@ interface Prepared {
 interface Window {
   /** The answered requests' ack times, sorted. */
   latencies: number[];
-  /** Each answered request's send time and ack time, in the order answered (bench/gc-pauses.ts). */
-  sent: Sent[];
+  /** Each answered request's number, send time and ack time, in the order answered (bench/gc-pauses.ts). */
+  sent: NumberedSent[];
   /** When the first request left and the last ack came (ms since the epoch). */
   from: number;
   to: number;
@@ -152,13 +163,17 @@ function kinds(teamId: string): Kind[] {
   ];
 }
 
+let lastSeq = 0;
+
 /** Built and signed before the window, so the sender's own work does not ride on the latencies. */
 function prepare(kind: Kind, count: number): Prepared[] {
   const timestamp = Math.floor(Date.now() / 1000);
   return Array.from({ length: count }, (_, i) => {
     const body = kind.build(i);
     const raw = Buffer.from(body.raw);
-    return { raw, headers: { ...signSlackRequest(E2E_SIGNING_SECRET, body.raw, timestamp, body.contentType), 'content-length': raw.length } };
+    const seq = ++lastSeq;
+    const headers = { ...signSlackRequest(E2E_SIGNING_SECRET, body.raw, timestamp, body.contentType), 'content-length': raw.length, 'x-bench-seq': seq };
+    return { seq, raw, headers };
   });
 }
 
@@ -241,7 +256,7 @@ async function untilQuiet(pid: number): Promise<void> {
 /** Fires `requests` at RATE_PER_SECOND on a timer, without waiting for answers, and times each ack. */
 async function drive(target: Target, requests: Prepared[]): Promise<Window> {
   const intervalMs = 1000 / RATE_PER_SECOND;
-  const sent: Sent[] = [];
+  const sent: NumberedSent[] = [];
   const failures: string[] = [];
   let maxSendLagMs = 0;
   const epochNow = () => performance.timeOrigin + performance.now();
@@ -268,9 +283,10 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
       while (next < requests.length && start + next * intervalMs <= now) {
         maxSendLagMs = Math.max(maxSendLagMs, now - (start + next * intervalMs));
         const at = epochNow();
+        const { seq } = requests[next]!;
         answers.push(
           post(target, agent, requests[next]!).then(({ ms, failure }) => {
-            if (failure === undefined) sent.push({ at, ms });
+            if (failure === undefined) sent.push({ seq, at, ms });
             else failures.push(failure);
           }),
         );
@@ -368,12 +384,13 @@ export async function benchLoad(): Promise<void> {
   });
   if (GC_HOOKED) ownGc.observe({ entryTypes: ['gc'] });
   try {
-    const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn', ...NODE_OPTIONS } });
+    const bot = await startAppProcess({ databaseUrl: database.url, slackApiUrl: slack.url, env: { LOG_LEVEL: 'warn', ...NODE_OPTIONS }, nodeArgs: APP_NODE_ARGS });
     targets.push({ name: 'app', port: bot.port, pid: bot.pid, stop: () => bot.stop() });
     for (const baseline of BASELINES) targets.push(await startBareBolt(slack.url, baseline));
 
     line('database / rate / seconds per kind / runs', `${provider} / ${RATE_PER_SECOND}/s / ${SECONDS_PER_KIND} s / ${RUNS}`);
     line('warm-up per kind / lead-in before each window', `${WARM_UP_SECONDS} s / ${LEAD_IN_SECONDS} s`);
+    if (APP_NODE_ARGS.length > 0) line('the app alone started with', APP_NODE_ARGS.join(' '));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idleMiB = new Map(targets.map((t) => [t.name, statusKiB(t.pid, 'VmRSS') / 1024]));
     const hwmReset = targets.every((t) => resetPeakRss(t.pid));
@@ -484,8 +501,9 @@ export async function benchLoad(): Promise<void> {
     await database.drop();
     ownGc.disconnect();
   }
-  // The processes have stopped, so bench/hooks/gc.mjs has written their pauses.
+  // The processes have stopped, so bench/hooks/ have written what they kept.
   if (GC_HOOKED) reportPauses(measured, ownPauses);
+  if (REQUESTS_HOOKED) reportSpans(measured);
 }
 
 interface Measured {
@@ -517,5 +535,27 @@ function reportPauses(measured: Measured[], ownPauses: Pause[]): void {
     );
     const bench = windowPauses(window.sent, ownPauses, p99, window.from, window.to);
     line(`${label}: slowest 1% in a pause of the bench's`, `${bench.tailInPause} of ${bench.tail} (all requests: ${(100 * bench.allInPause).toFixed(0)}%)`);
+  }
+}
+
+/**
+ * With bench/hooks/requests.mjs in LOAD_NODE_OPTIONS: each measured window's acks split into the way to the
+ * server (until its main thread began on the request), the server's own time and the way back, as medians
+ * over the slowest 1% and over all requests, and how many of the slowest spent most of their time in each.
+ */
+function reportSpans(measured: Measured[]): void {
+  const dir = process.env.PROFILE_DIR ?? tmpdir();
+  const spans = new Map<number, Spans | undefined>();
+  const parts = (p: { toServer: number; inServer: number; back: number }) => `${p.toServer.toFixed(2)} / ${p.inServer.toFixed(2)} / ${p.back.toFixed(2)}`;
+  const share = (t: Thread) => `${((100 * t.ran) / t.ms).toFixed(0)}% / ${((100 * t.waited) / t.ms).toFixed(0)}%`;
+  for (const { run, kind, target, window } of measured) {
+    if (!spans.has(target.pid)) spans.set(target.pid, readSpans(dir, target.pid));
+    const own = spans.get(target.pid);
+    if (!own) continue;
+    const w = windowSpans(window.sent, own, percentile(window.latencies, 99));
+    const label = `run ${run} ${kind} ${target.name}`;
+    line(`${label}: to server / in it / back, slowest 1%`, `${parts(w.tailMedian)} ms (median of ${w.tailMatched} of ${w.tail}); all: ${parts(w.allMedian)} ms`);
+    line(`${label}: slowest 1% mostly to / in / back`, `${w.tailMostly.toServer} / ${w.tailMostly.inServer} / ${w.tailMostly.back}`);
+    line(`${label}: main thread ran / waited for a core until it began, slowest 1%`, `${share(w.tailThread)} of ${w.tailThread.ms.toFixed(0)} ms; all: ${share(w.allThread)} of ${w.allThread.ms.toFixed(0)} ms`);
   }
 }

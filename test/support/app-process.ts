@@ -75,11 +75,13 @@ export async function startAppProcess(options: {
   env?: Record<string, string>;
   /** Serve Prometheus metrics on a free port of their own (METRICS_PORT). */
   metrics?: boolean;
+  /** Node or V8 flags before `npm start`'s own (the load bench tries flags NODE_OPTIONS does not take). */
+  nodeArgs?: readonly string[];
 }): Promise<AppProcess> {
   const port = await freePort();
   const metricsPort = options.metrics ? await freePort() : undefined;
   const { command, args } = startCommand();
-  const child: ChildProcess = spawn(command, args, {
+  const child: ChildProcess = spawn(command, [...(options.nodeArgs ?? []), ...args], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
