@@ -11,6 +11,7 @@ import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
 import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
 import { readPauses, windowPauses, type Pause } from './gc-pauses.js';
+import { traceGcPauses } from './trace-gc.js';
 import { readSpans, windowSpans, type NumberedSent, type Spans, type Thread } from './request-spans.js';
 import { line, percentile } from './report.js';
 
@@ -379,6 +380,7 @@ export async function benchLoad(): Promise<void> {
   const measured: Measured[] = [];
   // This process's own pauses: it times every ack, so a pause here lengthens the acks it finds on its return.
   const ownPauses: Pause[] = [];
+  let appOutput = '';
   const ownGc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) ownPauses.push([performance.timeOrigin + entry.startTime, entry.duration, (entry as { detail?: { kind?: number } }).detail?.kind ?? 0]);
   });
@@ -495,6 +497,8 @@ export async function benchLoad(): Promise<void> {
     line('sender and fake Slack, busiest window', (senderCoreShare * 100).toFixed(0), '% of a core');
     line('calls the fake Slack refused (all targets)', refusedByFakeSlack);
     line('app log lines at warn or above', bot.logLines().length);
+    // What the app printed: with LOAD_APP_NODE_ARGS="--trace-gc", V8's line for every collection.
+    appOutput = bot.output();
   } finally {
     for (const target of targets) await target.stop();
     await slack.close();
@@ -503,7 +507,7 @@ export async function benchLoad(): Promise<void> {
   }
   // The processes have stopped, so bench/hooks/ have written what they kept.
   if (GC_HOOKED) reportPauses(measured, ownPauses);
-  if (REQUESTS_HOOKED) reportSpans(measured);
+  if (REQUESTS_HOOKED) reportSpans(measured, appOutput);
 }
 
 interface Measured {
@@ -542,8 +546,10 @@ function reportPauses(measured: Measured[], ownPauses: Pause[]): void {
  * With bench/hooks/requests.mjs in LOAD_NODE_OPTIONS: each measured window's acks split into the way to the
  * server (until its main thread began on the request), the server's own time and the way back, as medians
  * over the slowest 1% and over all requests, and how many of the slowest spent most of their time in each.
+ * With LOAD_APP_NODE_ARGS="--trace-gc" too, the app's slowest 1% laid over its collections, full ones from
+ * the start of their marking (bench/trace-gc.ts).
  */
-function reportSpans(measured: Measured[]): void {
+function reportSpans(measured: Measured[], appOutput: string): void {
   const dir = process.env.PROFILE_DIR ?? tmpdir();
   const spans = new Map<number, Spans | undefined>();
   const parts = (p: { toServer: number; inServer: number; back: number }) => `${p.toServer.toFixed(2)} / ${p.inServer.toFixed(2)} / ${p.back.toFixed(2)}`;
@@ -557,5 +563,15 @@ function reportSpans(measured: Measured[]): void {
     line(`${label}: to server / in it / back, slowest 1%`, `${parts(w.tailMedian)} ms (median of ${w.tailMatched} of ${w.tail}); all: ${parts(w.allMedian)} ms`);
     line(`${label}: slowest 1% mostly to / in / back`, `${w.tailMostly.toServer} / ${w.tailMostly.inServer} / ${w.tailMostly.back}`);
     line(`${label}: main thread ran / waited for a core until it began, slowest 1%`, `${share(w.tailThread)} of ${w.tailThread.ms.toFixed(0)} ms; all: ${share(w.allThread)} of ${w.allThread.ms.toFixed(0)} ms`);
+    const collections = target.name === 'app' && own.timeOrigin !== undefined ? traceGcPauses(appOutput, own.timeOrigin) : [];
+    if (collections.length > 0) {
+      const fullOnly = collections.filter((p) => p[2] !== 1);
+      const full = windowPauses(window.sent, fullOnly, percentile(window.latencies, 99), window.from, window.to);
+      const any = windowPauses(window.sent, collections, percentile(window.latencies, 99), window.from, window.to);
+      line(
+        `${label}: slowest 1% in a full collection (marking included) / any`,
+        `${full.tailInPause} / ${any.tailInPause} of ${full.tail} (all requests: ${(100 * full.allInPause).toFixed(1)}% / ${(100 * any.allInPause).toFixed(1)}%); ${full.full.count} full, marking and pause ${ms(full.full.totalMs)} ms`,
+      );
+    }
   }
 }

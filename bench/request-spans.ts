@@ -24,6 +24,8 @@ type Mark = readonly [at: number, ran: number, waited: number];
 export interface Spans {
   readonly bySeq: ReadonlyMap<number, Span>;
   readonly marks: readonly Mark[];
+  /** The process's `performance.timeOrigin` (ms since the epoch), when the hook wrote it. */
+  readonly timeOrigin?: number;
 }
 
 /** What the main thread did from the last reading before a request was sent until it began on it (ms). */
@@ -60,21 +62,21 @@ export interface WindowSpans {
 }
 
 /** A process's spans, as bench/hooks/requests.mjs writes them. */
-export function spansOf(spans: readonly Span[]): Spans {
+export function spansOf(spans: readonly Span[], timeOrigin?: number): Spans {
   const marks: Mark[] = spans.flatMap(([, began, answered, ranByBegan, waitedByBegan, ranByAnswered, waitedByAnswered]) => [
     [began, ranByBegan, waitedByBegan] as const,
     [answered, ranByAnswered, waitedByAnswered] as const,
   ]);
   marks.sort((a, b) => a[0] - b[0]);
-  return { bySeq: new Map(spans.map((span) => [span[0], span])), marks };
+  return { bySeq: new Map(spans.map((span) => [span[0], span])), marks, ...(timeOrigin === undefined ? {} : { timeOrigin }) };
 }
 
 /** The spans a process wrote through bench/hooks/requests.mjs into `dir`; undefined if it wrote none. */
 export function readSpans(dir: string, pid: number): Spans | undefined {
   const file = readdirSync(dir).find((name) => name.startsWith(`requests-${pid}-`) && name.endsWith('.json'));
   if (!file) return undefined;
-  const { spans } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { spans?: Span[] };
-  return spansOf(spans ?? []);
+  const { spans, timeOrigin } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { spans?: Span[]; timeOrigin?: number };
+  return spansOf(spans ?? [], timeOrigin);
 }
 
 /** The last mark at or before `at` (binary search), or undefined. */

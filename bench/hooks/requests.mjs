@@ -41,5 +41,5 @@ subscribe('http.server.request.start', ({ request, response }) => {
 
 process.prependListener('SIGTERM', () => {
   const file = join(process.env.PROFILE_DIR ?? tmpdir(), `requests-${process.pid}-${basename(process.argv[1] ?? 'node')}.json`);
-  writeFileSync(file, JSON.stringify({ spans }));
+  writeFileSync(file, JSON.stringify({ timeOrigin: performance.timeOrigin, spans }));
 });
