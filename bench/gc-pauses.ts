@@ -26,7 +26,8 @@ export interface WindowPauses {
   readonly full: { readonly count: number; readonly totalMs: number; readonly maxMs: number };
 }
 
-const SCAVENGE = 1;
+/** A pause's kind for a scavenge (a young-generation collection), as Node's `gc` performance entries give it. */
+export const SCAVENGE = 1;
 
 /** The pauses of a process written by bench/hooks/gc.mjs into `dir`; undefined if it wrote none. */
 export function readPauses(dir: string, pid: number): Pause[] | undefined {

@@ -10,9 +10,9 @@ import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT, startAppProcess
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
 import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
-import { readPauses, windowPauses, type Pause } from './gc-pauses.js';
+import { readPauses, SCAVENGE, windowPauses, type Pause } from './gc-pauses.js';
 import { traceGcPauses } from './trace-gc.js';
-import { readSpans, windowSpans, type NumberedSent, type Spans, type Thread } from './request-spans.js';
+import { readSpans, windowSpans, type NumberedSent, type Parts, type Spans, type Thread } from './request-spans.js';
 import { line, percentile } from './report.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one
@@ -366,7 +366,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * clicks and DMs from people with no pairing, RUNS times; ack p50/p99 and their ratios, RSS idle and under
  * load, CPU time per request (and its main thread's part). LOAD_WARM_UP_SECONDS sets the unmeasured seconds per kind
  * and target before (20), LOAD_LEAD_IN_SECONDS the unmeasured seconds right before each window (5), LOAD_SECONDS the measured seconds per kind (10), LOAD_RUNS the runs (3),
- * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button, LOAD_NODE_OPTIONS every process's NODE_OPTIONS.
+ * LOAD_KINDS which kinds (all), LOAD_CLICK=previews the button, LOAD_NODE_OPTIONS every process's NODE_OPTIONS,
+ * LOAD_APP_NODE_ARGS the app's own node flags.
  */
 export async function benchLoad(): Promise<void> {
   if (!(SECONDS_PER_KIND > 0)) throw new Error(`LOAD_SECONDS must be a positive number of seconds, not ${process.env.LOAD_SECONDS}`);
@@ -552,22 +553,26 @@ function reportPauses(measured: Measured[], ownPauses: Pause[]): void {
 function reportSpans(measured: Measured[], appOutput: string): void {
   const dir = process.env.PROFILE_DIR ?? tmpdir();
   const spans = new Map<number, Spans | undefined>();
-  const parts = (p: { toServer: number; inServer: number; back: number }) => `${p.toServer.toFixed(2)} / ${p.inServer.toFixed(2)} / ${p.back.toFixed(2)}`;
+  const parts = (p: Parts) => `${p.toServer.toFixed(2)} / ${p.inServer.toFixed(2)} / ${p.back.toFixed(2)}`;
   const share = (t: Thread) => `${((100 * t.ran) / t.ms).toFixed(0)}% / ${((100 * t.waited) / t.ms).toFixed(0)}%`;
+  let appCollections: Pause[] | undefined;
   for (const { run, kind, target, window } of measured) {
     if (!spans.has(target.pid)) spans.set(target.pid, readSpans(dir, target.pid));
     const own = spans.get(target.pid);
     if (!own) continue;
-    const w = windowSpans(window.sent, own, percentile(window.latencies, 99));
+    const p99 = percentile(window.latencies, 99);
+    const w = windowSpans(window.sent, own, p99);
     const label = `run ${run} ${kind} ${target.name}`;
     line(`${label}: to server / in it / back, slowest 1%`, `${parts(w.tailMedian)} ms (median of ${w.tailMatched} of ${w.tail}); all: ${parts(w.allMedian)} ms`);
     line(`${label}: slowest 1% mostly to / in / back`, `${w.tailMostly.toServer} / ${w.tailMostly.inServer} / ${w.tailMostly.back}`);
     line(`${label}: main thread ran / waited for a core until it began, slowest 1%`, `${share(w.tailThread)} of ${w.tailThread.ms.toFixed(0)} ms; all: ${share(w.allThread)} of ${w.allThread.ms.toFixed(0)} ms`);
-    const collections = target.name === 'app' && own.timeOrigin !== undefined ? traceGcPauses(appOutput, own.timeOrigin) : [];
+    if (target.name !== 'app' || own.timeOrigin === undefined) continue;
+    appCollections ??= traceGcPauses(appOutput, own.timeOrigin);
+    const collections = appCollections;
     if (collections.length > 0) {
-      const fullOnly = collections.filter((p) => p[2] !== 1);
-      const full = windowPauses(window.sent, fullOnly, percentile(window.latencies, 99), window.from, window.to);
-      const any = windowPauses(window.sent, collections, percentile(window.latencies, 99), window.from, window.to);
+      const fullOnly = collections.filter((p) => p[2] !== SCAVENGE);
+      const full = windowPauses(window.sent, fullOnly, p99, window.from, window.to);
+      const any = windowPauses(window.sent, collections, p99, window.from, window.to);
       line(
         `${label}: slowest 1% in a full collection (marking included) / any`,
         `${full.tailInPause} / ${any.tailInPause} of ${full.tail} (all requests: ${(100 * full.allInPause).toFixed(1)}% / ${(100 * any.allInPause).toFixed(1)}%); ${full.full.count} full, marking and pause ${ms(full.full.totalMs)} ms`,

@@ -1,4 +1,4 @@
-import type { Pause } from './gc-pauses.js';
+import { SCAVENGE, type Pause } from './gc-pauses.js';
 
 // V8's own account of a process's collections (issue 17): with LOAD_APP_NODE_ARGS="--trace-gc", the app
 // prints a line per collection, and a full collection's line says how long its marking ran before the
@@ -8,7 +8,7 @@ import type { Pause } from './gc-pauses.js';
 
 const LINE = /\]\s+(\d+) ms: (Scavenge|Mark-Compact|Minor Mark-Compact|Mark-Sweep)\b.*?MB, ([\d.]+) \/ [\d.]+ ms/;
 const MARKING = /walltime since start of marking (\d+) ms/;
-const SCAVENGE = 1;
+/** Node's kind for a mark-compact. */
 const FULL = 4;
 
 /**
