@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readHookFile } from './hook-files.js';
 
 // What a measured window's slowest requests met in their process (issue 17): bench/hooks/gc.mjs keeps every
 // garbage-collection pause of a process, and bench/load.ts lays the window's requests over them. A request
@@ -31,10 +30,7 @@ export const SCAVENGE = 1;
 
 /** The pauses of a process written by bench/hooks/gc.mjs into `dir`; undefined if it wrote none. */
 export function readPauses(dir: string, pid: number): Pause[] | undefined {
-  const file = readdirSync(dir).find((name) => name.startsWith(`gc-${pid}-`) && name.endsWith('.json'));
-  if (!file) return undefined;
-  const { pauses } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { pauses?: Pause[] };
-  return pauses;
+  return readHookFile<{ pauses?: Pause[] }>(dir, 'gc', pid)?.pauses;
 }
 
 /** Whether [from, to] overlaps any of `pauses`. */

@@ -13,7 +13,7 @@ import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackR
 import { readPauses, SCAVENGE, windowPauses, type Pause } from './gc-pauses.js';
 import { traceGcPauses } from './trace-gc.js';
 import { readSpans, windowSpans, type NumberedSent, type Parts, type Spans, type Thread } from './request-spans.js';
-import { line, percentile } from './report.js';
+import { line, median, percentile } from './report.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one
 // that only acknowledges, one that also does the Slack I/O the app owes the person) get the same signed
@@ -359,7 +359,6 @@ async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Targe
 
 const ms = (value: number) => value.toFixed(1);
 const ratio = (value: number) => value.toFixed(2);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * The app (SQLite, or LOAD_DATABASE=postgresql; LOG_LEVEL=warn, fake Slack) against both bare Bolt baselines: `/peer help`, button

@@ -5,6 +5,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
+/** The middle of `values` (the upper one of an even count), or NaN for none. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 export function line(label: string, value: number | string, unit = ''): void {
   const shown = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : value;
   console.log(`${label.padEnd(48)} ${shown}${unit ? ` ${unit}` : ''}`);

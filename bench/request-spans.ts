@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Sent } from './gc-pauses.js';
+import { readHookFile } from './hook-files.js';
+import { median } from './report.js';
 
 // Where a measured window's slowest acks spent their time (issue 17): bench/hooks/requests.mjs keeps, in
 // each process, when its server began on each request and when it wrote the answer, with its main
@@ -73,10 +73,8 @@ export function spansOf(spans: readonly Span[], timeOrigin?: number): Spans {
 
 /** The spans a process wrote through bench/hooks/requests.mjs into `dir`; undefined if it wrote none. */
 export function readSpans(dir: string, pid: number): Spans | undefined {
-  const file = readdirSync(dir).find((name) => name.startsWith(`requests-${pid}-`) && name.endsWith('.json'));
-  if (!file) return undefined;
-  const { spans, timeOrigin } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { spans?: Span[]; timeOrigin?: number };
-  return spansOf(spans ?? [], timeOrigin);
+  const written = readHookFile<{ spans?: Span[]; timeOrigin?: number }>(dir, 'requests', pid);
+  return written && spansOf(written.spans ?? [], written.timeOrigin);
 }
 
 /** The last mark at or before `at` (binary search), or undefined. */
@@ -102,12 +100,6 @@ export function threadBefore(marks: readonly Mark[], request: Sent, span: Span):
 export function partsOf(request: Sent, span: Span): Parts {
   const [, began, answered] = span;
   return { toServer: began - request.at, inServer: answered - began, back: request.at + request.ms - answered };
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function medianParts(parts: Parts[]): Parts {
