@@ -1,12 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { PreferenceIds } from '../src/features/preferences/ids.js';
 import { RequestIds } from '../src/features/requests/ids.js';
-import { E2E_BOT_TOKEN, E2E_SIGNING_SECRET, freePort, REPO_ROOT, startAppProcess } from '../test/support/app-process.js';
+import { E2E_SIGNING_SECRET, startAppProcess } from '../test/support/app-process.js';
 import { createEmptyDatabase } from '../test/support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/web-api.js';
 import { blockAction, eventCallback, signSlackRequest, slashCommand, type SlackRequestBody } from '../src/simulator/requests.js';
@@ -14,6 +13,7 @@ import { readPauses, SCAVENGE, windowPauses, type Pause } from './gc-pauses.js';
 import { traceGcPauses } from './trace-gc.js';
 import { readSpans, windowSpans, type NumberedSent, type Parts, type Spans, type Thread } from './request-spans.js';
 import { line, median, percentile } from './report.js';
+import { startBenchProcess } from './bench-process.js';
 
 // Issue 17, "ack p99 within 1.5x of bare Bolt": the app and two bare Bolt apps (bench/bare-bolt.ts: one
 // that only acknowledges, one that also does the Slack I/O the app owes the person) get the same signed
@@ -314,47 +314,8 @@ async function drive(target: Target, requests: Prepared[]): Promise<Window> {
 }
 
 async function startBareBolt(slackApiUrl: string, name: Baseline): Promise<Target> {
-  const port = await freePort();
-  const script = fileURLToPath(new URL('./bare-bolt.js', import.meta.url));
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', script], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: E2E_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: E2E_SIGNING_SECRET,
-      SLACK_API_URL: slackApiUrl,
-      PORT: String(port),
-      BARE_MODE: name === 'bare' ? 'ack' : 'same-io',
-      ...NODE_OPTIONS,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bare Bolt did not start within 30 s:\n${output}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bare Bolt exited during start-up (${code}):\n${output}`));
-    });
-  });
-  return {
-    name,
-    port,
-    pid: child.pid ?? 0,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const child = await startBenchProcess('bare-bolt.js', { slackApiUrl, env: { BARE_MODE: name === 'bare' ? 'ack' : 'same-io', ...NODE_OPTIONS } });
+  return { name, port: child.port, pid: child.pid, stop: () => child.stop() };
 }
 
 const ms = (value: number) => value.toFixed(1);
