@@ -21,7 +21,7 @@ import { startBenchProcess } from './bench-process.js';
 // is open-loop (each request leaves on a timer whether or not the previous one was answered), so a slow
 // ack delays nobody's send and shows in the percentiles instead of lowering the rate.
 
-const RATE_PER_SECOND = 200;
+export const RATE_PER_SECOND = 200;
 const SECONDS_PER_KIND = Number(process.env.LOAD_SECONDS ?? 10);
 /**
  * Each target handles each kind for this long before anything is measured. A process's first minute
@@ -81,10 +81,14 @@ const GC_HOOKED = NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/gc.mjs') ?? false;
 /** bench/hooks/requests.mjs is loaded: the processes write when they began on and answered each request. */
 const REQUESTS_HOOKED = NODE_OPTIONS.NODE_OPTIONS?.includes('hooks/requests.mjs') ?? false;
 
-interface Target {
-  readonly name: 'app' | Baseline;
+/** A process requests are sent to: its port, and its pid for /proc. */
+export interface Endpoint {
   readonly port: number;
   readonly pid: number;
+}
+
+interface Target extends Endpoint {
+  readonly name: 'app' | Baseline;
   stop(): Promise<unknown>;
 }
 
@@ -92,19 +96,19 @@ interface Target {
 const BASELINES = ['bare', 'bare-io'] as const;
 type Baseline = (typeof BASELINES)[number];
 
-interface Kind {
+export interface Kind {
   readonly name: string;
   build(i: number): SlackRequestBody;
 }
 
-interface Prepared {
+export interface Prepared {
   /** Its `x-bench-seq` header, unique in the run (bench/hooks/requests.mjs). */
   seq: number;
   raw: Buffer;
   headers: Record<string, string | number>;
 }
 
-interface Window {
+export interface Window {
   /** The answered requests' ack times, sorted. */
   latencies: number[];
   /** Each answered request's number, send time and ack time, in the order answered (bench/gc-pauses.ts). */
@@ -128,7 +132,7 @@ function userId(i: number): string {
   return `U0LOAD${String(i % USERS).padStart(4, '0')}`;
 }
 
-function kinds(teamId: string): Kind[] {
+export function kinds(teamId: string): Kind[] {
   const tsBase = Math.floor(Date.now() / 1000);
   let tsSeq = 0;
   return [
@@ -167,7 +171,7 @@ function kinds(teamId: string): Kind[] {
 let lastSeq = 0;
 
 /** Built and signed before the window, so the sender's own work does not ride on the latencies. */
-function prepare(kind: Kind, count: number): Prepared[] {
+export function prepare(kind: Kind, count: number): Prepared[] {
   const timestamp = Math.floor(Date.now() / 1000);
   return Array.from({ length: count }, (_, i) => {
     const body = kind.build(i);
@@ -179,7 +183,7 @@ function prepare(kind: Kind, count: number): Prepared[] {
 }
 
 /** The ack's time, or why there was none (`HTTP 500`, `ECONNRESET`). */
-function post(target: Target, agent: Agent, prepared: Prepared): Promise<{ ms: number; failure?: string }> {
+function post(target: Endpoint, agent: Agent, prepared: Prepared): Promise<{ ms: number; failure?: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -255,7 +259,7 @@ async function untilQuiet(pid: number): Promise<void> {
 }
 
 /** Fires `requests` at RATE_PER_SECOND on a timer, without waiting for answers, and times each ack. */
-async function drive(target: Target, requests: Prepared[]): Promise<Window> {
+export async function drive(target: Endpoint, requests: Prepared[]): Promise<Window> {
   const intervalMs = 1000 / RATE_PER_SECOND;
   const sent: NumberedSent[] = [];
   const failures: string[] = [];
