@@ -43,6 +43,8 @@ export interface DeliveryDeps {
 export interface Queue<T> {
   readonly name: string;
   readonly table: LeasedTable;
+  /** Rows due from their writing are left to their writer this long by other senders' ticks (lease.ts `dueIds`). */
+  readonly writerGraceMs?: number;
   /** Loads what a batch of claimed rows needs, with a query per table rather than per row, in claim order. */
   load(claims: Claim[]): Promise<T[]>;
   /** Sends one row and settles it under its claim. Must not throw for an expected Slack failure. */
@@ -66,7 +68,7 @@ export async function drain<T>(deps: DeliveryDeps, queue: Queue<T>, options: Dis
   const maxBatches = options.ids ? 1 : (options.maxBatches ?? 50);
   for (let batch = 0; batch < maxBatches; batch++) {
     const now = deps.clock.now();
-    const ids = options.ids ?? (await dueIds(deps.db, queue.table, { now, limit: batchSize }));
+    const ids = options.ids ?? (await dueIds(deps.db, queue.table, { now, limit: batchSize, writerGraceMs: queue.writerGraceMs }));
     const claims = await claimRows(deps.db, queue.table, { owner: options.owner, now, ids });
     if (claims.length === 0) break;
     // Rows sent right after their commit go one at a time in the order written (an offer before the

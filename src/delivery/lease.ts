@@ -37,9 +37,19 @@ export const RELEASED = { leaseOwner: null, leaseUntil: null } as const;
 
 const table = (name: LeasedTable) => Prisma.raw(`"${name}"`);
 
-/** Ids of rows that look due now: scheduled and due, or claimed by a sender whose lease ran out. */
-export async function dueIds(db: Db, name: LeasedTable, input: { now: Date; limit: number }): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${table(name)} WHERE ("status" = 'scheduled' AND "deliverAt" <= ${input.now}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now}) ORDER BY "deliverAt" LIMIT ${input.limit}`;
+/**
+ * Ids of rows that look due now: scheduled and due, or claimed by a sender whose lease ran out.
+ * With `writerGraceMs`, a row due from the moment it was written (deliverAt at or before createdAt) is
+ * left to its writer for that long: the writer sends it right after its commit, in the order written
+ * (an offer before the seeker hears "we asked someone"), and another process's tick claiming it in
+ * between would send the same transaction's rows side by side, in any order. A writer that died
+ * leaves them to everyone once the grace is over.
+ */
+export async function dueIds(db: Db, name: LeasedTable, input: { now: Date; limit: number; writerGraceMs?: number }): Promise<string[]> {
+  const written = input.writerGraceMs
+    ? Prisma.sql` AND ("deliverAt" > "createdAt" OR "createdAt" <= ${new Date(input.now.getTime() - input.writerGraceMs)})`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${table(name)} WHERE ("status" = 'scheduled' AND "deliverAt" <= ${input.now}${written}) OR ("status" = 'sending' AND "leaseUntil" < ${input.now}) ORDER BY "deliverAt" LIMIT ${input.limit}`;
   return rows.map((r) => r.id);
 }
 

@@ -333,10 +333,17 @@ async function sendRow(sender: PacedSender, deps: OutboxDeps, row: OutboxRow): P
   return recorded ? 'sent' : 'lease-lost';
 }
 
+/**
+ * How long a row written to be sent at once is left to the process that wrote it (it sends it right
+ * after its commit, in the order written) before a scheduler tick anywhere may send it instead.
+ */
+export const WRITER_GRACE_MS = 10_000;
+
 export function outboxQueue(sender: PacedSender, deps: OutboxDeps): Queue<OutboxRow> {
   return {
     name: 'outbox',
     table: 'OutboxMessage',
+    writerGraceMs: WRITER_GRACE_MS,
     async load(claims) {
       const rows = new Map(
         (await deps.db.outboxMessage.findMany({ where: { id: { in: claims.map((c) => c.id) } } })).map((r) => [r.id, r]),

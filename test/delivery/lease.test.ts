@@ -3,7 +3,7 @@ import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { PacedSender, SendOutcome } from '../../src/delivery/dispatcher.js';
-import { claimRows, LEASE_MS, RELEASED, renewLeases, underClaim, type Claim } from '../../src/delivery/lease.js';
+import { claimRows, dueIds, LEASE_MS, RELEASED, renewLeases, underClaim, type Claim } from '../../src/delivery/lease.js';
 import {
   cancelClaimed,
   claimCheckIns,
@@ -245,6 +245,40 @@ describe.each(TEST_PROVIDERS)('leases and fencing on %s', (provider) => {
       expect(await outboxRow(row.id)).toMatchObject({ status: 'sent', leaseOwner: null, leaseUntil: null });
     });
   });
+  // ---- Left to the writer ------------------------------------------------------------------------
+  // A row written to be sent at once goes right after its commit from the process that wrote it, in the
+  // order written; another process's tick must not take it in between and send it beside its siblings.
+
+  describe('a row due from its writing', () => {
+    it('is left to its writer for the grace; rows due later, retried or abandoned by a lost lease are not', async () => {
+      const GRACE = 10_000;
+      const fresh = await dueOutboxMessage();
+      const later = await db().outboxMessage.update({
+        where: { id: (await dueOutboxMessage()).id },
+        data: { deliverAt: new Date(clock.now().getTime() + 2_000) },
+      });
+      const abandoned = await dueOutboxMessage();
+      await claimOutbox(FIRST, abandoned.id);
+      const due = async (writerGraceMs?: number) => {
+        const ids = await dueIds(db(), 'OutboxMessage', { now: clock.now(), limit: 1000, writerGraceMs });
+        return [fresh.id, later.id, abandoned.id].filter((id) => ids.includes(id));
+      };
+
+      expect(await due(GRACE)).toEqual([]);
+      // Without a grace (check-ins), whatever is due is due.
+      expect(await due()).toEqual([fresh.id]);
+      clock.advance(2_000);
+      expect(await due(GRACE)).toEqual([later.id]);
+      clock.advance(GRACE - 2_000 - 1);
+      expect(await due(GRACE)).toEqual([later.id]);
+      // The writer had its chance (it died, or its own send failed without settling the row).
+      clock.advance(1);
+      expect(await due(GRACE)).toEqual([fresh.id, later.id]);
+      clock.advance(LEASE_MS);
+      expect((await due(GRACE)).sort()).toEqual([fresh.id, later.id, abandoned.id].sort());
+    });
+  });
+
   // ---- Renewal (issue 16) ------------------------------------------------------------------------
   // Leases are short so that a replica killed mid-dispatch hands its rows on within a minute; the
   // dispatcher renews them while it sends. Renewal is fenced like every change: only rows still being

@@ -6,7 +6,7 @@ import { endPairing } from '../../src/features/pairings/service.js';
 import { matchRequest } from '../../src/features/requests/matching.js';
 import { createRequest } from '../../src/features/requests/service.js';
 import { createLogger } from '../../src/logger.js';
-import { sendOutbox } from '../../src/outbox/send.js';
+import { sendOutbox, WRITER_GRACE_MS } from '../../src/outbox/send.js';
 import { LEASE_MS } from '../../src/delivery/lease.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
 import { makeInitiative, makeListener } from '../support/factories.js';
@@ -63,6 +63,31 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
     expect(pairing.seekerThreadTs).toMatch(/^\d+\.\d{6}$/);
     expect(pairing.listenerThreadTs).toMatch(/^\d+\.\d{6}$/);
     expect((await rows(paired.outboxIds)).map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('leaves rows written to be sent at once to their writer for a few seconds; then any tick sends them', async () => {
+    const paired = await accepted();
+    const ids = [...paired.offerOutbox, ...paired.outboxIds];
+    // Another process's tick right after the commits: the writer sends these itself, in the order written.
+    await sendOutbox(world.sender, deps(), { owner: 'b' });
+    clock.advance(WRITER_GRACE_MS - 1);
+    await sendOutbox(world.sender, deps(), { owner: 'b' });
+    expect((await rows(ids)).map((r) => [r.status, r.attempts])).toEqual([
+      ['scheduled', 0],
+      ['scheduled', 0],
+      ['scheduled', 0],
+    ]);
+    // The writer never sent them (it died after its commit): once the grace is over, a tick does.
+    clock.advance(1);
+    await sendOutbox(world.sender, deps(), { owner: 'b' });
+    const settled = new Map((await rows(ids)).map((r) => [r.id, [r.status, r.leaseOwner]]));
+    // The offer was accepted meanwhile, so it is no longer worth sending; both introductions go.
+    expect(ids.map((id) => settled.get(id))).toEqual([
+      ['cancelled', null],
+      ['sent', null],
+      ['sent', null],
+    ]);
+    expect(world.slack.calls.filter(accepted200(paired.seekerId))).toHaveLength(1);
   });
 
   it('keeps free text out of the outbox: the note reaches the listener, but only ids are stored', async () => {

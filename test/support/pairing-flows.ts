@@ -134,7 +134,10 @@ export interface Asked {
   requestId: string;
   /** The DM the seeker got after submitting: thanks (or the honest "nobody yet"), resources, Cancel. */
   waitingDm: RecordedCall;
-  /** The offer the submission made, if a listener was free; it is sent before the seeker's DM. */
+  /**
+   * The offer made when the request was submitted, if a listener was free: sent before the seeker's DM,
+   * or, when a scheduler's sweep made it first, whenever that sweep sends it.
+   */
   offer: Offered | null;
   modal: OpenedModal;
 }
@@ -161,7 +164,13 @@ export async function askForListener(e2e: PairingE2E, seekerId: string, input: {
   );
   const requestId = buttonValue(waitingDm.args.blocks, RequestIds.cancelButton);
   const offers = offersSince(e2e, since).filter((o) => e2e.slack.calls.indexOf(o.call) < e2e.slack.calls.indexOf(waitingDm));
-  return { requestId, waitingDm, offer: offers[0] ?? null, modal };
+  if (offers[0]) return { requestId, waitingDm, offer: offers[0], modal };
+  // A scheduler's sweep (this process's or another replica's) may have offered the request between its
+  // commit and the submitter's own match: that offer is sent by the sweep, in its own time.
+  const swept = await e2e.db.offer.findFirst({ where: { requestId }, orderBy: { offeredAt: 'asc' }, select: { id: true } });
+  if (!swept) return { requestId, waitingDm, offer: null, modal };
+  const call = await e2e.next('chat.postMessage', since, (c) => isOffer(c) && buttonValue(c.args.blocks, PairingIds.acceptOffer) === swept.id);
+  return { requestId, waitingDm, offer: { offerId: swept.id, listenerId: String(call.args.channel), call }, modal };
 }
 
 /** The listener clicks Accept or Decline in the offer DM. */

@@ -68,6 +68,15 @@ function openText(t: Translate, event: WaitingEvent, topic: string): string {
   }
 }
 
+/**
+ * What the message says is what is true when it is sent. A new request can be offered by another
+ * process's sweep between its commit and its submitter's own match, which then finds it no longer
+ * waiting (or no listener left): its seeker must hear that someone was asked, not "nobody yet".
+ */
+function shownEvent(event: WaitingEvent, status: string): WaitingEvent {
+  return status === 'offered' && (event === 'no-listener' || event === 'off-hours') ? 'received' : event;
+}
+
 export interface WaitingMessage {
   seekerId: string;
   channel: string | null;
@@ -110,7 +119,7 @@ export async function waitingMessageFor(
     open: true,
     message: renderWaitingStatus(t, {
       kind: 'open',
-      text: openText(t, event, request.topic ? own.topicLabel(request.topic.label) : t('safety.anyTopic')),
+      text: openText(t, shownEvent(event, request.status), request.topic ? own.topicLabel(request.topic.label) : t('safety.anyTopic')),
       resources: own.resources,
       requestId: request.id,
       estimateHours: waitEstimateHours(

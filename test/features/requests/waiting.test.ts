@@ -5,9 +5,9 @@ import { dispatchDueCheckIns } from '../../../src/features/check-ins/dispatcher.
 import { answerOffer, expireOffers } from '../../../src/features/pairings/offers.js';
 import * as copy from '../../../src/features/requests/copy.js';
 import { RequestIds } from '../../../src/features/requests/ids.js';
-import { matchRequest } from '../../../src/features/requests/matching.js';
+import { matchRequest, matchWaitingRequests } from '../../../src/features/requests/matching.js';
 import { cancelRequest, createRequest } from '../../../src/features/requests/service.js';
-import { tellWaiting } from '../../../src/features/requests/waiting.js';
+import { tellWaiting, waitingEventAfterMatch } from '../../../src/features/requests/waiting.js';
 import { sendOutbox } from '../../../src/outbox/send.js';
 import { TEST_PROVIDERS } from '../../support/databases.js';
 import { makeInitiative, makeListener } from '../../support/factories.js';
@@ -124,6 +124,28 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     const last = updatesOf(waitingMessageTs).at(-1)!;
     expect(last.args.text).toBe(english('waiting.cancelled'));
     expect(json(last)).not.toContain(RequestIds.cancelButton);
+  });
+
+  it('says someone was asked when a sweep offered the new request before its submitter could, never "nobody yet"', async () => {
+    const s = await setUp(1);
+    const { requestId } = await createRequest(deps(), {
+      workspaceId: s.initiative.workspaceId,
+      initiativeId: s.initiative.id,
+      seekerId: s.seekerId,
+      topicId: s.topicId,
+      note: null,
+      language: null,
+      sameTimezone: false,
+      seekerTimezone: null,
+    });
+    // A scheduler's sweep (here or on another replica) runs between the commit and the submitter's match.
+    const swept = await matchWaitingRequests(deps(), s.initiative.id);
+    expect(swept.offers.map((o) => o.requestId)).toEqual([requestId]);
+    const matched = await matchRequest(deps(), requestId);
+    expect(matched.kind).toBe('not-waiting');
+    await send([...swept.outboxIds, ...(await tellWaiting(deps(), { requestId, event: waitingEventAfterMatch(matched) }))]);
+    expect(postsTo(s.seekerId).map((c) => c.args.text)).toEqual([copy.requestReceived(english, s.initiative.topics[0]!.label)]);
+    expect(postsTo(s.listeners[0]!.userId)).toHaveLength(1);
   });
 
   it('shows an estimate ("usually within N hours") only once at least k past matches exist, and says so when paired', async () => {
