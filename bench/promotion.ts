@@ -37,12 +37,13 @@ async function measure(target: Target, help: Kind): Promise<void> {
 
 /**
  * BENCH=promotion: promoted and allocated KiB per `/peer help` for each target, over PROMOTION_REQUESTS
- * (3,000) after PROMOTION_WARM_UP (1,000) requests.
+ * (3,000) after PROMOTION_WARM_UP (1,000) requests, each target with PROMOTION_NODE_ARGS as well.
  */
 export async function benchPromotion(): Promise<void> {
   const slack = await startFakeSlack();
   const database = await createEmptyDatabase('sqlite');
-  const nodeArgs = ['--trace-gc-nvp'];
+  // PROMOTION_NODE_ARGS: more node flags for every target (space-separated), to try a collector's options.
+  const nodeArgs = ['--trace-gc-nvp', ...(process.env.PROMOTION_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const help = kinds(slack.teamId).find((kind) => kind.name === '/peer help')!;
   try {
     line('requests measured (after a warm-up) at', `${REQUESTS} (${WARM_UP}) at ${RATE_PER_SECOND}/s`);
