@@ -34,9 +34,9 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
     return { initiative, topicId, listeners: made, seekerId };
   }
 
-  /** What the submit listener does after the form closes: match, then tell the seeker. */
-  async function submit(s: Awaited<ReturnType<typeof setUp>>) {
-    const { requestId } = await createRequest(deps(), {
+  /** The request the seeker's form stores, committed before anything is matched. */
+  async function stored(s: Awaited<ReturnType<typeof setUp>>) {
+    return createRequest(deps(), {
       workspaceId: s.initiative.workspaceId,
       initiativeId: s.initiative.id,
       seekerId: s.seekerId,
@@ -46,6 +46,11 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
       sameTimezone: false,
       seekerTimezone: null,
     });
+  }
+
+  /** What the submit listener does after the form closes: match, then tell the seeker. */
+  async function submit(s: Awaited<ReturnType<typeof setUp>>) {
+    const { requestId } = await stored(s);
     const matched = await matchRequest(deps(), requestId);
     const told = await tellWaiting(deps(), { requestId, event: matched.kind === 'offered' ? 'received' : 'no-listener' });
     await send([...(matched.kind === 'offered' ? matched.outboxIds : []), ...told]);
@@ -128,16 +133,7 @@ describe.each(TEST_PROVIDERS)('the waiting message on %s', (provider) => {
 
   it('says someone was asked when a sweep offered the new request before its submitter could, never "nobody yet"', async () => {
     const s = await setUp(1);
-    const { requestId } = await createRequest(deps(), {
-      workspaceId: s.initiative.workspaceId,
-      initiativeId: s.initiative.id,
-      seekerId: s.seekerId,
-      topicId: s.topicId,
-      note: null,
-      language: null,
-      sameTimezone: false,
-      seekerTimezone: null,
-    });
+    const { requestId } = await stored(s);
     // A scheduler's sweep (here or on another replica) runs between the commit and the submitter's match.
     const swept = await matchWaitingRequests(deps(), s.initiative.id);
     expect(swept.offers.map((o) => o.requestId)).toEqual([requestId]);
