@@ -15,6 +15,7 @@ import { register as registerWorkspaces } from './features/workspaces/listeners.
 import { uninstallWorkspace } from './features/workspaces/service.js';
 import { observeSlackCalls } from './slack/observed-fetch.js';
 import { boundedCalls } from './slack/fetch-within.js';
+import { tokenAuthorize } from './slack/token-authorize.js';
 import { oauthInstalls } from './installations/oauth.js';
 import { noMetrics, type Metrics } from './metrics/metrics.js';
 import { register as registerCheckIns } from './features/check-ins/listeners.js';
@@ -81,8 +82,9 @@ export function buildApp(deps: AppDeps, options: BuildAppOptions = {}): BuiltApp
   // This process's name on leases (rows it sends, a token it refreshes).
   const owner = randomUUID();
   const installs = oauthInstalls(deps, { owner, fetch, customReceiver: options.receiver !== undefined });
-  const app = new BoltApp({
-    ...(installs ? installs.appOptions : { token: config.slack.botToken }),
+  const app: App = new BoltApp({
+    // One workspace: its token, with the bot's ids asked of Slack on the first request, not at start-up.
+    ...(installs ? installs.appOptions : { authorize: tokenAuthorize(config.slack.botToken!, () => app.client) }),
     ...(options.receiver
       ? { receiver: options.receiver }
       : config.mode === 'socket'

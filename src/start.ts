@@ -55,7 +55,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
   }
   const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics, languages }, config.schedulerTickSeconds);
   logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
-  if (config.slack.botToken) void reinstateTokenWorkspace(app, database.db, logger, clock);
+  if (config.slack.botToken) void reinstateTokenWorkspace(app, config.slack.botToken, database.db, logger, clock);
 
   return {
     logger,
@@ -75,9 +75,9 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
  * uninstall recorded earlier (and its erasure) is called off: the app was installed again with a new
  * token. Off the start-up path; a failure only means it is checked at the next start.
  */
-async function reinstateTokenWorkspace(app: BuiltApp['app'], db: Database['db'], logger: Logger, clock: Clock): Promise<void> {
+async function reinstateTokenWorkspace(app: BuiltApp['app'], token: string, db: Database['db'], logger: Logger, clock: Clock): Promise<void> {
   try {
-    const auth = await app.client.auth.test();
+    const auth = await app.client.auth.test({ token });
     if (auth.team_id && (await reinstateWorkspace(db, auth.team_id, clock.now()))) {
       logger.info({ workspaceId: auth.team_id }, 'the app was installed again: erasure called off, kept work resumed');
     }
