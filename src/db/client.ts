@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
+import type { PrismaClient as SqlitePrismaClient } from '../generated/sqlite/client.js';
 import type { DatabaseProvider } from '../config.js';
 import { sqliteFilePath } from './sqlite-path.js';
 import { withStatementCache } from './statement-cache.js';
 import { rememberingConnection } from './lean-read.js';
 import { within } from '../domain/within.js';
 
-// Prisma.sql and Prisma.join build raw SQL the same way for both providers.
-export { Prisma } from '../generated/sqlite/client.js';
+// Prisma.sql and Prisma.join build raw SQL the same way for both providers (src/db/raw-sql.ts).
+export * as Prisma from './raw-sql.js';
 
 /**
  * The Prisma client the application uses. Both providers' clients are generated from the same model
@@ -71,7 +71,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const adapter = connection.factory;
   const db = (
     provider === 'sqlite'
-      ? new SqlitePrismaClient({ adapter })
+      ? new (await import('../generated/sqlite/client.js')).PrismaClient({ adapter })
       : (new (await import('../generated/postgresql/client.js')).PrismaClient({ adapter }) as unknown as Db)
   );
   await db.$connect();

@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/app-process.js';
+import { createEmptyDatabase, TEST_PROVIDERS } from '../support/databases.js';
 
 // Issue 17, start-up: in HTTP mode the built app loads neither Socket Mode's client (and undici with it)
 // nor Bolt's Express receiver, nor the PostgreSQL driver on SQLite; Socket Mode still gets its real
 // client when it is chosen. Each check runs the built code (`npm test` builds first) in a fresh process,
-// whose module cache is its own.
+// whose module cache is its own. Each provider's process loads only its own generated Prisma client
+// (its model, schema and query compiler), seen by the one global each generated client sets as it loads
+// (`__dirname`, to its own folder), recorded by a setter installed first.
+
+/** Records every generated Prisma client's folder as it loads, in `clientsLoaded`. */
+const WATCH_CLIENTS = `
+  const clientsLoaded = [];
+  Object.defineProperty(globalThis, '__dirname', { configurable: true, get: () => clientsLoaded.at(-1), set: (dir) => clientsLoaded.push(dir.split(/[\\\\/]/).slice(-2).join('/')) });
+`;
 
 function inFreshNode(script: string): string {
   return execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
@@ -39,5 +48,28 @@ describe('what the app loads at start-up', () => {
       process.exit(0);
     `);
     expect(JSON.parse(out)).toEqual({ client: 'SocketModeClient', loaded: true });
+  });
+
+  it('loads neither generated Prisma client to build the app', () => {
+    const out = inFreshNode(`${WATCH_CLIENTS}
+      await import('./dist/app.js');
+      console.log(JSON.stringify(clientsLoaded));
+    `);
+    expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it.each(TEST_PROVIDERS)('loads only the %s client when it opens that database', async (provider) => {
+    const database = await createEmptyDatabase(provider);
+    try {
+      const out = inFreshNode(`${WATCH_CLIENTS}
+        const { openDatabase } = await import('./dist/db/client.js');
+        const database = await openDatabase(${JSON.stringify(database.url)});
+        await database.close();
+        console.log(JSON.stringify(clientsLoaded));
+      `);
+      expect(JSON.parse(out)).toEqual([`generated/${provider}`]);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from '../../db/client.js';
+import type { Prisma as GeneratedPrisma } from '../../generated/sqlite/client.js';
 import { hasConnectionPool, leanRead } from '../../db/lean-read.js';
 import { claimBatch, claimOffer, type OfferMade } from '../pairings/offers.js';
 import { workingHoursOf, type WorkingHours } from '../../domain/availability.js';
@@ -32,7 +33,7 @@ const HOUR = 60 * 60 * 1000;
 const requestInclude = {
   offers: { where: { status: { in: ['declined', 'timed_out'] } }, select: { listenerId: true, status: true, respondedAt: true, expiresAt: true } },
   pairings: { select: { listenerId: true } },
-} satisfies Prisma.SupportRequestInclude;
+} satisfies GeneratedPrisma.SupportRequestInclude;
 
 /** What matching reads of a request (a sweep reads a thousand: nothing more). */
 const requestSelect = {
@@ -42,11 +43,11 @@ const requestSelect = {
   language: true,
   sameTimezone: true,
   seekerTimezone: true,
-} satisfies Prisma.SupportRequestSelect;
+} satisfies GeneratedPrisma.SupportRequestSelect;
 
 type PastOfferRow = { listenerId: string; status: string; respondedAt: Date | null; expiresAt: Date };
 
-type RequestRow = Prisma.SupportRequestGetPayload<{ select: typeof requestSelect }>;
+type RequestRow = GeneratedPrisma.SupportRequestGetPayload<{ select: typeof requestSelect }>;
 
 /** What a request's history adds to its matching: past offers (declined, timed out) and its pairings' listeners. */
 interface RequestHistory {
