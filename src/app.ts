@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-// Before Bolt: Socket Mode's modules load only if Socket Mode is used (issue 17, start-up).
-import './slack/lazy-socket-mode.js';
+// Before Bolt: Socket Mode's and OAuth's modules load only if they are used (issue 17, start-up).
+import './slack/lazy-bolt-modules.js';
 import { createRequire } from 'node:module';
 import type { App, Logger as BoltLogger, Receiver } from '@slack/bolt';
 import { LogLevel } from '@slack/web-api';

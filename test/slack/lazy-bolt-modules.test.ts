@@ -4,8 +4,9 @@ import { REPO_ROOT } from '../support/app-process.js';
 import { createEmptyDatabase, TEST_PROVIDERS } from '../support/databases.js';
 
 // Issue 17, start-up: in HTTP mode the built app loads neither Socket Mode's client (and undici with it)
-// nor Bolt's Express receiver, nor the PostgreSQL driver on SQLite; Socket Mode still gets its real
-// client when it is chosen. Each check runs the built code (`npm test` builds first) in a fresh process,
+// nor Bolt's Express receiver, nor the PostgreSQL driver on SQLite; with a bot token it loads no OAuth
+// (@slack/oauth, jsonwebtoken, semver). Socket Mode and OAuth installs still get their real modules
+// when they are chosen. Each check runs the built code (`npm test` builds first) in a fresh process,
 // whose module cache is its own. Each provider's process loads only its own generated Prisma client
 // (its model, schema and query compiler), seen by the one global each generated client sets as it loads
 // (`__dirname`, to its own folder), recorded by a setter installed first.
@@ -24,7 +25,7 @@ function inFreshNode(script: string): string {
 describe('what the app loads at start-up', () => {
   it('loads no Socket Mode client, Express or PostgreSQL driver to build the app in HTTP mode', () => {
     const out = inFreshNode(`
-      const { socketModeLoaded } = await import('./dist/slack/lazy-socket-mode.js');
+      const { socketModeLoaded } = await import('./dist/slack/lazy-bolt-modules.js');
       await import('./dist/app.js');
       const { createRequire } = await import('node:module');
       const paths = Object.keys(createRequire(import.meta.url).cache);
@@ -38,9 +39,24 @@ describe('what the app loads at start-up', () => {
     expect(JSON.parse(out)).toEqual({ socketMode: false, undici: false, express: false, pg: false });
   });
 
+  it('loads no OAuth modules for an app with a bot token, and the real InstallProvider for OAuth installs', () => {
+    const out = inFreshNode(`
+      const { oauthLoaded } = await import('./dist/slack/lazy-bolt-modules.js');
+      const { default: bolt } = await import('@slack/bolt/dist/App.js');
+      const { createRequire } = await import('node:module');
+      const loaded = () => ({ oauth: oauthLoaded(), jwt: Object.keys(createRequire(import.meta.url).cache).some((p) => p.includes('/node_modules/jsonwebtoken/')) });
+      new bolt.default({ token: 'xoxb-1-2-abc', signingSecret: 'abcdef0123456789', logLevel: 'error' });
+      const withToken = loaded();
+      const app = new bolt.default({ signingSecret: 'abcdef0123456789', clientId: '1.2', clientSecret: 'secret', stateSecret: 'state-secret', scopes: ['chat:write'], logLevel: 'error' });
+      console.log(JSON.stringify({ withToken, installer: app.receiver.installer.constructor.name, withOAuth: loaded() }));
+      process.exit(0);
+    `);
+    expect(JSON.parse(out)).toEqual({ withToken: { oauth: false, jwt: false }, installer: 'InstallProvider', withOAuth: { oauth: true, jwt: true } });
+  });
+
   it('gives Socket Mode its real client when it is chosen', () => {
     const out = inFreshNode(`
-      const { socketModeLoaded } = await import('./dist/slack/lazy-socket-mode.js');
+      const { socketModeLoaded } = await import('./dist/slack/lazy-bolt-modules.js');
       const { default: bolt } = await import('@slack/bolt/dist/App.js');
       const app = new bolt.default({ token: 'xoxb-1-2-abc', appToken: 'xapp-1-A0-1-abc', socketMode: true, logLevel: 'error' });
       console.log(JSON.stringify({ client: app.receiver.client.constructor.name, loaded: socketModeLoaded() }));
