@@ -1,5 +1,8 @@
+import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, runToExit, type AppProcess } from '../support/app-process.js';
+import { freePort, startAppProcess, runToExit, type AppProcess } from '../support/app-process.js';
+import { deployMigrations } from '../../src/db/migrate-runner.js';
+import { sqliteFilePath } from '../../src/db/sqlite-path.js';
 import { createEmptyDatabase, TEST_PROVIDERS, type TestDatabase } from '../support/databases.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/web-api.js';
 import { sendToApp, slashCommand } from '../../src/simulator/requests.js';
@@ -22,6 +25,36 @@ describe('npm start without credentials', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PORT');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+// A database that cannot be used ends the start with one friendly line naming the code and exit code 1,
+// never a stack trace (src/main.ts).
+describe('npm start when the database cannot be used', () => {
+  const credentials = { SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_SIGNING_SECRET: E2E_SIGNING_SECRET };
+
+  it('names the code when PostgreSQL refuses the connection, and exits 1', async () => {
+    const closed = await freePort();
+    const result = await runToExit({ ...credentials, DATABASE_URL: `postgresql://postgres@127.0.0.1:${closed}/peer`, PORT: String(await freePort()) });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Peer Support could not start \(ECONNREFUSED\): /)]);
+  });
+
+  it('refuses a database whose last migration failed, with one line, and exits 1', async () => {
+    const database = await createEmptyDatabase('sqlite');
+    try {
+      // Migrated, then the last migration marked as one that started and neither finished nor was rolled back.
+      await deployMigrations(database.url);
+      const file = new Sqlite(sqliteFilePath(database.url));
+      const last = file.prepare('SELECT "migration_name" AS name FROM "_prisma_migrations" ORDER BY "migration_name" DESC LIMIT 1').get() as { name: string };
+      file.prepare('UPDATE "_prisma_migrations" SET "finished_at" = NULL WHERE "migration_name" = ?').run(last.name);
+      file.close();
+      const result = await runToExit({ ...credentials, DATABASE_URL: database.url, PORT: String(await freePort()) });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^Peer Support could not start \\(migration_failed\\): migration ${last.name} failed earlier`))]);
+    } finally {
+      await database.drop();
+    }
   });
 });
 
