@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { deployMigrations } from './db/migrate-runner.js';
+import { within } from './domain/within.js';
 import { oldestDueSeconds } from './delivery/lag.js';
 import { reinstateWorkspace } from './features/workspaces/service.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
@@ -14,6 +15,9 @@ import { startScheduler } from './scheduler/index.js';
 // Start-up, shared by `npm start` (src/main.ts) and `npm run demo` (issue 18, which hands in a clock it
 // moves and binds to 127.0.0.1): migrate, open the database, start Bolt and the scheduler; `stop` stops
 // taking requests, lets running listeners finish and closes the database.
+
+/** How long `stop` waits for the start-up token check; a stop must finish within main.ts's 10 s grace. */
+const REINSTATE_WAIT_ON_STOP_MS = 3_000;
 
 export interface StartOptions {
   /** The app's clock (default: the system's). */
@@ -55,7 +59,9 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
   }
   const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics, languages }, config.schedulerTickSeconds);
   logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
-  if (config.slack.botToken) void reinstateTokenWorkspace(app, config.slack.botToken, database.db, logger, clock);
+  // Off the start-up path, but `stop` waits for it (a while: Slack may be slow) before it closes the
+  // database: closing it under the check's transaction made a stop right after a start log a failure.
+  const reinstating = config.slack.botToken ? reinstateTokenWorkspace(app, config.slack.botToken, database.db, logger, clock) : undefined;
 
   return {
     logger,
@@ -64,6 +70,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
       healthServer?.close();
       if (metricsServer) await stopMetricsServer(metricsServer);
       await scheduler.stop();
+      if (reinstating) await within(reinstating, REINSTATE_WAIT_ON_STOP_MS, undefined);
       await whenIdle();
       await database.close();
     },

@@ -64,3 +64,41 @@ describe('starting the app in-process with a clock and an address', () => {
     }
   });
 });
+
+describe('stopping right after a start', () => {
+  let slack: FakeSlack;
+  let database: Awaited<ReturnType<typeof createEmptyDatabase>>;
+  afterAll(async () => {
+    await slack?.close();
+    await database?.drop();
+  });
+
+  it('waits for the start-up token check before it closes the database', async () => {
+    slack = await startFakeSlack();
+    database = await createEmptyDatabase('sqlite');
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    slack.setResponse('auth.test', async (_call, reply) => {
+      await held;
+      return reply();
+    });
+    const lines: string[] = [];
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: SIMULATOR_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIMULATOR_SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      DATABASE_URL: database.url,
+      PORT: String(await freePort()),
+    });
+    const running = await startPeerSupport(config, { host: '127.0.0.1', logger: createLogger('info', { write: (line: string) => void lines.push(line) }) });
+    await slack.waitFor('auth.test');
+    let stopped = false;
+    const stopping = running.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The check is still out: the database stays open for it.
+    expect(stopped).toBe(false);
+    answer();
+    await stopping;
+    expect(lines.filter((line) => line.includes('reinstate_check_failed'))).toEqual([]);
+  });
+});
