@@ -500,6 +500,37 @@ describe.each(TEST_PROVIDERS)('anonymous pairing on %s', (provider) => {
       expect(callsToSince(since, SEEKER.id)).toEqual([]);
     });
 
+    it("a crisis note Slack refuses is not the seeker's failure: their message went, and their next crisis message brings the note", async () => {
+      // A day on: this conversation's note may go again.
+      await e2e.db.pairing.update({ where: { id: intro.pairingId }, data: { crisisNotedAt: null } });
+      const isNote = (c: RecordedCall) => sentTo(listener.id)(c) && shown(c).includes(english('pairings.crisis.listenerNote'));
+      e2e.slack.setResponse('chat.postMessage', (call, reply) => (isNote(call) ? { body: { ok: false, error: 'channel_not_found' } } : reply()));
+      const since = e2e.mark();
+      try {
+        await dmFrom(e2e, SEEKER.id, CRISIS);
+        await e2e.next('chat.postMessage', since, (c) => sentTo(listener.id)(c) && shown(c).includes(CRISIS));
+        await e2e.next('chat.postMessage', since, (c) => sentTo(SEEKER.id)(c) && shown(c).includes(english('pairings.crisis.seekerLead')));
+        await e2e.next('chat.postMessage', since, isNote);
+        // The claim is given back once Slack refused the note, and the log says so by its code.
+        await eventually(async () =>
+          (await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } })).crisisNotedAt === null && e2e.bot.logLines().some((line) => line.code === 'crisis_note_not_sent')
+            ? true
+            : null,
+        );
+      } finally {
+        e2e.slack.clearResponse('chat.postMessage');
+      }
+      // Nothing told the seeker their message was not passed on.
+      expect(callsToSince(since, SEEKER.id).filter((c) => shown(c).includes(english('common.messageNotPassedOn')))).toEqual([]);
+
+      const again = e2e.mark();
+      await dmFrom(e2e, SEEKER.id, SECOND_CRISIS);
+      const note = await e2e.next('chat.postMessage', again, isNote);
+      expect(e2e.slack.calls.indexOf(note)).toBeGreaterThanOrEqual(again);
+      expect(buttonValue(note.args.blocks, PairingIds.shareResources)).toBe(intro.pairingId);
+      expect((await e2e.db.pairing.findUniqueOrThrow({ where: { id: intro.pairingId } })).crisisNotedAt).not.toBeNull();
+    });
+
     it('invariant 1: no call addressed to one side carries the other side\'s identity before both reveal', async () => {
       // One side chooses: the other is asked, and still no id crosses.
       let since = e2e.mark();

@@ -288,16 +288,26 @@ const CRISIS_NOTE_EVERY_MS = 24 * 60 * 60 * 1000;
 /**
  * Claims this conversation's crisis note: at most one a day. One conditional update, so two replicas
  * handling the same message (or two messages at once) send one note between them. Only the time is
- * stored, never the words that set it off (invariant 2).
+ * stored, never the words that set it off (invariant 2). Returns the claim's time, or null when a note
+ * already went within the day.
  */
-export async function claimCrisisNote(deps: ServiceDeps, pairingId: string): Promise<boolean> {
+export async function claimCrisisNote(deps: ServiceDeps, pairingId: string): Promise<Date | null> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - CRISIS_NOTE_EVERY_MS);
   const { count } = await deps.db.pairing.updateMany({
     where: { id: pairingId, status: 'active', OR: [{ crisisNotedAt: null }, { crisisNotedAt: { lt: since } }] },
     data: { crisisNotedAt: now },
   });
-  return count === 1;
+  return count === 1 ? now : null;
+}
+
+/**
+ * Gives back a claim whose note Slack did not take, so the seeker's next crisis message tries again.
+ * Only this claim (its time): one made since by another message stands. Cleared rather than set back,
+ * which the claim treats alike: an earlier note was more than a day before.
+ */
+export async function releaseCrisisNote(db: Db, pairingId: string, claimedAt: Date): Promise<void> {
+  await db.pairing.updateMany({ where: { id: pairingId, crisisNotedAt: claimedAt }, data: { crisisNotedAt: null } });
 }
 
 export type ShareResourcesResult =

@@ -7,7 +7,7 @@ import { messageNotPassedOn } from '../common/copy.js';
 import { resourcesIn } from '../../domain/initiative-texts.js';
 import { isNewDirectMessage, type EventClaim } from '../events/dedupe.js';
 import { coordinatorsOf } from '../initiatives/service.js';
-import { claimCrisisNote, type Pairing, type Side } from '../pairings/service.js';
+import { claimCrisisNote, releaseCrisisNote, type Pairing, type Side } from '../pairings/service.js';
 import { renderCrisisNote, renderNote, renderRelayed } from '../pairings/views.js';
 import { previewsOn } from '../preferences/service.js';
 import { safetyNetOf } from '../safety/service.js';
@@ -198,22 +198,35 @@ export function register(app: Routes, deps: FeatureDeps): void {
         // goes in its conversation's thread (broadcast to the DM), so a listener in two conversations
         // knows which one it is about.
         // Each in its reader's language, with the initiative's resources in it where written (issue 19).
+        // The seeker's message went: a note Slack does not take is logged, never answered with "your
+        // message was not passed on" (the failure middleware's answer to a DM), and the listener's claim
+        // is given back so the seeker's next crisis message tries again.
         const [initiative, seekerT] = await Promise.all([resourcesFor(services.db, pairing.initiativeId), senderT()]);
-        await client.chat.postMessage({
-          channel: pairing.seekerChannel,
-          ...inThread(pairing, 'seeker'),
-          ...renderNote(seekerT('pairings.crisis.seekerLead'), resourcesIn(initiative, seekerT.language)),
-        });
-        if (await claimCrisisNote(services, pairing.id)) {
-          const [coordinatorIds, listenerT] = await Promise.all([
-            coordinatorsOf(services.db, pairing.initiativeId),
-            translatorOf(client, pairing.listenerUserId, workspaceId, pairing.initiativeId),
-          ]);
+        try {
           await client.chat.postMessage({
-            channel: pairing.listenerChannel,
-            ...inThread(pairing, 'listener'),
-            ...renderCrisisNote(listenerT, { pairingId: pairing.id, resources: resourcesIn(initiative, listenerT.language), coordinatorIds }),
+            channel: pairing.seekerChannel,
+            ...inThread(pairing, 'seeker'),
+            ...renderNote(seekerT('pairings.crisis.seekerLead'), resourcesIn(initiative, seekerT.language)),
           });
+        } catch (error) {
+          deps.logger.warn({ err: error, code: 'crisis_resources_not_sent', pairingId: pairing.id }, "the seeker's crisis resources were not sent");
+        }
+        const claimedAt = await claimCrisisNote(services, pairing.id);
+        if (claimedAt) {
+          try {
+            const [coordinatorIds, listenerT] = await Promise.all([
+              coordinatorsOf(services.db, pairing.initiativeId),
+              translatorOf(client, pairing.listenerUserId, workspaceId, pairing.initiativeId),
+            ]);
+            await client.chat.postMessage({
+              channel: pairing.listenerChannel,
+              ...inThread(pairing, 'listener'),
+              ...renderCrisisNote(listenerT, { pairingId: pairing.id, resources: resourcesIn(initiative, listenerT.language), coordinatorIds }),
+            });
+          } catch (error) {
+            deps.logger.warn({ err: error, code: 'crisis_note_not_sent', pairingId: pairing.id }, "the listener's crisis note was not sent; the next crisis message tries again");
+            await releaseCrisisNote(services.db, pairing.id, claimedAt);
+          }
         }
         deps.logger.info({ pairingId: pairing.id }, 'crisis guidance sent');
       }
