@@ -113,6 +113,14 @@ export async function claimCircleCrisisNote(db: Db, memberId: string, now: Date)
   return count === 1;
 }
 
+/**
+ * Gives back a claim whose note reached no facilitator, so the member's next such message tries again.
+ * Only this claim (its time); cleared rather than set back, which the claim treats alike.
+ */
+export async function releaseCircleCrisisNote(db: Db, memberId: string, claimedAt: Date): Promise<void> {
+  await db.circleMember.updateMany({ where: { id: memberId, crisisNotedAt: claimedAt }, data: { crisisNotedAt: null } });
+}
+
 // ---- Concerns raised in a circle ---------------------------------------------------------------------
 
 export type CircleReportChoices = { kind: 'member'; pseudonym: string; others: string[] } | { kind: 'not-member' };

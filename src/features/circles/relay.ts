@@ -20,6 +20,7 @@ import {
   circleOfThread,
   circleReportChoices,
   claimCircleCrisisNote,
+  releaseCircleCrisisNote,
   forgetCircleCopies,
   previewsAmong,
   recordCircleCopies,
@@ -90,7 +91,8 @@ export function circleRelay(deps: FeatureDeps): CircleRelay {
    */
   async function noteFacilitators(client: WebClient, message: CircleMessage): Promise<void> {
     const { sender, circle, others, initiative } = message.thread;
-    if (!(await claimCircleCrisisNote(db, sender.id, deps.clock.now()))) return;
+    const claimedAt = deps.clock.now();
+    if (!(await claimCircleCrisisNote(db, sender.id, claimedAt))) return;
     const facilitators = others.filter((o) => o.role === 'facilitator');
     const results = await settleBounded(facilitators, CIRCLE_RELAY_PARALLEL, async (f) => {
       const t = await translatorOf(client, f.userId, message.workspaceId, circle.initiativeId);
@@ -101,6 +103,8 @@ export function circleRelay(deps: FeatureDeps): CircleRelay {
     for (const r of results) {
       if (r.status === 'rejected') logger.warn({ err: r.reason, code: 'circle_crisis_note_failed', circleId: circle.id }, 'a crisis note did not reach a facilitator');
     }
+    // Nobody heard: the day's turn is given back, so the member's next such message tries again.
+    if (facilitators.length > 0 && results.every((r) => r.status === 'rejected')) await releaseCircleCrisisNote(db, sender.id, claimedAt);
     logger.info({ circleId: circle.id, facilitators: facilitators.length }, 'circle crisis guidance sent');
   }
 

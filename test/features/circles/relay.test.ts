@@ -450,6 +450,22 @@ describe.each(TEST_PROVIDERS)('the circle relay on %s', (provider) => {
     expect(posts(slack.calls).filter((p) => json(p.args.blocks).includes(CircleRelayIds.crisisPause))).toHaveLength(1);
   });
 
+  it('gives the day\'s crisis note back when it reached no facilitator, so the next such message brings it', async () => {
+    const { facilitator, a } = await world();
+    slack.failFor.add(facilitator.channel);
+    await deliver(dm(a.userId, 'Some days I want to die', { thread_ts: a.threadTs }).body);
+    // The note was tried, and Slack refused it.
+    const tried = posts(slack.calls).filter((p) => json(p.args.blocks).includes(CircleRelayIds.crisisPause));
+    expect(tried.map((p) => [p.args.channel, p.posted])).toEqual([[facilitator.channel, undefined]]);
+    expect((await database.db.circleMember.findUniqueOrThrow({ where: { id: a.id } })).crisisNotedAt).toBeNull();
+
+    slack.failFor.delete(facilitator.channel);
+    slack.calls.length = 0;
+    await deliver(dm(a.userId, "I can't cope today either", { thread_ts: a.threadTs }).body);
+    expect(posts(slack.calls).filter((p) => to(facilitator)(p) && json(p.args.blocks).includes(CircleRelayIds.crisisPause))).toHaveLength(1);
+    expect((await database.db.circleMember.findUniqueOrThrow({ where: { id: a.id } })).crisisNotedAt).toEqual(new Date(NOW));
+  });
+
   it('tells the writer kindly when a copy did not go, and never when all did', async () => {
     const { a, b, c, facilitator } = await world();
     slack.failFor.add(c.channel);
