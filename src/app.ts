@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 // Before Bolt: Socket Mode's and OAuth's modules load only if they are used (issue 17, start-up).
 import './slack/lazy-bolt-modules.js';
+// Bolt's global middleware get their arguments in one shape, not a new hidden class each (issue 17).
+import './slack/bolt-middleware-args.js';
 import { createRequire } from 'node:module';
 import type { App, Logger as BoltLogger, Receiver } from '@slack/bolt';
 import { LogLevel } from '@slack/web-api';

@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { withArgs } from './with-args.js';
 
 // One dispatcher instead of one Bolt listener per id (issue 17, a lean hot path). Bolt runs every
 // registered listener's matchers for every request, copying the whole argument object at each step:
@@ -34,6 +35,8 @@ function routeOf(body: unknown): { kind: RouteKind; id: string } | undefined {
   return undefined;
 }
 
+const doNothing = async (): Promise<void> => {};
+
 export class SlackRoutes implements Routes {
   readonly #handlers = new Map<string, Handler>();
 
@@ -67,8 +70,9 @@ export class SlackRoutes implements Routes {
         await args.next();
         return;
       }
-      // As Bolt calls a listener: the same arguments, and a `next` that does nothing.
-      await handler({ ...args, next: async () => {} } as Parameters<Handler>[0]);
+      // As Bolt calls a listener: the same arguments, and a `next` that does nothing. Not `{ ...args, next }`,
+      // which gets a new hidden class on every request (src/slack/with-args.ts).
+      await handler(withArgs(args, { next: doNothing }) as unknown as Parameters<Handler>[0]);
     };
   }
 }

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { AppLanguage } from '../../domain/app-language.js';
 import { translatorFor } from '../../i18n/translate.js';
 import type { Routes } from '../../slack/routes.js';
+import { withArgs } from '../../slack/with-args.js';
 import type { Logger } from '../../logger.js';
 import { renderHelp } from '../help/views.js';
 import type { InitiativeResources } from '../safety/views.js';
@@ -57,6 +58,7 @@ export function register(app: Routes, handlers: CommandHandlers, help: HelpDeps)
     }
 
     // A failure is answered by the global answer-failures middleware (ack if not yet, else respond).
-    await handler({ ...args, rest: parsed.kind === 'subcommand' ? parsed.rest : '' });
+    // Not a spread with `rest`: one hidden class for every command (src/slack/with-args.ts).
+    await handler(withArgs(args, { rest: parsed.kind === 'subcommand' ? parsed.rest : '' }));
   });
 }
