@@ -1,4 +1,6 @@
 import type { FetchFunction } from '@slack/web-api';
+import { httpFetch } from './http-fetch.js';
+import { withArgs } from './with-args.js';
 
 // A Web API call bounded in time, headers and body (issue 17). WebClient's own `timeout` option makes an
 // `AbortSignal.timeout()` for every call: a timer that cannot be cleared, so it fires 5 seconds after
@@ -19,7 +21,7 @@ const BODY_READERS = ['text', 'json', 'arrayBuffer'] as const;
  * been read within `timeoutMs`. Give WebClient `timeout: 0` with it. A signal the caller passes still
  * aborts the call.
  */
-export function fetchWithin(timeoutMs: number, base: FetchFunction = globalThis.fetch as FetchFunction): FetchFunction {
+export function fetchWithin(timeoutMs: number, base: FetchFunction = httpFetch): FetchFunction {
   if (!(timeoutMs > 0)) throw new Error(`fetchWithin needs a positive timeout, not ${timeoutMs}`);
   return async (url, init) => {
     const controller = new AbortController();
@@ -39,7 +41,7 @@ export function fetchWithin(timeoutMs: number, base: FetchFunction = globalThis.
     };
     let response: FetchResponse;
     try {
-      response = await base(url, { ...init, signal: controller.signal });
+      response = await base(url, withArgs(init ?? {}, { signal: controller.signal }));
     } catch (error) {
       done();
       throw error;

@@ -1,4 +1,5 @@
 import type { FetchFunction } from '@slack/web-api';
+import { httpFetch } from './http-fetch.js';
 import type { SlackCall, SlackCallOutcome } from '../metrics/metrics.js';
 
 // Every Web API request the app makes goes through a WebClient's `fetch` (both Bolt's interactive
@@ -60,7 +61,7 @@ export function outcomeOfBody(text: string): SlackCallOutcome {
  * (the client reads the whole text anyway) and handed on as a new Response with the same status and
  * headers; other answers pass through untouched.
  */
-export function observeSlackCalls(observe: (call: SlackCall) => void, base: FetchFunction = globalThis.fetch as FetchFunction): FetchFunction {
+export function observeSlackCalls(observe: (call: SlackCall) => void, base: FetchFunction = httpFetch): FetchFunction {
   return async (url, init) => {
     const started = performance.now();
     const method = methodOf(url);
