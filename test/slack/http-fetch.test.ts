@@ -146,7 +146,7 @@ describe('httpFetch', () => {
 
   it('leaves a FormData body (file uploads) to the global fetch', async () => {
     const handed: unknown[] = [];
-    const fallback: FetchFunction = async (url, init) => {
+    const fallback: FetchFunction = async (_url, init) => {
       handed.push(init?.body);
       return new Response('{"ok":true}', { status: 200 });
     };
