@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { AnyMiddlewareArgs, Context, Logger, Middleware } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { fromBolt } from './lazy-bolt-modules.js';
 import { withArgs } from './with-args.js';
 
 // Bolt runs every global middleware through `processMiddleware` (@slack/bolt/dist/middleware/process.js),
@@ -44,7 +44,6 @@ export const processMiddleware: ProcessMiddleware = async (middleware, initialAr
   return invokeMiddleware(0);
 };
 
-const fromBolt = createRequire(createRequire(import.meta.url).resolve('@slack/bolt'));
 /** Where Bolt's own `processMiddleware` lives (the test reads it). */
 export const BOLT_PROCESS_MIDDLEWARE = fromBolt.resolve('./middleware/process.js');
 

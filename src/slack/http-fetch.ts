@@ -2,6 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type 
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { FetchFunction } from '@slack/web-api';
+import { withArgs } from './with-args.js';
 
 // The HTTP function behind every Web API call, Bolt's respond() and the bulk sender (issue 17). Node 20's
 // `fetch` (undici, web streams, an AbortController and finalization registries for every request) moved
@@ -50,10 +51,7 @@ function send(url: URL, init: FetchInit, request: typeof httpRequest, agent: Htt
   if (signal?.aborted) return Promise.reject(signal.reason);
   const body = typeof init?.body === 'string' ? init.body : undefined;
   const method = init?.method?.toUpperCase() ?? 'GET';
-  // Copied one by one, not spread: see src/slack/with-args.ts.
-  const headers: OutgoingHttpHeaders = {};
-  const given = init?.headers ?? {};
-  for (const name of Object.keys(given)) headers[name] = given[name];
+  const headers: OutgoingHttpHeaders = withArgs(init?.headers ?? {}, {});
   if (body !== undefined || (method !== 'GET' && method !== 'HEAD')) headers['content-length'] = body === undefined ? 0 : Buffer.byteLength(body);
   return new Promise<FetchResponse>((resolve, reject) => {
     const req = request(url, { method, headers, agent });
@@ -65,6 +63,7 @@ function send(url: URL, init: FetchInit, request: typeof httpRequest, agent: Htt
       outcome();
     };
     const fail = (error: unknown) => settle(() => reject(error));
+    const cutShort = () => fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the whole answer came') }));
     function onAbort(): void {
       fail(signal!.reason);
       req.destroy();
@@ -82,11 +81,11 @@ function send(url: URL, init: FetchInit, request: typeof httpRequest, agent: Htt
       res.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
       // A connection closed mid-answer may end the answer without an error of its own.
       res.on('close', () => {
-        if (!res.complete) fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the whole answer came') }));
+        if (!res.complete) cutShort();
       });
       res.on('end', () => {
         if (!res.complete) {
-          fail(new TypeError('fetch failed', { cause: new Error('the connection closed before the whole answer came') }));
+          cutShort();
           return;
         }
         decoded(res, Buffer.concat(chunks)).then(

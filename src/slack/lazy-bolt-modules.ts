@@ -9,7 +9,8 @@ import { createRequire, Module } from 'node:module';
 // place. Bolt reads these modules' exports only inside its receivers' constructors, never when it loads.
 
 const require = createRequire(import.meta.url);
-const fromBolt = createRequire(require.resolve('@slack/bolt'));
+/** `require` as Bolt's own modules resolve names (src/slack/bolt-middleware-args.ts uses it too). */
+export const fromBolt = createRequire(require.resolve('@slack/bolt'));
 
 /** Whether the real module has been loaded in this process (tests). */
 export interface Deferred {
