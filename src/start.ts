@@ -9,6 +9,7 @@ import { oldestDueSeconds } from './delivery/lag.js';
 import { reinstateWorkspace } from './features/workspaces/service.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 import { createLogger, type Logger } from './logger.js';
+import { startIdleCollection } from './memory/idle-collection.js';
 import { startMetricsServer, stopMetricsServer } from './metrics/server.js';
 import { startScheduler } from './scheduler/index.js';
 
@@ -58,6 +59,8 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
     await app.start(options.host !== undefined ? { port: config.port, host: options.host } : config.port);
   }
   const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics, languages }, config.schedulerTickSeconds);
+  // Gives back what a load grew, once the process has idled for half a minute (src/memory/).
+  const idleCollection = startIdleCollection(logger);
   logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
   // Off the start-up path, but `stop` waits for it (a while: Slack may be slow) before it closes the
   // database: closing it under the check's transaction made a stop right after a start log a failure.
@@ -66,6 +69,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
   return {
     logger,
     stop: async () => {
+      idleCollection.stop();
       await app.stop();
       healthServer?.close();
       if (metricsServer) await stopMetricsServer(metricsServer);
