@@ -58,7 +58,7 @@ const RSS_SAMPLE_MS = 100;
  * How long after the last window the idle RSS is read again, twice: V8's memory reducer gives the young
  * generation back only after a full collection, which (with little promoted, stop 39) came 80-90 s after
  * the load, or not within 120 s. Since stop 40 the app asks for one itself after 30 s idle
- * (src/memory/idle-collection.ts), so both readings should find it back near its idle RSS before the load.
+ * (src/runtime/idle-collection.ts), so both readings should find it back near its idle RSS before the load.
  */
 const IDLE_AFTER_MS = [60_000, 120_000] as const;
 const REQUEST_TIMEOUT_MS = 10_000;

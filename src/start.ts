@@ -2,14 +2,15 @@ import type { Server } from 'node:http';
 import { buildApp, type BuiltApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
+import { openDatabase, sqliteFilePath, type Database } from './db/client.js';
+import { startCheckpointThread } from './db/checkpoint-thread.js';
 import { deployMigrations } from './db/migrate-runner.js';
 import { within } from './domain/within.js';
 import { oldestDueSeconds } from './delivery/lag.js';
 import { reinstateWorkspace } from './features/workspaces/service.js';
 import { healthRoutes, startHealthServer } from './http/health.js';
 import { createLogger, type Logger } from './logger.js';
-import { startIdleCollection } from './memory/idle-collection.js';
+import { startIdleCollection } from './runtime/idle-collection.js';
 import { startMetricsServer, stopMetricsServer } from './metrics/server.js';
 import { startScheduler } from './scheduler/index.js';
 
@@ -40,6 +41,8 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
   const applied = await deployMigrations(config.database.url);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrations applied');
   const database = await openDatabase(config.database.url);
+  // SQLite: the log is copied back into the file by a thread of its own, not in a request's commit.
+  const checkpoints = database.provider === 'sqlite' ? startCheckpointThread(database.db, sqliteFilePath(config.database.url), logger) : undefined;
   // One registry for this process (issue 16): only when METRICS_PORT asks for it, and prom-client is
   // loaded only then (issue 17: nothing at start-up that a request does not need).
   const prometheus =
@@ -59,7 +62,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
     await app.start(options.host !== undefined ? { port: config.port, host: options.host } : config.port);
   }
   const scheduler = startScheduler({ db: database.db, clock: deps.clock, logger, sender, effects, owner, metrics, languages }, config.schedulerTickSeconds);
-  // Gives back what a load grew, once the process has idled for half a minute (src/memory/).
+  // Gives back what a load grew, once the process has idled for half a minute (src/runtime/).
   const idleCollection = startIdleCollection(logger);
   logger.info({ mode: config.mode, installs: config.slack.oauth ? 'oauth' : 'single-workspace', port: config.port, metricsPort: config.metricsPort, database: config.database.provider }, 'peer support is running');
   // Off the start-up path, but `stop` waits for it (a while: Slack may be slow) before it closes the
@@ -76,6 +79,7 @@ export async function startPeerSupport(config: Config, options: StartOptions = {
       await scheduler.stop();
       if (reinstating) await within(reinstating, REINSTATE_WAIT_ON_STOP_MS, undefined);
       await whenIdle();
+      await checkpoints?.stop();
       await database.close();
     },
   };

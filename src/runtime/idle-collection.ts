@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../logger.js';
 import { fullCollection } from './full-collection.js';
+import { everyLoopTick, type LoopTick, type LoopTicks } from './loop-ticks.js';
 
 // Issue 17, "idle RSS under 150 MiB": under load V8 grows the young generation to its largest (16 MiB a
 // semi-space here) and every page of it becomes resident. Only a full collection at a low allocation
 // rate gives those pages back, and since the app promotes so little (stop 39) no full collection comes
 // under load to start V8's memory reducer: an idle process held 153-166 MiB a minute after a load, for
 // minutes, where it started at 115-120. So the process watches its own event loop and, once it has been
-// idle for a while after some work, asks V8 for one full collection (20-60 ms, while nothing waits).
+// idle for a while after some work, asks V8 for one full collection (40-75 ms here, while nothing waits).
 
 export interface IdlePolicy {
   /** How often the event loop's utilisation is read. */
@@ -26,12 +27,6 @@ export interface IdlePolicy {
  */
 export const IDLE_POLICY: IdlePolicy = { tickMs: 5_000, idleTicks: 6, idleBelow: 0.01, workMs: 1_000 };
 
-/** One tick's reading: how long the loop was busy and the share of the tick that was. */
-export interface LoopTick {
-  readonly activeMs: number;
-  readonly utilization: number;
-}
-
 /**
  * The decision, plain: fed one reading a tick, says when to collect. At most one collection per spell of
  * work: after one, it waits for `workMs` of new work before the next.
@@ -48,24 +43,13 @@ export function idleCollectionDecider(policy: IdlePolicy): (tick: LoopTick) => b
   };
 }
 
-export interface IdleCollection {
-  stop(): void;
-}
-
-/** Reads the event loop every tick (a timer that keeps nobody alive) and collects when the decider says so. */
-export function startIdleCollection(
-  logger: Logger,
-  options: { policy?: IdlePolicy; collect?: () => void } = {},
-): IdleCollection {
+/** Reads the event loop every tick and collects when the decider says so. */
+export function startIdleCollection(logger: Logger, options: { policy?: IdlePolicy; collect?: () => void } = {}): LoopTicks {
   const policy = options.policy ?? IDLE_POLICY;
   const collect = options.collect ?? fullCollection;
   const decide = idleCollectionDecider(policy);
-  let last = performance.eventLoopUtilization();
-  const timer = setInterval(() => {
-    const now = performance.eventLoopUtilization();
-    const { active, utilization } = performance.eventLoopUtilization(now, last);
-    last = now;
-    if (!decide({ activeMs: active, utilization })) return;
+  return everyLoopTick(policy.tickMs, (tick) => {
+    if (!decide(tick)) return;
     const started = performance.now();
     const heapBefore = process.memoryUsage().heapTotal;
     try {
@@ -80,7 +64,5 @@ export function startIdleCollection(
       { ms: Math.round(performance.now() - started), heapMiB: mib(heapBefore), heapAfterMiB: mib(process.memoryUsage().heapTotal) },
       'idle: full collection',
     );
-  }, policy.tickMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  });
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { IDLE_POLICY, idleCollectionDecider, startIdleCollection, type IdlePolicy } from '../../src/memory/idle-collection.js';
+import { IDLE_POLICY, idleCollectionDecider, startIdleCollection, type IdlePolicy } from '../../src/runtime/idle-collection.js';
 import { REPO_ROOT } from '../support/app-process.js';
 
 // Issue 17, idle RSS: after a load, the process gives back the young generation V8 grew for it once it
@@ -118,7 +118,7 @@ describe('the idle collection in a running process', () => {
         `
         import v8 from 'node:v8';
         import vm from 'node:vm';
-        const { fullCollection } = await import('./dist/memory/full-collection.js');
+        const { fullCollection } = await import('./dist/runtime/full-collection.js');
         const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
         let keep = new Array(50000);
         for (let i = 0; i < 3e6; i++) keep[i % keep.length] = { i, s: 'x' + i };
