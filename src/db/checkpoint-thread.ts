@@ -31,7 +31,8 @@ export const CHECKPOINT_POLICY: CheckpointPolicy = { watchMs: 1_000, startAtByte
 /** SQLite's default, restored when the thread is gone. */
 const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
-// The thread's whole program: CommonJS, as `eval` workers are. `busy` 1 means a reader held frames back.
+// The thread's whole program: CommonJS, as `eval` workers are. A checkpoint that cannot copy everything
+// (a reader holds frames back) or fails copies the rest at a later run.
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Sqlite = require(workerData.driver);
@@ -88,13 +89,13 @@ export function startCheckpointThread(db: Db, path: string, logger: Logger, poli
     if (!worker) return;
     worker = undefined;
     if (stopped) return;
-    clearInterval(watch);
     logger.warn({ err: error, code: 'checkpoint_thread_lost' }, "SQLite's checkpoints are back on the main thread");
     await ownCheckpoints(SQLITE_AUTOCHECKPOINT_PAGES).catch(() => {});
   };
 
+  // Read until the thread is due, then never again: it is started at most once.
   const watch = setInterval(() => {
-    if (worker || starting || logBytes(path) < policy.startAtBytes) return;
+    if (logBytes(path) < policy.startAtBytes) return;
     clearInterval(watch);
     starting = start().catch((error: unknown) => {
       logger.warn({ err: error, code: 'checkpoint_thread_failed' }, "could not start SQLite's checkpoint thread; checkpoints stay on the main thread");
