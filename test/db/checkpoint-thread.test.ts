@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, sqliteFilePath, type Database } from '../../src/db/client.js';
@@ -92,8 +93,8 @@ describe("SQLite's checkpoint thread on a real file", () => {
     }
   });
 
-  it('warns and leaves checkpoints to SQLite when the thread cannot start', async () => {
-    const { db } = await open();
+  /** A warn-level logger into a string. */
+  function capturedLogger(): { logger: ReturnType<typeof createLogger>; logged: () => string } {
     let logged = '';
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -101,16 +102,58 @@ describe("SQLite's checkpoint thread on a real file", () => {
         done();
       },
     });
+    return { logger: createLogger('warn', sink), logged: () => logged };
+  }
+
+  it('warns and leaves checkpoints to SQLite when the thread cannot start', async () => {
+    const { db } = await open();
+    const { logger, logged: read } = capturedLogger();
+    let logged = '';
     // A file that is not there: the thread's connection refuses to open it.
     const missing = join(mkdtempSync(join(tmpdir(), 'peer-ckpt-')), 'missing.db');
     copies.push(join(missing, '..'));
-    const thread = startCheckpointThread(db, missing, createLogger('warn', sink), { watchMs: 20, startAtBytes: 0, everyMs: 20 });
+    const thread = startCheckpointThread(db, missing, logger, { watchMs: 20, startAtBytes: 0, everyMs: 20 });
     try {
-      for (let waited = 0; !logged.includes('checkpoint_thread_failed') && waited < 10_000; waited += 50) await sleep(50);
+      for (let waited = 0; !(logged = read()).includes('checkpoint_thread_failed') && waited < 10_000; waited += 50) await sleep(50);
       expect(JSON.parse(logged.trim().split('\n')[0]!)).toMatchObject({ level: 40, code: 'checkpoint_thread_failed' });
       expect(await autocheckpoint(db)).toBe(1_000);
     } finally {
       await thread.stop();
     }
+  });
+
+  it('warns and gives checkpoints back to SQLite when the running thread is lost', async () => {
+    const { db, path } = await open();
+    const { logger, logged } = capturedLogger();
+    // Node announces every new thread on `process`: the only way to reach this one from outside.
+    const threads: Worker[] = [];
+    const seen = (worker: Worker) => threads.push(worker);
+    process.on('worker', seen);
+    const thread = startCheckpointThread(db, path, logger, { watchMs: 20, startAtBytes: 64 * 1024, everyMs: 20 });
+    try {
+      await writeRows(db, 300);
+      for (let waited = 0; (await autocheckpoint(db)) !== 0 && waited < 10_000; waited += 50) await sleep(50);
+      expect(await autocheckpoint(db)).toBe(0);
+      expect(threads).toHaveLength(1);
+
+      await threads[0]!.terminate();
+      for (let waited = 0; (await autocheckpoint(db)) !== 1_000 && waited < 10_000; waited += 50) await sleep(50);
+      expect(await autocheckpoint(db)).toBe(1_000);
+      expect(logged().trim().split('\n').map((line) => JSON.parse(line) as { level: number; code?: string })).toEqual([
+        expect.objectContaining({ level: 40, code: 'checkpoint_thread_lost' }),
+      ]);
+      // SQLite checkpoints on the app's connection again: the rows written so far reach the file once
+      // the log passes its 1,000 pages (4 MiB here: 20,000 rows of 200 bytes and more).
+      const before = rowsInFileAlone(path);
+      await db.$executeRawUnsafe(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) INSERT INTO scratch (v) SELECT '${'y'.repeat(200)}' FROM n`);
+      await writeRows(db, 1);
+      expect(rowsInFileAlone(path)).toBeGreaterThan(before);
+    } finally {
+      process.off('worker', seen);
+      await thread.stop();
+    }
+    // Stopping after the loss changes nothing and logs nothing more.
+    expect(await autocheckpoint(db)).toBe(1_000);
+    expect(logged().trim().split('\n')).toHaveLength(1);
   });
 });
