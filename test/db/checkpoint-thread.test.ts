@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, sqliteFilePath, type Database } from '../../src/db/client.js';
+import { clearDeletedRemnants, openDatabase, sqliteFilePath, type Database } from '../../src/db/client.js';
 import { CHECKPOINT_POLICY, startCheckpointThread } from '../../src/db/checkpoint-thread.js';
 import { createLogger } from '../../src/logger.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/databases.js';
@@ -78,6 +78,35 @@ describe("SQLite's checkpoint thread on a real file", () => {
     expect(rowsInFileAlone(path)).toBe(300);
     const [all] = await db.$queryRawUnsafe<{ n: number | bigint }[]>('SELECT count(*) AS n FROM scratch');
     expect(Number(all!.n)).toBe(350);
+  });
+
+  it('leaves no remnant of erased rows in either file while the thread runs (DESIGN.md invariant 3)', async () => {
+    const { db, path } = await open();
+    const thread = startCheckpointThread(db, path, createLogger('silent'), { watchMs: 20, startAtBytes: 64 * 1024, everyMs: 5 });
+    const marker = 'vermilion-pangolin-4417';
+    const holds = (file: string) => (existsSync(file) ? readFileSync(file).includes(marker) : false);
+    try {
+      for (let i = 0; i < 300; i++) await db.$executeRawUnsafe(`INSERT INTO scratch (v) VALUES ('${i % 3 === 0 ? marker : 'x'.repeat(23)}${'.'.repeat(180)}')`);
+      for (let waited = 0; (await autocheckpoint(db)) !== 0 && waited < 10_000; waited += 50) await sleep(50);
+      expect(await autocheckpoint(db)).toBe(0);
+      for (let waited = 0; !holds(path) && waited < 10_000; waited += 50) await sleep(50);
+      // The thread has copied the rows into the file: the marker is in both files now.
+      expect(holds(path)).toBe(true);
+      expect(holds(`${path}-wal`)).toBe(true);
+
+      await db.$executeRawUnsafe(`DELETE FROM scratch WHERE v LIKE '${marker}%'`);
+      // The erasure's own call, while the thread checkpoints every 5 ms; a busy answer is tried again
+      // (the hourly retention job does the same in the app).
+      let cleared = false;
+      for (let attempt = 0; !cleared && attempt < 20; attempt++) cleared = await clearDeletedRemnants(db);
+      expect(cleared).toBe(true);
+      expect(holds(path)).toBe(false);
+      expect(holds(`${path}-wal`)).toBe(false);
+      const [left] = await db.$queryRawUnsafe<{ n: number | bigint }[]>('SELECT count(*) AS n FROM scratch');
+      expect(Number(left!.n)).toBe(200);
+    } finally {
+      await thread.stop();
+    }
   });
 
   it('starts no thread while the log is small, and SQLite keeps its own checkpoints', async () => {
