@@ -1,30 +1,8 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../src/logger.js';
+import { memoryLogger } from './support/memory-logger.js';
 
 // Invariant 2 backstop: if a whole object is logged by mistake, tokens and message text still never
 // reach the log.
-
-function memoryLogger(level = 'info') {
-  const chunks: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(chunk.toString());
-      callback();
-    },
-  });
-  const logger = createLogger(level, destination);
-  return {
-    logger,
-    output: () => chunks.join(''),
-    lines: () =>
-      chunks
-        .join('')
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
-}
 
 const SECRETS = {
   botToken: 'xoxb-secret-bot-token',

@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearDeletedRemnants, openDatabase, sqliteFilePath, type Database } from '../../src/db/client.js';
 import { CHECKPOINT_POLICY, startCheckpointThread } from '../../src/db/checkpoint-thread.js';
 import { createLogger } from '../../src/logger.js';
+import { memoryLogger } from '../support/memory-logger.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/databases.js';
 
 // Issue 17, stop 40: SQLite's checkpoints (which sync the files while better-sqlite3 holds the event
@@ -45,6 +45,11 @@ describe("SQLite's checkpoint thread on a real file", () => {
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /** Waits until `done` holds or 10 s have passed; the test's own expectation then says which. */
+  async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+    for (let waited = 0; !(await done()) && waited < 10_000; waited += 50) await sleep(50);
+  }
+
   async function autocheckpoint(db: Database['db']): Promise<number> {
     const [setting] = await db.$queryRawUnsafe<{ wal_autocheckpoint: number | bigint }[]>('PRAGMA wal_autocheckpoint');
     return Number(setting!.wal_autocheckpoint);
@@ -64,7 +69,7 @@ describe("SQLite's checkpoint thread on a real file", () => {
     try {
       await writeRows(db, 300);
       expect(existsSync(`${path}-wal`)).toBe(true);
-      for (let waited = 0; rowsInFileAlone(path) !== 300 && waited < 10_000; waited += 50) await sleep(50);
+      await until(() => rowsInFileAlone(path) === 300);
       expect(rowsInFileAlone(path)).toBe(300);
       // The app's connection runs no checkpoint of its own while the thread does.
       expect(await autocheckpoint(db)).toBe(0);
@@ -87,9 +92,9 @@ describe("SQLite's checkpoint thread on a real file", () => {
     const holds = (file: string) => (existsSync(file) ? readFileSync(file).includes(marker) : false);
     try {
       for (let i = 0; i < 300; i++) await db.$executeRawUnsafe(`INSERT INTO scratch (v) VALUES ('${i % 3 === 0 ? marker : 'x'.repeat(23)}${'.'.repeat(180)}')`);
-      for (let waited = 0; (await autocheckpoint(db)) !== 0 && waited < 10_000; waited += 50) await sleep(50);
+      await until(async () => (await autocheckpoint(db)) === 0);
       expect(await autocheckpoint(db)).toBe(0);
-      for (let waited = 0; !holds(path) && waited < 10_000; waited += 50) await sleep(50);
+      await until(() => holds(path));
       // The thread has copied the rows into the file: the marker is in both files now.
       expect(holds(path)).toBe(true);
       expect(holds(`${path}-wal`)).toBe(true);
@@ -122,29 +127,16 @@ describe("SQLite's checkpoint thread on a real file", () => {
     }
   });
 
-  /** A warn-level logger into a string. */
-  function capturedLogger(): { logger: ReturnType<typeof createLogger>; logged: () => string } {
-    let logged = '';
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    return { logger: createLogger('warn', sink), logged: () => logged };
-  }
-
   it('warns and leaves checkpoints to SQLite when the thread cannot start', async () => {
     const { db } = await open();
-    const { logger, logged: read } = capturedLogger();
-    let logged = '';
+    const { logger, lines } = memoryLogger('warn');
     // A file that is not there: the thread's connection refuses to open it.
     const missing = join(mkdtempSync(join(tmpdir(), 'peer-ckpt-')), 'missing.db');
     copies.push(join(missing, '..'));
     const thread = startCheckpointThread(db, missing, logger, { watchMs: 20, startAtBytes: 0, everyMs: 20 });
     try {
-      for (let waited = 0; !(logged = read()).includes('checkpoint_thread_failed') && waited < 10_000; waited += 50) await sleep(50);
-      expect(JSON.parse(logged.trim().split('\n')[0]!)).toMatchObject({ level: 40, code: 'checkpoint_thread_failed' });
+      await until(() => lines().length > 0);
+      expect(lines()[0]).toMatchObject({ level: 40, code: 'checkpoint_thread_failed' });
       expect(await autocheckpoint(db)).toBe(1_000);
     } finally {
       await thread.stop();
@@ -153,7 +145,7 @@ describe("SQLite's checkpoint thread on a real file", () => {
 
   it('warns and gives checkpoints back to SQLite when the running thread is lost', async () => {
     const { db, path } = await open();
-    const { logger, logged } = capturedLogger();
+    const { logger, lines } = memoryLogger('warn');
     // Node announces every new thread on `process`: the only way to reach this one from outside.
     const threads: Worker[] = [];
     const seen = (worker: Worker) => threads.push(worker);
@@ -161,14 +153,14 @@ describe("SQLite's checkpoint thread on a real file", () => {
     const thread = startCheckpointThread(db, path, logger, { watchMs: 20, startAtBytes: 64 * 1024, everyMs: 20 });
     try {
       await writeRows(db, 300);
-      for (let waited = 0; (await autocheckpoint(db)) !== 0 && waited < 10_000; waited += 50) await sleep(50);
+      await until(async () => (await autocheckpoint(db)) === 0);
       expect(await autocheckpoint(db)).toBe(0);
       expect(threads).toHaveLength(1);
 
       await threads[0]!.terminate();
-      for (let waited = 0; (await autocheckpoint(db)) !== 1_000 && waited < 10_000; waited += 50) await sleep(50);
+      await until(async () => (await autocheckpoint(db)) === 1_000);
       expect(await autocheckpoint(db)).toBe(1_000);
-      expect(logged().trim().split('\n').map((line) => JSON.parse(line) as { level: number; code?: string })).toEqual([
+      expect(lines()).toEqual([
         expect.objectContaining({ level: 40, code: 'checkpoint_thread_lost' }),
       ]);
       // SQLite checkpoints on the app's connection again: the rows written so far reach the file once
@@ -183,6 +175,6 @@ describe("SQLite's checkpoint thread on a real file", () => {
     }
     // Stopping after the loss changes nothing and logs nothing more.
     expect(await autocheckpoint(db)).toBe(1_000);
-    expect(logged().trim().split('\n')).toHaveLength(1);
+    expect(lines()).toHaveLength(1);
   });
 });

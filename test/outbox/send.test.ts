@@ -1,11 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { PacedSender } from '../../src/delivery/dispatcher.js';
 import { answerOffer } from '../../src/features/pairings/offers.js';
 import { endPairing } from '../../src/features/pairings/service.js';
 import { matchRequest } from '../../src/features/requests/matching.js';
 import { createRequest } from '../../src/features/requests/service.js';
-import { createLogger } from '../../src/logger.js';
+import { memoryLogger } from '../support/memory-logger.js';
 import { sendOutbox, WRITER_GRACE_MS } from '../../src/outbox/send.js';
 import { LEASE_MS } from '../../src/delivery/lease.js';
 import { TEST_PROVIDERS } from '../support/databases.js';
@@ -18,16 +17,7 @@ import { serviceWorld } from '../support/service-world.js';
 // change, and cancelled when what it was about is gone. The clock is fixed and moved by hand.
 
 describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
-  let logs = '';
-  const logger = createLogger(
-    'debug',
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logs += chunk.toString();
-        done();
-      },
-    }),
-  );
+  const { logger, output: logs, clear: clearLogs } = memoryLogger('debug');
   const world = serviceWorld(provider, { start: '2026-03-02T10:00:00Z', sender: 'bulk', token: 'xoxb-outbox-test', logger });
   const { clock, deps } = world;
   const NOTE = 'a private note only the listener should read';
@@ -130,16 +120,16 @@ describe.each(TEST_PROVIDERS)('outbox on %s', (provider) => {
   it('gives up at once on an answer no retry can change, and logs its code, never the message', async () => {
     const paired = await accepted();
     world.slack.setResponse('chat.postMessage', { ok: false, error: 'channel_not_found' });
-    logs = '';
+    clearLogs();
     const report = await sendOutbox(world.sender, deps(), { owner: 'a', ids: paired.outboxIds });
     expect(report.failed).toBe(2);
     expect((await rows(paired.outboxIds)).map((r) => [r.status, r.lastError])).toEqual([
       ['failed', 'channel_not_found'],
       ['failed', 'channel_not_found'],
     ]);
-    expect(logs).toContain('channel_not_found');
-    expect(logs).not.toContain(NOTE);
-    expect(logs).not.toContain('xoxb-outbox-test');
+    expect(logs()).toContain('channel_not_found');
+    expect(logs()).not.toContain(NOTE);
+    expect(logs()).not.toContain('xoxb-outbox-test');
   });
 
   it('does not send a message whose lease ran low while it waited for the pace; it goes back in the queue', async () => {

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { memoryLogger } from '../support/memory-logger.js';
 import { IDLE_POLICY, idleCollectionDecider, startIdleCollection, type IdlePolicy } from '../../src/runtime/idle-collection.js';
 import { REPO_ROOT } from '../support/app-process.js';
 
@@ -49,16 +48,6 @@ describe('when to collect', () => {
 });
 
 describe('the idle collection in a running process', () => {
-  function logs(): { logger: ReturnType<typeof createLogger>; lines: () => Record<string, unknown>[] } {
-    let text = '';
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    });
-    return { logger: createLogger('debug', sink), lines: () => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
-  }
   const spin = (ms: number) => {
     const end = performance.now() + ms;
     while (performance.now() < end);
@@ -66,7 +55,7 @@ describe('the idle collection in a running process', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('reads its own event loop: collects after busy work and a quiet spell, logs it at debug, and stops', async () => {
-    const { logger, lines } = logs();
+    const { logger, lines } = memoryLogger('debug');
     let collections = 0;
     const running = startIdleCollection(logger, { policy: { tickMs: 40, idleTicks: 3, idleBelow: 0.2, workMs: 40 }, collect: () => void (collections += 1) });
     try {
@@ -89,7 +78,7 @@ describe('the idle collection in a running process', () => {
   });
 
   it('logs a collection that fails as a warning and keeps going', async () => {
-    const { logger, lines } = logs();
+    const { logger, lines } = memoryLogger('debug');
     const running = startIdleCollection(logger, {
       policy: { tickMs: 40, idleTicks: 2, idleBelow: 0.2, workMs: 25 },
       collect: () => {

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import type { App, Receiver } from '@slack/bolt';
 import nock from 'nock';
 import { buildApp } from '../../src/app.js';
@@ -6,7 +5,7 @@ import type { SlackRoutes } from '../../src/slack/routes.js';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { createLogger } from '../../src/logger.js';
+import { memoryLogger } from './memory-logger.js';
 
 // The real app in process: payloads go through Bolt's router via a receiver of our own, and Slack's Web
 // API is faked at the HTTP boundary with nock on SLACK_API_URL (STYLE.md "Listeners").
@@ -35,13 +34,7 @@ export interface InProcessApp {
 }
 
 export function createInProcessApp(database: Database, now = '2026-03-02T10:00:00Z'): InProcessApp {
-  let logs = '';
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs += chunk.toString();
-      done();
-    },
-  });
+  const logs = memoryLogger('debug');
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-in-process-fake',
     SLACK_SIGNING_SECRET: 'inProcessSecret123',
@@ -52,14 +45,14 @@ export function createInProcessApp(database: Database, now = '2026-03-02T10:00:0
   const clock = fixedClock(now);
   const receiver = new TestReceiver();
   const { app, routes } = buildApp(
-    { config, database, logger: createLogger('debug', sink), clock, random: () => 0.5 },
+    { config, database, logger: logs.logger, clock, random: () => 0.5 },
     { receiver },
   );
   return {
     app,
     routes,
     clock,
-    logs: () => logs,
+    logs: logs.output,
     async deliver(body) {
       let acked = false;
       let response: unknown;
